@@ -1,0 +1,322 @@
+"""Turn the speaker of a cue into a name, within one article.
+
+A speaker mention is a noun phrase as written ("Kremlin spokesman Dmitry Peskov", "he",
+"the embassy", "South Korea's president"). Resolution follows how news writing refers back:
+a full name first, then the surname, a pronoun, a definite description ("the ministry") or
+the document that carried the words ("the statement said"). When nothing in the article
+fits, the name stays ``None``: an honest unknown beats a confident wrong name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon
+
+if TYPE_CHECKING:
+    from .extract import Quote
+
+LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod", "punct"}
+RIGHT_PREPS = {"of", "for", "in", "at", "to"}
+CHANNEL_PREPS = {"in", "on", "at", "during", "via", "through", "over", "from"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+POSSESSIVE = re.compile(r"\s*['’]s?$")
+
+
+@dataclass
+class Referent:
+    """Someone the article has named: a candidate for later pronouns and descriptions."""
+
+    start: int
+    name: str
+    kind: str
+    head: str  # lemma of the head noun of the mention that introduced it
+    role: str | None = None
+    channel: str | None = None
+
+
+def mention_span(head: Token) -> Span:
+    """The noun phrase of a speaker, without appositions or relative clauses."""
+    doc = head.doc
+    ids = {head.i}
+    for child in head.children:
+        if child.i < head.i and child.dep_ in LEFT_DEPS:
+            ids |= {t.i for t in child.subtree}
+        elif child.dep_ in ("conj", "cc") and child.i > head.i:
+            ids |= {t.i for t in child.subtree if t.dep_ not in ("appos", "relcl", "acl")}
+        elif (child.dep_ == "prep" and child.lower_ in RIGHT_PREPS and child.i > head.i
+              and (head.lemma_.lower() in lexicon.ORG_NOUNS | lexicon.ROLE_NOUNS
+                   or head.ent_type_ in ORG_LABELS)):
+            ids |= {t.i for t in child.subtree}
+    ordered = sorted(ids)
+    start = end = ordered.index(head.i)
+    while start > 0 and ordered[start - 1] == ordered[start] - 1:
+        start -= 1
+    while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+        end += 1
+    lo, hi = ordered[start], ordered[end] + 1
+    if head.lemma_.lower() in lexicon.ROLE_NOUNS:
+        # "Deputy spokesperson Kim Ha-na said": a name right after a title belongs to it,
+        # even when the parser made the name a second subject.
+        while hi < len(doc) and doc[hi].ent_type_ == "PERSON" and doc[hi].head.i != head.i:
+            hi += 1
+    for ent in doc.ents:
+        if ent.start < hi and ent.end > lo and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            lo, hi = min(lo, ent.start), max(hi, ent.end)  # never cut a name in two
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return doc[lo:hi] if hi > lo else doc[head.i:head.i + 1]
+
+
+def strip_article(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+
+
+def clean_name(text: str) -> str:
+    return POSSESSIVE.sub("", strip_article(" ".join(text.split())))
+
+
+def role_key(role: str) -> tuple[str, frozenset[str]]:
+    """A role as (title noun, place words), so 'South Korea's president' ~ 'South Korean President'."""
+    text = " " + POSSESSIVE.sub("", role.lower().replace("’s", "").replace("'s", "")) + " "
+    for adjective, country in sorted(lexicon.DEMONYMS.items(), key=lambda kv: -len(kv[0])):
+        text = text.replace(f" {adjective} ", f" {country} ")
+    words = [w for w in re.findall(r"[\w.-]+", text) if w not in ("the", "a", "an", "of")]
+    if not words:
+        return "", frozenset()
+    title = next((w for w in reversed(words) if w in lexicon.ROLE_NOUNS), words[-1])
+    return title, frozenset(w for w in words if w != title)
+
+
+def entities(doc: Doc) -> list[Span]:
+    """The named entities, with hyphenated names completed: the small English model often
+    stops a Korean or Chinese name at the hyphen ("Hyun Min" for "Hyun Min-jae")."""
+    fixed = []
+    for ent in doc.ents:
+        end = ent.end
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2
+        fixed.append(Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent)
+    return fixed
+
+
+class Resolver:
+    """Resolves speaker mentions of one article, in reading order."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.ents = entities(doc)
+        self.history: list[Referent] = []
+        self._people: list[tuple[int, str, str | None]] | None = None
+
+    # -- people named anywhere in the article, with the title written before them --------
+    @property
+    def people(self) -> list[tuple[int, str, str | None]]:
+        if self._people is None:
+            self._people = []
+            for ent in self.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                name = clean_name(ent.text)
+                head = ent.root
+                title = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "poss", "nmod", "case", "det")
+                         and t.head.i >= t.i]
+                role = self.doc[title[0].i:ent.start].text if title else None
+                if role and title[0].dep_ == "det":
+                    role = strip_article(role) or None
+                for child in head.children:
+                    if child.dep_ == "appos" and child.lemma_.lower() in lexicon.ROLE_NOUNS:
+                        role = strip_article(mention_span(child).text)
+                self._people.append((ent.start_char, name, role))
+        return self._people
+
+    def full_name(self, name: str) -> str:
+        """'Yoon' -> 'Yoon Suk Yeol' when the article names exactly one such person."""
+        if " " in name:
+            return name
+        matches = {full for _, full, _ in self.people
+                   if " " in full and name.lower() in full.lower().replace("-", " ").split()}
+        return matches.pop() if len(matches) == 1 else name
+
+    def attribute(self, quote: "Quote", subject: Token | None, verb: Token, agent: Token | None) -> None:
+        """Fill in the speaker fields of ``quote`` from the cue's subject."""
+        quote.channel = channel_of(verb)
+        if agent is not None:
+            via, _, _ = self.resolve(mention_span(agent), remember=False)
+            quote.via = via
+        if subject is None:
+            return
+        if subject.dep_ == "pobj" and subject.head.lower_ == "to" and subject.head.head.lower_ == "according":
+            pass
+        elif subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl":
+            subject = subject.head.head
+        span = mention_span(subject)
+        quote.speaker = span
+        name, kind, role = self.resolve(span)
+        quote.speaker_name, quote.speaker_kind, quote.role = name, kind, role
+        if self.history and name is not None and quote.channel:
+            self.history[-1].channel = quote.channel
+
+    def remember(self, span: Span, name: str | None, kind: str | None, role: str | None) -> None:
+        if name:
+            self.history.append(Referent(span.start_char, name, kind or "organisation",
+                                         span.root.lemma_.lower(), role))
+
+    def resolve(self, span: Span, remember: bool = True) -> tuple[str | None, str | None, str | None]:
+        name, kind, role = self._resolve(span)
+        if remember:
+            self.remember(span, name, kind, role)
+        return name, kind, role
+
+    def _resolve(self, span: Span) -> tuple[str | None, str | None, str | None]:
+        doc, head = self.doc, span.root
+        lemma = head.lemma_.lower()
+        lower = head.lower_
+        plural = head.tag_ in ("NNS", "NNPS") and lower not in ("media", "press")
+        if len(span) == 1 and lower in lexicon.PRONOUNS:
+            return self.pronoun(lower, span.start_char)
+        appos_name, appos_role = self.apposition(head)
+        if any(c.dep_ == "conj" for c in head.children):
+            return clean_name(span.text), "group", None
+        persons = [e for e in self.ents if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end]
+        if persons:
+            person = persons[-1]
+            role = strip_article(doc[span.start:person.start].text).strip(" ,") or appos_role
+            if person.end < span.end and lemma in lexicon.ORG_NOUNS:
+                # "Yoon's office": an organisation named after a person.
+                owner = self.full_name(clean_name(person.text))
+                rest = re.sub(r"^['’]s\s*", "", doc[person.end:span.end].text)
+                return f"{owner}'s {rest}", "organisation", None
+            return self.full_name(clean_name(person.text)), "person", role or None
+        if appos_name:
+            if lemma in lexicon.ORG_NOUNS:
+                return appos_name, "organisation", None  # "the state news agency TASS"
+            return appos_name, "person", clean_name(span.text)
+        if head.pos_ == "PROPN" or head.ent_type_ in ORG_LABELS:
+            if not head.ent_type_ and lemma not in lexicon.ORG_NOUNS:
+                # A name the entity recogniser missed: the run of proper nouns after the title.
+                at = span.end
+                while at > span.start and (doc[at - 1].pos_ == "PROPN" or doc[at - 1].text == "-") \
+                        and doc[at - 1].lower_ not in lexicon.TITLE_WORDS:
+                    at -= 1
+                name = doc[at:span.end]
+                if len([t for t in name if t.text != "-"]) >= 2:
+                    role = strip_article(doc[span.start:at].text) or None
+                    return self.full_name(clean_name(name.text)), "person", role
+            kind = "group" if head.tag_ == "NNPS" else "organisation"
+            return clean_name(span.text), kind, None
+        modifiers = [t for t in span if t.i != head.i and t.dep_ not in ("det", "punct")]
+        if lemma in lexicon.DOCUMENT_NOUNS and not modifiers:
+            issuer = next((r for r in reversed(self.history) if r.channel and lemma in r.channel.lower()), None)
+            issuer = issuer or next((r for r in reversed(self.history) if r.kind == "organisation"), None)
+            return (issuer.name, issuer.kind, issuer.role) if issuer else (None, None, None)
+        named = [e for e in self.ents if e.label_ == "ORG" and span.start <= e.start and e.end <= span.end
+                 and e.root.pos_ == "PROPN"]
+        if lemma in lexicon.ORG_NOUNS and named and not plural:
+            # "the state-run TASS news agency": the organisation is the name it carries.
+            return clean_name(named[-1].text), "organisation", None
+        if lemma in ("media", "medium", "agency") and not plural:
+            agency = self.named_agency(span.start_char)
+            if agency:
+                return agency, "organisation", None
+        if not modifiers and span[0].lower_ in ("the", "this", "that"):
+            earlier = self.antecedent(lemma, span.start_char)
+            if earlier is not None:
+                return earlier
+            if lemma in lexicon.ROLE_NOUNS:
+                return None, None, None
+        if lemma in lexicon.ROLE_NOUNS and not plural:
+            role = clean_name(span.text)
+            holder = self.role_holder(role, span.start_char)
+            if holder:
+                return holder, "person", role
+            if modifiers and lemma == "source":
+                return role, "person", None
+            return None, None, role
+        if lemma in lexicon.ORG_NOUNS or plural:
+            return clean_name(span.text), "group" if plural else "organisation", None
+        return None, None, None
+
+    def apposition(self, head: Token) -> tuple[str | None, str | None]:
+        """'Maria Zakharova, a spokeswoman for the ministry' / 'the minister, Choe Son Hui'."""
+        for child in head.children:
+            if child.dep_ != "appos":
+                continue
+            appos = mention_span(child)
+            if child.ent_type_ == "PERSON" or (child.pos_ == "PROPN" and head.pos_ != "PROPN"):
+                return self.full_name(clean_name(appos.text)), None
+            if child.lemma_.lower() in lexicon.ROLE_NOUNS:
+                return None, strip_article(appos.text)
+        return None, None
+
+    def pronoun(self, pronoun: str, start: int) -> tuple[str | None, str | None, str | None]:
+        if pronoun in lexicon.PERSON_PRONOUNS:
+            kinds = {"person"}
+        elif pronoun in lexicon.ORG_PRONOUNS:
+            kinds = {"organisation"}
+        else:
+            kinds = {"group", "organisation"}
+        for ref in reversed(self.history):
+            if ref.kind in kinds and ref.start < start:
+                return ref.name, ref.kind, ref.role
+        if "person" in kinds:
+            before = [(s, n, r) for s, n, r in self.people if s < start]
+            if before:
+                _, name, role = before[-1]
+                return self.full_name(name), "person", role
+        return None, None, None
+
+    def antecedent(self, lemma: str, start: int) -> tuple[str, str, str | None] | None:
+        """'the embassy' / 'the source': the nearest earlier mention headed by the same noun."""
+        for ref in reversed(self.history):
+            if ref.head == lemma and ref.start < start:
+                return ref.name, ref.kind, ref.role
+        for chunk in self.doc.noun_chunks:
+            if chunk.start_char >= start:
+                break
+        best = None
+        for chunk in self.doc.noun_chunks:
+            if chunk.start_char >= start:
+                break
+            if chunk.root.lemma_.lower() == lemma and len(chunk) > 1 and chunk[0].lower_ not in ("the", "this", "that"):
+                best = chunk
+        if best is not None:
+            kind = "person" if lemma in lexicon.ROLE_NOUNS else "organisation"
+            return clean_name(best.text), kind, None
+        return None
+
+    def role_holder(self, role: str, start: int) -> str | None:
+        """A person the article names with the same role: 'South Korea's president' -> Yoon."""
+        title, places = role_key(role)
+        holders = {name for s, name, r in self.people if r and s < start
+                   and role_key(r)[0] == title and places <= role_key(r)[1] | {title}}
+        return self.full_name(holders.pop()) if len(holders) == 1 else None
+
+    def named_agency(self, start: int) -> str | None:
+        """'state media' refers to the news agency the article names, before or after it."""
+        agencies = [e for e in self.ents if e.label_ == "ORG" and
+                    re.search(r"\b(news agency|agency|KCNA|TASS|Xinhua|Yonhap)\b", e.text, re.I)]
+        if not agencies:
+            return None
+        nearest = min(agencies, key=lambda e: abs(e.start_char - start))
+        return clean_name(nearest.text)
+
+
+def channel_of(verb: Token) -> str | None:
+    """How the words were said: 'in a statement', 'on her Telegram channel', 'told reporters'."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in CHANNEL_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in lexicon.CHANNEL_NOUNS:
+                return verb.doc[child.left_edge.i:child.right_edge.i + 1].text
+        if child.dep_ in ("dobj", "dative") and child.lemma_.lower() in lexicon.AUDIENCE_NOUNS:
+            return f"{verb.text} {verb.doc[child.left_edge.i:child.right_edge.i + 1].text}"
+        if child.dep_ == "advcl" and child.lemma_ == "cite":
+            return verb.doc[child.i:child.right_edge.i + 1].text
+    return None

