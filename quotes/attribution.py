@@ -45,6 +45,8 @@ def mention_span(head: Token) -> Span:
     for child in head.children:
         if child.i < head.i and child.dep_ in LEFT_DEPS:
             ids |= {t.i for t in child.subtree}
+        elif child.dep_ == "amod" and child.i > head.i and head.tag_ == "NNS":
+            ids |= {t.i for t in child.subtree}  # "people familiar with the matter"
         elif child.dep_ in ("conj", "cc") and child.i > head.i:
             ids |= {t.i for t in child.subtree if t.dep_ not in ("appos", "relcl", "acl")}
         elif (child.dep_ == "prep" and child.lower_ in RIGHT_PREPS and child.i > head.i
@@ -61,7 +63,7 @@ def mention_span(head: Token) -> Span:
     if head.lemma_.lower() in lexicon.ROLE_NOUNS:
         # "Deputy spokesperson Kim Ha-na said": a name right after a title belongs to it,
         # even when the parser made the name a second subject.
-        while hi < len(doc) and doc[hi].ent_type_ == "PERSON" and doc[hi].head.i != head.i:
+        while hi < len(doc) and doc[hi].ent_type_ == "PERSON":
             hi += 1
     for ent in doc.ents:
         if ent.start < hi and ent.end > lo and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
@@ -79,6 +81,27 @@ def strip_article(text: str) -> str:
 
 def clean_name(text: str) -> str:
     return POSSESSIVE.sub("", strip_article(" ".join(text.split())))
+
+
+def unnamed(span: Span) -> str:
+    """An unnamed source as described: 'Two people familiar with the matter' -> 'people
+    familiar with the matter', 'A senior British official' -> 'senior British official'."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].dep_ in ("det", "nummod", "predet"):
+        start += 1
+    return clean_name(span.doc[start:span.end].text)
+
+
+def antecedent_of_relative(pronoun: Token) -> Token:
+    """'..., an analyst at Lantern Insights, who noted ...': a relative clause that the parser
+    hung on the last noun of an apposition refers to the person the apposition describes."""
+    head = pronoun.head.head
+    seen = head
+    while seen.dep_ in ("pobj", "prep", "appos", "compound") and seen.head is not seen:
+        seen = seen.head
+        if seen.ent_type_ == "PERSON":
+            return seen
+    return head
 
 
 def role_key(role: str) -> tuple[str, frozenset[str]]:
@@ -136,6 +159,15 @@ class Resolver:
                 self._people.append((ent.start_char, name, role))
         return self._people
 
+    def is_person(self, name: str, token: Token) -> bool:
+        """A one-word name is a person's when the article names that person in full, unless
+        the recogniser only ever saw a place or organisation in it."""
+        if self.full_name(name) == name:
+            return False
+        if token.ent_type_ not in ORG_LABELS:
+            return True
+        return any(e.label_ == "PERSON" and e.text == name for e in self.ents)
+
     def full_name(self, name: str) -> str:
         """'Yoon' -> 'Yoon Suk Yeol' when the article names exactly one such person."""
         if " " in name:
@@ -155,7 +187,7 @@ class Resolver:
         if subject.dep_ == "pobj" and subject.head.lower_ == "to" and subject.head.head.lower_ == "according":
             pass
         elif subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl":
-            subject = subject.head.head
+            subject = antecedent_of_relative(subject)
         span = mention_span(subject)
         quote.speaker = span
         name, kind, role = self.resolve(span)
@@ -198,19 +230,28 @@ class Resolver:
             if lemma in lexicon.ORG_NOUNS:
                 return appos_name, "organisation", None  # "the state news agency TASS"
             return appos_name, "person", clean_name(span.text)
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and lemma in lexicon.ORG_NOUNS and self.is_person(clean_name(owner.text), owner):
+            # "Yoon's office": an organisation named after a person the article names in full.
+            rest = re.sub(r"^['’]s\s*", "", doc[owner.i + 1:span.end].text)
+            return f"{self.full_name(clean_name(owner.text))}'s {rest}", "organisation", None
         if head.pos_ == "PROPN" or head.ent_type_ in ORG_LABELS:
             if not head.ent_type_ and lemma not in lexicon.ORG_NOUNS:
                 # A name the entity recogniser missed: the run of proper nouns after the title.
                 at = span.end
-                while at > span.start and (doc[at - 1].pos_ == "PROPN" or doc[at - 1].text == "-") \
-                        and doc[at - 1].lower_ not in lexicon.TITLE_WORDS:
+                while at > span.start and ((doc[at - 1].pos_ == "PROPN" and doc[at - 1].is_title)
+                                           or doc[at - 1].text == "-") \
+                        and doc[at - 1].lower_ not in lexicon.TITLE_WORDS | lexicon.ORG_NOUNS:
                     at -= 1
                 name = doc[at:span.end]
                 if len([t for t in name if t.text != "-"]) >= 2:
                     role = strip_article(doc[span.start:at].text) or None
                     return self.full_name(clean_name(name.text)), "person", role
+            name = clean_name(span.text)
+            if self.is_person(name, head):
+                return self.full_name(name), "person", None  # "Yoon" after "Yoon Suk Yeol"
             kind = "group" if head.tag_ == "NNPS" else "organisation"
-            return clean_name(span.text), kind, None
+            return name, kind, None
         modifiers = [t for t in span if t.i != head.i and t.dep_ not in ("det", "punct")]
         if lemma in lexicon.DOCUMENT_NOUNS and not modifiers:
             issuer = next((r for r in reversed(self.history) if r.channel and lemma in r.channel.lower()), None)
@@ -229,15 +270,17 @@ class Resolver:
             earlier = self.antecedent(lemma, span.start_char)
             if earlier is not None:
                 return earlier
-            if lemma in lexicon.ROLE_NOUNS:
-                return None, None, None
-        if lemma in lexicon.ROLE_NOUNS and not plural:
-            role = clean_name(span.text)
-            holder = self.role_holder(role, span.start_char)
+        if lemma in lexicon.ROLE_NOUNS:
+            role = unnamed(span)
+            holder = self.role_holder(role)
             if holder:
                 return holder, "person", role
-            if modifiers and lemma == "source":
-                return role, "person", None
+            if span[0].lower_ in ("a", "an", "one", "two", "three", "several", "some") or (
+                    plural and span[0].lower_ != "the") or lemma == "source":
+                # An anonymous source: the description the article gives is the attribution.
+                return role, "group" if plural else "person", None
+            # A definite role ("the Kremlin spokesman") names an office-holder the article
+            # does not identify: leave the name unknown and keep the role.
             return None, None, role
         if lemma in lexicon.ORG_NOUNS or plural:
             return clean_name(span.text), "group" if plural else "organisation", None
@@ -291,12 +334,16 @@ class Resolver:
             return clean_name(best.text), kind, None
         return None
 
-    def role_holder(self, role: str, start: int) -> str | None:
-        """A person the article names with the same role: 'South Korea's president' -> Yoon."""
+    def role_holder(self, role: str) -> str | None:
+        """The one person the article names with this role, before or after the mention:
+        'South Korea's president' -> Yoon Suk Yeol, 'a federal judge' -> Judge Maria Reyes."""
         title, places = role_key(role)
-        holders = {name for s, name, r in self.people if r and s < start
-                   and role_key(r)[0] == title and places <= role_key(r)[1] | {title}}
-        return self.full_name(holders.pop()) if len(holders) == 1 else None
+        same_title = {self.full_name(name): role_key(r)[1] for _, name, r in self.people
+                      if r and role_key(r)[0] == title}
+        matching = {name for name, where in same_title.items() if places <= where | {title}}
+        if len(matching) == 1:
+            return matching.pop()
+        return next(iter(same_title)) if len(same_title) == 1 else None
 
     def named_agency(self, start: int) -> str | None:
         """'state media' refers to the news agency the article names, before or after it."""

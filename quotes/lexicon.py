@@ -22,6 +22,11 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     }
 )
 
+# Verbs whose infinitive complement states a commitment or demand someone voiced
+# ("vowed to fight on", "promised to cut taxes"); other verbs' infinitives are not speech.
+COMMISSIVE_VERBS: frozenset[str] = frozenset({"promise", "vow", "pledge", "threaten", "urge",
+                                              "demand", "say", "claim"})
+
 # Verbs that characterise an object as something ("called the situation 'very dangerous'",
 # "described the deployment as a threat"): the content is the object plus its predicate.
 CHARACTERISING_VERBS: frozenset[str] = frozenset({"call", "describe", "label", "brand", "term",

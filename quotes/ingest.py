@@ -1,0 +1,138 @@
+"""The ingest job: read articles, find their quotes, store them in batches.
+
+Work is committed one batch at a time, so an interrupted run keeps every finished batch and
+a re-run skips what is already stored. Parsing runs in worker processes when asked; the
+main process only reads files and writes the database, so memory stays bounded by the
+number of articles in flight, not by the size of the corpus.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from typing import Callable, Iterable, Iterator
+
+from spacy.language import Language
+
+from . import store
+from .articles import Article, ReadError, iter_articles
+from .extract import DEFAULT_MODEL, EXTRACTOR_VERSION, extract, load
+
+Extracted = tuple[Article, list[dict]]
+
+
+@dataclass
+class Summary:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    quotes: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, processes: int = 1,
+           batch_size: int = 50, reextract: bool = False,
+           on_error: Callable[[str], None] | None = None,
+           on_progress: Callable[[int], None] | None = None) -> Summary:
+    """Ingest ``paths`` into the database at ``db_path``; see the module docstring."""
+    db = store.open_db(db_path)
+    summary = Summary()
+    states: dict[str, str] = {}
+
+    def todo() -> Iterator[Article]:
+        for item in iter_articles(paths) if paths else stored_articles(db):
+            if isinstance(item, ReadError):
+                summary.failed += 1
+                summary.errors.append(str(item))
+                if on_error:
+                    on_error(str(item))
+                continue
+            state = store.article_state(db, item.id)
+            if state is not None and state[0] == item.text_hash and (
+                    not reextract or state[1] == EXTRACTOR_VERSION):
+                summary.unchanged += 1
+                if on_progress:
+                    on_progress(1)
+                continue
+            states[item.id] = "updated" if state else "new"
+            yield item
+
+    batch: list[Extracted] = []
+
+    def flush() -> None:
+        store.save_articles(db, batch, EXTRACTOR_VERSION)
+        for article, quotes in batch:
+            kind = states.pop(article.id, "new")
+            setattr(summary, kind, getattr(summary, kind) + 1)
+            summary.quotes += len(quotes)
+        if on_progress:
+            on_progress(len(batch))
+        batch.clear()
+
+    try:
+        for extracted in run_extraction(todo(), model, processes):
+            batch.append(extracted)
+            if len(batch) >= batch_size:
+                flush()
+        if batch:
+            flush()
+    finally:
+        # An interrupted batch is dropped whole; finished ones are kept and made consistent.
+        batch.clear()
+        store.refresh(db)
+        db.close()
+    return summary
+
+
+def stored_articles(db) -> Iterator[Article]:
+    """Articles already in the database, for re-extraction after an upgrade."""
+    from .articles import make_article
+
+    for row in db.query(
+            "select a.name, a.text, a.title, a.url, o.name as outlet, a.published, a.author "
+            "from articles a left join outlets o on o.id = a.outlet_id "
+            "where a.extractor_version is not ? order by a.name", [EXTRACTOR_VERSION]):
+        yield make_article(row["name"], row["text"], title=row["title"], url=row["url"],
+                           outlet=row["outlet"], published=row["published"], author=row["author"])
+
+
+def run_extraction(articles: Iterator[Article], model: str, processes: int) -> Iterator[Extracted]:
+    """Extract quotes in this process, or in ``processes`` workers, keeping input order."""
+    chunk = 8
+    # Starting workers costs a model load each: not worth it for a handful of articles.
+    first = list(islice(articles, chunk * processes))
+    if processes <= 1 or len(first) < chunk * processes:
+        yield from extract(load(model), chain(first, articles))
+        return
+    with ProcessPoolExecutor(processes, initializer=_init_worker, initargs=(model,)) as pool:
+        window: deque[Future] = deque()
+        pending: list[Article] = []
+        for article in chain(first, articles):
+            pending.append(article)
+            if len(pending) == chunk:
+                window.append(pool.submit(_extract_chunk, pending))
+                pending = []
+            # Bounded: never more than two chunks per worker in flight.
+            while len(window) > 2 * processes:
+                yield from window.popleft().result()
+        if pending:
+            window.append(pool.submit(_extract_chunk, pending))
+        while window:
+            yield from window.popleft().result()
+
+
+_nlp: Language | None = None
+
+
+def _init_worker(model: str) -> None:
+    global _nlp
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _nlp = load(model)
+
+
+def _extract_chunk(articles: list[Article]) -> list[Extracted]:
+    assert _nlp is not None
+    return list(extract(_nlp, articles))

@@ -1,0 +1,161 @@
+"""Publish the quotes database with Datasette.
+
+``metadata.yml`` (at the repository root) describes the tables, facets and
+canned queries. This module is also a Datasette plugin: it shows every quote
+inside its sentence with the quoted words highlighted, and links speakers and
+articles, because a machine-made attribution is only useful if a reader can
+check it against the article it came from.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import yaml
+from datasette import hookimpl
+from datasette.database import Database
+from datasette.utils import tilde_encode
+from markupsafe import Markup
+
+# Datasette names a database after its file, and metadata.yml describes "quotes".
+DATABASE = "quotes"
+
+SETTINGS: dict[str, int] = {
+    "sql_time_limit_ms": 3000,
+    "default_page_size": 50,
+    "facet_time_limit_ms": 1000,
+    "max_returned_rows": 1000,
+}
+
+# Where render_cell finds the quote id: table rows carry it as "id", canned and
+# custom SQL queries opt in by selecting it as "quote_id".
+QUOTE_ID_COLUMN = {"quotes": "id", "quotes_view": "id", None: "quote_id"}
+
+# The sentence around a quote, widened to the quote if it runs past the
+# sentence, with the quote's offsets relative to that window.
+CONTEXT_SQL = """
+select
+  substr(articles.text, q.window_start + 1, q.window_end - q.window_start) as context,
+  q.start - q.window_start as quote_start,
+  q."end" - q.window_start as quote_end
+from (
+  select
+    article_id, start, "end",
+    min(sentence_start, start) as window_start,
+    max(sentence_end, "end") as window_end
+  from quotes
+  where id = :id
+) as q
+join articles on articles.id = q.article_id
+"""
+
+
+def metadata_path() -> Path:
+    """Locate metadata.yml: the repository's copy, else one shipped in the package."""
+    path = Path(__file__).resolve().parent.parent / "metadata.yml"
+    if path.is_file():
+        return path
+    packaged = importlib.resources.files("quotes") / "metadata.yml"
+    if packaged.is_file():
+        return Path(str(packaged))
+    raise FileNotFoundError(f"metadata.yml not found at {path} nor in the quotes package")
+
+
+def load_metadata() -> dict[str, Any]:
+    """The Datasette metadata as a dict, for ``Datasette(metadata=...)``."""
+    with metadata_path().open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def serve_args(
+    db_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    immutable: bool = False,
+) -> list[str]:
+    """Arguments for ``datasette`` that serve the database read-only with our metadata.
+
+    Use ``immutable`` only for a finished database: Datasette then caches row
+    counts and never sees later writes. A database an ingest is still writing
+    to must be served in the normal mode.
+    """
+    db_path = Path(db_path)
+    if db_path.stem != DATABASE:
+        raise ValueError(
+            f"{db_path}: the database file must be called {DATABASE}.db, "
+            f"because metadata.yml describes the database {DATABASE!r}"
+        )
+    args = ["serve", *(["-i", str(db_path)] if immutable else [str(db_path)])]
+    args += ["--metadata", str(metadata_path()), "--host", host, "--port", str(port)]
+    for name, value in SETTINGS.items():
+        args += ["--setting", name, str(value)]
+    return args
+
+
+def serve(
+    db_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    immutable: bool = False,
+) -> None:
+    """Run Datasette in the foreground until interrupted."""
+    # Imported here: datasette.cli imports the plugin machinery that imports us.
+    from datasette.cli import cli
+
+    cli.main(
+        args=serve_args(db_path, host, port, immutable),
+        prog_name="datasette",
+        standalone_mode=False,
+    )
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """Show quotes in context and turn speaker and article names into links."""
+    if database != DATABASE or value in (None, ""):
+        return None
+    if column == "quote" and table in QUOTE_ID_COLUMN:
+        quote_id = _field(row, QUOTE_ID_COLUMN[table])
+        if quote_id is not None:
+            return _quote_in_context(datasette.get_database(database), quote_id, value)
+    if column == "speaker":
+        speaker_id = _field(row, "speaker_id")
+        if speaker_id is not None:
+            return _link(datasette.urls.row(database, "speakers", tilde_encode(speaker_id)), value)
+    if column == "article_title":
+        article_id = _field(row, "article_id")
+        if article_id is not None:
+            return _link(datasette.urls.row(database, "articles", tilde_encode(article_id)), value)
+    if table == "speakers" and column == "quote_count":
+        speaker_id = _field(row, "id")
+        if speaker_id is not None:
+            timeline = datasette.urls.query(database, "speaker_timeline")
+            return _link(f"{timeline}?{urlencode({'speaker': speaker_id})}", value)
+    return None
+
+
+async def _quote_in_context(db: Database, quote_id: str, quote: str) -> Markup | None:
+    rows = (await db.execute(CONTEXT_SQL, {"id": quote_id})).rows
+    if not rows or rows[0]["context"] is None:
+        return None
+    context, start, end = rows[0]
+    if context[start:end] != quote:
+        # The article text no longer matches the offsets: show the quote as stored.
+        return None
+    return Markup("{}<mark>{}</mark>{}").format(context[:start], quote, context[end:])
+
+
+def _link(url: str, text: Any) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(url, text)
+
+
+def _field(row, key: str) -> Any:
+    """A column of a result row, or None; expanded foreign keys give their value."""
+    try:
+        value = row[key]
+    except (KeyError, IndexError):
+        return None
+    return value["value"] if isinstance(value, dict) else value
