@@ -101,9 +101,12 @@ class ParagraphBreaks:
     """
 
     def __call__(self, doc: Doc) -> Doc:
+        # The break itself opens the sentence: marking the word after it instead makes the
+        # small English parser cut that word off as a sentence of its own.
         for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.text or "\n" in previous.whitespace_:
+            if "\n" in token.text:
+                token.is_sent_start = True
+            elif "\n" in doc[token.i - 1].whitespace_:
                 token.is_sent_start = True
         return doc
 
@@ -350,8 +353,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue | None:
         content.extend(nominal_content(doc, verb, cue_tokens))
     if not content and verb.dep_ in ("ROOT", "conj", "parataxis") and lemma not in ("call", "describe", "post"):
         content.extend(parenthetical(doc, verb, subject))
-    if not content:
-        return None
+    if not content and subject is None:
+        return None  # kept without content: it may still attribute a direct quote
     cue = doc[min(t.i for t in cue_tokens):max(t.i for t in cue_tokens) + 1]
     if len(cue) > 4:
         cue = doc[verb.i:verb.i + 1]
@@ -421,7 +424,7 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None) -> l
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
         drop |= {t.i for c in claim.children if reporters_aside(c) for t in c.subtree}
         tokens = [t for t in claim.subtree if t.i not in drop]
-        span = side_of(doc, tokens, verb, subject)
+        span = side_of(doc, tokens, verb, subject, drop)
         if span is not None:
             spans.append(span)
     return spans
@@ -432,11 +435,15 @@ def reporters_aside(token: Token) -> bool:
     on what the source left out, not part of what the source said."""
     if token.dep_ == "prep" and token.lower_ == "without":
         return True
+    if token.dep_ == "advcl" and token.i > token.head.i and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in token.children) and token.doc[token.left_edge.i - 1].text == ",":
+        return True  # '..., as negotiators gathered in London': the writer's setting
     return token.dep_ == "conj" and any(c.dep_ == "neg" for c in token.children) and any(
         c.dep_ == "cc" and c.lower_ == "but" for c in token.head.children)
 
 
-def side_of(doc: Doc, tokens: list[Token], verb: Token, subject: Token | None) -> Span | None:
+def side_of(doc: Doc, tokens: list[Token], verb: Token, subject: Token | None,
+            dropped: set[int] = frozenset()) -> Span | None:
     """Keep the tokens on the content's side of the attribution clause, trimmed."""
     if not tokens:
         return None
@@ -445,9 +452,28 @@ def side_of(doc: Doc, tokens: list[Token], verb: Token, subject: Token | None) -
         attribution |= {t.i for t in subject.subtree}
     if tokens[0].i > verb.i:
         tokens = [t for t in tokens if t.i > max(attribution)]
+        trailing = trailing_phrase(doc, tokens)
+        if not any(t.i in dropped for t in trailing):
+            tokens += trailing
     else:
         tokens = [t for t in tokens if t.i < min(attribution)]
     return contiguous(doc, tokens)
+
+
+def trailing_phrase(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """Words the parser left between a complement and the end of its sentence.
+
+    'as saying the business was "nowhere near" needing to raise equity': with no comma
+    and no new subject before the full stop, the rest of the sentence is still the claim.
+    """
+    if not tokens:
+        return []
+    last = max(t.i for t in tokens)
+    rest = list(doc[last + 1:tokens[0].sent.end])
+    words = [t for t in rest if not t.is_space and not (t.is_punct and t.text in ".!?" + "".join(MARKS))]
+    if not words or any(t.text in ",;:—–()" or t.dep_ in ("nsubj", "nsubjpass", "mark", "cc") for t in words):
+        return []
+    return rest
 
 
 TRIM_START = {"that", ",", ":", "—", "–", "-", "and", "but", "'s"}
