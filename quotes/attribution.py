@@ -97,7 +97,7 @@ def antecedent_of_relative(pronoun: Token) -> Token:
     hung on the last noun of an apposition refers to the person the apposition describes."""
     head = pronoun.head.head
     seen = head
-    while seen.dep_ in ("pobj", "prep", "appos", "compound") and seen.head is not seen:
+    while seen.dep_ in ("pobj", "prep", "appos", "compound") and seen.head.i != seen.i:
         seen = seen.head
         if seen.ent_type_ == "PERSON":
             return seen
@@ -157,6 +157,16 @@ class Resolver:
                     if child.dep_ == "appos" and child.lemma_.lower() in lexicon.ROLE_NOUNS:
                         role = strip_article(mention_span(child).text)
                 self._people.append((ent.start_char, name, role))
+            for token in self.doc:
+                # "the Social Democrat candidate, Asha Mistry": a name in apposition to a role
+                # is a person's even when the recogniser took it for something else.
+                if token.dep_ == "appos" and token.pos_ == "PROPN" and token.ent_type_ != "PERSON" \
+                        and token.head.lemma_.lower() in lexicon.ROLE_NOUNS:
+                    name = mention_span(token)
+                    if len(name) >= 2 and all(t.is_title or t.text == "-" or t.is_lower for t in name):
+                        role = strip_article(mention_span(token.head).text)
+                        self._people.append((name.start_char, clean_name(name.text), role))
+            self._people.sort()
         return self._people
 
     def is_person(self, name: str, token: Token) -> bool:

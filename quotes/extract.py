@@ -308,9 +308,9 @@ def according_to(doc: Doc, token: Token) -> Cue | None:
     if source is None:
         source = next((c for c in token.children if c.dep_ == "pobj"), None)
     head = token.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head and head.pos_ not in ("VERB", "AUX"):
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
-    if source is None or head is token:
+    if source is None or head.i == token.i:
         return None
     exclude = set(t.i for t in token.subtree) | {to.i}
     tokens = [t for t in head.sent if t.i not in exclude and not t.is_space]
@@ -332,6 +332,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue | None:
         subject = None  # "it was announced that ..." names nobody
     if subject is None:
         subject = inherited_subject(verb)
+    if subject is not None:
+        subject = past_dateline(subject, verb)
 
     content: list[Span] = []
     if lemma == "quote" and not passive:
@@ -343,8 +345,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue | None:
         if saying is not None:
             comps = [c for c in saying.children if c.dep_ == "ccomp"]
             cue_tokens.append(saying)
-    if lemma in ("tell", "inform", "brief", "assure") and not comps:
-        comps = [c for c in children if c.dep_ in ("ccomp",)]
+    if not comps:
+        comps = misattached_that_clause(verb)
     for comp in comps:
         content.extend(clause_spans(doc, comp, verb, subject))
     if not content and lemma in lexicon.CHARACTERISING_VERBS:
@@ -360,6 +362,22 @@ def verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue | None:
         cue = doc[verb.i:verb.i + 1]
     return Cue(verb=verb, cue=cue, subject=subject, content=content,
                passive_agent=agent_obj if lemma == "quote" else None)
+
+
+def misattached_that_clause(verb: Token) -> list[Token]:
+    """'told analysts on a call that the group had ...': the parser may hang the 'that'
+    clause on the last noun of the verb's own phrases, as if it were a relative clause."""
+    for child in verb.rights:
+        if child.dep_ not in ("prep", "dobj", "dative", "npadvmod"):
+            continue
+        for token in child.subtree:
+            if token.dep_ in ("relcl", "acl") and token.pos_ in ("VERB", "AUX"):
+                first = token.doc[token.left_edge.i]
+                subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if first.lower_ == "that" and first.i == token.head.i + 1 and subject is not None \
+                        and subject.i != first.i and token.head.lemma_.lower() not in lexicon.REPORTING_NOUNS:
+                    return [token]
+    return []
 
 
 def inherited_subject(verb: Token) -> Token | None:
@@ -379,12 +397,14 @@ def inherited_subject(verb: Token) -> Token | None:
             return before
     head = verb
     for _ in range(6):
-        if head.dep_ in ("ROOT", "relcl", "ccomp", "parataxis") or head.head is head:
+        if head.dep_ in ("ROOT", "relcl", "ccomp", "parataxis") or head.head.i == head.i:
             break
         head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             continue
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            subject = past_dateline(subject, head)
         if subject is not None:
             if subject.dep_ == "nsubjpass" and head.lemma_ != "quote":
                 agent = next((c for c in head.children if c.dep_ == "agent"), None)
@@ -401,8 +421,22 @@ def inherited_subject(verb: Token) -> Token | None:
     return earlier[-1] if earlier else None
 
 
+def past_dateline(subject: Token, verb: Token) -> Token | None:
+    """'LONDON (Reuters) - Britain and Canada said': the parser often makes the dateline's
+    place the subject; the speaker is the noun phrase after the dash."""
+    doc = subject.doc
+    after = dateline_end(doc, subject.i)
+    if subject.i >= after:
+        return subject
+    heads = [t for t in doc[after:verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")
+             and not after <= t.head.i < verb.i]
+    return heads[0] if heads else None
+
+
 def agentive(token: Token) -> bool:
     """Whether a subject can be the source of words: a person, organisation or pronoun."""
+    if token.i < dateline_end(token.doc, token.i):
+        return False
     return (token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
             or token.lower_ in lexicon.PERSON_PRONOUNS | lexicon.ORG_PRONOUNS | lexicon.GROUP_PRONOUNS
             or token.lemma_.lower() in lexicon.ORG_NOUNS | lexicon.ROLE_NOUNS
@@ -448,7 +482,7 @@ def side_of(doc: Doc, tokens: list[Token], verb: Token, subject: Token | None,
     if not tokens:
         return None
     attribution = {verb.i}
-    if subject is not None and subject.head is verb:
+    if subject is not None and subject.head.i == verb.i:
         attribution |= {t.i for t in subject.subtree}
     if tokens[0].i > verb.i:
         tokens = [t for t in tokens if t.i > max(attribution)]
@@ -521,18 +555,32 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
     return doc[start:end]
 
 
-DATELINE = re.compile(r"^[A-Z][A-Z.,' ]+(\([^)]{1,40}\))?\s*[–—-]+\s*")
+DATELINE = re.compile(r"^[A-Z][A-Z.,' ]+(?:, [A-Z][a-z]+\.)?\s*(\([^)]{1,40}\))?\s*[–—-]+\s*")
+
+
+def dateline_end(doc: Doc, i: int) -> int:
+    """The token index just after a dateline ('SEOUL (Reuters) –', 'LAFAYETTE, La. (AP) —')
+    opening the paragraph of token ``i``, or -1 when there is none."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc) or not doc[start].is_upper:
+        return -1
+    match = DATELINE.match(doc.text[doc[start].idx:doc[start].idx + 80])
+    if match is None:
+        return -1
+    at = doc[start].idx + match.end()
+    while start < len(doc) and doc[start].idx < at:
+        start += 1
+    return start
 
 
 def after_dateline(doc: Doc, start: int, end: int) -> int:
-    """Skip a dateline such as 'SEOUL (Reuters) –' that opens the first paragraph."""
-    match = DATELINE.match(doc[start:end].text)
-    if match is None or not doc[start].is_upper:
-        return start
-    at = doc[start].idx + match.end()
-    while start < end and doc[start].idx < at:
-        start += 1
-    return start
+    """Skip a dateline that opens the first paragraph of a content span."""
+    after = dateline_end(doc, start)
+    return after if start < after <= end else start
 
 
 def parenthetical(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
