@@ -60,9 +60,9 @@ def mention_span(head: Token) -> Span:
     while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
         end += 1
     lo, hi = ordered[start], ordered[end] + 1
-    if head.lemma_.lower() in lexicon.ROLE_NOUNS:
-        # "Deputy spokesperson Kim Ha-na said": a name right after a title belongs to it,
-        # even when the parser made the name a second subject.
+    if head.pos_ == "NOUN" and hi == head.i + 1:
+        # "Deputy spokesperson Kim Ha-na said", "Former Rovers striker Kenny Moffat": a name
+        # right after a title belongs to it, even when the parser split the two.
         while hi < len(doc) and doc[hi].ent_type_ == "PERSON":
             hi += 1
     for ent in doc.ents:
@@ -79,8 +79,12 @@ def strip_article(text: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
 
 
+HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Rev)\.?\s+)+")
+
+
 def clean_name(text: str) -> str:
-    return POSSESSIVE.sub("", strip_article(" ".join(text.split())))
+    """A name as written, without article, honorific or possessive ending."""
+    return POSSESSIVE.sub("", HONORIFIC.sub("", strip_article(" ".join(text.split()))))
 
 
 def unnamed(span: Span) -> str:
@@ -174,7 +178,7 @@ class Resolver:
         the recogniser only ever saw a place or organisation in it."""
         if self.full_name(name) == name:
             return False
-        if token.ent_type_ not in ORG_LABELS:
+        if token.ent_type_ != "GPE":
             return True
         return any(e.label_ == "PERSON" and e.text == name for e in self.ents)
 
@@ -263,6 +267,10 @@ class Resolver:
             kind = "group" if head.tag_ == "NNPS" else "organisation"
             return name, kind, None
         modifiers = [t for t in span if t.i != head.i and t.dep_ not in ("det", "punct")]
+        if lemma in lexicon.DOCUMENT_NOUNS:
+            issuer = document_issuer(head)
+            if issuer is not None:
+                return self._resolve(mention_span(issuer))  # "a statement from the ministry"
         if lemma in lexicon.DOCUMENT_NOUNS and not modifiers:
             issuer = next((r for r in reversed(self.history) if r.channel and lemma in r.channel.lower()), None)
             issuer = issuer or next((r for r in reversed(self.history) if r.kind == "organisation"), None)
@@ -293,7 +301,7 @@ class Resolver:
             # does not identify: leave the name unknown and keep the role.
             return None, None, role
         if lemma in lexicon.ORG_NOUNS or plural:
-            return clean_name(span.text), "group" if plural else "organisation", None
+            return unnamed(span), "group" if plural else "organisation", None
         return None, None, None
 
     def apposition(self, head: Token) -> tuple[str | None, str | None]:
@@ -363,6 +371,18 @@ class Resolver:
             return None
         nearest = min(agencies, key=lambda e: abs(e.start_char - start))
         return clean_name(nearest.text)
+
+
+def document_issuer(noun: Token) -> Token | None:
+    """Who issued a document: 'a statement from X', 'a report by X', 'a statement released by X'."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def channel_of(verb: Token) -> str | None:

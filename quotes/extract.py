@@ -486,7 +486,7 @@ def side_of(doc: Doc, tokens: list[Token], verb: Token, subject: Token | None,
         attribution |= {t.i for t in subject.subtree}
     if tokens[0].i > verb.i:
         tokens = [t for t in tokens if t.i > max(attribution)]
-        trailing = trailing_phrase(doc, tokens)
+        trailing = trailing_phrase(doc, tokens) if verb.pos_ in ("VERB", "AUX") else []
         if not any(t.i in dropped for t in trailing):
             tokens += trailing
     else:

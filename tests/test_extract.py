@@ -163,6 +163,46 @@ def test_role_only_mention_without_holder_stays_unknown(extract_text):
     assert q["speaker"] is None and q["role"] == "Kremlin spokesman"
 
 
+def test_dateline_is_not_the_speaker(extract_text):
+    q = only(extract_text("LONDON (Reuters) - Britain and Canada said on Monday they were close to a deal."))
+    assert q["speaker"] == "Britain and Canada"
+    assert q["quote"] == "they were close to a deal"  # the time belongs to the saying
+
+
+def test_document_names_its_issuer(extract_text):
+    q = only(extract_text("According to a statement from the Finance Ministry, the budget will be cut."))
+    assert (q["speaker_mention"], q["speaker"]) == ("a statement", "Finance Ministry")
+
+
+def test_statement_owned_by_a_speaker(extract_text):
+    q = only(extract_text("Chen's statement that Canada would not be rushed was welcomed by farmers."))
+    assert (q["quote"], q["speaker"]) == ("Canada would not be rushed", "Chen")
+
+
+def test_anonymous_source_is_described_not_named(extract_text):
+    q = only(extract_text("A senior British official said London had offered to phase in tariff cuts."))
+    assert q["speaker"] == "senior British official"
+    q = only(extract_text("Two people familiar with the matter said the company had signed a deal."))
+    assert q["speaker"] == "people familiar with the matter" and q["speaker_kind"] == "group"
+
+
+def test_title_and_name_split_by_the_parser(extract_text):
+    q = only(extract_text("Former Rovers striker Kenny Moffat said the final was the best he had seen."))
+    assert q["speaker"] == "Kenny Moffat"
+
+
+def test_quote_after_its_speakers_first_sentence_continues_it(extract_text):
+    text = ("“This is the first water signal this strong,” said Dr Amara Quist, who led the study. "
+            "“It does not mean there is life there.”")
+    assert [q["speaker"] for q in extract_text(text)] == ["Amara Quist", "Amara Quist"]
+
+
+def test_commas_and_asides_of_the_writer_are_not_content(extract_text):
+    q = only(extract_text("Pyongyang and Moscow have adopted a vaguer stance, asserting that their "
+                          "cooperation conforms with international law without admitting the deployment."))
+    assert q["quote"] == "their cooperation conforms with international law"
+
+
 # -- mixed quotes -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, content", [
@@ -186,6 +226,8 @@ def test_reported_speech_with_quoted_fragment_is_mixed(extract_text, text, conte
     "The ministry said nothing about the visit.",
     "Officials did not say whether the talks would resume.",
     "The troops were believed to be heading for the border.",
+    'The findings appeared in a paper titled "A water-rich envelope around a temperate super-Earth".',
+    "Anyone with information should call the police on 101, quoting crime reference 44/1187.",
 ])
 def test_no_quote(extract_text, text):
     assert extract_text(text) == []
