@@ -10,6 +10,7 @@ check it against the article it came from.
 from __future__ import annotations
 
 import importlib.resources
+import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -70,6 +71,19 @@ def load_metadata() -> dict[str, Any]:
         return yaml.safe_load(f)
 
 
+def metadata_for(db_path: Path) -> Path:
+    """metadata.yml describes a database named "quotes", as Datasette names db/quotes.db;
+    for a file of another name, a copy describing that name is written beside the tables'
+    temporary files."""
+    if db_path.stem == DATABASE:
+        return metadata_path()
+    metadata = load_metadata()
+    metadata["databases"] = {db_path.stem: metadata["databases"][DATABASE]}
+    target = Path(tempfile.gettempdir()) / f"quotes-metadata-{db_path.stem}.yml"
+    target.write_text(yaml.safe_dump(metadata, sort_keys=False), encoding="utf-8")
+    return target
+
+
 def serve_args(
     db_path: str | Path,
     host: str = "127.0.0.1",
@@ -83,13 +97,8 @@ def serve_args(
     to must be served in the normal mode.
     """
     db_path = Path(db_path)
-    if db_path.stem != DATABASE:
-        raise ValueError(
-            f"{db_path}: the database file must be called {DATABASE}.db, "
-            f"because metadata.yml describes the database {DATABASE!r}"
-        )
     args = ["serve", *(["-i", str(db_path)] if immutable else [str(db_path)])]
-    args += ["--metadata", str(metadata_path()), "--host", host, "--port", str(port)]
+    args += ["--metadata", str(metadata_for(db_path)), "--host", host, "--port", str(port)]
     for name, value in SETTINGS.items():
         args += ["--setting", name, str(value)]
     return args
@@ -115,7 +124,7 @@ def serve(
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     """Show quotes in context and turn speaker and article names into links."""
-    if database != DATABASE or value in (None, ""):
+    if value in (None, ""):
         return None
     if column == "quote" and table in QUOTE_ID_COLUMN:
         quote_id = _field(row, QUOTE_ID_COLUMN[table])
@@ -138,7 +147,10 @@ def render_cell(row, value, column, table, database, datasette):
 
 
 async def _quote_in_context(db: Database, quote_id: str, quote: str) -> Markup | None:
-    rows = (await db.execute(CONTEXT_SQL, {"id": quote_id})).rows
+    try:
+        rows = (await db.execute(CONTEXT_SQL, {"id": quote_id})).rows
+    except Exception:  # a database without our schema: leave the cell as it is
+        return None
     if not rows or rows[0]["context"] is None:
         return None
     context, start, end = rows[0]
