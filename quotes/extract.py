@@ -217,55 +217,45 @@ class Cue:
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
+    """All quotes of a parsed document, in reading order, with their speakers resolved."""
     skip = list(doc._.skip or [])
     runs = quoted_runs(doc.text, skip)
     quoted = [p for run in runs for p in run]
     direct_runs = [run for run in runs if speech_like(" ".join(doc.text[s:e] for s, e in run))]
     direct_chars = [p for run in direct_runs for p in run]
-    resolver = Resolver(doc)
     cues = [c for c in find_cues(doc, skip) if not in_ranges(c.verb.idx, direct_chars)]
 
-    found: list[Quote] = []
-    used_cues: set[int] = set()
+    found: list[tuple[Quote, Cue | None]] = []
     # Direct quotes first: a cue whose content lies inside one is its attribution.
     attributed = {n: attribution_for(doc, run, cues, direct_chars) for n, run in enumerate(direct_runs)}
-    merged = merge_split_quotes(doc, direct_runs, attributed, runs)
-    for run, cue in merged:
-        if cue is not None:
-            used_cues.add(cue.verb.i)
+    for run, cue in merge_split_quotes(doc, direct_runs, attributed, runs):
         span = doc.char_span(run[0][0], run[-1][1], alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        found.append(Quote(content=span, type="direct", pieces=list(run),
-                           cue=cue.cue if cue else None))
-        found[-1]._cue = cue  # type: ignore[attr-defined]
-
+        if span is not None and len(span):
+            found.append((Quote(content=span, type="direct", pieces=list(run),
+                                cue=cue.cue if cue else None), cue))
+    used = {cue.verb.i for _, cue in found if cue is not None}
     for cue in cues:
-        if cue.verb.i in used_cues:
+        if cue.verb.i in used:
             continue
         for content in cue.content:
             if len(content) == 0 or overlaps_direct(content, direct_chars):
                 continue
             kind = "mixed" if any(content.start_char <= s and e <= content.end_char + 1
                                   for s, e in quoted) else "indirect"
-            q = Quote(content=content, type=kind, cue=cue.cue)
-            q._cue = cue  # type: ignore[attr-defined]
-            found.append(q)
+            found.append((Quote(content=content, type=kind, cue=cue.cue), cue))
 
-    found.sort(key=lambda q: q.start)
+    resolver = Resolver(doc)
     kept: list[Quote] = []
-    for q in found:
-        cue = q._cue  # type: ignore[attr-defined]
-        del q._cue  # type: ignore[attr-defined]
+    for quote, cue in sorted(found, key=lambda pair: pair[0].start):
         if cue is not None:
-            resolver.attribute(q, cue.subject, cue.verb, cue.passive_agent)
-        elif kept and continues(doc, kept[-1], q):
+            resolver.attribute(quote, cue.subject, cue.verb, cue.passive_agent)
+        elif kept and continues(doc, kept[-1], quote):
             previous = kept[-1]
-            q.speaker, q.speaker_name = previous.speaker, previous.speaker_name
-            q.speaker_kind, q.role = previous.speaker_kind, previous.role
+            quote.speaker, quote.speaker_name = previous.speaker, previous.speaker_name
+            quote.speaker_kind, quote.role = previous.speaker_kind, previous.role
         else:
             continue  # quoted words nobody is said to have said: a title, a slogan, a sign
-        kept.append(q)
+        kept.append(quote)
     return kept
 
 
