@@ -1,0 +1,562 @@
+"""Canonical speakers across articles.
+
+Each article names its speakers in its own way: "South Korean President Yoon Suk
+Yeol", "President Yoon", "Yoon"; "KCNA", "the Korean Central News Agency";
+"the Russian Embassy in North Korea", "the Russian embassy in Pyongyang".
+:func:`cluster` maps every name seen in the database to one canonical
+:class:`Speaker`, so a reader can find everything one speaker said.
+
+These are pure functions over names: no database, no article text. They are
+deliberately conservative - a wrong merge puts words in someone else's mouth,
+while a missed merge only splits one speaker's quotes over two rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+KINDS = ("person", "organisation", "group")
+
+# Words that introduce a name ("President Yoon Suk Yeol", "Kremlin spokesman
+# Dmitry Peskov", "state media KCNA") and, at the end of a name, mark it as a
+# role rather than a name ("South Korea's president").
+TITLES = frozenset(
+    """
+    president vice deputy secretary secretary-general attorney minister prime
+    chancellor premier leader chief head spokesman spokeswoman spokesperson
+    mr mrs ms miss dr prof professor sir dame lord lady ambassador envoy
+    director chairman chairwoman chair commissioner governor mayor senator sen
+    rep representative congressman congresswoman lawmaker king queen prince
+    princess pope aide adviser advisor analyst expert researcher official
+    officer commander gen lt col adm colonel admiral marshal captain
+    correspondent reporter editor media
+    """.split()
+)
+TITLE_PHRASES = ("secretary of state",)
+# Lower-case words that may sit inside a name: "Ursula von der Leyen".
+PARTICLES = frozenset("von van der den de da del di du la le bin al el ibn".split())
+# Words describing an organisation rather than naming it: "state-run TASS".
+DESCRIPTORS = frozenset("official state run owned controlled media".split())
+ORG_TITLES = frozenset({"official", "media"})  # "North Korea's official KCNA", "state media KCNA"
+GENERIC_SUFFIXES = (("news", "agency"), ("news", "service"), ("wire", "service"))
+# Heads of institutions that news writers qualify by country or place: a bare
+# "the embassy" can only mean the one embassy known, if just one is known.
+INSTITUTIONS = frozenset(
+    "embassy consulate ministry government military army navy police "
+    "parliament office mission delegation cabinet presidency".split()
+)
+ORG_HEADS = INSTITUTIONS | frozenset(
+    """
+    agency organization organisation council committee commission department
+    union party court assembly congress senate administration bank company
+    corporation institute university association federation alliance service
+    press times news post bureau authority command forces kremlin pentagon house
+    headquarters group fund foundation network television radio media
+    newspaper broadcaster
+    """.split()
+)
+PRONOUNS = frozenset(
+    "i you he she it we they him her them his hers its our ours their theirs".split()
+)
+PREPOSITIONS = frozenset("of for in to at on from".split())
+STOP = frozenset("the a an and of for in to at on from".split())
+
+# In news style a capital stands for its government ("Seoul said ...",
+# "Washington confirmed ..."). cluster() only ever sees speaker names, so
+# reading a capital as its country is safe here - and only for these.
+CAPITALS = {
+    "washington": "United States",
+    "seoul": "South Korea",
+    "moscow": "Russia",
+    "pyongyang": "North Korea",
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "beijing": "China",
+    "tokyo": "Japan",
+}
+# Well-known short forms of country and bloc names (matched in capitals only,
+# so "US" is a country and "us" stays a pronoun).
+ABBREVIATIONS = {
+    "us": "United States",
+    "usa": "United States",
+    "uk": "United Kingdom",
+    "dprk": "North Korea",
+    "rok": "South Korea",
+    "prc": "China",
+    "un": "United Nations",
+    "eu": "European Union",
+}
+COUNTRY_NAMES = {
+    "united states of america": "United States",
+    "america": "United States",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+}
+DEMONYMS = {
+    "russian": "russia",
+    "korean": "korea",
+    "american": "united states",
+    "chinese": "china",
+    "japanese": "japan",
+    "ukrainian": "ukraine",
+    "british": "united kingdom",
+}
+
+COUNTRIES = {
+    name.lower(): name
+    for name in [*CAPITALS.values(), *ABBREVIATIONS.values(), *COUNTRY_NAMES.values()]
+}
+# Words that place an organisation rather than name it: "Russian" in "Russian state media".
+PLACE_WORDS = frozenset(
+    " ".join([*COUNTRIES, *CAPITALS, *DEMONYMS, *DEMONYMS.values()]).split()
+    + "north south east west northern southern eastern western".split()
+)
+DETERMINERS = frozenset("the a an its their his her our".split())
+
+_APOSTROPHES = dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u0060\u00b4"), "'")
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_EDGE = " \t\n\"'\u201c\u201d()[],;:"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One way a speaker was named, with how many quotes used it."""
+
+    name: str
+    kind: str | None = None
+    role: str | None = None
+    mention: str | None = None  # as written in the article: "Kremlin spokesman Dmitry Peskov", "he"
+    count: int = 1
+
+
+@dataclass
+class Speaker:
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+
+def slug(name: str) -> str:
+    """URL-safe id for a name: "Choe Son-hui" -> "choe-son-hui", "Ségolène" -> "segolene".
+
+    Accents come off Latin letters only; other scripts keep their letters.
+    """
+    text = unicodedata.normalize("NFC", name.translate(_APOSTROPHES).replace("'", ""))
+    text = "".join(_ascii_or_self(c) for c in text).lower()
+    return re.sub(r"[\W_]+", "-", text).strip("-") or hashlib.sha1(name.encode()).hexdigest()[:12]
+
+
+def _ascii_or_self(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)
+    return base.encode("ascii", "ignore").decode() if base[0].isascii() else char
+
+
+def _clean(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).translate(_DASHES)
+    return " ".join(text.split()).strip(_EDGE)
+
+
+def _bare(word: str) -> str:
+    """A word lower-cased without dots or a possessive, for comparisons."""
+    word = word.lower().replace(".", "")
+    if word.endswith("'s"):
+        return word[:-2]
+    return word.rstrip("'")
+
+
+def _is_title(words: Sequence[str], i: int, titles: frozenset[str]) -> bool:
+    bare = _bare(words[i])
+    if bare in titles or any(part in titles for part in bare.split("-") if part):
+        return True
+    tail = " ".join(_bare(w) for w in words[max(0, i - 2) : i + 1])
+    return titles is TITLES and any(tail.endswith(phrase) for phrase in TITLE_PHRASES)
+
+
+def _is_name_word(word: str) -> bool:
+    return not word[:1].islower() or word in PARTICLES
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(name: str, titles: frozenset[str] = TITLES) -> tuple[str, ...]:
+    """The name's words as written, without a leading "the" or the titles before a name."""
+    words = tuple(_clean(name).split())
+    while words and words[0].lower() == "the":
+        words = words[1:]
+    marks = [i for i in range(len(words)) if _is_title(words, i, titles)]
+    if marks and marks[-1] + 1 < len(words):
+        tail = words[marks[-1] + 1 :]
+        if not tail[0][:1].islower() and all(_is_name_word(w) for w in tail):
+            words = tail
+    return words
+
+
+def _key_words(words: Sequence[str]) -> list[str]:
+    return [part for w in words for part in _bare(w).split("-") if part]
+
+
+def normalise_name(name: str) -> str:
+    """Fold a name for comparison: "President Yoon Suk-yeol's" -> "yoon suk yeol".
+
+    Strips titles in front of a name, a leading "the", possessives and dots,
+    folds case, curly apostrophes and hyphens.
+    """
+    return " ".join(_key_words(_words(name)))
+
+
+def _head(words: Sequence[str]) -> str:
+    """The noun a phrase is about: "embassy" in "russian embassy in pyongyang"."""
+    for i, word in enumerate(words):
+        if word in PREPOSITIONS and i:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def _is_role(words: Sequence[str]) -> bool:
+    """A role, not a name: "South Korea's president", "the chief of NATO"."""
+    key = _key_words(words)
+    if not key:
+        return False
+    return key[-1] in TITLES or (key[0] in TITLES and len(key) > 1 and key[1] in PREPOSITIONS)
+
+
+def _conjuncts(words: Sequence[str]) -> list[list[str]]:
+    """ "Seoul, Washington and Kyiv" -> [[Seoul], [Washington], [Kyiv]]; one part when there is no "and"."""
+    if not any(w.lower() in ("and", "&") for w in words):
+        return [words]
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word.lower() in ("and", "&"):
+            parts.append([])
+            continue
+        parts[-1].append(word.rstrip(","))
+        if word.endswith(","):
+            parts.append([])
+    return [p for p in parts if p]
+
+
+def _is_group(words: Sequence[str]) -> bool:
+    """Several speakers at once: "South Korea and the United States", "Russian officials"."""
+    if not words:
+        return False
+    lowered = [w.lower() for w in words]
+    before_of = words[: lowered.index("of")] if "of" in lowered else words
+    if len(_conjuncts(before_of)) > 1:  # but not "Ministry of Foreign Affairs and Trade"
+        return True
+    head = words[-1]
+    return (
+        len(words) > 1
+        and head[:1].islower()
+        and head.endswith("s")
+        and not head.endswith(("ss", "us", "is", "news", "ics"))
+    )
+
+
+@lru_cache(maxsize=65536)
+def kind_of(name: str, hint: str | None = None) -> str:
+    """Person, organisation or group, from the name's shape and the extractor's hint.
+
+    The shape wins over the hint where it is unambiguous: a coordination or a
+    plural is a group, an institution noun ("Yoon's office") an organisation.
+    """
+    words = _words(name, frozenset())
+    if hint == "group" or _is_group(words):
+        return "group"
+    if _head(_key_words(words)) in ORG_HEADS:
+        return "organisation"
+    if hint in KINDS:
+        return hint
+    if _country_form(words) or _is_acronym(_words(name, ORG_TITLES)):
+        return "organisation"
+    return "person"
+
+
+def _is_acronym(words: Sequence[str]) -> bool:
+    return len(words) == 1 and len(words[0].replace(".", "")) > 1 and words[0].isupper()
+
+
+def _country_form(words: Sequence[str]) -> str | None:
+    """ "Washington" -> "United States", "U.S." -> "United States", "DPRK" -> "North Korea"."""
+    joined = " ".join(_key_words(words))
+    if joined in CAPITALS:
+        return CAPITALS[joined]
+    if joined in COUNTRIES:
+        return COUNTRIES[joined]
+    if joined in COUNTRY_NAMES:
+        return COUNTRY_NAMES[joined]
+    if _is_acronym(words):
+        return ABBREVIATIONS.get(joined)
+    return None
+
+
+def _org_key(words: Sequence[str]) -> str:
+    """Match key for an organisation: country forms, demonyms and descriptors folded.
+
+    "Russia's Foreign Ministry" == "Russian foreign ministry";
+    "the Russian embassy in Pyongyang" == "the Russian Embassy in North Korea";
+    "the state-run TASS news agency" == "TASS state news agency" == "TASS".
+    """
+    country = _country_form(words)
+    if country:
+        return country.lower()
+    key: list[str] = []
+    proper = False  # a capitalised word that is not a country: "TASS", not "Russian"
+    previous = ""
+    for word in words:
+        bare = _bare(word)
+        if word.replace(".", "").isupper() and bare in ABBREVIATIONS:
+            parts = ABBREVIATIONS[bare].lower().split()
+        elif previous in ("in", "to") and bare in CAPITALS:
+            parts = CAPITALS[bare].lower().split()
+        else:
+            parts = [DEMONYMS.get(p, p) for p in bare.split("-") if p]
+            proper = proper or (word[:1].isupper() and not set(parts) <= PLACE_WORDS | DESCRIPTORS)
+        key.extend(p for p in parts if p not in DETERMINERS)
+        previous = bare
+    if proper and any(k in DESCRIPTORS for k in key):
+        key = [k for k in key if k not in DESCRIPTORS]  # but "Russian state media" stays itself
+    for suffix in GENERIC_SUFFIXES:
+        if len(key) > len(suffix) and tuple(key[-len(suffix) :]) == suffix:
+            key = key[: -len(suffix)]
+    return " ".join(key)
+
+
+def _name_words(name: str, kind: str) -> Sequence[str]:
+    if kind == "person":
+        return _words(name.split(",")[0]) or _words(name)  # "Maria Zakharova, a spokeswoman"
+    return _words(name, ORG_TITLES)
+
+
+def _key(name: str, kind: str) -> str:
+    words = _name_words(name, kind)
+    if kind == "person":
+        if _is_role(words):
+            return "role:" + " ".join(_key_words(words))
+        return "".join(_key_words(words))  # "Choe Sonhui" == "Choe Son-hui"
+    if kind == "group":
+        return " & ".join(sorted(_org_key(part) for part in _conjuncts(words)))
+    return _org_key(words)
+
+
+def _acronym(words: Sequence[str]) -> str | None:
+    """ "Korean Central News Agency" -> "kcna", "North Atlantic Treaty Organization" -> "nato"."""
+    letters = [w[0] for w in words if w.lower() not in STOP]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return None
+    return "".join(letters).lower()
+
+
+def _display(name: str, kind: str) -> str:
+    words = _name_words(name, kind)
+    if kind == "organisation":
+        country = _country_form(words)
+        if country:
+            return country
+    return " ".join(words) or _clean(name)
+
+
+class _Partition:
+    """Union-find over names; the smallest name is a set's root, so roots don't depend on order."""
+
+    def __init__(self, items: Iterable[str]):
+        self.parent = {item: item for item in items}
+
+    def find(self, item: str) -> str:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _merge_unique(partition: _Partition, candidates: dict[str, set[str]]) -> None:
+    """Merge each name into its only candidate; a name with several candidates stays apart.
+
+    Candidates are all decided before any merge, so the outcome is order-independent.
+    """
+    unions = []
+    for name, others in candidates.items():
+        roots = {partition.find(o) for o in others} - {partition.find(name)}
+        if len(roots) == 1:
+            unions.append((name, roots.pop()))
+    for a, b in unions:
+        partition.union(a, b)
+
+
+def cluster(mentions: Iterable[Mention]) -> dict[str, Speaker]:
+    """Map every name mentioned to its canonical Speaker.
+
+    Rules, in order:
+    1. same kind and same match key (titles, case, hyphens, possessives,
+       demonyms, capitals-as-countries, descriptors folded);
+    2. an organisation acronym joins the one organisation it abbreviates
+       ("KCNA" -> "Korean Central News Agency");
+    3. a one-word person name joins the one full name starting or ending with
+       it ("Yoon" -> "Yoon Suk Yeol", "Peskov" -> "Dmitry Peskov"); with two
+       candidates ("Kim Jong Un", "Kim In-ae") it stays on its own;
+    4. a less specific institution joins the one most specific institution
+       containing its words ("Russian Embassy", "the embassy" -> "Russian
+       Embassy in North Korea").
+    Roles ("South Korea's president") only ever match the same role. Kinds
+    never mix. The result depends on the multiset of mentions, not their order.
+    """
+    counts: Counter[str] = Counter()
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    written: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        name = (m.name or "").strip()
+        if not name:
+            continue
+        counts[name] += m.count
+        kinds[name][kind_of(name, m.kind)] += m.count
+        if m.role and m.role.strip():
+            roles[name][m.role.strip()] += m.count
+        if m.mention and m.mention.strip():
+            written[name].add(m.mention.strip())
+
+    names = sorted(counts)
+    kind = {n: min(kinds[n], key=lambda k: (-kinds[n][k], k)) for n in names}
+    key = {n: _key(n, kind[n]) for n in names}
+    partition = _Partition(names)
+
+    first: dict[tuple[str, str], str] = {}
+    for n in names:
+        partition.union(first.setdefault((kind[n], key[n]), n), n)
+
+    orgs = [n for n in names if kind[n] == "organisation"]
+    by_acronym: dict[str, set[str]] = defaultdict(set)
+    for n in orgs:
+        acronym = _acronym(_name_words(n, "organisation"))
+        if acronym:
+            by_acronym[acronym].add(n)
+    _merge_unique(partition, {n: by_acronym[key[n]] for n in orgs if key[n] in by_acronym})
+
+    by_end: dict[str, set[str]] = defaultdict(set)
+    single: dict[str, str] = {}
+    for n in names:
+        if kind[n] != "person" or key[n].startswith("role:"):
+            continue
+        words = _key_words(_name_words(n, "person"))
+        if len(words) > 1:
+            by_end[words[0]].add(n)
+            by_end[words[-1]].add(n)
+        elif words:
+            single[n] = words[0]
+    _merge_unique(partition, {n: by_end[word] for n, word in single.items() if word in by_end})
+
+    _merge_unique(partition, _institution_candidates(orgs, key))
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        members[partition.find(n)].append(n)
+    speakers = []
+    for group in members.values():
+        k = kind[group[0]]
+        name = _canonical(group, k, counts)
+        speakers.append(
+            (
+                Speaker(
+                    id=slug(name),
+                    name=name,
+                    kind=k,
+                    aliases=_aliases(group, name, written),
+                    roles=_ranked(sum((roles[n] for n in group), Counter())),
+                ),
+                group,
+            )
+        )
+    _dedupe_ids([s for s, _ in speakers])
+    return {n: speaker for speaker, group in speakers for n in group}
+
+
+def _institution_candidates(orgs: list[str], key: dict[str, str]) -> dict[str, set[str]]:
+    """For each institution name, the most specific institutions containing all its words."""
+    words = {n: frozenset(key[n].split()) - STOP for n in orgs}
+    heads = {n: _head(key[n].split()) for n in orgs}
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for n in orgs:
+        if heads[n] in INSTITUTIONS:
+            for word in words[n]:
+                by_word[word].add(n)
+    candidates = {}
+    for n in orgs:
+        if heads[n] not in INSTITUTIONS or not words[n]:
+            continue
+        wider = set.intersection(*(by_word.get(w, set()) for w in words[n]))
+        wider = sorted(
+            (m for m in wider if heads[m] == heads[n] and words[m] > words[n]),
+            key=lambda m: (-len(words[m]), m),
+        )
+        widest: list[str] = []
+        for m in wider:
+            if not any(words[m] < words[o] for o in widest):
+                widest.append(m)
+        if widest:
+            candidates[n] = set(widest)
+    return candidates
+
+
+def _canonical(group: list[str], kind: str, counts: Counter[str]) -> str:
+    """The most complete (most words, most capitalised, no possessive), then most frequent form.
+
+    A short acronym ("KCNA", "NATO", "TASS") wins: it is how the organisation is known.
+    """
+    displays: Counter[str] = Counter()
+    for n in group:
+        displays[_display(n, kind)] += counts[n]
+    if kind == "organisation":
+        short = [d for d in displays if d.isalpha() and d.isupper() and len(d) >= 3]
+        if short:
+            return min(short, key=lambda d: (-displays[d], d))
+
+    def rank(display: str) -> tuple:
+        words = display.split()
+        return (
+            -len(_key_words(words)),
+            -sum(1 for w in words if w[:1].isupper()),
+            "'s" in display,
+            -displays[display],
+            len(display),
+            display,
+        )
+
+    return min(displays, key=rank)
+
+
+def _aliases(group: list[str], name: str, written: dict[str, set[str]]) -> list[str]:
+    found = {name, *group}
+    for n in group:
+        found |= written[n]
+    return sorted(a for a in found if a.lower() not in PRONOUNS or a.isupper())
+
+
+def _ranked(counter: Counter[str]) -> list[str]:
+    return [item for item, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _dedupe_ids(speakers: list[Speaker]) -> None:
+    """Two speakers with one slug (two unresolved "Kim"s) get "-2", "-3" in a fixed order."""
+    taken = {s.id for s in speakers}
+    seen: set[str] = set()
+    for speaker in sorted(speakers, key=lambda s: (s.id, s.kind, s.name, s.aliases)):
+        if speaker.id in seen:
+            n = 2
+            while f"{speaker.id}-{n}" in taken:
+                n += 1
+            speaker.id = f"{speaker.id}-{n}"
+            taken.add(speaker.id)
+        seen.add(speaker.id)

@@ -1,0 +1,192 @@
+"""Canonical speakers: which names are one speaker, and which must stay apart."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quotes.speakers import Mention, cluster, kind_of, normalise_name, slug
+
+
+def speakers(*names: str, kinds: dict[str, str] | None = None) -> dict[str, str]:
+    """Name -> canonical name, for names as the extractor resolved them."""
+    kinds = kinds or {}
+    return {name: s.name for name, s in cluster(Mention(n, kinds.get(n)) for n in names).items()}
+
+
+def same(*names: str, kinds: dict[str, str] | None = None) -> set[str]:
+    return set(speakers(*names, kinds=kinds).values())
+
+
+# normalise_name
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Choe Son-hui", "Choe Son Hui"),
+    ("Kim Jong-un", "Kim Jong Un"),
+    ("President Yoon Suk Yeol", "Yoon Suk Yeol"),
+    ("South Korean President Yoon Suk Yeol", "yoon suk yeol"),
+    ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"),
+    ("NATO Secretary-General Mark Rutte", "Mark Rutte"),
+    ("US Secretary of State Antony Blinken", "Antony Blinken"),
+    ("Deputy ministry spokesperson Kim In-ae", "Kim In ae"),
+    ("Mr. Kim", "Kim"),
+    ("European Commission President Ursula von der Leyen", "Ursula von der Leyen"),
+    ("Russia’s Foreign Ministry", "Russia's foreign ministry"),
+    ("The Kremlin", "Kremlin"),
+])
+def test_normalise_name_folds_titles_case_hyphens_and_apostrophes(a, b):
+    assert normalise_name(a) == normalise_name(b)
+
+
+def test_normalise_name_keeps_a_role_without_a_name():
+    assert normalise_name("South Korea's president") == "south korea president"
+
+
+# kind_of
+
+
+@pytest.mark.parametrize("name, hint, kind", [
+    ("Yoon Suk Yeol", "person", "person"),
+    ("Yoon Suk Yeol's office", "person", "organisation"),  # the shape beats the hint
+    ("the Russian embassy in Pyongyang", None, "organisation"),
+    ("KCNA", None, "organisation"),
+    ("Washington", None, "organisation"),
+    ("South Korea and the United States", "organisation", "group"),
+    ("Russian news agencies", None, "group"),
+    ("South Korean and Western leaders", None, "group"),
+    ("Ministry of Foreign Affairs and Trade", None, "organisation"),
+    ("Maria Zakharova, a spokeswoman for the ministry", "person", "person"),
+])
+def test_kind_of(name, hint, kind):
+    assert kind_of(name, hint) == kind
+
+
+# Names that are one speaker
+
+
+def test_hyphenated_and_spaced_korean_names_are_one_person():
+    assert same("Choe Son-hui", "Choe Son Hui", "Choe Sonhui", "Choe") == {"Choe Son Hui"}
+
+
+def test_titles_and_surname_join_the_full_name():
+    names = speakers("Yoon", "Yoon Suk Yeol", "President Yoon Suk Yeol", "President Yoon")
+    assert set(names.values()) == {"Yoon Suk Yeol"}
+
+
+def test_acronym_joins_the_organisation_it_abbreviates_and_names_it():
+    assert same("KCNA", "Korean Central News Agency", "state media KCNA",
+                "North Korea's official Korean Central News Agency") == {"KCNA"}
+    assert same("NATO", "North Atlantic Treaty Organization",
+                kinds={"NATO": "organisation",
+                       "North Atlantic Treaty Organization": "organisation"}) == {"NATO"}
+    assert same("TASS", "the state-run TASS news agency", "TASS state news agency",
+                kinds={"TASS": "organisation"}) == {"TASS"}
+
+
+def test_embassy_named_by_host_city_or_country_is_one_embassy():
+    assert same("the Russian Embassy in North Korea", "the Russian embassy in Pyongyang",
+                "Russian Embassy", "the embassy") == {"Russian Embassy in North Korea"}
+
+
+def test_foreign_ministry_variants_are_one_ministry():
+    assert same("Russian Foreign Ministry", "Russian foreign ministry",
+                "Russia's Foreign Ministry", "Russia’s Foreign Ministry") == {"Russian Foreign Ministry"}
+
+
+def test_capitals_speaking_for_their_country():
+    names = speakers("Washington", "the United States", "U.S.", "US", "Seoul", "South Korea")
+    assert names == {"Washington": "United States", "the United States": "United States",
+                     "U.S.": "United States", "US": "United States",
+                     "Seoul": "South Korea", "South Korea": "South Korea"}
+
+
+def test_speaker_carries_aliases_roles_and_a_slug_id():
+    result = cluster([
+        Mention("Dmitry Peskov", "person", "Kremlin spokesman", "Kremlin spokesman Dmitry Peskov", 2),
+        Mention("Peskov", "person", None, "he"),
+        Mention("Peskov", "person", "Putin's spokesman", "Peskov"),
+    ])
+    peskov = result["Peskov"]
+    assert result["Dmitry Peskov"] is peskov
+    assert (peskov.id, peskov.name, peskov.kind) == ("dmitry-peskov", "Dmitry Peskov", "person")
+    assert peskov.aliases == ["Dmitry Peskov", "Kremlin spokesman Dmitry Peskov", "Peskov"]
+    assert peskov.roles == ["Kremlin spokesman", "Putin's spokesman"]  # most frequent first
+
+
+# Names that must stay apart
+
+
+def test_two_kims_stay_two_speakers():
+    names = speakers("Kim Jong Un", "Kim In-ae", "Kim Jong-un")
+    assert names["Kim Jong-un"] == names["Kim Jong Un"] == "Kim Jong Un"
+    assert names["Kim In-ae"] == "Kim In-ae"
+
+
+def test_a_bare_surname_shared_by_two_people_stays_unmerged():
+    result = cluster(Mention(n, "person") for n in ("Kim Jong Un", "Kim In-ae", "Kim"))
+    assert len({s.id for s in result.values()}) == 3
+    assert result["Kim"].name == "Kim"
+
+
+def test_a_person_never_merges_with_an_organisation():
+    result = cluster([Mention("Yoon Suk Yeol", "person"), Mention("Yoon Suk Yeol's office"),
+                      Mention("Yoon", "organisation")])
+    assert result["Yoon Suk Yeol"].id != result["Yoon Suk Yeol's office"].id
+    assert result["Yoon"].id != result["Yoon Suk Yeol"].id
+
+
+def test_a_role_never_merges_into_a_person():
+    result = cluster([Mention("Dmitry Peskov", "person"), Mention("Kremlin spokesman", "person"),
+                      Mention("Kremlin", "organisation"),
+                      Mention("South Korea's president", "person"), Mention("Yoon Suk Yeol")])
+    assert len({s.id for s in result.values()}) == 5
+
+
+def test_a_bare_embassy_with_two_embassies_known_stays_unmerged():
+    names = speakers("the Russian embassy in Pyongyang", "the US embassy in Seoul", "the embassy")
+    assert len(set(names.values())) == 3
+
+
+def test_different_countries_state_media_stay_apart():
+    assert len(same("Russian state media", "North Korean state media", "Russia")) == 3
+
+
+def test_clashing_slugs_get_distinct_ids():
+    result = cluster([Mention("Kim", "person"), Mention("KIM", "organisation")])
+    assert sorted(s.id for s in result.values()) == ["kim", "kim-2"]
+
+
+# Determinism
+
+
+def test_result_does_not_depend_on_input_order():
+    mentions = [Mention(n, k, r, m) for n, k, r, m in [
+        ("Choe Son-hui", "person", "Foreign Minister", "North Korean Foreign Minister Choe Son-hui"),
+        ("Choe Son Hui", "person", None, "Choe Son Hui"),
+        ("Choe", "person", None, "she"),
+        ("Kim Jong Un", "person", "leader", "North Korean leader Kim Jong Un"),
+        ("Kim In-ae", "person", "deputy spokesperson", "Kim In-ae"),
+        ("Kim", "person", None, "Kim"),
+        ("KCNA", "organisation", None, "state media KCNA"),
+        ("Korean Central News Agency", "organisation", None, "the Korean Central News Agency"),
+        ("Russian Embassy in North Korea", "organisation", None, "the embassy"),
+        ("Russian embassy in Pyongyang", "organisation", None, "The Russian embassy in Pyongyang"),
+        ("Russian Foreign Ministry", "organisation", None, "the Russian Foreign Ministry"),
+        ("Russian foreign ministry", "organisation", None, "The Russian foreign ministry"),
+        ("Washington", "organisation", None, "Washington"),
+        ("United States", "organisation", None, "the United States"),
+        ("South Korea and the United States", "group", None, "South Korea and the United States"),
+    ]]
+    expected = cluster(mentions)
+    for seed in range(20):
+        shuffled = mentions[:]
+        random.Random(seed).shuffle(shuffled)
+        assert cluster(shuffled) == expected
+
+
+def test_slug():
+    assert slug("Choe Son-hui") == "choe-son-hui"
+    assert slug("Russia's Foreign Ministry") == "russias-foreign-ministry"
+    assert slug("Ségolène Royal") == "segolene-royal"
+    assert slug("Зеленский") == "зеленский"

@@ -1,0 +1,401 @@
+"""The SQLite store: schema, atomic batches, speaker refresh, quote groups, export."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quotes import store
+from quotes.articles import Article
+
+SAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
+META = {  # name: (outlet, published)
+    "000_7586c69c994ee961.txt": ("Yonhap", "2024-10-29"),
+    "001_9850cac4f2388300.txt": ("Reuters", "2024-10-29"),
+    "002_614e8b809048a462.txt": (None, "2023-11-17"),
+    "003_8c76175bb869eee0.txt": ("The Moscow Times", "2024-10-29"),
+    "004_6101a84cd05339c5.txt": (None, "2024-11-01"),
+}
+
+
+def sample(name: str, text: str | None = None) -> Article:
+    outlet, published = META[name]
+    return Article(
+        name=name,
+        text=(SAMPLES / name).read_text() if text is None else text,
+        url=f"https://example.com/{name}",
+        outlet=outlet,
+        published=published,
+    )
+
+
+def quote(article: Article, words: str, speaker: str | None, type: str = "indirect",
+          kind: str | None = "person", mention: str | None = None, **fields) -> dict:
+    """A quote record as extraction makes it, with offsets located in the article's text."""
+    start = article.text.index(words)
+    end = start + len(words)
+    paragraph_start = article.text.rfind("\n", 0, start) + 1
+    paragraph_end = article.text.find("\n", end)
+    return {
+        "quote": words, "start": start, "end": end, "type": type,
+        "cue": fields.pop("cue", "said"), "cue_lemma": fields.pop("cue_lemma", "say"),
+        "speaker_mention": mention or speaker, "speaker": speaker,
+        "speaker_kind": kind if speaker else None,
+        "role": None, "channel": None, "via": None,
+        "sentence_start": paragraph_start,
+        "sentence_end": len(article.text) if paragraph_end < 0 else paragraph_end,
+        **fields,
+    }
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = store.open_db(tmp_path / "quotes.db")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def batch() -> list[tuple[Article, list[dict]]]:
+    """The sample articles with hand-made quotes: Yoon under three names, one statement
+    of the Russian embassy in two outlets, the Pentagon's troop count twice."""
+    a0, a1, a2, a3, a4 = (sample(name) for name in META)
+    return [
+        (a0, [
+            quote(a0, "the North sent about 10,000 soldiers to train in eastern Russia",
+                  "United States", kind="organisation"),
+            quote(a0, "Choe's visit is part of a \"strategic dialogue\" agreed upon by the leaders "
+                      "of both countries", "Russian Embassy in North Korea", type="mixed",
+                  kind="organisation", mention="The Russian Embassy in North Korea"),
+        ]),
+        (a1, [
+            quote(a1, "I want everyone to be on alert about risk management,",
+                  "Yoon", type="direct", cue="told", cue_lemma="tell", channel="told the meeting"),
+            quote(a1, "North Korea had sent 10,000 troops to eastern Russia for training",
+                  "Pentagon", kind="organisation", mention="It"),
+        ]),
+        (a2, [
+            quote(a2, "Discussions are still underway through diplomatic channels. We will make "
+                      "announcements as soon as the dates are set,", "Dmitry Peskov",
+                  type="direct", mention="he", role="Kremlin spokesman", via="TASS",
+                  cue="quoted", cue_lemma="quote"),
+        ]),
+        (a3, [
+            quote(a3, "Choe's latest visit came after the two countries' leaders agreed to step up "
+                      "“strategic dialogue” at their meeting in June", "Russian embassy in Pyongyang",
+                  type="mixed", kind="organisation", mention="The Russian embassy in Pyongyang"),
+        ]),
+        (a4, [
+            quote(a4, "North Korea has sent about 10,000 troops to Russia, who are expected to arrive "
+                      "in battlefields in Ukraine within “the next several weeks.”", "Pentagon",
+                  type="mixed", kind="organisation", mention="the Pentagon"),
+            quote(a4, "North Korean troops could be deployed to battlefronts “more quickly than "
+                      "anticipated.”", "South Korean President Yoon Suk Yeol", type="mixed",
+                  role="South Korean President", cue="shared", cue_lemma="share"),
+            quote(a4, "The illegal military collusion between Russia and North Korea poses a "
+                      "significant security threat to the international community and a serious "
+                      "matter that could potentially harm our security.", "President Yoon",
+                  type="direct", mention="Yoon"),
+        ]),
+    ]
+
+
+def counts(db) -> dict[str, int]:
+    return {table: db[table].count for table in
+            ("outlets", "articles", "speakers", "speaker_aliases", "quote_groups", "quotes")}
+
+
+def dump(db) -> dict[str, list]:
+    """Every table's rows, for comparing whole databases."""
+    return {table: db.execute(f"select * from [{table}] order by 1, 2").fetchall()
+            for table in ("outlets", "speakers", "speaker_aliases", "quote_groups", "quotes")}
+
+
+def search(db, words: str) -> list[str]:
+    return [row["quote"] for row in db.query(
+        "select quote from quotes where rowid in "
+        "(select rowid from quotes_fts where quotes_fts match ?) order by quote", [words])]
+
+
+# Schema
+
+
+def test_open_db_creates_the_schema(tmp_path):
+    db = store.open_db(tmp_path / "new" / "dir" / "quotes.db")
+    assert (tmp_path / "new" / "dir" / "quotes.db").exists()
+    assert {"meta", "outlets", "articles", "speakers", "speaker_aliases", "quote_groups",
+            "quotes", "quotes_fts"} <= set(db.table_names())
+    assert db["quotes"].pks == ["id"]
+    assert db["speaker_aliases"].pks == ["speaker_id", "alias"]
+    assert {(fk.column, fk.other_table) for fk in db["quotes"].foreign_keys} == {
+        ("article_id", "articles"), ("speaker_id", "speakers"),
+        ("via_speaker_id", "speakers"), ("group_id", "quote_groups")}
+    assert [(fk.column, fk.other_table) for fk in db["articles"].foreign_keys] == [
+        ("outlet_id", "outlets")]
+    indexed = {tuple(index.columns) for index in db["quotes"].indexes}
+    assert {("speaker_id",), ("group_id",), ("type",), ("article_id", "start")} <= indexed
+    assert ("alias",) in {tuple(index.columns) for index in db["speaker_aliases"].indexes}
+    assert {"quotes_ai", "quotes_ad", "quotes_au"} <= {t.name for t in db["quotes"].triggers}
+    assert db["quotes"].detect_fts() == "quotes_fts"
+    assert "quotes_view" in db.view_names()
+    assert db.journal_mode == "wal"
+    assert db.execute("pragma foreign_keys").fetchone()[0] == 1
+    assert db["meta"].get("schema_version")["value"] == store.SCHEMA_VERSION
+    db.close()
+
+
+def test_open_db_twice_keeps_data(tmp_path, batch):
+    path = tmp_path / "quotes.db"
+    db = store.open_db(path)
+    store.save_articles(db, batch, "1")
+    db.close()
+    again = store.open_db(path)
+    assert again["quotes"].count == 9
+    again.close()
+
+
+def test_open_db_refuses_another_schema_version(tmp_path):
+    path = tmp_path / "quotes.db"
+    store.open_db(path).execute("update meta set value = '99' where key = 'schema_version'")
+    with pytest.raises(ValueError, match="schema version 99"):
+        store.open_db(path)
+
+
+def test_view_has_one_readable_row_per_quote(db, batch):
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    rows = list(db["quotes_view"].rows_where("article = ?", ["002_614e8b809048a462.txt"]))
+    assert len(rows) == 1
+    row = rows[0]
+    assert list(row) == ["id", "quote", "type", "cue", "speaker", "speaker_id", "speaker_kind",
+                         "speaker_mention", "role", "channel", "via", "outlet", "article_title",
+                         "article", "published", "url", "group_id", "start", "end", "article_id"]
+    assert (row["speaker"], row["speaker_kind"], row["via"], row["outlet"]) == (
+        "Dmitry Peskov", "person", "TASS", None)
+
+
+# Saving
+
+
+def test_search_index_follows_inserts_and_deletes(db, batch):
+    store.save_articles(db, batch[:1], "1")
+    assert search(db, "soldiers") == [batch[0][1][0]["quote"]]
+    assert search(db, "embassy") == [batch[0][1][1]["quote"]]  # speaker_mention is indexed too
+    article, records = batch[0]
+    store.save_articles(db, [(article, records[1:])], "1")
+    assert search(db, "soldiers") == []
+    assert search(db, "dialogue") == [records[1]["quote"]]
+    assert search(db, "agree") == [records[1]["quote"]]  # porter stemming: agreed ~ agree
+
+
+def test_saving_twice_changes_nothing(db, batch):
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    first = counts(db)
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    assert counts(db) == first
+    assert first["articles"] == 5 and first["quotes"] == 9 and first["outlets"] == 3
+
+
+def test_article_state_tells_what_is_stored(db, batch):
+    article = batch[0][0]
+    assert store.article_state(db, article.id) is None
+    store.save_articles(db, batch[:1], "0.3")
+    assert store.article_state(db, article.id) == (article.text_hash, "0.3")
+    assert db["meta"].get("extractor_version")["value"] == "0.3"
+
+
+def test_changed_text_replaces_the_articles_quotes(db, batch):
+    store.save_articles(db, batch, "1")
+    old, _ = batch[1]
+    new = sample(old.name, old.text.replace("Yoon told the meeting", "Yoon told ministers"))
+    assert new.id == old.id and new.text_hash != old.text_hash
+    store.save_articles(db, [(new, [quote(new, "Yoon told ministers", None)])], "1")
+    rows = list(db["quotes"].rows_where("article_id = ?", [new.id]))
+    assert [r["quote"] for r in rows] == ["Yoon told ministers"]
+    assert db["articles"].get(new.id)["text"] == new.text
+    assert store.article_state(db, new.id)[0] == new.text_hash
+    assert db["quotes"].count == 8
+
+
+def test_quote_ids_are_stable(db, batch):
+    store.save_articles(db, batch[:1], "1")
+    article, records = batch[0]
+    expected = store.quote_id(article.id, records[0]["start"], records[0]["end"])
+    assert db["quotes"].get(expected)["quote"] == records[0]["quote"]
+    assert len(expected) == 16
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"start": 10**6}, "'start' 1000000 is outside the text"),
+    ({"type": "paraphrase"}, "'type' must be one of direct, indirect, mixed"),
+    ({"end": "12"}, "'end' must be an integer"),
+    ({"quote": ""}, "'quote' must be non-empty text"),
+])
+def test_a_bad_record_leaves_the_database_as_it_was(db, batch, change, message):
+    store.save_articles(db, batch[:2], "1")
+    before = dump(db)
+    bad = dict(batch[3][1][0], **change)
+    with pytest.raises(ValueError, match=f"003_8c76175bb869eee0.txt: quote 1: {message}"):
+        store.save_articles(db, [batch[2], (batch[3][0], [bad])], "1")
+    assert dump(db) == before
+
+
+def test_a_failure_in_the_middle_of_a_batch_rolls_back_the_whole_batch(db, batch, monkeypatch):
+    store.save_articles(db, batch[:2], "1")
+    before = dump(db)
+    write = store._write_article
+    written = []
+
+    def fail_on_second(db, article, *args):
+        if written:
+            raise sqlite3.OperationalError("disk I/O error")
+        written.append(article.name)
+        write(db, article, *args)
+
+    monkeypatch.setattr(store, "_write_article", fail_on_second)
+    changed = sample(batch[0][0].name, batch[0][0].text + "\nCorrection appended.")
+    with pytest.raises(sqlite3.OperationalError):
+        store.save_articles(db, [(changed, []), batch[2]], "1")
+    assert written == [changed.name]  # the first article was written, then rolled back
+    assert dump(db) == before
+    assert not db.conn.in_transaction
+    monkeypatch.undo()
+    store.save_articles(db, batch[2:3], "1")  # the connection is still usable
+    assert db["articles"].count == 3
+
+
+def test_quotes_point_at_provisional_speakers_until_refresh(db, batch):
+    store.save_articles(db, batch[4:], "1")
+    ids = {r["speaker_name"]: r["speaker_id"] for r in db["quotes"].rows}
+    assert ids["President Yoon"] == "president-yoon"
+    assert db["speakers"].get("president-yoon")["name"] == "President Yoon"
+
+
+# Refresh: speakers
+
+
+def test_refresh_merges_one_speaker_named_three_ways(db, batch):
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    yoon = db["speakers"].get("yoon-suk-yeol")
+    assert (yoon["name"], yoon["kind"], yoon["quote_count"]) == ("Yoon Suk Yeol", "person", 3)
+    assert (yoon["first_seen"], yoon["last_seen"]) == ("2024-10-29", "2024-11-01")
+    assert json.loads(yoon["roles"]) == ["South Korean President"]
+    said = db.execute("select speaker_name from quotes where speaker_id = 'yoon-suk-yeol' "
+                      "order by 1").fetchall()
+    assert said == [("President Yoon",), ("South Korean President Yoon Suk Yeol",), ("Yoon",)]
+    aliases = {r["alias"] for r in db["speaker_aliases"].rows_where("speaker_id = 'yoon-suk-yeol'")}
+    assert {"Yoon", "President Yoon", "South Korean President Yoon Suk Yeol"} <= aliases
+    assert not db["speakers"].count_where("id = 'president-yoon'")  # provisional row gone
+
+
+def test_refresh_resolves_embassy_variants_and_relays(db, batch):
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    embassy = db.execute("select speaker_id, count(*) from quotes where speaker_name like "
+                         "'Russian %mbassy%' group by 1").fetchall()
+    assert embassy == [("russian-embassy-in-north-korea", 2)]
+    tass = db["speakers"].get("tass")
+    assert (tass["kind"], tass["quote_count"], tass["first_seen"]) == ("organisation", 0, "2023-11-17")
+    peskov = db.execute("select speaker_id, via_speaker_id from quotes where via = 'TASS'").fetchall()
+    assert peskov == [("dmitry-peskov", "tass")]
+    aliases = {r["alias"] for r in db["speaker_aliases"].rows_where("speaker_id = 'dmitry-peskov'")}
+    assert "he" not in aliases  # a pronoun is no name
+
+
+def test_refresh_drops_speakers_nobody_quotes_any_more(db, batch):
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    article, records = batch[2]
+    store.save_articles(db, [(article, [dict(records[0], via=None)])], "1")
+    store.refresh(db)
+    assert not db["speakers"].count_where("id = 'tass'")
+    assert db.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_refresh_does_not_depend_on_ingest_order(tmp_path, batch):
+    forward = store.open_db(tmp_path / "forward.db")
+    for item in batch:
+        store.save_articles(forward, [item], "1")
+        store.refresh(forward)
+    backward = store.open_db(tmp_path / "backward.db")
+    store.save_articles(backward, batch[::-1], "1")
+    store.refresh(backward)
+    store.refresh(backward)
+    assert dump(forward) == dump(backward)
+
+
+# Refresh: quote groups
+
+
+def test_same_statement_in_two_outlets_is_one_group(db, batch):
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    group = db.execute("select * from quote_groups where speaker_id = "
+                       "'russian-embassy-in-north-korea'").fetchall()
+    assert len(group) == 1
+    row = db["quote_groups"].get(group[0][0])
+    assert (row["quote_count"], row["outlet_count"]) == (2, 2)
+    assert json.loads(row["outlets"]) == ["The Moscow Times", "Yonhap"]
+    assert row["first_published"] == "2024-10-29"
+    assert row["label"].startswith("Choe's latest visit")  # the longest wording
+    members = db.execute("select article_id from quotes where group_id = ?", [row["id"]]).fetchall()
+    assert {m[0] for m in members} == {batch[0][0].id, batch[3][0].id}
+
+
+def test_indirect_rendering_contained_in_a_longer_quote_is_grouped(db, batch):
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    row = db.execute("select * from quote_groups where speaker_id = 'pentagon'").fetchone()
+    group = db["quote_groups"].get(row[0])
+    assert group["quote_count"] == 2
+    assert json.loads(group["outlets"]) == ["Reuters"]  # the other outlet is unknown
+
+
+def test_unrelated_quotes_of_one_speaker_stay_ungrouped(db, batch):
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    assert db.execute("select group_id from quotes where speaker_id = 'yoon-suk-yeol'"
+                      ).fetchall() == [(None,)] * 3
+    assert db["quote_groups"].count == 2
+
+
+def test_a_group_disappears_when_a_member_does(db, batch):
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    article, _ = batch[3]
+    store.save_articles(db, [(article, [])], "1")
+    store.refresh(db)
+    assert not db["quote_groups"].count_where("speaker_id = 'russian-embassy-in-north-korea'")
+    assert db["quotes"].count_where("group_id is not null") == 2
+
+
+# Export
+
+
+def test_export_rows_fields_and_order(db, batch):
+    store.save_articles(db, batch[::-1], "1")
+    store.refresh(db)
+    rows = list(store.export_rows(db))
+    assert len(rows) == 9
+    assert list(rows[0]) == ["article", "quote", "speaker", "speaker_mention", "type", "cue",
+                             "outlet", "start", "end", "role", "channel", "via", "published",
+                             "url", "group_id"]
+    assert [(r["article"], r["start"]) for r in rows] == sorted((r["article"], r["start"])
+                                                                for r in rows)
+    first = rows[0]
+    assert (first["article"], first["speaker"], first["outlet"], first["published"]) == (
+        "000_7586c69c994ee961.txt", "United States", "Yonhap", "2024-10-29")
+    assert {r["speaker"] for r in rows if r["article"].startswith("004")} == {
+        "Pentagon", "Yoon Suk Yeol"}
+
+
+def test_export_rows_gives_unknown_speakers_as_empty_text(db, batch):
+    article, _ = batch[2]
+    store.save_articles(db, [(article, [quote(article, "it is probable", None, type="direct")])], "1")
+    store.refresh(db)
+    assert [(r["speaker"], r["speaker_mention"]) for r in store.export_rows(db)] == [("", None)]
