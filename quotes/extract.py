@@ -202,7 +202,7 @@ def speech_like(text: str) -> bool:
     starts_as_sentence = stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "(['‘"
     if not starts_as_sentence:
         return len(words) >= 12
-    return len(words) >= 8 or (len(words) >= 3 and bool(SENTENCE_END.search(stripped)))
+    return len(words) >= 8 or (len(words) >= 2 and bool(SENTENCE_END.search(stripped)))
 
 
 # -- cues -------------------------------------------------------------------------------
@@ -233,10 +233,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if span is not None and len(span):
             found.append((Quote(content=span, type="direct", pieces=list(run),
                                 cue=cue.cue if cue else None), cue))
-    used = {cue.verb.i for _, cue in found if cue is not None}
     for cue in cues:
-        if cue.verb.i in used:
-            continue
         for content in cue.content:
             if len(content) == 0 or overlaps_direct(content, direct_chars):
                 continue
@@ -338,6 +335,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue | None:
     if not comps:
         comps = misattached_that_clause(verb)
     for comp in comps:
+        if lemma == "ask" or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children):
+            continue  # an embedded question reports no statement
         content.extend(clause_spans(doc, comp, verb, subject))
     if not content and lemma in lexicon.CHARACTERISING_VERBS:
         content.extend(characterisation(doc, verb, subject))
@@ -459,6 +458,8 @@ def reporters_aside(token: Token) -> bool:
     on what the source left out, not part of what the source said."""
     if token.dep_ == "prep" and token.lower_ == "without":
         return True
+    if token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" and token.lemma_ in lexicon.REPORTING_VERBS:
+        return True  # '..., saying: "..."' / '..., adding that ...': a cue of its own
     if token.dep_ == "advcl" and token.i > token.head.i and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in token.children) and token.doc[token.left_edge.i - 1].text == ",":
         return True  # '..., as negotiators gathered in London': the writer's setting
@@ -646,9 +647,8 @@ def attribution_for(doc: Doc, run: list[tuple[int, int]], cues: list[Cue],
         v = cue.verb
         if in_ranges(v.idx, direct):
             continue
-        for content in cue.content:
-            if content.start_char < end and content.end_char > start:
-                return cue
+        if any(overlaps_direct(content, run) for content in cue.content):
+            return cue
         between_after = doc.text[end:v.idx]
         between_before = doc.text[cue_end(cue):start]
         if v.idx >= end and "\n" not in between_after and len(between_after) < 120 and \
