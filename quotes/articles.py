@@ -23,6 +23,8 @@ from dateutil import parser as dateparser
 MAX_BYTES = 50_000_000  # largest file read whole; also the longest JSONL line
 MAX_TEXT_CHARS = 1_000_000  # longest article text: spaCy's own limit on one document
 EXTENSIONS = (".txt", ".html", ".htm", ".jsonl")
+MAX_WORD_CHARS = 5_000  # longest run without a space: prose never has one, and the tokenizer slows
+POSITIONAL_NAME = re.compile(r"\.jsonl:\d+$")  # "feed.jsonl:12": a line number, not an identity
 
 
 @dataclass
@@ -40,8 +42,15 @@ class Article:
 
     @property
     def id(self) -> str:
-        """Stable across re-runs: the page's url, or else its text ignoring whitespace changes."""
-        key = _normalise_url(self.url) if self.url else " ".join(self.text.split())
+        """Stable across re-runs, so an edited article replaces its old version: the page's
+        url, else the file name or record id it came from, else (for stdin and JSONL lines
+        without an id) its text, ignoring whitespace changes."""
+        if self.url:
+            key = _normalise_url(self.url)
+        elif self.name != "<stdin>" and not POSITIONAL_NAME.search(self.name):
+            key = f"name:{self.name}"
+        else:
+            key = " ".join(self.text.split())
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     @property
@@ -148,8 +157,9 @@ def _read_txt(path: str, name: str, data: bytes) -> Article | ReadError:
     text = _decode(path, data)
     if isinstance(text, ReadError):
         return text
-    if len(text) > MAX_TEXT_CHARS:
-        return ReadError(path, None, f"text is longer than {MAX_TEXT_CHARS:,} characters")
+    problem = _text_problem(text)
+    if problem:
+        return ReadError(path, None, problem)
     return make_article(name, text)
 
 
@@ -165,8 +175,9 @@ def _read_html(path: str, name: str, data: bytes) -> Article | ReadError:
         return ReadError(path, None, f"cannot parse HTML ({type(e).__name__}: {e})")
     paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()] if doc else []
     text = _clean("\n\n".join(paragraphs))  # blank-line paragraphs, like the .txt files
-    if len(text) > MAX_TEXT_CHARS:
-        return ReadError(path, None, f"text is longer than {MAX_TEXT_CHARS:,} characters")
+    problem = _text_problem(text)
+    if problem:
+        return ReadError(path, None, problem)
     article = make_article(name, text, title=doc and doc.title, url=doc and doc.url,
                            published=doc and doc.date, author=doc and doc.author)
     if all(skipped for _, _, line, skipped in _classify(text, article.title) if line):
@@ -234,8 +245,9 @@ def _parse_record(path: str, lineno: int, name: str, line: str) -> Article | Rea
     text = _clean(record["text"] or "")
     if not text.strip():
         return error('"text" is empty')
-    if len(text) > MAX_TEXT_CHARS:
-        return error(f'"text" is longer than {MAX_TEXT_CHARS:,} characters')
+    problem = _text_problem(text)
+    if problem:
+        return error(f'"text": {problem}')
     given = next((record[k] for k in ("id", "name") if record.get(k) not in (None, "")), None)
     return make_article(
         name if given is None else str(given),
@@ -251,6 +263,17 @@ def _parse_record(path: str, lineno: int, name: str, line: str) -> Article | Rea
 def _json_type(value: object) -> str:
     names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
     return names.get(type(value), "number")
+
+
+def _text_problem(text: str) -> str | None:
+    """Why a text cannot be an article's, or None: bounded size keeps parsing bounded."""
+    if len(text) > MAX_TEXT_CHARS:
+        return f"text is longer than {MAX_TEXT_CHARS:,} characters"
+    run = re.search(r"\S{%d,}" % (MAX_WORD_CHARS + 1), text)
+    if run:
+        return (f"text has {run.end() - run.start():,} characters without a space at offset "
+                f"{run.start()}: not prose")
+    return None
 
 
 def make_article(name: str, text: str, title: str | None = None, url: str | None = None,

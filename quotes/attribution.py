@@ -9,6 +9,8 @@ fits, the name stays ``None``: an honest unknown beats a confident wrong name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,7 @@ LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quant
 RIGHT_PREPS = {"of", "for", "in", "at", "to"}
 CHANNEL_PREPS = {"in", "on", "at", "during", "via", "through", "over", "from"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 
@@ -65,9 +68,11 @@ def mention_span(head: Token) -> Span:
         # right after a title belongs to it, even when the parser split the two.
         while hi < len(doc) and doc[hi].ent_type_ == "PERSON":
             hi += 1
-    for ent in doc.ents:
-        if ent.start < hi and ent.end > lo and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-            lo, hi = min(lo, ent.start), max(hi, ent.end)  # never cut a name in two
+    # Never cut a name in two: widen to the whole of any entity the phrase overlaps.
+    while lo > 0 and doc[lo].ent_iob_ == "I" and doc[lo].ent_type_ in NAME_LABELS:
+        lo -= 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I" and doc[hi].ent_type_ in NAME_LABELS:
+        hi += 1
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
@@ -108,6 +113,7 @@ def antecedent_of_relative(pronoun: Token) -> Token:
     return head
 
 
+@lru_cache(maxsize=4096)
 def role_key(role: str) -> tuple[str, frozenset[str]]:
     """A role as (title noun, place words), so 'South Korea's president' ~ 'South Korean President'."""
     text = " " + POSSESSIVE.sub("", role.lower().replace("’s", "").replace("'s", "")) + " "
@@ -139,8 +145,11 @@ class Resolver:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.ents = entities(doc)
+        self._ent_starts = [e.start for e in self.ents]
         self.history: list[Referent] = []
         self._people: list[tuple[int, str, str | None]] | None = None
+        self._chunks: list[Span] | None = None
+        self._chunk_starts: list[int] = []
 
     # -- people named anywhere in the article, with the title written before them --------
     @property
@@ -172,6 +181,16 @@ class Resolver:
                         self._people.append((name.start_char, clean_name(name.text), role))
             self._people.sort()
         return self._people
+
+    def ents_in(self, span: Span) -> list[Span]:
+        """The entities lying wholly inside ``span``."""
+        k = bisect_left(self._ent_starts, span.start)
+        found = []
+        while k < len(self.ents) and self.ents[k].start < span.end:
+            if self.ents[k].end <= span.end:
+                found.append(self.ents[k])
+            k += 1
+        return found
 
     def is_person(self, name: str, token: Token) -> bool:
         """A one-word name is a person's when the article names that person in full, unless
@@ -230,7 +249,7 @@ class Resolver:
         appos_name, appos_role = self.apposition(head)
         if any(c.dep_ == "conj" for c in head.children):
             return clean_name(span.text), "group", None
-        persons = [e for e in self.ents if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end]
+        persons = [e for e in self.ents_in(span) if e.label_ == "PERSON"]
         if persons:
             person = persons[-1]
             role = strip_article(doc[span.start:person.start].text).strip(" ,") or appos_role
@@ -275,8 +294,7 @@ class Resolver:
             issuer = next((r for r in reversed(self.history) if r.channel and lemma in r.channel.lower()), None)
             issuer = issuer or next((r for r in reversed(self.history) if r.kind == "organisation"), None)
             return (issuer.name, issuer.kind, issuer.role) if issuer else (None, None, None)
-        named = [e for e in self.ents if e.label_ == "ORG" and span.start <= e.start and e.end <= span.end
-                 and e.root.pos_ == "PROPN"]
+        named = [e for e in self.ents_in(span) if e.label_ == "ORG" and e.root.pos_ == "PROPN"]
         if lemma in lexicon.ORG_NOUNS and named and not plural:
             # "the state-run TASS news agency": the organisation is the name it carries.
             return clean_name(named[-1].text), "organisation", None
@@ -338,18 +356,15 @@ class Resolver:
         for ref in reversed(self.history):
             if ref.head == lemma and ref.start < start:
                 return ref.name, ref.kind, ref.role
-        for chunk in self.doc.noun_chunks:
-            if chunk.start_char >= start:
-                break
-        best = None
-        for chunk in self.doc.noun_chunks:
-            if chunk.start_char >= start:
-                break
-            if chunk.root.lemma_.lower() == lemma and len(chunk) > 1 and chunk[0].lower_ not in ("the", "this", "that"):
-                best = chunk
-        if best is not None:
+        if self._chunks is None:
+            self._chunks = [c for c in self.doc.noun_chunks
+                            if len(c) > 1 and c[0].lower_ not in ("the", "this", "that")]
+            self._chunk_starts = [c.start_char for c in self._chunks]
+        earlier = [c for c in self._chunks[:bisect_left(self._chunk_starts, start)]
+                   if c.root.lemma_.lower() == lemma]
+        if earlier:
             kind = "person" if lemma in lexicon.ROLE_NOUNS else "organisation"
-            return clean_name(best.text), kind, None
+            return clean_name(earlier[-1].text), kind, None
         return None
 
     def role_holder(self, role: str) -> str | None:

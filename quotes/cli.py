@@ -95,7 +95,7 @@ def check_model(model: str) -> None:
 @cli.command()
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
-              show_default=True)
+              show_default=True, help="JSON lines or CSV with a header row")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write to this file instead of stdout")
 def export(db_path: str, fmt: str, output) -> None:
@@ -117,7 +117,7 @@ def export(db_path: str, fmt: str, output) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; the default serves this machine only")
-@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on")
 @click.option("--immutable", is_flag=True,
               help="Serve a database no ingest is writing to: faster counts and caching")
 def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
@@ -132,7 +132,8 @@ def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
 @cli.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("articles_dir", type=click.Path(exists=True, file_okay=False))
-@click.option("--model", default=DEFAULT_MODEL, show_default=True)
+@click.option("--model", default=DEFAULT_MODEL, show_default=True,
+              help="Installed spaCy pipeline to parse with")
 @click.option("--show", is_flag=True, help="List misses, extras and wrong speakers")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON too")
 def evaluate(gold: str, articles_dir: str, model: str, show: bool, as_json: bool) -> None:

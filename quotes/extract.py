@@ -17,6 +17,7 @@ mention into a name within the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -57,14 +58,11 @@ class Quote:
     channel: str | None = None
     via: str | None = None
     pieces: list[tuple[int, int]] = field(default_factory=list)
+    text: str = ""  # the words quoted; a quote split by its attribution is joined back together
 
-    @property
-    def text(self) -> str:
-        """The words quoted; a quote split by its attribution is joined back together."""
-        text = self.content.doc.text
-        if self.pieces:
-            return " ".join(text[s:e].strip() for s, e in self.pieces)
-        return self.content.text
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = self.content.text
 
     @property
     def start(self) -> int:
@@ -186,7 +184,9 @@ def opens(line: str, i: int) -> bool:
 
 
 def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
+    """Whether ``pos`` lies in one of ``ranges`` (sorted, not overlapping)."""
+    k = bisect_right(ranges, (pos, float("inf"))) - 1
+    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
 
 
 def speech_like(text: str) -> bool:
@@ -218,27 +218,28 @@ class Cue:
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes of a parsed document, in reading order, with their speakers resolved."""
-    skip = list(doc._.skip or [])
-    runs = quoted_runs(doc.text, skip)
-    quoted = [p for run in runs for p in run]
-    direct_runs = [run for run in runs if speech_like(" ".join(doc.text[s:e] for s, e in run))]
-    direct_chars = [p for run in direct_runs for p in run]
+    skip = sorted(doc._.skip or [])
+    text = doc.text  # built from the tokens on every access: read it once
+    runs = quoted_runs(text, skip)
+    quoted = sorted(p for run in runs for p in run)
+    direct_runs = [run for run in runs if speech_like(" ".join(text[s:e] for s, e in run))]
+    direct_chars = sorted(p for run in direct_runs for p in run)
     cues = [c for c in find_cues(doc, skip) if not in_ranges(c.verb.idx, direct_chars)]
 
     found: list[tuple[Quote, Cue | None]] = []
     # Direct quotes first: a cue whose content lies inside one is its attribution.
-    attributed = {n: attribution_for(doc, run, cues, direct_chars) for n, run in enumerate(direct_runs)}
-    for run, cue in merge_split_quotes(doc, direct_runs, attributed, runs):
+    attributed = {n: attribution_for(doc, text, run, cues, direct_chars) for n, run in enumerate(direct_runs)}
+    for run, cue in merge_split_quotes(text, direct_runs, attributed, runs):
         span = doc.char_span(run[0][0], run[-1][1], alignment_mode="expand")
         if span is not None and len(span):
-            found.append((Quote(content=span, type="direct", pieces=list(run),
+            words = " ".join(text[s:e].strip() for s, e in run)
+            found.append((Quote(content=span, type="direct", pieces=list(run), text=words,
                                 cue=cue.cue if cue else None), cue))
     for cue in cues:
         for content in cue.content:
             if len(content) == 0 or overlaps_direct(content, direct_chars):
                 continue
-            kind = "mixed" if any(content.start_char <= s and e <= content.end_char + 1
-                                  for s, e in quoted) else "indirect"
+            kind = "mixed" if has_fragment(content, quoted) else "indirect"
             found.append((Quote(content=content, type=kind, cue=cue.cue), cue))
 
     resolver = Resolver(doc)
@@ -246,7 +247,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for quote, cue in sorted(found, key=lambda pair: pair[0].start):
         if cue is not None:
             resolver.attribute(quote, cue.subject, cue.verb, cue.passive_agent)
-        elif kept and continues(doc, kept[-1], quote):
+        elif kept and continues(text, kept[-1], quote):
             previous = kept[-1]
             quote.speaker, quote.speaker_name = previous.speaker, previous.speaker_name
             quote.speaker_kind, quote.role = previous.speaker_kind, previous.role
@@ -552,14 +553,12 @@ DATELINE = re.compile(r"^[A-Z][A-Z.,' ]+(?:, [A-Z][a-z]+\.)?\s*(\([^)]{1,40}\))?
 def dateline_end(doc: Doc, i: int) -> int:
     """The token index just after a dateline ('SEOUL (Reuters) –', 'LAFAYETTE, La. (AP) —')
     opening the paragraph of token ``i``, or -1 when there is none."""
-    start = i
-    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
-        start -= 1
+    start = doc[i].sent.start  # paragraphs open sentences, so a dateline opens one too
     while start < len(doc) and doc[start].is_space:
         start += 1
     if start >= len(doc) or not doc[start].is_upper:
         return -1
-    match = DATELINE.match(doc.text[doc[start].idx:doc[start].idx + 80])
+    match = DATELINE.match(doc[start:start + 24].text)
     if match is None:
         return -1
     at = doc[start].idx + match.end()
@@ -631,26 +630,38 @@ def nominal_content(doc: Doc, verb: Token, cue_tokens: list[Token]) -> list[Span
     return []
 
 
+def has_fragment(span: Span, quoted: list[tuple[int, int]]) -> bool:
+    """Whether quoted words lie inside a span (``quoted`` sorted): reported speech with a
+    quoted fragment is a mixed quote."""
+    k = bisect_right(quoted, (span.start_char, -1))
+    return k < len(quoted) and quoted[k][1] <= span.end_char + 1
+
+
 def overlaps_direct(span: Span, direct: list[tuple[int, int]]) -> bool:
-    """Whether a content span is mostly made of an already found direct quote."""
+    """Whether a content span is mostly made of direct quotes (``direct`` sorted)."""
     length = max(1, span.end_char - span.start_char)
-    inside = sum(max(0, min(e, span.end_char) - max(s, span.start_char)) for s, e in direct)
+    k = max(0, bisect_right(direct, (span.start_char, float("inf"))) - 1)
+    inside = 0
+    for s, e in direct[k:]:
+        if s >= span.end_char:
+            break
+        inside += max(0, min(e, span.end_char) - max(s, span.start_char))
     return inside / length > 0.5
 
 
-def attribution_for(doc: Doc, run: list[tuple[int, int]], cues: list[Cue],
+def attribution_for(doc: Doc, text: str, run: list[tuple[int, int]], cues: list[Cue],
                     direct: list[tuple[int, int]]) -> Cue | None:
     """The cue that introduces a direct quote: right after it, inside it, or right before it."""
     start, end = run[0][0], run[-1][1]
     best: tuple[int, Cue] | None = None
     for cue in cues:
         v = cue.verb
-        if in_ranges(v.idx, direct):
-            continue
+        if not start - 400 < v.idx < end + 400:
+            continue  # too far to introduce this quote
         if any(overlaps_direct(content, run) for content in cue.content):
             return cue
-        between_after = doc.text[end:v.idx]
-        between_before = doc.text[cue_end(cue):start]
+        between_after = text[end:v.idx]
+        between_before = text[cue_end(cue):start]
         if v.idx >= end and "\n" not in between_after and len(between_after) < 120 and \
                 not re.search(r"[.?!]\s", between_after.replace("”", "").replace('"', "").lstrip(".,?! ")):
             distance = v.idx - end
@@ -677,7 +688,7 @@ def cue_end(cue: Cue) -> int:
     return end
 
 
-def merge_split_quotes(doc: Doc, direct: list[list[tuple[int, int]]], cues: dict[int, Cue | None],
+def merge_split_quotes(text: str, direct: list[list[tuple[int, int]]], cues: dict[int, Cue | None],
                        runs: list[list[tuple[int, int]]]) -> list[tuple[list[tuple[int, int]], Cue | None]]:
     """'“A,” she said, “and B.”' is one quote: a quotation that follows the attribution of
     the one before it, in the same sentence, continues it even if it does not read as a
@@ -690,7 +701,7 @@ def merge_split_quotes(doc: Doc, direct: list[list[tuple[int, int]]], cues: dict
         cue = cues[index[run[0]]] if run[0] in speech else None
         if merged:
             prev_run, prev_cue = merged[-1]
-            gap = doc.text[prev_run[-1][1]:run[0][0]]
+            gap = text[prev_run[-1][1]:run[0][0]]
             if prev_cue is not None and (cue is None or cue is prev_cue) and "\n" not in gap \
                     and prev_run[-1][1] < prev_cue.verb.idx < run[0][0] \
                     and re.search(r",\s*[“\"«]?$", gap) and not re.search(r"[.?!]\s", gap):
@@ -701,12 +712,12 @@ def merge_split_quotes(doc: Doc, direct: list[list[tuple[int, int]]], cues: dict
     return merged
 
 
-def continues(doc: Doc, previous: Quote, quote: Quote) -> bool:
+def continues(text: str, previous: Quote, quote: Quote) -> bool:
     """A direct quote with no cue of its own goes on with the speaker of the quote before it
     when it is in the same paragraph, or opens the next one right after it."""
     if quote.type != "direct" or previous.type != "direct" or previous.speaker is None:
         return False
-    gap = doc.text[previous.end:quote.start]
+    gap = text[previous.end:quote.start]
     return "\n" not in gap or (gap.count("\n") <= 2 and len(WORD.findall(gap)) <= 12)
 
 

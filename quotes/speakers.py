@@ -38,7 +38,7 @@ TITLES = frozenset(
     correspondent reporter editor media
     """.split()
 )
-TITLE_PHRASES = ("secretary of state",)
+TITLE_PHRASES = ("secretary of state",)  # matched with str.endswith
 # Lower-case words that may sit inside a name: "Ursula von der Leyen".
 PARTICLES = frozenset("von van der den de da del di du la le bin al el ibn".split())
 # Words describing an organisation rather than naming it: "state-run TASS".
@@ -172,25 +172,24 @@ def _bare(word: str) -> str:
     return word.rstrip("'")
 
 
-def _is_title(words: Sequence[str], i: int, titles: frozenset[str]) -> bool:
-    bare = _bare(words[i])
-    if bare in titles or any(part in titles for part in bare.split("-") if part):
+def _is_title(bares: Sequence[str], i: int, titles: frozenset[str]) -> bool:
+    if bares[i] in titles or any(part in titles for part in bares[i].split("-")):
         return True
-    tail = " ".join(_bare(w) for w in words[max(0, i - 2) : i + 1])
-    return titles is TITLES and any(tail.endswith(phrase) for phrase in TITLE_PHRASES)
+    return titles is TITLES and " ".join(bares[max(0, i - 2) : i + 1]).endswith(TITLE_PHRASES)
 
 
 def _is_name_word(word: str) -> bool:
     return not word[:1].islower() or word in PARTICLES
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _words(name: str, titles: frozenset[str] = TITLES) -> tuple[str, ...]:
     """The name's words as written, without a leading "the" or the titles before a name."""
     words = tuple(_clean(name).split())
     while words and words[0].lower() == "the":
         words = words[1:]
-    marks = [i for i in range(len(words)) if _is_title(words, i, titles)]
+    bares = [_bare(w) for w in words]
+    marks = [i for i in range(len(words)) if _is_title(bares, i, titles)]
     if marks and marks[-1] + 1 < len(words):
         tail = words[marks[-1] + 1 :]
         if not tail[0][:1].islower() and all(_is_name_word(w) for w in tail):
@@ -228,7 +227,7 @@ def _is_role(words: Sequence[str]) -> bool:
 
 
 def _conjuncts(words: Sequence[str]) -> list[list[str]]:
-    """ "Seoul, Washington and Kyiv" -> [[Seoul], [Washington], [Kyiv]]; one part when there is no "and"."""
+    """ "Seoul, Washington and Kyiv" -> [[Seoul], [Washington], [Kyiv]]; no "and": one part."""
     if not any(w.lower() in ("and", "&") for w in words):
         return [words]
     parts: list[list[str]] = [[]]
@@ -259,7 +258,7 @@ def _is_group(words: Sequence[str]) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def kind_of(name: str, hint: str | None = None) -> str:
     """Person, organisation or group, from the name's shape and the extractor's hint.
 
@@ -359,7 +358,7 @@ def _display(name: str, kind: str) -> str:
         country = _country_form(words)
         if country:
             return country
-    return " ".join(words) or _clean(name)
+    return " ".join(words) or _clean(name) or name
 
 
 class _Partition:

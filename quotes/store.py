@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from itertools import chain, groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from sqlite_utils import Database
 
@@ -57,6 +57,19 @@ JOIN articles a ON a.id = q.article_id
 LEFT JOIN outlets o ON o.id = a.outlet_id
 LEFT JOIN speakers s ON s.id = q.speaker_id
 """.strip()
+
+
+# sqlite-utils re-indexes a quote on any update; refresh() rewrites the speaker
+# and group ids of many quotes, and only the searched columns need re-indexing.
+SEARCHED_COLUMNS_TRIGGER = """
+DROP TRIGGER [quotes_au];
+CREATE TRIGGER [quotes_au] AFTER UPDATE OF [quote], [speaker_mention] ON [quotes] BEGIN
+  INSERT INTO [quotes_fts] ([quotes_fts], rowid, [quote], [speaker_mention])
+    VALUES('delete', old.rowid, old.[quote], old.[speaker_mention]);
+  INSERT INTO [quotes_fts] (rowid, [quote], [speaker_mention])
+    VALUES (new.rowid, new.[quote], new.[speaker_mention]);
+END;
+"""
 
 
 def open_db(path: str | Path) -> Database:
@@ -188,7 +201,10 @@ def _ensure_schema(db: Database, path: Path) -> None:
         for cols in columns:
             db[table].create_index(cols, if_not_exists=True)
     if not db["quotes_fts"].exists():
-        db["quotes"].enable_fts(["quote", "speaker_mention"], create_triggers=True, tokenize="porter")
+        db["quotes"].enable_fts(
+            ["quote", "speaker_mention"], create_triggers=True, tokenize="porter"
+        )
+        db.executescript(SEARCHED_COLUMNS_TRIGGER)
     db.create_view("quotes_view", QUOTES_VIEW, replace=True)
     db.execute(
         "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO NOTHING",
@@ -310,7 +326,7 @@ def _write_article(
 
 
 def _quote_rows(article: Article, records: list[dict]) -> list[dict]:
-    """Check extraction records and turn them into quotes rows; errors name the article and quote."""
+    """Check extraction records and make quotes rows; errors name the article and quote."""
     rows: dict[str, dict] = {}
     article_id = article.id  # a property computed from the text: compute it once
     for number, record in enumerate(records, 1):
@@ -403,17 +419,19 @@ def _refresh_speakers(db: Database) -> None:
         GROUP BY 1
         """
     ).fetchall()
-    mentions = [Mention(name, kind, role, mention, n) for name, kind, role, mention, n, _, _ in said]
+    mentions = [Mention(name, kind, role, mention, n) for name, kind, role, mention, n, *_ in said]
     mentions += [Mention(name, count=n) for name, n, _, _ in relayed]
     speakers = cluster(mentions)
 
     quote_count: Counter[str] = Counter()
     seen: dict[str, list[str]] = defaultdict(list)
     for name, _, _, _, n, first, last in said:
-        quote_count[speakers[name.strip()].id] += n
-        seen[speakers[name.strip()].id] += [d for d in (first, last) if d]
+        if name.strip() in speakers:
+            quote_count[speakers[name.strip()].id] += n
+            seen[speakers[name.strip()].id] += [d for d in (first, last) if d]
     for name, _, first, last in relayed:
-        seen[speakers[name.strip()].id] += [d for d in (first, last) if d]
+        if name.strip() in speakers:
+            seen[speakers[name.strip()].id] += [d for d in (first, last) if d]
 
     unique = {s.id: s for s in speakers.values()}
     db.execute("DELETE FROM quote_groups")
@@ -439,24 +457,20 @@ def _refresh_speakers(db: Database) -> None:
         "INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)",
         [(s.id, alias) for s in unique.values() for alias in s.aliases],
     )
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS speaker_map (name TEXT PRIMARY KEY, speaker_id TEXT)")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS speaker_map (name TEXT PRIMARY KEY, speaker_id)")
     db.execute("DELETE FROM temp.speaker_map")
     names = {row[0] for row in said} | {row[0] for row in relayed}
     db.conn.executemany(
-        "INSERT INTO temp.speaker_map VALUES (?, ?)", [(n, speakers[n.strip()].id) for n in names]
+        "INSERT INTO temp.speaker_map VALUES (?, ?)",
+        [(n, speakers[n.strip()].id) for n in names if n.strip() in speakers],
     )
-    # Only rows whose value changes are written: each write also re-indexes the quote for search.
-    for name_column, id_column in (("speaker_name", "speaker_id"), ("via", "via_speaker_id")):
-        db.execute(
-            f"""
-            UPDATE quotes SET {id_column} = m.speaker_id FROM temp.speaker_map m
-            WHERE m.name = quotes.{name_column} AND quotes.{id_column} IS NOT m.speaker_id
-            """
-        )
-        db.execute(
-            f"UPDATE quotes SET {id_column} = NULL "
-            f"WHERE {name_column} IS NULL AND {id_column} IS NOT NULL"
-        )
+    # Only rows whose value changes are written.
+    said_by = "(SELECT speaker_id FROM temp.speaker_map WHERE name = quotes.speaker_name)"
+    relayed_by = "(SELECT speaker_id FROM temp.speaker_map WHERE name = quotes.via)"
+    db.execute(
+        f"UPDATE quotes SET speaker_id = {said_by}, via_speaker_id = {relayed_by} "
+        f"WHERE speaker_id IS NOT {said_by} OR via_speaker_id IS NOT {relayed_by}"
+    )
     db.execute("DROP TABLE temp.speaker_map")
 
 
@@ -467,52 +481,53 @@ def _content_words(text: str) -> frozenset[str]:
 
 
 def _refresh_groups(db: Database) -> None:
-    """Group each speaker's quotes that report the same statement in different articles."""
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS group_members (quote_id TEXT PRIMARY KEY, group_id TEXT)")
+    """Group each speaker's quotes that report the same statement in different articles.
+
+    One speaker's quotes are held in memory at a time, never article texts.
+    """
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS group_members (quote_id PRIMARY KEY, group_id)")
     db.execute("DELETE FROM temp.group_members")
+    sources = {
+        article_id: (published, outlet)
+        for article_id, published, outlet in db.execute(
+            "SELECT a.id, a.published, o.name "
+            "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
+        )
+    }
+    # A sequential scan and a sort is much faster than visiting quotes in index order.
     rows = db.execute(
-        """
-        SELECT q.speaker_id, q.id, q.article_id, q.type, q.quote, a.published, o.name
-        FROM quotes q
-        JOIN articles a ON a.id = q.article_id
-        LEFT JOIN outlets o ON o.id = a.outlet_id
-        WHERE q.speaker_id IS NOT NULL
-        ORDER BY q.speaker_id
-        """
+        "SELECT speaker_id, id, article_id, type, quote FROM quotes NOT INDEXED "
+        "WHERE speaker_id IS NOT NULL ORDER BY speaker_id"
     )
     for speaker_id, bucket in groupby(rows, key=lambda row: row[0]):
-        for members in _same_statements(list(bucket)):
-            members.sort(key=lambda row: row[1])
-            group_id = hashlib.sha1(",".join(m[1] for m in members).encode()).hexdigest()[:16]
-            outlets = sorted({m[6] for m in members if m[6]})
-            dates = [m[5] for m in members if m[5]]
-            label = min(members, key=lambda m: (-len(m[4]), m[5] or "\uffff", m[1]))[4]
-            db.execute(
-                "INSERT INTO quote_groups (id, speaker_id, quote_count, outlet_count, outlets, "
-                "first_published, label) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
+        groups, members = [], []
+        for group in _same_statements(list(bucket)):
+            ids = sorted(row[1] for row in group)
+            group_id = hashlib.sha1(",".join(ids).encode()).hexdigest()[:16]
+            outlets = sorted({sources[row[2]][1] for row in group if sources[row[2]][1]})
+            dates = [sources[row[2]][0] for row in group if sources[row[2]][0]]
+            # The longest wording, then the earliest.
+            label = min(group, key=lambda r: (-len(r[4]), sources[r[2]][0] or "\uffff", r[1]))
+            groups.append(
+                (
                     group_id,
                     speaker_id,
-                    len(members),
+                    len(group),
                     len(outlets),
                     json.dumps(outlets, ensure_ascii=False),
                     min(dates, default=None),
-                    label,
-                ],
+                    label[4],
+                )
             )
-            db.conn.executemany(
-                "INSERT INTO temp.group_members VALUES (?, ?)", [(m[1], group_id) for m in members]
-            )
-    db.execute(
-        """
-        UPDATE quotes SET group_id = g.group_id FROM temp.group_members g
-        WHERE g.quote_id = quotes.id AND quotes.group_id IS NOT g.group_id
-        """
-    )
-    db.execute(
-        "UPDATE quotes SET group_id = NULL WHERE group_id IS NOT NULL "
-        "AND id NOT IN (SELECT quote_id FROM temp.group_members)"
-    )
+            members += [(quote_id, group_id) for quote_id in ids]
+        db.conn.executemany(
+            "INSERT INTO quote_groups (id, speaker_id, quote_count, outlet_count, outlets, "
+            "first_published, label) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            groups,
+        )
+        db.conn.executemany("INSERT INTO temp.group_members VALUES (?, ?)", members)
+    grouped_as = "(SELECT group_id FROM temp.group_members WHERE quote_id = quotes.id)"
+    db.execute(f"UPDATE quotes SET group_id = {grouped_as} WHERE group_id IS NOT {grouped_as}")
     db.execute("DROP TABLE temp.group_members")
 
 
@@ -551,12 +566,20 @@ def _same_statements(bucket: list[tuple]) -> list[list[tuple]]:
             i = parent[i]
         return i
 
-    def candidates(index: dict[str, list[int]], ranked_words: list[str], shared: int) -> Iterable[int]:
+    def candidates(index: dict[str, list[int]], ranked_words: list[str], shared: int) -> set[int]:
         """Quotes in ``index`` that can share ``shared`` of ``ranked_words``."""
+        size = len(ranked_words)
         if shared < 2:
-            return set(chain.from_iterable(index.get(w, ()) for w in ranked_words[:len(ranked_words) - shared + 1]))
-        hits = Counter(chain.from_iterable(index.get(w, ()) for w in ranked_words[:len(ranked_words) - shared + 2]))
-        return [j for j, n in hits.items() if n > 1]
+            prefix = ranked_words[: size - shared + 1]
+            return set(chain.from_iterable(index.get(w, ()) for w in prefix))
+        once: set[int] = set()
+        twice: set[int] = set()
+        for w in ranked_words[: size - shared + 2]:
+            found = index.get(w)
+            if found:
+                twice.update(once.intersection(found))
+                once.update(found)
+        return twice
 
     for i, ws in enumerate(ranked):
         size, mine, article = sizes[i], words[i], articles[i]
@@ -585,7 +608,10 @@ def _same_statements(bucket: list[tuple]) -> list[list[tuple]]:
 
 
 def export_rows(db: Database) -> Iterator[dict[str, Any]]:
-    """One flat dict per quote, for CSV/JSONL export and evaluation; ordered by article then position."""
+    """One flat dict per quote, for CSV/JSONL export and evaluation.
+
+    Ordered by article name, then position in the article.
+    """
     cursor = db.execute(
         """
         SELECT a.name AS article, q.quote, coalesce(s.name, '') AS speaker, q.speaker_mention,

@@ -175,7 +175,7 @@ def test_jsonl_text_over_the_limit(tmp_path, monkeypatch):
     path.write_text('{"text": "short."}\n{"text": "far too long for the limit."}\n')
     results = read(path)
     assert isinstance(results[0], Article)
-    assert messages(results) == [f'{path}:2: "text" is longer than 10 characters']
+    assert messages(results) == [f'{path}:2: "text": text is longer than 10 characters']
 
 
 def test_jsonl_hostile_lines_are_reported(tmp_path, monkeypatch):
@@ -367,12 +367,27 @@ def test_appeal_runs_to_the_end_only_when_it_asks_for_support():
 # --- ids -------------------------------------------------------------------------------------
 
 
-def test_ids_are_stable():
+def test_a_file_keeps_its_id_when_its_text_is_edited():
     text = "Headline\n\nThe minister said talks went well."
     same = Article("a.txt", text)
-    assert same.id == Article("b.txt", text).id and len(same.id) == 16
-    assert Article("a.txt", "Headline  \n\n The minister said\ttalks went well.\n").id == same.id
-    assert Article("a.txt", text + " More.").id != same.id
+    assert len(same.id) == 16
+    assert Article("a.txt", text + " More.").id == same.id
+    assert Article("b.txt", text).id != same.id
+
+
+def test_text_is_the_id_where_the_source_has_no_name():
+    text = "Headline\n\nThe minister said talks went well."
+    for name in ("<stdin>", "feed.jsonl:3"):
+        same = Article(name, text)
+        assert same.id == Article("feed.jsonl:9", text).id
+        assert Article(name, "Headline  \n\n The minister said\ttalks went well.\n").id == same.id
+        assert Article(name, text + " More.").id != same.id
+
+
+def test_a_run_without_spaces_is_not_prose(tmp_path):
+    path = tmp_path / "marks.txt"
+    path.write_text('"' * 6000 + "\n\nThe minister said talks went well.\n")
+    assert messages(read(path)) == [f"{path}: text has 6,000 characters without a space at offset 0: not prose"]
 
 
 def test_url_wins_over_text_for_the_id():

@@ -190,6 +190,15 @@ def test_search_index_follows_inserts_and_deletes(db, batch):
     assert search(db, "agree") == [records[1]["quote"]]  # porter stemming: agreed ~ agree
 
 
+def test_search_index_follows_updates_of_searched_columns(db, batch):
+    store.save_articles(db, batch[:1], "1")
+    quote_id = db.execute("select id from quotes where quote like '%soldiers%'").fetchone()[0]
+    db.execute("update quotes set quote = 'about 10,000 troops', speaker_id = NULL where id = ?",
+                [quote_id])
+    assert search(db, "soldiers") == []
+    assert search(db, "troops") == ["about 10,000 troops"]
+
+
 def test_saving_twice_changes_nothing(db, batch):
     store.save_articles(db, batch, "1")
     store.refresh(db)

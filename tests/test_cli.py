@@ -1,0 +1,400 @@
+"""The ``quotes`` command line, run as a user runs it: real files, a real SQLite database,
+the real spaCy pipeline. Commands run in-process through click's CliRunner."""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import quotes.ingest
+from quotes.cli import EXPORT_FIELDS, cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "examples" / "articles"
+SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("*.txt"))
+GOLD = ROOT.parent / "shared" / "eval" / "seeds.gold.jsonl"
+TABLES = ["meta", "outlets", "articles", "speakers", "speaker_aliases", "quote_groups", "quotes",
+          "quotes_fts"]
+SUMMARY = re.compile(r"(\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed articles; (\d+) quotes")
+GOOD_TEXT = ('Bridge repairs\n\n"We will rebuild the bridge by spring," Mayor Anna Berg told '
+             "reporters on Monday.\n")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def pipeline_loaded_once():
+    """Every ingest loads the spaCy pipeline; in one test process one load is enough."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes.ingest, "load", functools.cache(quotes.ingest.load))
+        yield
+
+
+def run(*args: str, input: str | bytes | None = None) -> Result:
+    """`quotes ARGS...`; fails the test on a traceback, whatever the exit status."""
+    result = CliRunner().invoke(cli, list(args), input=input)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(f"quotes {' '.join(args)} raised:\n{result.output}") from result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def ingest(db: Path, *paths: str | Path, input: str | None = None) -> Result:
+    return run("ingest", *map(str, paths), "--db", str(db), "--processes", "1", input=input)
+
+
+def summary(result: Result) -> dict[str, int]:
+    """The counts of the summary line ingest writes to stderr."""
+    match = SUMMARY.search(result.stderr)
+    assert match, f"no summary in: {result.stderr!r}"
+    return dict(zip(["new", "updated", "unchanged", "failed", "quotes"], map(int, match.groups())))
+
+
+def errors(result: Result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("error:")]
+
+
+def query(db: Path, sql: str, params=()) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def counts(db: Path) -> dict[str, int]:
+    return {table: query(db, f"SELECT count(*) FROM {table}")[0][0] for table in TABLES}
+
+
+def is_healthy(db: Path) -> bool:
+    return query(db, "PRAGMA integrity_check") == [("ok",)] and not query(db, "PRAGMA foreign_key_check")
+
+
+@pytest.fixture(scope="module")
+def samples_db(tmp_path_factory) -> Path:
+    """The sample articles ingested by `quotes ingest`; tests that write use a copy."""
+    db = tmp_path_factory.mktemp("samples") / "quotes.db"
+    assert ingest(db, SAMPLES).exit_code == 0
+    return db
+
+
+@pytest.fixture
+def db_with_samples(samples_db, tmp_path) -> Path:
+    db = tmp_path / "quotes.db"
+    shutil.copy(samples_db, db)
+    return db
+
+
+# --- help ------------------------------------------------------------------------------------
+
+COMMAND_OPTIONS = {
+    "ingest": ["--db", "--model", "--processes", "--batch-size", "--reextract"],
+    "export": ["--db", "--format", "--output"],
+    "serve": ["--db", "--host", "--port", "--immutable"],
+    "evaluate": ["--model", "--show", "--json"],
+}
+
+
+def option_help(output: str) -> dict[str, str]:
+    """Each option of a --help page with the text printed beside it (wrapped lines joined)."""
+    options: dict[str, str] = {}
+    names: list[str] = []
+    for line in output.split("Options:", 1)[1].splitlines():
+        if entry := re.match(r"  (-\S.*?)(?:\s{2,}(.*))?$", line):
+            names = re.findall(r"--[\w-]+", entry.group(1))
+            options.update({name: entry.group(2) or "" for name in names})
+        elif line.startswith("    ") and names:
+            options.update({name: options[name] + " " + line.strip() for name in names})
+    return options
+
+
+def described(text: str) -> str:
+    """What an option's help says besides its default and range."""
+    return re.sub(r"\[[^]]*\]", "", text).strip()
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "--version" in option_help(result.output)
+    for command in COMMAND_OPTIONS:
+        assert re.search(rf"^  {command}  +\w", result.output, re.M), command
+
+
+@pytest.mark.parametrize("command", COMMAND_OPTIONS)
+def test_every_command_lists_its_options_with_their_defaults(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert result.output.startswith("Usage: ") and "[OPTIONS]" in result.output
+    options = option_help(result.output)
+    for option in COMMAND_OPTIONS[command]:
+        assert option in options, f"{command} --help does not list {option}"
+        assert options[option].strip(), f"{command} --help says nothing about {option}"
+    for option in ("--db", "--model", "--batch-size", "--format", "--host", "--port"):
+        if option in options:
+            assert "[default: " in options[option], f"{command} {option} does not show its default"
+
+
+def test_every_option_has_a_help_text():
+    undescribed = [f"{command} {option}" for command, names in COMMAND_OPTIONS.items()
+                   for option, text in option_help(run(command, "--help").output).items()
+                   if option in names and not described(text)]
+    assert undescribed == []
+
+
+# --- ingest and export -----------------------------------------------------------------------
+
+def test_ingest_reports_what_it_stored(tmp_path):
+    db = tmp_path / "quotes.db"
+    result = ingest(db, SAMPLES)
+    assert result.exit_code == 0
+    assert re.search(r"^5 new, 0 updated, 0 unchanged, 0 failed articles; \d+ quotes", result.stderr, re.M)
+    stored = counts(db)
+    assert summary(result)["quotes"] == stored["quotes"] > 0
+    assert stored["articles"] == 5
+    assert stored["quotes_fts"] == stored["quotes"]
+    for table in ("outlets", "speakers", "speaker_aliases", "quote_groups"):
+        assert stored[table] > 0, f"{table} is empty"
+    assert [name for (name,) in query(db, "SELECT name FROM articles ORDER BY name")] == SAMPLE_NAMES
+    assert is_healthy(db)
+
+
+def test_ingest_is_idempotent(db_with_samples):
+    def snapshot():
+        return counts(db_with_samples), query(
+            db_with_samples,
+            'SELECT id, article_id, speaker_id, group_id, start, "end" FROM quotes ORDER BY id')
+
+    before = snapshot()
+    result = ingest(db_with_samples, SAMPLES)
+    assert result.exit_code == 0
+    assert summary(result) == {"new": 0, "updated": 0, "unchanged": 5, "failed": 0, "quotes": 0}
+    assert snapshot() == before
+
+
+def test_export_jsonl_has_one_quote_per_line_with_offsets_into_the_stored_text(samples_db):
+    result = run("export", "--db", str(samples_db))
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == counts(samples_db)["quotes"]
+    texts = dict(query(samples_db, "SELECT name, text FROM articles"))
+    for row in rows:
+        assert {"article", "quote", "speaker", "type", "cue", "outlet", "start", "end"} <= row.keys()
+        assert row["article"] in SAMPLE_NAMES
+        assert row["type"] in ("direct", "indirect", "mixed")
+        first_word = re.search(r"\w+", row["quote"]).group()
+        assert first_word in texts[row["article"]][row["start"]:row["end"]], row
+    assert {row["article"] for row in rows} == set(SAMPLE_NAMES)
+
+
+def test_export_to_a_file_and_as_csv(samples_db, tmp_path):
+    jsonl = run("export", "--db", str(samples_db)).stdout
+    assert run("export", "--db", str(samples_db), "-o", str(tmp_path / "q.jsonl")).exit_code == 0
+    assert (tmp_path / "q.jsonl").read_text(encoding="utf-8") == jsonl
+
+    result = run("export", "--db", str(samples_db), "--format", "csv")
+    assert result.exit_code == 0
+    reader = csv.DictReader(io.StringIO(result.stdout))
+    assert reader.fieldnames == EXPORT_FIELDS
+    rows = list(reader)
+    expected = [json.loads(line) for line in jsonl.splitlines()]
+    assert len(rows) == len(expected)
+    assert [(r["article"], r["quote"], int(r["start"])) for r in rows] == \
+        [(r["article"], r["quote"], r["start"]) for r in expected]
+
+
+def test_export_of_a_missing_database_is_a_clear_error(tmp_path):
+    db = tmp_path / "nothing-here.db"
+    result = run("export", "--db", str(db))
+    assert result.exit_code != 0
+    assert f"{db}: no such database" in result.stderr
+    assert not db.exists()  # exporting never creates an empty database
+
+
+def test_unknown_model_is_a_clear_error(tmp_path):
+    db = tmp_path / "quotes.db"
+    result = run("ingest", str(SAMPLES), "--db", str(db), "--model", "not_a_model")
+    assert result.exit_code != 0
+    assert "spaCy pipeline 'not_a_model' is not installed" in result.stderr
+    assert not db.exists()
+
+
+def test_ingest_without_paths_is_a_usage_error(tmp_path):
+    result = run("ingest", "--db", str(tmp_path / "quotes.db"))
+    assert result.exit_code == 2
+    assert "give at least one PATH" in result.stderr
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+def _jsonl(tmp: Path) -> Path:
+    path = tmp / "feed.jsonl"
+    path.write_text(
+        json.dumps({"text": "The minister said that the talks would resume next week."}) + "\n"
+        + '{"text": "unterminated\n'
+        + json.dumps({"text": '"We will win the cup," the coach said on Sunday.'}) + "\n",
+        encoding="utf-8")
+    return path
+
+
+BAD_INPUTS = {  # name: (writes the file and returns the path given, where, message, good articles in it)
+    "empty": (lambda tmp: _write(tmp / "empty.txt", b""), "", "file is empty", 0),
+    "binary": (lambda tmp: _write(tmp / "image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" * 20), "",
+               "binary file, not text (NUL bytes)", 0),
+    "latin-1": (lambda tmp: _write(tmp / "latin.txt", "Café owner José said the rent had doubled.".encode("latin-1")),
+                "", "not UTF-8 text (invalid byte 0xe9", 0),
+    "malformed JSONL line": (_jsonl, ":2", "invalid JSON", 2),
+    "HTML without article text": (
+        lambda tmp: _write(tmp / "menu.html", b"<html><head><title>Menu</title></head><body><nav>"
+                           b"<a href='/'>Home</a> <a href='/world'>World</a></nav></body></html>"),
+        "", "no article text found", 0),
+    "unknown extension": (lambda tmp: _write(tmp / "report.pdf", b"%PDF-1.4 said the minister"), "",
+                          "unsupported file type '.pdf'", 0),
+    "missing path": (lambda tmp: tmp / "no-such-file.txt", "", "no such file or directory", 0),
+}
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS)
+def test_bad_input_gets_one_line_and_the_rest_is_ingested(case, db_with_samples, tmp_path):
+    make, where, message, good_in_it = BAD_INPUTS[case]
+    bad = make(tmp_path)
+    good = _write(tmp_path / "good.txt", GOOD_TEXT.encode())
+    before = counts(db_with_samples)
+
+    result = ingest(db_with_samples, good, bad)
+
+    assert result.exit_code == 1
+    [line] = errors(result)
+    assert line.startswith(f"error: {bad}{where}: {message}")
+    assert [line] == [text for text in result.stderr.splitlines() if bad.name in text]
+    assert summary(result)["new"] == 1 + good_in_it and summary(result)["failed"] == 1
+    names = {name for (name,) in query(db_with_samples, "SELECT name FROM articles")}
+    assert names >= {*SAMPLE_NAMES, "good.txt"}
+    after = counts(db_with_samples)
+    assert after["articles"] == before["articles"] + 1 + good_in_it
+    assert after["quotes"] > before["quotes"]
+    assert is_healthy(db_with_samples)
+
+
+def test_all_bad_inputs_in_one_run(db_with_samples, tmp_path):
+    bad = [make(tmp_path) for make, *_ in BAD_INPUTS.values()]
+    before = counts(db_with_samples)
+    result = ingest(db_with_samples, *bad, _write(tmp_path / "good.txt", GOOD_TEXT.encode()))
+    assert result.exit_code == 1
+    assert len(errors(result)) == len(bad)
+    for path, (_, where, message, _) in zip(bad, BAD_INPUTS.values()):
+        assert any(line.startswith(f"error: {path}{where}: {message}") for line in errors(result)), path
+    assert summary(result)["failed"] == len(bad) and summary(result)["new"] == 3
+    assert counts(db_with_samples)["articles"] == before["articles"] + 3
+    assert is_healthy(db_with_samples)
+
+
+def test_a_directory_skips_files_of_other_types(tmp_path):
+    (tmp_path / "in").mkdir()
+    _write(tmp_path / "in" / "good.txt", GOOD_TEXT.encode())
+    _write(tmp_path / "in" / "photo.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF")
+    result = ingest(tmp_path / "quotes.db", tmp_path / "in")
+    assert result.exit_code == 0 and not errors(result)
+    assert summary(result)["new"] == 1
+
+
+# --- stdin -----------------------------------------------------------------------------------
+
+def test_text_on_stdin_is_one_article_named_stdin(tmp_path):
+    db = tmp_path / "quotes.db"
+    result = ingest(db, "-", input=GOOD_TEXT)
+    assert result.exit_code == 0
+    assert query(db, "SELECT name, text FROM articles") == [("<stdin>", GOOD_TEXT)]
+    assert query(db, "SELECT quote FROM quotes") == [("We will rebuild the bridge by spring,",)]
+
+
+def test_jsonl_on_stdin_is_one_article_per_line(tmp_path):
+    db = tmp_path / "quotes.db"
+    lines = [{"text": "The minister said that the talks would resume next week."},
+             {"text": '"We will win the cup," the coach said on Sunday.', "outlet": "Example News"}]
+    result = ingest(db, "-", input="".join(json.dumps(line) + "\n" for line in lines))
+    assert result.exit_code == 0
+    assert query(db, "SELECT name FROM articles ORDER BY name") == [("<stdin>:1",), ("<stdin>:2",)]
+
+
+# --- changed articles ------------------------------------------------------------------------
+
+def _quotes_of(db: Path, name: str) -> list[str]:
+    return [q for (q,) in query(db, "SELECT q.quote FROM quotes q JOIN articles a ON a.id = q.article_id "
+                                    "WHERE a.name = ? ORDER BY q.start", [name])]
+
+
+def test_edited_text_file_replaces_its_quotes(tmp_path):
+    db, story = tmp_path / "quotes.db", tmp_path / "story.txt"
+    story.write_text(GOOD_TEXT)
+    assert ingest(db, story).exit_code == 0
+    story.write_text('Bridge repairs\n\n"The bridge will stay closed until the autumn," Mayor Anna Berg '
+                     "told reporters on Monday.\n")
+    result = ingest(db, story)
+    assert result.exit_code == 0
+    assert summary(result) == {"new": 0, "updated": 1, "unchanged": 0, "failed": 0, "quotes": 1}
+    assert counts(db)["articles"] == 1
+    assert _quotes_of(db, "story.txt") == ["The bridge will stay closed until the autumn,"]
+    assert counts(db)["quotes"] == 1
+
+
+def test_changed_text_of_an_article_with_a_url_replaces_its_quotes(tmp_path):
+    db, feed = tmp_path / "quotes.db", tmp_path / "feed.jsonl"
+
+    def write(text: str) -> None:
+        feed.write_text(json.dumps({"id": "bridge", "url": "https://example.com/bridge", "text": text}) + "\n")
+
+    write(GOOD_TEXT)
+    assert ingest(db, feed).exit_code == 0
+    assert _quotes_of(db, "bridge") == ["We will rebuild the bridge by spring,"]
+    write(GOOD_TEXT.replace("We will rebuild the bridge by spring", "The bridge will stay closed until the autumn"))
+    result = ingest(db, feed)
+    assert result.exit_code == 0
+    assert summary(result) == {"new": 0, "updated": 1, "unchanged": 0, "failed": 0, "quotes": 1}
+    assert _quotes_of(db, "bridge") == ["The bridge will stay closed until the autumn,"]
+    assert counts(db)["articles"] == 1 and counts(db)["quotes"] == 1
+    assert query(db, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'rebuild'") == [(0,)]
+    assert is_healthy(db)
+
+
+def test_two_files_with_the_same_text_are_two_articles(tmp_path):
+    db = tmp_path / "quotes.db"
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(GOOD_TEXT)
+    result = ingest(db, tmp_path / "a.txt", tmp_path / "b.txt")
+    assert result.exit_code == 0
+    assert counts(db)["articles"] == 2
+    assert summary(result)["new"] == 2
+    assert summary(result)["quotes"] == counts(db)["quotes"] == 2
+
+
+# --- evaluate --------------------------------------------------------------------------------
+
+needs_gold = pytest.mark.skipif(not GOLD.exists(), reason="the shared gold annotation is not beside the repository")
+
+
+@needs_gold
+def test_evaluate_scores_the_samples_against_the_gold():
+    result = run("evaluate", str(GOLD), str(SAMPLES))
+    assert result.exit_code == 0
+    assert "-- missed" not in result.output
+    match = re.search(r"end2end F1=(\d\.\d+)", result.output)
+    assert match, result.output
+    assert float(match.group(1)) >= 0.90
+
+
+@needs_gold
+def test_evaluate_show_lists_misses_extras_and_wrong_speakers():
+    result = run("evaluate", str(GOLD), str(SAMPLES), "--show")
+    assert result.exit_code == 0
+    for section in ("-- missed", "-- extra", "-- wrong speaker"):
+        assert re.search(rf"^{section}: \d+$", result.output, re.M), section
+    assert "end2end F1=" in result.output.splitlines()[-1]
