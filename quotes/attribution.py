@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
+from .speakers import role_key
 
 if TYPE_CHECKING:
     from .extract import Quote
@@ -111,19 +111,6 @@ def antecedent_of_relative(pronoun: Token) -> Token:
         if seen.ent_type_ == "PERSON":
             return seen
     return head
-
-
-@lru_cache(maxsize=4096)
-def role_key(role: str) -> tuple[str, frozenset[str]]:
-    """A role as (title noun, place words), so 'South Korea's president' ~ 'South Korean President'."""
-    text = " " + POSSESSIVE.sub("", role.lower().replace("’s", "").replace("'s", "")) + " "
-    for adjective, country in sorted(lexicon.DEMONYMS.items(), key=lambda kv: -len(kv[0])):
-        text = text.replace(f" {adjective} ", f" {country} ")
-    words = [w for w in re.findall(r"[\w.-]+", text) if w not in ("the", "a", "an", "of")]
-    if not words:
-        return "", frozenset()
-    title = next((w for w in reversed(words) if w in lexicon.ROLE_NOUNS), words[-1])
-    return title, frozenset(w for w in words if w != title)
 
 
 def entities(doc: Doc) -> list[Span]:
@@ -308,7 +295,7 @@ class Resolver:
                 return earlier
         if lemma in lexicon.ROLE_NOUNS:
             role = unnamed(span)
-            holder = self.role_holder(role)
+            holder = None if plural else self.role_holder(role)
             if holder:
                 return holder, "person", role
             if span[0].lower_ in ("a", "an", "one", "two", "three", "several", "some") or (
@@ -371,12 +358,16 @@ class Resolver:
         """The one person the article names with this role, before or after the mention:
         'South Korea's president' -> Yoon Suk Yeol, 'a federal judge' -> Judge Maria Reyes."""
         title, places = role_key(role)
+        if not title:
+            return None
         same_title = {self.full_name(name): role_key(r)[1] for _, name, r in self.people
                       if r and role_key(r)[0] == title}
-        matching = {name for name, where in same_title.items() if places <= where | {title}}
+        matching = {name for name, where in same_title.items() if places <= where}
         if len(matching) == 1:
             return matching.pop()
-        return next(iter(same_title)) if len(same_title) == 1 else None
+        if len(same_title) != 1 or places & lexicon.ORG_NOUNS:
+            return None  # "a government spokesperson" is not the union's spokesperson
+        return next(iter(same_title))
 
     def named_agency(self, start: int) -> str | None:
         """'state media' refers to the news agency the article names, before or after it."""

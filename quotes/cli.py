@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -61,6 +62,8 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | No
         click.echo("\nInterrupted: finished batches are saved; run the same command to go on.",
                    err=True)
         sys.exit(130)
+    except (ValueError, sqlite3.DatabaseError) as error:  # not our database, or not a database
+        raise database_error(db_path, error)
     progress.done()
     click.echo(f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
                f"{summary.failed} failed articles; {summary.quotes} quotes extracted", err=True)
@@ -85,6 +88,11 @@ class Progress:
             click.echo("", err=True)
 
 
+def database_error(db_path: str, error: Exception) -> click.ClickException:
+    """One line for a database we cannot use; store errors already name the file."""
+    return click.ClickException(str(error) if isinstance(error, ValueError) else f"{db_path}: {error}")
+
+
 def check_model(model: str) -> None:
     import spacy.util
 
@@ -102,7 +110,10 @@ def export(db_path: str, fmt: str, output) -> None:
     """Write every quote, one per line, with its speaker, article and outlet."""
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no such database (run quotes ingest first)")
-    db = store.open_db(db_path)
+    try:
+        db = store.open_db(db_path)
+    except (ValueError, sqlite3.DatabaseError) as error:
+        raise database_error(db_path, error)
     rows = store.export_rows(db)
     if fmt == "jsonl":
         for row in rows:

@@ -63,8 +63,22 @@ def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, proce
     batch: list[Extracted] = []
 
     def flush() -> None:
-        store.save_articles(db, batch, EXTRACTOR_VERSION)
-        for article, quotes in batch:
+        try:
+            store.save_articles(db, batch, EXTRACTOR_VERSION)
+            saved = list(batch)
+        except ValueError:
+            # One bad record refused the whole batch: save the others one by one.
+            saved = []
+            for item in batch:
+                try:
+                    store.save_articles(db, [item], EXTRACTOR_VERSION)
+                    saved.append(item)
+                except ValueError as error:
+                    summary.failed += 1
+                    summary.errors.append(str(error))
+                    if on_error:
+                        on_error(str(error))
+        for article, quotes in saved:
             kind = states.pop(article.id, "new")
             setattr(summary, kind, getattr(summary, kind) + 1)
             summary.quotes += len(quotes)

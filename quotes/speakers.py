@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from . import lexicon
+
 KINDS = ("person", "organisation", "group")
 
 # Words that introduce a name ("President Yoon Suk Yeol", "Kremlin spokesman
@@ -559,3 +561,57 @@ def _dedupe_ids(speakers: list[Speaker]) -> None:
             speaker.id = f"{speaker.id}-{n}"
             taken.add(speaker.id)
         seen.add(speaker.id)
+
+
+# Titles that name the same office in news style: "the chief of NATO" is its
+# secretary-general, "the Kremlin spokesman" its spokesperson.
+TITLE_CLASSES = {
+    "chief": "head", "head": "head", "leader": "head", "secretary-general": "head",
+    "director-general": "head", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "spokesperson": "spokesperson",
+}
+
+
+@lru_cache(maxsize=8192)
+def role_key(role: str) -> tuple[str, frozenset[str]]:
+    """A role as (office, the places and organisations that qualify it), comparable across
+    wordings: "chief of the North Atlantic Treaty Organization" and "NATO Secretary-General"
+    both give ("head", {..., "nato"}); "South Korea's president" and "South Korean
+    President" both give ("president", {"south", "korea"})."""
+    text = " " + _clean(role).replace("Secretary General", "Secretary-General") + " "
+    text = re.sub(r"['’]s\b", " ", text)
+    words = text.split()
+    acronym = _acronym([w for w in words if w[:1].isupper() and _bare(w) not in TITLES])
+    lowered = " " + " ".join(_bare(w) for w in words) + " "
+    for adjective, country in sorted(lexicon.DEMONYMS.items(), key=lambda kv: -len(kv[0])):
+        lowered = lowered.replace(f" {adjective} ", f" {country} ")
+    bares = lowered.split()
+    titles = [b for b in bares if b in lexicon.ROLE_NOUNS or b in TITLE_CLASSES]
+    if not titles:
+        return "", frozenset()
+    title = titles[-1]
+    places = {b for b in bares if b != title and b not in STOP}
+    if acronym and len(acronym) >= 3:
+        places.add(acronym)
+    return TITLE_CLASSES.get(title, title), frozenset(places)
+
+
+def role_index(holders: dict[str, list[str]]) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Speakers (by id) by the offices their recorded roles name, for :func:`role_holder`."""
+    index: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    for speaker, roles in sorted(holders.items()):
+        for office, places in map(role_key, roles):
+            if office and places:
+                index[office].append((speaker, places))
+    return index
+
+
+def role_holder(role: str, index: dict[str, list[tuple[str, frozenset[str]]]]) -> str | None:
+    """The one speaker whose recorded roles name the same office as ``role``, or None: a
+    role that fits nobody, or several people, is never guessed."""
+    office, places = role_key(role)
+    if not office or not places:
+        return None
+    found = {speaker for speaker, where in index.get(office, ())
+             if places <= where or where <= places}
+    return found.pop() if len(found) == 1 else None

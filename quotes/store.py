@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from sqlite_utils import Database
 
-from quotes.speakers import KINDS, Mention, cluster, kind_of, slug
+from quotes.speakers import KINDS, Mention, cluster, kind_of, role_holder, role_index, slug
 
 if TYPE_CHECKING:
     from quotes.articles import Article
@@ -398,6 +398,7 @@ def refresh(db: Database) -> None:
         # ones; foreign keys are checked once, at commit.
         db.execute("PRAGMA defer_foreign_keys = ON")
         _refresh_speakers(db)
+        _resolve_roles(db)
         _refresh_groups(db)
 
 
@@ -472,6 +473,29 @@ def _refresh_speakers(db: Database) -> None:
         f"WHERE speaker_id IS NOT {said_by} OR via_speaker_id IS NOT {relayed_by}"
     )
     db.execute("DROP TABLE temp.speaker_map")
+
+
+def _resolve_roles(db: Database) -> None:
+    """Give a quote whose article named only a role ("the chief of NATO") the one person the
+    database knows in that role ("NATO Secretary-General Mark Rutte"); otherwise leave it
+    unresolved with the role kept."""
+    holders = {
+        speaker: json.loads(roles)
+        for speaker, roles in db.execute("SELECT id, roles FROM speakers WHERE kind = 'person' AND roles != '[]'")
+    }
+    index = role_index(holders)
+    roles = [role for (role,) in db.execute(
+        "SELECT DISTINCT role FROM quotes WHERE speaker_name IS NULL AND role IS NOT NULL")]
+    for role in roles:
+        holder = role_holder(role, index)
+        db.execute(
+            "UPDATE quotes SET speaker_id = ? WHERE speaker_name IS NULL AND role = ? AND speaker_id IS NOT ?",
+            [holder, role, holder],
+        )
+    db.execute(
+        "UPDATE speakers SET quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id) "
+        "WHERE id IN (SELECT speaker_id FROM quotes WHERE speaker_name IS NULL AND speaker_id IS NOT NULL)"
+    )
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -614,7 +638,7 @@ def export_rows(db: Database) -> Iterator[dict[str, Any]]:
     """
     cursor = db.execute(
         """
-        SELECT a.name AS article, q.quote, coalesce(s.name, '') AS speaker, q.speaker_mention,
+        SELECT a.name AS article, q.quote, coalesce(s.name, q.role, '') AS speaker, q.speaker_mention,
                q.type, q.cue, o.name AS outlet, q.start, q."end", q.role, q.channel, q.via,
                a.published, a.url, q.group_id
         FROM quotes q

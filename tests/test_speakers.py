@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from quotes.speakers import Mention, cluster, kind_of, normalise_name, slug
+from quotes.speakers import Mention, cluster, kind_of, normalise_name, role_holder, role_index, slug
 
 
 def speakers(*names: str, kinds: dict[str, str] | None = None) -> dict[str, str]:
@@ -190,3 +190,20 @@ def test_slug():
     assert slug("Russia's Foreign Ministry") == "russias-foreign-ministry"
     assert slug("Ségolène Royal") == "segolene-royal"
     assert slug("Зеленский") == "зеленский"
+
+
+@pytest.mark.parametrize("one, other", [
+    ("chief of the North Atlantic Treaty Organization", "NATO Secretary-General"),
+    ("South Korea's president", "South Korean President"),
+    ("the Kremlin spokesman", "Kremlin spokeswoman"),
+])
+def test_roles_name_the_same_office_across_wordings(one, other):
+    index = role_index({"holder": [other]})
+    assert role_holder(one, index) == "holder"
+
+
+def test_a_role_held_by_two_people_or_nobody_is_not_guessed():
+    index = role_index({"a": ["Kremlin spokesman"], "b": ["Kremlin spokesman"], "c": ["US President"]})
+    assert role_holder("the Kremlin spokesman", index) is None
+    assert role_holder("French President", index) is None
+    assert role_holder("president", index) is None  # no place: any president

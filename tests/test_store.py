@@ -408,3 +408,29 @@ def test_export_rows_gives_unknown_speakers_as_empty_text(db, batch):
     store.save_articles(db, [(article, [quote(article, "it is probable", None, type="direct")])], "1")
     store.refresh(db)
     assert [(r["speaker"], r["speaker_mention"]) for r in store.export_rows(db)] == [("", None)]
+
+
+def test_a_role_only_mention_resolves_to_the_one_person_known_in_that_role(db):
+    reuters = sample("001_9850cac4f2388300.txt")
+    yonhap = sample("000_7586c69c994ee961.txt")
+    rutte = quote(reuters, "the deepening military ties between Moscow and Pyongyang posed a threat",
+                  "Mark Rutte", role="NATO Secretary-General")
+    chief = quote(yonhap, "North Korean troops have been deployed to Russia's western front-line Kursk region",
+                  None, mention="the chief of the North Atlantic Treaty Organization",
+                  role="chief of the North Atlantic Treaty Organization")
+    store.save_articles(db, [(reuters, [rutte]), (yonhap, [chief])], "1")
+    store.refresh(db)
+    speakers = {r["quote"][:5]: r["speaker"] for r in store.export_rows(db)}
+    assert speakers == {"the d": "Mark Rutte", "North": "Mark Rutte"}
+    assert db["speakers"].get("mark-rutte")["quote_count"] == 2
+
+
+def test_an_unknown_office_holder_keeps_the_role_as_written(db):
+    article = sample("002_614e8b809048a462.txt")
+    record = quote(article, "discussions about Putin's visit to North Korea are ongoing", None,
+                   mention="the Kremlin spokesman", role="Kremlin spokesman")
+    store.save_articles(db, [(article, [record])], "1")
+    store.refresh(db)
+    (row,) = store.export_rows(db)
+    assert row["speaker"] == "Kremlin spokesman"
+    assert db.execute("SELECT speaker_id FROM quotes").fetchall() == [(None,)]
