@@ -212,8 +212,9 @@ def test_quotes_table_shows_speaker_names_not_ids(datasette):
 
 def test_default_facets(datasette):
     view = request(datasette, "/quotes/quotes_view.json").json()["facet_results"]
-    assert set(view) == {"speaker", "outlet", "type", "cue"}
+    assert set(view) == {"speaker", "speaker_kind", "outlet", "type", "cue", "published"}
     assert {f["value"] for f in view["type"]["results"]} == {"direct", "indirect", "mixed"}
+    assert view["published"]["type"] == "date"
     assert set(request(datasette, "/quotes/quotes.json").json()["facet_results"]) == {"type", "cue"}
     assert set(request(datasette, "/quotes/speakers.json").json()["facet_results"]) == {"kind"}
 
