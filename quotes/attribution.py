@@ -134,6 +134,7 @@ class Resolver:
         self.ents = entities(doc)
         self._ent_starts = [e.start for e in self.ents]
         self.history: list[Referent] = []
+        self.gender: dict[str, str] = {}  # what pronouns and titles have shown of a person
         self._people: list[tuple[int, str, str | None]] | None = None
         self._chunks: list[Span] | None = None
         self._chunk_starts: list[int] = []
@@ -216,6 +217,10 @@ class Resolver:
             self.history[-1].channel = quote.channel
 
     def remember(self, span: Span, name: str | None, kind: str | None, role: str | None) -> None:
+        words = {t.lower_.rstrip(".") for t in span} | set((role or "").lower().split())
+        gender = next((lexicon.GENDER[w] for w in words if w in lexicon.GENDER), None)
+        if name and gender and kind == "person":
+            self.gender.setdefault(name, gender)  # "Ms Lopez", "a spokeswoman"
         if name:
             self.history.append(Referent(span.start_char, name, kind or "organisation",
                                          span.root.lemma_.lower(), role))
@@ -322,17 +327,25 @@ class Resolver:
         return None, None
 
     def pronoun(self, pronoun: str, start: int) -> tuple[str | None, str | None, str | None]:
+        """The nearest earlier speaker a pronoun can refer to; "he" and "she" skip a person
+        the article has already shown to be of the other gender."""
         if pronoun in lexicon.PERSON_PRONOUNS:
             kinds = {"person"}
         elif pronoun in lexicon.ORG_PRONOUNS:
             kinds = {"organisation"}
         else:
             kinds = {"group", "organisation"}
-        for ref in reversed(self.history):
-            if ref.kind in kinds and ref.start < start:
-                return ref.name, ref.kind, ref.role
+        gender = lexicon.GENDER.get(pronoun)
+        candidates = [ref for ref in reversed(self.history) if ref.kind in kinds and ref.start < start
+                      and self.gender.get(ref.name, gender) == gender]
+        if candidates:
+            ref = candidates[0]
+            if gender:
+                self.gender[ref.name] = gender
+            return ref.name, ref.kind, ref.role
         if "person" in kinds:
-            before = [(s, n, r) for s, n, r in self.people if s < start]
+            before = [(s, n, r) for s, n, r in self.people
+                      if s < start and self.gender.get(self.full_name(n), gender) == gender]
             if before:
                 _, name, role = before[-1]
                 return self.full_name(name), "person", role

@@ -114,6 +114,14 @@ TITLE_WORDS: frozenset[str] = frozenset({
     "unification", "of", "-", "the", "'s", "’s",
 })
 
+# Words that show a person's grammatical gender, so "she" does not go to a man named earlier.
+GENDER: dict[str, str] = {
+    **dict.fromkeys(["he", "him", "his", "mr", "spokesman", "chairman", "congressman",
+                     "businessman", "king", "prince", "sir"], "m"),
+    **dict.fromkeys(["she", "her", "hers", "mrs", "ms", "miss", "spokeswoman", "chairwoman",
+                     "congresswoman", "businesswoman", "queen", "princess", "dame"], "f"),
+}
+
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 ORG_PRONOUNS: frozenset[str] = frozenset({"it"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them", "we"})

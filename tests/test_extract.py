@@ -304,3 +304,9 @@ def test_samples_boilerplate_and_speculation_are_not_quotes(sample_quotes):
 def test_samples_statement_resolves_to_the_embassy(sample_quotes):
     q = by_quote(sample_quotes["001_9850cac4f2388300.txt"], "strategic dialogue –")
     assert (q["speaker_mention"], q["speaker"]) == ("the statement", "Russian embassy")
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender(extract_text):
+    text = ("Ms Maria Lopez said the talks had failed. Mr John Smith said they would resume. "
+            "“We are still hopeful,” she said.")
+    assert [q["speaker"] for q in extract_text(text)] == ["Maria Lopez", "John Smith", "Maria Lopez"]
