@@ -130,12 +130,13 @@ def test_open_db_creates_the_schema(tmp_path):
     assert db["quotes"].pks == ["id"]
     assert db["speaker_aliases"].pks == ["speaker_id", "alias"]
     assert {(fk.column, fk.other_table) for fk in db["quotes"].foreign_keys} == {
-        ("article_id", "articles"), ("speaker_id", "speakers"),
+        ("article_id", "articles"), ("outlet_id", "outlets"), ("speaker_id", "speakers"),
         ("via_speaker_id", "speakers"), ("group_id", "quote_groups")}
     assert [(fk.column, fk.other_table) for fk in db["articles"].foreign_keys] == [
         ("outlet_id", "outlets")]
     indexed = {tuple(index.columns) for index in db["quotes"].indexes}
-    assert {("speaker_id",), ("group_id",), ("type",), ("article_id", "start")} <= indexed
+    assert {("speaker_id", "published"), ("outlet_id", "published"), ("group_id",), ("type",),
+            ("article_id", "start")} <= indexed
     assert ("alias",) in {tuple(index.columns) for index in db["speaker_aliases"].indexes}
     assert {"quotes_ai", "quotes_ad", "quotes_au"} <= {t.name for t in db["quotes"].triggers}
     assert db["quotes"].detect_fts() == "quotes_fts"
@@ -434,3 +435,11 @@ def test_an_unknown_office_holder_keeps_the_role_as_written(db):
     (row,) = store.export_rows(db)
     assert row["speaker"] == "Kremlin spokesman"
     assert db.execute("SELECT speaker_id FROM quotes").fetchall() == [(None,)]
+
+
+def test_quotes_carry_their_articles_outlet_and_date(db, batch):
+    store.save_articles(db, batch, "1")
+    assert db.execute(
+        "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "WHERE q.outlet_id IS NOT a.outlet_id OR q.published IS NOT a.published").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM quotes WHERE published IS NOT NULL").fetchone()[0] > 0
