@@ -29,6 +29,9 @@ SETTINGS: dict[str, int] = {
     "default_page_size": 50,
     "facet_time_limit_ms": 1000,
     "max_returned_rows": 1000,
+    # Suggesting facets runs a query per column over the whole table: seconds on a
+    # million quotes. The useful facets are set in metadata.yml instead.
+    "suggest_facets": False,
 }
 
 # Where render_cell finds the quote id: table rows carry it as "id", canned and
