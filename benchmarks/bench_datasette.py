@@ -302,6 +302,9 @@ def build(db_path: Path, n_quotes: int, n_articles: int, n_speakers: int, n_outl
          for alias in dict.fromkeys(aliases)])
     article_cols = ["id", "name", "title", "url", "outlet_id", "published", "author", "text",
                     "text_hash", "extractor_version", "ingested_at"]
+    # Columns the schema copies from the article onto its quotes (outlet, date), if any.
+    quote_columns = {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
+    copied = [c for c in ("outlet_id", "published") if c in quote_columns]
     quote_cols = None
     made = 0
     per_article = n_quotes / n_articles
@@ -313,6 +316,8 @@ def build(db_path: Path, n_quotes: int, n_articles: int, n_speakers: int, n_outl
         conn.execute(f"INSERT INTO articles ({', '.join(article_cols)}) VALUES "
                      f"({', '.join(':' + c for c in article_cols)})", article)
         if rows:
+            for row in rows:
+                row.update((c, article[c]) for c in copied)
             quote_cols = quote_cols or list(rows[0])
             conn.executemany(
                 f"INSERT OR IGNORE INTO quotes ({', '.join(f'[{c}]' for c in quote_cols)}) "
@@ -353,7 +358,8 @@ def build(db_path: Path, n_quotes: int, n_articles: int, n_speakers: int, n_outl
     timings["fts"] = time.perf_counter() - t
     conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
                  [BUILD_MARK, json.dumps({"quotes": n_quotes, "articles": n_articles,
-                                          "speakers": n_speakers, "seed": seed})])
+                                          "speakers": n_speakers, "seed": seed,
+                                          "schema_version": store.SCHEMA_VERSION})])
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     conn.close()
     db = store.open_db(db_path)  # back to WAL, as the ingest leaves it
@@ -427,6 +433,11 @@ def pages(ex: dict) -> list[tuple[str, str]]:
     found.append(("quotes_view facets speaker,outlet,type",
                   f"{base}/quotes_view?_facet=speaker&_facet=outlet&_facet=type"))
     found.append(("quotes_view (default facets)", f"{base}/quotes_view"))
+    # The quotes table: its facets and sort come from metadata.yml.
+    found.append(("quotes table (default facets)", f"{base}/quotes"))
+    found.append(("quotes table ?speaker_id=, top", f"{base}/quotes?{urlencode({'speaker_id': top[0]})}"))
+    found.append(("quotes table facets speaker_id,outlet_id,type",
+                  f"{base}/quotes?_facet=speaker_id&_facet=outlet_id&_facet=type"))
     return found
 
 
@@ -542,6 +553,14 @@ EXPLAIN = {
         "where speaker is not null group by speaker order by count desc, value limit 31",
     "quotes_view filtered by speaker_id, sorted":
         "select * from quotes_view where speaker_id = :sid order by published desc limit 26",
+    "quotes table first page (sorted by published desc)":
+        "select * from quotes order by published desc limit 26",
+    "quotes table facet speaker_id":
+        "select speaker_id as value, count(*) as count from (select * from quotes) "
+        "where speaker_id is not null group by speaker_id order by count desc, value limit 31",
+    "quotes table facet type, filtered by speaker_id":
+        "select type as value, count(*) as count from (select * from quotes where speaker_id = :sid) "
+        "where type is not null group by type order by count desc, value limit 31",
     "search page (quotes table, sorted by id)":
         "select * from quotes where rowid in (select rowid from quotes_fts where quotes_fts "
         "match :q) order by id limit 26",
@@ -601,7 +620,10 @@ def main(argv: list[str] | None = None) -> dict:
     info = corpus.machine()
     print(corpus.describe_machine(info, corpus.other_cpu_load()))
 
-    wanted = {"quotes": args.quotes, "articles": n_articles, "speakers": n_speakers, "seed": args.seed}
+    from quotes.store import SCHEMA_VERSION
+
+    wanted = {"quotes": args.quotes, "articles": n_articles, "speakers": n_speakers,
+              "seed": args.seed, "schema_version": SCHEMA_VERSION}
     built = None
     have = existing(args.db)
     if args.rebuild or have != wanted:
@@ -612,7 +634,8 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"built in {built['total']:.0f} s (rows {built['rows']:.0f} s, derived "
               f"{built['derived']:.0f} s, FTS rebuild {built['fts']:.0f} s)")
     else:
-        print(f"reusing {args.db} ({have['quotes']:,} quotes; --rebuild to build it again)")
+        print(f"reusing {args.db} ({have['quotes']:,} quotes, schema version "
+              f"{have['schema_version']}; --rebuild to build it again)")
     size = args.db.stat().st_size
     ex = pick_examples(args.db, args.words)
     print(f"database: {size / 2**20:,.0f} MB; most quoted speaker {ex['top'][1]!r} "
