@@ -47,15 +47,20 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"\w+")
 
+# Lookups rather than joins: SQLite keeps joins inside count(*), which Datasette runs on
+# every page, and a million quotes then cost seconds; quotes carry outlet and date already.
 QUOTES_VIEW = """
-SELECT q.id, q.quote, q.type, q.cue, s.name AS speaker, q.speaker_id,
-       coalesce(s.kind, q.speaker_kind) AS speaker_kind, q.speaker_mention, q.role,
-       q.channel, q.via, o.name AS outlet, a.title AS article_title, a.name AS article,
-       q.published, a.url, q.group_id, q.start, q."end", q.article_id
+SELECT q.id, q.quote, q.type, q.cue,
+       (SELECT name FROM speakers WHERE id = q.speaker_id) AS speaker, q.speaker_id,
+       coalesce((SELECT kind FROM speakers WHERE id = q.speaker_id), q.speaker_kind) AS speaker_kind,
+       q.speaker_mention, q.role, q.channel, q.via,
+       (SELECT name FROM outlets WHERE id = q.outlet_id) AS outlet,
+       (SELECT title FROM articles WHERE id = q.article_id) AS article_title,
+       (SELECT name FROM articles WHERE id = q.article_id) AS article,
+       q.published,
+       (SELECT url FROM articles WHERE id = q.article_id) AS url,
+       q.group_id, q.start, q."end", q.article_id
 FROM quotes q
-JOIN articles a ON a.id = q.article_id
-LEFT JOIN outlets o ON o.id = q.outlet_id
-LEFT JOIN speakers s ON s.id = q.speaker_id
 """.strip()
 
 
