@@ -162,7 +162,7 @@ def read_jsonl(path: str | Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-# -- measurement helpers shared by the benchmark scripts ------------------------------------
+# -- measurement utilities shared by the benchmark scripts ----------------------------------
 
 def other_cpu_load(seconds: float = 1.0) -> float | None:
     """Cores' worth of CPU that processes outside this one's tree used over ``seconds``.
