@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 from spacy.language import Language
 
 from . import store
-from .articles import Article, ReadError, iter_articles
+from .articles import Article, ReadError, iter_articles, make_article
 from .extract import DEFAULT_MODEL, EXTRACTOR_VERSION, extract, load
 
 Extracted = tuple[Article, list[dict]]
@@ -103,8 +103,6 @@ def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, proce
 
 def stored_articles(db) -> Iterator[Article]:
     """Articles already in the database, for re-extraction after an upgrade."""
-    from .articles import make_article
-
     for row in db.query(
             "select a.name, a.text, a.title, a.url, o.name as outlet, a.published, a.author "
             "from articles a left join outlets o on o.id = a.outlet_id "
