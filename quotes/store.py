@@ -574,29 +574,37 @@ def _same_statements(bucket: list[tuple]) -> list[list[tuple]]:
 
     Two quotes match when their content words have Jaccard >= 0.5, or when an
     indirect/mixed rendering's words are >= 0.6 contained in a direct/mixed
-    quote. Comparing every pair would be quadratic, so only pairs that can
-    match are compared (prefix filtering). Order each quote's words rarest
-    first: when a pair must share k of a quote's n words, its two rarest shared
-    words are among that quote's first n - k + 2. For Jaccard this holds on both
+    quote. Verbatim copies (the same words and type) are compared once, as one
+    node holding every article they appear in: a statement that runs in
+    thousands of articles would otherwise cost a comparison per pair of copies.
+    Comparing every pair of nodes would be quadratic too, so only pairs that
+    can match are compared (prefix filtering). Order each node's words rarest
+    first: when a pair must share k of a node's n words, its two rarest shared
+    words are among that node's first n - k + 2. For Jaccard this holds on both
     sides, so only those prefixes are indexed; for containment the rendering's
     prefix is looked up in all words of the direct quotes. A candidate must
     turn up twice before its words are compared.
     """
     if len({row[2] for row in bucket}) < 2:
         return []
-    words = [_content_words(row[4]) for row in bucket]
+    copies: dict[tuple[frozenset[str], str], list[tuple]] = defaultdict(list)
+    for row in bucket:
+        copies[(_content_words(row[4]), row[3])].append(row)
+    nodes = list(copies)
+    words = [ws for ws, _ in nodes]
+    kinds = [kind for _, kind in nodes]
+    articles = [frozenset(row[2] for row in copies[node]) for node in nodes]
     frequency = Counter(chain.from_iterable(words))
     rank = {w: r for r, w in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
     ranked = [sorted(ws, key=rank.__getitem__) for ws in words]
     sizes = [len(ws) for ws in words]
-    articles = [row[2] for row in bucket]
     similar: dict[str, list[int]] = defaultdict(list)
     containers: dict[str, list[int]] = defaultdict(list)
     for j, ws in enumerate(words):
-        if bucket[j][3] != "indirect":
+        if kinds[j] != "indirect":
             for w in ws:
                 containers[w].append(j)
-    parent = list(range(len(bucket)))
+    parent = list(range(len(nodes)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -604,8 +612,12 @@ def _same_statements(bucket: list[tuple]) -> list[list[tuple]]:
             i = parent[i]
         return i
 
+    def apart(i: int, j: int) -> bool:
+        """Whether some copy of node i and some copy of node j are in different articles."""
+        return len(articles[i]) > 1 or articles[i] != articles[j]
+
     def candidates(index: dict[str, list[int]], ranked_words: list[str], shared: int) -> set[int]:
-        """Quotes in ``index`` that can share ``shared`` of ``ranked_words``."""
+        """Nodes in ``index`` that can share ``shared`` of ``ranked_words``."""
         size = len(ranked_words)
         if shared < 2:
             prefix = ranked_words[: size - shared + 1]
@@ -620,29 +632,34 @@ def _same_statements(bucket: list[tuple]) -> list[list[tuple]]:
         return twice
 
     for i, ws in enumerate(ranked):
-        size, mine, article = sizes[i], words[i], articles[i]
+        size, mine = sizes[i], words[i]
         if not size:
             continue
         root = find(i)
         # shared / (size + theirs - shared) >= 0.5, i.e. 3 * shared >= size + theirs,
-        # needs at least half of this quote's words.
+        # needs at least half of this node's words.
         for j in candidates(similar, ws, (size + 1) // 2):
-            if articles[j] != article and (other := find(j)) != root:
+            if apart(i, j) and (other := find(j)) != root:
                 if 3 * len(mine & words[j]) >= size + sizes[j]:
                     parent[other] = root
         for w in ws[: size - (size + 1) // 2 + 2]:
             similar[w].append(i)
-        if bucket[i][3] != "direct" and size >= MIN_CONTAINED_WORDS:
+        if kinds[i] != "direct" and size >= MIN_CONTAINED_WORDS:
             # shared / size >= 0.6, i.e. 5 * shared >= 3 * size.
             for j in candidates(containers, ws, (3 * size + 4) // 5):
-                if articles[j] != article and (other := find(j)) != root:
+                if apart(i, j) and (other := find(j)) != root:
                     if 5 * len(mine & words[j]) >= 3 * size:
                         parent[other] = root
 
-    sets: dict[int, list[tuple]] = defaultdict(list)
-    for i, row in enumerate(bucket):
-        sets[find(i)].append(row)
-    return [members for members in sets.values() if len(members) > 1]
+    sets: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(nodes)):
+        sets[find(i)].append(i)
+    # A lone node is a group when its copies are in two articles or more.
+    return [
+        [row for i in members for row in copies[nodes[i]]]
+        for members in sets.values()
+        if len(members) > 1 or (sizes[members[0]] and len(articles[members[0]]) > 1)
+    ]
 
 
 def export_rows(db: Database) -> Iterator[dict[str, Any]]:

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from quotes import store
 from quotes.articles import Article
@@ -382,6 +383,57 @@ def test_a_group_disappears_when_a_member_does(db, batch):
     store.refresh(db)
     assert not db["quote_groups"].count_where("speaker_id = 'russian-embassy-in-north-korea'")
     assert db["quotes"].count_where("group_id is not null") == 2
+
+
+def _all_pairs_reference(bucket: list[tuple]) -> set[frozenset[str]]:
+    """The matching rule of quote groups applied to every pair, for comparison."""
+    words = [store._content_words(row[4]) for row in bucket]
+    parent = list(range(len(bucket)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in ((i, j) for i in range(len(bucket)) for j in range(i)):
+        if bucket[i][2] == bucket[j][2] or not words[i] or not words[j]:
+            continue
+        shared = len(words[i] & words[j])
+        matched = 3 * shared >= len(words[i]) + len(words[j])
+        for r, q in ((i, j), (j, i)):  # a rendering r contained in a quote q
+            if (bucket[r][3] != "direct" and bucket[q][3] != "indirect"
+                    and len(words[r]) >= store.MIN_CONTAINED_WORDS and 5 * shared >= 3 * len(words[r])):
+                matched = True
+        if matched:
+            parent[find(i)] = find(j)
+    sets: dict[int, set[str]] = {}
+    for i, row in enumerate(bucket):
+        sets.setdefault(find(i), set()).add(row[1])
+    return {frozenset(ids) for ids in sets.values() if len(ids) > 1}
+
+
+WORDING = st.lists(st.sampled_from(["sanctions", "troops", "border", "talks", "missile",
+                                     "alliance", "nuclear", "peace", "deal", "the"]),
+                   max_size=6).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(WORDING, st.sampled_from(["a1", "a2", "a3"]),
+                          st.sampled_from(["direct", "indirect", "mixed"])), max_size=25))
+def test_grouping_matches_comparing_every_pair(quotes):
+    # Verbatim copies are common (wire stories reprinted everywhere) and are compared once,
+    # and only pairs sharing rare words are compared at all: neither may change the groups.
+    bucket = [("speaker", f"q{n}", article, kind, text) for n, (text, article, kind) in enumerate(quotes)]
+    groups = {frozenset(row[1] for row in group) for group in store._same_statements(bucket)}
+    assert groups == _all_pairs_reference(bucket)
+
+
+def test_a_statement_reprinted_verbatim_is_one_group():
+    bucket = [("speaker", f"q{n}", f"a{n % 500}", "direct", "We will never accept the deal.")
+              for n in range(2000)]
+    bucket.append(("speaker", "other", "a1", "direct", "Troops crossed the border at dawn."))
+    groups = store._same_statements(bucket)
+    assert [len(group) for group in groups] == [2000]
 
 
 # Export
