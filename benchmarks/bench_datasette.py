@@ -272,6 +272,8 @@ class Builder:
 def build(db_path: Path, n_quotes: int, n_articles: int, n_speakers: int, n_outlets: int,
           seed: int) -> dict:
     """Create the database with ``quotes.store.open_db`` and fill it; returns timings."""
+    from sqlite_utils import Database
+
     from quotes import store
 
     timings = {}
@@ -348,6 +350,7 @@ def build(db_path: Path, n_quotes: int, n_articles: int, n_speakers: int, n_outl
                  "NOT IN (SELECT id FROM quote_groups)")
     conn.execute("INSERT INTO meta (key, value) VALUES ('extractor_version', '1') "
                  "ON CONFLICT(key) DO NOTHING")
+    store.count_facets(Database(conn))
     conn.execute("COMMIT")
     timings["derived"] = time.perf_counter() - t
 
@@ -368,6 +371,19 @@ def build(db_path: Path, n_quotes: int, n_articles: int, n_speakers: int, n_outl
     if problems:
         raise SystemExit(f"generated rows break foreign keys: {problems[:5]}")
     return {k: round(v, 1) for k, v in timings.items()}
+
+
+def upgrade(db_path: Path) -> None:
+    """Bring a database built by an earlier version of this script up to date, as opening
+    it and refreshing would: ``open_db`` replaces old indexes, and the facet counts that
+    ``refresh`` writes are made if missing."""
+    from quotes import store
+
+    db = store.open_db(db_path)
+    if not db.execute("SELECT 1 FROM meta WHERE key = 'facet_counts'").fetchone():
+        with db.conn:
+            store.count_facets(db)
+    db.close()
 
 
 def existing(db_path: Path) -> dict | None:
@@ -636,6 +652,7 @@ def main(argv: list[str] | None = None) -> dict:
     else:
         print(f"reusing {args.db} ({have['quotes']:,} quotes, schema version "
               f"{have['schema_version']}; --rebuild to build it again)")
+        upgrade(args.db)
     size = args.db.stat().st_size
     ex = pick_examples(args.db, args.words)
     print(f"database: {size / 2**20:,.0f} MB; most quoted speaker {ex['top'][1]!r} "

@@ -47,6 +47,12 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"\w+")
 
+# The quotes table's facets over all its rows are counted once per refresh: counting a
+# million quotes per page view takes longer than a page may (quotes.publish reads them).
+COUNTED_FACETS = ("speaker_id", "outlet_id", "type", "cue_lemma")
+# Indexes that later versions replaced with wider ones.
+OBSOLETE_INDEXES = ("idx_quotes_speaker_id_published", "idx_quotes_outlet_id_published")
+
 # Lookups rather than joins: SQLite keeps joins inside count(*), which Datasette runs on
 # every page, and a million quotes then cost seconds; quotes carry outlet and date already.
 QUOTES_VIEW = """
@@ -191,17 +197,21 @@ def _ensure_schema(db: Database, path: Path) -> None:
         not_null={"article_id", "quote", "type", "start", "end"},
         if_not_exists=True,
     )
+    db["quote_facet_counts"].create(
+        {"facet": str, "value": str, "count": int}, pk=("facet", "value"), if_not_exists=True
+    )
     indexes = {
         "articles": [["outlet_id"], ["published"], ["name"]],
         "speakers": [["name"], ["kind"]],
         "speaker_aliases": [["alias"]],
         "quote_groups": [["speaker_id"]],
         # The article's outlet and date are copied onto its quotes so that a million
-        # quotes can be faceted, filtered and sorted by index, without a join.
+        # quotes can be filtered and sorted by index, without a join; the trailing
+        # columns let one speaker's or outlet's quotes be faceted from the index alone.
         "quotes": [
             ["article_id", "start"],
-            ["speaker_id", "published"],
-            ["outlet_id", "published"],
+            ["speaker_id", "published", "outlet_id", "type", "cue_lemma"],
+            ["outlet_id", "published", "speaker_id", "type", "cue_lemma"],
             ["published"],
             ["via_speaker_id"],
             ["group_id"],
@@ -209,6 +219,8 @@ def _ensure_schema(db: Database, path: Path) -> None:
             ["cue_lemma"],
         ],
     }
+    for name in OBSOLETE_INDEXES:
+        db.execute(f"DROP INDEX IF EXISTS [{name}]")
     for table, columns in indexes.items():
         for cols in columns:
             db[table].create_index(cols, if_not_exists=True)
@@ -414,6 +426,7 @@ def refresh(db: Database) -> None:
         _refresh_speakers(db)
         _resolve_roles(db)
         _refresh_groups(db)
+        count_facets(db)
 
 
 def _refresh_speakers(db: Database) -> None:
@@ -509,6 +522,24 @@ def _resolve_roles(db: Database) -> None:
     db.execute(
         "UPDATE speakers SET quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id) "
         "WHERE id IN (SELECT speaker_id FROM quotes WHERE speaker_name IS NULL AND speaker_id IS NOT NULL)"
+    )
+
+
+def count_facets(db: Database) -> None:
+    """Count the values of the quotes table's facets, and the quotes they were counted on
+    (a reader of the counts checks that number against the table before trusting them)."""
+    db.execute("DELETE FROM quote_facet_counts")
+    for column in COUNTED_FACETS:
+        db.execute(
+            f"INSERT INTO quote_facet_counts (facet, value, count) "
+            f"SELECT ?, [{column}], count(*) FROM quotes WHERE [{column}] IS NOT NULL GROUP BY [{column}]",
+            [column],
+        )
+    counted = {"quotes": db.execute("SELECT count(*) FROM quotes").fetchone()[0], "facets": COUNTED_FACETS}
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES ('facet_counts', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [json.dumps(counted)],
     )
 
 

@@ -164,6 +164,11 @@ def test_speaker_timeline_is_in_date_order_with_outlets(datasette):
     assert rows(datasette, "/quotes/speaker_timeline.json?speaker=yoon-suk-yeol&_shape=array") == timeline
 
 
+def test_speaker_timeline_goes_on_from_a_date(datasette):
+    later = rows(datasette, "/quotes/speaker_timeline.json?speaker=Yoon&since=2024-10-30&_shape=array")
+    assert [r["published"] for r in later] == ["2024-10-31"] * 3
+
+
 def test_json_api_rows_have_the_view_columns(datasette):
     found = rows(datasette, "/quotes/quotes_view.json?_shape=array&speaker_id=maria-zakharova")
     assert len(found) == 2
@@ -213,11 +218,73 @@ def test_quotes_table_shows_speaker_names_not_ids(datasette):
 def test_default_facets(datasette):
     quotes = request(datasette, "/quotes/quotes.json").json()["facet_results"]
     assert set(quotes) == {"speaker_id", "outlet_id", "type", "cue_lemma"}
+    assert {facet["type"] for facet in quotes.values()} == {"column"}
     assert {f["value"] for f in quotes["type"]["results"]} == {"direct", "indirect", "mixed"}
     assert "Yoon Suk Yeol" in {f["label"] for f in quotes["speaker_id"]["results"]}
+    assert all(f["toggle_url"].endswith(f"/quotes/quotes.json?type={f['value']}")
+               for f in quotes["type"]["results"])
     by_date = request(datasette, "/quotes/quotes.json?_facet_date=published").json()["facet_results"]
     assert by_date["published"]["type"] == "date"
     assert set(request(datasette, "/quotes/speakers.json").json()["facet_results"]) == {"kind"}
+
+
+def facet_counts(datasette: Datasette, path: str) -> dict[str, dict]:
+    results = request(datasette, path).json()["facet_results"]
+    return {name: {f["value"]: f["count"] for f in facet["results"]} for name, facet in results.items()}
+
+
+def live_facet_counts(db_path: Path, where: str = "") -> dict[str, dict]:
+    db = sqlite_utils.Database(db_path)
+    found = {column: dict(db.execute(
+        f"select {column}, count(*) from quotes where {column} is not null {where} group by 1").fetchall())
+        for column in store.COUNTED_FACETS}
+    db.close()
+    return found
+
+
+@pytest.fixture
+def copied_db(db_path, tmp_path) -> Path:
+    """A copy of the published database that a test may change."""
+    path = tmp_path / "quotes.db"
+    path.write_bytes(db_path.read_bytes())
+    return path
+
+
+def test_whole_table_facets_give_the_same_counts_as_counting(datasette, db_path):
+    assert facet_counts(datasette, "/quotes/quotes.json") == live_facet_counts(db_path)
+
+
+def test_whole_table_facets_read_the_counts_made_at_refresh(copied_db):
+    db = sqlite_utils.Database(copied_db)
+    db.execute("update quote_facet_counts set count = 999 where facet = 'type' and value = 'mixed'")
+    db.conn.commit()
+    ds = Datasette([str(copied_db)], metadata=load_metadata(), settings=SETTINGS)
+    assert facet_counts(ds, "/quotes/quotes.json")["type"]["mixed"] == 999
+
+
+def test_filtered_and_searched_pages_count_their_facets_live(datasette, db_path):
+    assert facet_counts(datasette, "/quotes/quotes.json?type=direct") == live_facet_counts(
+        db_path, "and type = 'direct'")
+    searched = facet_counts(datasette, "/quotes/quotes.json?_search=troops")
+    assert sum(searched["type"].values()) == len(rows(datasette, "/quotes/quotes.json?_search=troops&_shape=array"))
+
+
+def test_facets_are_counted_live_when_quotes_changed_after_the_counts(copied_db):
+    db = sqlite_utils.Database(copied_db)
+    db.execute("delete from quotes where type = 'mixed'")
+    db.conn.commit()
+    ds = Datasette([str(copied_db)], metadata=load_metadata(), settings=SETTINGS)
+    assert facet_counts(ds, "/quotes/quotes.json") == live_facet_counts(copied_db)
+    assert "mixed" not in facet_counts(ds, "/quotes/quotes.json")["type"]
+
+
+def test_facets_are_counted_live_on_a_database_without_stored_counts(copied_db):
+    db = sqlite_utils.Database(copied_db)
+    db["quote_facet_counts"].drop()
+    db.execute("delete from meta where key = 'facet_counts'")
+    db.conn.commit()
+    ds = Datasette([str(copied_db)], metadata=load_metadata(), settings=SETTINGS)
+    assert facet_counts(ds, "/quotes/quotes.json") == live_facet_counts(copied_db)
 
 
 # ---- HTML rendering ----

@@ -136,8 +136,9 @@ def test_open_db_creates_the_schema(tmp_path):
     assert [(fk.column, fk.other_table) for fk in db["articles"].foreign_keys] == [
         ("outlet_id", "outlets")]
     indexed = {tuple(index.columns) for index in db["quotes"].indexes}
-    assert {("speaker_id", "published"), ("outlet_id", "published"), ("group_id",), ("type",),
-            ("article_id", "start")} <= indexed
+    assert {("speaker_id", "published", "outlet_id", "type", "cue_lemma"),
+            ("outlet_id", "published", "speaker_id", "type", "cue_lemma"),
+            ("group_id",), ("type",), ("article_id", "start")} <= indexed
     assert ("alias",) in {tuple(index.columns) for index in db["speaker_aliases"].indexes}
     assert {"quotes_ai", "quotes_ad", "quotes_au"} <= {t.name for t in db["quotes"].triggers}
     assert db["quotes"].detect_fts() == "quotes_fts"
@@ -156,6 +157,24 @@ def test_open_db_twice_keeps_data(tmp_path, batch):
     again = store.open_db(path)
     assert again["quotes"].count == 9
     again.close()
+
+
+def test_open_db_replaces_indexes_made_by_an_earlier_version(tmp_path):
+    path = tmp_path / "quotes.db"
+    db = store.open_db(path)
+    db["quotes"].create_index(["speaker_id", "published"])
+    db.close()
+    names = {index.name for index in store.open_db(path)["quotes"].indexes}
+    assert not names & set(store.OBSOLETE_INDEXES)
+
+
+@pytest.mark.parametrize("column", ["speaker_id", "outlet_id"])
+def test_one_speakers_or_outlets_quotes_are_faceted_from_an_index(db, column):
+    for facet in ("speaker_id", "outlet_id", "type", "cue_lemma"):
+        plan = db.execute(
+            f"explain query plan select {facet}, count(*) from quotes where {column} = ? "
+            f"group by {facet}", ["x"]).fetchall()
+        assert "COVERING INDEX" in plan[0][-1], plan
 
 
 def test_open_db_refuses_another_schema_version(tmp_path):
@@ -434,6 +453,38 @@ def test_a_statement_reprinted_verbatim_is_one_group():
     bucket.append(("speaker", "other", "a1", "direct", "Troops crossed the border at dawn."))
     groups = store._same_statements(bucket)
     assert [len(group) for group in groups] == [2000]
+
+
+# Refresh: facet counts
+
+
+def live_counts(db, column: str) -> dict:
+    return dict(db.execute(f"select {column}, count(*) from quotes where {column} is not null "
+                           f"group by {column}").fetchall())
+
+
+def test_refresh_counts_the_facets_of_the_whole_quotes_table(db, batch):
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    for column in store.COUNTED_FACETS:
+        stored = dict(db.execute("select value, count from quote_facet_counts where facet = ?",
+                                 [column]).fetchall())
+        assert stored == live_counts(db, column)
+    assert dict(db.execute("select value, count from quote_facet_counts where facet = 'type'")
+                .fetchall()) == {"direct": 3, "indirect": 2, "mixed": 4}
+    assert json.loads(db["meta"].get("facet_counts")["value"]) == {
+        "quotes": 9, "facets": list(store.COUNTED_FACETS)}
+
+
+def test_facet_counts_follow_the_next_refresh(db, batch):
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    article, _ = batch[4]
+    store.save_articles(db, [(article, [])], "1")
+    store.refresh(db)
+    assert dict(db.execute("select value, count from quote_facet_counts where facet = 'type'")
+                .fetchall()) == {"direct": 2, "indirect": 2, "mixed": 2}
+    assert json.loads(db["meta"].get("facet_counts")["value"])["quotes"] == 6
 
 
 # Export
