@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon
 from .attribution import Resolver, mention_span
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 OPENING = {"“": "”", "«": "»", "„": "“"}
 CLOSING = {"”", "»"}
@@ -35,6 +35,7 @@ STRAIGHT = '"'
 MARKS = set(OPENING) | CLOSING | {STRAIGHT}
 SENTENCE_END = re.compile(r"[.?!,:;…—–-]\s*$")
 WORD = re.compile(r"\w+")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 if not Doc.has_extension("quotes"):
@@ -74,7 +75,9 @@ class Quote:
 
     def to_dict(self) -> dict:
         doc = self.content.doc
-        first, last = doc[self.content.start].sent, doc[self.content.end - 1].sent
+        # Whitespace is not part of a sentence: blank lines, or boilerplate blanked before the parse.
+        first = [t for t in doc[self.content.start].sent if not t.is_space]
+        last = [t for t in doc[self.content.end - 1].sent if not t.is_space]
         return {
             "quote": self.text, "start": self.start, "end": self.end, "type": self.type,
             "cue": self.cue.text if self.cue is not None else None,
@@ -82,7 +85,7 @@ class Quote:
             "speaker_mention": self.speaker.text if self.speaker is not None else None,
             "speaker": self.speaker_name, "speaker_kind": self.speaker_kind,
             "role": self.role, "channel": self.channel, "via": self.via,
-            "sentence_start": first.start_char, "sentence_end": last.end_char,
+            "sentence_start": first[0].idx, "sentence_end": last[-1].idx + len(last[-1]),
         }
 
 
@@ -742,6 +745,19 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
+def blank_out(text: str, ranges: Iterable[tuple[int, int]]) -> str:
+    """``text`` with ``ranges`` turned into spaces, line breaks kept: the parser then spends
+    nothing on boilerplate, and every offset still points into the original text."""
+    pieces, done = [], 0
+    for start, end in sorted(ranges):
+        start = max(start, done)
+        if end > start:
+            pieces += [text[done:start], _NOT_NEWLINE.sub(" ", text[start:end])]
+            done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def extract(nlp: Language, articles: Iterable, batch_size: int = 32) -> Iterator[tuple]:
     """Yield ``(article, [quote dicts])`` for each article, in order."""
     articles = iter(articles)
@@ -749,7 +765,7 @@ def extract(nlp: Language, articles: Iterable, batch_size: int = 32) -> Iterator
 
     def docs() -> Iterator[Doc]:
         for article in articles:
-            doc = nlp.make_doc(article.text)
+            doc = nlp.make_doc(blank_out(article.text, article.skip))
             doc._.skip = list(article.skip)
             pending.append(article)
             yield doc

@@ -4,6 +4,9 @@ from hypothesis import given, settings, strategies as st
 
 import pytest
 
+from quotes.articles import Article
+from quotes.extract import blank_out, extract
+
 
 def only(quotes: list[dict]) -> dict:
     assert len(quotes) == 1, quotes
@@ -239,6 +242,29 @@ def test_skipped_ranges_hold_no_quotes(nlp):
     doc._.skip = [(0, text.index("\n"))]
     quotes = [q.to_dict() for q in nlp(doc)._.quotes]
     assert [q["start"] for q in quotes] == [text.rindex("the plan")]
+
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n“")), max_size=60),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)).map(sorted), max_size=4))
+def test_blanked_boilerplate_keeps_every_offset(text, ranges):
+    blanked = blank_out(text, ranges)
+    assert len(blanked) == len(text)
+    inside = {i for start, end in ranges for i in range(start, min(end, len(text)))}
+    for i, (before, after) in enumerate(zip(text, blanked)):
+        if i in inside and before != "\n":
+            assert after == " "
+        else:
+            assert after == before
+
+
+def test_quotes_after_blanked_boilerplate_point_into_the_article(nlp):
+    text = "Menu Sports Business \"Subscribe now,\" says our editor\nThe minister said the plan would work."
+    article = Article(name="a.txt", text=text, skip=[(0, text.index("\n"))])
+    ((_, quotes),) = extract(nlp, [article])
+    assert [text[q["start"]:q["end"]] for q in quotes] == ["the plan would work"]
+    assert [q["sentence_start"] for q in quotes] == [text.index("The minister")]
 
 
 # -- the component in anyone's pipeline ----------------------------------------------------
