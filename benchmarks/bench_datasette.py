@@ -519,12 +519,13 @@ async def diagnose(ds, url: str) -> dict:
             "suggested_facets": len(data.get("suggested_facets") or [])}
 
 
-async def run_mode(db_path: Path, immutable: bool, ex: dict, args) -> list[dict]:
+async def run_mode(db_path: Path, immutable: bool, inspect_file: Path | None, ex: dict,
+                   args) -> list[dict]:
     from datasette.app import Datasette
 
     from quotes.publish import DATABASE, SETTINGS, load_metadata, serve_args
 
-    args_seen = serve_args(db_path, immutable=immutable)  # what `quotes serve` would run
+    args_seen = serve_args(db_path, immutable=immutable, inspect_file=inspect_file)
     settings = dict(SETTINGS)
     for name, value in args.setting or []:  # --setting: try a change before making it
         settings[name] = int(value) if value.isdigit() else value.lower() in ("1", "on", "true")
@@ -533,6 +534,7 @@ async def run_mode(db_path: Path, immutable: bool, ex: dict, args) -> list[dict]
         metadata["databases"][DATABASE]["tables"].setdefault(table, {}).update(changes)
     ds = Datasette(files=[] if immutable else [str(db_path)],
                    immutables=[str(db_path)] if immutable else [],
+                   inspect_data=json.loads(inspect_file.read_text()) if inspect_file else None,
                    metadata=metadata, settings=settings)
     await ds.invoke_startup()
     mode = "immutable" if immutable else "mutable"
@@ -658,10 +660,15 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"database: {size / 2**20:,.0f} MB; most quoted speaker {ex['top'][1]!r} "
           f"({ex['top'][2]:,} quotes), median speaker {ex['median'][1]!r} ({ex['median'][2]:,})")
 
+    from quotes.publish import inspect_file_for
+
     modes = {"mutable": [False], "immutable": [True], "both": [False, True]}[args.mode]
     results = []
     for immutable in modes:
-        results += asyncio.run(run_mode(args.db, immutable, ex, args))
+        # `quotes serve --immutable` inspects the database first; outside the event loop,
+        # as Datasette's own command runs one.
+        inspect_file = inspect_file_for(args.db) if immutable else None
+        results += asyncio.run(run_mode(args.db, immutable, inspect_file, ex, args))
     plans = explain(args.db, ex) if args.explain else None
 
     missed = [r for r in results if r["median_ms"] >= TARGET_MS or r["status"] != 200]

@@ -2,6 +2,7 @@
 
 import asyncio
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from datasette.app import Datasette
 
 from quotes import store
 from quotes.articles import Article, iter_articles
-from quotes.publish import SETTINGS, load_metadata, metadata_path, serve_args
+from quotes.publish import SETTINGS, inspect_file_for, load_metadata, metadata_path, serve_args
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "examples" / "articles"
@@ -354,6 +355,23 @@ def test_serve_args_immutable_and_public(tmp_path):
     assert args[:3] == ["serve", "-i", str(tmp_path / "quotes.db")]
     assert args[args.index("--host") + 1] == "0.0.0.0"
     assert args[args.index("--port") + 1] == "9000"
+
+
+def test_immutable_serving_takes_row_counts_from_an_inspect_file(db_path):
+    inspect_file = inspect_file_for(db_path)
+    counts = json.loads(inspect_file.read_text())["quotes"]["tables"]
+    db = sqlite_utils.Database(db_path)
+    assert counts["quotes"]["count"] == db["quotes"].count
+    assert counts["speakers"]["count"] == db["speakers"].count
+    db.close()
+    args = serve_args(db_path, immutable=True, inspect_file=inspect_file)
+    assert args[args.index("--inspect-file") + 1] == str(inspect_file)
+    assert "--inspect-file" not in serve_args(db_path, inspect_file=inspect_file)  # writable: no cache
+    ds = Datasette(immutables=[str(db_path)], metadata=load_metadata(), settings=SETTINGS,
+                   inspect_data=json.loads(inspect_file.read_text()))
+    page = request(ds, "/quotes/quotes.json").json()
+    assert page["filtered_table_rows_count"] == counts["quotes"]["count"]
+    assert facet_counts(ds, "/quotes/quotes.json") == live_facet_counts(db_path)
 
 
 def test_serve_args_describe_a_database_of_any_file_name(tmp_path):
