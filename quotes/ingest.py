@@ -95,8 +95,11 @@ def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, proce
             flush()
     finally:
         # An interrupted batch is dropped whole; finished ones are kept and made consistent.
+        # Speakers and groups are derived from all quotes: a run that saved nothing, after a
+        # run that finished, has nothing to redo.
         batch.clear()
-        store.refresh(db)
+        if store.needs_refresh(db):
+            store.refresh(db)
         db.close()
     return summary
 

@@ -283,6 +283,7 @@ def save_articles(
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [extractor_version],
         )
+        db.execute("INSERT INTO meta (key, value) VALUES ('needs_refresh', '1') ON CONFLICT(key) DO NOTHING")
 
 
 def _write_article(
@@ -413,6 +414,13 @@ def _quote_rows(article: Article, records: list[dict]) -> list[dict]:
     return list(rows.values())
 
 
+def needs_refresh(db: Database) -> bool:
+    """Whether articles were saved since the last refresh (or it never counted facets)."""
+    keys = {key for (key,) in db.execute(
+        "SELECT key FROM meta WHERE key IN ('needs_refresh', 'facet_counts')")}
+    return "needs_refresh" in keys or "facet_counts" not in keys
+
+
 def refresh(db: Database) -> None:
     """Re-derive speakers, aliases and quote groups across the whole database.
 
@@ -427,6 +435,7 @@ def refresh(db: Database) -> None:
         _resolve_roles(db)
         _refresh_groups(db)
         count_facets(db)
+        db.execute("DELETE FROM meta WHERE key = 'needs_refresh'")
 
 
 def _refresh_speakers(db: Database) -> None:

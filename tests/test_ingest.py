@@ -23,6 +23,7 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import quotes.ingest
+import quotes.store
 from quotes.articles import MAX_BYTES, iter_articles
 from quotes.cli import cli
 from quotes.extract import EXTRACTOR_VERSION, extract
@@ -210,6 +211,32 @@ def test_sigkill_keeps_whole_batches_and_a_rerun_finishes_the_job(corpus, tmp_pa
                      "(SELECT 1 FROM quotes q WHERE q.article_id = a.id)") == [(0,)]
     assert stored_quotes(db).items() >= kept.items()
     assert_healthy(db)
+
+
+# --- the final refresh -----------------------------------------------------------------------
+
+def test_a_run_that_stores_nothing_leaves_speakers_and_groups_as_they_are(samples_db, monkeypatch):
+    refreshed = []
+    monkeypatch.setattr(quotes.store, "refresh", refreshed.append)
+    assert ingest(samples_db, SAMPLES).exit_code == 0
+    assert refreshed == []
+
+
+def test_a_run_after_an_interrupted_one_refreshes_even_with_nothing_new(tmp_path, nlp):
+    path = tmp_path / "story.txt"
+    path.write_text(GOOD_TEXT, encoding="utf-8")
+    db_path = tmp_path / "quotes.db"
+    db = quotes.store.open_db(db_path)
+    # What an ingest killed between its last batch and the refresh leaves behind.
+    quotes.store.save_articles(db, list(extract(nlp, iter_articles([str(path)]))), EXTRACTOR_VERSION)
+    db.close()
+    assert count(db_path, "quote_facet_counts") == 0
+
+    result = ingest(db_path, path)
+    assert summary(result.stderr)["unchanged"] == 1
+    assert query(db_path, "SELECT value, count FROM quote_facet_counts WHERE facet = 'type'") == [
+        ("direct", 1)]
+    assert query(db_path, "SELECT key FROM meta WHERE key = 'needs_refresh'") == []
 
 
 # --- re-extraction ---------------------------------------------------------------------------

@@ -476,6 +476,15 @@ def test_refresh_counts_the_facets_of_the_whole_quotes_table(db, batch):
         "quotes": 9, "facets": list(store.COUNTED_FACETS)}
 
 
+def test_saving_articles_marks_the_database_for_refresh(db, batch):
+    store.save_articles(db, batch[:2], "1")
+    assert store.needs_refresh(db)
+    store.refresh(db)
+    assert not store.needs_refresh(db)
+    store.save_articles(db, batch[2:], "1")
+    assert store.needs_refresh(db)
+
+
 def test_facet_counts_follow_the_next_refresh(db, batch):
     store.save_articles(db, batch, "1")
     store.refresh(db)
