@@ -36,6 +36,7 @@ MARKS = set(OPENING) | CLOSING | {STRAIGHT}
 SENTENCE_END = re.compile(r"[.?!,:;…—–-]\s*$")
 WORD = re.compile(r"\w+")
 _NOT_NEWLINE = re.compile(r"[^\n]")
+UNCLOSED_CLAUSE = re.compile(r"[^,;?!]+[,;?!](?=\s)")
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 if not Doc.has_extension("quotes"):
@@ -161,6 +162,16 @@ def quoted_runs(text: str, skip: list[tuple[int, int]]) -> list[list[tuple[int, 
                     open_at = line_start + i
                 continue
             piece = (open_at + 1, line_start + i)
+            if ch == STRAIGHT and i and line[i - 1].isspace() and opens(line, i):
+                # A mark that can only open ("... his head. "Thirty years"): the quote before
+                # it was never closed. News style puts the attribution after the quote's first
+                # clause ('"It was close," he said, ...'), so that quote ends at the first comma.
+                clause = UNCLOSED_CLAUSE.search(text, open_at + 1, line_start + i)
+                if clause is not None:
+                    piece = (open_at + 1, clause.end())
+                    runs.append((continuing or []) + [piece])
+                    continuing, open_at = None, line_start + i
+                    continue
             if continuing is not None:
                 runs.append(continuing + [piece])
                 continuing = None

@@ -74,6 +74,17 @@ def test_unbalanced_mark_does_not_lose_the_article(extract_text):
     assert any(q["speaker"] == "Ida Moss" and q["quote"] == "the budget was balanced" for q in quotes)
 
 
+def test_quote_left_open_before_the_next_one_ends_at_its_first_clause(extract_text):
+    # The closing mark after "close," is missing; the mark before "Forty" can only open.
+    text = ('Shop owner Tom Reyes surveyed the damage on Tuesday.\n\n'
+            '"It was not even close, he said, pointing at the wall. "Forty years I have been here. '
+            'I have never seen the water this high."')
+    quotes = extract_text(text)
+    assert [q["quote"] for q in quotes] == [
+        "It was not even close,", "Forty years I have been here. I have never seen the water this high."]
+    assert [q["speaker"] for q in quotes] == ["Tom Reyes", "Tom Reyes"]
+
+
 def test_pronoun_speaker_resolves_to_the_previous_person(extract_text):
     text = ('Kremlin spokesman Dmitry Peskov said the talks would continue. '
             '"Discussions are underway through diplomatic channels," he was quoted by the state news agency TASS.')
