@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon
 from .speakers import role_key
 
+SUBJECTS = {"nsubj", "nsubjpass"}
+
 if TYPE_CHECKING:
     from .extract import Quote
 
@@ -169,6 +171,25 @@ class Resolver:
                         self._people.append((name.start_char, clean_name(name.text), role))
             self._people.sort()
         return self._people
+
+    def subject_people(self) -> list[tuple[int, str, str | None]]:
+        """The people introduced by full name as the subject of a sentence (or in apposition
+        to it); a single word is too often a misread noun ("Volumes are up")."""
+        found = []
+        for start, name, role in self.people:
+            if " " not in name:
+                continue
+            token = self.doc.char_span(start, start + 1, alignment_mode="expand")
+            head = token.root if token is not None else None
+            while head is not None and head.dep_ in ("compound", "flat") and head.head is not head:
+                head = head.head
+            if head is not None and head.dep_ == "appos":
+                head = head.head
+            # Of the sentence's main verb: the subject of reported content ("Smith said Joe
+            # Biden approved it") is talked about, not talking.
+            if head is not None and head.dep_ in SUBJECTS and head.head.dep_ == "ROOT":
+                found.append((start, name, role))
+        return found
 
     def ents_in(self, span: Span) -> list[Span]:
         """The entities lying wholly inside ``span``."""
@@ -338,6 +359,18 @@ class Resolver:
         gender = lexicon.GENDER.get(pronoun)
         candidates = [ref for ref in reversed(self.history) if ref.kind in kinds and ref.start < start
                       and self.gender.get(ref.name, gender) == gender]
+        if "person" in kinds:
+            # A person made the subject of a sentence since the last speaker is the more
+            # salient antecedent: 'Aldridge said ... . The director, Ann Lee, told analysts
+            # ... . She was quoted as saying ...' is Lee.
+            since = candidates[0].start if candidates else -1
+            subjects = [(s, n, r) for s, n, r in self.subject_people()
+                        if since < s < start and self.gender.get(self.full_name(n), gender) == gender]
+            if subjects:
+                _, name, role = subjects[-1]
+                if gender:
+                    self.gender[self.full_name(name)] = gender
+                return self.full_name(name), "person", role
         if candidates:
             ref = candidates[0]
             if gender:

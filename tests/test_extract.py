@@ -95,6 +95,22 @@ def test_pronoun_speaker_resolves_to_the_previous_person(extract_text):
     assert direct[0]["via"] == "TASS"
 
 
+def test_pronoun_after_a_new_subject_refers_to_that_person(extract_text):
+    text = ('"Prices will keep falling," said Mark Dell, an analyst at Keller Hume.\n\n'
+            'The finance director, Omar Haddad, met investors on Tuesday. '
+            'He was quoted by a trade journal as saying the group was "nowhere near" a loss.')
+    quotes = extract_text(text)
+    assert [(q["speaker_mention"], q["speaker"]) for q in quotes] == [
+        ("Mark Dell", "Mark Dell"), ("He", "Omar Haddad")]
+
+
+def test_pronoun_skips_a_person_the_speaker_talked_about(extract_text):
+    text = ('"We will fight," said Mark Dell. Dell said Omar Haddad had approved the plan. '
+            '"It is done," he added.')
+    quotes = extract_text(text)
+    assert [q["speaker"] for q in quotes] == ["Mark Dell"] * 3
+
+
 def test_pronoun_without_antecedent_stays_unknown(extract_text):
     q = only(extract_text("“We are ready to talk at any time,” she said."))
     assert q["speaker"] is None and q["speaker_mention"] == "she"
