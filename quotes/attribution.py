@@ -316,6 +316,14 @@ class Resolver:
             if agency:
                 return agency, "organisation", None
         if not modifiers and span[0].lower_ in ("the", "this", "that"):
+            if lemma in lexicon.PLACE_NOUNS and not plural:
+                # "the town" is the place last named ("Harlan Springs"), not a description.
+                # In "Millbrook, Colorado" the state only locates the town.
+                k = bisect_left(self._ent_starts, span.start)
+                place = next((e for e in reversed(self.ents[:k]) if e.label_ == "GPE" and not (
+                    e.root.dep_ == "appos" and e.root.head.ent_type_ == "GPE")), None)
+                if place is not None:
+                    return clean_name(place.text), "organisation", None
             earlier = self.antecedent(lemma, span.start_char)
             if earlier is not None:
                 return earlier

@@ -74,6 +74,9 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "statement", "report", "dispatch", "post", "announcement", "communique", "release",
     "letter", "document", "memo", "notice", "message", "readout", "transcript", "editorial",
     "commentary", "article",
+    # court papers speak for whoever filed or issued them
+    "lawsuit", "suit", "complaint", "filing", "petition", "indictment", "ruling", "judgment",
+    "affidavit",
 })
 
 # Nouns that head the name of an organisation ("the Russian Embassy", "the ministry").
@@ -87,6 +90,11 @@ ORG_NOUNS: frozenset[str] = frozenset({
     "delegation", "team", "regime", "state", "outlet", "station", "daily", "paper",
     "center", "centre", "foundation", "association", "federation", "coalition", "alliance",
 })
+
+# Nouns by which news refers back to a place it has named, speaking as its local
+# government ("the town said", "a lawsuit brought by the city").
+PLACE_NOUNS: frozenset[str] = frozenset({"town", "city", "village", "municipality", "borough",
+                                         "county"})
 
 # Role nouns: a mention headed by one of these and holding no name is role-only
 # ("the Kremlin spokesman", "South Korea's president", "the chief of NATO").

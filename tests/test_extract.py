@@ -204,6 +204,13 @@ def test_document_names_its_issuer(extract_text):
     assert (q["speaker_mention"], q["speaker"]) == ("a statement", "Finance Ministry")
 
 
+def test_court_papers_speak_for_who_filed_them_and_the_town_is_the_place_named(extract_text):
+    text = ("Residents of Millbrook, Colorado, have drunk bottled water since 2017.\n\n"
+            "The lawsuit, brought by the town in 2019, alleged that the plume had reached the wells.")
+    q = only(extract_text(text))
+    assert (q["speaker_mention"], q["speaker"]) == ("The lawsuit", "Millbrook")
+
+
 def test_statement_owned_by_a_speaker(extract_text):
     q = only(extract_text("Chen's statement that Canada would not be rushed was welcomed by farmers."))
     assert (q["quote"], q["speaker"]) == ("Canada would not be rushed", "Chen")
