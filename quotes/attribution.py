@@ -191,6 +191,19 @@ class Resolver:
                 found.append((start, name, role))
         return found
 
+    def pair_before(self, start: int) -> str | None:
+        """The last two (or more) named parties written together before ``start``, as in
+        "Britain and France", for a later "both governments" or "the two countries"."""
+        for ref in reversed(self.history):
+            if ref.kind == "group" and ref.start < start and " and " in ref.name:
+                return ref.name
+        parties = ("GPE", "ORG", "NORP", "PERSON")
+        for ent in reversed([e for e in self.ents if e.end_char <= start]):
+            conj = [c for c in ent.root.children if c.dep_ == "conj" and c.ent_type_ in parties]
+            if ent.label_ in parties and conj:
+                return clean_name(self.doc[ent.start:conj[-1].i + 1].text)
+        return None
+
     def ents_in(self, span: Span) -> list[Span]:
         """The entities lying wholly inside ``span``."""
         k = bisect_left(self._ent_starts, span.start)
@@ -299,6 +312,14 @@ class Resolver:
             kind = "group" if head.tag_ == "NNPS" else "organisation"
             return name, kind, None
         modifiers = [t for t in span if t.i != head.i and t.dep_ not in ("det", "punct")]
+        if plural and (span[0].lower_ == "both" or [t.lower_ for t in span[:2]] == ["the", "two"]):
+            pair = self.pair_before(span.start_char)
+            if pair:
+                return pair, "group", None  # "both governments": "Britain and France"
+        if lemma in lexicon.DOCUMENT_NOUNS and span[0].lower_ in ("the", "this", "that"):
+            earlier = next((r for r in reversed(self.history) if r.head == lemma and r.start < span.start_char), None)
+            if earlier is not None:
+                return earlier.name, earlier.kind, earlier.role  # "The declaration added"
         if lemma in lexicon.DOCUMENT_NOUNS:
             issuer = document_issuer(head)
             if issuer is not None:

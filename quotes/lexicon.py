@@ -73,7 +73,8 @@ AUDIENCE_NOUNS: frozenset[str] = frozenset({
 DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "statement", "report", "dispatch", "post", "announcement", "communique", "release",
     "letter", "document", "memo", "notice", "message", "readout", "transcript", "editorial",
-    "commentary", "article",
+    "commentary", "article", "declaration", "decree", "resolution", "bulletin", "proclamation",
+    "manifesto",
     # court papers speak for whoever filed or issued them
     "lawsuit", "suit", "complaint", "filing", "petition", "indictment", "ruling", "judgment",
     "affidavit",

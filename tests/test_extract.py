@@ -211,6 +211,14 @@ def test_court_papers_speak_for_who_filed_them_and_the_town_is_the_place_named(e
     assert (q["speaker_mention"], q["speaker"]) == ("The lawsuit", "Millbrook")
 
 
+def test_a_document_of_both_parties_speaks_for_the_pair_named_before(extract_text):
+    text = ("Norland and Vestria signed the pact on Friday. Norland will pay Vestria £480m, "
+            "according to a joint declaration published by both governments. "
+            "The declaration added that the two countries would meet again in May.")
+    quotes = extract_text(text)
+    assert [q["speaker"] for q in quotes] == ["Norland and Vestria"] * 2
+
+
 def test_statement_owned_by_a_speaker(extract_text):
     q = only(extract_text("Chen's statement that Canada would not be rushed was welcomed by farmers."))
     assert (q["quote"], q["speaker"]) == ("Canada would not be rushed", "Chen")
