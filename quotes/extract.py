@@ -36,6 +36,7 @@ MARKS = set(OPENING) | CLOSING | {STRAIGHT}
 SENTENCE_END = re.compile(r"[.?!,:;…—–-]\s*$")
 WORD = re.compile(r"\w+")
 _NOT_NEWLINE = re.compile(r"[^\n]")
+CLOSING_MARKS = re.compile("[”\"’']")
 UNCLOSED_CLAUSE = re.compile(r"[^,;?!]+[,;?!](?=\s)")
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -132,8 +133,45 @@ class QuoteFinder:
 
 # -- quotation marks ------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class MarkStyle:
+    """One family of quotation marks: which open, which close, which do both."""
+
+    marks: frozenset[str]
+    opening: frozenset[str]
+    closing: frozenset[str]
+    straight: str
+    # Single marks double as apostrophes ("don’t", "the players’ union"): such a mark
+    # closes a quotation only where a word ends and no letter follows.
+    apostrophes: bool = False
+
+
+DOUBLE = MarkStyle(frozenset(MARKS), frozenset(OPENING), frozenset(CLOSING), STRAIGHT)
+SINGLE = MarkStyle(frozenset("‘’'"), frozenset("‘"), frozenset("’"), "'", apostrophes=True)
+QUOTE_TOKENS = MARKS | SINGLE.marks  # tokens that are quotation marks in either style
+LOOKAHEAD = 300  # characters searched for a later closing mark: a sentence or two
+
+
 def quoted_runs(text: str, skip: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Character ranges between quotation marks, one list of pieces per quotation.
+
+    Double marks are read first; single marks (British style, 'like this') count where
+    they are not inside a double-quoted run, which is where American style nests them.
+    """
+    double = _runs(text, skip, DOUBLE)
+    inside = sorted(p for run in double for p in run)
+    single = [run for run in _runs(text, skip, SINGLE)
+              if not any(_overlaps(piece, inside) for piece in run)]
+    return sorted(double + single)
+
+
+def _overlaps(piece: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
+    k = max(0, bisect_right(ranges, (piece[0], float("inf"))) - 1)
+    return any(s < piece[1] + 1 and piece[0] - 1 < e for s, e in ranges[k:k + 2])
+
+
+def _runs(text: str, skip: list[tuple[int, int]], style: MarkStyle) -> list[list[tuple[int, int]]]:
+    """The quotations of one mark style.
 
     A quotation may have several pieces because news style continues a quote over
     paragraphs: a paragraph that opens a quote without closing it goes on in the next one,
@@ -149,20 +187,25 @@ def quoted_runs(text: str, skip: list[tuple[int, int]]) -> list[list[tuple[int, 
         line_start, offset = offset, offset + len(line) + 1
         if not line.strip() or in_ranges(line_start, skip):
             continue
-        if open_run is not None and line.lstrip()[:1] not in MARKS:
+        if open_run is not None and line.lstrip()[:1] not in style.marks:
             if len(open_run) > 1 or re.search(r"[.?!]$", text[open_run[-1][0]:open_run[-1][1]]):
                 runs.append(open_run)
             open_run = None
         continuing, open_run, open_at = open_run, None, None
         for i, ch in enumerate(line):
-            if ch not in MARKS:
+            if ch not in style.marks:
                 continue
             if open_at is None:
-                if opens(line, i):
+                if opens(line, i, style):
                     open_at = line_start + i
                 continue
+            if style.apostrophes and (not closes(line, i) or (
+                    plural_possessive(line, i) and any(
+                        line[j] in style.marks and closes(line, j) and not plural_possessive(line, j)
+                        for j in range(i + 1, min(len(line), i + LOOKAHEAD))))):
+                continue  # "the players’ pay is fair,’": the later mark closes
             piece = (open_at + 1, line_start + i)
-            if ch == STRAIGHT and i and line[i - 1].isspace() and opens(line, i):
+            if ch == style.straight and i and line[i - 1].isspace() and opens(line, i, style):
                 # A mark that can only open ("... his head. "Thirty years"): the quote before
                 # it was never closed. News style puts the attribution after the quote's first
                 # clause ('"It was close," he said, ...'), so that quote ends at the first comma.
@@ -185,16 +228,29 @@ def quoted_runs(text: str, skip: list[tuple[int, int]]) -> list[list[tuple[int, 
     return runs
 
 
-def opens(line: str, i: int) -> bool:
+def opens(line: str, i: int, style: MarkStyle = DOUBLE) -> bool:
     """Whether the mark at ``line[i]`` can open a quotation."""
     ch = line[i]
-    if ch in CLOSING:
+    if ch in style.closing:
         return False
-    if ch in OPENING:
-        return True
+    after = line[i + 1] if i + 1 < len(line) else " "
+    if ch in style.opening:
+        return not (style.apostrophes and after.isspace())
+    before = line[i - 1] if i else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def plural_possessive(line: str, i: int) -> bool:
+    """Whether the mark at ``line[i]`` reads as "players’ pay" (an s, the mark, a word)."""
+    return line[i - 1:i] in ("s", "S") and re.match(r" [a-z0-9]", line[i + 1:i + 3]) is not None
+
+
+def closes(line: str, i: int) -> bool:
+    """Whether a single mark ends a quotation rather than being an apostrophe: it follows
+    a word or punctuation and no letter or digit follows it."""
     before = line[i - 1] if i else " "
     after = line[i + 1] if i + 1 < len(line) else " "
-    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+    return not before.isspace() and not after.isalnum()
 
 
 def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
@@ -510,7 +566,7 @@ def trailing_phrase(doc: Doc, tokens: list[Token]) -> list[Token]:
         return []
     last = max(t.i for t in tokens)
     rest = list(doc[last + 1:tokens[0].sent.end])
-    words = [t for t in rest if not t.is_space and not (t.is_punct and t.text in ".!?" + "".join(MARKS))]
+    words = [t for t in rest if not t.is_space and not (t.is_punct and t.text in ".!?" + "".join(QUOTE_TOKENS))]
     if not words or any(t.text in ",;:—–()" or t.dep_ in ("nsubj", "nsubjpass", "mark", "cc") for t in words):
         return []
     return rest
@@ -541,7 +597,7 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
             tokens = tokens[lo:hi + 1]
     start, end = tokens[0].i, tokens[-1].i + 1
     while start < end and (doc[start].lower_ in TRIM_START or doc[start].is_space
-                           or (doc[start].is_punct and doc[start].text not in MARKS)):
+                           or (doc[start].is_punct and doc[start].text not in QUOTE_TOKENS)):
         start += 1
     while end > start and (doc[end - 1].lower_ in TRIM_END or doc[end - 1].is_space
                            or doc[end - 1].text in ".!?"):
@@ -554,7 +610,7 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
             start += 1
         while start < end and doc[start].ent_type_ in ("DATE", "TIME"):
             start += 1
-        while start < end and doc[start].is_punct and doc[start].text not in MARKS:
+        while start < end and doc[start].is_punct and doc[start].text not in QUOTE_TOKENS:
             start += 1
     if end - start < 3:
         return None
@@ -611,7 +667,7 @@ def characterisation(doc: Doc, verb: Token, subject: Token | None) -> list[Span]
                   if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("oprd", "xcomp", "ccomp")]
     if not complement and verb.lemma_ == "call":
         # "called the situation 'very dangerous'": the quoted predicate often hangs off the object.
-        if not any(t.text in MARKS for t in obj.subtree):
+        if not any(t.text in QUOTE_TOKENS for t in obj.subtree):
             return []
     elif not complement:
         return []
@@ -621,8 +677,8 @@ def characterisation(doc: Doc, verb: Token, subject: Token | None) -> list[Span]
         return []
     # Take the quoted predicate's closing mark with it.
     end = span.end
-    while end < len(doc) and (doc[end].text in MARKS or doc[end].text in ".!?") and doc[end].sent == span.sent:
-        if doc[end].text in MARKS:
+    while end < len(doc) and (doc[end].text in QUOTE_TOKENS or doc[end].text in ".!?") and doc[end].sent == span.sent:
+        if doc[end].text in QUOTE_TOKENS:
             return [doc[span.start:end + 1]]
         end += 1
     return [span]
@@ -677,11 +733,11 @@ def attribution_for(doc: Doc, text: str, run: list[tuple[int, int]], cues: list[
         between_after = text[end:v.idx]
         between_before = text[cue_end(cue):start]
         if v.idx >= end and "\n" not in between_after and len(between_after) < 120 and \
-                not re.search(r"[.?!]\s", between_after.replace("”", "").replace('"', "").lstrip(".,?! ")):
+                not re.search(r"[.?!]\s", CLOSING_MARKS.sub("", between_after).lstrip(".,?! ")):
             distance = v.idx - end
         elif cue_end(cue) <= start and len(between_before) < 80 and (
-                ("\n" not in between_before and re.search(r"[,:]\s*[“\"«]?\s*$", between_before))
-                or re.search(r":\s*\n\s*[“\"«]?\s*$", between_before)):
+                ("\n" not in between_before and re.search(r"[,:]\s*[“\"«‘']?\s*$", between_before))
+                or re.search(r":\s*\n\s*[“\"«‘']?\s*$", between_before)):
             distance = start - cue_end(cue)
         else:
             continue
@@ -718,7 +774,7 @@ def merge_split_quotes(text: str, direct: list[list[tuple[int, int]]], cues: dic
             gap = text[prev_run[-1][1]:run[0][0]]
             if prev_cue is not None and (cue is None or cue is prev_cue) and "\n" not in gap \
                     and prev_run[-1][1] < prev_cue.verb.idx < run[0][0] \
-                    and re.search(r",\s*[“\"«]?$", gap) and not re.search(r"[.?!]\s", gap):
+                    and re.search(r",\s*[“\"«‘']?$", gap) and not re.search(r"[.?!]\s", gap):
                 merged[-1] = (prev_run + run, prev_cue)
                 continue
         if run[0] in speech:

@@ -25,6 +25,8 @@ def check_span(text: str, quote: dict) -> None:
 @pytest.mark.parametrize("text", [
     "“We will not back down,” said Foreign Minister John Smith.",
     '"We will not back down," said Foreign Minister John Smith.',
+    "‘We will not back down,’ said Foreign Minister John Smith.",  # British style
+    "'We will not back down,' said Foreign Minister John Smith.",
 ])
 def test_direct_quote_with_curly_or_straight_marks(extract_text, text):
     q = only(extract_text(text))
@@ -33,6 +35,22 @@ def test_direct_quote_with_curly_or_straight_marks(extract_text, text):
     assert q["speaker"] == "John Smith"
     assert q["role"] == "Foreign Minister"
     assert text[q["start"]:q["end"]] == "We will not back down,"
+
+
+@pytest.mark.parametrize("text", [
+    "‘We won’t stop until the players’ pay is fair,’ the union’s leader Sam Ode said.",
+    "'We won't stop until the players' pay is fair,' the union's leader Sam Ode said.",
+])
+def test_apostrophes_are_not_quotation_marks(extract_text, text):
+    q = only(extract_text(text))
+    assert q["quote"] in ("We won’t stop until the players’ pay is fair,",
+                          "We won't stop until the players' pay is fair,")
+    assert q["speaker"] == "Sam Ode"
+
+
+def test_single_marks_inside_a_double_quote_are_part_of_it(extract_text):
+    q = only(extract_text('"They told us \'not yet\' three times," said Ana Ruiz.'))
+    assert q["quote"] == "They told us 'not yet' three times,"
 
 
 def test_attribution_before_the_quote(extract_text):
