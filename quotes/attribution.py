@@ -29,6 +29,7 @@ CHANNEL_PREPS = {"in", "on", "at", "during", "via", "through", "over", "from"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 POSSESSIVE = re.compile(r"\s*['’]s?$")
+ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Za-z&.-]*\s*\)?$")
 
 
 @dataclass
@@ -50,7 +51,8 @@ def mention_span(head: Token) -> Span:
     for child in head.children:
         if child.i < head.i and child.dep_ in LEFT_DEPS:
             ids |= {t.i for t in child.subtree}
-        elif child.dep_ == "amod" and child.i > head.i and head.tag_ == "NNS":
+        elif child.dep_ == "amod" and child.i > head.i and (
+                head.tag_ == "NNS" or head.lemma_.lower() in ("person", "source")):
             ids |= {t.i for t in child.subtree}  # "people familiar with the matter"
         elif child.dep_ in ("conj", "cc") and child.i > head.i:
             ids |= {t.i for t in child.subtree if t.dep_ not in ("appos", "relcl", "acl")}
@@ -82,6 +84,20 @@ def mention_span(head: Token) -> Span:
     return doc[lo:hi] if hi > lo else doc[head.i:head.i + 1]
 
 
+def names_head(ent: Span, head: Token) -> bool:
+    """Whether a name inside a mention names the mention's referent: not when it owns the
+    head ("Lusk's attorney") or sits in a modifier ("an adviser to the Voss campaign"),
+    except for an office named after its holder ("Yoon's office")."""
+    token = ent.root
+    if token.dep_ == "poss" and token.head.i == head.i:
+        return head.lemma_.lower() in lexicon.ORG_NOUNS
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ in ("prep", "pobj", "acl", "relcl", "advcl", "poss"):
+            return False
+        token = token.head
+    return True
+
+
 def strip_article(text: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
 
@@ -90,8 +106,10 @@ HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Rev)\.?\s+)+")
 
 
 def clean_name(text: str) -> str:
-    """A name as written, without article, honorific or possessive ending."""
-    return POSSESSIVE.sub("", HONORIFIC.sub("", strip_article(" ".join(text.split()))))
+    """A name as written, without article, honorific, possessive ending or the acronym
+    given after it ("the Transport and Dock Workers' Union (TDWU)")."""
+    text = ACRONYM_AFTER.sub("", " ".join(text.split()))
+    return POSSESSIVE.sub("", HONORIFIC.sub("", strip_article(text)))
 
 
 def unnamed(span: Span) -> str:
@@ -173,11 +191,11 @@ class Resolver:
         return self._people
 
     def subject_people(self) -> list[tuple[int, str, str | None]]:
-        """The people introduced by full name as the subject of a sentence (or in apposition
-        to it); a single word is too often a misread noun ("Volumes are up")."""
+        """The people the article names in full who are the subject of a sentence (or in
+        apposition to it); another single word is too often a misread noun ("Volumes are up")."""
         found = []
         for start, name, role in self.people:
-            if " " not in name:
+            if " " not in self.full_name(name):
                 continue
             token = self.doc.char_span(start, start + 1, alignment_mode="expand")
             head = token.root if token is not None else None
@@ -275,7 +293,7 @@ class Resolver:
         appos_name, appos_role = self.apposition(head)
         if any(c.dep_ == "conj" for c in head.children):
             return clean_name(span.text), "group", None
-        persons = [e for e in self.ents_in(span) if e.label_ == "PERSON"]
+        persons = [e for e in self.ents_in(span) if e.label_ == "PERSON" and names_head(e, head)]
         if persons:
             person = persons[-1]
             role = strip_article(doc[span.start:person.start].text).strip(" ,") or appos_role
@@ -328,11 +346,13 @@ class Resolver:
             issuer = next((r for r in reversed(self.history) if r.channel and lemma in r.channel.lower()), None)
             issuer = issuer or next((r for r in reversed(self.history) if r.kind == "organisation"), None)
             return (issuer.name, issuer.kind, issuer.role) if issuer else (None, None, None)
-        named = [e for e in self.ents_in(span) if e.label_ == "ORG" and e.root.pos_ == "PROPN"]
+        named = [e for e in self.ents_in(span) if e.label_ == "ORG" and e.root.pos_ == "PROPN"
+                 and e.root.dep_ != "poss"]  # "Dovenland's water agency" is not Dovenland
         if lemma in lexicon.ORG_NOUNS and named and not plural:
             # "the state-run TASS news agency": the organisation is the name it carries.
             return clean_name(named[-1].text), "organisation", None
-        if lemma in ("media", "medium", "agency") and not plural:
+        news_agency = lemma == "agency" and any(t.lower_ in ("news", "state", "press", "wire") for t in span)
+        if (lemma in ("media", "medium") or news_agency) and not plural:
             agency = self.named_agency(span.start_char)
             if agency:
                 return agency, "organisation", None

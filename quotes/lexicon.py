@@ -90,6 +90,9 @@ ORG_NOUNS: frozenset[str] = frozenset({
     "bureau", "authority", "secretariat", "consulate", "mission",
     "delegation", "team", "regime", "state", "outlet", "station", "daily", "paper",
     "center", "centre", "foundation", "association", "federation", "coalition", "alliance",
+    "club", "utility", "studio", "cooperative", "board", "regulator", "watchdog", "hospital",
+    "school", "charity", "campaign", "chamber", "manufacturer", "carrier", "airline", "retailer",
+    "insurer", "lender", "operator", "network", "league", "district",
 })
 
 # Nouns by which news refers back to a place it has named, speaking as its local
@@ -109,6 +112,14 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "commissioner", "prosecutor", "judge", "source", "officer", "negotiator", "member",
     "economist", "scholar", "fellow", "editor", "correspondent", "journalist", "executive",
     "manager", "coordinator", "delegate", "nominee", "candidate", "monarch", "pope",
+    # occupations news refers back to people by ("the sheriff said", "the striker told")
+    "sheriff", "detective", "inspector", "constable", "attorney", "lawyer", "agent", "coach",
+    "captain", "striker", "midfielder", "defender", "goalkeeper", "player", "actor", "actress",
+    "singer", "musician", "author", "writer", "scientist", "doctor", "physician", "surgeon",
+    "nurse", "teacher", "principal", "owner", "pilot", "activist", "campaigner", "councillor",
+    "councilman", "councilwoman", "strategist", "consultant", "banker", "treasurer",
+    # anonymous sources: "a person familiar with the matter"
+    "person", "insider",
 })
 
 # Words of a title that may precede a name and are never part of the name itself.

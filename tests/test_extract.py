@@ -237,6 +237,23 @@ def test_a_document_of_both_parties_speaks_for_the_pair_named_before(extract_tex
     assert [q["speaker"] for q in quotes] == ["Norland and Vestria"] * 2
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The Transport and Dock Workers’ Union (TDWU) said its members had rejected the offer.",
+     "Transport and Dock Workers’ Union"),
+    ("Lusk’s attorney, Paul Marchbank, said his client denies the charges.", "Paul Marchbank"),
+    ("A senior adviser to the Voss campaign said the fight would help with suburban voters.",
+     "senior adviser to the Voss campaign"),
+    ("A person familiar with the matter said the fault had been traced to one supplier.",
+     "person familiar with the matter"),
+    ("Dovenland’s national water agency has said the project could cut the river’s flow.",
+     "Dovenland’s national water agency"),
+    ("Sheriff Maureen Kubiak spoke on Monday. The sheriff said investigators had linked "
+     "the suspect to the fires.", "Maureen Kubiak"),
+])
+def test_who_a_mention_names(extract_text, text, speaker):
+    assert only(extract_text(text))["speaker"] == speaker
+
+
 def test_statement_owned_by_a_speaker(extract_text):
     q = only(extract_text("Chen's statement that Canada would not be rushed was welcomed by farmers."))
     assert (q["quote"], q["speaker"]) == ("Canada would not be rushed", "Chen")
