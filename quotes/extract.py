@@ -434,8 +434,12 @@ def misattached_that_clause(verb: Token) -> list[Token]:
             if token.dep_ in ("relcl", "acl") and token.pos_ in ("VERB", "AUX"):
                 first = token.doc[token.left_edge.i]
                 subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                noun = token.head.lemma_.lower()
+                # "their claim that ..." is the noun's content, but "on a call that ..." or
+                # "in a statement that ..." names the channel of the verb's own clause.
                 if first.lower_ == "that" and first.i == token.head.i + 1 and subject is not None \
-                        and subject.i != first.i and token.head.lemma_.lower() not in lexicon.REPORTING_NOUNS:
+                        and subject.i != first.i and (noun not in lexicon.REPORTING_NOUNS
+                                                      or noun in lexicon.CHANNEL_NOUNS):
                     return [token]
     return []
 

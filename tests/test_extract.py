@@ -153,6 +153,15 @@ def test_reporting_verb_with_clausal_complement(extract_text, text, content, spe
     assert text[q["start"]:q["end"]] == content
 
 
+@pytest.mark.parametrize("channel", ["on a conference call", "in a statement", "at a briefing"])
+def test_that_clause_after_the_channel_belongs_to_the_verb(extract_text, channel):
+    # The parser hangs "that ..." on the channel noun as if it were a relative clause.
+    q = only(extract_text(f"Lena Marsk told reporters {channel} that she expected most owners "
+                          "to have a new battery by the end of September."))
+    assert q["quote"] == "she expected most owners to have a new battery by the end of September"
+    assert q["speaker"] == "Lena Marsk"
+
+
 @pytest.mark.parametrize("text", [
     "According to the state news agency, the minister left for Beijing on Monday.",
     "The minister left for Beijing on Monday, according to the state news agency.",
