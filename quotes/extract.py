@@ -621,7 +621,9 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
     return doc[start:end]
 
 
-DATELINE = re.compile(r"^[A-Z][A-Z.,' ]+(?:, [A-Z][a-z]+\.)?\s*(\([^)]{1,40}\))?\s*[–—-]+\s*")
+# "SEOUL (Reuters) –", "LAFAYETTE, La. (AP) —", "VELMORA, March 6 (Northgate Wire) -"
+DATELINE = re.compile(r"^[A-Z][A-Z.' ]*[A-Z.](?:, [A-Z][a-z]+\.)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
+                      r"\s*(\([^)]{1,40}\))?\s*[–—-]+\s*")
 
 
 def dateline_end(doc: Doc, i: int) -> int:

@@ -226,6 +226,12 @@ def test_dateline_is_not_the_speaker(extract_text):
     assert q["quote"] == "they were close to a deal"  # the time belongs to the saying
 
 
+def test_dated_dateline_is_not_the_speaker(extract_text):
+    q = only(extract_text("VELMORA, March 6 (Northgate Wire) - The Bank of Marrovia kept its rate at "
+                          "4.75% on Thursday, saying services inflation was proving stubborn."))
+    assert q["speaker"] == "Bank of Marrovia"
+
+
 def test_document_names_its_issuer(extract_text):
     q = only(extract_text("According to a statement from the Finance Ministry, the budget will be cut."))
     assert (q["speaker_mention"], q["speaker"]) == ("a statement", "Finance Ministry")
