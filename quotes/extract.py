@@ -39,6 +39,8 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 CLOSING_MARKS = re.compile("[”\"’']")
 UNCLOSED_CLAUSE = re.compile(r"[^,;?!]+[,;?!](?=\s)")
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+SUBORDINATORS = {"when", "where", "while", "whereas", "because", "as", "although", "though",
+                 "unless", "since", "which"}
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
@@ -408,6 +410,18 @@ def verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue | None:
     for comp in comps:
         if lemma == "ask" or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children):
             continue  # an embedded question reports no statement
+        first = doc[comp.left_edge.i]
+        while first.is_punct and first.i < comp.i:
+            first = doc[first.i + 1]
+        if content and first.lower_ in SUBORDINATORS and doc[first.i - 1].text == "," \
+                and content[-1].end <= first.i:
+            # "said X would not accept it, when millions depend on it": a subordinate
+            # clause the parser hung on the verb still belongs to the claim before it.
+            end = comp.right_edge.i + 1
+            while end > first.i and doc[end - 1].is_punct:
+                end -= 1
+            content[-1] = doc[content[-1].start:end]
+            continue
         content.extend(clause_spans(doc, comp, verb, subject))
     if not content and lemma in lexicon.CHARACTERISING_VERBS:
         content.extend(characterisation(doc, verb, subject))

@@ -226,6 +226,12 @@ def test_dateline_is_not_the_speaker(extract_text):
     assert q["quote"] == "they were close to a deal"  # the time belongs to the saying
 
 
+def test_a_subordinate_clause_after_a_comma_stays_in_the_claim(extract_text):
+    q = only(extract_text("She said Dovenland would not accept any schedule that reduced the river’s "
+                          "flow during the planting season, when millions of farmers depend on it."))
+    assert q["quote"].endswith("planting season, when millions of farmers depend on it")
+
+
 def test_dated_dateline_is_not_the_speaker(extract_text):
     q = only(extract_text("VELMORA, March 6 (Northgate Wire) - The Bank of Marrovia kept its rate at "
                           "4.75% on Thursday, saying services inflation was proving stubborn."))
