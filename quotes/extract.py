@@ -695,6 +695,13 @@ def characterisation(doc: Doc, verb: Token, subject: Token | None) -> list[Span]
     span = contiguous(doc, tokens)
     if span is None:
         return []
+    marks = [t for t in span if t.text in QUOTE_TOKENS]
+    if len(marks) % 2:
+        # The quoted predicate runs on past the parse ('“fantasy numbers from a campaign
+        # that ...”'): it ends at its closing mark.
+        closing = next((t for t in doc[span.end:span.sent.end] if t.text in QUOTE_TOKENS), None)
+        if closing is not None:
+            return [doc[span.start:closing.i + 1]]
     # Take the quoted predicate's closing mark with it.
     end = span.end
     while end < len(doc) and (doc[end].text in QUOTE_TOKENS or doc[end].text in ".!?") and doc[end].sent == span.sent:

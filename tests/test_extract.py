@@ -311,6 +311,8 @@ def test_commas_and_asides_of_the_writer_are_not_content(extract_text):
     ("Analysts said the move was “deeply worrying” for investors.", "the move was “deeply worrying” for investors"),
     ("Seoul has described the deployment as a “significant security threat.”",
      "the deployment as a “significant security threat.”"),
+    ("Wendell Voss called Harlan’s figures “fantasy numbers from a campaign that has never met a budget”.",
+     "Harlan’s figures “fantasy numbers from a campaign that has never met a budget”"),
 ])
 def test_reported_speech_with_quoted_fragment_is_mixed(extract_text, text, content):
     q = only(extract_text(text))
