@@ -39,6 +39,7 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 CLOSING_MARKS = re.compile("[”\"’']")
 UNCLOSED_CLAUSE = re.compile(r"[^,;?!]+[,;?!](?=\s)")
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+WH_WORDS = {"when", "where", "why", "how", "what", "who", "whom", "which", "whether"}
 SUBORDINATORS = {"when", "where", "while", "whereas", "because", "as", "although", "though",
                  "unless", "since", "which"}
 
@@ -343,8 +344,9 @@ def find_cues(doc: Doc, skip: list[tuple[int, int]]) -> Iterator[Cue]:
             if cue:
                 yield cue
         elif token.pos_ in ("VERB", "AUX") and lemma in lexicon.REPORTING_VERBS:
-            if any(c.dep_ == "neg" for c in token.children):
-                continue
+            if any(c.dep_ == "neg" for c in token.children) or (
+                    token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.DECLINING_VERBS):
+                continue  # "did not say", "declined to say": nothing was said
             cue = verb_cue(doc, token, lemma)
             if cue:
                 yield cue
@@ -408,8 +410,9 @@ def verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue | None:
     if not comps:
         comps = misattached_that_clause(verb)
     for comp in comps:
-        if lemma == "ask" or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children):
-            continue  # an embedded question reports no statement
+        if lemma == "ask" or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children) \
+                or doc[comp.left_edge.i].lower_ in WH_WORDS:
+            continue  # an embedded question ("say whether", "say when") reports no statement
         first = doc[comp.left_edge.i]
         while first.is_punct and first.i < comp.i:
             first = doc[first.i + 1]

@@ -21,6 +21,9 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     }
 )
 
+# Verbs that, governing a verb of saying, mean it was not said ("declined to say").
+DECLINING_VERBS: frozenset[str] = frozenset({"decline", "refuse", "fail", "neglect"})
+
 # Verbs whose infinitive complement states a commitment or demand someone voiced
 # ("vowed to fight on", "promised to cut taxes"); other verbs' infinitives are not speech.
 COMMISSIVE_VERBS: frozenset[str] = frozenset({"promise", "vow", "pledge", "threaten", "urge",
