@@ -144,8 +144,9 @@ class MarkStyle:
     opening: frozenset[str]
     closing: frozenset[str]
     straight: str
-    # Single marks double as apostrophes ("don’t", "the players’ union"): such a mark
-    # closes a quotation only where a word ends and no letter follows.
+    # Single marks double as apostrophes ("don’t", "the players’ union", "the ’90s"): such
+    # a mark closes a quotation only where a word ends and no letter follows, and a
+    # quotation it opens must be closed: one left open at a paragraph's end is dropped.
     apostrophes: bool = False
 
 
@@ -191,7 +192,7 @@ def _runs(text: str, skip: list[tuple[int, int]], style: MarkStyle) -> list[list
         if not line.strip() or in_ranges(line_start, skip):
             continue
         if open_run is not None and line.lstrip()[:1] not in style.marks:
-            if len(open_run) > 1 or re.search(r"[.?!]$", text[open_run[-1][0]:open_run[-1][1]]):
+            if _ends_open(text, open_run, style):
                 runs.append(open_run)
             open_run = None
         continuing, open_run, open_at = open_run, None, None
@@ -226,9 +227,17 @@ def _runs(text: str, skip: list[tuple[int, int]], style: MarkStyle) -> list[list
             open_at = None
         if open_at is not None and text[open_at + 1:line_start + len(line)].strip():
             open_run = (continuing or []) + [(open_at + 1, line_start + len(line.rstrip()))]
-    if open_run is not None and (len(open_run) > 1 or re.search(r"[.?!]$", text[open_run[-1][0]:open_run[-1][1]])):
+    if open_run is not None and _ends_open(text, open_run, style):
         runs.append(open_run)
     return runs
+
+
+def _ends_open(text: str, run: list[tuple[int, int]], style: MarkStyle) -> bool:
+    """Whether a quotation still open when its paragraph ends is one: it was continued from
+    the paragraph before, or (double marks only) it ends a sentence."""
+    if len(run) > 1:
+        return True
+    return not style.apostrophes and re.search(r"[.?!]$", text[run[-1][0]:run[-1][1]]) is not None
 
 
 def opens(line: str, i: int, style: MarkStyle = DOUBLE) -> bool:

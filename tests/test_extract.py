@@ -48,6 +48,11 @@ def test_apostrophes_are_not_quotation_marks(extract_text, text):
     assert q["speaker"] == "Sam Ode"
 
 
+def test_an_elided_year_opens_no_quote(extract_text):
+    q = only(extract_text("Ana Ruiz said sales in the '90s were strong."))
+    assert (q["type"], q["quote"]) == ("indirect", "sales in the '90s were strong")
+
+
 def test_single_marks_inside_a_double_quote_are_part_of_it(extract_text):
     q = only(extract_text('"They told us \'not yet\' three times," said Ana Ruiz.'))
     assert q["quote"] == "They told us 'not yet' three times,"
