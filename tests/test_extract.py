@@ -389,7 +389,7 @@ def test_component_is_registered_for_any_pipeline():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab said “”\"'.,\n:—Xy")), max_size=120))
+@given(st.text(alphabet=st.sampled_from(list("ab said “”‘’\"'.,\n:—Xys")), max_size=120))
 def test_never_raises_and_spans_lie_inside_the_text(nlp, text):
     for q in nlp(text)._.quotes:
         d = q.to_dict()
