@@ -156,6 +156,7 @@ class Resolver:
         self.history: list[Referent] = []
         self.gender: dict[str, str] = {}  # what pronouns and titles have shown of a person
         self._people: list[tuple[int, str, str | None]] | None = None
+        self._subject_people: list[tuple[int, str, str | None]] | None = None
         self._chunks: list[Span] | None = None
         self._chunk_starts: list[int] = []
 
@@ -190,10 +191,13 @@ class Resolver:
             self._people.sort()
         return self._people
 
+    @property
     def subject_people(self) -> list[tuple[int, str, str | None]]:
         """The people the article names in full who are the subject of a sentence (or in
         apposition to it); another single word is too often a misread noun ("Volumes are up")."""
-        found = []
+        if self._subject_people is not None:
+            return self._subject_people
+        found = self._subject_people = []
         for start, name, role in self.people:
             if " " not in self.full_name(name):
                 continue
@@ -413,7 +417,7 @@ class Resolver:
             # salient antecedent: 'Aldridge said ... . The director, Ann Lee, told analysts
             # ... . She was quoted as saying ...' is Lee.
             since = candidates[0].start if candidates else -1
-            subjects = [(s, n, r) for s, n, r in self.subject_people()
+            subjects = [(s, n, r) for s, n, r in self.subject_people
                         if since < s < start and self.gender.get(self.full_name(n), gender) == gender]
             if subjects:
                 _, name, role = subjects[-1]
