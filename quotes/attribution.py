@@ -84,6 +84,17 @@ def mention_span(head: Token) -> Span:
     return doc[lo:hi] if hi > lo else doc[head.i:head.i + 1]
 
 
+def name_start(span: Span) -> int:
+    """Where the run of capitalised proper nouns that ends ``span`` begins, after any title
+    ("Governor Ilse Varga" -> "Ilse Varga"); ``span.end`` when there is none."""
+    doc, at = span.doc, span.end
+    while at > span.start and ((doc[at - 1].pos_ == "PROPN" and doc[at - 1].is_title)
+                               or doc[at - 1].text == "-") \
+            and doc[at - 1].lower_ not in lexicon.TITLE_WORDS | lexicon.ORG_NOUNS:
+        at -= 1
+    return at
+
+
 def names_head(ent: Span, head: Token) -> bool:
     """Whether a name inside a mention names the mention's referent: not when it owns the
     head ("Lusk's attorney") or sits in a modifier ("an adviser to the Voss campaign"),
@@ -179,6 +190,14 @@ class Resolver:
                     if child.dep_ == "appos" and child.lemma_.lower() in lexicon.ROLE_NOUNS:
                         role = strip_article(mention_span(child).text)
                 self._people.append((ent.start_char, name, role))
+            for ent in self.ents:
+                # "Council member Odile Harlan": a title before a name the recogniser took
+                # for an organisation or place.
+                before = self.doc[ent.start - 1] if ent.start else None
+                if ent.label_ in ("ORG", "GPE") and len(ent) >= 2 and ent.root.pos_ == "PROPN" \
+                        and before is not None and before.lower_ in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS \
+                        and ent.root.lemma_.lower() not in lexicon.ORG_NOUNS:
+                    self._people.append((ent.start_char, clean_name(ent.text), before.text))
             for token in self.doc:
                 # "the Social Democrat candidate, Asha Mistry": a name in apposition to a role
                 # is a person's even when the recogniser took it for something else.
@@ -273,7 +292,9 @@ class Resolver:
             self.history[-1].channel = quote.channel
 
     def remember(self, span: Span, name: str | None, kind: str | None, role: str | None) -> None:
-        words = {t.lower_.rstrip(".") for t in span} | set((role or "").lower().split())
+        # "Her rival" says nothing of the rival's gender: possessives are someone else's.
+        words = {t.lower_.rstrip(".") for t in span if t.dep_ != "poss"} | (
+            set((role or "").lower().split()) - {"her", "his", "their", "its"})
         gender = next((lexicon.GENDER[w] for w in words if w in lexicon.GENDER), None)
         if name and gender and kind == "person":
             self.gender.setdefault(name, gender)  # "Ms Lopez", "a spokeswoman"
@@ -317,13 +338,12 @@ class Resolver:
             rest = re.sub(r"^['’]s\s*", "", doc[owner.i + 1:span.end].text)
             return f"{self.full_name(clean_name(owner.text))}'s {rest}", "organisation", None
         if head.pos_ == "PROPN" or head.ent_type_ in ORG_LABELS:
-            if not head.ent_type_ and lemma not in lexicon.ORG_NOUNS:
-                # A name the entity recogniser missed: the run of proper nouns after the title.
-                at = span.end
-                while at > span.start and ((doc[at - 1].pos_ == "PROPN" and doc[at - 1].is_title)
-                                           or doc[at - 1].text == "-") \
-                        and doc[at - 1].lower_ not in lexicon.TITLE_WORDS | lexicon.ORG_NOUNS:
-                    at -= 1
+            at = name_start(span)
+            titled = any(t.lower_.rstrip(".") in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS
+                         for t in doc[span.start:at])
+            if (not head.ent_type_ or titled) and lemma not in lexicon.ORG_NOUNS:
+                # A name the entity recogniser missed or took for an organisation ("Governor
+                # Ilse Varga", "Council member Odile Harlan").
                 name = doc[at:span.end]
                 if len([t for t in name if t.text != "-"]) >= 2:
                     role = strip_article(doc[span.start:at].text) or None
@@ -395,7 +415,11 @@ class Resolver:
                 continue
             appos = mention_span(child)
             if child.ent_type_ == "PERSON" or (child.pos_ == "PROPN" and head.pos_ != "PROPN"):
-                return self.full_name(clean_name(appos.text)), None
+                # "her rival, former county treasurer Wendell Voss": the name without its title
+                names = [e for e in self.ents_in(appos) if e.label_ == "PERSON"]
+                at = name_start(appos)
+                name = names[-1] if names else appos.doc[at:appos.end] if appos.end - at >= 2 else appos
+                return self.full_name(clean_name(name.text)), None
             if child.lemma_.lower() in lexicon.ROLE_NOUNS:
                 return None, strip_article(appos.text)
         return None, None

@@ -280,6 +280,19 @@ def test_who_a_mention_names(extract_text, text, speaker):
     assert only(extract_text(text))["speaker"] == speaker
 
 
+def test_a_titled_name_is_a_person_even_when_the_recogniser_says_otherwise(extract_text):
+    q = only(extract_text("Council member Odile Harlan told supporters on Saturday that her "
+                          "opponent wanted to cut the line."))
+    assert (q["speaker"], q["speaker_kind"]) == ("Odile Harlan", "person")
+
+
+def test_a_possessive_tells_nothing_of_the_speakers_gender(extract_text):
+    text = ("Council member Odile Harlan spoke first. Her rival, former county treasurer Wendell "
+            "Voss, has said he would pause the line. Speaking outside a diner on Sunday, he called "
+            "the figures “fantasy numbers”.")
+    assert [q["speaker"] for q in extract_text(text)] == ["Wendell Voss", "Wendell Voss"]
+
+
 def test_statement_owned_by_a_speaker(extract_text):
     q = only(extract_text("Chen's statement that Canada would not be rushed was welcomed by farmers."))
     assert (q["quote"], q["speaker"]) == ("Canada would not be rushed", "Chen")
