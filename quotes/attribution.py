@@ -354,6 +354,12 @@ class Resolver:
             kind = "group" if head.tag_ == "NNPS" else "organisation"
             return name, kind, None
         modifiers = [t for t in span if t.i != head.i and t.dep_ not in ("det", "punct")]
+        if any(t.lower_ == "same" for t in modifiers) and lemma in lexicon.ROLE_NOUNS:
+            # "the same source": the anonymous source the article last quoted
+            earlier = next((r for r in reversed(self.history) if r.start < span.start_char
+                            and r.kind in ("person", "group") and r.name[:1].islower()), None)
+            if earlier is not None:
+                return earlier.name, earlier.kind, earlier.role
         if plural and (span[0].lower_ == "both" or [t.lower_ for t in span[:2]] == ["the", "two"]):
             pair = self.pair_before(span.start_char)
             if pair:

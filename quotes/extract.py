@@ -682,8 +682,8 @@ def parenthetical(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
         before = [t for t in sent if t.i < min(verb.i, subject.i if subject is not None else verb.i)]
     else:
         before = [t for t in sent if t.i < min(t2.i for t2 in subject.subtree)]
-    if len(before) < 4 or not any(t.text == "," for t in before[-2:]):
-        return []
+    if len(before) < 4 or not any(t.text == "," for t in before[-2:]) or before[0].lower_ == "according":
+        return []  # "According to the source, the actor asked ...": an attribution, not content
     if not any(t.pos_ in ("VERB", "AUX") for t in before):
         return []
     span = contiguous(doc, before)

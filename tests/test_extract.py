@@ -293,6 +293,15 @@ def test_a_possessive_tells_nothing_of_the_speakers_gender(extract_text):
     assert [q["speaker"] for q in extract_text(text)] == ["Wendell Voss", "Wendell Voss"]
 
 
+def test_the_same_source_is_the_source_quoted_before(extract_text):
+    text = ("A person close to the production said Pell had clashed with the director. "
+            "According to the same source, the actor asked twice for the script to be changed.")
+    quotes = extract_text(text)
+    assert [(q["quote"], q["speaker"]) for q in quotes] == [
+        ("Pell had clashed with the director", "person close to the production"),
+        ("the actor asked twice for the script to be changed", "person close to the production")]
+
+
 def test_statement_owned_by_a_speaker(extract_text):
     q = only(extract_text("Chen's statement that Canada would not be rushed was welcomed by farmers."))
     assert (q["quote"], q["speaker"]) == ("Canada would not be rushed", "Chen")
