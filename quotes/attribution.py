@@ -55,7 +55,8 @@ def mention_span(head: Token) -> Span:
                 head.tag_ == "NNS" or head.lemma_.lower() in ("person", "source")):
             ids |= {t.i for t in child.subtree}  # "people familiar with the matter"
         elif child.dep_ in ("conj", "cc") and child.i > head.i:
-            ids |= {t.i for t in child.subtree if t.dep_ not in ("appos", "relcl", "acl")}
+            aside = {t.i for c in child.subtree if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
+            ids |= {t.i for t in child.subtree if t.i not in aside}
         elif (child.dep_ == "prep" and child.lower_ in RIGHT_PREPS and child.i > head.i
               and (head.lemma_.lower() in lexicon.ORG_NOUNS | lexicon.ROLE_NOUNS
                    or head.ent_type_ in ORG_LABELS)):
@@ -454,6 +455,15 @@ class Resolver:
                 if gender:
                     self.gender[self.full_name(name)] = gender
                 return self.full_name(name), "person", role
+        if "group" in kinds:
+            # "Lorna and Jim Pascoe ... came to the rally. They said ...": a pair made the
+            # subject of a sentence since the last speaker.
+            since = candidates[0].start if candidates else -1
+            pairs = [t for t in self.doc if since < t.idx < start and t.dep_ in SUBJECTS
+                     and t.head.dep_ == "ROOT" and t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                     and any(c.dep_ == "conj" and c.ent_type_ for c in t.children)]
+            if pairs:
+                return clean_name(mention_span(pairs[-1]).text), "group", None
         if candidates:
             ref = candidates[0]
             if gender:

@@ -134,6 +134,14 @@ def test_pronoun_skips_a_person_the_speaker_talked_about(extract_text):
     assert [q["speaker"] for q in quotes] == ["Mark Dell"] * 3
 
 
+def test_they_refers_to_a_pair_made_the_subject(extract_text):
+    text = ('"We will fight," said Mark Dell.\n\n'
+            "Lorna and Jim Pascoe, retired teachers who live nearby, came to the rally. "
+            "They said the line would let them sell their second car.")
+    quotes = extract_text(text)
+    assert [q["speaker"] for q in quotes] == ["Mark Dell", "Lorna and Jim Pascoe"]
+
+
 def test_pronoun_without_antecedent_stays_unknown(extract_text):
     q = only(extract_text("“We are ready to talk at any time,” she said."))
     assert q["speaker"] is None and q["speaker_mention"] == "she"
