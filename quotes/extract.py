@@ -441,6 +441,10 @@ def verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue | None:
         content.extend(nominal_content(doc, verb, cue_tokens))
     if not content and verb.dep_ in ("ROOT", "conj", "parataxis") and lemma not in ("call", "describe", "post"):
         content.extend(parenthetical(doc, verb, subject))
+    # A second complement the parser found inside the first ("... and a gas can found in
+    # his truck") is part of that claim, not another one.
+    content = [c for c in content if not any(
+        o is not c and o.start <= c.start and c.end <= o.end and len(o) > len(c) for o in content)]
     if not content and subject is None:
         return None  # kept without content: it may still attribute a direct quote
     cue = doc[min(t.i for t in cue_tokens):max(t.i for t in cue_tokens) + 1]

@@ -239,6 +239,12 @@ def test_dateline_is_not_the_speaker(extract_text):
     assert q["quote"] == "they were close to a deal"  # the time belongs to the saying
 
 
+def test_a_clause_the_parser_finds_inside_the_claim_is_not_another_claim(extract_text):
+    q = only(extract_text("Sheriff Maureen Kubiak said investigators had linked Lusk to the fires "
+                          "through surveillance video, cellphone records and a gas can found in his truck."))
+    assert q["quote"].endswith("a gas can found in his truck")
+
+
 def test_a_subordinate_clause_after_a_comma_stays_in_the_claim(extract_text):
     q = only(extract_text("She said Dovenland would not accept any schedule that reduced the river’s "
                           "flow during the planting season, when millions of farmers depend on it."))
