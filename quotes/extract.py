@@ -651,8 +651,9 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
     return doc[start:end]
 
 
-# "SEOUL (Reuters) –", "LAFAYETTE, La. (AP) —", "VELMORA, March 6 (Northgate Wire) -"
-DATELINE = re.compile(r"^[A-Z][A-Z.' ]*[A-Z.](?:, [A-Z][a-z]+\.)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
+# "SEOUL (Reuters) –", "LAFAYETTE, La. (AP) —", "CEDAR FALLS, Iowa (AP) —",
+# "VELMORA, March 6 (Northgate Wire) -"
+DATELINE = re.compile(r"^[A-Z][A-Z.' ]*[A-Z.](?:, [A-Z][a-z]+\.?)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
                       r"\s*(\([^)]{1,40}\))?\s*[–—-]+\s*")
 
 
@@ -774,14 +775,14 @@ def attribution_for(doc: Doc, text: str, run: list[tuple[int, int]], cues: list[
         if any(overlaps_direct(content, run) for content in cue.content):
             return cue
         between_after = text[end:v.idx]
-        between_before = text[cue_end(cue):start]
+        between_before = text[cue_end(cue, start):start]
         if v.idx >= end and "\n" not in between_after and len(between_after) < 120 and \
                 not re.search(r"[.?!]\s", CLOSING_MARKS.sub("", between_after).lstrip(".,?! ")):
             distance = v.idx - end
-        elif cue_end(cue) <= start and len(between_before) < 80 and (
+        elif cue_end(cue, start) <= start and len(between_before) < 80 and (
                 ("\n" not in between_before and re.search(r"[,:]\s*[“\"«‘']?\s*$", between_before))
                 or re.search(r":\s*\n\s*[“\"«‘']?\s*$", between_before)):
-            distance = start - cue_end(cue)
+            distance = start - cue_end(cue, start)
         else:
             continue
         if best is None or distance < best[0]:
@@ -789,15 +790,19 @@ def attribution_for(doc: Doc, text: str, run: list[tuple[int, int]], cues: list[
     return best[1] if best else None
 
 
-def cue_end(cue: Cue) -> int:
-    """Where the attribution clause of a cue ends (its speaker may follow the verb)."""
+def cue_end(cue: Cue, limit: int | None = None) -> int:
+    """Where the attribution clause of a cue ends (its speaker may follow the verb); with
+    ``limit``, not counting phrases that reach it ('wrote on social media: "A bill that
+    ..."' parses the quote as the verb's object)."""
     end = cue.cue.end_char
     if cue.subject is not None and cue.subject.i > cue.verb.i:
         end = max(end, max(t.idx + len(t) for t in mention_span(cue.subject)))
     verb = cue.verb
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("prep", "npadvmod", "advmod", "dobj", "agent", "dative"):
-            end = max(end, max(t.idx + len(t) for t in child.subtree))
+            reach = max(t.idx + len(t) for t in child.subtree)
+            if limit is None or reach <= limit:
+                end = max(end, reach)
     return end
 
 

@@ -18,6 +18,9 @@ REPORTING_VERBS: frozenset[str] = frozenset(
         "lament", "pledge", "point", "post", "proclaim", "propose", "publish", "quote",
         "reaffirm", "reiterate", "remark", "respond", "retort", "reveal", "share", "specify",
         "threaten", "tweet", "underline", "underscore", "voice", "vow",
+        # verbs of the manner of saying, which attribute direct quotes ("..., he fumed")
+        "fume", "rage", "snap", "quip", "exclaim", "shout", "yell", "scream", "whisper",
+        "mutter", "gush", "thunder", "roar", "scoff", "sneer", "blast", "slam",
     }
 )
 
@@ -121,6 +124,10 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "singer", "musician", "author", "writer", "scientist", "doctor", "physician", "surgeon",
     "nurse", "teacher", "principal", "owner", "pilot", "activist", "campaigner", "councillor",
     "councilman", "councilwoman", "strategist", "consultant", "banker", "treasurer",
+    "whip", "regent", "trustee", "organizer", "organiser", "protester", "demonstrator",
+    "resident", "witness", "neighbour", "neighbor", "collector", "student", "parent",
+    "worker", "employee", "engineer", "investor", "trader", "farmer", "driver", "passenger",
+    "fan", "supporter", "volunteer", "victim", "survivor", "legislator", "backbencher",
     # anonymous sources: "a person familiar with the matter"
     "person", "insider",
 })

@@ -251,6 +251,24 @@ def test_a_subordinate_clause_after_a_comma_stays_in_the_claim(extract_text):
     assert q["quote"].endswith("planting season, when millions of farmers depend on it")
 
 
+def test_dateline_with_a_state_is_not_the_speaker(extract_text):
+    q = only(extract_text("CEDAR FALLS, Iowa (AP) — Prairieview Health said Thursday that hackers "
+                          "stole the records of 212,000 patients."))
+    assert q["speaker"] == "Prairieview Health"
+
+
+def test_verbs_of_the_manner_of_saying_attribute_quotes(extract_text):
+    q = only(extract_text("‘I was told on Friday I had the full backing of the board,’ Tommy Grady fumed."))
+    assert (q["quote"], q["speaker"]) == ("I was told on Friday I had the full backing of the board,",
+                                          "Tommy Grady")
+
+
+def test_quote_after_a_colon_whose_words_the_parser_made_the_object(extract_text):
+    q = only(extract_text("Its chief executive, Nadia Penrose, wrote on social media: “A housing bill "
+                          "that forgets the people with no home at all. Extraordinary.”"))
+    assert (q["type"], q["speaker"]) == ("direct", "Nadia Penrose")
+
+
 def test_dated_dateline_is_not_the_speaker(extract_text):
     q = only(extract_text("VELMORA, March 6 (Northgate Wire) - The Bank of Marrovia kept its rate at "
                           "4.75% on Thursday, saying services inflation was proving stubborn."))
@@ -289,6 +307,8 @@ def test_a_document_of_both_parties_speaks_for_the_pair_named_before(extract_tex
      "Dovenland’s national water agency"),
     ("Sheriff Maureen Kubiak spoke on Monday. The sheriff said investigators had linked "
      "the suspect to the fires.", "Maureen Kubiak"),
+    ("A senior government whip, speaking on condition of anonymity, said the rebellion had "
+     "been smaller than feared.", "senior government whip"),
 ])
 def test_who_a_mention_names(extract_text, text, speaker):
     assert only(extract_text(text))["speaker"] == speaker
