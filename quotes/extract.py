@@ -483,6 +483,11 @@ def inherited_subject(verb: Token) -> Token | None:
     parser often attaches such a verb to the main clause by mistake.
     """
     doc = verb.doc
+    if said_next(verb) and verb.head.dep_ == "ccomp":
+        # "X insisted that A and denied that B": the speaker of the verb A hangs from
+        speaker = verb.head.head
+        subject = next((c for c in speaker.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject if subject is not None else inherited_subject(speaker)
     if verb.dep_ == "conj" and verb.i > 0:
         before = doc[verb.i - 1]
         if before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("pobj", "conj", "dobj"):
@@ -551,11 +556,23 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None) -> l
         if n + 1 < len(claims):
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
         drop |= {t.i for c in claim.children if reporters_aside(c) for t in c.subtree}
+        # "insisted that A and denied that B": the parser hangs the second verb of saying
+        # on A; it is the speaker's next cue, not part of the claim.
+        saying = [c for c in claim.children if said_next(c)]
+        if saying:
+            drop |= {t.i for c in saying for t in c.subtree}
+            drop |= {t.i for t in claim.children if t.dep_ == "cc" and t.i < saying[0].i}
         tokens = [t for t in claim.subtree if t.i not in drop]
         span = side_of(doc, tokens, verb, subject, drop)
         if span is not None:
             spans.append(span)
     return spans
+
+
+def said_next(token: Token) -> bool:
+    """A verb of saying with a clause of its own, conjoined to a reported clause."""
+    return token.dep_ == "conj" and token.lemma_.lower() in lexicon.REPORTING_VERBS \
+        and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def reporters_aside(token: Token) -> bool:

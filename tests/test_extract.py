@@ -245,6 +245,14 @@ def test_a_clause_the_parser_finds_inside_the_claim_is_not_another_claim(extract
     assert q["quote"].endswith("a gas can found in his truck")
 
 
+def test_a_second_verb_of_saying_hung_on_the_first_claim_is_its_own_cue(extract_text):
+    quotes = extract_text("Club chairman Vince Hollis insisted that the decision had been taken "
+                          "‘with a heavy heart’ and denied that Grady had been sacked by text.")
+    assert [(q["quote"], q["speaker"]) for q in quotes] == [
+        ("the decision had been taken ‘with a heavy heart’", "Vince Hollis"),
+        ("Grady had been sacked by text", "Vince Hollis")]
+
+
 def test_a_subordinate_clause_after_a_comma_stays_in_the_claim(extract_text):
     q = only(extract_text("She said Dovenland would not accept any schedule that reduced the river’s "
                           "flow during the planting season, when millions of farmers depend on it."))
