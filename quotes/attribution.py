@@ -229,7 +229,10 @@ class Resolver:
                 head = head.head
             # Of the sentence's main verb: the subject of reported content ("Smith said Joe
             # Biden approved it") is talked about, not talking.
-            if head is not None and head.dep_ in SUBJECTS and head.head.dep_ == "ROOT":
+            # (or the root itself, when the parser loses the verb: "Gord Skaalen, who has
+            # lived here for 31 years, left with his wife")
+            if head is not None and ((head.dep_ in SUBJECTS and head.head.dep_ == "ROOT")
+                                     or (head.dep_ == "ROOT" and head.pos_ == "PROPN")):
                 found.append((start, name, role))
         return found
 

@@ -127,6 +127,14 @@ def test_pronoun_after_a_new_subject_refers_to_that_person(extract_text):
         ("Mark Dell", "Mark Dell"), ("He", "Omar Haddad")]
 
 
+def test_pronoun_after_a_person_the_parser_made_the_root(extract_text):
+    text = ("“We will be there for as long as it takes,” Minister Yvette Castonguay said.\n\n"
+            "Gord Skaalen, who has lived on an acreage west of town for 31 years, left with his "
+            "wife, their two dogs and a box of photographs.\n\n"
+            "“We’ve had evacuation alerts before,” he said.")
+    assert [q["speaker"] for q in extract_text(text)] == ["Yvette Castonguay", "Gord Skaalen"]
+
+
 def test_pronoun_skips_a_person_the_speaker_talked_about(extract_text):
     text = ('"We will fight," said Mark Dell. Dell said Omar Haddad had approved the plan. '
             '"It is done," he added.')
