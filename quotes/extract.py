@@ -306,7 +306,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
     quoted = sorted(p for run in runs for p in run)
     direct_runs = [run for run in runs if speech_like(" ".join(text[s:e] for s, e in run))]
     direct_chars = sorted(p for run in direct_runs for p in run)
-    cues = [c for c in find_cues(doc, skip) if not in_ranges(c.verb.idx, direct_chars)]
+    # A verb of saying inside quotation marks is part of what was quoted, not an attribution.
+    cues = [c for c in find_cues(doc, skip) if not in_ranges(c.verb.idx, quoted)]
 
     found: list[tuple[Quote, Cue | None]] = []
     # Direct quotes first: a cue whose content lies inside one is its attribution.
@@ -565,8 +566,18 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None) -> l
         tokens = [t for t in claim.subtree if t.i not in drop]
         span = side_of(doc, tokens, verb, subject, drop)
         if span is not None:
-            spans.append(span)
+            spans.append(through_closing_mark(span))
     return spans
+
+
+def through_closing_mark(span: Span) -> Span:
+    """A claim that opens a quoted fragment ends at its closing mark, wherever the parse of
+    the fragment ended ('would not reopen “until the fire chief says it is safe.”')."""
+    doc = span.doc
+    if sum(t.text in QUOTE_TOKENS for t in span) % 2 == 0:
+        return span
+    closing = next((t for t in doc[span.end:span.sent.end] if t.text in QUOTE_TOKENS), None)
+    return doc[span.start:closing.i + 1] if closing is not None else span
 
 
 def said_next(token: Token) -> bool:
@@ -729,13 +740,9 @@ def characterisation(doc: Doc, verb: Token, subject: Token | None) -> list[Span]
     span = contiguous(doc, tokens)
     if span is None:
         return []
-    marks = [t for t in span if t.text in QUOTE_TOKENS]
-    if len(marks) % 2:
-        # The quoted predicate runs on past the parse ('“fantasy numbers from a campaign
-        # that ...”'): it ends at its closing mark.
-        closing = next((t for t in doc[span.end:span.sent.end] if t.text in QUOTE_TOKENS), None)
-        if closing is not None:
-            return [doc[span.start:closing.i + 1]]
+    closed = through_closing_mark(span)  # '“fantasy numbers from a campaign that ...”'
+    if closed is not span:
+        return [closed]
     # Take the quoted predicate's closing mark with it.
     end = span.end
     while end < len(doc) and (doc[end].text in QUOTE_TOKENS or doc[end].text in ".!?") and doc[end].sent == span.sent:

@@ -390,6 +390,9 @@ def test_commas_and_asides_of_the_writer_are_not_content(extract_text):
      "the deployment as a “significant security threat.”"),
     ("Wendell Voss called Harlan’s figures “fantasy numbers from a campaign that has never met a budget”.",
      "Harlan’s figures “fantasy numbers from a campaign that has never met a budget”"),
+    # the fragment's own "says" is quoted, not another attribution
+    ("Mayor Dennis Ruelle told Northwave Radio that the town would not reopen “until the fire "
+     "chief says it is safe”.", "the town would not reopen “until the fire chief says it is safe”"),
 ])
 def test_reported_speech_with_quoted_fragment_is_mixed(extract_text, text, content):
     q = only(extract_text(text))
