@@ -629,9 +629,16 @@ def trailing_phrase(doc: Doc, tokens: list[Token]) -> list[Token]:
     last = max(t.i for t in tokens)
     rest = list(doc[last + 1:tokens[0].sent.end])
     words = [t for t in rest if not t.is_space and not (t.is_punct and t.text in ".!?" + "".join(QUOTE_TOKENS))]
-    if not words or any(t.text in ",;:—–()" or t.dep_ in ("nsubj", "nsubjpass", "mark", "cc") for t in words):
+    if not words or any(t.dep_ in ("nsubj", "nsubjpass", "mark") for t in words):
         return []
-    return rest
+    if not any(t.text in ",;:—–()" or t.dep_ == "cc" for t in words):
+        return rest
+    # "stole names, Social Security numbers and medical records": a list that goes on
+    # after the object, with no verb of its own, is still the claim's.
+    listing = doc[last].pos_ in ("NOUN", "PROPN") and words[0].text == "," \
+        and any(t.dep_ == "cc" for t in words) and not any(t.text in ";:—–()" for t in words) \
+        and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words)
+    return rest if listing else []
 
 
 TRIM_START = {"that", ",", ":", "—", "–", "-", "and", "but", "'s"}

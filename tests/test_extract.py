@@ -261,6 +261,13 @@ def test_a_second_verb_of_saying_hung_on_the_first_claim_is_its_own_cue(extract_
         ("Grady had been sacked by text", "Vince Hollis")]
 
 
+def test_a_list_the_parser_cut_off_the_object_stays_in_the_claim(extract_text):
+    q = only(extract_text("Prairieview Health said Thursday that hackers stole names, Social Security "
+                          "numbers and medical records belonging to 212,000 patients."))
+    assert q["quote"] == ("hackers stole names, Social Security numbers and medical records "
+                          "belonging to 212,000 patients")
+
+
 def test_a_subordinate_clause_after_a_comma_stays_in_the_claim(extract_text):
     q = only(extract_text("She said Dovenland would not accept any schedule that reduced the river’s "
                           "flow during the planting season, when millions of farmers depend on it."))
