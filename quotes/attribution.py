@@ -431,7 +431,9 @@ class Resolver:
                 name = names[-1] if names else appos.doc[at:appos.end] if appos.end - at >= 2 else appos
                 return self.full_name(clean_name(name.text)), None
             if child.lemma_.lower() in lexicon.ROLE_NOUNS:
-                return None, strip_article(appos.text)
+                # "the first witness, the collector Henrietta Vale": the name hangs one deeper
+                name, _ = self.apposition(child)
+                return name, strip_article(appos.text)
         return None, None
 
     def pronoun(self, pronoun: str, start: int) -> tuple[str | None, str | None, str | None]:

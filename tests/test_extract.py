@@ -332,6 +332,8 @@ def test_a_document_of_both_parties_speaks_for_the_pair_named_before(extract_tex
      "the suspect to the fires.", "Maureen Kubiak"),
     ("A senior government whip, speaking on condition of anonymity, said the rebellion had "
      "been smaller than feared.", "senior government whip"),
+    ("The first witness, the collector Henrietta Vale, said she had paid £410,000 for two "
+     "watercolours.", "Henrietta Vale"),
 ])
 def test_who_a_mention_names(extract_text, text, speaker):
     assert only(extract_text(text))["speaker"] == speaker
