@@ -407,6 +407,7 @@ APPEAL_START = re.compile(r"^(?:a message from .+:|dear readers,?)$", re.I)
 APPEAL = re.compile(r"support us|donat|contribution|subscri", re.I)
 CLOSED = re.compile(r"[.!?:\"”’](?:\s*\([^()]*\))?$")  # sentence end, maybe before a "(Yonhap)" credit
 SHORT_WORDS = 6  # lines this short without closing punctuation are menus, buttons and labels
+DECK_WORDS = 40
 
 
 def skip_ranges(text: str, title: str | None) -> list[tuple[int, int]]:
@@ -438,7 +439,11 @@ def _classify(text: str, title: str | None) -> list[tuple[int, int, str, bool]]:
     previous = None
     for i, (_, _, line) in enumerate(lines):
         if line:
-            skip[i] |= (_key(line) == title_key or _is_chrome(line) or line == previous
+            # The line after the headline, unpunctuated, is its deck ("Provost says ...;
+            # vote set for March 12").
+            deck = previous is not None and _key(previous) == title_key \
+                and len(line.split()) <= DECK_WORDS and not CLOSED.search(line)
+            skip[i] |= (_key(line) == title_key or _is_chrome(line) or line == previous or deck
                         or (len(line.split()) <= SHORT_WORDS and not CLOSED.search(line)))
             previous = line
     block: list[int] = []

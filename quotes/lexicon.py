@@ -128,6 +128,7 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "resident", "witness", "neighbour", "neighbor", "collector", "student", "parent",
     "worker", "employee", "engineer", "investor", "trader", "farmer", "driver", "passenger",
     "fan", "supporter", "volunteer", "victim", "survivor", "legislator", "backbencher",
+    "provost", "dean", "rector", "superintendent", "registrar", "bishop", "priest", "pastor",
     # anonymous sources: "a person familiar with the matter"
     "person", "insider",
 })

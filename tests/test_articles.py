@@ -73,6 +73,17 @@ def test_txt_keeps_text_verbatim_and_takes_first_line_as_title(tmp_path):
     assert article.skip == [(0, len("Minister leaves for Moscow"))]
 
 
+def test_the_unpunctuated_line_after_the_headline_is_its_deck(tmp_path):
+    deck = 'Provost says university has "no good options"; vote set for March 12'
+    text = f"Hundreds march as regents weigh tuition hike\n\n{deck}\n\nThe march began at noon.\n"
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    start = text.index(deck)
+    skip = only(path).skip
+    assert any(s <= start and start + len(deck) <= e for s, e in skip)
+    assert not any(s <= text.index("The march") < e for s, e in skip)
+
+
 def test_txt_title_passes_over_site_chrome(samples):
     assert samples["000_7586c69c994ee961.txt"].title.startswith("N. Korean foreign minister departs")
     assert samples["003_8c76175bb869eee0.txt"].title == "North Korea’s Foreign Minister Arrives in Russia for Talks"
