@@ -369,7 +369,7 @@ class Resolver:
             if pair:
                 return pair, "group", None  # "both governments": "Britain and France"
         if lemma in lexicon.DOCUMENT_NOUNS and span[0].lower_ in ("the", "this", "that"):
-            earlier = next((r for r in reversed(self.history) if r.head == lemma and r.start < span.start_char), None)
+            earlier = self.earlier_mention(lemma, span.start_char)
             if earlier is not None:
                 return earlier.name, earlier.kind, earlier.role  # "The declaration added"
         if lemma in lexicon.DOCUMENT_NOUNS:
@@ -482,11 +482,15 @@ class Resolver:
                 return self.full_name(name), "person", role
         return None, None, None
 
+    def earlier_mention(self, lemma: str, start: int) -> Referent | None:
+        """The nearest speaker before ``start`` whose mention was headed by ``lemma``."""
+        return next((r for r in reversed(self.history) if r.head == lemma and r.start < start), None)
+
     def antecedent(self, lemma: str, start: int) -> tuple[str, str, str | None] | None:
         """'the embassy' / 'the source': the nearest earlier mention headed by the same noun."""
-        for ref in reversed(self.history):
-            if ref.head == lemma and ref.start < start:
-                return ref.name, ref.kind, ref.role
+        ref = self.earlier_mention(lemma, start)
+        if ref is not None:
+            return ref.name, ref.kind, ref.role
         if self._chunks is None:
             self._chunks = [c for c in self.doc.noun_chunks
                             if len(c) > 1 and c[0].lower_ not in ("the", "this", "that")]
