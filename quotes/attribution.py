@@ -28,6 +28,8 @@ RIGHT_PREPS = {"of", "for", "in", "at", "to"}
 CHANNEL_PREPS = {"in", "on", "at", "during", "via", "through", "over", "from"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+TITLES_OR_ROLES = lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS
+NOT_IN_NAMES = lexicon.TITLE_WORDS | lexicon.ORG_NOUNS
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Za-z&.-]*\s*\)?$")
 
@@ -91,7 +93,7 @@ def name_start(span: Span) -> int:
     doc, at = span.doc, span.end
     while at > span.start and ((doc[at - 1].pos_ == "PROPN" and doc[at - 1].is_title)
                                or doc[at - 1].text == "-") \
-            and doc[at - 1].lower_ not in lexicon.TITLE_WORDS | lexicon.ORG_NOUNS:
+            and doc[at - 1].lower_ not in NOT_IN_NAMES:
         at -= 1
     return at
 
@@ -169,6 +171,7 @@ class Resolver:
         self.gender: dict[str, str] = {}  # what pronouns and titles have shown of a person
         self._people: list[tuple[int, str, str | None]] | None = None
         self._subject_people: list[tuple[int, str, str | None]] | None = None
+        self._subject_pairs: list[tuple[int, str]] | None = None
         self._chunks: list[Span] | None = None
         self._chunk_starts: list[int] = []
 
@@ -196,7 +199,7 @@ class Resolver:
                 # for an organisation or place.
                 before = self.doc[ent.start - 1] if ent.start else None
                 if ent.label_ in ("ORG", "GPE") and len(ent) >= 2 and ent.root.pos_ == "PROPN" \
-                        and before is not None and before.lower_ in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS \
+                        and before is not None and before.lower_ in TITLES_OR_ROLES \
                         and ent.root.lemma_.lower() not in lexicon.ORG_NOUNS:
                     self._people.append((ent.start_char, clean_name(ent.text), before.text))
             for token in self.doc:
@@ -236,16 +239,25 @@ class Resolver:
                 found.append((start, name, role))
         return found
 
+    @property
+    def subject_pairs(self) -> list[tuple[int, str]]:
+        """Named parties written together as a sentence's subject ("Lorna and Jim Pascoe")."""
+        if self._subject_pairs is None:
+            self._subject_pairs = [
+                (t.idx, clean_name(mention_span(t).text)) for t in self.doc
+                if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT" and t.ent_type_ in NAME_LABELS
+                and any(c.dep_ == "conj" and c.ent_type_ for c in t.children)]
+        return self._subject_pairs
+
     def pair_before(self, start: int) -> str | None:
         """The last two (or more) named parties written together before ``start``, as in
         "Britain and France", for a later "both governments" or "the two countries"."""
         for ref in reversed(self.history):
             if ref.kind == "group" and ref.start < start and " and " in ref.name:
                 return ref.name
-        parties = ("GPE", "ORG", "NORP", "PERSON")
         for ent in reversed([e for e in self.ents if e.end_char <= start]):
-            conj = [c for c in ent.root.children if c.dep_ == "conj" and c.ent_type_ in parties]
-            if ent.label_ in parties and conj:
+            conj = [c for c in ent.root.children if c.dep_ == "conj" and c.ent_type_ in NAME_LABELS]
+            if ent.label_ in NAME_LABELS and conj:
                 return clean_name(self.doc[ent.start:conj[-1].i + 1].text)
         return None
 
@@ -343,7 +355,7 @@ class Resolver:
             return f"{self.full_name(clean_name(owner.text))}'s {rest}", "organisation", None
         if head.pos_ == "PROPN" or head.ent_type_ in ORG_LABELS:
             at = name_start(span)
-            titled = any(t.lower_.rstrip(".") in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS
+            titled = any(t.lower_.rstrip(".") in TITLES_OR_ROLES
                          for t in doc[span.start:at])
             if (not head.ent_type_ or titled) and lemma not in lexicon.ORG_NOUNS:
                 # A name the entity recogniser missed or took for an organisation ("Governor
@@ -448,11 +460,12 @@ class Resolver:
         gender = lexicon.GENDER.get(pronoun)
         candidates = [ref for ref in reversed(self.history) if ref.kind in kinds and ref.start < start
                       and self.gender.get(ref.name, gender) == gender]
+        # Someone made the subject of a sentence since the last speaker is the more salient
+        # antecedent: 'Aldridge said ... . The director, Ann Lee, told analysts ... . She was
+        # quoted as saying ...' is Lee; 'Lorna and Jim Pascoe ... came to the rally. They
+        # said ...' is the pair.
+        since = candidates[0].start if candidates else -1
         if "person" in kinds:
-            # A person made the subject of a sentence since the last speaker is the more
-            # salient antecedent: 'Aldridge said ... . The director, Ann Lee, told analysts
-            # ... . She was quoted as saying ...' is Lee.
-            since = candidates[0].start if candidates else -1
             subjects = [(s, n, r) for s, n, r in self.subject_people
                         if since < s < start and self.gender.get(self.full_name(n), gender) == gender]
             if subjects:
@@ -461,14 +474,9 @@ class Resolver:
                     self.gender[self.full_name(name)] = gender
                 return self.full_name(name), "person", role
         if "group" in kinds:
-            # "Lorna and Jim Pascoe ... came to the rally. They said ...": a pair made the
-            # subject of a sentence since the last speaker.
-            since = candidates[0].start if candidates else -1
-            pairs = [t for t in self.doc if since < t.idx < start and t.dep_ in SUBJECTS
-                     and t.head.dep_ == "ROOT" and t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-                     and any(c.dep_ == "conj" and c.ent_type_ for c in t.children)]
+            pairs = [name for s, name in self.subject_pairs if since < s < start]
             if pairs:
-                return clean_name(mention_span(pairs[-1]).text), "group", None
+                return pairs[-1], "group", None
         if candidates:
             ref = candidates[0]
             if gender:
