@@ -240,7 +240,7 @@ def _ends_open(text: str, run: list[tuple[int, int]], style: MarkStyle) -> bool:
     return not style.apostrophes and re.search(r"[.?!]$", text[run[-1][0]:run[-1][1]]) is not None
 
 
-def opens(line: str, i: int, style: MarkStyle = DOUBLE) -> bool:
+def opens(line: str, i: int, style: MarkStyle) -> bool:
     """Whether the mark at ``line[i]`` can open a quotation."""
     ch = line[i]
     if ch in style.closing:
@@ -806,14 +806,15 @@ def attribution_for(doc: Doc, text: str, run: list[tuple[int, int]], cues: list[
         if any(overlaps_direct(content, run) for content in cue.content):
             return cue
         between_after = text[end:v.idx]
-        between_before = text[cue_end(cue, start):start]
+        attribution_end = cue_end(cue, start)
+        between_before = text[attribution_end:start]
         if v.idx >= end and "\n" not in between_after and len(between_after) < 120 and \
                 not re.search(r"[.?!]\s", CLOSING_MARKS.sub("", between_after).lstrip(".,?! ")):
             distance = v.idx - end
-        elif cue_end(cue, start) <= start and len(between_before) < 80 and (
+        elif attribution_end <= start and len(between_before) < 80 and (
                 ("\n" not in between_before and re.search(r"[,:]\s*[“\"«‘']?\s*$", between_before))
                 or re.search(r":\s*\n\s*[“\"«‘']?\s*$", between_before)):
-            distance = start - cue_end(cue, start)
+            distance = start - attribution_end
         else:
             continue
         if best is None or distance < best[0]:
@@ -821,10 +822,10 @@ def attribution_for(doc: Doc, text: str, run: list[tuple[int, int]], cues: list[
     return best[1] if best else None
 
 
-def cue_end(cue: Cue, limit: int | None = None) -> int:
-    """Where the attribution clause of a cue ends (its speaker may follow the verb); with
-    ``limit``, not counting phrases that reach it ('wrote on social media: "A bill that
-    ..."' parses the quote as the verb's object)."""
+def cue_end(cue: Cue, limit: int) -> int:
+    """Where the attribution clause of a cue ends (its speaker may follow the verb), not
+    counting phrases that reach ``limit``, the quote's start ('wrote on social media: "A
+    bill that ..."' parses the quote as the verb's object)."""
     end = cue.cue.end_char
     if cue.subject is not None and cue.subject.i > cue.verb.i:
         end = max(end, max(t.idx + len(t) for t in mention_span(cue.subject)))
@@ -832,7 +833,7 @@ def cue_end(cue: Cue, limit: int | None = None) -> int:
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("prep", "npadvmod", "advmod", "dobj", "agent", "dative"):
             reach = max(t.idx + len(t) for t in child.subtree)
-            if limit is None or reach <= limit:
+            if reach <= limit:
                 end = max(end, reach)
     return end
 
