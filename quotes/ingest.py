@@ -16,11 +16,12 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from . import store
-from .articles import Article, ReadError, iter_articles, make_article
-from .extract import DEFAULT_MODEL, EXTRACTOR_VERSION, extract, load
+from . import DEFAULT_MODEL, store
+from .readers import ReadError, iter_articles, make_article
+from .extract import EXTRACTOR_VERSION, extract, load
+from .records import Article, QuoteRecord
 
-Extracted = tuple[Article, list[dict]]
+Extracted = tuple[Article, list[QuoteRecord]]
 
 
 @dataclass

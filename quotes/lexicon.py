@@ -1,8 +1,23 @@
-"""Word lists of English news reporting, kept in one place so the rules stay general.
+"""Every word list of the project, once: the English of news reporting as data.
 
-Lemmas, not inflected forms: the extractor compares them with spaCy's ``token.lemma_``.
+Extraction (:mod:`quotes.extract`) and canonicalisation (:mod:`quotes.canon`) read the same
+lists, so a word added here changes both. Verbs and nouns are lemmas, compared with spaCy's
+``token.lemma_``. The open-class lists (verbs, nouns, titles) are the fields of
+:class:`Lexicon`, which the ``quotes`` pipeline component takes from its config; the
+closed-class words (pronouns, determiners, conjunctions) are constants of English.
 """
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, fields, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
 from textacy.constants import REPORTING_VERBS as _TEXTACY_REPORTING
+
+# -- verbs ------------------------------------------------------------------------------
 
 # Verbs that attribute speech or a stated claim to someone. textacy's list is the base;
 # verbs of thought and feeling ("believe", "think", "fear", "hope", "worry") are removed
@@ -101,6 +116,11 @@ ORG_NOUNS: frozenset[str] = frozenset({
     "insurer", "lender", "operator", "network", "league", "district",
 })
 
+# Words that end the names of organisations but are not used for one in running text
+# ("The Korea Times", "Kyiv Post", "the Armed Forces", "the Blue House").
+ORG_NAME_HEADS: frozenset[str] = frozenset(
+    "times news post press house fund forces corporation navy presidency television radio".split())
+
 # Nouns by which news refers back to a place it has named, speaking as its local
 # government ("the town said", "a lawsuit brought by the city").
 PLACE_NOUNS: frozenset[str] = frozenset({"town", "city", "village", "municipality", "borough",
@@ -133,17 +153,48 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "person", "insider",
 })
 
-# Words of a title that may precede a name and are never part of the name itself.
+
+# Words of a title that may precede a name and are never part of the name itself
+# ("President Yoon Suk Yeol", "Kremlin spokesman Dmitry Peskov", "state media KCNA"); at the
+# end of a name they mark it as a role rather than a name ("South Korea's president").
 TITLE_WORDS: frozenset[str] = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "gen", "lt", "col", "maj", "capt",
-    "adm", "sgt", "sen", "rep", "gov", "amb", "president", "minister", "secretary", "general",
-    "secretary-general", "spokesman", "spokeswoman", "spokesperson", "foreign", "defense",
-    "defence", "prime", "deputy", "vice", "chief", "director", "leader", "chairman", "chair",
-    "ambassador", "envoy", "commander", "governor", "mayor", "senator", "chancellor", "king",
-    "queen", "prince", "princess", "pope", "premier", "state", "attache", "military",
-    "charge", "affaires", "commissioner", "ceo", "head", "interior", "finance", "trade",
-    "unification", "of", "-", "the", "'s", "’s",
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "gen",
+    "lt", "col", "colonel", "maj", "capt", "captain", "adm", "admiral", "marshal", "sgt", "sen",
+    "rep", "gov", "amb", "president", "minister", "secretary", "general", "secretary-general",
+    "spokesman", "spokeswoman", "spokesperson", "foreign", "defense", "defence", "prime",
+    "deputy", "vice", "chief", "director", "leader", "chairman", "chairwoman", "chair",
+    "ambassador", "envoy", "commander", "governor", "mayor", "senator", "representative",
+    "congressman", "congresswoman", "lawmaker", "chancellor", "king", "queen", "prince",
+    "princess", "pope", "premier", "state", "attache", "military", "charge", "affaires",
+    "commissioner", "ceo", "head", "interior", "finance", "trade", "unification", "attorney",
+    "aide", "adviser", "advisor", "analyst", "expert", "researcher", "official", "officer",
+    "correspondent", "reporter", "editor", "media", "of", "-", "the", "'s", "’s",
 })
+# Multi-word titles, matched at the end of the words before a name.
+TITLE_PHRASES: tuple[str, ...] = ("secretary of state",)
+# Titles that name the same office in news style: "the chief of NATO" is its
+# secretary-general, "the Kremlin spokesman" its spokesperson.
+TITLE_CLASSES: dict[str, str] = {
+    "chief": "head", "head": "head", "leader": "head", "secretary-general": "head",
+    "director-general": "head", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "spokesperson": "spokesperson",
+}
+# Titles an organisation's name may carry: "North Korea's official KCNA", "state media KCNA".
+ORG_TITLES: frozenset[str] = frozenset({"official", "media"})
+# Words describing an organisation rather than naming it: "state-run TASS".
+ORG_DESCRIPTORS: frozenset[str] = frozenset("official state run owned controlled media".split())
+# Endings that add nothing to an organisation's name: "the Yonhap news agency" is Yonhap.
+GENERIC_ORG_SUFFIXES: tuple[tuple[str, ...], ...] = (("news", "agency"), ("news", "service"),
+                                                     ("wire", "service"))
+# Institutions news qualifies by country or place: a bare "the embassy" can only mean the
+# one embassy known, if just one is known.
+INSTITUTIONS: frozenset[str] = frozenset(
+    "embassy consulate ministry government military army navy police parliament office "
+    "mission delegation cabinet presidency".split())
+# Lower-case words that may sit inside a name: "Ursula von der Leyen".
+NAME_PARTICLES: frozenset[str] = frozenset("von van der den de da del di du la le bin al el ibn".split())
+
+# -- closed-class words ---------------------------------------------------------------------
 
 # Words that show a person's grammatical gender, so "she" does not go to a man named earlier.
 GENDER: dict[str, str] = {
@@ -156,7 +207,51 @@ GENDER: dict[str, str] = {
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 ORG_PRONOUNS: frozenset[str] = frozenset({"it"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them", "we"})
-PRONOUNS = PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS | {"i", "you", "who", "which", "that"}
+# Pronouns that may stand as a speaker mention.
+SPEAKER_PRONOUNS = PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS | {"i", "you", "who", "which", "that"}
+# Every personal pronoun and possessive: never a speaker's alias.
+PRONOUNS: frozenset[str] = frozenset(
+    "i you he she it we they him her them his hers its our ours their theirs".split())
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that"})
+ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
+DETERMINERS: frozenset[str] = ARTICLES | {"its", "their", "his", "her", "our"}
+# Determiners of a definite description that refers back ("the ministry", "this statement").
+DEFINITE: frozenset[str] = frozenset({"the", "this", "that"})
+# Determiners of an anonymous source ("a senior official", "two people familiar ...").
+INDEFINITE: frozenset[str] = frozenset({"a", "an", "one", "two", "three", "several", "some"})
+PREPOSITIONS: frozenset[str] = frozenset("of for in to at on from".split())
+# The small words inside names of organisations, left out of their acronyms and keys.
+NAME_LINKERS: frozenset[str] = ARTICLES | PREPOSITIONS | {"and"}
+# Function words, left out when comparing the words of two quotes.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about after again against all also am an and any are as at be because been
+    before being between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers him his how i if in
+    into is it its itself just me more most my no nor not now of off on once only
+    or other our out over own s same she should so some such t than that the their
+    them then there these they this those through to too under until up very was
+    we were what when where which while who whom why will with would you your
+    """.split()
+)
+# Words opening an embedded question ("did not say when"): a question reports no statement.
+WH_WORDS: frozenset[str] = frozenset({"when", "where", "why", "how", "what", "who", "whom", "which",
+                                      "whether"})
+# Conjunctions opening a subordinate clause that may trail a reported claim.
+SUBORDINATORS: frozenset[str] = frozenset({"when", "where", "while", "whereas", "because", "as",
+                                           "although", "though", "unless", "since", "which"})
+# Words that link a content clause to its attribution, trimmed from the clause's edges.
+CLAUSE_OPENERS: frozenset[str] = frozenset({"that", ",", ":", "—", "–", "-", "and", "but", "'s"})
+CLAUSE_CLOSERS: frozenset[str] = frozenset({",", ":", "—", "–", "-", "and", "but", ";", "(", "while", "as"})
+# Prepositions after a role or organisation that belong to its name ("the chief of NATO").
+NAME_PREPOSITIONS: frozenset[str] = frozenset({"of", "for", "in", "at", "to"})
+# Prepositions that introduce the channel of a statement ("in a statement", "on Telegram").
+CHANNEL_PREPOSITIONS: frozenset[str] = frozenset({"in", "on", "at", "during", "via", "through", "over",
+                                                  "from"})
+# Prepositions that introduce the issuer of a document ("a statement from the ministry").
+ISSUER_PREPOSITIONS: frozenset[str] = frozenset({"from", "by", "of"})
+
+# -- places -------------------------------------------------------------------------------
 
 # Adjectives of nationality and the country they name, so that "South Korea's president"
 # and "South Korean President Yoon" are recognised as the same role.
@@ -173,3 +268,130 @@ DEMONYMS: dict[str, str] = {
     "afghan": "afghanistan", "iraqi": "iraq", "belarusian": "belarus", "taiwanese": "taiwan",
     "vietnamese": "vietnam", "philippine": "philippines", "filipino": "philippines",
 }
+# In news style a capital stands for its government ("Seoul said ...", "Washington
+# confirmed ..."); speaker names only, so reading a capital as its country is safe there.
+CAPITALS: dict[str, str] = {
+    "washington": "United States", "seoul": "South Korea", "moscow": "Russia",
+    "pyongyang": "North Korea", "kyiv": "Ukraine", "kiev": "Ukraine", "beijing": "China",
+    "tokyo": "Japan",
+}
+# Short forms of country and bloc names (matched in capitals only, so "US" is a country and
+# "us" stays a pronoun).
+COUNTRY_ABBREVIATIONS: dict[str, str] = {
+    "us": "United States", "usa": "United States", "uk": "United Kingdom", "dprk": "North Korea",
+    "rok": "South Korea", "prc": "China", "un": "United Nations", "eu": "European Union",
+}
+COUNTRY_NAMES: dict[str, str] = {
+    "united states of america": "United States", "america": "United States",
+    "britain": "United Kingdom", "great britain": "United Kingdom",
+}
+COMPASS_WORDS: frozenset[str] = frozenset("north south east west northern southern eastern western".split())
+
+
+# -- news outlets --------------------------------------------------------------------------
+
+# News agencies as credited in datelines and credit lines ("SEOUL (Yonhap) --"), with the
+# name each goes by.
+NEWS_AGENCIES: dict[str, str] = {
+    "Reuters": "Reuters", "AP": "Associated Press", "AFP": "Agence France-Presse",
+    "Yonhap": "Yonhap", "Xinhua": "Xinhua", "Kyodo": "Kyodo", "UPI": "United Press International",
+    "TASS": "TASS", "Tass": "TASS", "Interfax": "Interfax", "RIA": "RIA Novosti",
+    "RIA Novosti": "RIA Novosti", "dpa": "Deutsche Presse-Agentur", "DPA": "Deutsche Presse-Agentur",
+    "ANSA": "ANSA", "EFE": "EFE", "PTI": "Press Trust of India", "ANI": "ANI", "IANS": "IANS",
+    "Bernama": "Bernama", "Anadolu": "Anadolu Agency", "AAP": "Australian Associated Press",
+    "CP": "The Canadian Press", "Jiji": "Jiji Press", "KCNA": "KCNA", "Ukrinform": "Ukrinform",
+    "Bloomberg": "Bloomberg", "CNN": "CNN", "Sputnik": "Sputnik",
+}
+# The agencies of states, which news calls "state media" once it has named them.
+STATE_MEDIA: frozenset[str] = frozenset({"KCNA", "TASS", "Xinhua", "Yonhap"})
+# Words that make "agency" a news agency ("the state news agency said").
+NEWS_MEDIA_WORDS: frozenset[str] = frozenset({"news", "state", "press", "wire"})
+NEWS_AGENCY = re.compile(r"\b(agency|%s)\b" % "|".join(sorted(STATE_MEDIA)), re.I)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The open-class word lists the extraction rules read, as one value.
+
+    The ``quotes`` component builds one from its config (``words`` replaces a list,
+    ``extra_words`` adds to it) and saves it with the pipeline, so a cue verb or a role noun
+    is added without editing code.
+    """
+
+    reporting_verbs: frozenset[str] = REPORTING_VERBS
+    declining_verbs: frozenset[str] = DECLINING_VERBS
+    commissive_verbs: frozenset[str] = COMMISSIVE_VERBS
+    characterising_verbs: frozenset[str] = CHARACTERISING_VERBS
+    light_verbs: frozenset[str] = LIGHT_VERBS
+    reporting_nouns: frozenset[str] = REPORTING_NOUNS
+    attitude_nouns: frozenset[str] = ATTITUDE_NOUNS
+    channel_nouns: frozenset[str] = CHANNEL_NOUNS
+    audience_nouns: frozenset[str] = AUDIENCE_NOUNS
+    document_nouns: frozenset[str] = DOCUMENT_NOUNS
+    org_nouns: frozenset[str] = ORG_NOUNS
+    place_nouns: frozenset[str] = PLACE_NOUNS
+    role_nouns: frozenset[str] = ROLE_NOUNS
+    title_words: frozenset[str] = TITLE_WORDS
+
+    @cached_property
+    def titles_or_roles(self) -> frozenset[str]:
+        return self.title_words | self.role_nouns
+
+    @cached_property
+    def not_in_names(self) -> frozenset[str]:
+        """Words that are never part of a person's name: titles and organisation nouns."""
+        return self.title_words | self.org_nouns
+
+    @cached_property
+    def agents(self) -> frozenset[str]:
+        """Nouns that can be the source of words: organisations and roles."""
+        return self.org_nouns | self.role_nouns
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+    @classmethod
+    def from_config(cls, words: dict[str, Any] | None = None,
+                    extra_words: dict[str, Any] | None = None) -> Lexicon:
+        """The default lexicon with whole lists replaced (``words``) or extended (``extra_words``)."""
+        known = set(cls.names())
+        changes: dict[str, frozenset[str]] = {}
+        for given in (words or {}), (extra_words or {}):
+            unknown = sorted(set(given) - known)
+            if unknown:
+                raise ValueError(f"unknown word list {', '.join(unknown)}; the lists are: {', '.join(sorted(known))}")
+        for name, values in (words or {}).items():
+            changes[name] = frozenset(str(v).lower() for v in values)
+        for name, values in (extra_words or {}).items():
+            base = changes.get(name, getattr(DEFAULT, name))
+            changes[name] = base | frozenset(str(v).lower() for v in values)
+        return replace(DEFAULT, **changes) if changes else DEFAULT
+
+    def to_json(self) -> dict[str, list[str]]:
+        return {name: sorted(value) for name, value in asdict(self).items()}
+
+    def to_disk(self, path: str | Path) -> None:
+        Path(path).write_text(json.dumps(self.to_json(), indent=1, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def from_disk(cls, path: str | Path) -> Lexicon:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(**{name: frozenset(values) for name, values in data.items() if name in cls.names()})
+
+
+DEFAULT = Lexicon()
+
+# -- the labels of spaCy's English models that the rules read --------------------------------
+
+# Nominal subjects, active and passive: who a verb of saying is about.
+SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
+# Any subject, clausal ones too: a cue's speaker slot.
+ANY_SUBJECT_DEPS: frozenset[str] = SUBJECT_DEPS | {"csubj"}
+# Dependents on the left of a noun that belong to its phrase.
+NOUN_PHRASE_DEPS: frozenset[str] = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case",
+                                              "quantmod", "punct"})
+ORG_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP", "FAC"})
+NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Entity labels of a subject that can be the source of words.
+AGENT_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})

@@ -11,41 +11,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from itertools import chain, groupby
+from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Any, Iterator
 
 from sqlite_utils import Database
 
-from quotes.speakers import KINDS, Mention, cluster, kind_of, role_holder, role_index, slug
-
-if TYPE_CHECKING:
-    from quotes.articles import Article
+from .canon.groups import same_statements
+from .canon.roles import role_holder, role_index
+from .canon.speakers import Mention, cluster, kind_of, slug
+from .records import Article, QuoteRecord
 
 SCHEMA_VERSION = "2"
-QUOTE_TYPES = ("direct", "indirect", "mixed")
-BUSY_TIMEOUT_MS = 30_000
-OPTIONAL_TEXT = ("cue", "cue_lemma", "speaker_mention", "speaker", "role", "channel", "via")
 
-# An indirect rendering shorter than this is contained in too much to be evidence.
-MIN_CONTAINED_WORDS = 3
-STOPWORDS = frozenset(
-    """
-    a about after again against all also am an and any are as at be because been
-    before being between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers him his how i if in
-    into is it its itself just me more most my no nor not now of off on once only
-    or other our out over own s same she should so some such t than that the their
-    them then there these they this those through to too under until up very was
-    we were what when where which while who whom why will with would you your
-    """.split()
-)
-_WORD = re.compile(r"\w+")
+BUSY_TIMEOUT_MS = 30_000
+
 
 # The quotes table's facets over all its rows are counted once per refresh: counting a
 # million quotes per page view takes longer than a page may (quotes.publish reads them).
@@ -266,7 +249,7 @@ def quote_id(article_id: str, start: int, end: int) -> str:
 
 
 def save_articles(
-    db: Database, batch: list[tuple[Article, list[dict]]], extractor_version: str
+    db: Database, batch: list[tuple[Article, list[QuoteRecord]]], extractor_version: str
 ) -> None:
     """Store articles with their quotes, replacing what was stored for them before.
 
@@ -352,66 +335,45 @@ def _write_article(
     )
 
 
-def _quote_rows(article: Article, records: list[dict]) -> list[dict]:
+def _quote_rows(article: Article, records: list[QuoteRecord]) -> list[dict[str, Any]]:
     """Check extraction records and make quotes rows; errors name the article and quote."""
-    rows: dict[str, dict] = {}
+    rows: dict[str, dict[str, Any]] = {}
     article_id = article.id  # a property computed from the text: compute it once
     for number, record in enumerate(records, 1):
-
-        def bad(problem: str) -> ValueError:
-            return ValueError(f"{article.name}: quote {number}: {problem}")
-
-        if not isinstance(record, dict):
-            raise bad(f"expected a dict, got {type(record).__name__}")
-        quote = record.get("quote")
-        if not isinstance(quote, str) or not quote.strip():
-            raise bad("'quote' must be non-empty text")
-        offsets = {}
-        for key in ("start", "end", "sentence_start", "sentence_end"):
-            value = record.get(key)
-            if value is None and key.startswith("sentence"):
-                offsets[key] = None
-                continue
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise bad(f"{key!r} must be an integer, got {value!r}")
-            if not 0 <= value <= len(article.text):
-                raise bad(f"{key!r} {value} is outside the text (length {len(article.text)})")
-            offsets[key] = value
-        if offsets["start"] >= offsets["end"]:
-            raise bad(f"'start' {offsets['start']} must come before 'end' {offsets['end']}")
-        if record.get("type") not in QUOTE_TYPES:
-            raise bad(f"'type' must be one of {', '.join(QUOTE_TYPES)}, got {record.get('type')!r}")
-        if record.get("speaker_kind") not in (None, *KINDS):
-            raise bad(f"'speaker_kind' must be one of {', '.join(KINDS)} or null")
-        text = {}
-        for key in OPTIONAL_TEXT:
-            value = record.get(key)
-            if value is not None and not isinstance(value, str):
-                raise bad(f"{key!r} must be text or null, got {value!r}")
-            text[key] = (value or "").strip() or None
-        qid = quote_id(article_id, offsets["start"], offsets["end"])
+        problem = record.problem(len(article.text)) if isinstance(record, QuoteRecord) else \
+            f"expected a QuoteRecord, got {type(record).__name__}"
+        if problem:
+            raise ValueError(f"{article.name}: quote {number}: {problem}")
+        qid = quote_id(article_id, record.start, record.end)
         rows.setdefault(  # the same span twice is the same quote: keep the first
             qid,
             {
                 "id": qid,
                 "article_id": article_id,
                 "speaker_id": None,
-                "speaker_mention": text["speaker_mention"],
-                "speaker_name": text["speaker"],
-                "speaker_kind": record.get("speaker_kind"),
-                "role": text["role"],
-                "quote": quote,
-                "type": record["type"],
-                "cue": text["cue"],
-                "cue_lemma": text["cue_lemma"],
-                "channel": text["channel"],
+                "speaker_mention": _text(record.speaker_mention),
+                "speaker_name": _text(record.speaker.name),
+                "speaker_kind": record.speaker.kind,
+                "role": _text(record.speaker.role),
+                "quote": record.quote,
+                "type": record.type,
+                "cue": _text(record.cue),
+                "cue_lemma": _text(record.cue_lemma),
+                "channel": _text(record.channel),
                 "via_speaker_id": None,
-                "via": text["via"],
-                **offsets,
+                "via": _text(record.via),
+                "start": record.start,
+                "end": record.end,
+                "sentence_start": record.sentence_start,
+                "sentence_end": record.sentence_end,
                 "group_id": None,
             },
         )
     return list(rows.values())
+
+
+def _text(value: str | None) -> str | None:
+    return (value or "").strip() or None
 
 
 def needs_refresh(db: Database) -> bool:
@@ -552,12 +514,6 @@ def count_facets(db: Database) -> None:
     )
 
 
-def _content_words(text: str) -> frozenset[str]:
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return frozenset(_WORD.findall(text.lower())) - STOPWORDS
-
-
 def _refresh_groups(db: Database) -> None:
     """Group each speaker's quotes that report the same statement in different articles.
 
@@ -579,7 +535,7 @@ def _refresh_groups(db: Database) -> None:
     )
     for speaker_id, bucket in groupby(rows, key=lambda row: row[0]):
         groups, members = [], []
-        for group in _same_statements(list(bucket)):
+        for group in same_statements(list(bucket)):
             ids = sorted(row[1] for row in group)
             group_id = hashlib.sha1(",".join(ids).encode()).hexdigest()[:16]
             outlets = sorted({sources[row[2]][1] for row in group if sources[row[2]][1]})
@@ -607,99 +563,6 @@ def _refresh_groups(db: Database) -> None:
     grouped_as = "(SELECT group_id FROM temp.group_members WHERE quote_id = quotes.id)"
     db.execute(f"UPDATE quotes SET group_id = {grouped_as} WHERE group_id IS NOT {grouped_as}")
     db.execute("DROP TABLE temp.group_members")
-
-
-def _same_statements(bucket: list[tuple]) -> list[list[tuple]]:
-    """Connected sets of one speaker's quotes that say the same thing in different articles.
-
-    Two quotes match when their content words have Jaccard >= 0.5, or when an
-    indirect/mixed rendering's words are >= 0.6 contained in a direct/mixed
-    quote. Verbatim copies (the same words and type) are compared once, as one
-    node holding every article they appear in: a statement that runs in
-    thousands of articles would otherwise cost a comparison per pair of copies.
-    Comparing every pair of nodes would be quadratic too, so only pairs that
-    can match are compared (prefix filtering). Order each node's words rarest
-    first: when a pair must share k of a node's n words, its two rarest shared
-    words are among that node's first n - k + 2. For Jaccard this holds on both
-    sides, so only those prefixes are indexed; for containment the rendering's
-    prefix is looked up in all words of the direct quotes. A candidate must
-    turn up twice before its words are compared.
-    """
-    if len({row[2] for row in bucket}) < 2:
-        return []
-    copies: dict[tuple[frozenset[str], str], list[tuple]] = defaultdict(list)
-    for row in bucket:
-        copies[(_content_words(row[4]), row[3])].append(row)
-    nodes = list(copies)
-    words = [ws for ws, _ in nodes]
-    kinds = [kind for _, kind in nodes]
-    articles = [frozenset(row[2] for row in copies[node]) for node in nodes]
-    frequency = Counter(chain.from_iterable(words))
-    rank = {w: r for r, w in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
-    ranked = [sorted(ws, key=rank.__getitem__) for ws in words]
-    sizes = [len(ws) for ws in words]
-    similar: dict[str, list[int]] = defaultdict(list)
-    containers: dict[str, list[int]] = defaultdict(list)
-    for j, ws in enumerate(words):
-        if kinds[j] != "indirect":
-            for w in ws:
-                containers[w].append(j)
-    parent = list(range(len(nodes)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def apart(i: int, j: int) -> bool:
-        """Whether some copy of node i and some copy of node j are in different articles."""
-        return len(articles[i]) > 1 or articles[i] != articles[j]
-
-    def candidates(index: dict[str, list[int]], ranked_words: list[str], shared: int) -> set[int]:
-        """Nodes in ``index`` that can share ``shared`` of ``ranked_words``."""
-        size = len(ranked_words)
-        if shared < 2:
-            prefix = ranked_words[: size - shared + 1]
-            return set(chain.from_iterable(index.get(w, ()) for w in prefix))
-        once: set[int] = set()
-        twice: set[int] = set()
-        for w in ranked_words[: size - shared + 2]:
-            found = index.get(w)
-            if found:
-                twice.update(once.intersection(found))
-                once.update(found)
-        return twice
-
-    for i, ws in enumerate(ranked):
-        size, mine = sizes[i], words[i]
-        if not size:
-            continue
-        root = find(i)
-        # shared / (size + theirs - shared) >= 0.5, i.e. 3 * shared >= size + theirs,
-        # needs at least half of this node's words.
-        for j in candidates(similar, ws, (size + 1) // 2):
-            if apart(i, j) and (other := find(j)) != root:
-                if 3 * len(mine & words[j]) >= size + sizes[j]:
-                    parent[other] = root
-        for w in ws[: size - (size + 1) // 2 + 2]:
-            similar[w].append(i)
-        if kinds[i] != "direct" and size >= MIN_CONTAINED_WORDS:
-            # shared / size >= 0.6, i.e. 5 * shared >= 3 * size.
-            for j in candidates(containers, ws, (3 * size + 4) // 5):
-                if apart(i, j) and (other := find(j)) != root:
-                    if 5 * len(mine & words[j]) >= 3 * size:
-                        parent[other] = root
-
-    sets: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(nodes)):
-        sets[find(i)].append(i)
-    # A lone node is a group when its copies are in two articles or more.
-    return [
-        [row for i in members for row in copies[nodes[i]]]
-        for members in sets.values()
-        if len(members) > 1 or (sizes[members[0]] and len(articles[members[0]]) > 1)
-    ]
 
 
 def export_rows(db: Database) -> Iterator[dict[str, Any]]:

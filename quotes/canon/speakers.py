@@ -21,105 +21,39 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from . import lexicon
-
-KINDS = ("person", "organisation", "group")
-
-# Words that introduce a name ("President Yoon Suk Yeol", "Kremlin spokesman
-# Dmitry Peskov", "state media KCNA") and, at the end of a name, mark it as a
-# role rather than a name ("South Korea's president").
-TITLES = frozenset(
-    """
-    president vice deputy secretary secretary-general attorney minister prime
-    chancellor premier leader chief head spokesman spokeswoman spokesperson
-    mr mrs ms miss dr prof professor sir dame lord lady ambassador envoy
-    director chairman chairwoman chair commissioner governor mayor senator sen
-    rep representative congressman congresswoman lawmaker king queen prince
-    princess pope aide adviser advisor analyst expert researcher official
-    officer commander gen lt col adm colonel admiral marshal captain
-    correspondent reporter editor media
-    """.split()
+from ..lexicon import (
+    CAPITALS,
+    COMPASS_WORDS,
+    COUNTRY_ABBREVIATIONS,
+    COUNTRY_NAMES,
+    DEMONYMS,
+    DETERMINERS,
+    GENERIC_ORG_SUFFIXES,
+    INSTITUTIONS,
+    NAME_LINKERS,
+    NAME_PARTICLES,
+    ORG_DESCRIPTORS,
+    ORG_NAME_HEADS,
+    ORG_NOUNS,
+    ORG_TITLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    TITLE_PHRASES,
+    TITLE_WORDS,
 )
-TITLE_PHRASES = ("secretary of state",)  # matched with str.endswith
-# Lower-case words that may sit inside a name: "Ursula von der Leyen".
-PARTICLES = frozenset("von van der den de da del di du la le bin al el ibn".split())
-# Words describing an organisation rather than naming it: "state-run TASS".
-DESCRIPTORS = frozenset("official state run owned controlled media".split())
-ORG_TITLES = frozenset({"official", "media"})  # "North Korea's official KCNA", "state media KCNA"
-GENERIC_SUFFIXES = (("news", "agency"), ("news", "service"), ("wire", "service"))
-# Heads of institutions that news writers qualify by country or place: a bare
-# "the embassy" can only mean the one embassy known, if just one is known.
-INSTITUTIONS = frozenset(
-    "embassy consulate ministry government military army navy police "
-    "parliament office mission delegation cabinet presidency".split()
-)
-ORG_HEADS = INSTITUTIONS | frozenset(
-    """
-    agency organization organisation council committee commission department
-    union party court assembly congress senate administration bank company
-    corporation institute university association federation alliance service
-    press times news post bureau authority command forces kremlin pentagon house
-    headquarters group fund foundation network television radio media
-    newspaper broadcaster
-    """.split()
-)
-PRONOUNS = frozenset(
-    "i you he she it we they him her them his hers its our ours their theirs".split()
-)
-PREPOSITIONS = frozenset("of for in to at on from".split())
-STOP = frozenset("the a an and of for in to at on from".split())
+from ..records import SPEAKER_KINDS
+from .partition import Partition
 
-# In news style a capital stands for its government ("Seoul said ...",
-# "Washington confirmed ..."). cluster() only ever sees speaker names, so
-# reading a capital as its country is safe here - and only for these.
-CAPITALS = {
-    "washington": "United States",
-    "seoul": "South Korea",
-    "moscow": "Russia",
-    "pyongyang": "North Korea",
-    "kyiv": "Ukraine",
-    "kiev": "Ukraine",
-    "beijing": "China",
-    "tokyo": "Japan",
-}
-# Well-known short forms of country and bloc names (matched in capitals only,
-# so "US" is a country and "us" stays a pronoun).
-ABBREVIATIONS = {
-    "us": "United States",
-    "usa": "United States",
-    "uk": "United Kingdom",
-    "dprk": "North Korea",
-    "rok": "South Korea",
-    "prc": "China",
-    "un": "United Nations",
-    "eu": "European Union",
-}
-COUNTRY_NAMES = {
-    "united states of america": "United States",
-    "america": "United States",
-    "britain": "United Kingdom",
-    "great britain": "United Kingdom",
-}
-DEMONYMS = {
-    "russian": "russia",
-    "korean": "korea",
-    "american": "united states",
-    "chinese": "china",
-    "japanese": "japan",
-    "ukrainian": "ukraine",
-    "british": "united kingdom",
-}
-
+# The nouns that head an organisation's name: "embassy", "agency", "Times".
+ORG_HEADS = INSTITUTIONS | ORG_NOUNS | ORG_NAME_HEADS
+# Words that place an organisation rather than name it: "Russian" in "Russian state media".
 COUNTRIES = {
     name.lower(): name
-    for name in [*CAPITALS.values(), *ABBREVIATIONS.values(), *COUNTRY_NAMES.values()]
+    for name in [*CAPITALS.values(), *COUNTRY_ABBREVIATIONS.values(), *COUNTRY_NAMES.values()]
 }
-# Words that place an organisation rather than name it: "Russian" in "Russian state media".
 PLACE_WORDS = frozenset(
     " ".join([*COUNTRIES, *CAPITALS, *DEMONYMS, *DEMONYMS.values()]).split()
-    + "north south east west northern southern eastern western".split()
-)
-DETERMINERS = frozenset("the a an its their his her our".split())
+) | COMPASS_WORDS
 
 _APOSTROPHES = dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u0060\u00b4"), "'")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
@@ -161,12 +95,12 @@ def _ascii_or_self(char: str) -> str:
     return base.encode("ascii", "ignore").decode() if base[0].isascii() else char
 
 
-def _clean(name: str) -> str:
+def clean(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).translate(_DASHES)
     return " ".join(text.split()).strip(_EDGE)
 
 
-def _bare(word: str) -> str:
+def bare(word: str) -> str:
     """A word lower-cased without dots or a possessive, for comparisons."""
     word = word.lower().replace(".", "")
     if word.endswith("'s"):
@@ -177,20 +111,20 @@ def _bare(word: str) -> str:
 def _is_title(bares: Sequence[str], i: int, titles: frozenset[str]) -> bool:
     if bares[i] in titles or any(part in titles for part in bares[i].split("-")):
         return True
-    return titles is TITLES and " ".join(bares[max(0, i - 2) : i + 1]).endswith(TITLE_PHRASES)
+    return titles is TITLE_WORDS and " ".join(bares[max(0, i - 2) : i + 1]).endswith(TITLE_PHRASES)
 
 
 def _is_name_word(word: str) -> bool:
-    return not word[:1].islower() or word in PARTICLES
+    return not word[:1].islower() or word in NAME_PARTICLES
 
 
 @lru_cache(maxsize=1 << 18)
-def _words(name: str, titles: frozenset[str] = TITLES) -> tuple[str, ...]:
+def _words(name: str, titles: frozenset[str] = TITLE_WORDS) -> tuple[str, ...]:
     """The name's words as written, without a leading "the" or the titles before a name."""
-    words = tuple(_clean(name).split())
+    words = tuple(clean(name).split())
     while words and words[0].lower() == "the":
         words = words[1:]
-    bares = [_bare(w) for w in words]
+    bares = [bare(w) for w in words]
     marks = [i for i in range(len(words)) if _is_title(bares, i, titles)]
     if marks and marks[-1] + 1 < len(words):
         tail = words[marks[-1] + 1 :]
@@ -200,7 +134,7 @@ def _words(name: str, titles: frozenset[str] = TITLES) -> tuple[str, ...]:
 
 
 def _key_words(words: Sequence[str]) -> list[str]:
-    return [part for w in words for part in _bare(w).split("-") if part]
+    return [part for w in words for part in bare(w).split("-") if part]
 
 
 def normalise_name(name: str) -> str:
@@ -225,7 +159,7 @@ def _is_role(words: Sequence[str]) -> bool:
     key = _key_words(words)
     if not key:
         return False
-    return key[-1] in TITLES or (key[0] in TITLES and len(key) > 1 and key[1] in PREPOSITIONS)
+    return key[-1] in TITLE_WORDS or (key[0] in TITLE_WORDS and len(key) > 1 and key[1] in PREPOSITIONS)
 
 
 def _conjuncts(words: Sequence[str]) -> list[list[str]]:
@@ -272,7 +206,7 @@ def kind_of(name: str, hint: str | None = None) -> str:
         return "group"
     if _head(_key_words(words)) in ORG_HEADS:
         return "organisation"
-    if hint in KINDS:
+    if hint in SPEAKER_KINDS:
         return hint
     if _country_form(words) or _is_acronym(_words(name, ORG_TITLES)):
         return "organisation"
@@ -293,7 +227,7 @@ def _country_form(words: Sequence[str]) -> str | None:
     if joined in COUNTRY_NAMES:
         return COUNTRY_NAMES[joined]
     if _is_acronym(words):
-        return ABBREVIATIONS.get(joined)
+        return COUNTRY_ABBREVIATIONS.get(joined)
     return None
 
 
@@ -311,19 +245,19 @@ def _org_key(words: Sequence[str]) -> str:
     proper = False  # a capitalised word that is not a country: "TASS", not "Russian"
     previous = ""
     for word in words:
-        bare = _bare(word)
-        if word.replace(".", "").isupper() and bare in ABBREVIATIONS:
-            parts = ABBREVIATIONS[bare].lower().split()
-        elif previous in ("in", "to") and bare in CAPITALS:
-            parts = CAPITALS[bare].lower().split()
+        folded = bare(word)
+        if word.replace(".", "").isupper() and folded in COUNTRY_ABBREVIATIONS:
+            parts = COUNTRY_ABBREVIATIONS[folded].lower().split()
+        elif previous in ("in", "to") and folded in CAPITALS:
+            parts = CAPITALS[folded].lower().split()
         else:
-            parts = [DEMONYMS.get(p, p) for p in bare.split("-") if p]
-            proper = proper or (word[:1].isupper() and not set(parts) <= PLACE_WORDS | DESCRIPTORS)
+            parts = [DEMONYMS.get(p, p) for p in folded.split("-") if p]
+            proper = proper or (word[:1].isupper() and not set(parts) <= PLACE_WORDS | ORG_DESCRIPTORS)
         key.extend(p for p in parts if p not in DETERMINERS)
-        previous = bare
-    if proper and any(k in DESCRIPTORS for k in key):
-        key = [k for k in key if k not in DESCRIPTORS]  # but "Russian state media" stays itself
-    for suffix in GENERIC_SUFFIXES:
+        previous = folded
+    if proper and any(k in ORG_DESCRIPTORS for k in key):
+        key = [k for k in key if k not in ORG_DESCRIPTORS]  # but "Russian state media" stays itself
+    for suffix in GENERIC_ORG_SUFFIXES:
         if len(key) > len(suffix) and tuple(key[-len(suffix) :]) == suffix:
             key = key[: -len(suffix)]
     return " ".join(key)
@@ -346,9 +280,9 @@ def _key(name: str, kind: str) -> str:
     return _org_key(words)
 
 
-def _acronym(words: Sequence[str]) -> str | None:
+def acronym(words: Sequence[str]) -> str | None:
     """ "Korean Central News Agency" -> "kcna", "North Atlantic Treaty Organization" -> "nato"."""
-    letters = [w[0] for w in words if w.lower() not in STOP]
+    letters = [w[0] for w in words if w.lower() not in NAME_LINKERS]
     if len(letters) < 2 or not all(c.isupper() for c in letters):
         return None
     return "".join(letters).lower()
@@ -360,30 +294,10 @@ def _display(name: str, kind: str) -> str:
         country = _country_form(words)
         if country:
             return country
-    return " ".join(words) or _clean(name) or name
+    return " ".join(words) or clean(name) or name
 
 
-class _Partition:
-    """Union-find over names; the smallest name is a set's root, so roots don't depend on order."""
-
-    def __init__(self, items: Iterable[str]):
-        self.parent = {item: item for item in items}
-
-    def find(self, item: str) -> str:
-        root = item
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[item] != root:
-            self.parent[item], item = root, self.parent[item]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def _merge_unique(partition: _Partition, candidates: dict[str, set[str]]) -> None:
+def _merge_unique(partition: Partition, candidates: dict[str, set[str]]) -> None:
     """Merge each name into its only candidate; a name with several candidates stays apart.
 
     Candidates are all decided before any merge, so the outcome is order-independent.
@@ -432,7 +346,7 @@ def cluster(mentions: Iterable[Mention]) -> dict[str, Speaker]:
     names = sorted(counts)
     kind = {n: min(kinds[n], key=lambda k: (-kinds[n][k], k)) for n in names}
     key = {n: _key(n, kind[n]) for n in names}
-    partition = _Partition(names)
+    partition = Partition(names)
 
     first: dict[tuple[str, str], str] = {}
     for n in names:
@@ -441,9 +355,9 @@ def cluster(mentions: Iterable[Mention]) -> dict[str, Speaker]:
     orgs = [n for n in names if kind[n] == "organisation"]
     by_acronym: dict[str, set[str]] = defaultdict(set)
     for n in orgs:
-        acronym = _acronym(_name_words(n, "organisation"))
-        if acronym:
-            by_acronym[acronym].add(n)
+        short = acronym(_name_words(n, "organisation"))
+        if short:
+            by_acronym[short].add(n)
     _merge_unique(partition, {n: by_acronym[key[n]] for n in orgs if key[n] in by_acronym})
 
     by_end: dict[str, set[str]] = defaultdict(set)
@@ -486,7 +400,7 @@ def cluster(mentions: Iterable[Mention]) -> dict[str, Speaker]:
 
 def _institution_candidates(orgs: list[str], key: dict[str, str]) -> dict[str, set[str]]:
     """For each institution name, the most specific institutions containing all its words."""
-    words = {n: frozenset(key[n].split()) - STOP for n in orgs}
+    words = {n: frozenset(key[n].split()) - NAME_LINKERS for n in orgs}
     heads = {n: _head(key[n].split()) for n in orgs}
     by_word: dict[str, set[str]] = defaultdict(set)
     for n in orgs:
@@ -561,57 +475,3 @@ def _dedupe_ids(speakers: list[Speaker]) -> None:
             speaker.id = f"{speaker.id}-{n}"
             taken.add(speaker.id)
         seen.add(speaker.id)
-
-
-# Titles that name the same office in news style: "the chief of NATO" is its
-# secretary-general, "the Kremlin spokesman" its spokesperson.
-TITLE_CLASSES = {
-    "chief": "head", "head": "head", "leader": "head", "secretary-general": "head",
-    "director-general": "head", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
-    "spokesperson": "spokesperson",
-}
-
-
-@lru_cache(maxsize=8192)
-def role_key(role: str) -> tuple[str, frozenset[str]]:
-    """A role as (office, the places and organisations that qualify it), comparable across
-    wordings: "chief of the North Atlantic Treaty Organization" and "NATO Secretary-General"
-    both give ("head", {..., "nato"}); "South Korea's president" and "South Korean
-    President" both give ("president", {"south", "korea"})."""
-    text = " " + _clean(role).replace("Secretary General", "Secretary-General") + " "
-    text = re.sub(r"['’]s\b", " ", text)
-    words = text.split()
-    acronym = _acronym([w for w in words if w[:1].isupper() and _bare(w) not in TITLES])
-    lowered = " " + " ".join(_bare(w) for w in words) + " "
-    for adjective, country in sorted(lexicon.DEMONYMS.items(), key=lambda kv: -len(kv[0])):
-        lowered = lowered.replace(f" {adjective} ", f" {country} ")
-    bares = lowered.split()
-    titles = [b for b in bares if b in lexicon.ROLE_NOUNS or b in TITLE_CLASSES]
-    if not titles:
-        return "", frozenset()
-    title = titles[-1]
-    places = {b for b in bares if b != title and b not in STOP}
-    if acronym and len(acronym) >= 3:
-        places.add(acronym)
-    return TITLE_CLASSES.get(title, title), frozenset(places)
-
-
-def role_index(holders: dict[str, list[str]]) -> dict[str, list[tuple[str, frozenset[str]]]]:
-    """Speakers (by id) by the offices their recorded roles name, for :func:`role_holder`."""
-    index: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
-    for speaker, roles in sorted(holders.items()):
-        for office, places in map(role_key, roles):
-            if office and places:
-                index[office].append((speaker, places))
-    return index
-
-
-def role_holder(role: str, index: dict[str, list[tuple[str, frozenset[str]]]]) -> str | None:
-    """The one speaker whose recorded roles name the same office as ``role``, or None: a
-    role that fits nobody, or several people, is never guessed."""
-    office, places = role_key(role)
-    if not office or not places:
-        return None
-    found = {speaker for speaker, where in index.get(office, ())
-             if places <= where or where <= places}
-    return found.pop() if len(found) == 1 else None

@@ -1,0 +1,1 @@
+"""Canonical speakers, offices and statements across articles: pure functions over names and words."""

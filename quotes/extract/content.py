@@ -1,0 +1,238 @@
+"""The content of a cue: the reported clause, cut at the attribution and trimmed."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import lexicon
+from ..lexicon import Lexicon
+from .marks import QUOTE_TOKENS
+
+
+def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex: Lexicon) -> list[Span]:
+    """The clausal complement, cut at the cue; coordinated 'that' clauses are separate claims."""
+    claims = [comp]
+    for conj in comp.children:
+        if conj.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+            claims.append(conj)
+    spans = []
+    for n, claim in enumerate(claims):
+        drop = set()
+        for other in claims[n + 1:]:
+            drop |= {t.i for t in other.subtree}
+        if n + 1 < len(claims):
+            drop |= {t.i for t in claim.children if t.dep_ == "cc"}
+        drop |= {t.i for c in claim.children if reporters_aside(c, lex) for t in c.subtree}
+        # "insisted that A and denied that B": the parser hangs the second verb of saying
+        # on A; it is the speaker's next cue, not part of the claim.
+        saying = [c for c in claim.children if said_next(c, lex)]
+        if saying:
+            drop |= {t.i for c in saying for t in c.subtree}
+            drop |= {t.i for t in claim.children if t.dep_ == "cc" and t.i < saying[0].i}
+        tokens = [t for t in claim.subtree if t.i not in drop]
+        span = side_of(doc, tokens, verb, subject, drop)
+        if span is not None:
+            spans.append(through_closing_mark(span))
+    return spans
+
+
+def through_closing_mark(span: Span) -> Span:
+    """A claim that opens a quoted fragment ends at its closing mark, wherever the parse of
+    the fragment ended ('would not reopen “until the fire chief says it is safe.”')."""
+    doc = span.doc
+    if sum(t.text in QUOTE_TOKENS for t in span) % 2 == 0:
+        return span
+    closing = next((t for t in doc[span.end:span.sent.end] if t.text in QUOTE_TOKENS), None)
+    return doc[span.start:closing.i + 1] if closing is not None else span
+
+
+def said_next(token: Token, lex: Lexicon) -> bool:
+    """A verb of saying with a clause of its own, conjoined to a reported clause."""
+    return token.dep_ == "conj" and token.lemma_.lower() in lex.reporting_verbs \
+        and any(c.dep_ == "ccomp" for c in token.children)
+
+
+def reporters_aside(token: Token, lex: Lexicon) -> bool:
+    """'... without elaborating', '..., but did not specify ...': the writer's comment
+    on what the source left out, not part of what the source said."""
+    if token.dep_ == "prep" and token.lower_ == "without":
+        return True
+    if token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" and token.lemma_ in lex.reporting_verbs:
+        return True  # '..., saying: "..."' / '..., adding that ...': a cue of its own
+    if token.dep_ == "advcl" and token.i > token.head.i and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in token.children) and token.doc[token.left_edge.i - 1].text == ",":
+        return True  # '..., as negotiators gathered in London': the writer's setting
+    return token.dep_ == "conj" and any(c.dep_ == "neg" for c in token.children) and any(
+        c.dep_ == "cc" and c.lower_ == "but" for c in token.head.children)
+
+
+def side_of(doc: Doc, tokens: list[Token], verb: Token, subject: Token | None,
+            dropped: set[int] = frozenset()) -> Span | None:
+    """Keep the tokens on the content's side of the attribution clause, trimmed."""
+    if not tokens:
+        return None
+    attribution = {verb.i}
+    if subject is not None and subject.head.i == verb.i:
+        attribution |= {t.i for t in subject.subtree}
+    if tokens[0].i > verb.i:
+        tokens = [t for t in tokens if t.i > max(attribution)]
+        trailing = trailing_phrase(doc, tokens) if verb.pos_ in ("VERB", "AUX") else []
+        if not any(t.i in dropped for t in trailing):
+            tokens += trailing
+    else:
+        tokens = [t for t in tokens if t.i < min(attribution)]
+    return contiguous(doc, tokens)
+
+
+def trailing_phrase(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """Words the parser left between a complement and the end of its sentence.
+
+    'as saying the business was "nowhere near" needing to raise equity': with no comma
+    and no new subject before the full stop, the rest of the sentence is still the claim.
+    """
+    if not tokens:
+        return []
+    last = max(t.i for t in tokens)
+    rest = list(doc[last + 1:tokens[0].sent.end])
+    words = [t for t in rest if not t.is_space and not (t.is_punct and t.text in ".!?" + "".join(QUOTE_TOKENS))]
+    if not words or any(t.dep_ in ("nsubj", "nsubjpass", "mark") for t in words):
+        return []
+    if not any(t.text in ",;:—–()" or t.dep_ == "cc" for t in words):
+        return rest
+    # "stole names, Social Security numbers and medical records": a list that goes on
+    # after the object, with no verb of its own, is still the claim's.
+    listing = doc[last].pos_ in ("NOUN", "PROPN") and words[0].text == "," \
+        and any(t.dep_ == "cc" for t in words) and not any(t.text in ";:—–()" for t in words) \
+        and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words)
+    return rest if listing else []
+
+
+def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Span | None:
+    """The span from the first to the last token, trimmed of linking words and punctuation.
+
+    With ``around``, only the unbroken run of tokens containing that token is kept (used when
+    a cue sits in the middle of its clause).
+    """
+    if not tokens:
+        return None
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if around is not None:
+        ids = [t.i for t in tokens]
+        if around.i in ids:
+            k = ids.index(around.i)
+            lo = hi = k
+            while lo > 0 and ids[lo - 1] == ids[lo] - 1:
+                lo -= 1
+            while hi + 1 < len(ids) and ids[hi + 1] == ids[hi] + 1:
+                hi += 1
+            tokens = tokens[lo:hi + 1]
+    start, end = tokens[0].i, tokens[-1].i + 1
+    while start < end and (doc[start].lower_ in lexicon.CLAUSE_OPENERS or doc[start].is_space
+                           or (doc[start].is_punct and doc[start].text not in QUOTE_TOKENS)):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in lexicon.CLAUSE_CLOSERS or doc[end - 1].is_space
+                           or doc[end - 1].text in ".!?"):
+        end -= 1
+    start = after_dateline(doc, start, end)
+    # "said on Monday they were close": the time belongs to the saying, not to what was said.
+    while start < end and (doc[start].ent_type_ in ("DATE", "TIME") or
+                           (doc[start].dep_ == "prep" and start + 1 < end and doc[start + 1].ent_type_ in ("DATE", "TIME"))):
+        if doc[start].dep_ == "prep":
+            start += 1
+        while start < end and doc[start].ent_type_ in ("DATE", "TIME"):
+            start += 1
+        while start < end and doc[start].is_punct and doc[start].text not in QUOTE_TOKENS:
+            start += 1
+    if end - start < 3:
+        return None
+    return doc[start:end]
+
+
+# "SEOUL (Reuters) –", "LAFAYETTE, La. (AP) —", "CEDAR FALLS, Iowa (AP) —",
+# "VELMORA, March 6 (Northgate Wire) -"
+DATELINE = re.compile(r"^[A-Z][A-Z.' ]*[A-Z.](?:, [A-Z][a-z]+\.?)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
+                      r"\s*(\([^)]{1,40}\))?\s*[–—-]+\s*")
+
+
+def dateline_end(doc: Doc, i: int) -> int:
+    """The token index just after a dateline ('SEOUL (Reuters) –', 'LAFAYETTE, La. (AP) —')
+    opening the paragraph of token ``i``, or -1 when there is none."""
+    start = doc[i].sent.start  # paragraphs open sentences, so a dateline opens one too
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc) or not doc[start].is_upper:
+        return -1
+    match = DATELINE.match(doc[start:start + 24].text)
+    if match is None:
+        return -1
+    at = doc[start].idx + match.end()
+    while start < len(doc) and doc[start].idx < at:
+        start += 1
+    return start
+
+
+def after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Skip a dateline that opens the first paragraph of a content span."""
+    after = dateline_end(doc, start)
+    return after if start < after <= end else start
+
+
+def parenthetical(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
+    """'X happened, the ministry said.' when the parser did not make X the cue's complement."""
+    sent = verb.sent
+    if subject is None or verb.i < subject.i:
+        before = [t for t in sent if t.i < min(verb.i, subject.i if subject is not None else verb.i)]
+    else:
+        before = [t for t in sent if t.i < min(t2.i for t2 in subject.subtree)]
+    if len(before) < 4 or not any(t.text == "," for t in before[-2:]) or before[0].lower_ == "according":
+        return []  # "According to the source, the actor asked ...": an attribution, not content
+    if not any(t.pos_ in ("VERB", "AUX") for t in before):
+        return []
+    span = contiguous(doc, before)
+    return [span] if span is not None else []
+
+
+def characterisation(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
+    """'called the situation "very dangerous"', 'described the deployment as a threat'."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return []
+    complement = [c for c in verb.children
+                  if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("oprd", "xcomp", "ccomp")]
+    if not complement and verb.lemma_ == "call":
+        # "called the situation 'very dangerous'": the quoted predicate often hangs off the object.
+        if not any(t.text in QUOTE_TOKENS for t in obj.subtree):
+            return []
+    elif not complement:
+        return []
+    tokens = [t for t in obj.subtree] + [t for c in complement for t in c.subtree]
+    span = contiguous(doc, tokens)
+    if span is None:
+        return []
+    closed = through_closing_mark(span)  # '“fantasy numbers from a campaign that ...”'
+    if closed is not span:
+        return [closed]
+    # Take the quoted predicate's closing mark with it.
+    end = span.end
+    while end < len(doc) and (doc[end].text in QUOTE_TOKENS or doc[end].text in ".!?") and doc[end].sent == span.sent:
+        if doc[end].text in QUOTE_TOKENS:
+            return [doc[span.start:end + 1]]
+        end += 1
+    return [span]
+
+
+def nominal_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon) -> list[Span]:
+    """'expressed concern that X' -> X; 'expressed Russia's interest in X' -> the object."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in lex.reporting_nouns:
+        return []
+    clause = [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
+              and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    cue_tokens.append(obj)
+    if clause:
+        return clause_spans(doc, clause[0], verb, None, lex)
+    if obj.lemma_.lower() in lex.attitude_nouns and any(c.dep_ == "poss" for c in obj.children):
+        span = contiguous(doc, list(obj.subtree))
+        return [span] if span is not None else []
+    return []

@@ -1,0 +1,224 @@
+"""Cues: the verbs, nouns and phrases that attribute words to a speaker, with their content."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import lexicon
+from ..lexicon import Lexicon
+from .content import characterisation, clause_spans, contiguous, dateline_end, nominal_content, parenthetical, said_next
+from .marks import in_ranges
+
+
+@dataclass
+class Cue:
+    verb: Token
+    cue: Span
+    subject: Token | None
+    content: list[Span]
+    passive_agent: Token | None = None
+
+
+def find_cues(doc: Doc, skip: list[tuple[int, int]], lex: Lexicon) -> Iterator[Cue]:
+    for token in doc:
+        if in_ranges(token.idx, skip):
+            continue
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            cue = according_to(doc, token)
+            if cue:
+                yield cue
+        elif token.pos_ == "NOUN" and lemma in lex.reporting_nouns:
+            cue = possessed_statement(doc, token, lex)
+            if cue:
+                yield cue
+        elif token.pos_ in ("VERB", "AUX") and lemma in lex.reporting_verbs:
+            if any(c.dep_ == "neg" for c in token.children) or (
+                    token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.declining_verbs):
+                continue  # "did not say", "declined to say": nothing was said
+            cue = verb_cue(doc, token, lemma, lex)
+            if cue:
+                yield cue
+
+
+def possessed_statement(doc: Doc, noun: Token, lex: Lexicon) -> Cue | None:
+    """"Chen's statement that Canada would not be rushed": the owner said the clause."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if owner is None or clause is None:
+        return None
+    content = clause_spans(doc, clause, noun, None, lex)
+    return Cue(verb=noun, cue=doc[noun.i:noun.i + 1], subject=owner, content=content) if content else None
+
+
+def according_to(doc: Doc, token: Token) -> Cue | None:
+    """'According to X, Y' / 'Y, according to X': the content is the clause it modifies."""
+    to = doc[token.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    head = token.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    if source is None or head.i == token.i:
+        return None
+    exclude = set(t.i for t in token.subtree) | {to.i}
+    tokens = [t for t in head.sent if t.i not in exclude and not t.is_space]
+    span = contiguous(doc, tokens, around=head)
+    return Cue(verb=token, cue=doc[token.i:token.i + 2], subject=source,
+               content=[span] if span is not None else [])
+
+
+def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ in lexicon.ANY_SUBJECT_DEPS), None)
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+    cue_tokens = [verb] + [c for c in children if c.dep_ == "prt"]
+    if passive and lemma != "quote" and agent_obj is not None:
+        subject, agent_obj = agent_obj, None
+    elif passive and lemma != "quote" and subject is not None and subject.lower_ == "it":
+        subject = None  # "it was announced that ..." names nobody
+    if subject is None:
+        subject = inherited_subject(verb, lex)
+    if subject is not None:
+        subject = past_dateline(subject, verb)
+
+    content: list[Span] = []
+    if lemma == "quote" and not passive:
+        return None  # "..., quoting crime reference 44/1187": a citation, not speech
+    comps = [c for c in children if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ"))
+             or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB")]
+    if lemma == "quote":
+        saying = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.lemma_ == "say"), None)
+        if saying is not None:
+            comps = [c for c in saying.children if c.dep_ == "ccomp"]
+            cue_tokens.append(saying)
+    if not comps:
+        comps = misattached_that_clause(verb, lex)
+    for comp in comps:
+        if lemma == "ask" or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children) \
+                or doc[comp.left_edge.i].lower_ in lexicon.WH_WORDS:
+            continue  # an embedded question ("say whether", "say when") reports no statement
+        first = doc[comp.left_edge.i]
+        while first.is_punct and first.i < comp.i:
+            first = doc[first.i + 1]
+        if content and first.lower_ in lexicon.SUBORDINATORS and doc[first.i - 1].text == "," \
+                and content[-1].end <= first.i:
+            # "said X would not accept it, when millions depend on it": a subordinate
+            # clause the parser hung on the verb still belongs to the claim before it.
+            end = comp.right_edge.i + 1
+            while end > first.i and doc[end - 1].is_punct:
+                end -= 1
+            content[-1] = doc[content[-1].start:end]
+            continue
+        content.extend(clause_spans(doc, comp, verb, subject, lex))
+    if not content and lemma in lex.characterising_verbs:
+        content.extend(characterisation(doc, verb, subject))
+    if not content and lemma in lex.light_verbs:
+        content.extend(nominal_content(doc, verb, cue_tokens, lex))
+    if not content and verb.dep_ in ("ROOT", "conj", "parataxis") and lemma not in ("call", "describe", "post"):
+        content.extend(parenthetical(doc, verb, subject))
+    # A second complement the parser found inside the first ("... and a gas can found in
+    # his truck") is part of that claim, not another one.
+    content = [c for c in content if not any(
+        o is not c and o.start <= c.start and c.end <= o.end and len(o) > len(c) for o in content)]
+    if not content and subject is None:
+        return None  # kept without content: it may still attribute a direct quote
+    cue = doc[min(t.i for t in cue_tokens):max(t.i for t in cue_tokens) + 1]
+    if len(cue) > 4:
+        cue = doc[verb.i:verb.i + 1]
+    return Cue(verb=verb, cue=cue, subject=subject, content=content,
+               passive_agent=agent_obj if lemma == "quote" else None)
+
+
+def misattached_that_clause(verb: Token, lex: Lexicon) -> list[Token]:
+    """'told analysts on a call that the group had ...': the parser may hang the 'that'
+    clause on the last noun of the verb's own phrases, as if it were a relative clause."""
+    for child in verb.rights:
+        if child.dep_ not in ("prep", "dobj", "dative", "npadvmod"):
+            continue
+        for token in child.subtree:
+            if token.dep_ in ("relcl", "acl") and token.pos_ in ("VERB", "AUX"):
+                first = token.doc[token.left_edge.i]
+                subject = next((c for c in token.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
+                noun = token.head.lemma_.lower()
+                # "their claim that ..." is the noun's content, but "on a call that ..." or
+                # "in a statement that ..." names the channel of the verb's own clause.
+                if first.lower_ == "that" and first.i == token.head.i + 1 and subject is not None \
+                        and subject.i != first.i and (noun not in lex.reporting_nouns
+                                                      or noun in lex.channel_nouns):
+                    return [token]
+    return []
+
+
+def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
+    """The subject a cue shares with the clause it hangs from.
+
+    '..., adding that ...', 'while saying ...', 'in confirming ..., saying ...', 'and said':
+    climb to the nearest verb with a subject. A conjoined verb right after a noun phrase
+    ("after South Korea and the United States claimed ...") takes that phrase instead: the
+    parser often attaches such a verb to the main clause by mistake.
+    """
+    doc = verb.doc
+    if said_next(verb, lex) and verb.head.dep_ == "ccomp":
+        # "X insisted that A and denied that B": the speaker of the verb A hangs from
+        speaker = verb.head.head
+        subject = next((c for c in speaker.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
+        return subject if subject is not None else inherited_subject(speaker, lex)
+    if verb.dep_ == "conj" and verb.i > 0:
+        before = doc[verb.i - 1]
+        if before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("pobj", "conj", "dobj"):
+            while before.dep_ == "conj" and before.head.pos_ in ("PROPN", "NOUN"):
+                before = before.head
+            return before
+    head = verb
+    for _ in range(6):
+        if head.dep_ in ("ROOT", "relcl", "ccomp", "parataxis") or head.head.i == head.i:
+            break
+        head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in head.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
+        if subject is not None:
+            subject = past_dateline(subject, head)
+        if subject is not None:
+            if subject.dep_ == "nsubjpass" and head.lemma_ != "quote":
+                agent = next((c for c in head.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
+            if agentive(subject, lex):
+                return subject
+            break
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    # "X's visit comes as NATO joined ..., saying that ...": a participle's speaker is the
+    # nearest earlier subject in the sentence that can speak, when the parse gives none.
+    earlier = [t for t in verb.sent if t.i < verb.i and t.dep_ == "nsubj" and agentive(t, lex)]
+    return earlier[-1] if earlier else None
+
+
+def past_dateline(subject: Token, verb: Token) -> Token | None:
+    """'LONDON (Reuters) - Britain and Canada said': the parser often makes the dateline's
+    place the subject; the speaker is the noun phrase after the dash."""
+    doc = subject.doc
+    after = dateline_end(doc, subject.i)
+    if subject.i >= after:
+        return subject
+    heads = [t for t in doc[after:verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")
+             and not after <= t.head.i < verb.i]
+    return heads[0] if heads else None
+
+
+def agentive(token: Token, lex: Lexicon) -> bool:
+    """Whether a subject can be the source of words: a person, organisation or pronoun."""
+    if token.i < dateline_end(token.doc, token.i):
+        return False
+    return (token.ent_type_ in lexicon.AGENT_LABELS
+            or token.lower_ in lexicon.PERSON_PRONOUNS | lexicon.ORG_PRONOUNS | lexicon.GROUP_PRONOUNS
+            or token.lemma_.lower() in lex.agents
+            or token.pos_ == "PROPN")

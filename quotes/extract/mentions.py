@@ -1,0 +1,154 @@
+"""Speaker mentions as written: the noun phrase, the name in it, how it was said."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import lexicon
+from ..lexicon import Lexicon
+
+POSSESSIVE = re.compile(r"\s*['’]s?$")
+
+
+ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Za-z&.-]*\s*\)?$")
+
+
+def mention_span(head: Token, lex: Lexicon) -> Span:
+    """The noun phrase of a speaker, without appositions or relative clauses."""
+    doc = head.doc
+    ids = {head.i}
+    for child in head.children:
+        if child.i < head.i and child.dep_ in lexicon.NOUN_PHRASE_DEPS:
+            ids |= {t.i for t in child.subtree}
+        elif child.dep_ == "amod" and child.i > head.i and (
+                head.tag_ == "NNS" or head.lemma_.lower() in ("person", "source")):
+            ids |= {t.i for t in child.subtree}  # "people familiar with the matter"
+        elif child.dep_ in ("conj", "cc") and child.i > head.i:
+            aside = {t.i for c in child.subtree if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
+            ids |= {t.i for t in child.subtree if t.i not in aside}
+        elif (child.dep_ == "prep" and child.lower_ in lexicon.NAME_PREPOSITIONS and child.i > head.i
+              and (head.lemma_.lower() in lex.agents
+                   or head.ent_type_ in lexicon.ORG_LABELS)):
+            ids |= {t.i for t in child.subtree}
+    ordered = sorted(ids)
+    start = end = ordered.index(head.i)
+    while start > 0 and ordered[start - 1] == ordered[start] - 1:
+        start -= 1
+    while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+        end += 1
+    lo, hi = ordered[start], ordered[end] + 1
+    if head.pos_ == "NOUN" and hi == head.i + 1:
+        # "Deputy spokesperson Kim Ha-na said", "Former Rovers striker Kenny Moffat": a name
+        # right after a title belongs to it, even when the parser split the two.
+        while hi < len(doc) and doc[hi].ent_type_ == "PERSON":
+            hi += 1
+    # Never cut a name in two: widen to the whole of any entity the phrase overlaps.
+    while lo > 0 and doc[lo].ent_iob_ == "I" and doc[lo].ent_type_ in lexicon.NAME_LABELS:
+        lo -= 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I" and doc[hi].ent_type_ in lexicon.NAME_LABELS:
+        hi += 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return doc[lo:hi] if hi > lo else doc[head.i:head.i + 1]
+
+
+def name_start(span: Span, lex: Lexicon) -> int:
+    """Where the run of capitalised proper nouns that ends ``span`` begins, after any title
+    ("Governor Ilse Varga" -> "Ilse Varga"); ``span.end`` when there is none."""
+    doc, at = span.doc, span.end
+    while at > span.start and ((doc[at - 1].pos_ == "PROPN" and doc[at - 1].is_title)
+                               or doc[at - 1].text == "-") \
+            and doc[at - 1].lower_ not in lex.not_in_names:
+        at -= 1
+    return at
+
+
+def names_head(ent: Span, head: Token, lex: Lexicon) -> bool:
+    """Whether a name inside a mention names the mention's referent: not when it owns the
+    head ("Lusk's attorney") or sits in a modifier ("an adviser to the Voss campaign"),
+    except for an office named after its holder ("Yoon's office")."""
+    token = ent.root
+    if token.dep_ == "poss" and token.head.i == head.i:
+        return head.lemma_.lower() in lex.org_nouns
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ in ("prep", "pobj", "acl", "relcl", "advcl", "poss"):
+            return False
+        token = token.head
+    return True
+
+
+def strip_article(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+
+
+HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Rev)\.?\s+)+")
+
+
+def clean_name(text: str) -> str:
+    """A name as written, without article, honorific, possessive ending or the acronym
+    given after it ("the Transport and Dock Workers' Union (TDWU)")."""
+    text = ACRONYM_AFTER.sub("", " ".join(text.split()))
+    return POSSESSIVE.sub("", HONORIFIC.sub("", strip_article(text)))
+
+
+def unnamed(span: Span) -> str:
+    """An unnamed source as described: 'Two people familiar with the matter' -> 'people
+    familiar with the matter', 'A senior British official' -> 'senior British official'."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].dep_ in ("det", "nummod", "predet"):
+        start += 1
+    return clean_name(span.doc[start:span.end].text)
+
+
+def antecedent_of_relative(pronoun: Token) -> Token:
+    """'..., an analyst at Lantern Insights, who noted ...': a relative clause that the parser
+    hung on the last noun of an apposition refers to the person the apposition describes."""
+    head = pronoun.head.head
+    seen = head
+    while seen.dep_ in ("pobj", "prep", "appos", "compound") and seen.head.i != seen.i:
+        seen = seen.head
+        if seen.ent_type_ == "PERSON":
+            return seen
+    return head
+
+
+def entities(doc: Doc) -> list[Span]:
+    """The named entities, with hyphenated names completed: the small English model often
+    stops a Korean or Chinese name at the hyphen ("Hyun Min" for "Hyun Min-jae")."""
+    fixed = []
+    for ent in doc.ents:
+        end = ent.end
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2
+        fixed.append(Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent)
+    return fixed
+
+
+def document_issuer(noun: Token) -> Token | None:
+    """Who issued a document: 'a statement from X', 'a report by X', 'a statement released by X'."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def channel_of(verb: Token, lex: Lexicon) -> str | None:
+    """How the words were said: 'in a statement', 'on her Telegram channel', 'told reporters'."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in lexicon.CHANNEL_PREPOSITIONS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in lex.channel_nouns:
+                return verb.doc[child.left_edge.i:child.right_edge.i + 1].text
+        if child.dep_ in ("dobj", "dative") and child.lemma_.lower() in lex.audience_nouns:
+            return f"{verb.text} {verb.doc[child.left_edge.i:child.right_edge.i + 1].text}"
+        if child.dep_ == "advcl" and child.lemma_ == "cite":
+            return verb.doc[child.i:child.right_edge.i + 1].text
+    return None

@@ -1,0 +1,366 @@
+"""Turn the speaker of a cue into a name, within one article.
+
+A speaker mention is a noun phrase as written ("Kremlin spokesman Dmitry Peskov", "he",
+"the embassy", "South Korea's president"). Resolution follows how news writing refers back:
+a full name first, then the surname, a pronoun, a definite description ("the ministry") or
+the document that carried the words ("the statement said"). Each way of referring is one
+rule in :data:`RULES`, tried in order; when nothing in the article fits, the name stays
+unknown: an honest unknown beats a confident wrong name.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import lexicon
+from ..canon.roles import role_key
+from ..lexicon import Lexicon
+from ..records import UNKNOWN, Attribution
+from .mentions import (
+    antecedent_of_relative,
+    channel_of,
+    clean_name,
+    document_issuer,
+    mention_span,
+    name_start,
+    names_head,
+    strip_article,
+    unnamed,
+)
+from .referents import History, Names
+
+POSSESSIVE_START = re.compile(r"^['’]s\s*")
+
+
+@dataclass
+class Speech:
+    """Who spoke, as the cue's clause says: the mention as written, the name it resolves to,
+    how the words were said and who relayed them."""
+
+    mention: Span | None = None
+    speaker: Attribution = UNKNOWN
+    channel: str | None = None
+    via: str | None = None
+
+
+class Mention:
+    """One speaker mention and the facts about it that the rules read."""
+
+    def __init__(self, span: Span):
+        self.span, self.head = span, span.root
+        self.lemma = self.head.lemma_.lower()
+        self.lower = self.head.lower_
+        self.plural = self.head.tag_ in ("NNS", "NNPS") and self.lower not in ("media", "press")
+        self.first = span[0].lower_
+
+    @cached_property
+    def modifiers(self) -> list[Token]:
+        return [t for t in self.span if t.i != self.head.i and t.dep_ not in ("det", "punct")]
+
+    @property
+    def definite(self) -> bool:
+        return self.first in lexicon.DEFINITE
+
+
+class Resolver:
+    """Resolves the speaker mentions of one article, in reading order."""
+
+    def __init__(self, doc: Doc, lex: Lexicon):
+        self.doc, self.lex = doc, lex
+        self.names = Names(doc, lex)
+        self.history = History()
+
+    def attribute(self, subject: Token | None, verb: Token, agent: Token | None) -> Speech:
+        """The speech of a cue with this subject (and, for "quoted by", this agent)."""
+        speech = Speech(channel=channel_of(verb, self.lex))
+        if agent is not None:
+            speech.via = self.resolve(mention_span(agent, self.lex), remember=False).name
+        if subject is None:
+            return speech
+        if subject.lower_ in lexicon.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            subject = antecedent_of_relative(subject)
+        speech.mention = mention_span(subject, self.lex)
+        speech.speaker = self.resolve(speech.mention)
+        if self.history.referents and speech.speaker.name is not None and speech.channel:
+            self.history.referents[-1].channel = speech.channel
+        return speech
+
+    def resolve(self, span: Span, remember: bool = True) -> Attribution:
+        mention = Mention(span)
+        found = next((a for rule in RULES if (a := rule(self, mention)) is not None), UNKNOWN)
+        if remember:
+            self.history.remember(span, found)
+        return found
+
+    def full(self, name: str) -> str:
+        return self.names.full_name(name)
+
+
+Rule = Callable[[Resolver, Mention], "Attribution | None"]
+
+
+# -- the rules, in the order they are tried: each returns None when it does not apply ------
+
+def pronoun(r: Resolver, m: Mention) -> Attribution | None:
+    """The nearest earlier speaker a pronoun can refer to; "he" and "she" skip a person the
+    article has already shown to be of the other gender."""
+    if len(m.span) != 1 or m.lower not in lexicon.SPEAKER_PRONOUNS:
+        return None
+    start = m.span.start_char
+    if m.lower in lexicon.PERSON_PRONOUNS:
+        kinds = {"person"}
+    elif m.lower in lexicon.ORG_PRONOUNS:
+        kinds = {"organisation"}
+    else:
+        kinds = {"group", "organisation"}
+    gender = lexicon.GENDER.get(m.lower)
+    history = r.history
+    candidates = [ref for ref in history.before(start) if ref.kind in kinds and history.fits(ref.name, gender)]
+    # Someone made the subject of a sentence since the last speaker is the more salient
+    # antecedent: 'Aldridge said ... . The director, Ann Lee, told analysts ... . She was
+    # quoted as saying ...' is Lee; 'Lorna and Jim Pascoe ... came to the rally. They
+    # said ...' is the pair.
+    since = candidates[0].start if candidates else -1
+    if "person" in kinds:
+        subjects = [p for p in r.names.subject_people
+                    if since < p.start < start and history.fits(r.full(p.name), gender)]
+        if subjects:
+            if gender:
+                history.gender[r.full(subjects[-1].name)] = gender
+            return Attribution(r.full(subjects[-1].name), "person", subjects[-1].role)
+    if "group" in kinds:
+        pairs = [name for s, name in r.names.subject_pairs if since < s < start]
+        if pairs:
+            return Attribution(pairs[-1], "group")
+    if candidates:
+        if gender:
+            history.gender[candidates[0].name] = gender
+        return candidates[0].attribution
+    if "person" in kinds:
+        before = [p for p in r.names.people if p.start < start and history.fits(r.full(p.name), gender)]
+        if before:
+            return Attribution(r.full(before[-1].name), "person", before[-1].role)
+    return UNKNOWN
+
+
+def coordination(r: Resolver, m: Mention) -> Attribution | None:
+    """"Britain and Canada said": a group, named as written."""
+    if any(c.dep_ == "conj" for c in m.head.children):
+        return Attribution(clean_name(m.span.text), "group")
+    return None
+
+
+def named_person(r: Resolver, m: Mention) -> Attribution | None:
+    """A person named in the mention: "Kremlin spokesman Dmitry Peskov"; "Yoon's office" is
+    an organisation named after one."""
+    persons = [e for e in r.names.ents_in(m.span) if e.label_ == "PERSON" and names_head(e, m.head, r.lex)]
+    if not persons:
+        return None
+    person = persons[-1]
+    doc = r.doc
+    if person.end < m.span.end and m.lemma in r.lex.org_nouns:
+        rest = POSSESSIVE_START.sub("", doc[person.end:m.span.end].text)
+        return Attribution(f"{r.full(clean_name(person.text))}'s {rest}", "organisation")
+    role = strip_article(doc[m.span.start:person.start].text).strip(" ,") or apposition(r, m.head)[1]
+    return Attribution(r.full(clean_name(person.text)), "person", role or None)
+
+
+def appositive_name(r: Resolver, m: Mention) -> Attribution | None:
+    """"the state news agency TASS", "the minister, Choe Son Hui": the name beside the noun."""
+    name, _ = apposition(r, m.head)
+    if not name:
+        return None
+    if m.lemma in r.lex.org_nouns:
+        return Attribution(name, "organisation")
+    return Attribution(name, "person", clean_name(m.span.text))
+
+
+def owned_office(r: Resolver, m: Mention) -> Attribution | None:
+    """"Yoon's office": an organisation named after a person the article names in full."""
+    owner = next((c for c in m.head.children if c.dep_ == "poss"), None)
+    if owner is None or m.lemma not in r.lex.org_nouns or not r.names.is_person(clean_name(owner.text), owner):
+        return None
+    rest = POSSESSIVE_START.sub("", r.doc[owner.i + 1:m.span.end].text)
+    return Attribution(f"{r.full(clean_name(owner.text))}'s {rest}", "organisation")
+
+
+def proper_name(r: Resolver, m: Mention) -> Attribution | None:
+    """A name: a person's the recogniser missed ("Governor Ilse Varga"), a surname of someone
+    named in full ("Yoon"), or an organisation's."""
+    if m.head.pos_ != "PROPN" and m.head.ent_type_ not in lexicon.ORG_LABELS:
+        return None
+    span, doc = m.span, r.doc
+    at = name_start(span, r.lex)
+    titled = any(t.lower_.rstrip(".") in r.lex.titles_or_roles for t in doc[span.start:at])
+    if (not m.head.ent_type_ or titled) and m.lemma not in r.lex.org_nouns:
+        name = doc[at:span.end]
+        if len([t for t in name if t.text != "-"]) >= 2:
+            return Attribution(r.full(clean_name(name.text)), "person", strip_article(doc[span.start:at].text) or None)
+    name_text = clean_name(span.text)
+    if r.names.is_person(name_text, m.head):
+        return Attribution(r.full(name_text), "person")
+    return Attribution(name_text, "group" if m.head.tag_ == "NNPS" else "organisation")
+
+
+def same_source(r: Resolver, m: Mention) -> Attribution | None:
+    """"the same source": the anonymous source the article last quoted."""
+    if m.lemma not in r.lex.role_nouns or not any(t.lower_ == "same" for t in m.modifiers):
+        return None
+    earlier = next((ref for ref in r.history.before(m.span.start_char)
+                    if ref.kind in ("person", "group") and ref.name[:1].islower()), None)
+    return earlier.attribution if earlier is not None else None
+
+
+def both_parties(r: Resolver, m: Mention) -> Attribution | None:
+    """"both governments", "the two countries": the last parties named together."""
+    if not m.plural or not (m.first == "both" or [t.lower_ for t in m.span[:2]] == ["the", "two"]):
+        return None
+    pair = pair_before(r, m.span.start_char)
+    return Attribution(pair, "group") if pair else None
+
+
+def document(r: Resolver, m: Mention) -> Attribution | None:
+    """"The statement said": whoever issued it, named in the phrase ("a statement from the
+    ministry"), by an earlier mention of the same document, or as the last channel used."""
+    if m.lemma not in r.lex.document_nouns:
+        return None
+    if m.definite:
+        earlier = r.history.earlier_mention(m.lemma, m.span.start_char)
+        if earlier is not None:
+            return earlier.attribution  # "The declaration added"
+    issuer = document_issuer(m.head)
+    if issuer is not None:
+        return r.resolve(mention_span(issuer, r.lex), remember=False)
+    if m.modifiers:
+        return None
+    recent = r.history.referents[::-1]
+    found = next((ref for ref in recent if ref.channel and m.lemma in ref.channel.lower()), None)
+    found = found or next((ref for ref in recent if ref.kind == "organisation"), None)
+    return found.attribution if found else UNKNOWN
+
+
+def named_organisation(r: Resolver, m: Mention) -> Attribution | None:
+    """"the state-run TASS news agency": the organisation is the name it carries."""
+    if m.lemma not in r.lex.org_nouns or m.plural:
+        return None
+    named = [e for e in r.names.ents_in(m.span) if e.label_ == "ORG" and e.root.pos_ == "PROPN"
+             and e.root.dep_ != "poss"]  # "Dovenland's water agency" is not Dovenland
+    return Attribution(clean_name(named[-1].text), "organisation") if named else None
+
+
+def news_agency(r: Resolver, m: Mention) -> Attribution | None:
+    """"state media", "the news agency": the news agency the article names, before or after."""
+    agency = m.lemma == "agency" and any(t.lower_ in lexicon.NEWS_MEDIA_WORDS for t in m.span)
+    if m.plural or not (m.lemma in ("media", "medium") or agency):
+        return None
+    agencies = [e for e in r.names.ents if e.label_ == "ORG" and lexicon.NEWS_AGENCY.search(e.text)]
+    if not agencies:
+        return None
+    nearest = min(agencies, key=lambda e: abs(e.start_char - m.span.start_char))
+    return Attribution(clean_name(nearest.text), "organisation")
+
+
+def definite_description(r: Resolver, m: Mention) -> Attribution | None:
+    """"the town" (the place last named), "the embassy" (the nearest earlier mention headed
+    by the same noun)."""
+    if m.modifiers or not m.definite:
+        return None
+    if m.lemma in r.lex.place_nouns and not m.plural:
+        # In "Millbrook, Colorado" the state only locates the town.
+        k = bisect_left(r.names.ent_starts, m.span.start)
+        place = next((e for e in reversed(r.names.ents[:k]) if e.label_ == "GPE" and not (
+            e.root.dep_ == "appos" and e.root.head.ent_type_ == "GPE")), None)
+        if place is not None:
+            return Attribution(clean_name(place.text), "organisation")
+    ref = r.history.earlier_mention(m.lemma, m.span.start_char)
+    if ref is not None:
+        return ref.attribution
+    names = r.names
+    earlier = [c for c in names.chunks[:bisect_left(names.chunk_starts, m.span.start_char)]
+               if c.root.lemma_.lower() == m.lemma]
+    if earlier:
+        kind = "person" if m.lemma in r.lex.role_nouns else "organisation"
+        return Attribution(clean_name(earlier[-1].text), kind)
+    return None
+
+
+def role(r: Resolver, m: Mention) -> Attribution | None:
+    """A role: its one holder in the article, an anonymous source ("a senior official"), or
+    an office-holder the article does not name ("the Kremlin spokesman"), role kept."""
+    if m.lemma not in r.lex.role_nouns:
+        return None
+    described = unnamed(m.span)
+    holder = None if m.plural else role_holder(r, described)
+    if holder:
+        return Attribution(holder, "person", described)
+    if m.first in lexicon.INDEFINITE or (m.plural and m.first != "the") or m.lemma == "source":
+        return Attribution(described, "group" if m.plural else "person")
+    return Attribution(None, None, described)
+
+
+def unnamed_body(r: Resolver, m: Mention) -> Attribution | None:
+    """"the ministry", "residents": an organisation or group as described."""
+    if m.lemma in r.lex.org_nouns or m.plural:
+        return Attribution(unnamed(m.span), "group" if m.plural else "organisation")
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    pronoun, coordination, named_person, appositive_name, owned_office, proper_name, same_source,
+    both_parties, document, named_organisation, news_agency, definite_description, role, unnamed_body,
+)
+
+
+# -- what the rules look up ---------------------------------------------------------------
+
+def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
+    """'Maria Zakharova, a spokeswoman for the ministry' / 'the minister, Choe Son Hui'."""
+    for child in head.children:
+        if child.dep_ != "appos":
+            continue
+        appos = mention_span(child, r.lex)
+        if child.ent_type_ == "PERSON" or (child.pos_ == "PROPN" and head.pos_ != "PROPN"):
+            # "her rival, former county treasurer Wendell Voss": the name without its title
+            names = [e for e in r.names.ents_in(appos) if e.label_ == "PERSON"]
+            at = name_start(appos, r.lex)
+            name = names[-1] if names else appos.doc[at:appos.end] if appos.end - at >= 2 else appos
+            return r.full(clean_name(name.text)), None
+        if child.lemma_.lower() in r.lex.role_nouns:
+            # "the first witness, the collector Henrietta Vale": the name hangs one deeper
+            name_text, _ = apposition(r, child)
+            return name_text, strip_article(appos.text)
+    return None, None
+
+
+def pair_before(r: Resolver, start: int) -> str | None:
+    """The last two (or more) named parties written together before ``start``, as in
+    "Britain and France", for a later "both governments" or "the two countries"."""
+    for ref in reversed(r.history.referents):
+        if ref.kind == "group" and ref.start < start and " and " in ref.name:
+            return ref.name
+    for ent in reversed([e for e in r.names.ents if e.end_char <= start]):
+        conj = [c for c in ent.root.children if c.dep_ == "conj" and c.ent_type_ in lexicon.NAME_LABELS]
+        if ent.label_ in lexicon.NAME_LABELS and conj:
+            return clean_name(r.doc[ent.start:conj[-1].i + 1].text)
+    return None
+
+
+def role_holder(r: Resolver, described: str) -> str | None:
+    """The one person the article names with this role, before or after the mention:
+    'South Korea's president' -> Yoon Suk Yeol, 'a federal judge' -> Judge Maria Reyes."""
+    title, places = role_key(described)
+    if not title:
+        return None
+    same_title = {r.full(p.name): role_key(p.role)[1] for p in r.names.people
+                  if p.role and role_key(p.role)[0] == title}
+    matching = {name for name, where in same_title.items() if places <= where}
+    if len(matching) == 1:
+        return matching.pop()
+    if len(same_title) != 1 or places & r.lex.org_nouns:
+        return None  # "a government spokesperson" is not the union's spokesperson
+    return next(iter(same_title))
