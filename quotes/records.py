@@ -92,7 +92,7 @@ class QuoteRecord:
     def problem(self, text_length: int) -> str | None:
         """Why this record cannot be stored for an article of ``text_length`` characters."""
         if not self.quote.strip():
-            return "the quote is empty"
+            return "'quote' must be non-empty text"
         if self.type not in QUOTE_TYPES:
             return f"'type' must be one of {', '.join(QUOTE_TYPES)}, got {self.type!r}"
         if self.speaker.kind not in (None, *SPEAKER_KINDS):

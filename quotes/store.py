@@ -12,20 +12,20 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from .canon.groups import same_statements
 from .canon.roles import role_holder, role_index
 from .canon.speakers import Mention, cluster, kind_of, slug
 from .records import Article, QuoteRecord
-
-SCHEMA_VERSION = "2"
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -33,8 +33,6 @@ BUSY_TIMEOUT_MS = 30_000
 # The quotes table's facets over all its rows are counted once per refresh: counting a
 # million quotes per page view takes longer than a page may (quotes.publish reads them).
 COUNTED_FACETS = ("speaker_id", "outlet_id", "type", "cue_lemma")
-# Indexes that later versions replaced with wider ones.
-OBSOLETE_INDEXES = ("idx_quotes_speaker_id_published", "idx_quotes_outlet_id_published")
 
 # Lookups rather than joins: SQLite keeps joins inside count(*), which Datasette runs on
 # every page, and a million quotes then cost seconds; quotes carry outlet and date already.
@@ -55,15 +53,15 @@ FROM quotes q
 
 # sqlite-utils re-indexes a quote on any update; refresh() rewrites the speaker
 # and group ids of many quotes, and only the searched columns need re-indexing.
-SEARCHED_COLUMNS_TRIGGER = """
-DROP TRIGGER [quotes_au];
-CREATE TRIGGER [quotes_au] AFTER UPDATE OF [quote], [speaker_mention] ON [quotes] BEGIN
+SEARCHED_COLUMNS_TRIGGER = (
+    "DROP TRIGGER [quotes_au]",
+    """CREATE TRIGGER [quotes_au] AFTER UPDATE OF [quote], [speaker_mention] ON [quotes] BEGIN
   INSERT INTO [quotes_fts] ([quotes_fts], rowid, [quote], [speaker_mention])
     VALUES('delete', old.rowid, old.[quote], old.[speaker_mention]);
   INSERT INTO [quotes_fts] (rowid, [quote], [speaker_mention])
     VALUES (new.rowid, new.[quote], new.[speaker_mention]);
-END;
-"""
+END""",
+)
 
 
 def open_db(path: str | Path) -> Database:
@@ -78,18 +76,24 @@ def open_db(path: str | Path) -> Database:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.enable_wal()
     db.execute("PRAGMA foreign_keys = ON")
-    _ensure_schema(db, path)
+    _migrate(db, path)
     return db
 
 
-def _ensure_schema(db: Database, path: Path) -> None:
-    if db["meta"].exists():
-        row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row and row[0] != SCHEMA_VERSION:
-            raise ValueError(
-                f"{path}: database has schema version {row[0]}, "
-                f"this version of quotes reads version {SCHEMA_VERSION}"
-            )
+# Every change to the schema is one numbered step, applied once, in order, to every database
+# (sqlite-utils records the steps applied in _sqlite_migrations). Never edit a step that has
+# shipped: add the next one.
+migrations = Migrations("quotes")
+STEPS: list[str] = []
+
+
+def step(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    STEPS.append(name)
+    return migrations(name=name)
+
+
+@step("001_tables")
+def _tables(db: Database) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
     db["outlets"].create({"id": str, "name": str}, pk="id", not_null={"name"}, if_not_exists=True)
     db["articles"].create(
@@ -202,8 +206,6 @@ def _ensure_schema(db: Database, path: Path) -> None:
             ["cue_lemma"],
         ],
     }
-    for name in OBSOLETE_INDEXES:
-        db.execute(f"DROP INDEX IF EXISTS [{name}]")
     for table, columns in indexes.items():
         for cols in columns:
             db[table].create_index(cols, if_not_exists=True)
@@ -211,12 +213,42 @@ def _ensure_schema(db: Database, path: Path) -> None:
         db["quotes"].enable_fts(
             ["quote", "speaker_mention"], create_triggers=True, tokenize="porter"
         )
-        db.executescript(SEARCHED_COLUMNS_TRIGGER)
+        for statement in SEARCHED_COLUMNS_TRIGGER:
+            db.execute(statement)
     db.create_view("quotes_view", QUOTES_VIEW, replace=True)
-    db.execute(
-        "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO NOTHING",
-        [SCHEMA_VERSION],
-    )
+
+
+
+
+@step("002_drop_narrow_indexes")
+def _drop_narrow_indexes(db: Database) -> None:
+    """Databases of the first releases had per-speaker and per-outlet date indexes that the
+    wider covering indexes replaced."""
+    for name in ("idx_quotes_speaker_id_published", "idx_quotes_outlet_id_published"):
+        db.execute(f"DROP INDEX IF EXISTS [{name}]")
+
+
+@step("003_no_schema_version")
+def _no_schema_version(db: Database) -> None:
+    """The schema version lives in _sqlite_migrations now."""
+    db.execute("DELETE FROM meta WHERE key = 'schema_version'")
+
+
+SCHEMA_VERSION = STEPS[-1]
+
+
+def _migrate(db: Database, path: Path) -> None:
+    """Bring the database to this version's schema; refuse one a newer version wrote."""
+    newer = [m.name for m in migrations.applied(db) if m.name not in STEPS]
+    if newer:
+        raise ValueError(f"{path}: database has schema version {newer[-1]}, made by a newer version of quotes; "
+                         f"this one reads up to {SCHEMA_VERSION}")
+    if db["meta"].exists():
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row and row[0] != "2":
+            raise ValueError(f"{path}: database has schema version {row[0]}, this version of quotes "
+                             f"reads version 2 or {SCHEMA_VERSION}")
+    migrations.apply(db)
 
 
 @contextmanager

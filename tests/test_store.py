@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
 
 from quotes import store
-from quotes.articles import Article
+from quotes.records import Article, Attribution, QuoteRecord
 
 SAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 META = {  # name: (outlet, published)
@@ -33,22 +33,22 @@ def sample(name: str, text: str | None = None) -> Article:
 
 
 def quote(article: Article, words: str, speaker: str | None, type: str = "indirect",
-          kind: str | None = "person", mention: str | None = None, **fields) -> dict:
+          kind: str | None = "person", mention: str | None = None, role: str | None = None,
+          **fields) -> QuoteRecord:
     """A quote record as extraction makes it, with offsets located in the article's text."""
     start = article.text.index(words)
     end = start + len(words)
     paragraph_start = article.text.rfind("\n", 0, start) + 1
     paragraph_end = article.text.find("\n", end)
-    return {
-        "quote": words, "start": start, "end": end, "type": type,
-        "cue": fields.pop("cue", "said"), "cue_lemma": fields.pop("cue_lemma", "say"),
-        "speaker_mention": mention or speaker, "speaker": speaker,
-        "speaker_kind": kind if speaker else None,
-        "role": None, "channel": None, "via": None,
-        "sentence_start": paragraph_start,
-        "sentence_end": len(article.text) if paragraph_end < 0 else paragraph_end,
+    return QuoteRecord(
+        quote=words, start=start, end=end, type=type,
+        cue=fields.pop("cue", "said"), cue_lemma=fields.pop("cue_lemma", "say"),
+        speaker_mention=mention or speaker,
+        speaker=Attribution(speaker, kind if speaker else None, role),
+        sentence_start=paragraph_start,
+        sentence_end=len(article.text) if paragraph_end < 0 else paragraph_end,
         **fields,
-    }
+    )
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def db(tmp_path):
 
 
 @pytest.fixture
-def batch() -> list[tuple[Article, list[dict]]]:
+def batch() -> list[tuple[Article, list[QuoteRecord]]]:
     """The sample articles with hand-made quotes: Yoon under three names, one statement
     of the Russian embassy in two outlets, the Pentagon's troop count twice."""
     a0, a1, a2, a3, a4 = (sample(name) for name in META)
@@ -145,7 +145,7 @@ def test_open_db_creates_the_schema(tmp_path):
     assert "quotes_view" in db.view_names()
     assert db.journal_mode == "wal"
     assert db.execute("pragma foreign_keys").fetchone()[0] == 1
-    assert db["meta"].get("schema_version")["value"] == store.SCHEMA_VERSION
+    assert [m.name for m in store.migrations.applied(db)] == store.STEPS
     db.close()
 
 
@@ -159,15 +159,6 @@ def test_open_db_twice_keeps_data(tmp_path, batch):
     again.close()
 
 
-def test_open_db_replaces_indexes_made_by_an_earlier_version(tmp_path):
-    path = tmp_path / "quotes.db"
-    db = store.open_db(path)
-    db["quotes"].create_index(["speaker_id", "published"])
-    db.close()
-    names = {index.name for index in store.open_db(path)["quotes"].indexes}
-    assert not names & set(store.OBSOLETE_INDEXES)
-
-
 @pytest.mark.parametrize("column", ["speaker_id", "outlet_id"])
 def test_one_speakers_or_outlets_quotes_are_faceted_from_an_index(db, column):
     for facet in ("speaker_id", "outlet_id", "type", "cue_lemma"):
@@ -177,11 +168,27 @@ def test_one_speakers_or_outlets_quotes_are_faceted_from_an_index(db, column):
         assert "COVERING INDEX" in plan[0][-1], plan
 
 
-def test_open_db_refuses_another_schema_version(tmp_path):
+def test_open_db_refuses_a_database_of_a_newer_version(tmp_path):
     path = tmp_path / "quotes.db"
-    store.open_db(path).execute("update meta set value = '99' where key = 'schema_version'")
-    with pytest.raises(ValueError, match="schema version 99"):
+    db = store.open_db(path)
+    db["_sqlite_migrations"].insert({"migration_set": "quotes", "name": "999_future",
+                                     "applied_at": "2030-01-01"})
+    db.close()
+    with pytest.raises(ValueError, match="schema version 999_future, made by a newer version"):
         store.open_db(path)
+
+
+def test_open_db_upgrades_a_database_of_the_first_releases(tmp_path):
+    path = tmp_path / "quotes.db"
+    db = store.open_db(path)
+    db["_sqlite_migrations"].drop()
+    db["meta"].insert({"key": "schema_version", "value": "2"})
+    db["quotes"].create_index(["speaker_id", "published"], index_name="idx_quotes_speaker_id_published")
+    db.close()
+    db = store.open_db(path)
+    assert [m.name for m in store.migrations.applied(db)] == store.STEPS
+    assert "idx_quotes_speaker_id_published" not in {i.name for i in db["quotes"].indexes}
+    assert not db["meta"].count_where("key = 'schema_version'")
 
 
 def test_view_has_one_readable_row_per_quote(db, batch):
@@ -202,13 +209,13 @@ def test_view_has_one_readable_row_per_quote(db, batch):
 
 def test_search_index_follows_inserts_and_deletes(db, batch):
     store.save_articles(db, batch[:1], "1")
-    assert search(db, "soldiers") == [batch[0][1][0]["quote"]]
-    assert search(db, "embassy") == [batch[0][1][1]["quote"]]  # speaker_mention is indexed too
+    assert search(db, "soldiers") == [batch[0][1][0].quote]
+    assert search(db, "embassy") == [batch[0][1][1].quote]  # speaker_mention is indexed too
     article, records = batch[0]
     store.save_articles(db, [(article, records[1:])], "1")
     assert search(db, "soldiers") == []
-    assert search(db, "dialogue") == [records[1]["quote"]]
-    assert search(db, "agree") == [records[1]["quote"]]  # porter stemming: agreed ~ agree
+    assert search(db, "dialogue") == [records[1].quote]
+    assert search(db, "agree") == [records[1].quote]  # porter stemming: agreed ~ agree
 
 
 def test_search_index_follows_updates_of_searched_columns(db, batch):
@@ -251,24 +258,28 @@ def test_changed_text_replaces_the_articles_quotes(db, batch):
     assert db["quotes"].count == 8
 
 
-def test_quote_ids_are_stable(db, batch):
-    store.save_articles(db, batch[:1], "1")
-    article, records = batch[0]
-    expected = store.quote_id(article.id, records[0]["start"], records[0]["end"])
-    assert db["quotes"].get(expected)["quote"] == records[0]["quote"]
-    assert len(expected) == 16
+def test_quote_ids_are_stable_across_databases_and_differ_by_span(tmp_path, batch):
+    ids = []
+    for name in ("one.db", "two.db"):
+        db = store.open_db(tmp_path / name)
+        store.save_articles(db, batch, "1")
+        ids.append({r["quote"]: r["id"] for r in db["quotes"].rows})
+        db.close()
+    assert ids[0] == ids[1]
+    assert len(set(ids[0].values())) == len(ids[0]) == 9
+    assert all(len(i) == 16 and int(i, 16) >= 0 for i in ids[0].values())
 
 
 @pytest.mark.parametrize("change, message", [
     ({"start": 10**6}, "'start' 1000000 is outside the text"),
     ({"type": "paraphrase"}, "'type' must be one of direct, indirect, mixed"),
     ({"end": "12"}, "'end' must be an integer"),
-    ({"quote": ""}, "'quote' must be non-empty text"),
+    ({"quote": " "}, "'quote' must be non-empty text"),
 ])
 def test_a_bad_record_leaves_the_database_as_it_was(db, batch, change, message):
     store.save_articles(db, batch[:2], "1")
     before = dump(db)
-    bad = dict(batch[3][1][0], **change)
+    bad = replace(batch[3][1][0], **change)
     with pytest.raises(ValueError, match=f"003_8c76175bb869eee0.txt: quote 1: {message}"):
         store.save_articles(db, [batch[2], (batch[3][0], [bad])], "1")
     assert dump(db) == before
@@ -341,7 +352,7 @@ def test_refresh_drops_speakers_nobody_quotes_any_more(db, batch):
     store.save_articles(db, batch, "1")
     store.refresh(db)
     article, records = batch[2]
-    store.save_articles(db, [(article, [dict(records[0], via=None)])], "1")
+    store.save_articles(db, [(article, [replace(records[0], via=None)])], "1")
     store.refresh(db)
     assert not db["speakers"].count_where("id = 'tass'")
     assert db.execute("pragma foreign_key_check").fetchall() == []
@@ -402,57 +413,6 @@ def test_a_group_disappears_when_a_member_does(db, batch):
     store.refresh(db)
     assert not db["quote_groups"].count_where("speaker_id = 'russian-embassy-in-north-korea'")
     assert db["quotes"].count_where("group_id is not null") == 2
-
-
-def _all_pairs_reference(bucket: list[tuple]) -> set[frozenset[str]]:
-    """The matching rule of quote groups applied to every pair, for comparison."""
-    words = [store._content_words(row[4]) for row in bucket]
-    parent = list(range(len(bucket)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    for i, j in ((i, j) for i in range(len(bucket)) for j in range(i)):
-        if bucket[i][2] == bucket[j][2] or not words[i] or not words[j]:
-            continue
-        shared = len(words[i] & words[j])
-        matched = 3 * shared >= len(words[i]) + len(words[j])
-        for r, q in ((i, j), (j, i)):  # a rendering r contained in a quote q
-            if (bucket[r][3] != "direct" and bucket[q][3] != "indirect"
-                    and len(words[r]) >= store.MIN_CONTAINED_WORDS and 5 * shared >= 3 * len(words[r])):
-                matched = True
-        if matched:
-            parent[find(i)] = find(j)
-    sets: dict[int, set[str]] = {}
-    for i, row in enumerate(bucket):
-        sets.setdefault(find(i), set()).add(row[1])
-    return {frozenset(ids) for ids in sets.values() if len(ids) > 1}
-
-
-WORDING = st.lists(st.sampled_from(["sanctions", "troops", "border", "talks", "missile",
-                                     "alliance", "nuclear", "peace", "deal", "the"]),
-                   max_size=6).map(" ".join)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(WORDING, st.sampled_from(["a1", "a2", "a3"]),
-                          st.sampled_from(["direct", "indirect", "mixed"])), max_size=25))
-def test_grouping_matches_comparing_every_pair(quotes):
-    # Verbatim copies are common (wire stories reprinted everywhere) and are compared once,
-    # and only pairs sharing rare words are compared at all: neither may change the groups.
-    bucket = [("speaker", f"q{n}", article, kind, text) for n, (text, article, kind) in enumerate(quotes)]
-    groups = {frozenset(row[1] for row in group) for group in store._same_statements(bucket)}
-    assert groups == _all_pairs_reference(bucket)
-
-
-def test_a_statement_reprinted_verbatim_is_one_group():
-    bucket = [("speaker", f"q{n}", f"a{n % 500}", "direct", "We will never accept the deal.")
-              for n in range(2000)]
-    bucket.append(("speaker", "other", "a1", "direct", "Troops crossed the border at dawn."))
-    groups = store._same_statements(bucket)
-    assert [len(group) for group in groups] == [2000]
 
 
 # Refresh: facet counts

@@ -137,15 +137,6 @@ def _key_words(words: Sequence[str]) -> list[str]:
     return [part for w in words for part in bare(w).split("-") if part]
 
 
-def normalise_name(name: str) -> str:
-    """Fold a name for comparison: "President Yoon Suk-yeol's" -> "yoon suk yeol".
-
-    Strips titles in front of a name, a leading "the", possessives and dots,
-    folds case, curly apostrophes and hyphens.
-    """
-    return " ".join(_key_words(_words(name)))
-
-
 def _head(words: Sequence[str]) -> str:
     """The noun a phrase is about: "embassy" in "russian embassy in pyongyang"."""
     for i, word in enumerate(words):

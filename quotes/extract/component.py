@@ -31,10 +31,9 @@ from .marks import has_fragment, in_ranges, overlaps_direct, quoted_runs, speech
 from .resolve import Resolver
 
 
-def _code_version() -> str:
+def code_version(package: Path = Path(__file__).resolve().parent.parent) -> str:
     """A hash of the code and word lists extraction runs on: stored with each article, so
     that ``quotes ingest --reextract`` redoes what older rules extracted."""
-    package = Path(__file__).resolve().parent.parent
     sources = [*sorted((package / "extract").glob("*.py")), package / "lexicon.py", package / "records.py",
                package / "canon" / "roles.py", package / "canon" / "speakers.py"]
     digest = hashlib.sha1()
@@ -43,7 +42,7 @@ def _code_version() -> str:
     return digest.hexdigest()[:12]
 
 
-EXTRACTOR_VERSION = _code_version()
+EXTRACTOR_VERSION = code_version()
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)

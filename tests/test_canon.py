@@ -1,11 +1,15 @@
-"""Canonical speakers: which names are one speaker, and which must stay apart."""
+"""Canonical speakers, offices and statements: which names are one speaker, which must stay
+apart, and which quotes report one statement."""
 from __future__ import annotations
 
 import random
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from quotes.speakers import Mention, cluster, kind_of, normalise_name, role_holder, role_index, slug
+from quotes.canon.groups import MIN_CONTAINED_WORDS, content_words, same_statements
+from quotes.canon.roles import role_holder, role_index
+from quotes.canon.speakers import Mention, cluster, kind_of, slug
 
 
 def speakers(*names: str, kinds: dict[str, str] | None = None) -> dict[str, str]:
@@ -18,7 +22,7 @@ def same(*names: str, kinds: dict[str, str] | None = None) -> set[str]:
     return set(speakers(*names, kinds=kinds).values())
 
 
-# normalise_name
+# names written in several ways
 
 
 @pytest.mark.parametrize("a, b", [
@@ -35,12 +39,12 @@ def same(*names: str, kinds: dict[str, str] | None = None) -> set[str]:
     ("Russia’s Foreign Ministry", "Russia's foreign ministry"),
     ("The Kremlin", "Kremlin"),
 ])
-def test_normalise_name_folds_titles_case_hyphens_and_apostrophes(a, b):
-    assert normalise_name(a) == normalise_name(b)
+def test_titles_case_hyphens_and_apostrophes_do_not_split_a_speaker(a, b):
+    assert len(same(a, b)) == 1
 
 
-def test_normalise_name_keeps_a_role_without_a_name():
-    assert normalise_name("South Korea's president") == "south korea president"
+def test_a_role_without_a_name_is_not_its_holder():
+    assert len(same("South Korea's president", "Yoon Suk Yeol")) == 2
 
 
 # kind_of
@@ -207,3 +211,57 @@ def test_a_role_held_by_two_people_or_nobody_is_not_guessed():
     assert role_holder("the Kremlin spokesman", index) is None
     assert role_holder("French President", index) is None
     assert role_holder("president", index) is None  # no place: any president
+
+
+# quote groups
+
+
+def _all_pairs_reference(bucket: list[tuple]) -> set[frozenset[str]]:
+    """The matching rule of quote groups applied to every pair, for comparison."""
+    words = [content_words(row[4]) for row in bucket]
+    parent = list(range(len(bucket)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in ((i, j) for i in range(len(bucket)) for j in range(i)):
+        if bucket[i][2] == bucket[j][2] or not words[i] or not words[j]:
+            continue
+        shared = len(words[i] & words[j])
+        matched = 3 * shared >= len(words[i]) + len(words[j])
+        for r, q in ((i, j), (j, i)):  # a rendering r contained in a quote q
+            if (bucket[r][3] != "direct" and bucket[q][3] != "indirect"
+                    and len(words[r]) >= MIN_CONTAINED_WORDS and 5 * shared >= 3 * len(words[r])):
+                matched = True
+        if matched:
+            parent[find(i)] = find(j)
+    sets: dict[int, set[str]] = {}
+    for i, row in enumerate(bucket):
+        sets.setdefault(find(i), set()).add(row[1])
+    return {frozenset(ids) for ids in sets.values() if len(ids) > 1}
+
+
+WORDING = st.lists(st.sampled_from(["sanctions", "troops", "border", "talks", "missile",
+                                     "alliance", "nuclear", "peace", "deal", "the"]),
+                   max_size=6).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(WORDING, st.sampled_from(["a1", "a2", "a3"]),
+                          st.sampled_from(["direct", "indirect", "mixed"])), max_size=25))
+def test_grouping_matches_comparing_every_pair(quotes):
+    # Verbatim copies are common (wire stories reprinted everywhere) and are compared once,
+    # and only pairs sharing rare words are compared at all: neither may change the groups.
+    bucket = [("speaker", f"q{n}", article, kind, text) for n, (text, article, kind) in enumerate(quotes)]
+    groups = {frozenset(row[1] for row in group) for group in same_statements(bucket)}
+    assert groups == _all_pairs_reference(bucket)
+
+
+def test_a_statement_reprinted_verbatim_is_one_group():
+    bucket = [("speaker", f"q{n}", f"a{n % 500}", "direct", "We will never accept the deal.")
+              for n in range(2000)]
+    bucket.append(("speaker", "other", "a1", "direct", "Troops crossed the border at dawn."))
+    groups = same_statements(bucket)
+    assert [len(group) for group in groups] == [2000]
