@@ -103,8 +103,8 @@ def run_ingest(jsonl: Path, workdir: Path, model: str, rep: int) -> tuple[Timer,
 def breakdown(jsonl: Path, workdir: Path, extracted: list, model: str) -> dict:
     """Seconds spent by the non-parsing steps of an ingest, each timed on its own."""
     from quotes import store
-    from quotes.articles import iter_articles
     from quotes.extract import EXTRACTOR_VERSION, load
+    from quotes.readers import iter_articles
 
     parts = {}
     with Timer() as t:
@@ -160,8 +160,9 @@ def main(argv: list[str] | None = None) -> dict:
 
     import spacy
 
-    from quotes.articles import Article, iter_articles
     from quotes.extract import NEEDED_PIPES, load
+    from quotes.readers import iter_articles
+    from quotes.records import Article
 
     tmp = tempfile.TemporaryDirectory(prefix="bench-ingest-")
     workdir = Path(args.workdir or tmp.name)

@@ -91,9 +91,10 @@ def blanked(articles: list, cues: frozenset[str], context: int) -> tuple[list, f
 def scores(nlp, gold_path: Path, folder: Path, cues: frozenset[str], context: int | None) -> dict:
     """Score extraction on a gold set; with ``context`` set, on blanked copies of the articles."""
     from quotes import store
-    from quotes.articles import Article, iter_articles
     from quotes.evaluate import score
     from quotes.extract import EXTRACTOR_VERSION, extract
+    from quotes.readers import iter_articles
+    from quotes.records import Article
 
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     names = {g["article"] for g in gold}
@@ -124,8 +125,9 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     args = parser.parse_args(argv)
 
-    from quotes.articles import Article, iter_articles
     from quotes.extract import load
+    from quotes.readers import iter_articles
+    from quotes.records import Article
 
     cues = cue_words()
     info = corpus.machine()

@@ -54,7 +54,7 @@ def _body_paragraphs(text: str) -> list[str]:
     or site chrome before it), without the lines the project itself treats as boilerplate
     (captions, menus, bylines, appeals)."""
     try:
-        from quotes.articles import skip_ranges
+        from quotes.readers import skip_ranges
         skip = skip_ranges(text, None)
     except ImportError:  # the package is not importable: keep every line
         skip = []

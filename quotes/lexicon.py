@@ -302,6 +302,33 @@ NEWS_AGENCIES: dict[str, str] = {
     "CP": "The Canadian Press", "Jiji": "Jiji Press", "KCNA": "KCNA", "Ukrinform": "Ukrinform",
     "Bloomberg": "Bloomberg", "CNN": "CNN", "Sputnik": "Sputnik",
 }
+# The sites of news outlets, by domain, with the name each goes by.
+NEWS_SITES: dict[str, str] = {
+    "reuters.com": "Reuters", "apnews.com": "Associated Press", "afp.com": "Agence France-Presse",
+    "yna.co.kr": "Yonhap", "yonhapnews.co.kr": "Yonhap", "themoscowtimes.com": "The Moscow Times",
+    "koreaherald.com": "The Korea Herald", "koreatimes.co.kr": "The Korea Times",
+    "koreajoongangdaily.joins.com": "Korea JoongAng Daily", "nknews.org": "NK News",
+    "dailynk.com": "Daily NK", "bbc.co.uk": "BBC", "bbc.com": "BBC", "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post", "theguardian.com": "The Guardian",
+    "aljazeera.com": "Al Jazeera", "cnn.com": "CNN", "france24.com": "France 24", "dw.com": "DW",
+    "tass.com": "TASS", "tass.ru": "TASS", "ria.ru": "RIA Novosti", "interfax.ru": "Interfax",
+    "kyivindependent.com": "The Kyiv Independent", "kyivpost.com": "Kyiv Post",
+    "bloomberg.com": "Bloomberg", "wsj.com": "The Wall Street Journal", "ft.com": "Financial Times",
+    "npr.org": "NPR", "cbsnews.com": "CBS News", "nbcnews.com": "NBC News", "foxnews.com": "Fox News",
+    "politico.com": "Politico", "politico.eu": "Politico", "axios.com": "Axios",
+    "xinhuanet.com": "Xinhua", "news.cn": "Xinhua", "globaltimes.cn": "Global Times",
+    "scmp.com": "South China Morning Post", "japantimes.co.jp": "The Japan Times",
+    "kyodonews.net": "Kyodo", "rferl.org": "Radio Free Europe/Radio Liberty",
+    "voanews.com": "Voice of America", "euronews.com": "Euronews", "meduza.io": "Meduza",
+    "upi.com": "United Press International", "independent.co.uk": "The Independent",
+    "latimes.com": "Los Angeles Times", "rt.com": "RT", "kcna.kp": "KCNA",
+}
+# A dateline opening a story: "SEOUL (Reuters) –", "KYIV, Ukraine (AP) —", "LAFAYETTE, La. (AP) —",
+# "SEOUL, Oct. 29 (Yonhap) --", "VELMORA, March 6 (Northgate Wire) -", "(AFP) -": the place
+# (with its region and date) and the credit are each optional, the dash (or a colon) is not.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,[\w.'’ ]{0,40}?)?)?\s*(?:\((?P<credit>[^)]{1,40})\))?"
+    r"\s*(?:[-–—]{1,2}|:)\s*")
 # The agencies of states, which news calls "state media" once it has named them.
 STATE_MEDIA: frozenset[str] = frozenset({"KCNA", "TASS", "Xinhua", "Yonhap"})
 # Words that make "agency" a news agency ("the state news agency said").

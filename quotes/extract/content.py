@@ -1,7 +1,6 @@
 """The content of a cue: the reported clause, cut at the attribution and trimmed."""
 from __future__ import annotations
 
-import re
 
 from spacy.tokens import Doc, Span, Token
 
@@ -149,11 +148,6 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
     return doc[start:end]
 
 
-# "SEOUL (Reuters) –", "LAFAYETTE, La. (AP) —", "CEDAR FALLS, Iowa (AP) —",
-# "VELMORA, March 6 (Northgate Wire) -"
-DATELINE = re.compile(r"^[A-Z][A-Z.' ]*[A-Z.](?:, [A-Z][a-z]+\.?)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
-                      r"\s*(\([^)]{1,40}\))?\s*[–—-]+\s*")
-
 
 def dateline_end(doc: Doc, i: int) -> int:
     """The token index just after a dateline ('SEOUL (Reuters) –', 'LAFAYETTE, La. (AP) —')
@@ -163,8 +157,8 @@ def dateline_end(doc: Doc, i: int) -> int:
         start += 1
     if start >= len(doc) or not doc[start].is_upper:
         return -1
-    match = DATELINE.match(doc[start:start + 24].text)
-    if match is None:
+    match = lexicon.DATELINE.match(doc[start:start + 24].text)
+    if match is None or match["place"] is None:
         return -1
     at = doc[start].idx + match.end()
     while start < len(doc) and doc[start].idx < at:

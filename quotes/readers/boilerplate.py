@@ -1,0 +1,109 @@
+"""Which lines of an article are not its body: headline, site chrome, photo captions, appeals.
+
+Decided by general signs (chrome phrases, photo-credit patterns, short unpunctuated lines,
+verbatim repeats), so a body paragraph is only dropped when it carries such a sign.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+CHROME_PHRASES = [
+    r"back to top", r"scroll to top", r"most (?:popular|read)", r"latest news", r"read (?:more|next)",
+    r"related(?: articles| stories)?", r"previous post", r"next post", r"previous post next post",
+    r"subscribe(?: now)?", r"sign (?:up|in)", r"log in", r"share(?: this(?: article)?)?",
+    r"advertisement", r"skip to (?:main )?content", r"follow us.*", r"continue", r"once", r"monthly",
+    r"annual", r"donate(?: now)?", r"not ready to support today\?", r"remind me later",
+    r"subscribers agree to the privacy policy", r"sign up for (?:our|the) .*newsletter",
+    r"(?:©|copyright\b).{0,150}", r"(?:support|donate to|subscribe to) [^.?]{1,60}!?",
+]
+CHROME = re.compile(rf"^(?:{'|'.join(CHROME_PHRASES)})[.!]?$", re.I)
+NEWSLETTER = re.compile(
+    r"\bnewsletter\b.*\b(?:sign up|subscribe|inbox|mailbox)|\b(?:sign up|subscribe)\b.*\bnewsletter\b", re.I)
+CREDIT = re.compile(  # photo credits: "Sputnik/Pool via REUTERS/File Photo", "Name / POOL / kremlin.ru"
+    r"/\s*POOL\s*/|\bvia REUTERS\b|\bREUTERS/|\bAFP/|/AFP\b|\bEPA(?:-EFE)?/"
+    r"|(?i:\bfile photo\b|\bAP Photo\b|\bGetty Images\b|\bshutterstock\b|\bphoto by\b"
+    r"|\bphotograph:|^photo:|\(photo:|\bphoto (?:provided|released) by\b"
+    r"|\bin this (?:file |handout )?(?:photo|picture|image)\b)")
+APPEAL_START = re.compile(r"^(?:a message from .+:|dear readers,?)$", re.I)
+APPEAL = re.compile(r"support us|donat|contribution|subscri", re.I)
+CLOSED = re.compile(r"[.!?:\"”’](?:\s*\([^()]*\))?$")  # sentence end, maybe before a "(Yonhap)" credit
+SHORT_WORDS = 6  # lines this short without closing punctuation are menus, buttons and labels
+DECK_WORDS = 40
+
+
+def skip_ranges(text: str, title: str | None) -> list[tuple[int, int]]:
+    """Character ranges that are not article body: headline, site chrome, photo captions, appeals.
+
+    Neighbouring skipped lines merge into one range.
+    """
+    ranges: list[tuple[int, int]] = []
+    for start, end, line, skipped in classify(text, title):
+        if not (skipped and line):
+            continue
+        if ranges and not text[ranges[-1][1]:start].strip():
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+    return ranges
+
+
+def classify(text: str, title: str | None) -> list[tuple[int, int, str, bool]]:
+    """(start, end, stripped line, is boilerplate) for every line of text."""
+    lines = list(_lines(text))
+    credit = [_is_credit(line) for _, _, line in lines]
+    skip = credit.copy()
+    title_key = _key(title) if title else None
+    previous = None
+    for i, (_, _, line) in enumerate(lines):
+        if line:
+            # The line after the headline, unpunctuated, is its deck ("Provost says ...;
+            # vote set for March 12").
+            deck = previous is not None and _key(previous) == title_key \
+                and len(line.split()) <= DECK_WORDS and not CLOSED.search(line)
+            skip[i] |= (_key(line) == title_key or _is_chrome(line) or line == previous or deck
+                        or (len(line.split()) <= SHORT_WORDS and not CLOSED.search(line)))
+            previous = line
+    block: list[int] = []
+    for i, (_, _, line) in enumerate([*lines, (0, 0, "")]):  # a caption shares a block with its credit
+        if line:
+            block.append(i)
+        elif block:
+            if len(block) <= 3 and any(credit[j] for j in block):
+                for j in block:
+                    skip[j] |= len(lines[j][2]) <= 300
+            block = []
+    last_appeal = max((m.start() for m in APPEAL.finditer(text)), default=-1)
+    for i, (start, _, line) in enumerate(lines):  # a donation appeal runs to the end of the page
+        if len(text) // 3 < start < last_appeal and APPEAL_START.match(line):
+            skip[i:] = [True] * (len(lines) - i)
+            break
+    return [(start, end, line, skipped) for (start, end, line), skipped in zip(lines, skip, strict=True)]
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, stripped content) for each line; blank lines give an empty string."""
+    start = 0
+    for raw in text.split("\n"):
+        yield start, start + len(raw), raw.strip()
+        start += len(raw) + 1
+
+
+def _key(line: str) -> str:
+    return " ".join(line.replace("’", "'").casefold().split())
+
+
+def _is_chrome(line: str) -> bool:
+    return bool(CHROME.match(line) or (len(line) <= 400 and NEWSLETTER.search(line)))
+
+
+def _is_credit(line: str) -> bool:
+    return 0 < len(line) <= 400 and bool(CREDIT.search(line))
+
+
+def headline(text: str) -> str | None:
+    """The first line that is not chrome, if it reads like a headline rather than a sentence."""
+    for _, _, line in _lines(text):
+        if line and not _is_chrome(line) and not _is_credit(line):
+            return line if len(line.split()) <= 30 and not line.endswith(".") else None
+    return None

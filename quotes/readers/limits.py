@@ -1,0 +1,10 @@
+"""How much one read may take, so that memory and parse time stay bounded on any input.
+
+Readers look these up on this module when they run (``limits.MAX_BYTES``), so a test can
+lower one in a single place.
+"""
+from __future__ import annotations
+
+MAX_BYTES = 50_000_000  # largest file read whole, largest stdin; also the longest JSONL line
+MAX_TEXT_CHARS = 1_000_000  # longest article text: spaCy's own limit on one document
+MAX_WORD_CHARS = 5_000  # longest run without a space: prose never has one, and the tokenizer slows

@@ -1,0 +1,44 @@
+"""Bytes to article text, and the checks every format's text must pass, whatever its source."""
+from __future__ import annotations
+
+import re
+
+from . import limits
+from .registry import ReadError
+
+
+def decode(path: str, data: bytes) -> str | ReadError:
+    """Text from a whole file's bytes, or why it is not a readable text file."""
+    if b"\0" in data[:8192]:
+        return ReadError(path, None, "binary file, not text (NUL bytes)")
+    try:
+        text = clean(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        return ReadError(path, None, not_utf8(e, 0))
+    return text if text.strip() else ReadError(path, None, "file is empty")
+
+
+def not_utf8(e: UnicodeDecodeError, offset: int) -> str:
+    return f"not UTF-8 text (invalid byte 0x{e.object[e.start]:02x} at offset {offset + e.start})"
+
+
+def clean(text: str) -> str:
+    """Strip a BOM, normalise newlines, and blank out control characters.
+
+    Control characters (other than newline and tab) break terminals, JSON consumers and the
+    tokenizer; each becomes a single space so the text keeps its length and offsets into it
+    stay valid for anyone comparing against the stored text.
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)
+
+
+def text_problem(text: str) -> str | None:
+    """Why a text cannot be an article's, or None: bounded size keeps parsing bounded."""
+    if len(text) > limits.MAX_TEXT_CHARS:
+        return f"text is longer than {limits.MAX_TEXT_CHARS:,} characters"
+    run = re.search(rf"\S{{{limits.MAX_WORD_CHARS + 1},}}", text)
+    if run:
+        return (f"text has {run.end() - run.start():,} characters without a space at offset "
+                f"{run.start()}: not prose")
+    return None
