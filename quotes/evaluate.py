@@ -15,8 +15,7 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-from . import store
-from . import DEFAULT_MODEL
+from . import DEFAULT_MODEL, store
 
 WORD = re.compile(r"\w+", re.UNICODE)
 DROP = {"the", "a", "an", "of", "s"}

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
 from . import DEFAULT_MODEL, store
-from .readers import ReadError, iter_articles, make_article
 from .extract import EXTRACTOR_VERSION, extract, load
+from .readers import ReadError, iter_articles, make_article
 from .records import Article, QuoteRecord
 
 Extracted = tuple[Article, list[QuoteRecord]]

@@ -333,7 +333,7 @@ DATELINE = re.compile(
 STATE_MEDIA: frozenset[str] = frozenset({"KCNA", "TASS", "Xinhua", "Yonhap"})
 # Words that make "agency" a news agency ("the state news agency said").
 NEWS_MEDIA_WORDS: frozenset[str] = frozenset({"news", "state", "press", "wire"})
-NEWS_AGENCY = re.compile(r"\b(agency|%s)\b" % "|".join(sorted(STATE_MEDIA)), re.I)
+NEWS_AGENCY = re.compile(rf"\b(agency|{'|'.join(sorted(STATE_MEDIA))})\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -94,9 +94,9 @@ def step(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database
 
 @step("001_tables")
 def _tables(db: Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
-    db["outlets"].create({"id": str, "name": str}, pk="id", not_null={"name"}, if_not_exists=True)
-    db["articles"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    db.table("outlets").create({"id": str, "name": str}, pk="id", not_null={"name"}, if_not_exists=True)
+    db.table("articles").create(
         {
             "id": str,
             "name": str,
@@ -115,7 +115,7 @@ def _tables(db: Database) -> None:
         not_null={"name", "text", "text_hash"},
         if_not_exists=True,
     )
-    db["speakers"].create(
+    db.table("speakers").create(
         {
             "id": str,
             "name": str,
@@ -129,13 +129,13 @@ def _tables(db: Database) -> None:
         not_null={"name"},
         if_not_exists=True,
     )
-    db["speaker_aliases"].create(
+    db.table("speaker_aliases").create(
         {"speaker_id": str, "alias": str},
         pk=("speaker_id", "alias"),
         foreign_keys=[("speaker_id", "speakers", "id")],
         if_not_exists=True,
     )
-    db["quote_groups"].create(
+    db.table("quote_groups").create(
         {
             "id": str,
             "speaker_id": str,
@@ -149,7 +149,7 @@ def _tables(db: Database) -> None:
         foreign_keys=[("speaker_id", "speakers", "id")],
         if_not_exists=True,
     )
-    db["quotes"].create(
+    db.table("quotes").create(
         {
             "id": str,
             "article_id": str,
@@ -184,7 +184,7 @@ def _tables(db: Database) -> None:
         not_null={"article_id", "quote", "type", "start", "end"},
         if_not_exists=True,
     )
-    db["quote_facet_counts"].create(
+    db.table("quote_facet_counts").create(
         {"facet": str, "value": str, "count": int}, pk=("facet", "value"), if_not_exists=True
     )
     indexes = {
@@ -208,9 +208,9 @@ def _tables(db: Database) -> None:
     }
     for table, columns in indexes.items():
         for cols in columns:
-            db[table].create_index(cols, if_not_exists=True)
+            db.table(table).create_index(cols, if_not_exists=True)
     if not db["quotes_fts"].exists():
-        db["quotes"].enable_fts(
+        db.table("quotes").enable_fts(
             ["quote", "speaker_mention"], create_triggers=True, tokenize="porter"
         )
         for statement in SEARCHED_COLUMNS_TRIGGER:
@@ -616,4 +616,4 @@ def export_rows(db: Database) -> Iterator[dict[str, Any]]:
     )
     columns = [c[0] for c in cursor.description]
     for row in cursor:
-        yield dict(zip(columns, row))
+        yield dict(zip(columns, row, strict=True))

@@ -51,9 +51,9 @@ def same_statements(bucket: list[tuple]) -> list[list[tuple]]:
     sizes = [len(ws) for ws in words]
     similar: dict[str, list[int]] = defaultdict(list)
     containers: dict[str, list[int]] = defaultdict(list)
-    for j, ws in enumerate(words):
+    for j, node_words in enumerate(words):
         if kinds[j] != "indirect":
-            for w in ws:
+            for w in node_words:
                 containers[w].append(j)
     partition: Partition[int] = Partition(range(len(nodes)))
     find = partition.find

@@ -1,10 +1,10 @@
 """Union-find: the connected sets of the items that matching rules pair up."""
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from typing import Generic, TypeVar
 
-T = TypeVar("T", bound=Hashable)
+T = TypeVar("T", int, str)  # ordered, so that a set's root is its smallest item
 
 
 class Partition(Generic[T]):
@@ -25,7 +25,7 @@ class Partition(Generic[T]):
     def union(self, a: T, b: T) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)  # type: ignore[type-var]
+            self.parent[max(ra, rb)] = min(ra, rb)
 
     def sets(self) -> list[list[T]]:
         """The sets, each in the order its items were given, ordered by their first item."""

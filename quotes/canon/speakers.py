@@ -17,9 +17,9 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 from ..lexicon import (
     CAPITALS,
@@ -156,7 +156,7 @@ def _is_role(words: Sequence[str]) -> bool:
 def _conjuncts(words: Sequence[str]) -> list[list[str]]:
     """ "Seoul, Washington and Kyiv" -> [[Seoul], [Washington], [Kyiv]]; no "and": one part."""
     if not any(w.lower() in ("and", "&") for w in words):
-        return [words]
+        return [list(words)]
     parts: list[list[str]] = [[]]
     for word in words:
         if word.lower() in ("and", "&"):
@@ -403,12 +403,12 @@ def _institution_candidates(orgs: list[str], key: dict[str, str]) -> dict[str, s
         if heads[n] not in INSTITUTIONS or not words[n]:
             continue
         wider = set.intersection(*(by_word.get(w, set()) for w in words[n]))
-        wider = sorted(
+        ordered = sorted(
             (m for m in wider if heads[m] == heads[n] and words[m] > words[n]),
             key=lambda m: (-len(words[m]), m),
         )
         widest: list[str] = []
-        for m in wider:
+        for m in ordered:
             if not any(words[m] < words[o] for o in widest):
                 widest.append(m)
         if widest:

@@ -30,8 +30,10 @@ from .direct import attribution_for, continues, merge_split_quotes
 from .marks import has_fragment, in_ranges, overlaps_direct, quoted_runs, speech_like
 from .resolve import Resolver
 
+PACKAGE = Path(__file__).resolve().parent.parent
 
-def code_version(package: Path = Path(__file__).resolve().parent.parent) -> str:
+
+def code_version(package: Path = PACKAGE) -> str:
     """A hash of the code and word lists extraction runs on: stored with each article, so
     that ``quotes ingest --reextract`` redoes what older rules extracted."""
     sources = [*sorted((package / "extract").glob("*.py")), package / "lexicon.py", package / "records.py",

@@ -40,7 +40,8 @@ def blank_out(text: str, ranges: Iterable[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[QuoteRecord]]]:
+def extract(nlp: Language, articles: Iterable[Article],
+            batch_size: int = 32) -> Iterator[tuple[Article, list[QuoteRecord]]]:
     """Yield each article with the records of its quotes, in order."""
     pending: list[Article] = []
 
