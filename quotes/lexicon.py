@@ -64,6 +64,7 @@ REPORTING_NOUNS: frozenset[str] = frozenset({
     "message", "argument", "accusation", "denial", "suggestion", "prediction", "estimate",
     "hope", "fear", "belief", "position", "interest", "regret", "support", "confidence",
     "doubt", "opposition", "condolence", "criticism", "demand", "call", "threat",
+    "reply", "response", "answer",
 })
 # Of these, which may carry content as a bare object of a light verb, without a "that"
 # clause ("expressed Russia's interest in ...", "expressed concern over ...").

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import Lexicon
 from ..records import UNKNOWN, Attribution, QuoteRecord
 from .cues import Cue, find_cues
-from .direct import attribution_for, continues, merge_split_quotes
+from .direct import attribution_for, colon_attribution, continues, merge_split_quotes
 from .marks import has_fragment, in_ranges, overlaps_direct, quoted_runs, speech_like
 from .resolve import Resolver
 
@@ -166,13 +166,14 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
 
     found: list[tuple[Quote, Cue | None]] = []
     # Direct quotes first: a cue whose content lies inside one is its attribution.
-    attributed = {n: attribution_for(doc, text, run, cues, direct_chars, lex) for n, run in enumerate(direct_runs)}
+    attributed = {n: attribution_for(doc, text, run, cues, direct_chars, lex) or colon_attribution(doc, text, run, lex)
+                  for n, run in enumerate(direct_runs)}
     for run, cue in merge_split_quotes(text, direct_runs, attributed, runs):
         span = doc.char_span(run[0][0], run[-1][1], alignment_mode="expand")
         if span is not None and len(span):
             words = " ".join(text[s:e].strip() for s, e in run)
             found.append((Quote(content=span, type="direct", pieces=list(run), text=words,
-                                cue=cue.cue if cue else None), cue))
+                                cue=cue.cue if cue and len(cue.cue) else None), cue))
     for cue in cues:
         for content in cue.content:
             if len(content) == 0 or overlaps_direct(content, direct_chars):
@@ -187,8 +188,8 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
             speech = resolver.attribute(cue.subject, cue.verb, cue.passive_agent)
             quote.mention, quote.speaker = speech.mention, speech.speaker
             quote.channel, quote.via = speech.channel, speech.via
-        elif kept and quote.type == kept[-1].type == "direct" and kept[-1].mention is not None \
-                and continues(text, kept[-1].end, quote.start):
+        elif kept and quote.type == "direct" and kept[-1].mention is not None \
+                and continues(text, kept[-1].end, quote.start, opens_paragraph=kept[-1].type != "direct"):
             quote.mention, quote.speaker = kept[-1].mention, kept[-1].speaker
         else:
             continue  # quoted words nobody is said to have said: a title, a slogan, a sign

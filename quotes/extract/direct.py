@@ -11,6 +11,7 @@ from .marks import WORD, overlaps_direct
 from .mentions import mention_span
 
 CLOSING_MARKS = re.compile("[”\"’']")
+OPENING_ONLY = re.compile("\\s*[“\"«‘']\\s*")
 
 
 def attribution_for(doc: Doc, text: str, run: list[tuple[int, int]], cues: list[Cue],
@@ -32,13 +33,45 @@ def attribution_for(doc: Doc, text: str, run: list[tuple[int, int]], cues: list[
             distance = v.idx - end
         elif attribution_end <= start and len(between_before) < 80 and (
                 ("\n" not in between_before and re.search(r"[,:]\s*[“\"«‘']?\s*$", between_before))
-                or re.search(r":\s*\n\s*[“\"«‘']?\s*$", between_before)):
+                or re.search(r":\s*\n\s*[“\"«‘']?\s*$", between_before)
+                or (v.pos_ == "VERB" and OPENING_ONLY.fullmatch(between_before))):  # 'tweeted "..."'
             distance = start - attribution_end
         else:
             continue
         if best is None or distance < best[0]:
             best = (distance, cue)
     return best[1] if best else None
+
+
+COLON_LEAD = re.compile(r"\s*(\S.{0,118}?)\s*:\s*[“\"«‘']?\s*")
+
+
+def colon_attribution(doc: Doc, text: str, run: list[tuple[int, int]], lex: Lexicon) -> Cue | None:
+    """A line that names its speaker before a colon and the quote: 'Dana Orr, The Ledger:
+    "..."', 'Sam Whitby, on social media: "..."', 'The minister's reply: "..."'. The speaker is
+    a person's name opening the line (what follows a comma places or describes them), or the
+    owner of a noun of statement."""
+    start = run[0][0]
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = COLON_LEAD.fullmatch(text, line_start, start)
+    if lead is None:
+        return None
+    span = doc.char_span(lead.start(1), lead.end(1), alignment_mode="expand")
+    if span is None or not 0 < len(span) <= 12:
+        return None
+    colon = doc[span.end:span.end]  # no verb: the cue is empty
+    first = span[0]
+    if first.ent_iob_ == "B" and first.ent_type_ == "PERSON":
+        end = first.i + 1
+        while end < span.end and doc[end].ent_iob_ == "I":
+            end += 1
+        if end == span.end or doc[end].text == ",":
+            return Cue(verb=doc[end - 1], cue=colon, subject=doc[end - 1], content=[])
+    head = span.root
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if head.lemma_.lower() in lex.reporting_nouns and owner is not None and head.i == span.end - 1:
+        return Cue(verb=head, cue=doc[head.i:head.i + 1], subject=owner, content=[])
+    return None
 
 
 def cue_end(cue: Cue, limit: int, lex: Lexicon) -> int:
@@ -81,8 +114,16 @@ def merge_split_quotes(text: str, direct: list[list[tuple[int, int]]], cues: dic
     return merged
 
 
-def continues(text: str, previous_end: int, start: int) -> bool:
-    """A direct quote with no cue of its own goes on with the speaker of the direct quote
-    before it when it is in the same paragraph, or opens the next one right after it."""
+def continues(text: str, previous_end: int, start: int, opens_paragraph: bool = False) -> bool:
+    """A direct quote with no cue of its own goes on with the speaker of the quote before it
+    when it is in the same paragraph, or opens the next one right after it. After a reported
+    statement ("..., Ng said in a note to clients."), the next paragraph continues it only
+    when it opens with the quotation."""
+    if start < previous_end:
+        return False  # a fragment quoted inside the quote before it
     gap = text[previous_end:start]
+    if opens_paragraph and "\n" in gap:
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip(" \t“\"«‘'"):
+            return False
     return "\n" not in gap or (gap.count("\n") <= 2 and len(WORD.findall(gap)) <= 12)

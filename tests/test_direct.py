@@ -1,0 +1,76 @@
+"""Direct quotes: the attribution that introduces each, and the quotes that carry a speaker on."""
+from __future__ import annotations
+
+import pytest
+
+
+def said(records) -> list[tuple[str, str | None]]:
+    return [(r.quote, r.speaker.name) for r in records]
+
+
+# -- floating quotes and continued paragraphs -------------------------------------------------
+
+def test_quote_paragraphs_carry_the_speaker_of_the_quote_before(extract_text):
+    text = '"We were not ready," Ruiz said.\n\n"Nobody was."\n\n"Next year will be different."'
+    assert said(extract_text(text)) == [("We were not ready,", "Ruiz"), ("Nobody was.", "Ruiz"),
+                                        ("Next year will be different.", "Ruiz")]
+
+
+def test_a_quote_paragraph_after_a_reported_statement_is_the_same_speaker(extract_text):
+    text = ("Markets fell sharply, economist Mina Ng said in a note to clients.\n\n"
+            '"Investors should brace for more volatility this quarter."')
+    quotes = extract_text(text)
+    assert said(quotes)[-1] == ("Investors should brace for more volatility this quarter.", "Mina Ng")
+    assert quotes[-1].cue is None
+
+
+def test_a_quote_after_a_reported_statement_in_its_paragraph_is_the_same_speaker(extract_text):
+    text = ('The crossing took much endurance, Zapata said. "It is an isometric exercise for '
+            'the thighs, so it burns."')
+    assert said(extract_text(text))[-1] == (
+        "It is an isometric exercise for the thighs, so it burns.", "Zapata")
+
+
+def test_a_paragraph_that_does_not_open_with_the_quote_does_not_carry_a_reported_speaker(extract_text):
+    text = ("Markets fell sharply, economist Mina Ng said in a note to clients.\n\n"
+            'Traders on the floor were calmer. One of them shrugged: the mood was "Business as usual today."')
+    assert [name for _, name in said(extract_text(text))] == ["Mina Ng"]
+
+
+def test_a_fragment_inside_a_reported_statement_is_not_a_quote_of_its_own(extract_text):
+    text = ('The agency announced the new name of the disease: "COVID-19" is to replace the '
+            'temporary designation "2019-nCoV."')
+    assert "2019-nCoV." not in [r.quote for r in extract_text(text)]
+
+
+# -- colon and list attributions ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lead, speaker", [
+    ("Dana Orr, The Ledger:", "Dana Orr"),
+    ("Sam Whitby, on social media:", "Sam Whitby"),
+    ("Dana Orr:", "Dana Orr"),
+])
+def test_a_name_before_a_colon_attributes_the_quote(extract_text, lead, speaker):
+    text = f'{lead} "The council has to answer for this budget before the vote."'
+    (quote,) = extract_text(text)
+    assert (quote.type, quote.quote, quote.speaker.name, quote.cue) == (
+        "direct", "The council has to answer for this budget before the vote.", speaker, None)
+
+
+def test_a_statement_noun_before_a_colon_is_its_owners(extract_text):
+    (quote,) = extract_text('The minister\'s reply: "We have no plans to raise the fuel tax this year."')
+    assert (quote.speaker_mention, quote.cue) == ("The minister", "reply")
+
+
+@pytest.mark.parametrize("lead", ["Update:", "Photo of the day:", "The road ahead:"])
+def test_a_label_before_a_colon_names_nobody(extract_text, lead):
+    assert extract_text(f'{lead} "We have no plans to raise the fuel tax this year."') == []
+
+
+# -- a cue right before the quotation mark ----------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["wrote", "tweeted"])
+def test_a_verb_of_saying_right_before_the_mark_attributes_the_quote(extract_text, verb):
+    text = f'Former premier Donald Marsh {verb} "Let us all pray for the mayor. We are with you."'
+    (quote,) = extract_text(text)
+    assert (quote.type, quote.speaker.name, quote.cue) == ("direct", "Donald Marsh", verb)
