@@ -509,3 +509,39 @@ def test_a_reader_that_would_clash_is_refused(name, extensions, problem):
     with pytest.raises(ValueError, match=re.escape(problem)):
         register(Reader(name, extensions, read_markdown))
     assert readers() == BUILT_IN
+
+
+# -- the story's date, from the text when the metadata has none ----------------------------------
+
+@pytest.mark.parametrize("lines, date", [
+    ("Headline\n\nTuesday, September 17, 2019\n\nOn Saturday the president said so.", "2019-09-17"),
+    ("Headline\nPublished: 16:04, 20 January 2026\n\nBody.", "2026-01-20"),
+    ("Headline\nPosted Oct 13, 2025 at 4:15 PM\n\nBody.", "2025-10-13"),
+    ("Headline\n\nSEOUL, Oct. 29, 2024 (Yonhap) -- North Korea said on Tuesday ...", "2024-10-29"),
+])
+def test_an_article_without_a_date_takes_the_one_its_text_states(tmp_path, lines, date):
+    path = tmp_path / "a.txt"
+    path.write_text(lines)
+    (article,) = iter_articles([str(path)])
+    assert article.published == date
+
+
+@pytest.mark.parametrize("lines", [
+    "Headline\nPhoto: the minister in Moscow, Russia, January 16, 2024.\n\nBody.",  # a caption's date
+    "Headline\n\nSEOUL, Oct. 29 (Yonhap) -- the year is not given.",
+    "Headline\n\n2024\n\nBody.",
+    "Headline\n\nThe court heard that on March 3, 2021 the defendant left the country.",
+])
+def test_a_date_the_text_does_not_state_as_its_own_is_not_taken(tmp_path, lines):
+    path = tmp_path / "a.txt"
+    path.write_text(lines)
+    (article,) = iter_articles([str(path)])
+    assert article.published is None
+
+
+def test_a_date_in_the_metadata_wins_over_the_text(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": "Headline\n\nTuesday, September 17, 2019\n\nBody.",
+                                "published": "2019-09-18"}) + "\n")
+    (article,) = iter_articles([str(path)])
+    assert article.published == "2019-09-18"

@@ -1,6 +1,7 @@
 """An `Article` from a reader's text and metadata, with the fields derived the same for every format."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from dateutil import parser as dateparser
@@ -13,11 +14,13 @@ from .outlets import detect_outlet
 def make_article(name: str, text: str, title: str | None = None, url: str | None = None,
                  outlet: str | None = None, published: str | None = None,
                  author: str | None = None) -> Article:
-    """An Article with the derived fields filled in: title, outlet, ISO date and skip ranges."""
+    """An Article with the derived fields filled in: title, outlet, ISO date and skip ranges.
+
+    With no date given, the date is the one the text states as its own (:func:`date_in_text`)."""
     title = (title or "").strip() or headline(text)
     return Article(
         name=name, text=text, title=title, url=(url or "").strip() or None,
-        outlet=outlet or detect_outlet(text, url), published=iso_date(published),
+        outlet=outlet or detect_outlet(text, url), published=iso_date(published) or date_in_text(text),
         author=(author or "").strip() or None, skip=skip_ranges(text, title),
     )
 
@@ -37,3 +40,29 @@ def iso_date(value: str | None) -> str | None:
     except (ValueError, OverflowError):
         return None
     return first.date().isoformat() if first.date() == second.date() else None
+
+
+# A line that states when the story was published: "Published: October 29, 2024 10:12",
+# "Updated Oct. 29, 2024", "Tuesday, September 17, 2019" (under a headline), "SEOUL, Oct. 29,
+# 2024 (Yonhap) --" (a dateline with its year).
+STAMP = re.compile(r"(?:(?:first |last )?(?:published|posted|updated)(?: on| at)?:?\s+)(?P<date>.{6,60}?)\.?", re.I)
+DATE_ONLY = re.compile(r"(?P<date>(?:[A-Z][a-z]+day,?\s+)?[\w.,/ -]{6,40}?)\.?")
+DATED_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+,\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\b")
+HEAD_LINES = 12  # a bare date counts only near the top, where pages put the story's date
+
+
+def date_in_text(text: str) -> str | None:
+    """The story's date as the text states it: a "Published ..." line anywhere, a line that
+    is only a date near the top, or a dateline with a year; None rather than a guess (a date
+    inside a sentence or a photo caption is about something else)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for number, line in enumerate(lines):
+        if len(line) > 80:
+            continue
+        found = STAMP.fullmatch(line) or (DATE_ONLY.fullmatch(line) if number < HEAD_LINES else None)
+        if found and any(ch.isdigit() for ch in found["date"]) and (date := iso_date(found["date"])):
+            return date
+    for line in lines[:HEAD_LINES]:
+        if (found := DATED_DATELINE.match(line)) and (date := iso_date(found["date"])):
+            return date
+    return None
