@@ -226,7 +226,7 @@ def _all_pairs_reference(bucket: list[tuple]) -> set[frozenset[str]]:
             i = parent[i]
         return i
 
-    for i, j in ((i, j) for i in range(len(bucket)) for j in range(i)):
+    for i, j in ((a, b) for a in range(len(bucket)) for b in range(a)):
         if bucket[i][2] == bucket[j][2] or not words[i] or not words[j]:
             continue
         shared = len(words[i] & words[j])

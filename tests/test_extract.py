@@ -3,15 +3,14 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 import spacy
 from hypothesis import given, settings, strategies as st
 
-import pytest
-
-from quotes.records import Article, QuoteRecord
 import quotes
 from quotes.extract import EXTRACTOR_VERSION, blank_out, extract
 from quotes.extract.component import code_version
+from quotes.records import Article, QuoteRecord
 
 
 def only(quotes: list[QuoteRecord]) -> QuoteRecord:
@@ -443,7 +442,7 @@ def test_blanked_boilerplate_keeps_every_offset(text, ranges):
     blanked = blank_out(text, ranges)
     assert len(blanked) == len(text)
     inside = {i for start, end in ranges for i in range(start, min(end, len(text)))}
-    for i, (before, after) in enumerate(zip(text, blanked)):
+    for i, (before, after) in enumerate(zip(text, blanked, strict=True)):
         if i in inside and before != "\n":
             assert after == " "
         else:

@@ -27,8 +27,8 @@ import quotes.store
 from quotes.cli import cli
 from quotes.extract import EXTRACTOR_VERSION, extract
 from quotes.readers import ReadError, iter_articles
-from quotes.records import QuoteRecord
 from quotes.readers.limits import MAX_BYTES
+from quotes.records import QuoteRecord
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "examples" / "articles"
@@ -65,7 +65,7 @@ def ingest(db: Path, *paths: Path | str, processes: int = 1, extra: tuple[str, .
 def summary(stderr: str) -> dict[str, int]:
     match = SUMMARY.search(stderr)
     assert match, f"no summary in: {stderr!r}"
-    return dict(zip(["new", "updated", "unchanged", "failed", "quotes"], map(int, match.groups())))
+    return dict(zip(["new", "updated", "unchanged", "failed", "quotes"], map(int, match.groups()), strict=True))
 
 
 def errors(stderr: str) -> list[str]:
