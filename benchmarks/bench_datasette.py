@@ -10,7 +10,7 @@
    some are grouped across articles. Foreign keys, indexes, views and the FTS triggers are
    the ones ``open_db`` creates; the FTS index is rebuilt once after the bulk insert.
 2. Serves it in-process with ``datasette.app.Datasette`` configured as ``quotes serve``
-   does (``quotes.publish.serve_args``: metadata.yml, ``publish.SETTINGS``, and
+   does (``quotes.datasette.serve.serve_args``: metadata.yml, its ``SETTINGS``, and
    ``--immutable`` for the immutable mode; the ``quotes`` plugin renders cells) and times
    each page over N requests after 2 warm-ups: median and p95.
 
@@ -430,7 +430,7 @@ def pick_examples(db_path: Path, words: list[str] | None) -> dict:
 
 
 def pages(ex: dict) -> list[tuple[str, str]]:
-    from quotes.publish import DATABASE
+    from quotes.datasette.serve import DATABASE
 
     base = f"/{DATABASE}"
     top, median = ex["top"], ex["median"]
@@ -523,7 +523,7 @@ async def run_mode(db_path: Path, immutable: bool, inspect_file: Path | None, ex
                    args) -> list[dict]:
     from datasette.app import Datasette
 
-    from quotes.publish import DATABASE, SETTINGS, load_metadata, serve_args
+    from quotes.datasette.serve import DATABASE, SETTINGS, load_metadata, serve_args
 
     args_seen = serve_args(db_path, immutable=immutable, inspect_file=inspect_file)
     settings = dict(SETTINGS)
@@ -622,14 +622,14 @@ def main(argv: list[str] | None = None) -> dict:
                         help="seconds per page at most: slow pages get fewer requests, >= 5 (default 20)")
     parser.add_argument("--words", nargs="+", help="search words (default: picked by frequency)")
     parser.add_argument("--setting", nargs=2, action="append", metavar=("NAME", "VALUE"),
-                        help="override a Datasette setting of publish.SETTINGS (to test a fix)")
+                        help="override a Datasette setting of quotes.datasette.serve.SETTINGS (to test a fix)")
     parser.add_argument("--patch-metadata", metavar="JSON",
                         help='merge into metadata.yml tables, e.g. \'{"quotes_view": {"facets": []}}\'')
     parser.add_argument("--only", metavar="REGEX", help="time only the pages whose label matches")
     parser.add_argument("--explain", action="store_true", help="print query plans of the heavy queries")
     parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     args = parser.parse_args(argv)
-    from quotes.publish import DATABASE
+    from quotes.datasette.serve import DATABASE
 
     if args.db.stem != DATABASE:
         parser.error(f"--db must be called {DATABASE}.db: metadata.yml describes that database")
@@ -660,15 +660,16 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"database: {size / 2**20:,.0f} MB; most quoted speaker {ex['top'][1]!r} "
           f"({ex['top'][2]:,} quotes), median speaker {ex['median'][1]!r} ({ex['median'][2]:,})")
 
-    from quotes.publish import inspect_file_for
+    from quotes.datasette.serve import inspect_file_for
 
     modes = {"mutable": [False], "immutable": [True], "both": [False, True]}[args.mode]
     results = []
     for immutable in modes:
         # `quotes serve --immutable` inspects the database first; outside the event loop,
         # as Datasette's own command runs one.
-        inspect_file = inspect_file_for(args.db) if immutable else None
-        results += asyncio.run(run_mode(args.db, immutable, inspect_file, ex, args))
+        with tempfile.TemporaryDirectory(prefix="quotes-bench-") as workdir:
+            inspect_file = inspect_file_for(args.db, Path(workdir)) if immutable else None
+            results += asyncio.run(run_mode(args.db, immutable, inspect_file, ex, args))
     plans = explain(args.db, ex) if args.explain else None
 
     missed = [r for r in results if r["median_ms"] >= TARGET_MS or r["status"] != 200]

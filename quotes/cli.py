@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from . import store
 from . import DEFAULT_MODEL
 
 DEFAULT_DB = "db/quotes.db"
@@ -27,7 +26,21 @@ def cli() -> None:
     """Extract quotes and their speakers from news articles into SQLite."""
 
 
-@cli.command()
+class ListsFormats(click.Command):
+    """A command whose help names, as {formats}, the input formats registered when it is shown."""
+
+    @property
+    def help(self) -> str | None:
+        from .readers import formats  # loaded only when shown: reading HTML pulls in trafilatura
+
+        return None if self._help is None else self._help.format(formats=formats())
+
+    @help.setter
+    def help(self, text: str | None) -> None:
+        self._help = text
+
+
+@cli.command(cls=ListsFormats)
 @click.argument("paths", nargs=-1, required=False)
 @db_option
 @click.option("--model", default=DEFAULT_MODEL, show_default=True,
@@ -40,7 +53,7 @@ def cli() -> None:
               help="Re-extract articles stored by an older extractor (all stored ones if no PATH)")
 def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | None,
            batch_size: int, reextract: bool) -> None:
-    """Read articles from PATHS (.txt, .html, .jsonl files or directories; - for stdin),
+    """Read articles from PATHS ({formats} files or directories; - for stdin),
     extract their quotes and store everything in the database.
 
     Running it again skips unchanged articles, so it is safe to re-run after an interruption.
@@ -63,7 +76,7 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | No
                    err=True)
         sys.exit(130)
     except (ValueError, sqlite3.DatabaseError) as error:  # not our database, or not a database
-        raise database_error(db_path, error)
+        raise database_error(db_path, error) from error
     progress.done()
     click.echo(f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
                f"{summary.failed} failed articles; {summary.quotes} quotes extracted", err=True)
@@ -108,20 +121,28 @@ def check_model(model: str) -> None:
               help="Write to this file instead of stdout")
 def export(db_path: str, fmt: str, output) -> None:
     """Write every quote, one per line, with its speaker, article and outlet."""
+    from . import store
+
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no such database (run quotes ingest first)")
     try:
         db = store.open_db(db_path)
     except (ValueError, sqlite3.DatabaseError) as error:
-        raise database_error(db_path, error)
+        raise database_error(db_path, error) from error
     rows = store.export_rows(db)
-    if fmt == "jsonl":
-        for row in rows:
-            output.write(json.dumps({k: row.get(k) for k in EXPORT_FIELDS}, ensure_ascii=False) + "\n")
-    else:
-        writer = csv.DictWriter(output, fieldnames=EXPORT_FIELDS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+    try:
+        if fmt == "jsonl":
+            for row in rows:
+                output.write(json.dumps({k: row.get(k) for k in EXPORT_FIELDS}, ensure_ascii=False) + "\n")
+        else:
+            writer = csv.DictWriter(output, fieldnames=EXPORT_FIELDS, extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
+        output.flush()
+    except BrokenPipeError:
+        # The reader stopped (``quotes export | head``): that is not an error. Point stdout at
+        # nothing so that Python's own flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @cli.command()
@@ -131,13 +152,21 @@ def export(db_path: str, fmt: str, output) -> None:
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on")
 @click.option("--immutable", is_flag=True,
               help="Serve a database no ingest is writing to: faster counts and caching")
-def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
+@click.option("--metadata", "metadata", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Datasette metadata (YAML or JSON) to serve with, e.g. an edited copy of "
+                   "metadata.yml  [default: the metadata.yml installed with quotes]")
+def serve(db_path: str, host: str, port: int, immutable: bool, metadata: str | None) -> None:
     """Publish the database with Datasette (read-only)."""
-    from .publish import serve as run
+    from .datasette.serve import load_metadata, serve as run
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no such database (run quotes ingest first)")
-    run(db_path, host=host, port=port, immutable=immutable)
+    if metadata:
+        try:
+            load_metadata(metadata)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--metadata") from error
+    run(db_path, host=host, port=port, immutable=immutable, metadata=metadata)
 
 
 @cli.command()
@@ -147,9 +176,14 @@ def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
               help="Installed spaCy pipeline to parse with")
 @click.option("--show", is_flag=True, help="List misses, extras and wrong speakers")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON too")
-def evaluate(gold: str, articles_dir: str, model: str, show: bool, as_json: bool) -> None:
+@click.option("--overlap", is_flag=True,
+              help="Match quotes by character offsets rather than words: splitting a quote is not punished")
+def evaluate(gold: str, articles_dir: str, model: str, show: bool, as_json: bool, overlap: bool) -> None:
     """Score extraction on ARTICLES_DIR against a GOLD annotation (JSON lines)."""
-    from .evaluate import evaluate as run, report
+    from .evaluate import GoldError, evaluate as run, report
 
-    result = run(gold, articles_dir, model=model)
+    try:
+        result = run(gold, articles_dir, model=model, overlap=overlap)
+    except GoldError as error:
+        raise click.ClickException(str(error)) from None
     click.echo(report(result, show=show, as_json=as_json))

@@ -1,15 +1,24 @@
-"""Fixtures shared by the tests: one loaded pipeline, the sample articles, scratch databases."""
+"""Fixtures shared by the tests: one loaded pipeline, the sample articles and their gold
+quotes, scratch databases and one Datasette app serving the samples.
+
+Everything the tests read is in the repository: a plain clone runs every test."""
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "examples" / "articles"
-GOLD = ROOT.parent / "shared" / "eval" / "seeds.gold.jsonl"
+GOLD = ROOT / "tests" / "data" / "seeds.gold.jsonl"  # the seed annotation of the sample articles
 
+
+# ---- Extraction ----
 
 @pytest.fixture(scope="session")
 def nlp():
@@ -20,10 +29,10 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def extract_text(nlp):
-    """Quotes of a text as dicts, the whole text treated as article body."""
+    """Quote records of a text, the whole text treated as article body."""
 
-    def run(text: str) -> list[dict]:
-        return [q.to_dict() for q in nlp(text)._.quotes]
+    def run(text: str) -> list:
+        return [q.record() for q in nlp(text)._.quotes]
 
     return run
 
@@ -31,24 +40,154 @@ def extract_text(nlp):
 @pytest.fixture(scope="session")
 def sample_quotes(nlp):
     """Quotes of every sample article, keyed by file name."""
-    from quotes.articles import iter_articles
     from quotes.extract import extract
 
-    return {article.name: quotes for article, quotes in extract(nlp, iter_articles([str(SAMPLES)]))}
+    return {article.name: quotes for article, quotes in extract(nlp, _sample_articles())}
+
+
+def _sample_articles() -> list:
+    """The articles of examples/articles, read as ingest reads them."""
+    from quotes.readers import ReadError, iter_articles
+
+    articles = list(iter_articles([str(SAMPLES)]))
+    assert not [a for a in articles if isinstance(a, ReadError)]
+    return articles
 
 
 @pytest.fixture(scope="session")
-def sample_db(tmp_path_factory):
-    """A database holding the ingested sample articles."""
-    from quotes.ingest import ingest
+def gold_path() -> Path:
+    """The hand-annotated quotes of the sample articles (JSON lines), for `quotes evaluate`."""
+    return GOLD
 
-    path = tmp_path_factory.mktemp("samples") / "quotes.db"
-    ingest(str(path), [str(SAMPLES)], processes=1)
+
+@pytest.fixture(scope="session")
+def gold(gold_path) -> list[dict]:
+    return [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# ---- Databases, as sqlite-utils' tests have them ----
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    """Where a test may create a database."""
+    return tmp_path / "quotes.db"
+
+
+@pytest.fixture
+def fresh_db(db_path):
+    """An empty quotes database, opened with the schema."""
+    from quotes import store
+
+    db = store.open_db(db_path)
+    yield db
+    db.close()
+
+
+# Publication dates of the sample articles, which their text files do not carry.
+PUBLISHED = {
+    "000_7586c69c994ee961.txt": "2024-10-29",
+    "001_9850cac4f2388300.txt": "2024-10-29",
+    "002_614e8b809048a462.txt": "2024-01-19",
+    "003_8c76175bb869eee0.txt": "2024-10-29",
+    "004_6101a84cd05339c5.txt": "2024-10-31",
+}
+SCRIPT = "<script>alert(1)</script>"  # quoted by an extra article, to check escaping
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) around a quote: from the previous full stop or line break to the next."""
+    before = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
+    after = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return before, min(after, default=len(text)) + 1
+
+
+def _quote_record(text: str, gold: dict) -> Any:
+    from quotes.records import Attribution, QuoteRecord
+
+    sentence_start, sentence_end = _sentence_bounds(text, gold["start"], gold["end"])
+    return QuoteRecord(
+        quote=gold["quote"], type=gold["type"], start=gold["start"], end=gold["end"],
+        sentence_start=sentence_start, sentence_end=sentence_end, cue=gold["cue"],
+        speaker_mention=gold["speaker_mention"], speaker=Attribution(name=gold["speaker"]),
+    )
+
+
+def _sample_batch(gold: list[dict]) -> list[tuple[Any, list[Any]]]:
+    """The sample articles with their gold quotes, plus an article quoting hostile markup."""
+    from quotes.records import Article, QuoteRecord
+
+    batch = []
+    for article in _sample_articles():
+        article = dataclasses.replace(article, published=PUBLISHED[article.name])
+        batch.append((article, [_quote_record(article.text, g) for g in gold if g["article"] == article.name]))
+    text = f'The hacker wrote "{SCRIPT}" on the site, police said.'
+    start = text.index(SCRIPT)
+    hostile = Article(name="hostile.txt", text=text, title="Site defaced", outlet="Example Wire",
+                      published="2024-11-01")
+    batch.append((hostile, [QuoteRecord(
+        quote=SCRIPT, type="direct", start=start, end=start + len(SCRIPT), sentence_start=0,
+        sentence_end=len(text), cue="wrote", cue_lemma="write", speaker_mention="The hacker",
+    )]))
+    return batch
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory, gold) -> Path:
+    """The sample articles stored as an ingest stores them, with their gold quotes instead of
+    the extractor's (so the figures the Datasette tests expect do not move with the extractor),
+    plus one article quoting hostile markup. Read-only: a test that writes takes a copy."""
+    from quotes import store
+
+    path = tmp_path_factory.mktemp("published") / "quotes.db"
+    db = store.open_db(path)
+    store.save_articles(db, _sample_batch(gold), extractor_version="test")
+    store.refresh(db)
+    db.close()
     return path
 
 
+# ---- Datasette ----
+
+class Client:
+    """Datasette's own test client (``ds.client``, as Datasette's tests use it) of one app,
+    for synchronous tests: the app starts once and answers on one event loop."""
+
+    def __init__(self, ds) -> None:
+        self.ds = ds
+        self.loop = asyncio.new_event_loop()
+        self.loop.run_until_complete(ds.invoke_startup())
+
+    def get(self, path: str, **kwargs):
+        return self.loop.run_until_complete(self.ds.client.get(path, **kwargs))
+
+    def post(self, path: str, **kwargs):
+        return self.loop.run_until_complete(self.ds.client.post(path, **kwargs))
+
+    def close(self) -> None:
+        self.loop.close()
+
+
 @pytest.fixture(scope="session")
-def gold():
-    if not GOLD.exists():
-        pytest.skip("the shared gold annotation is not beside the repository")
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+def client(sample_db) -> Iterator[Client]:
+    """The one Datasette app of the session: ``sample_db`` served as ``quotes serve`` serves it."""
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    app = Client(Datasette([str(sample_db)], metadata=load_metadata(), settings=SETTINGS))
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def client_for() -> Iterator:
+    """Makes a client for a Datasette app of a test's own (another database or mode)."""
+    made: list[Client] = []
+
+    def make(ds) -> Client:
+        made.append(Client(ds))
+        return made[-1]
+
+    yield make
+    for app in made:
+        app.close()

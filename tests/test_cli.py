@@ -20,7 +20,6 @@ from quotes.cli import EXPORT_FIELDS, cli
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "examples" / "articles"
 SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("*.txt"))
-GOLD = ROOT.parent / "shared" / "eval" / "seeds.gold.jsonl"
 TABLES = ["meta", "outlets", "articles", "speakers", "speaker_aliases", "quote_groups", "quotes",
           "quotes_fts"]
 SUMMARY = re.compile(r"(\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed articles; (\d+) quotes")
@@ -53,7 +52,7 @@ def summary(result: Result) -> dict[str, int]:
     """The counts of the summary line ingest writes to stderr."""
     match = SUMMARY.search(result.stderr)
     assert match, f"no summary in: {result.stderr!r}"
-    return dict(zip(["new", "updated", "unchanged", "failed", "quotes"], map(int, match.groups())))
+    return dict(zip(["new", "updated", "unchanged", "failed", "quotes"], map(int, match.groups()), strict=True))
 
 
 def errors(result: Result) -> list[str]:
@@ -93,7 +92,7 @@ def db_with_samples(samples_db, tmp_path) -> Path:
 COMMAND_OPTIONS = {
     "ingest": ["--db", "--model", "--processes", "--batch-size", "--reextract"],
     "export": ["--db", "--format", "--output"],
-    "serve": ["--db", "--host", "--port", "--immutable"],
+    "serve": ["--db", "--host", "--port", "--immutable", "--metadata"],
     "evaluate": ["--model", "--show", "--json"],
 }
 
@@ -290,7 +289,7 @@ def test_all_bad_inputs_in_one_run(db_with_samples, tmp_path):
     result = ingest(db_with_samples, *bad, _write(tmp_path / "good.txt", GOOD_TEXT.encode()))
     assert result.exit_code == 1
     assert len(errors(result)) == len(bad)
-    for path, (_, where, message, _) in zip(bad, BAD_INPUTS.values()):
+    for path, (_, where, message, _) in zip(bad, BAD_INPUTS.values(), strict=True):
         assert any(line.startswith(f"error: {path}{where}: {message}") for line in errors(result)), path
     assert summary(result)["failed"] == len(bad) and summary(result)["new"] == 3
     assert counts(db_with_samples)["articles"] == before["articles"] + 3
@@ -378,12 +377,8 @@ def test_two_files_with_the_same_text_are_two_articles(tmp_path):
 
 # --- evaluate --------------------------------------------------------------------------------
 
-needs_gold = pytest.mark.skipif(not GOLD.exists(), reason="the shared gold annotation is not beside the repository")
-
-
-@needs_gold
-def test_evaluate_scores_the_samples_against_the_gold():
-    result = run("evaluate", str(GOLD), str(SAMPLES))
+def test_evaluate_scores_the_samples_against_the_gold(gold_path):
+    result = run("evaluate", str(gold_path), str(SAMPLES))
     assert result.exit_code == 0
     assert "-- missed" not in result.output
     match = re.search(r"end2end F1=(\d\.\d+)", result.output)
@@ -391,9 +386,8 @@ def test_evaluate_scores_the_samples_against_the_gold():
     assert float(match.group(1)) >= 0.90
 
 
-@needs_gold
-def test_evaluate_show_lists_misses_extras_and_wrong_speakers():
-    result = run("evaluate", str(GOLD), str(SAMPLES), "--show")
+def test_evaluate_show_lists_misses_extras_and_wrong_speakers(gold_path):
+    result = run("evaluate", str(gold_path), str(SAMPLES), "--show")
     assert result.exit_code == 0
     for section in ("-- missed", "-- extra", "-- wrong speaker"):
         assert re.search(rf"^{section}: \d+$", result.output, re.M), section
@@ -409,3 +403,29 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
         assert f"{db}: file is not a database" in result.output
         assert "Traceback" not in result.output
     assert db.read_text() == "not a database, just notes\n"
+
+
+def test_export_ends_quietly_when_the_reader_stops(tmp_path):
+    import subprocess
+    import sys
+
+    from quotes import store
+    from quotes.records import Article, QuoteRecord
+
+    sentence = "The minister said the bridge would reopen in the spring of next year. "
+    article = Article(name="long.txt", text=sentence * 4000)
+    records = [QuoteRecord(quote=sentence.strip(), type="indirect", start=n * len(sentence),
+                           end=(n + 1) * len(sentence) - 1) for n in range(4000)]
+    db = store.open_db(tmp_path / "big.db")
+    store.save_articles(db, [(article, records)], "1")
+    db.close()  # an export of about a megabyte: more than a pipe holds
+    script = "from quotes.cli import cli; cli()"
+    export = subprocess.Popen([sys.executable, "-c", script, "export", "--db", str(tmp_path / "big.db")],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert export.stdout is not None
+    first = export.stdout.readline()
+    export.stdout.close()  # what `quotes export | head -1` does once it has its line
+    _, stderr = export.communicate(timeout=120)
+    assert json.loads(first)["article"] == "long.txt"
+    assert export.returncode == 0
+    assert stderr == b""

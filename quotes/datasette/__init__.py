@@ -1,0 +1,101 @@
+"""Datasette plugin of the quotes database (the ``datasette`` entry point of the package).
+
+It shows every quote inside its sentence with the quoted words highlighted, and links
+speakers and articles, because a machine-made attribution is only useful if a reader can
+check it against the article it came from. It also adds the ``counted`` facet type
+(``facets.py``). Serving, settings and metadata are in ``serve.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Coroutine
+from typing import Any
+from urllib.parse import urlencode
+
+from datasette import hookimpl
+from datasette.database import Database
+from datasette.utils import tilde_encode
+from markupsafe import Markup
+
+from .facets import CountedFacet
+
+# Where render_cell finds the quote id: table rows carry it as "id", canned and
+# custom SQL queries opt in by selecting it as "quote_id".
+QUOTE_ID_COLUMN = {"quotes": "id", "quotes_view": "id", None: "quote_id"}
+
+# The sentence around a quote, widened to the quote if it runs past the
+# sentence, with the quote's offsets relative to that window.
+CONTEXT_SQL = """
+select
+  substr(articles.text, q.window_start + 1, q.window_end - q.window_start) as context,
+  q.start - q.window_start as quote_start,
+  q."end" - q.window_start as quote_end
+from (
+  select
+    article_id, start, "end",
+    min(sentence_start, start) as window_start,
+    max(sentence_end, "end") as window_end
+  from quotes
+  where id = :id
+) as q
+join articles on articles.id = q.article_id
+"""
+
+
+@hookimpl
+def register_facet_classes() -> list[type]:
+    return [CountedFacet]
+
+
+@hookimpl
+def render_cell(
+    row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any
+) -> Markup | Coroutine[Any, Any, Markup | None] | None:
+    """Show quotes in context and turn speaker and article names into links."""
+    if value in (None, ""):
+        return None
+    if column == "quote" and table in QUOTE_ID_COLUMN:
+        quote_id = _field(row, QUOTE_ID_COLUMN[table])
+        if quote_id is not None:
+            return _quote_in_context(datasette.get_database(database), quote_id, value)
+    if column == "speaker":
+        speaker_id = _field(row, "speaker_id")
+        if speaker_id is not None:
+            return _link(datasette.urls.row(database, "speakers", tilde_encode(speaker_id)), value)
+    if column == "article_title":
+        article_id = _field(row, "article_id")
+        if article_id is not None:
+            return _link(datasette.urls.row(database, "articles", tilde_encode(article_id)), value)
+    if table == "speakers" and column == "quote_count":
+        speaker_id = _field(row, "id")
+        if speaker_id is not None:
+            timeline = datasette.urls.query(database, "speaker_timeline")
+            return _link(f"{timeline}?{urlencode({'speaker': speaker_id})}", value)
+    return None
+
+
+async def _quote_in_context(db: Database, quote_id: str, quote: str) -> Markup | None:
+    try:
+        rows = (await db.execute(CONTEXT_SQL, {"id": quote_id})).rows
+    except Exception:  # a database without our schema: leave the cell as it is
+        return None
+    if not rows or rows[0]["context"] is None:
+        return None
+    context, start, end = rows[0]
+    if context[start:end] != quote:
+        # The article text no longer matches the offsets: show the quote as stored.
+        return None
+    return Markup("{}<mark>{}</mark>{}").format(context[:start], quote, context[end:])
+
+
+def _link(url: str, text: Any) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(url, text)
+
+
+def _field(row: Any, key: str) -> Any:
+    """A column of a result row, or None; expanded foreign keys give their value."""
+    try:
+        value = row[key]
+    except (KeyError, IndexError):
+        return None
+    return value["value"] if isinstance(value, dict) else value
