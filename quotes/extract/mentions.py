@@ -133,7 +133,7 @@ def document_issuer(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.dep_ == "acl":
+        if child.dep_ == "acl" and child.lemma_.lower() in lexicon.ISSUING_VERBS:
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
