@@ -96,8 +96,9 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "letter", "document", "memo", "notice", "message", "readout", "transcript", "editorial",
     "commentary", "article", "declaration", "decree", "resolution", "bulletin", "proclamation",
     "manifesto", "summary",
-    # a court's own words
-    "ruling", "judgment", "verdict",
+    # a court's own words, and the papers a party files, which speak for that party
+    "ruling", "judgment", "verdict", "lawsuit", "suit", "complaint", "petition", "affidavit",
+    "indictment",
 })
 
 # Nouns that head the name of an organisation ("the Russian Embassy", "the ministry").
@@ -234,12 +235,11 @@ EPITHET_NOUNS: frozenset[str] = frozenset({
 
 # Documents and data that speak for themselves, not for whoever issued them ("a poll by
 # Ipsos found", "court filings show", "emails obtained by the paper"): their speaker is the
-# document, and the issuer, when named, relayed it.
+# document, and the issuer, when named, relayed it. (A lawsuit or complaint is its filer's.)
 DATA_NOUNS: frozenset[str] = frozenset({
     "poll", "survey", "study", "report", "research", "analysis", "data", "figure", "statistic",
     "estimate", "census", "audit", "review", "finding", "email", "e-mail", "filing", "record",
-    "document", "lawsuit", "suit", "complaint", "indictment", "affidavit", "petition",
-    "testimony", "minutes", "guideline", "log", "projection", "forecast",
+    "document", "testimony", "minutes", "guideline", "log", "projection", "forecast",
     "investigation", "inquiry", "probe", "assessment", "evaluation", "database",
 })
 
