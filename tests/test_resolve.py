@@ -166,3 +166,15 @@ def test_a_byline_is_never_a_speaker(extract_text):
     quotes = extract_text("By Dana Whitlock, Staff Writer\n\n"
                           '"We will rebuild," she said.')
     assert said(quotes, "rebuild").speaker.name is None
+
+
+def test_a_statement_nobody_is_shown_to_have_issued_is_a_document(extract_text):
+    quotes = extract_text("The actor died at home, according to a statement posted to his account. "
+                          "It also said he had been ill for four years.")
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [("statement", "document")] * 2
+
+
+def test_a_statement_named_after_its_issuer(extract_text):
+    q = said(extract_text("Crews were called at 3 am, according to a fire service statement."), "Crews")
+    assert (q.speaker.name, q.speaker.kind) == ("fire service", "organisation")
+

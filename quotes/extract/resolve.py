@@ -151,7 +151,7 @@ def pronoun(r: Resolver, m: Mention) -> Attribution | None:
     if m.lower in lexicon.PERSON_PRONOUNS:
         kinds = {"person"}
     elif m.lower in lexicon.ORG_PRONOUNS:
-        kinds = {"organisation"}
+        kinds = {"organisation", "document"}  # "The poll found ... It also found"
     else:
         kinds = {"group", "organisation"}
     gender = lexicon.GENDER.get(m.lower)
@@ -315,15 +315,19 @@ def document(r: Resolver, m: Mention) -> Attribution | None:
         earlier = r.history.earlier_mention(m.lemma, m.span.start_char)
         if earlier is not None:
             return earlier.attribution  # "The declaration added"
-    issuer = document_issuer(m.head)
-    if issuer is not None:
-        return r.resolve(mention_span(issuer, r.lex), remember=False)
+    own = Attribution(unnamed(m.span), "document")  # issued by nobody the article shows
+    issuer = document_issuer(m.head) or next(
+        (c for c in m.head.children if c.dep_ in ("compound", "nmod") and c.i < m.head.i
+         and (c.ent_type_ in lexicon.ORG_LABELS or c.lemma_.lower() in r.lex.org_nouns)), None)
+    if issuer is not None:  # "a statement from the ministry", "a fire service statement"
+        found = r.resolve(mention_span(issuer, r.lex), remember=False)
+        return found if found.name else own
     if m.modifiers:
         return None
     recent = r.history.referents[::-1]
     found = next((ref for ref in recent if ref.channel and m.lemma in ref.channel.lower()), None)
     found = found or next((ref for ref in recent if ref.kind == "organisation"), None)
-    return found.attribution if found else UNKNOWN
+    return found.attribution if found else own
 
 
 def named_organisation(r: Resolver, m: Mention) -> Attribution | None:
