@@ -231,6 +231,7 @@ EPITHET_NOUNS: frozenset[str] = frozenset({
     "grandmother", "grandfather", "retiree", "pensioner", "mechanic", "electrician", "veterinarian",
     "physicist", "chemist", "biologist", "astronomer", "historian", "mathematician", "forecaster",
     "meteorologist", "broadcaster", "host", "presenter", "comedian", "rapper", "star",
+    "old",  # "the 52-year-old"
 })
 
 # Documents and data that speak for themselves, not for whoever issued them ("a poll by

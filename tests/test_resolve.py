@@ -178,3 +178,10 @@ def test_a_statement_named_after_its_issuer(extract_text):
     q = said(extract_text("Crews were called at 3 am, according to a fire service statement."), "Crews")
     assert (q.speaker.name, q.speaker.kind) == ("fire service", "organisation")
 
+
+def test_an_age_is_an_epithet(extract_text):
+    quotes = extract_text("Ola Berg scored twice as Harlow beat Kenton 3-1 on Saturday. "
+                          "The 24-year-old said the team had played well.")
+    q = said(quotes, "played well")
+    assert (q.speaker_mention, q.speaker.name, q.speaker.role) == ("The 24-year-old", "Ola Berg", "24-year-old")
+

@@ -375,12 +375,13 @@ def person_epithet(r: Resolver, m: Mention) -> Attribution | None:
     the last person named."""
     lex = r.lex
     if not m.definite or m.plural or m.lemma not in lex.role_nouns | lex.epithet_nouns \
-            or any(t.pos_ == "PROPN" or t.ent_type_ or t.dep_ in ("poss", "prep") for t in m.span):
+            or any(t.pos_ == "PROPN" or t.ent_type_ in lexicon.NAME_LABELS or t.dep_ in ("poss", "prep")
+                   for t in m.span):
         return None
     epithet = [t for t in m.modifiers if t.dep_ in ("amod", "compound", "nummod", "npadvmod")]
     if not epithet and m.lemma not in lex.epithet_nouns:
         return None  # "the prosecutor": an office, whoever holds it
-    described = unnamed(m.span)
+    described = strip_article(m.span.text)
     if m.lemma in lex.role_nouns:
         holder = role_holder(r, described)
         if holder:
