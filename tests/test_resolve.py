@@ -185,3 +185,15 @@ def test_an_age_is_an_epithet(extract_text):
     q = said(quotes, "played well")
     assert (q.speaker_mention, q.speaker.name, q.speaker.role) == ("The 24-year-old", "Ola Berg", "24-year-old")
 
+
+def test_an_organisation_noun_is_the_organisation_whose_name_holds_it(extract_text):
+    quotes = extract_text("The Ministry of Health announced new rules on Monday. "
+                          "The ministry said the rules would take effect in May.")
+    assert said(quotes, "effect").speaker.name == "Ministry of Health"
+
+
+def test_a_qualified_organisation_noun_is_not_another_of_its_kind(extract_text):
+    quotes = extract_text("The Ministry of Health said on Monday that rules would change. "
+                          "The foreign ministry said the rules would take effect in May.")
+    assert said(quotes, "effect").speaker.name == "foreign ministry"
+

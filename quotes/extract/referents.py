@@ -225,16 +225,20 @@ class Names:
     @cached_property
     def organisations(self) -> dict[str | None, tuple[list[int], list[str]]]:
         """The organisations the article names outside quotation marks, by line of work
-        ("company", "media", "club"; None when the name does not show it): the starts and
-        the names, in reading order."""
+        ("company", "media", "club"; None when the name does not show it) and by the
+        organisation nouns in their names ("noun:ministry"): the starts and the names, in
+        reading order."""
         found: dict[str | None, tuple[list[int], list[str]]] = {}
         for ent in self.ents:
             if ent.label_ != "ORG" or ent.root.pos_ != "PROPN" or self.in_quotes(ent.start_char) \
                     or not self.in_text(ent.start_char):
                 continue
-            starts, names = found.setdefault(self._line_of_work(ent), ([], []))
-            starts.append(ent.start_char)
-            names.append(clean_name(ent.text))
+            name = clean_name(ent.text)
+            nouns = {t.lemma_.lower() for t in ent if t.lemma_.lower() in self.lex.org_nouns}
+            for key in {self._line_of_work(ent), *(f"noun:{n}" for n in nouns)}:
+                starts, names = found.setdefault(key, ([], []))
+                starts.append(ent.start_char)
+                names.append(name)
         return found
 
     def _line_of_work(self, ent: Span) -> str | None:

@@ -358,13 +358,19 @@ def organisation_epithet(r: Resolver, m: Mention) -> Attribution | None:
     lex = r.lex
     line = ("company" if m.lemma in lex.company_nouns else "media" if m.lemma in lex.media_nouns
             else "club" if m.lemma in lex.club_nouns else None)
-    if line is None or not m.definite or m.plural or any(t.pos_ == "PROPN" for t in m.span):
+    if (line is None and m.lemma not in lex.org_nouns) or m.lemma in lex.place_nouns or not m.definite \
+            or m.plural or any(t.pos_ == "PROPN" or t.ent_type_ in lexicon.NAME_LABELS for t in m.span):
         return None
+    if line is None and m.modifiers:
+        return None  # "the foreign ministry" is not the defence ministry named before
     ref = r.history.earlier_mention(m.lemma, m.span.start_char)
     if ref is not None:
         return ref.attribution
     start = m.span.start_char
-    name = r.names.organisation_before(line, start, since=r.names.passage_start(start, 6))
+    # "the ministry" after "the Ministry of Health": the name holds the noun
+    name = None if m.modifiers else r.names.organisation_before(f"noun:{m.lemma}", start)
+    if name is None and line is not None:
+        name = r.names.organisation_before(line, start, since=r.names.passage_start(start, 6))
     return Attribution(name, "organisation") if name else None
 
 
