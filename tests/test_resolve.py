@@ -197,3 +197,17 @@ def test_a_qualified_organisation_noun_is_not_another_of_its_kind(extract_text):
                           "The foreign ministry said the rules would take effect in May.")
     assert said(quotes, "effect").speaker.name == "foreign ministry"
 
+
+@pytest.mark.parametrize("line, text", [
+    ("Lee Park / The Associated Press", True),
+    ("By Dana Whitlock, Staff Writer", True),
+    ("Wednesday, January 23, 2019", True),
+    ("Mayor Said The Budget Was Needed", True),
+    ('"It is a 24/7 job," she said', False),
+    ("Germany bans Mahan Air of Iran, citing 'security'", False),
+    ("He said the Toronto/Ottawa route was closed.", False),
+])
+def test_lines_that_are_not_text(line, text):
+    from quotes.extract.referents import not_running_text
+
+    assert not_running_text(line) is text

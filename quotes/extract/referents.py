@@ -305,20 +305,24 @@ class Names:
 
 
 SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs v".split())
-CREDIT = re.compile(r"\S\s*/\s*\S|^\s*\(?(photo|image|picture|credit|file photo|video)\b", re.I)
+CREDIT = re.compile(r"[A-Z][\w.’'-]*\s*/\s*(?:[Tt]he\s+)?[A-Z]")  # "Lee Park / The Associated Press"
+LABEL = re.compile(r"^\s*\(?(photo|image|picture|credit|file photo|video)\b", re.I)
 STAMP = re.compile(r"^\s*(by|published|updated|posted|last updated)\b", re.I)
 
 
 def not_running_text(line: str) -> bool:
     """Whether a line is a credit, byline, time stamp or headline rather than text."""
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
-    if not words:
+    if not words or line.rstrip().endswith((".", '"', "”", "’")):
         return False
-    if len(words) <= 12 and (CREDIT.search(line) or STAMP.match(line)) and not line.rstrip().endswith((".", '"', "”")):
-        return True
     content = [w for w in words if w.lower() not in SMALL_WORDS]
     capitals = [w for w in content if w[0].isupper()]
-    return len(content) >= 4 and len(capitals) == len(content) and not line.rstrip().endswith(".")
+    if len(words) <= 12 and (LABEL.match(line) or STAMP.match(line)
+                             or (CREDIT.search(line) and len(capitals) >= 0.6 * len(content))):
+        return True
+    if len(capitals) == len(content) and len(words) <= 8 and any(c.isdigit() for c in line):
+        return True  # a dateline or time stamp: "Wednesday, January 23, 2019"
+    return len(content) >= 4 and len(capitals) == len(content)
 
 
 @dataclass
