@@ -211,3 +211,11 @@ def test_lines_that_are_not_text(line, text):
     from quotes.extract.referents import not_running_text
 
     assert not_running_text(line) is text
+
+
+def test_a_name_the_parser_left_without_its_verb(extract_text):
+    q = said(extract_text("Speaking to Agence France-Presse, the president of the Tunisian League for the "
+                          'Defence of Human Rights, Jamel Msallem, said, "We are for the freedom to dress."'),
+             "freedom")
+    assert q.speaker.name == "Jamel Msallem"
+

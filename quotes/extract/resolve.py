@@ -81,6 +81,8 @@ class Resolver:
         speech = Speech(channel=channel_of(verb, self.lex))
         if agent is not None:
             speech.via = self.resolve(mention_span(agent, self.lex), remember=False).name
+        if subject is None and agent is None:
+            subject = self.name_before(verb)
         if subject is None:
             return speech
         if subject.lower_ in lexicon.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
@@ -106,6 +108,24 @@ class Resolver:
         if self.history.referents and speech.speaker.name is not None and speech.channel:
             self.history.referents[-1].channel = speech.channel
         return speech
+
+    def name_before(self, verb: Token) -> Token | None:
+        """A name written right before a verb that the parser left without a subject: in
+        "Speaking to AFP, the president of the league, Jamel Msallem, said" it hung the
+        speaker on the opening phrase."""
+        if verb.tag_ in ("VBG", "VBN") or any(c.dep_ in lexicon.ANY_SUBJECT_DEPS for c in verb.children):
+            return None
+        at = verb.i - 1
+        while at >= verb.sent.start and (self.doc[at].is_punct or self.doc[at].is_space):
+            at -= 1
+        if at < verb.sent.start or at == verb.i - 1 and self.doc[at].ent_type_ != "PERSON":
+            return None  # "..., said X": the speaker comes after
+        token = self.doc[at]
+        if token.ent_type_ not in lexicon.AGENT_LABELS or self.names.in_quotes(token.idx):
+            return None
+        while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.ent_type_ == token.ent_type_:
+            token = token.head
+        return token
 
     def name_after(self, mention: Span, verb: Token) -> Span | None:
         """A name the parser made a second subject of the same verb, right after a mention
