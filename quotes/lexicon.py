@@ -251,6 +251,15 @@ ISSUING_VERBS: frozenset[str] = frozenset({
     "prepare", "produce", "sign", "post", "author", "carry", "submit", "lodge", "bring",
 })
 
+# Roles of people who speak for someone else ("the spokesman", "her lawyer", "a source"):
+# such a description is never the person the passage is about.
+PROXY_NOUNS: frozenset[str] = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official",
+    "source", "representative", "envoy", "lawyer", "attorney", "agent", "diplomat", "insider",
+    "person", "counsel", "prosecutor", "judge", "deputy", "assistant", "secretary", "staffer",
+    "negotiator", "delegate", "correspondent", "analyst", "expert", "counterpart", "witness",
+})
+
 # -- closed-class words ---------------------------------------------------------------------
 
 # Words that show a person's grammatical gender, so "she" does not go to a man named earlier.
@@ -396,6 +405,7 @@ class Lexicon:
     company_name_words: frozenset[str] = COMPANY_NAME_WORDS
     epithet_nouns: frozenset[str] = EPITHET_NOUNS
     data_nouns: frozenset[str] = DATA_NOUNS
+    proxy_nouns: frozenset[str] = PROXY_NOUNS
 
     @cached_property
     def titles_or_roles(self) -> frozenset[str]:

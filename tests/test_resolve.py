@@ -219,3 +219,16 @@ def test_a_name_the_parser_left_without_its_verb(extract_text):
              "freedom")
     assert q.speaker.name == "Jamel Msallem"
 
+
+def test_an_epithet_by_place(extract_text):
+    quotes = extract_text('Bernie Sanders spoke at a rally in Iowa on Sunday. '
+                          '"We will win," the Vermont senator said.')
+    assert said(quotes, "will win").speaker.name == "Bernie Sanders"
+
+
+def test_who_speaks_for_the_person_of_the_passage_is_not_that_person(extract_text):
+    quotes = extract_text('Vladimir Putin met the envoy on Monday. '
+                          '"The talks were useful," the Kremlin spokesman said. '
+                          '"We will meet again," the veteran lawyer said.')
+    assert said(quotes, "useful").speaker.name is None
+    assert said(quotes, "meet again").speaker.name is None

@@ -195,6 +195,10 @@ class Names:
                 found.append(Named(token.idx, token.text, None))
         return sorted(found, key=lambda n: n.start)
 
+    @cached_property
+    def subject_starts(self) -> list[int]:
+        return [p.start for p in self.subject_people]
+
     def _reported_by_non_person(self, subject: Token) -> bool:
         """The subject of what an outlet or a body reported ("PBS revealed that the prince
         accepted ..."): no person speaks that sentence, so the person it is about is its

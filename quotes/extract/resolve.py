@@ -400,9 +400,10 @@ def person_epithet(r: Resolver, m: Mention) -> Attribution | None:
     the subject of a later sentence) when that person's own description fits; never merely
     the last person named."""
     lex = r.lex
+    # "the Vermont senator" is an epithet; "the Kremlin spokesman" an office of another body
     if not m.definite or m.plural or m.lemma not in lex.role_nouns | lex.epithet_nouns \
-            or any(t.pos_ == "PROPN" or t.ent_type_ in lexicon.NAME_LABELS or t.dep_ in ("poss", "prep")
-                   for t in m.span):
+            or any(t.ent_type_ in ("PERSON", "ORG", "FAC") or t.dep_ in ("poss", "prep")
+                   or (t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP")) for t in m.span):
         return None
     epithet = [t for t in m.modifiers if t.dep_ in ("amod", "compound", "nummod", "npadvmod")]
     if not epithet and m.lemma not in lex.epithet_nouns:
@@ -412,10 +413,13 @@ def person_epithet(r: Resolver, m: Mention) -> Attribution | None:
         holder = role_holder(r, described)
         if holder:
             return Attribution(holder, "person", described)
+    if m.lemma in lex.proxy_nouns:
+        return None  # "the spokesman" speaks for the person the passage is about
     start, names = m.span.start_char, r.names
     since = names.passage_start(start)
     speaker = next((ref for ref in r.history.before(start) if ref.kind == "person"), None)
-    subject = next((p for p in reversed(names.subject_people) if p.start < start), None)
+    k = bisect_left(names.subject_starts, start)
+    subject = names.subject_people[k - 1] if k else None
     salient: tuple[str, str | None] | None = None
     if speaker is not None and speaker.start >= since:
         salient = (speaker.name, speaker.role)
