@@ -372,7 +372,7 @@ NEWS_AGENCIES: dict[str, str] = {
 STATE_MEDIA: frozenset[str] = frozenset({"KCNA", "TASS", "Xinhua", "Yonhap"})
 # Words that make "agency" a news agency ("the state news agency said").
 NEWS_MEDIA_WORDS: frozenset[str] = frozenset({"news", "state", "press", "wire"})
-NEWS_AGENCY = re.compile(r"\b(agency|%s)\b" % "|".join(sorted(STATE_MEDIA)), re.I)
+NEWS_AGENCY = re.compile(r"\b(agency|{})\b".format("|".join(sorted(STATE_MEDIA))), re.I)
 
 
 @dataclass(frozen=True)
