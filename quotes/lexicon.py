@@ -96,10 +96,10 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "statement", "report", "dispatch", "post", "announcement", "communique", "release",
     "letter", "document", "memo", "notice", "message", "readout", "transcript", "editorial",
     "commentary", "article", "declaration", "decree", "resolution", "bulletin", "proclamation",
-    "manifesto",
-    # court papers speak for whoever filed or issued them
-    "lawsuit", "suit", "complaint", "filing", "petition", "indictment", "ruling", "judgment",
-    "affidavit",
+    "manifesto", "summary",
+    # a court's own words, and the papers a party files, which speak for that party
+    "ruling", "judgment", "verdict", "lawsuit", "suit", "complaint", "petition", "affidavit",
+    "indictment",
 })
 
 # Nouns that head the name of an organisation ("the Russian Embassy", "the ministry").
@@ -170,6 +170,7 @@ TITLE_WORDS: frozenset[str] = frozenset({
     "commissioner", "ceo", "head", "interior", "finance", "trade", "unification", "attorney",
     "aide", "adviser", "advisor", "analyst", "expert", "researcher", "official", "officer",
     "correspondent", "reporter", "editor", "media", "of", "-", "the", "'s", "’s",
+    "mp", "mep", "mla", "mpp", "msp",
 })
 # Multi-word titles, matched at the end of the words before a name.
 TITLE_PHRASES: tuple[str, ...] = ("secretary of state",)
@@ -194,6 +195,71 @@ INSTITUTIONS: frozenset[str] = frozenset(
     "mission delegation cabinet presidency".split())
 # Lower-case words that may sit inside a name: "Ursula von der Leyen".
 NAME_PARTICLES: frozenset[str] = frozenset("von van der den de da del di du la le bin al el ibn".split())
+
+# Nouns by which news refers back to an organisation it has named, by its line of work:
+# "Northway Power said ... the utility said" is the power company, "the newspaper wrote"
+# the paper named before. Each kind takes only an organisation shown to be of that kind.
+COMPANY_NOUNS: frozenset[str] = frozenset({
+    "company", "firm", "utility", "manufacturer", "carrier", "airline", "retailer", "insurer",
+    "lender", "operator", "studio", "cooperative", "bank", "producer", "supplier", "developer",
+    "maker", "chain", "startup", "conglomerate", "miner", "automaker", "carmaker", "chipmaker",
+    "publisher", "distributor", "business", "corporation", "giant",
+})
+MEDIA_NOUNS: frozenset[str] = frozenset({
+    "newspaper", "paper", "daily", "broadcaster", "outlet", "station", "magazine", "tabloid",
+    "publication", "weekly", "website", "network",
+})
+CLUB_NOUNS: frozenset[str] = frozenset({"club", "team", "side", "franchise"})
+# Last words of the names of newspapers and broadcasters ("the Harbour Gazette").
+MEDIA_NAME_WORDS: frozenset[str] = frozenset(
+    "times post news press herald gazette tribune journal chronicle telegraph guardian observer "
+    "independent star mirror express standard sun globe mail magazine daily weekly radio "
+    "television tv review register courier examiner inquirer bulletin dispatch record".split())
+# Last words of the names of companies ("Northway Power", "Acme Inc").
+COMPANY_NAME_WORDS: frozenset[str] = frozenset(
+    "inc ltd llc plc corp co corporation company group holdings power energy motors airlines "
+    "airways bank industries systems technologies labs pharmaceuticals foods mining".split())
+# Nouns that describe a person by what they do or are, beyond the role nouns: "the rookie
+# winger said", "the soft-spoken engineer said". With a modifier they are epithets, which
+# news uses for the person the passage is about.
+EPITHET_NOUNS: frozenset[str] = frozenset({
+    "winger", "forward", "midfielder", "defender", "striker", "goalkeeper", "keeper", "rookie",
+    "veteran", "youngster", "teenager", "newcomer", "champion", "quarterback", "pitcher",
+    "batsman", "bowler", "cyclist", "runner", "swimmer", "skier", "boxer", "golfer", "jockey",
+    "sprinter", "athlete", "engineer", "architect", "designer", "chef", "artist", "novelist",
+    "poet", "filmmaker", "director", "entrepreneur", "businessman", "businesswoman",
+    "politician", "lawmaker", "incumbent", "challenger", "mother", "father", "widow",
+    "grandmother", "grandfather", "retiree", "pensioner", "mechanic", "electrician", "veterinarian",
+    "physicist", "chemist", "biologist", "astronomer", "historian", "mathematician", "forecaster",
+    "meteorologist", "broadcaster", "host", "presenter", "comedian", "rapper", "star",
+    "old",  # "the 52-year-old"
+})
+
+# Documents and data that speak for themselves, not for whoever issued them ("a poll by
+# Ipsos found", "court filings show", "emails obtained by the paper"): their speaker is the
+# document, and the issuer, when named, relayed it. (A lawsuit or complaint is its filer's.)
+DATA_NOUNS: frozenset[str] = frozenset({
+    "poll", "survey", "study", "report", "research", "analysis", "data", "figure", "statistic",
+    "estimate", "census", "audit", "review", "finding", "email", "e-mail", "filing", "record",
+    "document", "testimony", "minutes", "guideline", "log", "projection", "forecast",
+    "investigation", "inquiry", "probe", "assessment", "evaluation", "database",
+})
+
+# Verbs by which a document comes from its issuer ("a poll published by NBC News", "a
+# report commissioned by the council"); "emails obtained by the paper" are not the paper's.
+ISSUING_VERBS: frozenset[str] = frozenset({
+    "publish", "release", "issue", "conduct", "commission", "file", "write", "send", "compile",
+    "prepare", "produce", "sign", "post", "author", "carry", "submit", "lodge", "bring",
+})
+
+# Roles of people who speak for someone else ("the spokesman", "her lawyer", "a source"):
+# such a description is never the person the passage is about.
+PROXY_NOUNS: frozenset[str] = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official",
+    "source", "representative", "envoy", "lawyer", "attorney", "agent", "diplomat", "insider",
+    "person", "counsel", "prosecutor", "judge", "deputy", "assistant", "secretary", "staffer",
+    "negotiator", "delegate", "correspondent", "analyst", "expert", "counterpart", "witness",
+})
 
 # -- closed-class words ---------------------------------------------------------------------
 
@@ -360,6 +426,14 @@ class Lexicon:
     place_nouns: frozenset[str] = PLACE_NOUNS
     role_nouns: frozenset[str] = ROLE_NOUNS
     title_words: frozenset[str] = TITLE_WORDS
+    company_nouns: frozenset[str] = COMPANY_NOUNS
+    media_nouns: frozenset[str] = MEDIA_NOUNS
+    club_nouns: frozenset[str] = CLUB_NOUNS
+    media_name_words: frozenset[str] = MEDIA_NAME_WORDS
+    company_name_words: frozenset[str] = COMPANY_NAME_WORDS
+    epithet_nouns: frozenset[str] = EPITHET_NOUNS
+    data_nouns: frozenset[str] = DATA_NOUNS
+    proxy_nouns: frozenset[str] = PROXY_NOUNS
 
     @cached_property
     def titles_or_roles(self) -> frozenset[str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
-SPEAKER_KINDS = ("person", "organisation", "group")
+SPEAKER_KINDS = ("person", "organisation", "group", "document")  # a poll, study, filing that speaks for itself
 POSITIONAL_NAME = re.compile(r"\.jsonl:\d+$")  # "feed.jsonl:12": a line number, not an identity
 
 

@@ -187,12 +187,14 @@ def _is_group(words: Sequence[str]) -> bool:
 
 @lru_cache(maxsize=1 << 18)
 def kind_of(name: str, hint: str | None = None) -> str:
-    """Person, organisation or group, from the name's shape and the extractor's hint.
+    """Person, organisation, group or document, from the name's shape and the extractor's hint.
 
     The shape wins over the hint where it is unambiguous: a coordination or a
     plural is a group, an institution noun ("Yoon's office") an organisation.
     """
     words = _words(name, frozenset())
+    if hint == "document":
+        return "document"  # "court filings" is no group, "UN report" no organisation
     if hint == "group" or _is_group(words):
         return "group"
     if _head(_key_words(words)) in ORG_HEADS:

@@ -19,8 +19,9 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     doc = head.doc
     ids = {head.i}
     for child in head.children:
-        if child.i < head.i and child.dep_ in lexicon.NOUN_PHRASE_DEPS:
-            ids |= {t.i for t in child.subtree}
+        if child.i < head.i and (child.dep_ in lexicon.NOUN_PHRASE_DEPS
+                                 or (child.dep_ == "npadvmod" and head.lower_ == "old")):
+            ids |= {t.i for t in child.subtree}  # "the 52-year-old"
         elif child.dep_ == "amod" and child.i > head.i and (
                 head.tag_ == "NNS" or head.lemma_.lower() in ("person", "source")):
             ids |= {t.i for t in child.subtree}  # "people familiar with the matter"
@@ -133,7 +134,7 @@ def document_issuer(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.dep_ == "acl":
+        if child.dep_ == "acl" and child.lemma_.lower() in lexicon.ISSUING_VERBS:
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)

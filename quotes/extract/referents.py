@@ -1,7 +1,8 @@
 """Who an article names, and whom it has quoted so far: what later mentions can refer to."""
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -10,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..lexicon import Lexicon
 from ..records import Attribution
+from .marks import in_ranges, quoted_runs
 from .mentions import clean_name, entities, mention_span, strip_article
 
 
@@ -23,6 +25,7 @@ class Referent:
     head: str  # lemma of the head noun of the mention that introduced it
     role: str | None = None
     channel: str | None = None
+    via: str | None = None  # the issuer of a document that spoke
 
     @property
     def attribution(self) -> Attribution:
@@ -65,8 +68,8 @@ class Names:
     @cached_property
     def people(self) -> list[Named]:
         """Everyone the article names as a person, with the title written before them."""
-        return sorted(self._recognised_people() + self._titled_names() + self._named_roles(),
-                      key=lambda n: (n.start, n.name, n.role or ""))
+        named = self._recognised_people() + self._titled_names() + self._named_roles()
+        return sorted((n for n in named if self.in_text(n.start)), key=lambda n: (n.start, n.name, n.role or ""))
 
     def _recognised_people(self) -> list[Named]:
         found = []
@@ -111,12 +114,61 @@ class Names:
         return found
 
     @cached_property
+    def genders(self) -> dict[str, str]:
+        """What the article shows of its people's gender where it names them: an honorific
+        or a gendered title before the name ("Mr Tom Hale", "spokeswoman Ann Lee")."""
+        found: dict[str, str] = {}
+        for ent in self.ents:
+            if ent.label_ == "PERSON" and ent.start:
+                words = [t.lower_.rstrip(".") for t in self.doc[max(0, ent.start - 2):ent.start + 1]]
+                gender = next((lexicon.GENDER[w] for w in words
+                               if w in lexicon.GENDER and w not in lexicon.PRONOUNS), None)
+                if gender:
+                    found.setdefault(self.full_name(clean_name(ent.text)), gender)
+        for token in self.doc[:-1]:  # "Mr Quill", even where the recogniser saw no person
+            after = self.doc[token.i + 1]
+            if token.lower_.rstrip(".") in lexicon.GENDER and token.lower_ not in lexicon.PRONOUNS \
+                    and token.is_title and after.pos_ == "PROPN":
+                end = after.i
+                while end + 1 < len(self.doc) and self.doc[end + 1].pos_ == "PROPN" and self.doc[end + 1].is_title:
+                    end += 1
+                name = self.full_name(clean_name(self.doc[after.i:end + 1].text))
+                found.setdefault(name, lexicon.GENDER[token.lower_.rstrip(".")])
+        return found
+
+    @cached_property
+    def quoted(self) -> list[tuple[int, int]]:
+        """The character ranges inside quotation marks: whoever is named there is talked
+        about by the speaker, not a speaker of the passage."""
+        skip = sorted(self.doc._.skip or []) if self.doc.has_extension("skip") else []
+        return sorted(p for run in quoted_runs(self.doc.text, skip) for p in run)
+
+    def in_quotes(self, start: int) -> bool:
+        return in_ranges(start, self.quoted)
+
+    @cached_property
+    def not_text(self) -> list[tuple[int, int]]:
+        """The lines that are not running text: a photo credit ("Lee Park / The Associated
+        Press"), a byline ("By Ann Lee, Staff Writer"), a dateline or time stamp, a line in
+        headline case ("Mayor Said The Budget Was Needed"). Nobody named there speaks."""
+        found, at = [], 0
+        for line in self.doc.text.split("\n"):
+            if not_running_text(line):
+                found.append((at, at + len(line)))
+            at += len(line) + 1
+        return found
+
+    def in_text(self, start: int) -> bool:
+        return not in_ranges(start, self.not_text)
+
+    @cached_property
     def subject_people(self) -> list[Named]:
         """The people named in full who are the subject of a sentence (or in apposition to
-        it); another single word is too often a misread noun ("Volumes are up")."""
+        it), outside quotation marks; another single word is too often a misread noun
+        ("Volumes are up")."""
         found = []
         for person in self.people:
-            if " " not in self.full_name(person.name):
+            if " " not in self.full_name(person.name) or self.in_quotes(person.start):
                 continue
             token = self.doc.char_span(person.start, person.start + 1, alignment_mode="expand")
             head = token.root if token is not None else None
@@ -128,9 +180,35 @@ class Names:
             # Biden approved it") is talked about, not talking; or the root itself, when the
             # parser loses the verb ("Gord Skaalen, who has lived here for 31 years, left").
             if head is not None and ((head.dep_ in lexicon.SUBJECT_DEPS and head.head.dep_ == "ROOT")
-                                     or (head.dep_ == "ROOT" and head.pos_ == "PROPN")):
+                                     or (head.dep_ == "ROOT" and head.pos_ == "PROPN")
+                                     or self._reported_by_non_person(head)):
                 found.append(person)
-        return found
+        # "But Grady, nicknamed ..., is not going quietly": a surname the recogniser took for
+        # a place is still the person named in full before.
+        seen = {p.start for p in found}
+        for token in self.doc:
+            if token.dep_ in lexicon.SUBJECT_DEPS and token.head.dep_ == "ROOT" and token.pos_ == "PROPN" \
+                    and token.ent_type_ not in ("", "PERSON") and token.ent_iob_ == "B" \
+                    and (token.i + 1 == len(self.doc) or self.doc[token.i + 1].ent_iob_ != "I") \
+                    and token.idx not in seen and not self.in_quotes(token.idx) and self.in_text(token.idx) \
+                    and " " in self.full_name(token.text):
+                found.append(Named(token.idx, token.text, None))
+        return sorted(found, key=lambda n: n.start)
+
+    @cached_property
+    def subject_starts(self) -> list[int]:
+        return [p.start for p in self.subject_people]
+
+    def _reported_by_non_person(self, subject: Token) -> bool:
+        """The subject of what an outlet or a body reported ("PBS revealed that the prince
+        accepted ..."): no person speaks that sentence, so the person it is about is its
+        most salient one."""
+        clause = subject.head
+        if subject.dep_ not in lexicon.SUBJECT_DEPS or clause.dep_ != "ccomp" or clause.head.dep_ != "ROOT":
+            return False
+        speaker = next((c for c in clause.head.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
+        return speaker is not None and (speaker.ent_type_ in lexicon.ORG_LABELS
+                                        or speaker.lemma_.lower() in self.lex.org_nouns | self.lex.document_nouns)
 
     @cached_property
     def subject_pairs(self) -> list[tuple[int, str]]:
@@ -138,6 +216,70 @@ class Names:
         return [(t.idx, clean_name(mention_span(t, self.lex).text)) for t in self.doc
                 if t.dep_ in lexicon.SUBJECT_DEPS and t.head.dep_ == "ROOT" and t.ent_type_ in lexicon.NAME_LABELS
                 and any(c.dep_ == "conj" and c.ent_type_ for c in t.children)]
+
+    @cached_property
+    def sent_starts(self) -> list[int]:
+        return [s.start_char for s in self.doc.sents]
+
+    def passage_start(self, start: int, sentences: int = 3) -> int:
+        """Where the passage around ``start`` begins: its sentence and the ``sentences`` before."""
+        k = bisect_right(self.sent_starts, start) - 1
+        return self.sent_starts[max(0, k - sentences)] if k >= 0 else 0
+
+    @cached_property
+    def organisations(self) -> dict[str | None, tuple[list[int], list[str]]]:
+        """The organisations the article names outside quotation marks, by line of work
+        ("company", "media", "club"; None when the name does not show it) and by the
+        organisation nouns in their names ("noun:ministry"): the starts and the names, in
+        reading order."""
+        found: dict[str | None, tuple[list[int], list[str]]] = {}
+        for ent in self.ents:
+            if ent.label_ != "ORG" or ent.root.pos_ != "PROPN" or self.in_quotes(ent.start_char) \
+                    or not self.in_text(ent.start_char):
+                continue
+            name = clean_name(ent.text)
+            nouns = {t.lemma_.lower() for t in ent if t.lemma_.lower() in self.lex.org_nouns}
+            for key in {self._line_of_work(ent), *(f"noun:{n}" for n in nouns)}:
+                starts, names = found.setdefault(key, ([], []))
+                starts.append(ent.start_char)
+                names.append(name)
+        return found
+
+    def _line_of_work(self, ent: Span) -> str | None:
+        """What kind of organisation a name shows: by its last word ("Harbour Gazette",
+        "Acme Inc") or the noun written with it ("the utility Northway Power", "Northway
+        Power, the utility")."""
+        lex = self.lex
+        last = clean_name(ent.text).split()[-1].lower().rstrip(".") if clean_name(ent.text) else ""
+        root = ent.root
+        described = [t.lemma_.lower() for t in self.doc[max(0, ent.start - 2):ent.start] if t.pos_ == "NOUN"]
+        described += [c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
+        if root.dep_ == "appos" and root.head.i < ent.start:
+            described.append(root.head.lemma_.lower())
+        for words in ([last], described):
+            for word in words:
+                if word in lex.media_nouns or word in lex.media_name_words:
+                    return "media"
+                if word in lex.company_nouns or word in lex.company_name_words:
+                    return "company"
+                if word in lex.club_nouns:
+                    return "club"
+            if any(w in lex.org_nouns for w in words):
+                return "other"
+        if ent.text in lexicon.NEWS_AGENCIES:
+            return "media"
+        return None
+
+    def organisation_before(self, line_of_work: str, start: int, since: int = 0) -> str | None:
+        """The last organisation of this line of work named before ``start``; a company may
+        also be one whose name does not show its line of work, named since ``since``."""
+        best: tuple[int, str] | None = None
+        for kind in (line_of_work, None) if line_of_work == "company" else (line_of_work,):
+            starts, names = self.organisations.get(kind, ([], []))
+            k = bisect_left(starts, start)
+            if k and (kind is not None or starts[k - 1] >= since) and (best is None or starts[k - 1] > best[0]):
+                best = (starts[k - 1], names[k - 1])
+        return best[1] if best else None
 
     @cached_property
     def chunks(self) -> list[Span]:
@@ -164,6 +306,27 @@ class Names:
         matches = {p.name for p in self.people
                    if " " in p.name and name.lower() in p.name.lower().replace("-", " ").split()}
         return matches.pop() if len(matches) == 1 else name
+
+
+SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs v".split())
+CREDIT = re.compile(r"[A-Z][\w.’'-]*\s*/\s*(?:[Tt]he\s+)?[A-Z]")  # "Lee Park / The Associated Press"
+LABEL = re.compile(r"^\s*\(?(photo|image|picture|credit|file photo|video)\b", re.I)
+STAMP = re.compile(r"^\s*(by|published|updated|posted|last updated)\b", re.I)
+
+
+def not_running_text(line: str) -> bool:
+    """Whether a line is a credit, byline, time stamp or headline rather than text."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if not words or line.rstrip().endswith((".", '"', "”", "’")):
+        return False
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    capitals = [w for w in content if w[0].isupper()]
+    if len(words) <= 12 and (LABEL.match(line) or STAMP.match(line)
+                             or (CREDIT.search(line) and len(capitals) >= 0.6 * len(content))):
+        return True
+    if len(capitals) == len(content) and len(words) <= 8 and any(c.isdigit() for c in line):
+        return True  # a dateline or time stamp: "Wednesday, January 23, 2019"
+    return len(content) >= 4 and len(capitals) == len(content)
 
 
 @dataclass

@@ -74,21 +74,71 @@ class Resolver:
         self.doc, self.lex = doc, lex
         self.names = Names(doc, lex)
         self.history = History()
+        self.relayed: str | None = None  # who issued the document a rule took for the speaker
 
     def attribute(self, subject: Token | None, verb: Token, agent: Token | None) -> Speech:
         """The speech of a cue with this subject (and, for "quoted by", this agent)."""
         speech = Speech(channel=channel_of(verb, self.lex))
         if agent is not None:
             speech.via = self.resolve(mention_span(agent, self.lex), remember=False).name
+        if subject is None and agent is None:
+            subject = self.name_before(verb)
         if subject is None:
             return speech
         if subject.lower_ in lexicon.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             subject = antecedent_of_relative(subject)
+        if not self.names.in_text(subject.idx):
+            return speech  # a credit, byline or headline-case line names no speaker
         speech.mention = mention_span(subject, self.lex)
-        speech.speaker = self.resolve(speech.mention)
+        self.relayed = None
+        named = self.name_after(speech.mention, verb)
+        if named is not None:
+            # "study co-author Karen Alley said", parsed as two subjects: the title and the name
+            speech.mention = self.doc[speech.mention.start:named.end]
+            speech.speaker = self.resolve(named)
+            if speech.speaker.kind == "person":
+                title = self.doc[speech.mention.start:name_start(speech.mention, self.lex)].text
+                speech.speaker = Attribution(speech.speaker.name, "person", strip_article(title) or None)
+        else:
+            speech.speaker = self.resolve(speech.mention)
+        if speech.speaker.kind == "document" and self.relayed:
+            speech.via = speech.via or self.relayed
+            if self.history.referents:
+                self.history.referents[-1].via = self.relayed
         if self.history.referents and speech.speaker.name is not None and speech.channel:
             self.history.referents[-1].channel = speech.channel
         return speech
+
+    def name_before(self, verb: Token) -> Token | None:
+        """A name written right before a verb that the parser left without a subject: in
+        "Speaking to AFP, the president of the league, Jamel Msallem, said" it hung the
+        speaker on the opening phrase."""
+        if verb.tag_ in ("VBG", "VBN") or any(c.dep_ in lexicon.ANY_SUBJECT_DEPS for c in verb.children):
+            return None
+        at = verb.i - 1
+        while at >= verb.sent.start and (self.doc[at].is_punct or self.doc[at].is_space):
+            at -= 1
+        if at < verb.sent.start or at == verb.i - 1 and self.doc[at].ent_type_ != "PERSON":
+            return None  # "..., said X": the speaker comes after
+        token = self.doc[at]
+        if token.ent_type_ not in lexicon.AGENT_LABELS or self.names.in_quotes(token.idx):
+            return None
+        while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.ent_type_ == token.ent_type_:
+            token = token.head
+        return token
+
+    def name_after(self, mention: Span, verb: Token) -> Span | None:
+        """A name the parser made a second subject of the same verb, right after a mention
+        that holds none ("Early opponent MP Tanya Davies said")."""
+        if any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
+            return None
+        for child in verb.children:
+            if child.dep_ in lexicon.SUBJECT_DEPS and child.i >= mention.end and child.pos_ == "PROPN":
+                named = mention_span(child, self.lex)
+                between = self.doc[mention.end:named.start]
+                if all(t.text == "-" or t.dep_ == "compound" for t in between) and named.start - mention.end <= 3:
+                    return named
+        return None
 
     def resolve(self, span: Span, remember: bool = True) -> Attribution:
         mention = Mention(span)
@@ -104,6 +154,12 @@ class Resolver:
 Rule = Callable[[Resolver, Mention], "Attribution | None"]
 
 
+def fits(r: Resolver, name: str, gender: str | None) -> bool:
+    """Whether a pronoun or description of ``gender`` can be ``name``, as far as the article
+    shows: by what its speakers were called, or an honorific or title written with the name."""
+    return r.history.fits(name, gender) and r.names.genders.get(name, gender) == gender
+
+
 # -- the rules, in the order they are tried: each returns None when it does not apply ------
 
 def pronoun(r: Resolver, m: Mention) -> Attribution | None:
@@ -115,12 +171,12 @@ def pronoun(r: Resolver, m: Mention) -> Attribution | None:
     if m.lower in lexicon.PERSON_PRONOUNS:
         kinds = {"person"}
     elif m.lower in lexicon.ORG_PRONOUNS:
-        kinds = {"organisation"}
+        kinds = {"organisation", "document"}  # "The poll found ... It also found"
     else:
         kinds = {"group", "organisation"}
     gender = lexicon.GENDER.get(m.lower)
     history = r.history
-    candidates = [ref for ref in history.before(start) if ref.kind in kinds and history.fits(ref.name, gender)]
+    candidates = [ref for ref in history.before(start) if ref.kind in kinds and fits(r, ref.name, gender)]
     # Someone made the subject of a sentence since the last speaker is the more salient
     # antecedent: 'Aldridge said ... . The director, Ann Lee, told analysts ... . She was
     # quoted as saying ...' is Lee; 'Lorna and Jim Pascoe ... came to the rally. They
@@ -128,7 +184,7 @@ def pronoun(r: Resolver, m: Mention) -> Attribution | None:
     since = candidates[0].start if candidates else -1
     if "person" in kinds:
         subjects = [p for p in r.names.subject_people
-                    if since < p.start < start and history.fits(r.full(p.name), gender)]
+                    if since < p.start < start and fits(r, r.full(p.name), gender)]
         if subjects:
             if gender:
                 history.gender[r.full(subjects[-1].name)] = gender
@@ -142,7 +198,11 @@ def pronoun(r: Resolver, m: Mention) -> Attribution | None:
             history.gender[candidates[0].name] = gender
         return candidates[0].attribution
     if "person" in kinds:
-        before = [p for p in r.names.people if p.start < start and history.fits(r.full(p.name), gender)]
+        # Nobody has spoken yet: the last person a sentence was about, else the last one
+        # named outside quotation marks.
+        before = [p for p in r.names.subject_people if p.start < start and fits(r, r.full(p.name), gender)] \
+            or [p for p in r.names.people if p.start < start and not r.names.in_quotes(p.start)
+                and fits(r, r.full(p.name), gender)]
         if before:
             return Attribution(r.full(before[-1].name), "person", before[-1].role)
     return UNKNOWN
@@ -193,11 +253,15 @@ def proper_name(r: Resolver, m: Mention) -> Attribution | None:
     """A name: a person's the recogniser missed ("Governor Ilse Varga"), a surname of someone
     named in full ("Yoon"), or an organisation's."""
     if m.head.pos_ != "PROPN" and m.head.ent_type_ not in lexicon.ORG_LABELS:
+        # "Radmall conceded": a surname the tagger took for a common noun at a sentence's start
+        if len(m.span) == 1 and m.head.is_title and r.full(m.head.text) != m.head.text:
+            return Attribution(r.full(m.head.text), "person")
         return None
     span, doc = m.span, r.doc
     at = name_start(span, r.lex)
     titled = any(t.lower_.rstrip(".") in r.lex.titles_or_roles for t in doc[span.start:at])
-    if (not m.head.ent_type_ or titled) and m.lemma not in r.lex.org_nouns:
+    org_name = m.lemma in r.lex.org_nouns | r.lex.media_name_words | r.lex.company_name_words
+    if (not m.head.ent_type_ or titled) and not org_name:
         name = doc[at:span.end]
         if len([t for t in name if t.text != "-"]) >= 2:
             return Attribution(r.full(clean_name(name.text)), "person", strip_article(doc[span.start:at].text) or None)
@@ -224,6 +288,44 @@ def both_parties(r: Resolver, m: Mention) -> Attribution | None:
     return Attribution(pair, "group") if pair else None
 
 
+def data(r: Resolver, m: Mention) -> Attribution | None:
+    """"A poll by Ipsos found", "court filings show": a document or data that speaks for
+    itself is the speaker, as a short noun phrase that ends with its issuer ("poll by
+    Ipsos", "report by the department", "UN report"); the issuer, when named, relayed it."""
+    if m.lemma not in r.lex.data_nouns:
+        return None
+    if m.definite:
+        earlier = r.history.earlier_mention(m.lemma, m.span.start_char)
+        if earlier is not None and earlier.kind == "document":
+            r.relayed = earlier.via
+            return earlier.attribution  # "the poll also found"
+    doc, children = r.doc, list(m.head.children)
+    issuer = document_issuer(m.head)
+    owner = next((c for c in children if c.dep_ == "poss"), None)
+    maker = next((c for c in children if c.dep_ in ("compound", "nmod")
+                  and (c.ent_type_ in lexicon.NAME_LABELS or c.pos_ == "PROPN")), None)
+    described = unnamed(m.span)
+    named = None
+    if issuer is not None:
+        named = mention_span(issuer, r.lex)
+        # "a survey published in 2017 by the society": the words up to the issuer's
+        lead = doc[m.span.start:named.start]
+        described = unnamed(lead) if len(lead) else described
+    elif owner is not None and owner.lower_ not in lexicon.PRONOUNS:
+        named = mention_span(owner, r.lex)
+        rest = [t for t in doc[owner.right_edge.i + 1:m.span.end] if t.dep_ != "case"]
+        described = " ".join(t.text for t in rest) + " by"  # "the department's report"
+    elif maker is not None:
+        named = mention_span(maker, r.lex)  # "a UN report": named as written
+    if named is None:
+        r.relayed = None
+        return Attribution(described, "document")
+    r.relayed = r.resolve(named, remember=False).name or clean_name(named.text)
+    if maker is None or issuer is not None or owner is not None:
+        described = f"{described.rstrip(' ,')} {r.relayed}"
+    return Attribution(described.replace(" ,", "").replace(",", ""), "document")
+
+
 def document(r: Resolver, m: Mention) -> Attribution | None:
     """"The statement said": whoever issued it, named in the phrase ("a statement from the
     ministry"), by an earlier mention of the same document, or as the last channel used."""
@@ -233,15 +335,19 @@ def document(r: Resolver, m: Mention) -> Attribution | None:
         earlier = r.history.earlier_mention(m.lemma, m.span.start_char)
         if earlier is not None:
             return earlier.attribution  # "The declaration added"
-    issuer = document_issuer(m.head)
-    if issuer is not None:
-        return r.resolve(mention_span(issuer, r.lex), remember=False)
+    own = Attribution(unnamed(m.span), "document")  # issued by nobody the article shows
+    issuer = document_issuer(m.head) or next(
+        (c for c in m.head.children if c.dep_ in ("compound", "nmod") and c.i < m.head.i
+         and (c.ent_type_ in lexicon.ORG_LABELS or c.lemma_.lower() in r.lex.org_nouns)), None)
+    if issuer is not None:  # "a statement from the ministry", "a fire service statement"
+        found = r.resolve(mention_span(issuer, r.lex), remember=False)
+        return found if found.name else own
     if m.modifiers:
         return None
     recent = r.history.referents[::-1]
     found = next((ref for ref in recent if ref.channel and m.lemma in ref.channel.lower()), None)
     found = found or next((ref for ref in recent if ref.kind == "organisation"), None)
-    return found.attribution if found else UNKNOWN
+    return found.attribution if found else own
 
 
 def named_organisation(r: Resolver, m: Mention) -> Attribution | None:
@@ -263,6 +369,73 @@ def news_agency(r: Resolver, m: Mention) -> Attribution | None:
         return None
     nearest = min(agencies, key=lambda e: abs(e.start_char - m.span.start_char))
     return Attribution(clean_name(nearest.text), "organisation")
+
+
+def organisation_epithet(r: Resolver, m: Mention) -> Attribution | None:
+    """"Northway Power said ... the utility said": a definite description by line of work
+    is the last organisation named that is shown to be of that line (or, for a company, one
+    named in the passage whose name does not say); else it stays as described."""
+    lex = r.lex
+    line = ("company" if m.lemma in lex.company_nouns else "media" if m.lemma in lex.media_nouns
+            else "club" if m.lemma in lex.club_nouns else None)
+    if (line is None and m.lemma not in lex.org_nouns) or m.lemma in lex.place_nouns or not m.definite \
+            or m.plural or any(t.pos_ == "PROPN" or t.ent_type_ in lexicon.NAME_LABELS for t in m.span):
+        return None
+    if line is None and m.modifiers:
+        return None  # "the foreign ministry" is not the defence ministry named before
+    ref = r.history.earlier_mention(m.lemma, m.span.start_char)
+    if ref is not None:
+        return ref.attribution
+    start = m.span.start_char
+    # "the ministry" after "the Ministry of Health": the name holds the noun
+    name = None if m.modifiers else r.names.organisation_before(f"noun:{m.lemma}", start)
+    if name is None and line is not None:
+        name = r.names.organisation_before(line, start, since=r.names.passage_start(start, 6))
+    return Attribution(name, "organisation") if name else None
+
+
+def person_epithet(r: Resolver, m: Mention) -> Attribution | None:
+    """"Ola Berg scored twice ... the rookie winger said": a description of a person, with
+    an epithet or by what they do, is the person the passage is about (its last speaker, or
+    the subject of a later sentence) when that person's own description fits; never merely
+    the last person named."""
+    lex = r.lex
+    # "the Vermont senator" is an epithet; "the Kremlin spokesman" an office of another body
+    if not m.definite or m.plural or m.lemma not in lex.role_nouns | lex.epithet_nouns \
+            or any(t.ent_type_ in ("PERSON", "ORG", "FAC") or t.dep_ in ("poss", "prep")
+                   or (t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP")) for t in m.span):
+        return None
+    epithet = [t for t in m.modifiers if t.dep_ in ("amod", "compound", "nummod", "npadvmod")]
+    if not epithet and m.lemma not in lex.epithet_nouns:
+        return None  # "the prosecutor": an office, whoever holds it
+    described = strip_article(m.span.text)
+    if m.lemma in lex.role_nouns:
+        holder = role_holder(r, described)
+        if holder:
+            return Attribution(holder, "person", described)
+    if m.lemma in lex.proxy_nouns:
+        return None  # "the spokesman" speaks for the person the passage is about
+    start, names = m.span.start_char, r.names
+    since = names.passage_start(start)
+    speaker = next((ref for ref in r.history.before(start) if ref.kind == "person"), None)
+    k = bisect_left(names.subject_starts, start)
+    subject = names.subject_people[k - 1] if k else None
+    salient: tuple[str, str | None] | None = None
+    if speaker is not None and speaker.start >= since:
+        salient = (speaker.name, speaker.role)
+    if subject is not None and subject.start >= since and (speaker is None or subject.start > speaker.start):
+        salient = (r.full(subject.name), subject.role)
+    if salient is None:
+        return None
+    name, role_as_written = salient
+    gender = next((lexicon.GENDER[t.lower_] for t in m.span if t.lower_ in lexicon.GENDER), None)
+    if not fits(r, name, gender):
+        return None
+    if role_as_written:
+        own = {w.lower() for w in role_as_written.replace("-", " ").split()}
+        if m.lemma not in own and own & (lex.role_nouns | lex.epithet_nouns):
+            return None  # "the engineer" is not the minister
+    return Attribution(name, "person", described)
 
 
 def definite_description(r: Resolver, m: Mention) -> Attribution | None:
@@ -312,7 +485,8 @@ def unnamed_body(r: Resolver, m: Mention) -> Attribution | None:
 
 RULES: tuple[Rule, ...] = (
     pronoun, coordination, named_person, appositive_name, owned_office, proper_name, same_source,
-    both_parties, document, named_organisation, news_agency, definite_description, role, unnamed_body,
+    both_parties, data, document, named_organisation, news_agency, organisation_epithet, person_epithet,
+    definite_description, role, unnamed_body,
 )
 
 

@@ -1,0 +1,224 @@
+"""Speaker resolution, one way news refers back to a speaker at a time: epithets, pronouns,
+documents and data, and lines that are not text."""
+import pytest
+
+from quotes.canon.speakers import Mention, cluster, kind_of
+from quotes.records import SPEAKER_KINDS, QuoteRecord
+
+
+def said(quotes: list[QuoteRecord], words: str) -> QuoteRecord:
+    """The one quote holding ``words``."""
+    found = [q for q in quotes if words in q.quote]
+    assert len(found) == 1, quotes
+    return found[0]
+
+
+# -- epithets: a definite description is the entity of the passage it fits -----------------
+
+def test_a_line_of_work_is_the_organisation_named_before(extract_text):
+    quotes = extract_text('Northway Power said on Monday that rates would rise by 4 percent. '
+                          '"We have no choice," the utility said.')
+    q = said(quotes, "no choice")
+    assert (q.speaker_mention, q.speaker.name, q.speaker.kind) == ("the utility", "Northway Power", "organisation")
+
+
+def test_the_newspaper_is_the_paper_named_before(extract_text):
+    quotes = extract_text("Mayor Ann Weller met the council on Friday. The Harbour Gazette reported on "
+                          "Sunday that the mayor had resigned. The newspaper wrote that she had lost "
+                          "the council's trust.")
+    q = said(quotes, "trust")
+    assert (q.speaker.name, q.speaker.kind) == ("Harbour Gazette", "organisation")
+
+
+def test_the_newspaper_is_not_a_company(extract_text):
+    quotes = extract_text("Northway Power said on Monday that rates would rise. "
+                          "The newspaper wrote that customers were angry.")
+    assert said(quotes, "angry").speaker.name != "Northway Power"
+
+
+def test_an_epithet_is_the_person_the_passage_is_about(extract_text):
+    quotes = extract_text('Ola Berg scored twice as Harlow beat Kenton 3-1 on Saturday. '
+                          '"It was a special night for me," the rookie winger said.')
+    q = said(quotes, "special night")
+    assert (q.speaker.name, q.speaker.kind, q.speaker.role) == ("Ola Berg", "person", "rookie winger")
+
+
+def test_an_epithet_by_occupation(extract_text):
+    quotes = extract_text('Maria Lind has worked on the bridge for ten years. '
+                          '"It will hold," the soft-spoken engineer said.')
+    assert said(quotes, "hold").speaker.name == "Maria Lind"
+
+
+def test_an_epithet_that_fits_nobody_stays_unresolved(extract_text):
+    quotes = extract_text('Finance Minister Tom Reyes met the unions on Friday. '
+                          '"This is final," the veteran engineer said.')
+    q = said(quotes, "final")
+    assert q.speaker.name is None
+    assert q.speaker.role == "veteran engineer"
+
+
+def test_an_epithet_of_the_other_gender_stays_unresolved(extract_text):
+    quotes = extract_text('Mr Tom Reyes, who has run the mill for a decade, closed it on Friday. '
+                          '"We tried everything," the soft-spoken spokeswoman said.')
+    assert said(quotes, "tried everything").speaker.name is None
+
+
+def test_an_office_is_not_the_last_person_named(extract_text):
+    quotes = extract_text('Dara Holt was sentenced to four years on Friday. '
+                          '"The harm was grave," the judge said.')
+    assert said(quotes, "harm").speaker.name is None
+
+
+# -- pronouns: the speaker of the passage over a person merely mentioned --------------------
+
+def test_a_pronoun_skips_a_person_named_inside_the_quote(extract_text):
+    quotes = extract_text('Coach Ben Radley said the team had worked hard. '
+                          '"I told Jim Ortega we would win," Radley said. '
+                          '"We were ready," he added.')
+    assert said(quotes, "ready").speaker.name == "Ben Radley"
+
+
+def test_a_pronoun_after_an_outlet_is_the_person_it_reported_on(extract_text):
+    quotes = extract_text('Ana Ruiz said the talks had failed. She said more talks were planned.\n\n'
+                          'On Monday, broadcaster PBS revealed that Crown Prince Omar Talal had accepted '
+                          'responsibility for the killing. "It happened under my watch," he said.')
+    q = said(quotes, "my watch")
+    assert q.speaker.name.endswith("Omar Talal")
+
+
+def test_a_pronoun_keeps_to_its_gender(extract_text):
+    quotes = extract_text('Ana Ruiz said the plan was sound. Mr Tom Hale, her deputy, was not at the meeting. '
+                          '"We will go ahead," she said.')
+    assert said(quotes, "go ahead").speaker.name == "Ana Ruiz"
+
+
+def test_a_surname_at_the_start_of_a_sentence(extract_text):
+    quotes = extract_text('Assistant coach Ben Radmall said the game was hard. '
+                          'Radmall conceded that his side needed work.')
+    assert said(quotes, "his side").speaker.name == "Ben Radmall"
+
+
+# -- documents and data ---------------------------------------------------------------------
+
+def test_a_poll_speaks_for_itself_and_its_issuer_relays_it(extract_text):
+    q = said(extract_text("According to a poll by Ipsos, most voters backed the plan."), "most voters")
+    assert (q.speaker.name, q.speaker.kind, q.via) == ("poll by Ipsos", "document", "Ipsos")
+
+
+def test_a_report_named_after_its_issuer(extract_text):
+    q = said(extract_text("A UN report said evidence supported the claim."), "evidence")
+    assert (q.speaker.name, q.speaker.kind, q.via) == ("UN report", "document", "UN")
+
+
+def test_an_owners_report(extract_text):
+    q = said(extract_text("The department's report said that the roads were unsafe."), "roads")
+    assert (q.speaker.name, q.speaker.kind, q.via) == ("report by department", "document", "department")
+
+
+def test_court_filings_without_an_issuer(extract_text):
+    q = said(extract_text("According to court filings, the firm hid its losses."), "losses")
+    assert (q.speaker.name, q.speaker.kind, q.via) == ("court filings", "document", None)
+
+
+def test_who_obtained_the_emails_did_not_write_them(extract_text):
+    q = said(extract_text("Emails obtained by the newspaper said the minister knew of the plan."), "minister")
+    assert (q.speaker.kind, q.via) == ("document", None)
+
+
+def test_a_statement_is_its_issuer(extract_text):
+    q = said(extract_text("A letter from the Harbour Department said the school would close."), "school")
+    assert (q.speaker.name, q.speaker.kind, q.via) == ("Harbour Department", "organisation", None)
+
+
+def test_the_document_kind_is_kept_by_canonicalisation():
+    assert "document" in SPEAKER_KINDS
+    assert kind_of("court filings", "document") == "document"
+    speakers = cluster([Mention("UN report", "document", None, "A UN report", 1),
+                        Mention("United Nations", "organisation", None, "the UN", 1)])
+    assert speakers["UN report"].kind == "document"
+    assert speakers["United Nations"].kind == "organisation"
+
+
+# -- lines that are not text ----------------------------------------------------------------
+
+def test_a_headline_case_line_names_no_speaker(extract_text):
+    for q in extract_text("Mayor Said The Budget Was Needed\n\nThe council met on Monday."):
+        assert q.speaker.name is None
+
+
+def test_a_photo_credit_is_never_a_speaker(extract_text):
+    quotes = extract_text("Lee Park / The Associated Press\n\n"
+                          '"We will rebuild," he said.')
+    assert said(quotes, "rebuild").speaker.name != "Lee Park"
+
+
+def test_a_byline_is_never_a_speaker(extract_text):
+    quotes = extract_text("By Dana Whitlock, Staff Writer\n\n"
+                          '"We will rebuild," she said.')
+    assert said(quotes, "rebuild").speaker.name is None
+
+
+def test_a_statement_nobody_is_shown_to_have_issued_is_a_document(extract_text):
+    quotes = extract_text("The actor died at home, according to a statement posted to his account. "
+                          "It also said he had been ill for four years.")
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [("statement", "document")] * 2
+
+
+def test_a_statement_named_after_its_issuer(extract_text):
+    q = said(extract_text("Crews were called at 3 am, according to a fire service statement."), "Crews")
+    assert (q.speaker.name, q.speaker.kind) == ("fire service", "organisation")
+
+
+def test_an_age_is_an_epithet(extract_text):
+    quotes = extract_text("Ola Berg scored twice as Harlow beat Kenton 3-1 on Saturday. "
+                          "The 24-year-old said the team had played well.")
+    q = said(quotes, "played well")
+    assert (q.speaker_mention, q.speaker.name, q.speaker.role) == ("The 24-year-old", "Ola Berg", "24-year-old")
+
+
+def test_an_organisation_noun_is_the_organisation_whose_name_holds_it(extract_text):
+    quotes = extract_text("The Ministry of Health announced new rules on Monday. "
+                          "The ministry said the rules would take effect in May.")
+    assert said(quotes, "effect").speaker.name == "Ministry of Health"
+
+
+def test_a_qualified_organisation_noun_is_not_another_of_its_kind(extract_text):
+    quotes = extract_text("The Ministry of Health said on Monday that rules would change. "
+                          "The foreign ministry said the rules would take effect in May.")
+    assert said(quotes, "effect").speaker.name == "foreign ministry"
+
+
+@pytest.mark.parametrize("line, text", [
+    ("Lee Park / The Associated Press", True),
+    ("By Dana Whitlock, Staff Writer", True),
+    ("Wednesday, January 23, 2019", True),
+    ("Mayor Said The Budget Was Needed", True),
+    ('"It is a 24/7 job," she said', False),
+    ("Germany bans Mahan Air of Iran, citing 'security'", False),
+    ("He said the Toronto/Ottawa route was closed.", False),
+])
+def test_lines_that_are_not_text(line, text):
+    from quotes.extract.referents import not_running_text
+
+    assert not_running_text(line) is text
+
+
+def test_a_name_the_parser_left_without_its_verb(extract_text):
+    q = said(extract_text("Speaking to Agence France-Presse, the president of the Tunisian League for the "
+                          'Defence of Human Rights, Jamel Msallem, said, "We are for the freedom to dress."'),
+             "freedom")
+    assert q.speaker.name == "Jamel Msallem"
+
+
+def test_an_epithet_by_place(extract_text):
+    quotes = extract_text('Bernie Sanders spoke at a rally in Iowa on Sunday. '
+                          '"We will win," the Vermont senator said.')
+    assert said(quotes, "will win").speaker.name == "Bernie Sanders"
+
+
+def test_who_speaks_for_the_person_of_the_passage_is_not_that_person(extract_text):
+    quotes = extract_text('Vladimir Putin met the envoy on Monday. '
+                          '"The talks were useful," the Kremlin spokesman said. '
+                          '"We will meet again," the veteran lawyer said.')
+    assert said(quotes, "useful").speaker.name is None
+    assert said(quotes, "meet again").speaker.name is None
