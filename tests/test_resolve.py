@@ -222,3 +222,8 @@ def test_who_speaks_for_the_person_of_the_passage_is_not_that_person(extract_tex
                           '"We will meet again," the veteran lawyer said.')
     assert said(quotes, "useful").speaker.name is None
     assert said(quotes, "meet again").speaker.name is None
+
+
+def test_a_country_named_with_its_article_is_not_a_person_with_the_role_the(extract_text):
+    (quote,) = extract_text("the United States said the North sent about 10,000 soldiers to Russia.")
+    assert (quote.speaker.name, quote.speaker.kind, quote.speaker.role) == ("United States", "organisation", None)

@@ -259,7 +259,8 @@ def proper_name(r: Resolver, m: Mention) -> Attribution | None:
         return None
     span, doc = m.span, r.doc
     at = name_start(span, r.lex)
-    titled = any(t.lower_.rstrip(".") in r.lex.titles_or_roles for t in doc[span.start:at])
+    titled = any(t.lower_.rstrip(".") in r.lex.titles_or_roles and t.lower_ not in lexicon.ARTICLES
+                 for t in doc[span.start:at])  # "the United States" is no title and a name
     org_name = m.lemma in r.lex.org_nouns | r.lex.media_name_words | r.lex.company_name_words
     if (not m.head.ent_type_ or titled) and not org_name:
         name = doc[at:span.end]
