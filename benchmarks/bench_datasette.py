@@ -55,7 +55,7 @@ import corpus  # noqa: E402
 
 TARGET_MS = 200
 DEFAULT_DIR = Path(tempfile.gettempdir()) / "quotes-bench-datasette"
-GOLD_FILES = (HERE.parent.parent / "shared" / "eval" / "seeds.gold.jsonl",
+GOLD_FILES = (HERE.parent / "tests" / "data" / "seeds.gold.jsonl",
               HERE.parent / "tests" / "data" / "dev" / "gold.jsonl")
 BUILD_MARK = "benchmark_database"  # meta key written last: a half-built database is rebuilt
 

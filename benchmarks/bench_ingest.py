@@ -38,7 +38,7 @@ sys.path.insert(0, str(HERE.parent))
 import corpus  # noqa: E402
 
 TARGET = 0.85
-SEEDS_GOLD = HERE.parent.parent / "shared" / "eval" / "seeds.gold.jsonl"
+SEEDS_GOLD = HERE.parent / "tests" / "data" / "seeds.gold.jsonl"
 SEEDS_DIR = HERE.parent / "examples" / "articles"
 DEV_GOLD = HERE.parent / "tests" / "data" / "dev" / "gold.jsonl"
 DEV_DIR = HERE.parent / "tests" / "data" / "dev" / "articles"
@@ -160,7 +160,8 @@ def main(argv: list[str] | None = None) -> dict:
 
     import spacy
 
-    from quotes.extract import NEEDED_PIPES, load
+    from quotes.extract import load
+    from quotes.extract.pipeline import NEEDED_PIPES
     from quotes.readers import iter_articles
     from quotes.records import Article
 

@@ -67,7 +67,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def blank_unquotable(text: str, cues: frozenset[str], context: int) -> tuple[str, int, int]:
     """The text with every sentence that cannot hold a quote blanked; words kept, words in all."""
-    from quotes.extract import blank_out, quoted_runs
+    from quotes.extract import blank_out
+    from quotes.extract.marks import quoted_runs
 
     spans = sentences(text)
     quoted = [piece for run in quoted_runs(text, []) for piece in run]
