@@ -20,10 +20,10 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def extract_text(nlp):
-    """Quotes of a text as dicts, the whole text treated as article body."""
+    """Quote records of a text, the whole text treated as article body."""
 
-    def run(text: str) -> list[dict]:
-        return [q.to_dict() for q in nlp(text)._.quotes]
+    def run(text: str) -> list:
+        return [q.record() for q in nlp(text)._.quotes]
 
     return run
 
@@ -31,7 +31,7 @@ def extract_text(nlp):
 @pytest.fixture(scope="session")
 def sample_quotes(nlp):
     """Quotes of every sample article, keyed by file name."""
-    from quotes.articles import iter_articles
+    from quotes.readers import iter_articles
     from quotes.extract import extract
 
     return {article.name: quotes for article, quotes in extract(nlp, iter_articles([str(SAMPLES)]))}
