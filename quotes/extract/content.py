@@ -24,6 +24,10 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
         if n + 1 < len(claims):
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
         drop |= {t.i for c in claim.children if reporters_aside(c, lex) for t in c.subtree}
+        # "... an emergency, which he said would allow him to act": a report of its own
+        drop |= {t.i for r in claim.subtree if r.dep_ == "relcl" and r.lemma_.lower() in lex.reporting_verbs
+                 and r.i > claim.i and doc[r.left_edge.i - 1].text == ","
+                 and any(c.dep_ == "ccomp" for c in r.children) for t in r.subtree}
         # "insisted that A and denied that B": the parser hangs the second verb of saying
         # on A; it is the speaker's next cue, not part of the claim.
         saying = [c for c in claim.children if said_next(c, lex)]
@@ -189,6 +193,8 @@ def parenthetical(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
         return []  # "According to the source, the actor asked ...": an attribution, not content
     if not any(t.pos_ in ("VERB", "AUX") for t in before):
         return []
+    if before[0].tag_ in ("VBG", "VBN") and before[0].dep_ == "advcl":
+        return []  # "Speaking to reporters, she said ...": the setting, not what was said
     span = contiguous(doc, before)
     return [span] if span is not None else []
 
@@ -236,3 +242,127 @@ def nominal_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
         span = contiguous(doc, list(obj.subtree))
         return [span] if span is not None else []
     return []
+
+
+def phrase(doc: Doc, tokens: list[Token]) -> Span | None:
+    """A noun phrase or short clause as content ('any wrongdoing', 'younger leadership'):
+    like :func:`contiguous`, but two words are enough."""
+    if not tokens:
+        return None
+    tokens = sorted(tokens, key=lambda t: t.i)
+    start, end = tokens[0].i, tokens[-1].i + 1
+    while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in QUOTE_TOKENS)):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in lexicon.CLAUSE_CLOSERS or doc[end - 1].is_space
+                           or doc[end - 1].text in ".!?"):
+        end -= 1
+    if end - start < 2:
+        return None
+    return through_closing_mark(doc[start:end])
+
+
+def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon) -> Span | None:
+    """'urged voters to stay home' -> 'voters to stay home'; 'called on Ottawa to act' ->
+    'Ottawa to act'; 'called for an inquiry' -> 'an inquiry'; 'asked for the price to be
+    kept secret' -> 'the price to be kept secret'."""
+    children = list(verb.children)
+    addressee = next((c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    via = None
+    if addressee is None:
+        via = next((c for c in children if c.dep_ == "prep" and c.i > verb.i
+                    and c.lower_ in lexicon.ADDRESSEE_PREPOSITIONS), None)
+        addressee = next((c for c in via.children if c.dep_ == "pobj"), None) if via is not None else None
+    infinitive = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                       and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                       and not any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)), None)
+    if infinitive is not None and (addressee is None or addressee.i < infinitive.i):
+        if addressee is None and (verb.lemma_.lower() not in lex.commissive_verbs | lex.question_verbs
+                                  or any(c.dep_ == "auxpass" for c in infinitive.children)):
+            return None  # "was invited to speak", "asked not to be named": no request of anyone
+        tokens = [t for t in infinitive.subtree if t.i not in aside(infinitive, lex)]
+        if addressee is not None:
+            tokens = list(addressee.subtree) + tokens
+            if via is not None:
+                cue_tokens.append(via)
+        return phrase(doc, tokens)
+    wanted = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i), None)
+    if wanted is None:
+        # "calling for the killers to be brought to justice": 'for' parsed as a mark
+        wanted = next((c for c in children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
+                       and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)), None)
+        if wanted is None:
+            return None
+        cue_tokens.append(doc[verb.i + 1])
+        return phrase(doc, [t for t in wanted.subtree if t.i > verb.i + 1])
+    if addressee is not None and addressee.i < wanted.i \
+            and verb.lemma_.lower() not in ("ask", "call", "appeal", "press"):
+        return None  # "thanked the crews for ...", "warned residents for ...": not a request
+    if wanted.i == verb.i + 1:
+        cue_tokens.append(wanted)
+    tokens = [t for t in wanted.subtree if t.i != wanted.i]
+    if addressee is not None and addressee.i < wanted.i:
+        tokens = list(addressee.subtree) + tokens  # "asked the Queen for a prorogation"
+    return phrase(doc, tokens)
+
+
+def aside(claim: Token, lex: Lexicon) -> set[int]:
+    """The tokens of a claim's dependents that are the reporter's, not the speaker's."""
+    return {t.i for c in claim.children if reporters_aside(c, lex) for t in c.subtree}
+
+
+def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token], lex: Lexicon) -> list[Span]:
+    """Speech acts with a noun phrase: 'accused the mayor of lying', 'credited X with Y',
+    'denied any wrongdoing', 'listed X as Y', 'referred to X as Y'."""
+    children = list(verb.children)
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+    preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i]
+    if obj is None and lemma == "refer":
+        to = next((p for p in preps if p.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if obj is not None:
+            cue_tokens.append(to)
+    if obj is None or obj.pos_ == "PRON" and lemma in lex.claim_object_verbs:
+        return []
+    preps += [c for c in obj.children if c.dep_ == "prep"]  # "blamed the opposition for ..."
+    for prep in preps:
+        if f"{lemma} {prep.lower_}" in lex.assessing_verbs or (prep.lower_ == "as" and lemma in lex.as_verbs):
+            if prep.i < obj.i:
+                continue
+            span = phrase(doc, list(obj.subtree) + list(prep.subtree))
+            return [span] if span is not None else []
+    if lemma in lex.claim_object_verbs and obj.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ in ("acl", "relcl") for c in obj.children):
+        span = phrase(doc, list(obj.subtree))
+        return [span] if span is not None else []
+    return []
+
+
+def inserted_clause(doc: Doc, verb: Token, subject: Token | None, lex: Lexicon) -> tuple[Span, tuple[int, int]] | None:
+    """'Councillors, the mayor noted, have seen such budgets vanish before.', 'Beyond that,
+    he said, the board may ...': an attribution set off by commas inside the clause it
+    reports. Returns the sentence as content and the token range of the attribution."""
+    if subject is None or subject.head.i != verb.i or verb.dep_ not in ("parataxis", "ROOT"):
+        return None
+    sent = verb.sent
+    own = [verb, *subject.subtree] + [c for c in verb.children if c.dep_ in ("prt", "advmod", "npadvmod")]
+    lo, hi = min(t.i for t in own), max(t.i for t in own)
+    if any(t.i < lo or t.i > hi for t in own) or lo - 1 <= sent.start or hi + 1 >= sent.end - 1:
+        return None
+    if doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return None
+    if verb.dep_ == "parataxis":
+        main = verb.head
+    else:
+        main = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > hi and c.left_edge.i < lo), None)
+    if main is None or main.i < hi:
+        return None  # "X happened, the ministry said, ...": the parenthetical rule's case
+    if any(t.i > hi and (t.dep_ == "ccomp" and t.head.i == verb.i) for t in doc[hi + 1:sent.end]):
+        return None
+    before = contiguous(doc, list(doc[sent.start:lo - 1]))
+    after = phrase(doc, list(doc[hi + 2:sent.end]))
+    if after is None or not any(t.pos_ in ("VERB", "AUX") for t in after) or after[0].text in QUOTE_TOKENS:
+        return None  # '..., he said, "It happened ..."': the attribution of a direct quote
+    start = before.start if before is not None else next(t.i for t in doc[sent.start:lo] if not t.is_space)
+    if start >= lo - 1:
+        return None
+    return doc[start:after.end], (lo - 1, hi + 2)
