@@ -87,7 +87,8 @@ SOURCE_NOUNS: frozenset[str] = frozenset({
     "lawsuit", "ruling", "opinion", "judgment", "verdict", "indictment", "affidavit", "order",
     "transcript", "readout", "release", "minute", "model", "projection", "forecast", "budget",
     "court", "panel", "jury", "tribunal", "judge", "researcher", "scientist", "author",
-    "inspector", "auditor", "investigator", "commission", "committee",
+    "inspector", "auditor", "investigator", "commission", "committee", "website", "database",
+    "tally", "count",
 })
 
 # Speech acts whose object and prepositional phrase carry the claim ("accused the mayor of

@@ -147,7 +147,7 @@ def test_a_document_reads_a_direct_quote(extract_text):
 
 @pytest.mark.parametrize("text", [
     "She found that the house was empty.",
-    "The results show no sign of the missing ship.",
+    "Satellite photos show the ship at anchor.",
     "Rescuers found the hikers near the summit.",
     "He read the letter aloud to the court.",
 ])

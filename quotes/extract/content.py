@@ -261,7 +261,8 @@ def phrase(doc: Doc, tokens: list[Token]) -> Span | None:
     return through_closing_mark(doc[start:end])
 
 
-def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon) -> Span | None:
+def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon,
+                    requesting: bool = True) -> Span | None:
     """'urged voters to stay home' -> 'voters to stay home'; 'called on Ottawa to act' ->
     'Ottawa to act'; 'called for an inquiry' -> 'an inquiry'; 'asked for the price to be
     kept secret' -> 'the price to be kept secret'."""
@@ -275,6 +276,8 @@ def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
     infinitive = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
                        and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                        and not any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)), None)
+    if not requesting and (infinitive is None or addressee is None or via is not None):
+        return None  # a report of an object with an infinitive: "reported X to be dead"
     if infinitive is not None and (addressee is None or addressee.i < infinitive.i):
         if addressee is None and (verb.lemma_.lower() not in lex.commissive_verbs | lex.question_verbs
                                   or any(c.dep_ == "auxpass" for c in infinitive.children)):
@@ -307,10 +310,19 @@ def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
 
 def aside(claim: Token, lex: Lexicon) -> set[int]:
     """The tokens of a claim's dependents that are the reporter's, not the speaker's."""
-    return {t.i for c in claim.children if reporters_aside(c, lex) for t in c.subtree}
+    drop = set()
+    for c in claim.children:
+        if reporters_aside(c, lex) or (c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > claim.i):
+            drop |= {t.i for t in c.subtree}  # "... to be dead, citing sources": the reporter's
+        elif c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ") and claim.tag_ == "VB":
+            # "urged the embassy to reconsider and spoke with ...": a finite verb is not part
+            # of the infinitive; the parser hung the speaker's next act on it
+            drop |= {t.i for t in c.subtree} | {t.i for t in claim.children if t.dep_ == "cc" and t.i < c.i}
+    return drop
 
 
-def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token], lex: Lexicon) -> list[Span]:
+def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token], lex: Lexicon,
+                       source: bool = False) -> list[Span]:
     """Speech acts with a noun phrase: 'accused the mayor of lying', 'credited X with Y',
     'denied any wrongdoing', 'listed X as Y', 'referred to X as Y'."""
     children = list(verb.children)
@@ -330,9 +342,16 @@ def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token
                 continue
             span = phrase(doc, list(obj.subtree) + list(prep.subtree))
             return [span] if span is not None else []
-    if lemma in lex.claim_object_verbs and obj.pos_ in ("NOUN", "PROPN") \
-            and not any(c.dep_ in ("acl", "relcl") for c in obj.children):
-        span = phrase(doc, list(obj.subtree))
+    if lemma in lex.claim_object_verbs and obj.pos_ in ("NOUN", "PROPN"):
+        # "alleged violation of the code, which says ...": the code's words are not the claim
+        drop = {t.i for r in obj.subtree if r.dep_ == "relcl" and r.lemma_.lower() in lex.reporting_verbs
+                for t in r.subtree}
+        span = phrase(doc, [t for t in obj.subtree if t.i not in drop and not (t.i > obj.i and t.dep_ == "acl")])
+        return [span] if span is not None else []
+    if source and lemma in lex.finding_verbs and obj.pos_ in ("NOUN", "PROPN"):
+        # "the investigation found no such action", "the database shows the ship underway"
+        extra = [t for c in children if c.dep_ in ("oprd", "xcomp", "advmod") and c.i > obj.i for t in c.subtree]
+        span = phrase(doc, list(obj.subtree) + extra)
         return [span] if span is not None else []
     return []
 
@@ -358,11 +377,15 @@ def inserted_clause(doc: Doc, verb: Token, subject: Token | None, lex: Lexicon) 
         return None  # "X happened, the ministry said, ...": the parenthetical rule's case
     if any(t.i > hi and (t.dep_ == "ccomp" and t.head.i == verb.i) for t in doc[hi + 1:sent.end]):
         return None
-    before = contiguous(doc, list(doc[sent.start:lo - 1]))
+    first = sent.start
+    for t in doc[sent.start:lo - 1]:
+        if t.text in (";", ":", "—", "–"):
+            first = t.i + 1  # "...in 2015; they had, his father says, paid ...": the last clause
+    before = contiguous(doc, list(doc[first:lo - 1]))
     after = phrase(doc, list(doc[hi + 2:sent.end]))
     if after is None or not any(t.pos_ in ("VERB", "AUX") for t in after) or after[0].text in QUOTE_TOKENS:
         return None  # '..., he said, "It happened ..."': the attribution of a direct quote
-    start = before.start if before is not None else next(t.i for t in doc[sent.start:lo] if not t.is_space)
+    start = before.start if before is not None else next(t.i for t in doc[first:lo] if not t.is_space)
     if start >= lo - 1:
         return None
     return doc[start:after.end], (lo - 1, hi + 2)

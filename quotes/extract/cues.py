@@ -118,7 +118,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         return None  # "she found that the house was empty": a discovery, not a statement
     if not reporting and not source and lemma in lex.request_verbs and (subject is None or not agentive(subject, lex)):
         return None  # "low rates encouraged buyers to borrow": no one asked anything
-    stating = reporting or source
+    stating = reporting or source or lemma in lex.request_verbs  # "requested (that) they all be ..."
     comps = [c for c in children if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ") and stating)
              or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB" and not passive)]
     if lemma == "quote":
@@ -126,8 +126,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         if saying is not None:
             comps = [c for c in saying.children if c.dep_ == "ccomp"]
             cue_tokens.append(saying)
-    if lemma in lex.request_verbs and not passive and not nested:
-        request = request_content(doc, verb, cue_tokens, lex)
+    if (lemma in lex.request_verbs or reporting) and not passive and not nested:
+        request = request_content(doc, verb, cue_tokens, lex, requesting=lemma in lex.request_verbs)
         if request is not None:
             comps = [c for c in comps if c.dep_ != "xcomp"]
             content.append(request)
@@ -167,7 +167,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     if not content and lemma in lex.light_verbs:
         content.extend(nominal_content(doc, verb, cue_tokens, lex))
     if not content and not passive and not nested:
-        content.extend(speech_act_content(doc, verb, lemma, cue_tokens, lex))
+        content.extend(speech_act_content(doc, verb, lemma, cue_tokens, lex, source))
     cut = None
     if not content and reporting:
         inserted = inserted_clause(doc, verb, subject, lex)
