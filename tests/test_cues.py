@@ -28,6 +28,22 @@ def test_an_inserted_attribution_splits_one_quote(extract_text, text, content, m
     assert text[q.end - 1] != ","
 
 
+def test_a_coordinated_remainder_after_the_attribution_goes_on_with_the_quote(extract_text):
+    text = "She was glad to help, she said, but only for local candidates."
+    q = only(extract_text(text))
+    assert q.quote == "She was glad to help but only for local candidates"
+    assert (q.start, q.end) == (0, len(text) - 1)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Turnout was low, officials said, and polls closed at eight.", "Turnout was low"),
+    ("The war is over, he said, but did not say when troops would leave.", "The war is over"),
+    ("The plant will close, she said, adding that no jobs would be lost.", "The plant will close"),
+])
+def test_what_follows_an_attribution_with_a_subject_or_cue_of_its_own_is_not_joined(extract_text, text, content):
+    assert extract_text(text)[0].quote == content
+
+
 def test_an_inserted_attribution_names_its_speaker(extract_text):
     text = "Mayor Ann Lee spoke on Monday. Councillors, Lee noted, have seen such budgets vanish before."
     q = only(extract_text(text))
@@ -138,6 +154,21 @@ def test_quoted_by_still_works(extract_text):
 def test_documents_and_data_are_sources(extract_text, text, content, cue, mention):
     q = only(extract_text(text))
     assert (q.quote, q.type, q.cue, q.speaker_mention) == (content, "indirect", cue, mention)
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("Per the decree signed on Thursday, priests are expected to notify the church authorities.",
+     "priests are expected to notify the church authorities", "the decree"),
+    ("Prices rose by a third, per figures released by the statistics office.", "Prices rose by a third",
+     "figures"),
+])
+def test_per_attributes_like_according_to(extract_text, text, content, mention):
+    q = only(extract_text(text))
+    assert (q.quote, q.cue, q.speaker_mention) == (content, "per" if text.startswith("Prices") else "Per", mention)
+
+
+def test_per_as_a_rate_is_no_attribution(extract_text):
+    assert extract_text("The company earned $5 per share in the quarter, up from $4.") == []
 
 
 def test_a_document_reads_a_direct_quote(extract_text):

@@ -373,8 +373,17 @@ def inserted_clause(doc: Doc, verb: Token, subject: Token | None, lex: Lexicon) 
         main = verb.head
     else:
         main = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > hi and c.left_edge.i < lo), None)
-    if main is None or main.i < hi:
-        return None  # "X happened, the ministry said, ...": the parenthetical rule's case
+    if main is None:
+        return None
+    if main.i < lo:
+        # "She was glad to help, she said, but only for local candidates": a coordinated
+        # remainder of the clause before, with no subject or attribution of its own, goes on
+        # with it; anything else after the attribution is the parenthetical rule's case.
+        rest = [t for t in doc[hi + 2:sent.end] if not t.is_space]
+        if verb.dep_ != "parataxis" or not rest or rest[0].dep_ != "cc" or rest[0].head.i != main.i \
+                or any(t.dep_ in lexicon.ANY_SUBJECT_DEPS or t.tag_ == "VBG" or t.dep_ == "mark"
+                       or t.text in QUOTE_TOKENS for t in rest):
+            return None
     if any(t.i > hi and (t.dep_ == "ccomp" and t.head.i == verb.i) for t in doc[hi + 1:sent.end]):
         return None
     first = sent.start
@@ -383,7 +392,8 @@ def inserted_clause(doc: Doc, verb: Token, subject: Token | None, lex: Lexicon) 
             first = t.i + 1  # "...in 2015; they had, his father says, paid ...": the last clause
     before = contiguous(doc, list(doc[first:lo - 1]))
     after = phrase(doc, list(doc[hi + 2:sent.end]))
-    if after is None or not any(t.pos_ in ("VERB", "AUX") for t in after) or after[0].text in QUOTE_TOKENS:
+    if after is None or (main.i > hi and not any(t.pos_ in ("VERB", "AUX") for t in after)) \
+            or after[0].text in QUOTE_TOKENS:
         return None  # '..., he said, "It happened ..."': the attribution of a direct quote
     start = before.start if before is not None else next(t.i for t in doc[first:lo] if not t.is_space)
     if start >= lo - 1:

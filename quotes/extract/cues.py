@@ -41,8 +41,14 @@ def find_cues(doc: Doc, skip: list[tuple[int, int]], lex: Lexicon) -> Iterator[C
             continue
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            cue = according_to(doc, token)
+            cue = according_to(doc, token, lex)
             if cue:
+                yield cue
+        elif token.lower_ == "per" and token.dep_ == "prep" and (
+                token.is_sent_start or doc[token.i - 1].text in (",", "(")):
+            # "Per the decree, ...", "..., per numbers reported by AP": as "according to"
+            cue = according_to(doc, token, lex, width=1)
+            if cue and cue.subject.pos_ in ("NOUN", "PROPN"):
                 yield cue
         elif token.pos_ == "NOUN" and lemma in lex.reporting_nouns:
             cue = possessed_statement(doc, token, lex)
@@ -68,9 +74,9 @@ def possessed_statement(doc: Doc, noun: Token, lex: Lexicon) -> Cue | None:
     return Cue(verb=noun, cue=doc[noun.i:noun.i + 1], subject=owner, content=content) if content else None
 
 
-def according_to(doc: Doc, token: Token) -> Cue | None:
+def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | None:
     """'According to X, Y' / 'Y, according to X': the content is the clause it modifies."""
-    to = doc[token.i + 1]
+    to = doc[token.i + width - 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         source = next((c for c in token.children if c.dep_ == "pobj"), None)
@@ -79,10 +85,21 @@ def according_to(doc: Doc, token: Token) -> Cue | None:
         head = head.head
     if source is None or head.i == token.i:
         return None
+    root = head.sent.root
+    if root.lemma_.lower() in lex.reporting_verbs and any(c.dep_ in lexicon.SUBJECT_DEPS for c in root.children) \
+            and any(c.dep_ == "ccomp" for c in root.children):
+        return None  # "According to the BBC, a spokesman said ...": the cue of the clause is its own
     exclude = set(t.i for t in token.subtree) | {to.i}
+    if token.is_sent_start or doc[token.i - 1].is_space:
+        # "Per the decree signed by X, priests are ...": an opening attribution ends at its
+        # comma, however far the parser let the source's phrase run
+        comma = next((t for t in token.subtree if t.text == "," and t.i > source.i
+                      and doc[t.i + 1].tag_ not in ("WP", "WDT", "WP$")), None)
+        if comma is not None:
+            exclude = set(range(token.i, comma.i + 1))
     tokens = [t for t in head.sent if t.i not in exclude and not t.is_space]
     span = contiguous(doc, tokens, around=head)
-    return Cue(verb=token, cue=doc[token.i:token.i + 2], subject=source,
+    return Cue(verb=token, cue=doc[token.i:token.i + width], subject=source,
                content=[span] if span is not None else [])
 
 
