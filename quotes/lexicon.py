@@ -101,7 +101,19 @@ ASSESSING_VERBS: frozenset[str] = frozenset({
     "criticize over", "criticise over", "blame over",
 })
 # Speech acts whose bare object is the claim ("denied any wrongdoing", "alleged fraud").
-CLAIM_OBJECT_VERBS: frozenset[str] = frozenset({"deny", "allege", "admit", "confess"})
+CLAIM_OBJECT_VERBS: frozenset[str] = frozenset({"deny", "allege"})
+# Objects that are granted or refused, not claims ("denied the appeal", "denied bail").
+GRANTED_NOUNS: frozenset[str] = frozenset({
+    "request", "appeal", "application", "motion", "permission", "access", "entry", "bail",
+    "visa", "petition", "bid", "parole", "asylum", "approval", "license", "licence", "permit",
+    "service", "coverage", "benefit", "right", "passage", "landing", "admission",
+})
+# Verbs of finding whose noun-phrase object is what a document or data show ("the
+# investigation found no such action", "the database shows the ship underway").
+FINDING_OBJECT_VERBS: frozenset[str] = frozenset({
+    "show", "find", "reveal", "indicate", "suggest", "estimate", "predict", "project",
+    "establish", "demonstrate", "detail", "list",
+})
 # Verbs that present an object "as" something ("listed X as Y", "referred to X as Y").
 AS_VERBS: frozenset[str] = frozenset({"list", "cite", "name", "report", "refer", "portray",
                                       "depict", "hail", "present", "characterise",
@@ -379,6 +391,8 @@ class Lexicon:
     source_nouns: frozenset[str] = SOURCE_NOUNS
     assessing_verbs: frozenset[str] = ASSESSING_VERBS
     claim_object_verbs: frozenset[str] = CLAIM_OBJECT_VERBS
+    granted_nouns: frozenset[str] = GRANTED_NOUNS
+    finding_object_verbs: frozenset[str] = FINDING_OBJECT_VERBS
     as_verbs: frozenset[str] = AS_VERBS
     reporting_nouns: frozenset[str] = REPORTING_NOUNS
     attitude_nouns: frozenset[str] = ATTITUDE_NOUNS

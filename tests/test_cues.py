@@ -200,6 +200,8 @@ def test_finding_is_not_saying_without_a_source(extract_text, text):
     ("The guidelines also list the Spanish flu as an undesirable name.",
      "the Spanish flu as an undesirable name", "list"),
     ("The host referred to the players as spoiled brats.", "the players as spoiled brats", "referred to"),
+    ("The president named both groups as terrorists.", "both groups as terrorists", "named"),
+    ("The ministry denied the claims about troop movements.", "the claims about troop movements", "denied"),
 ])
 def test_speech_acts_with_a_claim_are_quotes(extract_text, text, content, cue):
     q = only(extract_text(text))
@@ -218,6 +220,20 @@ def test_a_quoted_characterisation_is_mixed(extract_text):
     "The president congratulated the new speaker.",
     "The crews were praised for their work.",
     "He denied it.",
+    "The court denied the appeal on Monday.",
+    "The company named Ann Lee as its new chief executive.",
+    "The commission confirmed the appointment of the new director.",
+    "The committee read the bill for the second time.",
 ])
 def test_bare_objects_are_not_quotes(extract_text, text):
     assert extract_text(text) == []
+
+
+def test_the_channel_and_time_of_a_speech_act_are_not_its_content(extract_text):
+    q = only(extract_text("The company denied the allegations in a statement on Monday."))
+    assert q.quote == "the allegations"
+
+
+def test_a_statement_written_to_ask_is_not_the_object_of_a_report(extract_text):
+    quotes = extract_text("The mayor wrote a letter to ask for more money.")
+    assert all(not q.quote.startswith("a letter") for q in quotes)

@@ -244,11 +244,24 @@ def nominal_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
     return []
 
 
-def phrase(doc: Doc, tokens: list[Token]) -> Span | None:
+def phrase(doc: Doc, tokens: list[Token], lex: Lexicon | None = None) -> Span | None:
     """A noun phrase or short clause as content ('any wrongdoing', 'younger leadership'):
-    like :func:`contiguous`, but two words are enough."""
+    like :func:`contiguous`, but two words are enough. With ``lex``, a channel or a time at
+    its end ('denied the allegations in a statement on Monday') is the saying's, and goes."""
     if not tokens:
         return None
+    if lex is not None:
+        drop: set[int] = set()
+        for t in sorted(tokens, key=lambda t: -t.i):
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            last = max(x.i for x in tokens if x.i not in drop)
+            if t.dep_ == "prep" and obj is not None and t.lower_ in lexicon.CHANNEL_PREPOSITIONS \
+                    and max(x.i for x in t.subtree if x.i not in drop) == last \
+                    and (obj.lemma_.lower() in lex.channel_nouns or obj.ent_type_ in ("DATE", "TIME")):
+                drop |= {x.i for x in t.subtree}
+        tokens = [t for t in tokens if t.i not in drop]
+        if not tokens:
+            return None
     tokens = sorted(tokens, key=lambda t: t.i)
     start, end = tokens[0].i, tokens[-1].i + 1
     while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in QUOTE_TOKENS)):
@@ -276,8 +289,11 @@ def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
     infinitive = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
                        and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                        and not any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)), None)
-    if not requesting and (infinitive is None or addressee is None or via is not None):
-        return None  # a report of an object with an infinitive: "reported X to be dead"
+    if not requesting and (infinitive is None or addressee is None or via is not None
+                           or addressee.lemma_.lower() in lex.channel_nouns | lex.document_nouns):
+        # a report of an object with an infinitive: "reported X to be dead", but not the
+        # purpose of a statement ("wrote a letter to ask ...")
+        return None
     if infinitive is not None and (addressee is None or addressee.i < infinitive.i):
         if addressee is None and (verb.lemma_.lower() not in lex.commissive_verbs | lex.question_verbs
                                   or any(c.dep_ == "auxpass" for c in infinitive.children)):
@@ -287,7 +303,7 @@ def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
             tokens = list(addressee.subtree) + tokens
             if via is not None:
                 cue_tokens.append(via)
-        return phrase(doc, tokens)
+        return phrase(doc, tokens)  # "to stay home on Sunday": the time is the request's
     wanted = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i), None)
     if wanted is None:
         # "calling for the killers to be brought to justice": 'for' parsed as a mark
@@ -305,7 +321,7 @@ def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
     tokens = [t for t in wanted.subtree if t.i != wanted.i]
     if addressee is not None and addressee.i < wanted.i:
         tokens = list(addressee.subtree) + tokens  # "asked the Queen for a prorogation"
-    return phrase(doc, tokens)
+    return phrase(doc, tokens, lex)
 
 
 def aside(claim: Token, lex: Lexicon) -> set[int]:
@@ -340,18 +356,25 @@ def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token
         if f"{lemma} {prep.lower_}" in lex.assessing_verbs or (prep.lower_ == "as" and lemma in lex.as_verbs):
             if prep.i < obj.i:
                 continue
-            span = phrase(doc, list(obj.subtree) + list(prep.subtree))
+            role = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.lower_ == "as" and role is not None and role.lemma_.lower() in lex.role_nouns:
+                return []  # "named Ann Lee as its chief executive": an appointment, not a claim
+            span = phrase(doc, list(obj.subtree) + list(prep.subtree), lex)
             return [span] if span is not None else []
-    if lemma in lex.claim_object_verbs and obj.pos_ in ("NOUN", "PROPN"):
+    if lemma in lex.claim_object_verbs and obj.pos_ in ("NOUN", "PROPN") \
+            and obj.lemma_.lower() not in lex.granted_nouns:
         # "alleged violation of the code, which says ...": the code's words are not the claim
         drop = {t.i for r in obj.subtree if r.dep_ == "relcl" and r.lemma_.lower() in lex.reporting_verbs
                 for t in r.subtree}
-        span = phrase(doc, [t for t in obj.subtree if t.i not in drop and not (t.i > obj.i and t.dep_ == "acl")])
+        span = phrase(doc, [t for t in obj.subtree if t.i not in drop and not (t.i > obj.i and t.dep_ == "acl")], lex)
         return [span] if span is not None else []
-    if source and lemma in lex.finding_verbs and obj.pos_ in ("NOUN", "PROPN"):
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if source and lemma in lex.finding_object_verbs and obj.pos_ in ("NOUN", "PROPN") \
+            and (subject is None or subject.lemma_.lower() not in lex.agents):
+        # a body's object is its act ("the commission confirmed the appointment"), not a finding
         # "the investigation found no such action", "the database shows the ship underway"
         extra = [t for c in children if c.dep_ in ("oprd", "xcomp", "advmod") and c.i > obj.i for t in c.subtree]
-        span = phrase(doc, list(obj.subtree) + extra)
+        span = phrase(doc, list(obj.subtree) + extra, lex)
         return [span] if span is not None else []
     return []
 
