@@ -44,6 +44,22 @@ def test_what_follows_an_attribution_with_a_subject_or_cue_of_its_own_is_not_joi
     assert extract_text(text)[0].quote == content
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Longer term, according to the agency, the goal is to land on Mars.",
+     "Longer term the goal is to land on Mars"),
+    ("One child was, according to the fire service, among the dead.", "One child was among the dead"),
+])
+def test_an_inserted_according_to_splits_one_quote(extract_text, text, content):
+    q = only(extract_text(text))
+    assert (q.quote, q.cue) == (content, "according to")
+    assert (q.start, q.end) == (0, len(text) - 1)
+
+
+def test_an_according_to_at_the_end_keeps_its_clause(extract_text):
+    q = only(extract_text("The plant will close, according to the company, which employs 300 people."))
+    assert q.quote == "The plant will close"
+
+
 def test_an_inserted_attribution_names_its_speaker(extract_text):
     text = "Mayor Ann Lee spoke on Monday. Councillors, Lee noted, have seen such budgets vanish before."
     q = only(extract_text(text))
@@ -80,6 +96,9 @@ def test_a_relative_clause_of_saying_is_cut_from_the_claim_around_it(extract_tex
      "encouraged"),
     ("The minister invited the countries to join the talks.", "the countries to join the talks", "invited"),
     ("The sheriff told residents to leave their homes.", "residents to leave their homes", "told"),
+    ("The decree instructs bishops to notify the Vatican of any allegations.",
+     "bishops to notify the Vatican of any allegations", "instructs"),
+    ("He called for the government to reduce corruption.", "the government to reduce corruption", "called for"),
     ("Activists called for an independent inquiry into the shooting.",
      "an independent inquiry into the shooting", "called for"),
     ("The union demanded that the company reinstate the workers.", "the company reinstate the workers",
@@ -206,6 +225,21 @@ def test_finding_is_not_saying_without_a_source(extract_text, text):
 def test_speech_acts_with_a_claim_are_quotes(extract_text, text, content, cue):
     q = only(extract_text(text))
     assert (q.quote, q.type, q.cue) == (content, "indirect", cue)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ('Mancini has been described by the Daily Hive as a "squirrel whisperer".', 'as a "squirrel whisperer"',
+     "Daily Hive"),
+    ('Amman, who was described as "knife-obsessed" by the police, sent her videos.', 'as "knife-obsessed"',
+     "police"),
+])
+def test_a_passive_characterisation_by_an_agent(extract_text, text, content, speaker):
+    q = only(extract_text(text))
+    assert (q.quote, q.type, q.speaker_mention.split()[-1]) == (content, "mixed", speaker.split()[-1])
+
+
+def test_a_passive_characterisation_without_an_agent_has_no_speaker(extract_text):
+    assert extract_text("He was described as a quiet man.") == []
 
 
 def test_a_quoted_characterisation_is_mixed(extract_text):

@@ -286,7 +286,7 @@ def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
         via = next((c for c in children if c.dep_ == "prep" and c.i > verb.i
                     and c.lower_ in lexicon.ADDRESSEE_PREPOSITIONS), None)
         addressee = next((c for c in via.children if c.dep_ == "pobj"), None) if via is not None else None
-    infinitive = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+    infinitive = next((c for c in children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX")
                        and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                        and not any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)), None)
     if not requesting and (infinitive is None or addressee is None or via is not None
@@ -294,6 +294,12 @@ def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
         # a report of an object with an infinitive: "reported X to be dead", but not the
         # purpose of a statement ("wrote a letter to ask ...")
         return None
+    if infinitive is not None and addressee is None and requesting:
+        # "called for the government to reduce corruption": the object of 'for' is addressed
+        wanted = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for" and c.i < infinitive.i), None)
+        addressee = next((c for c in wanted.children if c.dep_ == "pobj"), None) if wanted is not None else None
+        if addressee is not None and wanted.i == verb.i + 1:
+            cue_tokens.append(wanted)
     if infinitive is not None and (addressee is None or addressee.i < infinitive.i):
         if addressee is None and (verb.lemma_.lower() not in lex.commissive_verbs | lex.question_verbs
                                   or any(c.dep_ == "auxpass" for c in infinitive.children)):

@@ -16,6 +16,7 @@ from .content import (
     inserted_clause,
     nominal_content,
     parenthetical,
+    phrase,
     request_content,
     said_next,
     speech_act_content,
@@ -90,17 +91,29 @@ def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | 
             and any(c.dep_ == "ccomp" for c in root.children):
         return None  # "According to the BBC, a spokesman said ...": the cue of the clause is its own
     exclude = set(t.i for t in token.subtree) | {to.i}
-    if token.is_sent_start or doc[token.i - 1].is_space:
-        # "Per the decree signed by X, priests are ...": an opening attribution ends at its
-        # comma, however far the parser let the source's phrase run
+    if token.is_sent_start or doc[token.i - 1].is_space or doc[token.i - 1].text == ",":
+        # "Per the decree signed by X, priests are ...", "One child was, according to the
+        # fire service, among the dead": an attribution set off by commas ends at its comma,
+        # however far the parser let the source's phrase run
         comma = next((t for t in token.subtree if t.text == "," and t.i > source.i
                       and doc[t.i + 1].tag_ not in ("WP", "WDT", "WP$")), None)
         if comma is not None:
             exclude = set(range(token.i, comma.i + 1))
     tokens = [t for t in head.sent if t.i not in exclude and not t.is_space]
     span = contiguous(doc, tokens, around=head)
+    cut = None
+    lo, hi = min(exclude), max(exclude)
+    if doc[hi].text == ",":
+        hi -= 1
+    if span is not None and lo > 0 and doc[lo - 1].text == "," and hi + 1 < len(doc) \
+            and doc[hi + 1].text == "," and not any(t.text in (";", ":", ".") for t in doc[head.sent.start:lo]):
+        # "Longer term, according to the agency, the goal is ...": one quote of the clause's
+        # two pieces around the attribution, like a split direct quote
+        whole = contiguous(doc, [t for t in tokens if t.i < lo or t.i > hi + 1])
+        if whole is not None and whole.start < lo - 1 and whole.end > hi + 2:
+            span, cut = whole, (lo - 1, hi + 2)
     return Cue(verb=token, cue=doc[token.i:token.i + width], subject=source,
-               content=[span] if span is not None else [])
+               content=[span] if span is not None else [], cut=cut)
 
 
 def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
@@ -129,7 +142,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         return None  # "..., quoting crime reference 44/1187": a citation, not speech
     source = subject is not None and source_noun(subject, lex)
     nested = lemma in lex.speech_act_verbs and reported_within(verb, lex)
-    if not reporting and (passive or nested):
+    by_agent = (passive or (verb.dep_ == "acl" and verb.tag_ == "VBN")) and agent is not None
+    if not reporting and ((passive and not by_agent) or nested):
         return None  # "was praised for ...": not the speaker's act; a report inside a report
     if lemma in lex.finding_verbs and not source and (not reporting or lemma == "read"):
         return None  # "she found that the house was empty": a discovery, not a statement
@@ -185,6 +199,14 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         content.extend(nominal_content(doc, verb, cue_tokens, lex))
     if not content and not passive and not nested:
         content.extend(speech_act_content(doc, verb, lemma, cue_tokens, lex, source))
+    if not content and by_agent and lemma in lex.as_verbs and not nested:
+        # "has been described by the Daily Hive as a 'squirrel whisperer'": the agent's words
+        described = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        span = phrase(doc, list(described.subtree)) if described is not None else None
+        if span is not None:
+            content.append(span)
+            if subject is None or subject.i == verb.i:
+                subject = agent_obj
     cut = None
     if not content and reporting:
         inserted = inserted_clause(doc, verb, subject, lex)
