@@ -57,6 +57,68 @@ CHARACTERISING_VERBS: frozenset[str] = frozenset({"call", "describe", "label", "
 LIGHT_VERBS: frozenset[str] = frozenset({"express", "share", "voice", "issue", "make", "raise",
                                          "reiterate", "convey", "repeat", "give", "offer"})
 
+# Verbs of asking and urging: the request is the addressee with the infinitive ("urged
+# voters to stay home", "called on Ottawa to act", "asked the ministry to explain") or the
+# object of "for" ("called for an inquiry"); a question is what is asked ("asked whether").
+REQUEST_VERBS: frozenset[str] = frozenset({
+    "ask", "urge", "demand", "encourage", "invite", "tell", "advise", "instruct", "request",
+    "implore", "beg", "appeal", "exhort", "warn", "call", "plead", "petition", "press",
+    "beseech", "entreat", "challenge", "direct",
+})
+# Verbs whose embedded question ("asked whether ...") is the content, not a lack of it.
+QUESTION_VERBS: frozenset[str] = frozenset({"ask", "inquire", "enquire", "query", "question"})
+# Prepositions that introduce whom a request is made of ("called on", "appealed to",
+# "pleaded with") and what is asked for ("called for", "asked for").
+ADDRESSEE_PREPOSITIONS: frozenset[str] = frozenset({"on", "upon", "to", "with"})
+
+# Verbs by which a document or data "speak" ("a poll shows that ...", "the report found
+# that ...", "the statement read: ..."): cues only when their subject is a source noun.
+FINDING_VERBS: frozenset[str] = frozenset({
+    "show", "find", "establish", "demonstrate", "determine", "read", "rule", "conclude",
+    "indicate", "suggest", "estimate", "reveal", "state", "say", "note", "predict", "project",
+    "confirm", "mention", "list", "cite", "detail", "outline", "recommend", "instruct",
+})
+# Documents, data and the bodies that find ("the court found", "researchers established").
+SOURCE_NOUNS: frozenset[str] = frozenset({
+    "poll", "survey", "report", "study", "data", "figure", "number", "statistic", "email",
+    "filing", "record", "document", "letter", "statement", "analysis", "research",
+    "investigation", "inquiry", "probe", "review", "audit", "census", "estimate", "result",
+    "finding", "test", "paper", "memo", "guideline", "decree", "notice", "complaint",
+    "lawsuit", "ruling", "opinion", "judgment", "verdict", "indictment", "affidavit", "order",
+    "transcript", "readout", "release", "minute", "model", "projection", "forecast", "budget",
+    "court", "panel", "jury", "tribunal", "judge", "researcher", "scientist", "author",
+    "inspector", "auditor", "investigator", "commission", "committee", "website", "database",
+    "tally", "count",
+})
+
+# Speech acts whose object and prepositional phrase carry the claim ("accused the mayor of
+# lying", "credited the crews with ..."), as "verb preposition".
+ASSESSING_VERBS: frozenset[str] = frozenset({
+    "accuse of", "praise for", "credit with", "credit for", "blame for", "blame on",
+    "thank for", "criticize for", "criticise for", "commend for", "fault for", "applaud for",
+    "condemn for", "congratulate for", "congratulate on", "slam for", "chide for",
+    "rebuke for", "scold for", "berate for", "laud for", "hail for", "hail as", "accuse over",
+    "criticize over", "criticise over", "blame over",
+})
+# Speech acts whose bare object is the claim ("denied any wrongdoing", "alleged fraud").
+CLAIM_OBJECT_VERBS: frozenset[str] = frozenset({"deny", "allege"})
+# Objects that are granted or refused, not claims ("denied the appeal", "denied bail").
+GRANTED_NOUNS: frozenset[str] = frozenset({
+    "request", "appeal", "application", "motion", "permission", "access", "entry", "bail",
+    "visa", "petition", "bid", "parole", "asylum", "approval", "license", "licence", "permit",
+    "service", "coverage", "benefit", "right", "passage", "landing", "admission",
+})
+# Verbs of finding whose noun-phrase object is what a document or data show ("the
+# investigation found no such action", "the database shows the ship underway").
+FINDING_OBJECT_VERBS: frozenset[str] = frozenset({
+    "show", "find", "reveal", "indicate", "suggest", "estimate", "predict", "project",
+    "establish", "demonstrate", "detail", "list",
+})
+# Verbs that present an object "as" something ("listed X as Y", "referred to X as Y").
+AS_VERBS: frozenset[str] = frozenset({"list", "cite", "name", "report", "refer", "portray",
+                                      "depict", "hail", "present", "characterise",
+                                      "characterize", "describe", "label", "brand", "term"})
+
 # Nouns of statement: with a "that" clause they carry reported content ("X's claim that ...").
 REPORTING_NOUNS: frozenset[str] = frozenset({
     "statement", "claim", "concern", "warning", "assessment", "announcement", "assertion",
@@ -417,6 +479,15 @@ class Lexicon:
     commissive_verbs: frozenset[str] = COMMISSIVE_VERBS
     characterising_verbs: frozenset[str] = CHARACTERISING_VERBS
     light_verbs: frozenset[str] = LIGHT_VERBS
+    request_verbs: frozenset[str] = REQUEST_VERBS
+    question_verbs: frozenset[str] = QUESTION_VERBS
+    finding_verbs: frozenset[str] = FINDING_VERBS
+    source_nouns: frozenset[str] = SOURCE_NOUNS
+    assessing_verbs: frozenset[str] = ASSESSING_VERBS
+    claim_object_verbs: frozenset[str] = CLAIM_OBJECT_VERBS
+    granted_nouns: frozenset[str] = GRANTED_NOUNS
+    finding_object_verbs: frozenset[str] = FINDING_OBJECT_VERBS
+    as_verbs: frozenset[str] = AS_VERBS
     reporting_nouns: frozenset[str] = REPORTING_NOUNS
     attitude_nouns: frozenset[str] = ATTITUDE_NOUNS
     channel_nouns: frozenset[str] = CHANNEL_NOUNS
@@ -443,6 +514,18 @@ class Lexicon:
     def not_in_names(self) -> frozenset[str]:
         """Words that are never part of a person's name: titles and organisation nouns."""
         return self.title_words | self.org_nouns
+
+    @cached_property
+    def speech_act_verbs(self) -> frozenset[str]:
+        """Verbs that are cues only in some constructions (with an addressee and an
+        infinitive, a claim-bearing object, a document subject)."""
+        return (self.request_verbs | self.finding_verbs | self.claim_object_verbs | self.as_verbs
+                | self.assessing_heads)
+
+    @cached_property
+    def assessing_heads(self) -> frozenset[str]:
+        """The verbs of :attr:`assessing_verbs`, without their prepositions."""
+        return frozenset(v.split()[0] for v in self.assessing_verbs)
 
     @cached_property
     def agents(self) -> frozenset[str]:

@@ -179,7 +179,13 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
             if len(content) == 0 or overlaps_direct(content, direct_chars):
                 continue
             kind = "mixed" if has_fragment(content, quoted) else "indirect"
-            found.append((Quote(content=content, type=kind, cue=cue.cue), cue))
+            quote = Quote(content=content, type=kind, cue=cue.cue)
+            if cue.cut is not None and content.start < cue.cut[0] and cue.cut[1] < content.end:
+                # "Beyond that, he said, the board may ...": one quote of the two pieces
+                quote.pieces = [(content.start_char, doc[cue.cut[0] - 1].idx + len(doc[cue.cut[0] - 1])),
+                                (doc[cue.cut[1]].idx, content.end_char)]
+                quote.text = " ".join(text[s:e] for s, e in quote.pieces)
+            found.append((quote, cue))
 
     resolver = Resolver(doc, lex)
     kept: list[Quote] = []

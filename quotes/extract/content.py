@@ -1,7 +1,6 @@
 """The content of a cue: the reported clause, cut at the attribution and trimmed."""
 from __future__ import annotations
 
-
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
@@ -23,6 +22,10 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
         if n + 1 < len(claims):
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
         drop |= {t.i for c in claim.children if reporters_aside(c, lex) for t in c.subtree}
+        # "... an emergency, which he said would allow him to act": a report of its own
+        drop |= {t.i for r in claim.subtree if r.dep_ == "relcl" and r.lemma_.lower() in lex.reporting_verbs
+                 and r.i > claim.i and doc[r.left_edge.i - 1].text == ","
+                 and any(c.dep_ == "ccomp" for c in r.children) for t in r.subtree}
         # "insisted that A and denied that B": the parser hangs the second verb of saying
         # on A; it is the speaker's next cue, not part of the claim.
         saying = [c for c in claim.children if said_next(c, lex)]
@@ -59,15 +62,15 @@ def reporters_aside(token: Token, lex: Lexicon) -> bool:
         return True
     if token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" and token.lemma_ in lex.reporting_verbs:
         return True  # '..., saying: "..."' / '..., adding that ...': a cue of its own
-    if token.dep_ == "advcl" and token.i > token.head.i and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in token.children) and token.doc[token.left_edge.i - 1].text == ",":
+    if token.dep_ == "advcl" and token.i > token.head.i and token.doc[token.left_edge.i - 1].text == "," \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return True  # '..., as negotiators gathered in London': the writer's setting
     return token.dep_ == "conj" and any(c.dep_ == "neg" for c in token.children) and any(
         c.dep_ == "cc" and c.lower_ == "but" for c in token.head.children)
 
 
 def side_of(doc: Doc, tokens: list[Token], verb: Token, subject: Token | None,
-            dropped: set[int] = frozenset()) -> Span | None:
+            dropped: frozenset[int] | set[int] = frozenset()) -> Span | None:
     """Keep the tokens on the content's side of the attribution clause, trimmed."""
     if not tokens:
         return None
@@ -135,8 +138,8 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
         end -= 1
     start = after_dateline(doc, start, end)
     # "said on Monday they were close": the time belongs to the saying, not to what was said.
-    while start < end and (doc[start].ent_type_ in ("DATE", "TIME") or
-                           (doc[start].dep_ == "prep" and start + 1 < end and doc[start + 1].ent_type_ in ("DATE", "TIME"))):
+    while start < end and (doc[start].ent_type_ in ("DATE", "TIME") or (
+            doc[start].dep_ == "prep" and start + 1 < end and doc[start + 1].ent_type_ in ("DATE", "TIME"))):
         if doc[start].dep_ == "prep":
             start += 1
         while start < end and doc[start].ent_type_ in ("DATE", "TIME"):
@@ -183,6 +186,8 @@ def parenthetical(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
         return []  # "According to the source, the actor asked ...": an attribution, not content
     if not any(t.pos_ in ("VERB", "AUX") for t in before):
         return []
+    if before[0].tag_ in ("VBG", "VBN") and before[0].dep_ == "advcl":
+        return []  # "Speaking to reporters, she said ...": the setting, not what was said
     span = contiguous(doc, before)
     return [span] if span is not None else []
 
@@ -230,3 +235,190 @@ def nominal_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
         span = contiguous(doc, list(obj.subtree))
         return [span] if span is not None else []
     return []
+
+
+def phrase(doc: Doc, tokens: list[Token], lex: Lexicon | None = None) -> Span | None:
+    """A noun phrase or short clause as content ('any wrongdoing', 'younger leadership'):
+    like :func:`contiguous`, but two words are enough. With ``lex``, a channel or a time at
+    its end ('denied the allegations in a statement on Monday') is the saying's, and goes."""
+    if not tokens:
+        return None
+    if lex is not None:
+        drop: set[int] = set()
+        for t in sorted(tokens, key=lambda t: -t.i):
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            last = max(x.i for x in tokens if x.i not in drop)
+            if t.dep_ == "prep" and obj is not None and t.lower_ in lexicon.CHANNEL_PREPOSITIONS \
+                    and max(x.i for x in t.subtree if x.i not in drop) == last \
+                    and (obj.lemma_.lower() in lex.channel_nouns or obj.ent_type_ in ("DATE", "TIME")):
+                drop |= {x.i for x in t.subtree}
+        tokens = [t for t in tokens if t.i not in drop]
+        if not tokens:
+            return None
+    tokens = sorted(tokens, key=lambda t: t.i)
+    start, end = tokens[0].i, tokens[-1].i + 1
+    while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in QUOTE_TOKENS)):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in lexicon.CLAUSE_CLOSERS or doc[end - 1].is_space
+                           or doc[end - 1].text in ".!?"):
+        end -= 1
+    if end - start < 2:
+        return None
+    return through_closing_mark(doc[start:end])
+
+
+def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon,
+                    requesting: bool = True) -> Span | None:
+    """'urged voters to stay home' -> 'voters to stay home'; 'called on Ottawa to act' ->
+    'Ottawa to act'; 'called for an inquiry' -> 'an inquiry'; 'asked for the price to be
+    kept secret' -> 'the price to be kept secret'."""
+    children = list(verb.children)
+    addressee = next((c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    via = None
+    if addressee is None:
+        via = next((c for c in children if c.dep_ == "prep" and c.i > verb.i
+                    and c.lower_ in lexicon.ADDRESSEE_PREPOSITIONS), None)
+        addressee = next((c for c in via.children if c.dep_ == "pobj"), None) if via is not None else None
+    infinitive = next((c for c in children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX")
+                       and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                       and not any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)), None)
+    if not requesting and (infinitive is None or addressee is None or via is not None
+                           or addressee.lemma_.lower() in lex.channel_nouns | lex.document_nouns):
+        # a report of an object with an infinitive: "reported X to be dead", but not the
+        # purpose of a statement ("wrote a letter to ask ...")
+        return None
+    if infinitive is not None and addressee is None and requesting:
+        # "called for the government to reduce corruption": the object of 'for' is addressed
+        wanted = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for" and c.i < infinitive.i), None)
+        addressee = next((c for c in wanted.children if c.dep_ == "pobj"), None) if wanted is not None else None
+        if addressee is not None and wanted is not None and wanted.i == verb.i + 1:
+            cue_tokens.append(wanted)
+    if infinitive is not None and (addressee is None or addressee.i < infinitive.i):
+        if addressee is None and (verb.lemma_.lower() not in lex.commissive_verbs | lex.question_verbs
+                                  or any(c.dep_ == "auxpass" for c in infinitive.children)):
+            return None  # "was invited to speak", "asked not to be named": no request of anyone
+        tokens = [t for t in infinitive.subtree if t.i not in aside(infinitive, lex)]
+        if addressee is not None:
+            tokens = list(addressee.subtree) + tokens
+            if via is not None:
+                cue_tokens.append(via)
+        return phrase(doc, tokens)  # "to stay home on Sunday": the time is the request's
+    wanted = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i), None)
+    if wanted is None:
+        # "calling for the killers to be brought to justice": 'for' parsed as a mark
+        wanted = next((c for c in children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
+                       and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)), None)
+        if wanted is None:
+            return None
+        cue_tokens.append(doc[verb.i + 1])
+        return phrase(doc, [t for t in wanted.subtree if t.i > verb.i + 1])
+    if addressee is not None and addressee.i < wanted.i \
+            and verb.lemma_.lower() not in ("ask", "call", "appeal", "press"):
+        return None  # "thanked the crews for ...", "warned residents for ...": not a request
+    if wanted.i == verb.i + 1:
+        cue_tokens.append(wanted)
+    tokens = [t for t in wanted.subtree if t.i != wanted.i]
+    if addressee is not None and addressee.i < wanted.i:
+        tokens = list(addressee.subtree) + tokens  # "asked the Queen for a prorogation"
+    return phrase(doc, tokens, lex)
+
+
+def aside(claim: Token, lex: Lexicon) -> set[int]:
+    """The tokens of a claim's dependents that are the reporter's, not the speaker's."""
+    drop = set()
+    for c in claim.children:
+        if reporters_aside(c, lex) or (c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > claim.i):
+            drop |= {t.i for t in c.subtree}  # "... to be dead, citing sources": the reporter's
+        elif c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ") and claim.tag_ == "VB":
+            # "urged the embassy to reconsider and spoke with ...": a finite verb is not part
+            # of the infinitive; the parser hung the speaker's next act on it
+            drop |= {t.i for t in c.subtree} | {t.i for t in claim.children if t.dep_ == "cc" and t.i < c.i}
+    return drop
+
+
+def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token], lex: Lexicon,
+                       source: bool = False) -> list[Span]:
+    """Speech acts with a noun phrase: 'accused the mayor of lying', 'credited X with Y',
+    'denied any wrongdoing', 'listed X as Y', 'referred to X as Y'."""
+    children = list(verb.children)
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+    preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i]
+    if obj is None and lemma == "refer":
+        to = next((p for p in preps if p.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if obj is not None and to is not None:
+            cue_tokens.append(to)
+    if obj is None or obj.pos_ == "PRON" and lemma in lex.claim_object_verbs:
+        return []
+    preps += [c for c in obj.children if c.dep_ == "prep"]  # "blamed the opposition for ..."
+    for prep in preps:
+        if f"{lemma} {prep.lower_}" in lex.assessing_verbs or (prep.lower_ == "as" and lemma in lex.as_verbs):
+            if prep.i < obj.i:
+                continue
+            role = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.lower_ == "as" and role is not None and role.lemma_.lower() in lex.role_nouns:
+                return []  # "named Ann Lee as its chief executive": an appointment, not a claim
+            span = phrase(doc, list(obj.subtree) + list(prep.subtree), lex)
+            return [span] if span is not None else []
+    if lemma in lex.claim_object_verbs and obj.pos_ in ("NOUN", "PROPN") \
+            and obj.lemma_.lower() not in lex.granted_nouns:
+        # "alleged violation of the code, which says ...": the code's words are not the claim
+        drop = {t.i for r in obj.subtree if r.dep_ == "relcl" and r.lemma_.lower() in lex.reporting_verbs
+                for t in r.subtree}
+        span = phrase(doc, [t for t in obj.subtree if t.i not in drop and not (t.i > obj.i and t.dep_ == "acl")], lex)
+        return [span] if span is not None else []
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if source and lemma in lex.finding_object_verbs and obj.pos_ in ("NOUN", "PROPN") \
+            and (subject is None or subject.lemma_.lower() not in lex.agents):
+        # a body's object is its act ("the commission confirmed the appointment"), not a finding
+        # "the investigation found no such action", "the database shows the ship underway"
+        extra = [t for c in children if c.dep_ in ("oprd", "xcomp", "advmod") and c.i > obj.i for t in c.subtree]
+        span = phrase(doc, list(obj.subtree) + extra, lex)
+        return [span] if span is not None else []
+    return []
+
+
+def inserted_clause(doc: Doc, verb: Token, subject: Token | None, lex: Lexicon) -> tuple[Span, tuple[int, int]] | None:
+    """'Councillors, the mayor noted, have seen such budgets vanish before.', 'Beyond that,
+    he said, the board may ...': an attribution set off by commas inside the clause it
+    reports. Returns the sentence as content and the token range of the attribution."""
+    if subject is None or subject.head.i != verb.i or verb.dep_ not in ("parataxis", "ROOT"):
+        return None
+    sent = verb.sent
+    own = [verb, *subject.subtree] + [c for c in verb.children if c.dep_ in ("prt", "advmod", "npadvmod")]
+    lo, hi = min(t.i for t in own), max(t.i for t in own)
+    if any(t.i < lo or t.i > hi for t in own) or lo - 1 <= sent.start or hi + 1 >= sent.end - 1:
+        return None
+    if doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return None
+    main: Token | None
+    if verb.dep_ == "parataxis":
+        main = verb.head
+    else:
+        main = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > hi and c.left_edge.i < lo), None)
+    if main is None:
+        return None
+    if main.i < lo:
+        # "She was glad to help, she said, but only for local candidates": a coordinated
+        # remainder of the clause before, with no subject or attribution of its own, goes on
+        # with it; anything else after the attribution is the parenthetical rule's case.
+        rest = [t for t in doc[hi + 2:sent.end] if not t.is_space]
+        if verb.dep_ != "parataxis" or not rest or rest[0].dep_ != "cc" or rest[0].head.i != main.i \
+                or any(t.dep_ in lexicon.ANY_SUBJECT_DEPS or t.tag_ == "VBG" or t.dep_ == "mark"
+                       or t.text in QUOTE_TOKENS for t in rest):
+            return None
+    if any(t.i > hi and (t.dep_ == "ccomp" and t.head.i == verb.i) for t in doc[hi + 1:sent.end]):
+        return None
+    first = sent.start
+    for t in doc[sent.start:lo - 1]:
+        if t.text in (";", ":", "—", "–"):
+            first = t.i + 1  # "...in 2015; they had, his father says, paid ...": the last clause
+    before = contiguous(doc, list(doc[first:lo - 1]))
+    after = phrase(doc, list(doc[hi + 2:sent.end]))
+    if after is None or (main.i > hi and not any(t.pos_ in ("VERB", "AUX") for t in after)) \
+            or after[0].text in QUOTE_TOKENS:
+        return None  # '..., he said, "It happened ..."': the attribution of a direct quote
+    start = before.start if before is not None else next(t.i for t in doc[first:lo] if not t.is_space)
+    if start >= lo - 1:
+        return None
+    return doc[start:after.end], (lo - 1, hi + 2)

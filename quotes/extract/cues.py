@@ -8,7 +8,19 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..lexicon import Lexicon
-from .content import characterisation, clause_spans, contiguous, dateline_end, nominal_content, parenthetical, said_next
+from .content import (
+    characterisation,
+    clause_spans,
+    contiguous,
+    dateline_end,
+    inserted_clause,
+    nominal_content,
+    parenthetical,
+    phrase,
+    request_content,
+    said_next,
+    speech_act_content,
+)
 from .marks import in_ranges
 
 
@@ -19,6 +31,9 @@ class Cue:
     subject: Token | None
     content: list[Span]
     passive_agent: Token | None = None
+    # An attribution inserted in its content ("Councillors, the mayor noted, have seen ..."):
+    # the token range [start, end) it takes, cut out of a content span that spans it.
+    cut: tuple[int, int] | None = None
 
 
 def find_cues(doc: Doc, skip: list[tuple[int, int]], lex: Lexicon) -> Iterator[Cue]:
@@ -27,14 +42,20 @@ def find_cues(doc: Doc, skip: list[tuple[int, int]], lex: Lexicon) -> Iterator[C
             continue
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            cue = according_to(doc, token)
+            cue = according_to(doc, token, lex)
             if cue:
+                yield cue
+        elif token.lower_ == "per" and token.dep_ == "prep" and (
+                token.is_sent_start or doc[token.i - 1].text in (",", "(")):
+            # "Per the decree, ...", "..., per numbers reported by AP": as "according to"
+            cue = according_to(doc, token, lex, width=1)
+            if cue and cue.subject is not None and cue.subject.pos_ in ("NOUN", "PROPN"):
                 yield cue
         elif token.pos_ == "NOUN" and lemma in lex.reporting_nouns:
             cue = possessed_statement(doc, token, lex)
             if cue:
                 yield cue
-        elif token.pos_ in ("VERB", "AUX") and lemma in lex.reporting_verbs:
+        elif token.pos_ in ("VERB", "AUX") and (lemma in lex.reporting_verbs or lemma in lex.speech_act_verbs):
             if any(c.dep_ == "neg" for c in token.children) or (
                     token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.declining_verbs):
                 continue  # "did not say", "declined to say": nothing was said
@@ -54,9 +75,9 @@ def possessed_statement(doc: Doc, noun: Token, lex: Lexicon) -> Cue | None:
     return Cue(verb=noun, cue=doc[noun.i:noun.i + 1], subject=owner, content=content) if content else None
 
 
-def according_to(doc: Doc, token: Token) -> Cue | None:
+def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | None:
     """'According to X, Y' / 'Y, according to X': the content is the clause it modifies."""
-    to = doc[token.i + 1]
+    to = doc[token.i + width - 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         source = next((c for c in token.children if c.dep_ == "pobj"), None)
@@ -65,11 +86,34 @@ def according_to(doc: Doc, token: Token) -> Cue | None:
         head = head.head
     if source is None or head.i == token.i:
         return None
+    root = head.sent.root
+    if root.lemma_.lower() in lex.reporting_verbs and any(c.dep_ in lexicon.SUBJECT_DEPS for c in root.children) \
+            and any(c.dep_ == "ccomp" for c in root.children):
+        return None  # "According to the BBC, a spokesman said ...": the cue of the clause is its own
     exclude = set(t.i for t in token.subtree) | {to.i}
+    if token.is_sent_start or doc[token.i - 1].is_space or doc[token.i - 1].text == ",":
+        # "Per the decree signed by X, priests are ...", "One child was, according to the
+        # fire service, among the dead": an attribution set off by commas ends at its comma,
+        # however far the parser let the source's phrase run
+        comma = next((t for t in token.subtree if t.text == "," and t.i > source.i
+                      and doc[t.i + 1].tag_ not in ("WP", "WDT", "WP$")), None)
+        if comma is not None:
+            exclude = set(range(token.i, comma.i + 1))
     tokens = [t for t in head.sent if t.i not in exclude and not t.is_space]
     span = contiguous(doc, tokens, around=head)
-    return Cue(verb=token, cue=doc[token.i:token.i + 2], subject=source,
-               content=[span] if span is not None else [])
+    cut = None
+    lo, hi = min(exclude), max(exclude)
+    if doc[hi].text == ",":
+        hi -= 1
+    if span is not None and lo > 0 and doc[lo - 1].text == "," and hi + 1 < len(doc) \
+            and doc[hi + 1].text == "," and not any(t.text in (";", ":", ".") for t in doc[head.sent.start:lo]):
+        # "Longer term, according to the agency, the goal is ...": one quote of the clause's
+        # two pieces around the attribution, like a split direct quote
+        whole = contiguous(doc, [t for t in tokens if t.i < lo or t.i > hi + 1])
+        if whole is not None and whole.start < lo - 1 and whole.end > hi + 2:
+            span, cut = whole, (lo - 1, hi + 2)
+    return Cue(verb=token, cue=doc[token.i:token.i + width], subject=source,
+               content=[span] if span is not None else [], cut=cut)
 
 
 def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
@@ -79,6 +123,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     cue_tokens = [verb] + [c for c in children if c.dep_ == "prt"]
+    reporting = lemma in lex.reporting_verbs
     if passive and lemma != "quote" and agent_obj is not None:
         subject, agent_obj = agent_obj, None
     elif passive and lemma != "quote" and subject is not None and subject.lower_ == "it":
@@ -87,22 +132,53 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         subject = inherited_subject(verb, lex)
     if subject is not None:
         subject = past_dateline(subject, verb)
+    relay = relayed_speaker(verb)
+    if relay is not None:
+        # "Interfax quoted Ms. Orlova as saying ...": she is the speaker, the agency the relay.
+        subject, agent_obj = relay
 
     content: list[Span] = []
     if lemma == "quote" and not passive:
         return None  # "..., quoting crime reference 44/1187": a citation, not speech
-    comps = [c for c in children if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ"))
-             or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB")]
+    source = subject is not None and source_noun(subject, lex)
+    nested = lemma in lex.speech_act_verbs and reported_within(verb, lex)
+    by_agent = (passive or (verb.dep_ == "acl" and verb.tag_ == "VBN")) and agent is not None
+    if not reporting and ((passive and not by_agent) or nested):
+        return None  # "was praised for ...": not the speaker's act; a report inside a report
+    if lemma in lex.finding_verbs and not source and (not reporting or lemma == "read"):
+        return None  # "she found that the house was empty": a discovery, not a statement
+    if not reporting and not source and lemma in lex.request_verbs and (subject is None or not agentive(subject, lex)):
+        return None  # "low rates encouraged buyers to borrow": no one asked anything
+    stating = reporting or source or lemma in lex.request_verbs  # "requested (that) they all be ..."
+    comps = [c for c in children if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ") and stating)
+             or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB" and not passive)]
     if lemma == "quote":
         saying = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.lemma_ == "say"), None)
         if saying is not None:
             comps = [c for c in saying.children if c.dep_ == "ccomp"]
             cue_tokens.append(saying)
-    if not comps:
+    if (lemma in lex.request_verbs or reporting) and not passive and not nested:
+        request = request_content(doc, verb, cue_tokens, lex, requesting=lemma in lex.request_verbs)
+        if request is not None:
+            comps = [c for c in comps if c.dep_ != "xcomp"]
+            content.append(request)
+    if not comps and stating:
         comps = misattached_that_clause(verb, lex)
+    asking = lemma in lex.question_verbs and not passive and not nested and verb.tag_ != "VBN"
     for comp in comps:
-        if lemma == "ask" or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children) \
+        if verb.dep_ == "relcl" and doc[comp.left_edge.i].lower_ in lexicon.RELATIVE_PRONOUNS \
+                and comp.left_edge.i < verb.i:
+            # "..., which NASA said might take place this summer": what follows the verb.
+            span = contiguous(doc, [t for t in comp.subtree if t.i > verb.i])
+            if span is not None:
+                content.append(span)
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children) \
                 or doc[comp.left_edge.i].lower_ in lexicon.WH_WORDS:
+            if asking and subject is not None:
+                span = contiguous(doc, [t for t in comp.subtree if t.i > verb.i])
+                if span is not None:
+                    content.append(span)  # "asked whether ...": the question is what was said
             continue  # an embedded question ("say whether", "say when") reports no statement
         first = doc[comp.left_edge.i]
         while first.is_punct and first.i < comp.i:
@@ -117,23 +193,80 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
             content[-1] = doc[content[-1].start:end]
             continue
         content.extend(clause_spans(doc, comp, verb, subject, lex))
-    if not content and lemma in lex.characterising_verbs:
+    if not content and lemma in lex.characterising_verbs and reporting:
         content.extend(characterisation(doc, verb, subject))
     if not content and lemma in lex.light_verbs:
         content.extend(nominal_content(doc, verb, cue_tokens, lex))
-    if not content and verb.dep_ in ("ROOT", "conj", "parataxis") and lemma not in ("call", "describe", "post"):
+    if not content and not passive and not nested:
+        content.extend(speech_act_content(doc, verb, lemma, cue_tokens, lex, source))
+    if not content and by_agent and lemma in lex.as_verbs and not nested:
+        # "has been described by the Daily Hive as a 'squirrel whisperer'": the agent's words
+        described = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        span = phrase(doc, list(described.subtree)) if described is not None else None
+        if span is not None:
+            content.append(span)
+            if subject is None or subject.i == verb.i:
+                subject = agent_obj
+    cut = None
+    if not content and reporting:
+        inserted = inserted_clause(doc, verb, subject, lex)
+        if inserted is not None:
+            span, cut = inserted
+            content.append(span)
+    if not content and reporting and verb.dep_ in ("ROOT", "conj", "parataxis") \
+            and lemma not in ("call", "describe", "post"):
         content.extend(parenthetical(doc, verb, subject))
     # A second complement the parser found inside the first ("... and a gas can found in
     # his truck") is part of that claim, not another one.
     content = [c for c in content if not any(
         o is not c and o.start <= c.start and c.end <= o.end and len(o) > len(c) for o in content)]
-    if not content and subject is None:
+    if not content and (subject is None or not (reporting or source or lemma in lex.assessing_heads)):
         return None  # kept without content: it may still attribute a direct quote
     cue = doc[min(t.i for t in cue_tokens):max(t.i for t in cue_tokens) + 1]
     if len(cue) > 4:
         cue = doc[verb.i:verb.i + 1]
     return Cue(verb=verb, cue=cue, subject=subject, content=content,
-               passive_agent=agent_obj if lemma == "quote" else None)
+               passive_agent=agent_obj if lemma == "quote" or relay is not None else None, cut=cut)
+
+
+def relayed_speaker(verb: Token) -> tuple[Token, Token | None] | None:
+    """'the Interfax agency quoted Ms. Orlova as saying ...': (the person quoted, the relay),
+    for the verb of saying and for 'quoted' itself."""
+    quoting = verb
+    if verb.lemma_ == "say" and verb.dep_ in ("pcomp", "xcomp", "advcl"):
+        quoting = verb.head.head if verb.head.lower_ == "as" and verb.dep_ == "pcomp" else verb.head
+    if quoting.lemma_ != "quote":
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in quoting.children):
+        # "Ms. Orlova was quoted by Interfax as saying ...": the same, in the passive
+        person = next((c for c in quoting.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in quoting.children if c.dep_ == "agent"), None)
+        relay = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    else:
+        person = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+        relay = next((c for c in quoting.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
+    return (person, relay) if person is not None else None
+
+
+def source_noun(subject: Token, lex: Lexicon) -> bool:
+    """A document, data or a finding body as subject: 'the poll', 'court filings', 'the study'."""
+    return subject.pos_ in ("NOUN", "PROPN") and (subject.lemma_.lower() in lex.source_nouns
+                                                  or subject.lemma_.lower() in lex.document_nouns)
+
+
+def reported_within(verb: Token, lex: Lexicon) -> bool:
+    """A speech act inside someone else's report ('the source said the actor asked for ...',
+    'according to X, the actor asked for ...'): part of that report, not a quote of its own."""
+    head = verb
+    for _ in range(8):
+        if any(c.lower_ in ("according", "per") and c.dep_ == "prep" for c in head.children):
+            return True
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.reporting_verbs:
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def misattached_that_clause(verb: Token, lex: Lexicon) -> list[Token]:

@@ -186,13 +186,13 @@ class Names:
         # "But Grady, nicknamed ..., is not going quietly": a surname the recogniser took for
         # a place is still the person named in full before.
         seen = {p.start for p in found}
-        for token in self.doc:
-            if token.dep_ in lexicon.SUBJECT_DEPS and token.head.dep_ == "ROOT" and token.pos_ == "PROPN" \
-                    and token.ent_type_ not in ("", "PERSON") and token.ent_iob_ == "B" \
-                    and (token.i + 1 == len(self.doc) or self.doc[token.i + 1].ent_iob_ != "I") \
-                    and token.idx not in seen and not self.in_quotes(token.idx) and self.in_text(token.idx) \
-                    and " " in self.full_name(token.text):
-                found.append(Named(token.idx, token.text, None))
+        for word in self.doc:
+            if word.dep_ in lexicon.SUBJECT_DEPS and word.head.dep_ == "ROOT" and word.pos_ == "PROPN" \
+                    and word.ent_type_ not in ("", "PERSON") and word.ent_iob_ == "B" \
+                    and (word.i + 1 == len(self.doc) or self.doc[word.i + 1].ent_iob_ != "I") \
+                    and word.idx not in seen and not self.in_quotes(word.idx) and self.in_text(word.idx) \
+                    and " " in self.full_name(word.text):
+                found.append(Named(word.idx, word.text, None))
         return sorted(found, key=lambda n: n.start)
 
     @cached_property

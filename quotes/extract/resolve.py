@@ -346,9 +346,9 @@ def document(r: Resolver, m: Mention) -> Attribution | None:
     if m.modifiers:
         return None
     recent = r.history.referents[::-1]
-    found = next((ref for ref in recent if ref.channel and m.lemma in ref.channel.lower()), None)
-    found = found or next((ref for ref in recent if ref.kind == "organisation"), None)
-    return found.attribution if found else own
+    issued = next((ref for ref in recent if ref.channel and m.lemma in ref.channel.lower()), None)
+    issued = issued or next((ref for ref in recent if ref.kind == "organisation"), None)
+    return issued.attribution if issued else own
 
 
 def named_organisation(r: Resolver, m: Mention) -> Attribution | None:

@@ -1,0 +1,273 @@
+"""Cues of English news reporting beyond 'X said Y': inserted and relative attributions,
+requests and questions, relays, documents as sources and speech acts with a noun phrase."""
+import pytest
+
+from quotes.records import QuoteRecord
+
+
+def only(quotes: list[QuoteRecord]) -> QuoteRecord:
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+# -- inserted and relative attributions -------------------------------------------------
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("Councillors, the mayor noted, have seen such budgets vanish before.",
+     "Councillors have seen such budgets vanish before", "the mayor"),
+    ("Beyond that, he said, the board may follow a lead from the province.",
+     "Beyond that the board may follow a lead from the province", "he"),
+    ("In between, she testified, she was held in a locked room by three officers.",
+     "In between she was held in a locked room by three officers", "she"),
+])
+def test_an_inserted_attribution_splits_one_quote(extract_text, text, content, mention):
+    q = only(extract_text(text))
+    assert (q.quote, q.type, q.speaker_mention) == (content, "indirect", mention)
+    # the two pieces around the attribution, as in a split direct quote
+    assert text[q.start:q.end].startswith(content.split()[0])
+    assert text[q.end - 1] != ","
+
+
+def test_a_coordinated_remainder_after_the_attribution_goes_on_with_the_quote(extract_text):
+    text = "She was glad to help, she said, but only for local candidates."
+    q = only(extract_text(text))
+    assert q.quote == "She was glad to help but only for local candidates"
+    assert (q.start, q.end) == (0, len(text) - 1)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Turnout was low, officials said, and polls closed at eight.", "Turnout was low"),
+    ("The war is over, he said, but did not say when troops would leave.", "The war is over"),
+    ("The plant will close, she said, adding that no jobs would be lost.", "The plant will close"),
+])
+def test_what_follows_an_attribution_with_a_subject_or_cue_of_its_own_is_not_joined(extract_text, text, content):
+    assert extract_text(text)[0].quote == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Longer term, according to the agency, the goal is to land on Mars.",
+     "Longer term the goal is to land on Mars"),
+    ("One child was, according to the fire service, among the dead.", "One child was among the dead"),
+])
+def test_an_inserted_according_to_splits_one_quote(extract_text, text, content):
+    q = only(extract_text(text))
+    assert (q.quote, q.cue) == (content, "according to")
+    assert (q.start, q.end) == (0, len(text) - 1)
+
+
+def test_an_according_to_at_the_end_keeps_its_clause(extract_text):
+    q = only(extract_text("The plant will close, according to the company, which employs 300 people."))
+    assert q.quote == "The plant will close"
+
+
+def test_an_inserted_attribution_names_its_speaker(extract_text):
+    text = "Mayor Ann Lee spoke on Monday. Councillors, Lee noted, have seen such budgets vanish before."
+    q = only(extract_text(text))
+    assert (q.cue, q.speaker.name) == ("noted", "Ann Lee")
+
+
+def test_an_attribution_before_a_direct_quote_is_not_inserted(extract_text):
+    text = 'Speaking to reporters, she said, "We will not leave the town."'
+    q = only(extract_text(text))
+    assert (q.type, q.quote) == ("direct", "We will not leave the town.")
+
+
+def test_a_relative_clause_of_saying(extract_text):
+    q = only(extract_text("The agency picked two pilots for the first flight, which NASA said might take "
+                          "place this summer."))
+    assert (q.quote, q.type, q.cue, q.speaker.name) == ("might take place this summer", "indirect", "said", "NASA")
+
+
+def test_a_relative_clause_of_saying_is_cut_from_the_claim_around_it(extract_text):
+    text = ("United States President Donald Trump said on Friday he can and may declare a national "
+            "state of emergency, which he said would allow him to act without approval from Congress.")
+    assert [q.quote for q in extract_text(text)] == [
+        "he can and may declare a national state of emergency",
+        "would allow him to act without approval from Congress"]
+
+
+# -- requests and questions ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The mayor urged voters to stay home on Sunday.", "voters to stay home on Sunday", "urged"),
+    ("The premier called on Ottawa to fund the project.", "Ottawa to fund the project", "called on"),
+    ("The senator asked the ministry to explain the delay.", "the ministry to explain the delay", "asked"),
+    ("The senator encouraged the agency to release the files.", "the agency to release the files",
+     "encouraged"),
+    ("The minister invited the countries to join the talks.", "the countries to join the talks", "invited"),
+    ("The sheriff told residents to leave their homes.", "residents to leave their homes", "told"),
+    ("The decree instructs bishops to notify the Vatican of any allegations.",
+     "bishops to notify the Vatican of any allegations", "instructs"),
+    ("He called for the government to reduce corruption.", "the government to reduce corruption", "called for"),
+    ("Activists called for an independent inquiry into the shooting.",
+     "an independent inquiry into the shooting", "called for"),
+    ("The union demanded that the company reinstate the workers.", "the company reinstate the workers",
+     "demanded"),
+    ("The senator asked whether the ministry had reviewed the plan.",
+     "whether the ministry had reviewed the plan", "asked"),
+])
+def test_requests_and_questions_are_quotes(extract_text, text, content, cue):
+    q = only(extract_text(text))
+    assert (q.quote, q.type, q.cue) == (content, "indirect", cue)
+    assert text.startswith(q.speaker_mention)
+
+
+def test_a_request_after_an_attribution(extract_text):
+    text = "Hatice Cengiz addressed reporters in New York, calling for the killers to be brought to justice."
+    q = only(extract_text(text))
+    assert (q.quote, q.cue, q.speaker.name) == ("the killers to be brought to justice", "calling for",
+                                                "Hatice Cengiz")
+
+
+def test_a_request_with_a_quoted_fragment_is_mixed(extract_text):
+    q = only(extract_text('Union leader Gil Frome urged both sides to "get back round the table".'))
+    assert (q.type, q.quote, q.speaker.name) == ("mixed", 'both sides to "get back round the table"', "Gil Frome")
+
+
+@pytest.mark.parametrize("text", [
+    "Officials did not say whether the talks would resume.",
+    "Officials did not ask the ministry to explain the delay.",
+    "A deputy, who asked not to be identified, waved the cars through.",
+    "She was invited to speak at the ceremony.",
+    "The mayor was urged to resign by the council.",
+    "Low interest rates encouraged buyers to borrow more.",
+])
+def test_not_requests(extract_text, text):
+    assert extract_text(text) == []
+
+
+def test_a_request_inside_a_report_is_part_of_it(extract_text):
+    text = ("A person close to the production said Pell had clashed with the director. "
+            "According to the same source, the actor asked twice for the script to be changed.")
+    assert len(extract_text(text)) == 2
+
+
+# -- relays -------------------------------------------------------------------------------
+
+def test_an_agency_quoting_a_person_relays_her_words(extract_text):
+    q = only(extract_text('The Interfax agency quoted Ms. Orlova as saying "we will not allow this to happen."'))
+    assert (q.quote, q.speaker.name, q.via) == ("we will not allow this to happen", "Orlova", "Interfax")
+
+
+def test_quoted_by_still_works(extract_text):
+    q = only(extract_text("Ms. Orlova was quoted by Interfax as saying the plant would close."))
+    assert (q.quote, q.speaker.name, q.via) == ("the plant would close", "Orlova", "Interfax")
+
+
+# -- documents and data --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, cue, mention", [
+    ("A poll released Tuesday shows that most voters oppose the plan.", "most voters oppose the plan",
+     "shows", "A poll"),
+    ("The emails show the governor knew about the delays.", "the governor knew about the delays", "show",
+     "The emails"),
+    ("The report found that the agency had ignored warnings.", "the agency had ignored warnings", "found",
+     "The report"),
+    ("The study concluded that the drug reduced deaths.", "the drug reduced deaths", "concluded", "The study"),
+    ("Figures indicate that unemployment rose in March.", "unemployment rose in March", "indicate", "Figures"),
+    ("The court found that the minister had acted unlawfully.", "the minister had acted unlawfully", "found",
+     "The court"),
+    ("According to court filings, the company hid the losses.", "the company hid the losses", "According to",
+     "court filings"),
+])
+def test_documents_and_data_are_sources(extract_text, text, content, cue, mention):
+    q = only(extract_text(text))
+    assert (q.quote, q.type, q.cue, q.speaker_mention) == (content, "indirect", cue, mention)
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("Per the decree signed on Thursday, priests are expected to notify the church authorities.",
+     "priests are expected to notify the church authorities", "the decree"),
+    ("Prices rose by a third, per figures released by the statistics office.", "Prices rose by a third",
+     "figures"),
+])
+def test_per_attributes_like_according_to(extract_text, text, content, mention):
+    q = only(extract_text(text))
+    assert (q.quote, q.cue, q.speaker_mention) == (content, "per" if text.startswith("Prices") else "Per", mention)
+
+
+def test_per_as_a_rate_is_no_attribution(extract_text):
+    assert extract_text("The company earned $5 per share in the quarter, up from $4.") == []
+
+
+def test_a_document_reads_a_direct_quote(extract_text):
+    q = only(extract_text('The family\'s statement read: "He loved this ranch and everyone on it."'))
+    assert (q.type, q.cue, q.speaker_mention) == ("direct", "read", "The family's statement")
+
+
+@pytest.mark.parametrize("text", [
+    "She found that the house was empty.",
+    "Satellite photos show the ship at anchor.",
+    "Rescuers found the hikers near the summit.",
+    "He read the letter aloud to the court.",
+])
+def test_finding_is_not_saying_without_a_source(extract_text, text):
+    assert [q.quote for q in extract_text(text)] == []
+
+
+# -- speech acts with a noun phrase ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The mayor accused the council of lying about the budget.", "the council of lying about the budget",
+     "accused"),
+    ("The governor praised the crews for their work.", "the crews for their work", "praised"),
+    ("The coach credited the fans with keeping the team alive.", "the fans with keeping the team alive",
+     "credited"),
+    ("The minister blamed the opposition for the delay.", "the opposition for the delay", "blamed"),
+    ("The company denied any wrongdoing.", "any wrongdoing", "denied"),
+    ("The lawsuit alleged fraud by the directors.", "fraud by the directors", "alleged"),
+    ("The guidelines also list the Spanish flu as an undesirable name.",
+     "the Spanish flu as an undesirable name", "list"),
+    ("The host referred to the players as spoiled brats.", "the players as spoiled brats", "referred to"),
+    ("The president named both groups as terrorists.", "both groups as terrorists", "named"),
+    ("The ministry denied the claims about troop movements.", "the claims about troop movements", "denied"),
+])
+def test_speech_acts_with_a_claim_are_quotes(extract_text, text, content, cue):
+    q = only(extract_text(text))
+    assert (q.quote, q.type, q.cue) == (content, "indirect", cue)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ('Mancini has been described by the Daily Hive as a "squirrel whisperer".', 'as a "squirrel whisperer"',
+     "Daily Hive"),
+    ('Amman, who was described as "knife-obsessed" by the police, sent her videos.', 'as "knife-obsessed"',
+     "police"),
+])
+def test_a_passive_characterisation_by_an_agent(extract_text, text, content, speaker):
+    q = only(extract_text(text))
+    assert (q.quote, q.type, q.speaker_mention.split()[-1]) == (content, "mixed", speaker.split()[-1])
+
+
+def test_a_passive_characterisation_without_an_agent_has_no_speaker(extract_text):
+    assert extract_text("He was described as a quiet man.") == []
+
+
+def test_a_quoted_characterisation_is_mixed(extract_text):
+    q = only(extract_text('Senator Ida Moss called the plan "a disaster".'))
+    assert (q.quote, q.type, q.speaker.name) == ('the plan "a disaster"', "mixed", "Ida Moss")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor welcomed the vote.",
+    "The president condemned the attack.",
+    "The family announced the death of the singer.",
+    "The president congratulated the new speaker.",
+    "The crews were praised for their work.",
+    "He denied it.",
+    "The court denied the appeal on Monday.",
+    "The company named Ann Lee as its new chief executive.",
+    "The commission confirmed the appointment of the new director.",
+    "The committee read the bill for the second time.",
+])
+def test_bare_objects_are_not_quotes(extract_text, text):
+    assert extract_text(text) == []
+
+
+def test_the_channel_and_time_of_a_speech_act_are_not_its_content(extract_text):
+    q = only(extract_text("The company denied the allegations in a statement on Monday."))
+    assert q.quote == "the allegations"
+
+
+def test_a_statement_written_to_ask_is_not_the_object_of_a_report(extract_text):
+    quotes = extract_text("The mayor wrote a letter to ask for more money.")
+    assert all(not q.quote.startswith("a letter") for q in quotes)
