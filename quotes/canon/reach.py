@@ -42,11 +42,11 @@ def tokens(name: str) -> list[tuple[str, int]]:
             short = acronym(_name_words(name, "organisation"))
             if short:
                 found[f"a:{short}"] = 0
-            words = frozenset(key.split()) - NAME_LINKERS
+            institution = frozenset(key.split()) - NAME_LINKERS
             head = _head(key.split())
-            if head in INSTITUTIONS and words:
-                for word in words:
-                    found[f"i:{head}:{word}"] = len(words)
+            if head in INSTITUTIONS and institution:
+                for word in institution:
+                    found[f"i:{head}:{word}"] = len(institution)
         elif kind == "person" and not key.startswith("role:"):
             words = _key_words(_name_words(name, "person"))
             if len(words) > 1:
