@@ -26,7 +26,7 @@ from sqlite_utils.migrations import Migrations
 from .canon import reach
 from .canon.groups import same_statements
 from .canon.roles import role_holder, role_index
-from .canon.speakers import Mention, cluster, kind_of, slug
+from .canon.speakers import Mention, Speaker, cluster, kind_of, slug
 from .records import Article, QuoteRecord
 
 BUSY_TIMEOUT_MS = 30_000
@@ -363,6 +363,7 @@ def _write_article(
         UNION SELECT 'name', via FROM quotes WHERE article_id = :a AND via IS NOT NULL
         UNION SELECT 'speaker', speaker_id FROM quotes WHERE article_id = :a AND speaker_id IS NOT NULL
         UNION SELECT 'speaker', via_speaker_id FROM quotes WHERE article_id = :a AND via_speaker_id IS NOT NULL
+        UNION SELECT 'article', :a
         ON CONFLICT DO NOTHING""",
         {"a": article.id},
     )
@@ -505,10 +506,11 @@ def _add_name_keys(db: Database, names: Iterable[str]) -> None:
     )
 
 
-def _refresh_speakers(db: Database, scoped: bool = False) -> set[str]:
+def _refresh_speakers(db: Database, scoped: bool = False,
+                      clustered: dict[str, Speaker] | None = None) -> tuple[set[str], set[str]]:
     """Cluster the names (those in temp.reach_names when ``scoped``) into speakers, replace
     the speakers they had (those in temp.reach_ids) and point their quotes at the new ones.
-    Returns the ids of the speakers written."""
+    Returns the ids of the speakers written, and of those some quote left or joined."""
     scope = "AND q.{} IN (SELECT value FROM temp.reach_names)" if scoped else ""
     said = db.execute(
         f"""
@@ -529,7 +531,7 @@ def _refresh_speakers(db: Database, scoped: bool = False) -> set[str]:
     ).fetchall()
     mentions = [Mention(name, kind, role, mention, n) for name, kind, role, mention, n, *_ in said]
     mentions += [Mention(name, count=n) for name, n, _, _ in relayed]
-    speakers = cluster(mentions)
+    speakers = clustered if clustered is not None else cluster(mentions)
 
     quote_count: Counter[str] = Counter()
     seen: dict[str, list[str]] = defaultdict(list)
@@ -579,7 +581,11 @@ def _refresh_speakers(db: Database, scoped: bool = False) -> set[str]:
     # Only rows whose value changes are written.
     said_by = "(SELECT speaker_id FROM temp.speaker_map WHERE name = quotes.speaker_name)"
     relayed_by = "(SELECT speaker_id FROM temp.speaker_map WHERE name = quotes.via)"
+    changed: set[str] = set()
     if scoped:
+        for pair in db.execute(f"SELECT DISTINCT speaker_id, {said_by} FROM quotes WHERE speaker_name IN "
+                               f"(SELECT value FROM temp.reach_names) AND speaker_id IS NOT {said_by}"):
+            changed |= {sid for sid in pair if sid}
         db.execute(f"UPDATE quotes SET speaker_id = {said_by} WHERE speaker_name IN "
                    f"(SELECT value FROM temp.reach_names) AND speaker_id IS NOT {said_by}")
         db.execute(f"UPDATE quotes SET via_speaker_id = {relayed_by} WHERE via IN "
@@ -590,7 +596,7 @@ def _refresh_speakers(db: Database, scoped: bool = False) -> set[str]:
             f"WHERE speaker_id IS NOT {said_by} OR via_speaker_id IS NOT {relayed_by}"
         )
     db.execute("DROP TABLE temp.speaker_map")
-    return set(unique)
+    return set(unique), changed
 
 
 def _refresh_reached(db: Database) -> None:
@@ -612,7 +618,8 @@ def _refresh_reached(db: Database) -> None:
         # all of them are clustered together, or none.
         bases = {slug(name) for (name,) in db.execute(
             "SELECT name FROM speakers WHERE id IN (SELECT value FROM temp.reach_ids)")}
-        bases |= {slug(s.name) for s in cluster(_mentions_of(db)).values()}
+        clustered = cluster(_mentions_of(db))
+        bases |= {slug(s.name) for s in clustered.values()}
         front, new_ids = set(), set()
         for base in bases:
             new_ids |= {sid for (sid,) in db.execute(
@@ -620,16 +627,22 @@ def _refresh_reached(db: Database) -> None:
                 "AND id NOT IN (SELECT value FROM temp.reach_ids)", {"b": base})}
         if not new_ids:
             break
-    old = {sid for (sid,) in db.execute("SELECT value FROM temp.reach_ids")}
-    written = _refresh_speakers(db, scoped=True)
+    _, changed = _refresh_speakers(db, scoped=True, clustered=clustered)
     moved = _resolve_roles(db, scoped=True)
-    affected = old | written | moved
+    # Groups are redone for the speakers whose set of quotes changed: a quote joined or left
+    # them, or was stored, replaced or removed since the last refresh. Any other speaker
+    # reached keeps its quotes, and so its groups.
+    changed |= moved | {value for kind, value in queued if kind == "speaker"}
+    changed |= {sid for (sid,) in db.execute(
+        "SELECT DISTINCT speaker_id FROM quotes WHERE article_id IN "
+        "(SELECT value FROM refresh_queue WHERE kind = 'article') AND speaker_id IS NOT NULL")}
     db.execute("CREATE TEMP TABLE IF NOT EXISTS affected (id TEXT PRIMARY KEY)")
     db.execute("DELETE FROM temp.affected")
-    db.conn.executemany("INSERT INTO temp.affected VALUES (?)", [(sid,) for sid in affected])
+    db.conn.executemany("INSERT INTO temp.affected VALUES (?)", [(sid,) for sid in changed])
     db.execute(
         "UPDATE speakers SET quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id) "
-        "WHERE id IN (SELECT id FROM temp.affected)"
+        "WHERE id IN (SELECT id FROM temp.affected) "
+        "OR id IN (SELECT speaker_id FROM quotes WHERE speaker_name IS NULL AND speaker_id IS NOT NULL)"
     )
     _refresh_groups(db, scoped=True)
     # Names no quote uses any more lose their tokens.
