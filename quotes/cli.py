@@ -85,6 +85,10 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | No
         sys.exit(130)
     except (ValueError, sqlite3.DatabaseError) as error:  # not our database, or not a database
         raise database_error(db_path, error) from error
+    except (OSError, TimeoutError) as error:
+        if not cluster:
+            raise
+        raise click.ClickException(f"--cluster {cluster}: cannot reach the scheduler ({error})") from error
     progress.done()
     click.echo(f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
                f"{summary.failed} failed articles; {summary.quotes} quotes extracted", err=True)

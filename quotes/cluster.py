@@ -208,9 +208,10 @@ def run_on_cluster(spec: str, articles: Iterator[Article], worker_paths: list[st
             scans += files
         queue: list[tuple[str, list[int]]] = []  # worker-read batches waiting for a slot
         client_done = False
+        scanning = 0  # scan tasks in flight
 
         def top_up() -> None:
-            nonlocal client_done, read
+            nonlocal client_done, read, scanning
             while pending.count() < limit:
                 if queue:
                     url, positions = queue.pop(0)
@@ -220,6 +221,7 @@ def run_on_cluster(spec: str, articles: Iterator[Article], worker_paths: list[st
                     future = client.submit(scan_file, url, pure=False)
                     future.url = url
                     pending.add(future)
+                    scanning += 1
                 elif not client_done:
                     batch = list(islice(articles, task_articles))
                     read += len(batch)
@@ -228,7 +230,7 @@ def run_on_cluster(spec: str, articles: Iterator[Article], worker_paths: list[st
                     if batch:
                         pending.add(client.submit(extract_batch, model_name, batch, shard_dir, pure=False))
                     if on_total:
-                        on_total(read, client_done and not scans and not queue)
+                        on_total(read, client_done and not scans and not scanning)
                 else:
                     return
 
@@ -237,6 +239,7 @@ def run_on_cluster(spec: str, articles: Iterator[Article], worker_paths: list[st
             future = next(pending)
             result = future.result()
             if future.key.startswith("scan_file"):
+                scanning -= 1
                 url = future.url
                 positions = []
                 for item in result:
@@ -248,7 +251,7 @@ def run_on_cluster(spec: str, articles: Iterator[Article], worker_paths: list[st
                 queue += [(url, positions[i:i + task_articles])
                           for i in range(0, len(positions), task_articles)]
                 if on_total:
-                    on_total(read, client_done and not scans)
+                    on_total(read, client_done and not scans and not scanning)
             else:
                 yield from result
             future.release()

@@ -149,3 +149,26 @@ def test_local_spec_is_checked():
     with pytest.raises(ValueError, match="local:N"):
         with quotes_cluster.connect("local:none"):
             pass
+
+
+def test_merge_and_cluster_errors_from_the_command_line(scheduler, local_db, tmp_path):
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+
+    address, _ = scheduler
+    runner = CliRunner()
+    shards = tmp_path / "shards"
+    result = runner.invoke(cli, ["ingest", str(INPUTS[0]), "--worker-paths", str(INPUTS[1]),
+                                 "--cluster", address, "--shards", str(shards)])
+    assert result.exit_code == 0, result.output
+    db = tmp_path / "quotes.db"
+    result = runner.invoke(cli, ["merge", *map(str, sorted(shards.glob("*.db"))), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert f"{ARTICLES} new" in result.output
+    assert contents(db) == contents(local_db)
+    result = runner.invoke(cli, ["ingest", str(INPUTS[0]), "--db", str(tmp_path / "x.db"),
+                                 "--cluster", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1 and "cannot reach the scheduler" in result.output
+    result = runner.invoke(cli, ["ingest", str(INPUTS[0]), "--shards", str(shards)])
+    assert result.exit_code == 2 and "need --cluster" in result.output
