@@ -150,8 +150,13 @@ def connect(spec: str) -> Iterator[Any]:
             workers = 0
         if workers < 1:
             raise ValueError(f"--cluster {spec}: expected local:N with N >= 1 workers")
-        with LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
-                          dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+        import dask
+
+        # The workers' statistical profiler samples the running task's stack every 10 ms,
+        # taking the GIL from a task that is pure Python; nobody reads it here.
+        with dask.config.set({"distributed.worker.profile.enabled": False}), \
+                LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
+                             dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
                 Client(cluster) as client:
             yield client
     else:
