@@ -178,7 +178,7 @@ def _merge_one(db: Database, summary: Summary) -> None:
                 AND speaker_id IS NOT NULL
             UNION SELECT 'speaker', via_speaker_id FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take)
                 AND via_speaker_id IS NOT NULL
-            UNION SELECT 'article', id FROM temp.take
+            UNION SELECT 'article', id FROM temp.take WHERE true
             ON CONFLICT DO NOTHING""")
         db.execute("DELETE FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take)")
         db.execute("INSERT INTO main.outlets (id, name) SELECT id, name FROM shard.outlets WHERE id IN "
