@@ -7,10 +7,15 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import DEFAULT_MODEL
+from .progress import Progress
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DEFAULT_DB = "db/quotes.db"
 EXPORT_FIELDS = ["article", "quote", "speaker", "speaker_mention", "type", "cue", "outlet",
@@ -51,8 +56,17 @@ class ListsFormats(click.Command):
               help="Articles committed per transaction")
 @click.option("--reextract", is_flag=True,
               help="Re-extract articles stored by an older extractor (all stored ones if no PATH)")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Parse on a Dask cluster: a scheduler address (tcp://host:8786), or local:N "
+                   "to start N worker processes here")
+@click.option("--worker-paths", is_flag=True,
+              help="With --cluster: the workers read the PATHS themselves (a filesystem they all "
+                   "mount); fsspec URLs (s3://..., file://...) always are")
+@click.option("--shards", metavar="DIR", type=click.Path(file_okay=False),
+              help="With --cluster: workers write one SQLite shard each into DIR, for quotes merge")
 def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | None,
-           batch_size: int, reextract: bool) -> None:
+           batch_size: int, reextract: bool, cluster: str | None, worker_paths: bool,
+           shards: str | None) -> None:
     """Read articles from PATHS ({formats} files or directories; - for stdin),
     extract their quotes and store everything in the database.
 
@@ -64,41 +78,41 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | No
         raise click.UsageError("give at least one PATH (or --reextract)")
     if model != DEFAULT_MODEL:
         check_model(model)
+    if (worker_paths or shards) and not cluster:
+        raise click.UsageError("--worker-paths and --shards need --cluster")
     processes = processes or os.cpu_count() or 1
-    progress = Progress(sys.stderr.isatty())
+    remote = [p for p in paths if worker_paths and p != "-" or "://" in p]
+    progress = Progress()
     try:
-        summary = run(db_path, list(paths), model=model, processes=processes,
-                      batch_size=batch_size, reextract=reextract,
-                      on_error=lambda message: click.echo(f"error: {message}", err=True),
-                      on_progress=progress.update)
+        if shards:
+            from .shards import ingest_shards
+
+            summary = ingest_shards(shards, [p for p in paths if p not in remote], remote,
+                                    cluster=cluster or "", model=model, reextract=reextract,
+                                    on_error=lambda message: click.echo(f"error: {message}", err=True),
+                                    on_progress=progress.update, on_total=progress.set_total)
+        else:
+            summary = run(db_path, [p for p in paths if p not in remote], model=model,
+                          processes=processes, batch_size=batch_size, reextract=reextract,
+                          on_error=lambda message: click.echo(f"error: {message}", err=True),
+                          on_progress=progress.update, cluster=cluster, worker_paths=remote,
+                          on_total=progress.set_total)
     except KeyboardInterrupt:
         click.echo("\nInterrupted: finished batches are saved; run the same command to go on.",
                    err=True)
         sys.exit(130)
     except (ValueError, sqlite3.DatabaseError) as error:  # not our database, or not a database
         raise database_error(db_path, error) from error
+    except (OSError, TimeoutError) as error:
+        if not cluster:
+            raise
+        raise click.ClickException(f"--cluster {cluster}: cannot reach the scheduler ({error})") from error
     progress.done()
     click.echo(f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
                f"{summary.failed} failed articles; {summary.quotes} quotes extracted", err=True)
     click.echo(f"Database: {db_path} (browse it with: quotes serve --db {db_path})", err=True)
     if summary.failed:
         sys.exit(1)
-
-
-class Progress:
-    """A running count of articles on the terminal; silent when stderr is a file or pipe."""
-
-    def __init__(self, enabled: bool):
-        self.enabled, self.count = enabled, 0
-
-    def update(self, n: int) -> None:
-        self.count += n
-        if self.enabled:
-            click.echo(f"\rIngesting: {self.count} articles", err=True, nl=False)
-
-    def done(self) -> None:
-        if self.enabled and self.count:
-            click.echo("", err=True)
 
 
 def database_error(db_path: str, error: Exception) -> click.ClickException:
@@ -123,13 +137,7 @@ def export(db_path: str, fmt: str, output) -> None:
     """Write every quote, one per line, with its speaker, article and outlet."""
     from . import store
 
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path}: no such database (run quotes ingest first)")
-    try:
-        db = store.open_db(db_path)
-    except (ValueError, sqlite3.DatabaseError) as error:
-        raise database_error(db_path, error) from error
-    rows = store.export_rows(db)
+    rows = store.export_rows(_existing_db(db_path))
     try:
         if fmt == "jsonl":
             for row in rows:
@@ -167,6 +175,53 @@ def serve(db_path: str, host: str, port: int, immutable: bool, metadata: str | N
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--metadata") from error
     run(db_path, host=host, port=port, immutable=immutable, metadata=metadata)
+
+
+@cli.command()
+@db_option
+@click.option("--full", is_flag=True,
+              help="Recompute every speaker, alias and quote group, not only those that changed")
+def refresh(db_path: str, full: bool) -> None:
+    """Re-derive speakers, aliases and quote groups from the stored quotes.
+
+    An ingest does this itself for what its articles reach; run it with --full after
+    changing how speakers are matched, or to check that nothing is left over.
+    """
+    from . import store
+
+    store.refresh(_existing_db(db_path), full=full)
+    click.echo(f"Refreshed {db_path}", err=True)
+
+
+@cli.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@db_option
+def merge(shards: tuple[str, ...], db_path: str) -> None:
+    """Merge SHARDS written by quotes ingest --shards into the database, then refresh it.
+
+    An article in several shards, or already in the database, is kept once: the version
+    ingested last. Merging the same shard twice changes nothing.
+    """
+    from .shards import merge as run
+
+    try:
+        summary = run(db_path, list(shards))
+    except (ValueError, sqlite3.DatabaseError) as error:
+        raise database_error(db_path, error) from error
+    click.echo(f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged articles "
+               f"from {len(shards)} shards; {summary.quotes} quotes", err=True)
+
+
+def _existing_db(db_path: str) -> Database:
+    """The database at ``db_path``, or a one-line error: missing, not ours, not SQLite."""
+    from . import store
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no such database (run quotes ingest first)")
+    try:
+        return store.open_db(db_path)
+    except (ValueError, sqlite3.DatabaseError) as error:
+        raise database_error(db_path, error) from error
 
 
 @cli.command()

@@ -37,29 +37,43 @@ class Summary:
 def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, processes: int = 1,
            batch_size: int = 50, reextract: bool = False,
            on_error: Callable[[str], None] | None = None,
-           on_progress: Callable[[int], None] | None = None) -> Summary:
-    """Ingest ``paths`` into the database at ``db_path``; see the module docstring."""
+           on_progress: Callable[[int], None] | None = None,
+           cluster: str | None = None, worker_paths: Iterable[str] = (),
+           on_total: Callable[[int, bool], None] | None = None) -> Summary:
+    """Ingest ``paths`` into the database at ``db_path``; see the module docstring.
+
+    With ``cluster`` (a Dask scheduler address, or "local:N"), extraction runs on its workers
+    (:mod:`quotes.cluster`); ``worker_paths`` (fsspec URLs, or paths on a filesystem the
+    workers share) are read by the workers, never by this process.
+    """
     db = store.open_db(db_path)
     summary = Summary()
     states: dict[str, str] = {}
 
+    def failed(message: str) -> None:
+        summary.failed += 1
+        summary.errors.append(message)
+        if on_error:
+            on_error(message)
+
+    def wanted(article_id: str, text_hash: str) -> bool:
+        """Whether an article needs extracting; counts the ones that do not as unchanged."""
+        state = store.article_state(db, article_id)
+        if state is not None and state[0] == text_hash and (
+                not reextract or state[1] == EXTRACTOR_VERSION):
+            summary.unchanged += 1
+            if on_progress:
+                on_progress(1)
+            return False
+        states[article_id] = "updated" if state else "new"
+        return True
+
     def todo() -> Iterator[Article]:
-        for item in iter_articles(paths) if paths else stored_articles(db):
+        for item in iter_articles(paths) if paths or worker_paths else stored_articles(db):
             if isinstance(item, ReadError):
-                summary.failed += 1
-                summary.errors.append(str(item))
-                if on_error:
-                    on_error(str(item))
-                continue
-            state = store.article_state(db, item.id)
-            if state is not None and state[0] == item.text_hash and (
-                    not reextract or state[1] == EXTRACTOR_VERSION):
-                summary.unchanged += 1
-                if on_progress:
-                    on_progress(1)
-                continue
-            states[item.id] = "updated" if state else "new"
-            yield item
+                failed(str(item))
+            elif wanted(item.id, item.text_hash):
+                yield item
 
     batch: list[Extracted] = []
 
@@ -87,8 +101,14 @@ def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, proce
             on_progress(len(batch))
         batch.clear()
 
+    if cluster:
+        from .cluster import run_on_cluster
+        results = run_on_cluster(cluster, todo(), list(worker_paths), wanted, failed, model,
+                                 on_total=on_total)
+    else:
+        results = run_extraction(todo(), model, processes)
     try:
-        for extracted in run_extraction(todo(), model, processes):
+        for extracted in results:
             batch.append(extracted)
             if len(batch) >= batch_size:
                 flush()

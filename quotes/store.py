@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,10 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .canon import reach
 from .canon.groups import same_statements
 from .canon.roles import role_holder, role_index
-from .canon.speakers import Mention, cluster, kind_of, slug
+from .canon.speakers import Mention, Speaker, cluster, kind_of, slug
 from .records import Article, QuoteRecord
 
 BUSY_TIMEOUT_MS = 30_000
@@ -234,6 +236,23 @@ def _no_schema_version(db: Database) -> None:
     db.execute("DELETE FROM meta WHERE key = 'schema_version'")
 
 
+@step("004_incremental_refresh")
+def _incremental_refresh(db: Database) -> None:
+    """What refresh() needs to redo only what new or changed articles reach: the names and
+    speakers those articles added or removed (refresh_queue), each name's match tokens
+    (speaker_name_keys, see quotes.canon.reach), and indexes to find quotes by name or role."""
+    db.table("refresh_queue").create({"kind": str, "value": str}, pk=("kind", "value"), if_not_exists=True)
+    db.table("speaker_name_keys").create(
+        {"name": str, "token": str, "words": int}, pk=("name", "token"), if_not_exists=True)
+    db.table("speaker_name_keys").create_index(["token"], if_not_exists=True)
+    db.table("quotes").create_index(["speaker_name"], if_not_exists=True)
+    db.table("quotes").create_index(["via"], if_not_exists=True)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_quotes_unnamed_role ON quotes (role, speaker_id) "
+               "WHERE speaker_name IS NULL")
+    # Tokens are computed by the first full refresh.
+    db.execute("DELETE FROM meta WHERE key = 'name_keys'")
+
+
 SCHEMA_VERSION = STEPS[-1]
 
 
@@ -337,6 +356,17 @@ def _write_article(
             "ingested_at": ingested_at,
         },
     )
+    # The names and speakers the old version reached must be looked at again by refresh().
+    db.execute(
+        """INSERT INTO refresh_queue (kind, value)
+        SELECT 'name', speaker_name FROM quotes WHERE article_id = :a AND speaker_name IS NOT NULL
+        UNION SELECT 'name', via FROM quotes WHERE article_id = :a AND via IS NOT NULL
+        UNION SELECT 'speaker', speaker_id FROM quotes WHERE article_id = :a AND speaker_id IS NOT NULL
+        UNION SELECT 'speaker', via_speaker_id FROM quotes WHERE article_id = :a AND via_speaker_id IS NOT NULL
+        UNION SELECT 'article', :a
+        ON CONFLICT DO NOTHING""",
+        {"a": article.id},
+    )
     db.execute("DELETE FROM quotes WHERE article_id = ?", [article.id])
     for row in rows:
         row["outlet_id"], row["published"] = outlet_id, article.published
@@ -356,6 +386,10 @@ def _write_article(
         "INSERT INTO speakers (id, name, kind, roles, quote_count) VALUES (?, ?, ?, '[]', 0) "
         "ON CONFLICT(id) DO NOTHING",
         sorted((sid, name, kind) for name, (sid, kind) in provisional.items()),
+    )
+    db.conn.executemany(
+        "INSERT INTO refresh_queue (kind, value) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        [("name", name) for name in provisional] + [("speaker", sid) for sid, _ in provisional.values()],
     )
     if not rows:
         return
@@ -415,44 +449,89 @@ def needs_refresh(db: Database) -> bool:
     return "needs_refresh" in keys or "facet_counts" not in keys
 
 
-def refresh(db: Database) -> None:
-    """Re-derive speakers, aliases and quote groups across the whole database.
+def refresh(db: Database, full: bool = False) -> None:
+    """Re-derive speakers, aliases and quote groups from the quotes, in one transaction.
 
-    Everything is recomputed from the quotes, in one transaction, so the result
-    is the same whatever order articles were ingested in.
+    By default only what the articles saved since the last refresh reach is redone: the
+    names they added or removed, every name :func:`quotes.canon.speakers.cluster` can put
+    with those (:mod:`quotes.canon.reach`), the speakers all those names had or get, and the
+    quote groups and role holders of those speakers. ``full`` recomputes everything, as the
+    first refresh of a database, or one whose canonicalisation rules changed, always does.
+    Both give the same result, whatever order articles were ingested in.
     """
     with _writing(db):
         # Speakers and groups are rebuilt while quotes still point at the old
         # ones; foreign keys are checked once, at commit.
         db.execute("PRAGMA defer_foreign_keys = ON")
-        _refresh_speakers(db)
-        _resolve_roles(db)
-        _refresh_groups(db)
+        if full or _name_keys_stale(db):
+            _refresh_speakers(db)
+            _resolve_roles(db)
+            _refresh_groups(db)
+            _rebuild_name_keys(db)
+        else:
+            _refresh_reached(db)
+        db.execute("DELETE FROM refresh_queue")
         count_facets(db)
         db.execute("DELETE FROM meta WHERE key = 'needs_refresh'")
 
 
-def _refresh_speakers(db: Database) -> None:
+@lru_cache(maxsize=1)
+def canon_fingerprint() -> str:
+    """Changes whenever the code or the word lists that match names change."""
+    here = Path(__file__).parent
+    digest = hashlib.sha1()
+    for path in sorted([*(here / "canon").glob("*.py"), here / "lexicon.py"]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _name_keys_stale(db: Database) -> bool:
+    row = db.execute("SELECT value FROM meta WHERE key = 'name_keys'").fetchone()
+    return row is None or row[0] != canon_fingerprint()
+
+
+def _rebuild_name_keys(db: Database) -> None:
+    db.execute("DELETE FROM speaker_name_keys")
+    names = db.execute("SELECT speaker_name FROM quotes WHERE speaker_name IS NOT NULL "
+                       "UNION SELECT via FROM quotes WHERE via IS NOT NULL")
+    _add_name_keys(db, (name for (name,) in names))
+    db.execute("INSERT INTO meta (key, value) VALUES ('name_keys', ?) "
+               "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [canon_fingerprint()])
+
+
+def _add_name_keys(db: Database, names: Iterable[str]) -> None:
+    db.conn.executemany(
+        "INSERT INTO speaker_name_keys (name, token, words) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        ((name, token, words) for name in names for token, words in reach.tokens(name)),
+    )
+
+
+def _refresh_speakers(db: Database, scoped: bool = False,
+                      clustered: dict[str, Speaker] | None = None) -> tuple[set[str], set[str]]:
+    """Cluster the names (those in temp.reach_names when ``scoped``) into speakers, replace
+    the speakers they had (those in temp.reach_ids) and point their quotes at the new ones.
+    Returns the ids of the speakers written, and of those some quote left or joined."""
+    scope = "AND q.{} IN (SELECT value FROM temp.reach_names)" if scoped else ""
     said = db.execute(
-        """
+        f"""
         SELECT q.speaker_name, q.speaker_kind, q.role, q.speaker_mention,
                count(*), min(a.published), max(a.published)
         FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE q.speaker_name IS NOT NULL
+        WHERE q.speaker_name IS NOT NULL {scope.format("speaker_name")}
         GROUP BY 1, 2, 3, 4
         """
     ).fetchall()
     relayed = db.execute(
-        """
+        f"""
         SELECT q.via, count(*), min(a.published), max(a.published)
         FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE q.via IS NOT NULL
+        WHERE q.via IS NOT NULL {scope.format("via")}
         GROUP BY 1
         """
     ).fetchall()
     mentions = [Mention(name, kind, role, mention, n) for name, kind, role, mention, n, *_ in said]
     mentions += [Mention(name, count=n) for name, n, _, _ in relayed]
-    speakers = cluster(mentions)
+    speakers = clustered if clustered is not None else cluster(mentions)
 
     quote_count: Counter[str] = Counter()
     seen: dict[str, list[str]] = defaultdict(list)
@@ -465,9 +544,13 @@ def _refresh_speakers(db: Database) -> None:
             seen[speakers[name.strip()].id] += [d for d in (first, last) if d]
 
     unique = {s.id: s for s in speakers.values()}
-    db.execute("DELETE FROM quote_groups")
-    db.execute("DELETE FROM speaker_aliases")
-    db.execute("DELETE FROM speakers")
+    if scoped:
+        db.execute("DELETE FROM speaker_aliases WHERE speaker_id IN (SELECT value FROM temp.reach_ids)")
+        db.execute("DELETE FROM speakers WHERE id IN (SELECT value FROM temp.reach_ids)")
+    else:
+        db.execute("DELETE FROM quote_groups")
+        db.execute("DELETE FROM speaker_aliases")
+        db.execute("DELETE FROM speakers")
     db.conn.executemany(
         "INSERT INTO speakers (id, name, kind, roles, first_seen, last_seen, quote_count) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -498,17 +581,138 @@ def _refresh_speakers(db: Database) -> None:
     # Only rows whose value changes are written.
     said_by = "(SELECT speaker_id FROM temp.speaker_map WHERE name = quotes.speaker_name)"
     relayed_by = "(SELECT speaker_id FROM temp.speaker_map WHERE name = quotes.via)"
-    db.execute(
-        f"UPDATE quotes SET speaker_id = {said_by}, via_speaker_id = {relayed_by} "
-        f"WHERE speaker_id IS NOT {said_by} OR via_speaker_id IS NOT {relayed_by}"
-    )
+    changed: set[str] = set()
+    if scoped:
+        for pair in db.execute(f"SELECT DISTINCT speaker_id, {said_by} FROM quotes WHERE speaker_name IN "
+                               f"(SELECT value FROM temp.reach_names) AND speaker_id IS NOT {said_by}"):
+            changed |= {sid for sid in pair if sid}
+        db.execute(f"UPDATE quotes SET speaker_id = {said_by} WHERE speaker_name IN "
+                   f"(SELECT value FROM temp.reach_names) AND speaker_id IS NOT {said_by}")
+        db.execute(f"UPDATE quotes SET via_speaker_id = {relayed_by} WHERE via IN "
+                   f"(SELECT value FROM temp.reach_names) AND via_speaker_id IS NOT {relayed_by}")
+    else:
+        db.execute(
+            f"UPDATE quotes SET speaker_id = {said_by}, via_speaker_id = {relayed_by} "
+            f"WHERE speaker_id IS NOT {said_by} OR via_speaker_id IS NOT {relayed_by}"
+        )
     db.execute("DROP TABLE temp.speaker_map")
+    return set(unique), changed
 
 
-def _resolve_roles(db: Database) -> None:
+def _refresh_reached(db: Database) -> None:
+    """The incremental refresh: see :func:`refresh`."""
+    queued = db.execute("SELECT kind, value FROM refresh_queue").fetchall()
+    if not queued:
+        return
+    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids"):
+        db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (value TEXT PRIMARY KEY)")
+        db.execute(f"DELETE FROM temp.{table}")
+    names = [value for kind, value in queued if kind == "name"]
+    _add_name_keys(db, (n for n in names if not db.execute(
+        "SELECT 1 FROM speaker_name_keys WHERE name = ?", [n]).fetchone()))
+    front = set(names)
+    new_ids = {value for kind, value in queued if kind == "speaker"}
+    while True:
+        _reach(db, front, new_ids)
+        # Speakers whose names slug alike number themselves in one order ("kim", "kim-2"):
+        # all of them are clustered together, or none.
+        bases = {slug(name) for (name,) in db.execute(
+            "SELECT name FROM speakers WHERE id IN (SELECT value FROM temp.reach_ids)")}
+        clustered = cluster(_mentions_of(db))
+        bases |= {slug(s.name) for s in clustered.values()}
+        front, new_ids = set(), set()
+        for base in bases:
+            new_ids |= {sid for (sid,) in db.execute(
+                "SELECT id FROM speakers WHERE (id = :b OR (id > :b || '-' AND id < :b || '.')) "
+                "AND id NOT IN (SELECT value FROM temp.reach_ids)", {"b": base})}
+        if not new_ids:
+            break
+    _, changed = _refresh_speakers(db, scoped=True, clustered=clustered)
+    moved = _resolve_roles(db, scoped=True)
+    # Groups are redone for the speakers whose set of quotes changed: a quote joined or left
+    # them, or was stored, replaced or removed since the last refresh. Any other speaker
+    # reached keeps its quotes, and so its groups.
+    changed |= moved | {value for kind, value in queued if kind == "speaker"}
+    changed |= {sid for (sid,) in db.execute(
+        "SELECT DISTINCT speaker_id FROM quotes WHERE article_id IN "
+        "(SELECT value FROM refresh_queue WHERE kind = 'article') AND speaker_id IS NOT NULL")}
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS affected (id TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM temp.affected")
+    db.conn.executemany("INSERT INTO temp.affected VALUES (?)", [(sid,) for sid in changed])
+    db.execute(
+        "UPDATE speakers SET quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id) "
+        "WHERE id IN (SELECT id FROM temp.affected) "
+        "OR id IN (SELECT speaker_id FROM quotes WHERE speaker_name IS NULL AND speaker_id IS NOT NULL)"
+    )
+    _refresh_groups(db, scoped=True)
+    # Names no quote uses any more lose their tokens.
+    db.execute(
+        "DELETE FROM speaker_name_keys WHERE name IN (SELECT value FROM temp.reach_names) "
+        "AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_name = speaker_name_keys.name) "
+        "AND NOT EXISTS (SELECT 1 FROM quotes WHERE via = speaker_name_keys.name)"
+    )
+    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids", "affected"):
+        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+def _mentions_of(db: Database) -> list[Mention]:
+    """The mentions of the names in temp.reach_names (column ``value``)."""
+    said = db.execute(
+        "SELECT speaker_name, speaker_kind, role, speaker_mention, count(*) FROM quotes "
+        "WHERE speaker_name IN (SELECT value FROM temp.reach_names) GROUP BY 1, 2, 3, 4")
+    relayed = db.execute(
+        "SELECT via, count(*) FROM quotes WHERE via IN (SELECT value FROM temp.reach_names) GROUP BY 1")
+    return [Mention(name, kind, role, mention, n) for name, kind, role, mention, n in said] + [
+        Mention(name, count=n) for name, n in relayed]
+
+
+PARTNER = ("CASE substr(k1.token, 1, 2) WHEN 's:' THEN 'e:' || substr(k1.token, 3) "
+           "WHEN 'e:' THEN 's:' || substr(k1.token, 3) ELSE k1.token END")
+
+
+def _reach(db: Database, front: set[str], new_ids: set[str]) -> None:
+    """Grow temp.reach_names and temp.reach_ids until closed: from a name to every name
+    cluster() can relate it to (its tokens) and to the speakers its quotes point at; from a
+    speaker to every name its quotes use."""
+    while front or new_ids:
+        db.execute("DELETE FROM temp.reach_front")
+        db.conn.executemany("INSERT OR IGNORE INTO temp.reach_front VALUES (?)", [(n,) for n in front])
+        db.execute("DELETE FROM temp.reach_front WHERE value IN (SELECT value FROM temp.reach_names)")
+        db.execute("INSERT INTO temp.reach_names SELECT value FROM temp.reach_front")
+        db.execute("DELETE FROM temp.reach_new_ids")
+        db.conn.executemany("INSERT OR IGNORE INTO temp.reach_new_ids VALUES (?)", [(i,) for i in new_ids])
+        db.execute(
+            """INSERT OR IGNORE INTO temp.reach_new_ids
+            SELECT speaker_id FROM quotes WHERE speaker_name IN (SELECT value FROM temp.reach_front)
+                AND speaker_id IS NOT NULL
+            UNION SELECT via_speaker_id FROM quotes WHERE via IN (SELECT value FROM temp.reach_front)
+                AND via_speaker_id IS NOT NULL""")
+        db.execute("DELETE FROM temp.reach_new_ids WHERE value IN (SELECT value FROM temp.reach_ids)")
+        db.execute("INSERT INTO temp.reach_ids SELECT value FROM temp.reach_new_ids")
+        found = {name for (name,) in db.execute(
+            f"""SELECT speaker_name FROM quotes WHERE speaker_id IN (SELECT value FROM temp.reach_new_ids)
+                AND speaker_name IS NOT NULL
+            UNION SELECT via FROM quotes WHERE via_speaker_id IN (SELECT value FROM temp.reach_new_ids)
+                AND via IS NOT NULL
+            UNION SELECT k2.name FROM temp.reach_front f
+                JOIN speaker_name_keys k1 ON k1.name = f.value AND substr(k1.token, 1, 2) != 'i:'
+                JOIN speaker_name_keys k2 ON k2.token = {PARTNER}
+            UNION SELECT name FROM (
+                SELECT k2.name, count(*) AS shared, max(k1.words) AS mine, max(k2.words) AS theirs
+                FROM temp.reach_front f
+                JOIN speaker_name_keys k1 ON k1.name = f.value AND substr(k1.token, 1, 2) = 'i:'
+                JOIN speaker_name_keys k2 ON k2.token = k1.token
+                GROUP BY f.value, k2.name)
+            WHERE shared = mine OR shared = theirs""")}
+        front = {n for n in found if not db.execute(
+            "SELECT 1 FROM temp.reach_names WHERE value = ?", [n]).fetchone()}
+        new_ids = set()
+
+
+def _resolve_roles(db: Database, scoped: bool = False) -> set[str]:
     """Give a quote whose article named only a role ("the chief of NATO") the one person the
     database knows in that role ("NATO Secretary-General Mark Rutte"); otherwise leave it
-    unresolved with the role kept."""
+    unresolved with the role kept. Returns the speakers that gained or lost such quotes."""
     holders = {
         speaker: json.loads(roles)
         for speaker, roles in db.execute("SELECT id, roles FROM speakers WHERE kind = 'person' AND roles != '[]'")
@@ -516,16 +720,27 @@ def _resolve_roles(db: Database) -> None:
     index = role_index(holders)
     roles = [role for (role,) in db.execute(
         "SELECT DISTINCT role FROM quotes WHERE speaker_name IS NULL AND role IS NOT NULL")]
+    moved: set[str] = set()
     for role in roles:
         holder = role_holder(role, index)
+        before = {sid for (sid,) in db.execute(
+            "SELECT DISTINCT speaker_id FROM quotes WHERE speaker_name IS NULL AND role = ? "
+            "AND speaker_id IS NOT ?", [role, holder])}
+        if not before and not db.execute(
+                "SELECT 1 FROM quotes WHERE speaker_name IS NULL AND role = ? AND speaker_id IS NOT ? LIMIT 1",
+                [role, holder]).fetchone():
+            continue
+        moved |= before | ({holder} if holder else set())
         db.execute(
             "UPDATE quotes SET speaker_id = ? WHERE speaker_name IS NULL AND role = ? AND speaker_id IS NOT ?",
             [holder, role, holder],
         )
-    db.execute(
-        "UPDATE speakers SET quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id) "
-        "WHERE id IN (SELECT speaker_id FROM quotes WHERE speaker_name IS NULL AND speaker_id IS NOT NULL)"
-    )
+    if not scoped:
+        db.execute(
+            "UPDATE speakers SET quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id) "
+            "WHERE id IN (SELECT speaker_id FROM quotes WHERE speaker_name IS NULL AND speaker_id IS NOT NULL)"
+        )
+    return moved
 
 
 def count_facets(db: Database) -> None:
@@ -546,25 +761,43 @@ def count_facets(db: Database) -> None:
     )
 
 
-def _refresh_groups(db: Database) -> None:
-    """Group each speaker's quotes that report the same statement in different articles.
+def _refresh_groups(db: Database, scoped: bool = False) -> None:
+    """Group each speaker's quotes that report the same statement in different articles
+    (the speakers in temp.affected only, when ``scoped``).
 
     One speaker's quotes are held in memory at a time, never article texts.
     """
     db.execute("CREATE TEMP TABLE IF NOT EXISTS group_members (quote_id PRIMARY KEY, group_id)")
     db.execute("DELETE FROM temp.group_members")
-    sources = {
-        article_id: (published, outlet)
-        for article_id, published, outlet in db.execute(
-            "SELECT a.id, a.published, o.name "
-            "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
+    if scoped:
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS old_groups (id TEXT PRIMARY KEY)")
+        db.execute("DELETE FROM temp.old_groups")
+        db.execute("INSERT INTO temp.old_groups SELECT id FROM quote_groups "
+                   "WHERE speaker_id IN (SELECT id FROM temp.affected)")
+        db.execute("DELETE FROM quote_groups WHERE id IN (SELECT id FROM temp.old_groups)")
+        rows: Iterable[tuple] = db.execute(
+            "SELECT speaker_id, id, article_id, type, quote FROM quotes "
+            "WHERE speaker_id IN (SELECT id FROM temp.affected) ORDER BY speaker_id").fetchall()
+        sources = {
+            article_id: (published, outlet)
+            for article_id, published, outlet in db.execute(
+                "SELECT a.id, a.published, o.name FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
+                "WHERE a.id IN (SELECT article_id FROM quotes WHERE speaker_id IN (SELECT id FROM temp.affected))"
+            )
+        }
+    else:
+        sources = {
+            article_id: (published, outlet)
+            for article_id, published, outlet in db.execute(
+                "SELECT a.id, a.published, o.name "
+                "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
+            )
+        }
+        # A sequential scan and a sort is much faster than visiting quotes in index order.
+        rows = db.execute(
+            "SELECT speaker_id, id, article_id, type, quote FROM quotes NOT INDEXED "
+            "WHERE speaker_id IS NOT NULL ORDER BY speaker_id"
         )
-    }
-    # A sequential scan and a sort is much faster than visiting quotes in index order.
-    rows = db.execute(
-        "SELECT speaker_id, id, article_id, type, quote FROM quotes NOT INDEXED "
-        "WHERE speaker_id IS NOT NULL ORDER BY speaker_id"
-    )
     for speaker_id, bucket in groupby(rows, key=lambda row: row[0]):
         groups, members = [], []
         for group in same_statements(list(bucket)):
@@ -593,7 +826,12 @@ def _refresh_groups(db: Database) -> None:
         )
         db.conn.executemany("INSERT INTO temp.group_members VALUES (?, ?)", members)
     grouped_as = "(SELECT group_id FROM temp.group_members WHERE quote_id = quotes.id)"
-    db.execute(f"UPDATE quotes SET group_id = {grouped_as} WHERE group_id IS NOT {grouped_as}")
+    if scoped:
+        db.execute(f"UPDATE quotes SET group_id = {grouped_as} WHERE (group_id IN (SELECT id FROM temp.old_groups) "
+                   f"OR id IN (SELECT quote_id FROM temp.group_members)) AND group_id IS NOT {grouped_as}")
+        db.execute("DROP TABLE temp.old_groups")
+    else:
+        db.execute(f"UPDATE quotes SET group_id = {grouped_as} WHERE group_id IS NOT {grouped_as}")
     db.execute("DROP TABLE temp.group_members")
 
 

@@ -1,0 +1,67 @@
+"""Which names :func:`quotes.canon.speakers.cluster` can put together: the match tokens.
+
+``cluster`` merges two names only through four relations: the same kind and match key; an
+acronym and the organisation it abbreviates; a one-word person name and the full names that
+start or end with that word; an institution and the institutions with the same head noun
+whose words include all of its words. Each name's tokens describe its side of those
+relations, for every kind the name can take (a name's kind follows the majority of its
+mentions, which new articles can change):
+
+* ``k:KIND:KEY`` - names with the same token can share a key;
+* ``a:KEY`` / ``a:ACRONYM`` - an organisation key equal to another one's acronym;
+* ``s:WORD`` (a one-word person name) meets ``e:WORD`` (a first or last word of a longer one);
+* ``i:HEAD:WORD`` for each word of an institution, with the number of its words: a name is
+  related to the names holding all of its tokens (wider) and to the names all of whose
+  tokens it holds (narrower).
+
+Names that no chain of these relations connects are clustered independently, so clustering
+a set of names closed under them gives those names exactly the speakers that clustering the
+whole database gives them (see :func:`quotes.store.refresh`).
+"""
+from __future__ import annotations
+
+from ..lexicon import INSTITUTIONS, NAME_LINKERS
+from ..records import SPEAKER_KINDS
+from .speakers import _head, _key, _key_words, _name_words, acronym, kind_of
+
+
+def kinds(name: str) -> set[str]:
+    """Every kind ``name`` can be given, whatever its mentions say."""
+    return {kind_of(name, hint) for hint in (None, *SPEAKER_KINDS)}
+
+
+def tokens(name: str) -> list[tuple[str, int]]:
+    """(token, number of institution words) pairs of ``name``; see the module docstring."""
+    name = name.strip()
+    found: dict[str, int] = {}
+    for kind in sorted(kinds(name)):
+        key = _key(name, kind)
+        found[f"k:{kind}:{key}"] = 0
+        if kind == "organisation":
+            found[f"a:{key}"] = 0
+            short = acronym(_name_words(name, "organisation"))
+            if short:
+                found[f"a:{short}"] = 0
+            institution = frozenset(key.split()) - NAME_LINKERS
+            head = _head(key.split())
+            if head in INSTITUTIONS and institution:
+                for word in institution:
+                    found[f"i:{head}:{word}"] = len(institution)
+        elif kind == "person" and not key.startswith("role:"):
+            words = _key_words(_name_words(name, "person"))
+            if len(words) > 1:
+                found[f"e:{words[0]}"] = 0
+                found[f"e:{words[-1]}"] = 0
+            elif words:
+                found[f"s:{words[0]}"] = 0
+    return sorted(found.items())
+
+
+def partner(token: str) -> str:
+    """The token a name related through ``token`` holds: ``s:`` and ``e:`` meet each other,
+    every other token meets itself (institutions are matched by :func:`tokens`' counts)."""
+    if token.startswith("s:"):
+        return "e:" + token[2:]
+    if token.startswith("e:"):
+        return "s:" + token[2:]
+    return token
