@@ -122,9 +122,11 @@ def serve(
     # Imported here: datasette.cli imports the plugin machinery that imports our hooks.
     from datasette.cli import cli
 
+    from .errors import server_log
+
     # The files made for this run go to a directory only this user can write to, with a
     # name no one can guess beforehand, and are removed when the server stops.
-    with tempfile.TemporaryDirectory(prefix="quotes-serve-") as workdir:
+    with server_log(), tempfile.TemporaryDirectory(prefix="quotes-serve-") as workdir:
         metadata_file = metadata_for(db_path, metadata, Path(workdir))
         inspect_file = inspect_file_for(db_path, Path(workdir)) if immutable else None
         cli.main(

@@ -1,0 +1,200 @@
+"""The published database under requests that should not hurt it: refused requests, SQL that
+asks for too much memory or time, many slow queries at once.
+
+Most tests go through Datasette's client (the ``client`` fixture); the log and the
+concurrency are checked on a real ``quotes serve`` on 127.0.0.1 (the ``server`` fixture),
+with a bounded number of requests."""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+import quotes.datasette as plugin
+from quotes.datasette.errors import WithoutSqlErrorLines
+
+ROOT = Path(__file__).resolve().parent.parent
+# Counts to the end of time, unless the time limit stops it.
+ENDLESS = "with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"
+
+
+def sql(query: str, database: str = "quotes") -> str:
+    return f"/{database}.json?sql={quote(query)}"
+
+
+# ---- Refused requests get 4xx, not 500 ----
+
+def test_an_unknown_sort_column_is_a_bad_request(client):
+    for path in ("/quotes/quotes.json?_sort=nope", "/quotes/quotes.json?_sort_desc=nope",
+                 "/quotes/quotes.json?_sort=type&_sort_desc=type"):
+        response = client.get(path)
+        assert response.status_code == 400, path
+        assert response.json()["ok"] is False
+    page = client.get("/quotes/quotes?_sort=nope")
+    assert page.status_code == 400 and "Cannot sort table by nope" in page.text
+
+
+def test_a_post_to_a_canned_query_or_a_table_is_not_allowed(client):
+    for path in ("/quotes/quotes_by_speaker?speaker=Yoon", "/quotes/quotes_by_speaker.json",
+                 "/quotes/quotes", "/quotes/quotes.json"):
+        response = client.post(path, data={"speaker": "Yoon"})
+        assert response.status_code == 405, path
+        assert response.headers["allow"] == "GET, HEAD"
+    assert "read-only" in client.post("/quotes/quotes.json").json()["error"]
+    assert client.post("/quotes/no_such_page").status_code == 405
+
+
+def test_a_time_limit_that_is_not_a_number_is_a_bad_request(client):
+    response = client.get("/quotes/quotes.json?_timelimit=soon")
+    assert response.status_code == 400 and "_timelimit" in response.json()["error"]
+    assert client.get("/quotes/quotes.json?_timelimit=500").status_code == 200
+
+
+def test_error_pages_are_still_rendered(client):
+    page = client.get("/no-such-database")
+    assert page.status_code == 404 and "<title>Error 404</title>" in page.text
+    assert client.get(sql("delete from quotes")).json()["error"] == "Statement must be a SELECT"
+
+
+def test_refused_requests_log_nothing_and_a_fault_logs_one_line(client, capfd, caplog, monkeypatch):
+    for path in ("/quotes/quotes.json?_sort=nope", "/no-such-database", sql("delete from quotes"),
+                 sql("with x as (select 1) delete from quotes")):
+        assert 400 <= client.get(path).status_code < 500
+    assert client.post("/quotes/top_speakers").status_code == 405
+    out, err = capfd.readouterr()
+    # Datasette's own line for an SQL error is left out by `quotes serve` (server_log).
+    assert [line for line in (out + err).splitlines() if not line.startswith(WithoutSqlErrorLines.PREFIX)] == []
+    assert not caplog.records
+
+    def broken(*args):
+        raise RuntimeError("the link\nis broken")
+
+    monkeypatch.setattr(plugin, "_link", broken)
+    assert client.get("/quotes/speakers").status_code == 500
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err and "│" not in out + err
+    assert [r.getMessage() for r in caplog.records] == [
+        "GET /quotes/speakers: RuntimeError: the link is broken"]
+
+
+# ---- A real server ----
+
+class Server:
+    def __init__(self, process: subprocess.Popen, url: str, log: Path, database: str) -> None:
+        self.process, self.url, self.log, self.database = process, url, log, database
+
+    def get(self, path: str, method: str = "GET", timeout: float = 30) -> tuple[int, float]:
+        start = time.perf_counter()
+        request = urllib.request.Request(self.url + path, method=method, data=b"" if method == "POST" else None)
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                response.read()
+                status = response.status
+        except urllib.error.HTTPError as error:
+            error.read()
+            status = error.code
+        return status, time.perf_counter() - start
+
+    def log_lines(self) -> list[str]:
+        return self.log.read_text(encoding="utf-8", errors="replace").splitlines()
+
+    def memory_kb(self, field: str = "VmHWM") -> int | None:
+        status = Path(f"/proc/{self.process.pid}/status")
+        if not status.exists():
+            return None
+        found = re.search(rf"^{field}:\s+(\d+) kB", status.read_text(), re.M)
+        return int(found.group(1)) if found else None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(sample_db, tmp_path_factory) -> Iterator[Server]:
+    """``quotes serve`` of the sample database on 127.0.0.1, its output in a file."""
+    directory = tmp_path_factory.mktemp("server")
+    log = directory / "server.log"
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-c", "from quotes.cli import cli; cli()", "serve", "--db", str(sample_db),
+             "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=directory)
+    served = Server(process, f"http://127.0.0.1:{port}", log, "quotes")
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if served.get("/-/versions.json", timeout=2)[0] == 200:
+                break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"quotes serve did not start:\n{log.read_text()}")
+        time.sleep(0.3)
+    yield served
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def in_parallel(server: Server, paths: list[tuple[str, str]], then: str | None = None,
+                delay: float = 0.3) -> tuple[list[tuple[int, float]], tuple[int, float] | None]:
+    """Send ``paths`` (method, path) at once, and ``then`` ``delay`` seconds later while they
+    are in flight: the status and time of each."""
+    results: list[tuple[int, float]] = []
+
+    def send(method: str, path: str) -> None:
+        results.append(server.get(path, method))
+
+    threads = [threading.Thread(target=send, args=p) for p in paths]
+    for thread in threads:
+        thread.start()
+    time.sleep(delay)
+    last = server.get(then) if then else None
+    for thread in threads:
+        thread.join(60)
+    return results, last
+
+
+def test_refused_requests_take_a_short_line_each_and_hold_nothing_up(server):
+    before = len(server.log_lines())
+    refused = [("GET", sql("delete from quotes")), ("GET", sql("with x as (select 1) delete from quotes")),
+               ("GET", "/quotes/quotes.json?_sort=nope"), ("POST", "/quotes/quotes_by_speaker"),
+               ("GET", "/no-such-database")] * 4
+    results, page = in_parallel(server, refused, then="/quotes/quotes", delay=0.05)
+    assert sorted(status for status, _ in results) == [400] * 12 + [404] * 4 + [405] * 4
+    assert page is not None and page[0] == 200 and page[1] < 2
+    lines = server.log_lines()[before:]
+    assert len(lines) <= 21  # the twenty refused requests and the page
+    assert all(len(line) < 300 for line in lines), lines
+    assert not [line for line in lines if "Traceback" in line or "ERROR" in line or "│" in line]
+
+
+
+def test_server_log_leaves_out_datasettes_sql_error_lines(capsys):
+    from quotes.datasette.errors import server_log
+
+    with server_log():
+        sys.stderr.write("ERROR: conn=<sqlite3.Connection object at 0x1>, sql = 'select 1/', params = {}: x\n")
+        sys.stderr.write("INFO:     kept\n")
+    sys.stderr.write("ERROR: conn=<sqlite3.Connection object at 0x2>, after serving\n")
+    assert capsys.readouterr().err.splitlines() == [
+        "INFO:     kept", "ERROR: conn=<sqlite3.Connection object at 0x2>, after serving"]
