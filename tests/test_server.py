@@ -6,6 +6,7 @@ concurrency are checked on a real ``quotes serve`` on 127.0.0.1 (the ``server`` 
 with a bounded number of requests."""
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import socket
@@ -20,9 +21,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from datasette.app import Datasette
 
 import quotes.datasette as plugin
+from quotes.datasette import limits
 from quotes.datasette.errors import WithoutSqlErrorLines
+from quotes.datasette.serve import SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 # Counts to the end of time, unless the time limit stops it.
@@ -86,6 +90,117 @@ def test_refused_requests_log_nothing_and_a_fault_logs_one_line(client, capfd, c
     assert "Traceback" not in out + err and "│" not in out + err
     assert [r.getMessage() for r in caplog.records] == [
         "GET /quotes/speakers: RuntimeError: the link is broken"]
+
+
+# ---- Memory: the length of a value, of a result, of a response ----
+
+def test_values_are_capped_in_length(client):
+    response = client.get(sql("select length(randomblob(1000000000))"))
+    assert response.status_code == 400 and "too big" in response.json()["error"]
+    assert client.get(sql("select printf('%.*c', 200000000, 'x') as s")).json()["rows"] == [[None]]
+    assert client.get(sql("select length(randomblob(100000)) as n")).json()["rows"] == [[100000]]
+
+
+def test_the_longest_article_text_fits_under_the_cap():
+    from quotes.readers import limits as read_limits
+
+    assert read_limits.MAX_TEXT_CHARS * 4 < limits.MAX_VALUE_BYTES  # 4 bytes a character at most
+
+
+def test_a_result_over_the_budget_is_refused(client, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_RESULT_BYTES", 10_000)  # the sample articles have 16,000 characters
+    response = client.get(sql("select zeroblob(4000) from articles"))
+    assert response.status_code == 400 and "over 10,000 bytes" in response.json()["error"]
+    assert client.get(sql("select zeroblob(4000) from articles limit 2")).status_code == 200
+    # Table pages too, and with the same message in an error page of their own.
+    table = client.get("/quotes/articles.json")
+    assert table.status_code == 400 and table.json()["title"] == "Result too large"
+    assert "over 10,000 bytes" in table.json()["error"]
+    assert client.get("/quotes/articles?_col=title").status_code == 200
+
+
+def test_a_response_over_the_cap_is_refused_but_a_streamed_csv_is_not(client, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_RESPONSE_BYTES", 8000)
+    assert len(client.get("/quotes/outlets.json?_shape=array").content) < limits.MAX_RESPONSE_BYTES
+    refused = client.get("/quotes/articles.json")
+    assert refused.status_code == 400 and "The response is over 8,000 bytes" in refused.json()["error"]
+    page = client.get("/quotes/articles")  # HTML: the error page
+    assert page.status_code == 400 and "Result too large" in page.text
+    streamed = client.get("/quotes/articles.csv?_stream=on&_size=max")
+    assert streamed.status_code == 200 and len(streamed.content) > limits.MAX_RESPONSE_BYTES
+
+
+# ---- Time and threads: arbitrary SQL ----
+
+def test_arbitrary_sql_gets_the_shorter_time_limit(client, monkeypatch):
+    monkeypatch.setattr(limits, "ARBITRARY_SQL_TIME_LIMIT_MS", 200)
+    start = time.perf_counter()
+    response = client.get(sql(ENDLESS))
+    assert response.status_code == 400 and "SQL query took too long" in response.json()["error"]
+    assert time.perf_counter() - start < SETTINGS["sql_time_limit_ms"] / 1000 / 2
+
+
+def test_time_limit_of_arbitrary_sql_in_the_query_string():
+    assert limits._with_time_limit(b"sql=select+1", 1000) == b"sql=select+1&_timelimit=1000"
+    assert limits._with_time_limit(b"sql=x&_timelimit=5000&_shape=array", 1000) == (
+        b"sql=x&_shape=array&_timelimit=1000")
+    assert limits._with_time_limit(b"_timelimit=20&_timelimit=x&sql=x", 1000) == b"sql=x&_timelimit=20"
+
+
+def run_wrapped(requests: list[bytes], gate: asyncio.Event | None = None) -> tuple[list[bytes], list[int]]:
+    """The query strings that reach the app behind ``limit_requests`` and the status of each
+    response, for ``requests`` (query strings) sent at once; the app waits for ``gate``."""
+    seen: list[bytes] = []
+    statuses: list[int] = []
+    ds = Datasette(memory=True)
+
+    async def app(scope, receive, send):
+        seen.append(scope["query_string"])
+        if gate is not None:
+            await gate.wait()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    async def main():
+        wrapped = limits.limit_requests(ds)(app)
+
+        async def request(query: bytes):
+            async def send(message):
+                if message["type"] == "http.response.start":
+                    statuses.append(message["status"])
+
+            await wrapped({"type": "http", "method": "GET", "path": "/_memory.json", "query_string": query},
+                          None, send)
+
+        tasks = [asyncio.ensure_future(request(q)) for q in requests]
+        await asyncio.sleep(0.3)
+        if gate is not None:
+            gate.set()
+        await asyncio.gather(*tasks)
+
+    asyncio.run(main())
+    return seen, statuses
+
+
+def test_only_arbitrary_sql_is_limited():
+    seen, statuses = run_wrapped([b"speaker=Yoon", b"sql=select+1", b"_where=1", b"_search=x"])
+    assert sorted(seen) == sorted([b"speaker=Yoon", b"sql=select+1&_timelimit=1000",
+                                   b"_where=1&_timelimit=1000", b"_search=x"])
+    assert statuses == [200] * 4
+
+
+def test_few_arbitrary_queries_run_at_once_and_the_rest_wait_or_get_503(monkeypatch):
+    monkeypatch.setattr(limits, "ARBITRARY_SQL_WAIT_S", 0.1)
+    seen, statuses = run_wrapped([b"sql=select+1"] * 5 + [b"speaker=Yoon"] * 3, asyncio.Event())
+    # Two queries ran, the other three waited longer than they may and were sent away;
+    # the canned page never waited.
+    assert len([q for q in seen if q.startswith(b"sql=")]) == limits.ARBITRARY_SQL_CONCURRENCY == 2
+    assert sorted(statuses) == [200] * 5 + [503] * 3
+
+
+def test_sql_threads_outnumber_the_arbitrary_queries_run_at_once():
+    assert SETTINGS["num_sql_threads"] >= limits.ARBITRARY_SQL_CONCURRENCY + 2
+    assert limits.ARBITRARY_SQL_TIME_LIMIT_MS < SETTINGS["sql_time_limit_ms"]
 
 
 # ---- A real server ----
@@ -187,6 +302,24 @@ def test_refused_requests_take_a_short_line_each_and_hold_nothing_up(server):
     assert all(len(line) < 300 for line in lines), lines
     assert not [line for line in lines if "Traceback" in line or "ERROR" in line or "│" in line]
 
+
+def test_six_endless_queries_do_not_hold_up_a_canned_page(server):
+    heavy = [("GET", sql(ENDLESS))] * 6
+    results, page = in_parallel(server, heavy, then="/quotes/top_speakers.json?_shape=array")
+    assert page is not None and page[0] == 200 and page[1] < 1.0, page
+    assert [status for status, _ in results] == [400] * 6
+    limit = limits.ARBITRARY_SQL_TIME_LIMIT_MS / 1000
+    assert max(seconds for _, seconds in results) < 6 * limit / limits.ARBITRARY_SQL_CONCURRENCY + 2
+
+
+def test_a_huge_value_takes_no_memory(server):
+    before = server.memory_kb()
+    if before is None:
+        pytest.skip("no /proc to read the server's memory from")
+    assert server.get(sql("select length(randomblob(1000000000))"))[0] == 400
+    assert server.get(sql("select printf('%.*c', 200000000, 'x')"))[0] == 200
+    grown = server.memory_kb() - before
+    assert grown < 100_000, f"the server grew by {grown} kB"
 
 
 def test_server_log_leaves_out_datasettes_sql_error_lines(capsys):

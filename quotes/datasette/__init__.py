@@ -4,7 +4,7 @@ It shows every quote inside its sentence with the quoted words highlighted, and 
 speakers and articles, because a machine-made attribution is only useful if a reader can
 check it against the article it came from. It also adds the ``counted`` facet type
 (``facets.py``). Serving, settings and metadata are in ``serve.py``; error pages and logging
-in ``errors.py``.
+in ``errors.py``; what one request may take of the server in ``limits.py``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .errors import handle_exception, refuse_bad_requests, replace_default_handler  # noqa: F401 (hooks)
 from .facets import CountedFacet
+from .limits import limit_connection, limit_requests  # noqa: F401 (hooks)
 
 # Where render_cell finds the quote id: table rows carry it as "id", canned and
 # custom SQL queries opt in by selecting it as "quote_id".

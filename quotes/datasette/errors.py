@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import pdb
 import re
+import sqlite3
 import sys
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -40,6 +41,10 @@ ASGIApp = Callable[[dict[str, Any], Callable[..., Awaitable[Any]], Callable[...,
                    Awaitable[None]]
 
 
+class TooLarge(sqlite3.DataError):
+    """A query result or response over one of the limits in ``limits.py``."""
+
+
 def classify(exception: BaseException) -> tuple[int, Any, str | None, dict[str, Any]]:
     """The status, message, title and extra JSON fields of the page for ``exception``."""
     if isinstance(exception, Base400):
@@ -50,6 +55,13 @@ def classify(exception: BaseException) -> tuple[int, Any, str | None, dict[str, 
             status = 400
         message = Markup(exception.message) if exception.message_is_html else exception.message
         return status, message, exception.title, dict(exception.error_dict)
+    if isinstance(exception, TooLarge):
+        return 400, str(exception), "Result too large", {}
+    if isinstance(exception, sqlite3.DataError) and "too big" in str(exception):
+        from . import limits
+
+        return 400, (f"A value in the result is over {limits.MAX_VALUE_BYTES:,} bytes, "
+                     "the longest this server returns"), "Result too large", {}
     return 500, str(exception), None, {}
 
 

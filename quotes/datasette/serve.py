@@ -18,7 +18,9 @@ import yaml
 DATABASE = "quotes"
 
 SETTINGS: dict[str, int | bool] = {
+    # Tables and canned queries; arbitrary SQL gets less time and fewer threads (limits.py).
     "sql_time_limit_ms": 3000,
+    "num_sql_threads": 4,
     "default_page_size": 50,
     "facet_time_limit_ms": 1000,
     "max_returned_rows": 1000,
