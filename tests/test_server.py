@@ -7,11 +7,14 @@ with a bounded number of requests."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import os
 import re
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -21,9 +24,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import yaml
 from datasette.app import Datasette
 
 import quotes.datasette as plugin
+import quotes.datasette.serve as serving
 from quotes.datasette import limits
 from quotes.datasette.errors import WithoutSqlErrorLines
 from quotes.datasette.serve import SETTINGS
@@ -201,6 +206,42 @@ def test_few_arbitrary_queries_run_at_once_and_the_rest_wait_or_get_503(monkeypa
 def test_sql_threads_outnumber_the_arbitrary_queries_run_at_once():
     assert SETTINGS["num_sql_threads"] >= limits.ARBITRARY_SQL_CONCURRENCY + 2
     assert limits.ARBITRARY_SQL_TIME_LIMIT_MS < SETTINGS["sql_time_limit_ms"]
+
+
+# ---- Temporary files ----
+
+def test_serve_does_not_follow_links_planted_at_the_old_temporary_names(sample_db, tmp_path, monkeypatch):
+    """``quotes serve`` once wrote its metadata copy and inspect file to fixed names in /tmp,
+    where another user could plant a link to a file of ours to have it overwritten."""
+    from datasette.cli import cli as datasette_cli
+
+    shared_tmp = tmp_path / "tmp"
+    shared_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared_tmp))
+    news = tmp_path / "news.db"
+    news.write_bytes(sample_db.read_bytes())
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    key = hashlib.sha1(str(news.resolve()).encode()).hexdigest()[:8]
+    planted = [shared_tmp / "quotes-metadata-news.yml", shared_tmp / f"quotes-inspect-news-{key}.json"]
+    for link in planted:
+        link.symlink_to(victim)
+    real_main, used = datasette_cli.main, []
+
+    def main(args, **kwargs):
+        if args[0] != "serve":
+            return real_main(args=args, **kwargs)
+        used.extend(Path(args[args.index(flag) + 1]) for flag in ("--metadata", "--inspect-file"))
+        assert list(yaml.safe_load(used[0].read_text(encoding="utf-8"))["databases"]) == ["news"]
+        assert json.loads(used[1].read_text(encoding="utf-8"))["news"]["tables"]["quotes"]["count"] > 0
+
+    monkeypatch.setattr(datasette_cli, "main", main)
+    serving.serve(news, immutable=True)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert all(link.is_symlink() and link.resolve() == victim for link in planted)
+    assert len(used) == 2 and not set(used) & set(planted)
+    assert all(path.parent.parent == shared_tmp and path.parent.name.startswith("quotes-serve-")
+               for path in used)
 
 
 # ---- A real server ----
