@@ -3,7 +3,8 @@
 It shows every quote inside its sentence with the quoted words highlighted, and links
 speakers and articles, because a machine-made attribution is only useful if a reader can
 check it against the article it came from. It also adds the ``counted`` facet type
-(``facets.py``). Serving, settings and metadata are in ``serve.py``.
+(``facets.py``). Serving, settings and metadata are in ``serve.py``; error pages and logging
+in ``errors.py``; what one request may take of the server in ``limits.py``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from datasette.database import Database
 from datasette.utils import tilde_encode
 from markupsafe import Markup
 
+from .errors import handle_exception, refuse_bad_requests, replace_default_handler  # noqa: F401 (hooks)
 from .facets import CountedFacet
+from .limits import limit_connection, limit_requests  # noqa: F401 (hooks)
 
 # Where render_cell finds the quote id: table rows carry it as "id", canned and
 # custom SQL queries opt in by selecting it as "quote_id".

@@ -18,7 +18,9 @@ import yaml
 DATABASE = "quotes"
 
 SETTINGS: dict[str, int | bool] = {
+    # Tables and canned queries; arbitrary SQL gets less time and fewer threads (limits.py).
     "sql_time_limit_ms": 3000,
+    "num_sql_threads": 4,
     "default_page_size": 50,
     "facet_time_limit_ms": 1000,
     "max_returned_rows": 1000,
@@ -122,9 +124,11 @@ def serve(
     # Imported here: datasette.cli imports the plugin machinery that imports our hooks.
     from datasette.cli import cli
 
+    from .errors import server_log
+
     # The files made for this run go to a directory only this user can write to, with a
     # name no one can guess beforehand, and are removed when the server stops.
-    with tempfile.TemporaryDirectory(prefix="quotes-serve-") as workdir:
+    with server_log(), tempfile.TemporaryDirectory(prefix="quotes-serve-") as workdir:
         metadata_file = metadata_for(db_path, metadata, Path(workdir))
         inspect_file = inspect_file_for(db_path, Path(workdir)) if immutable else None
         cli.main(
