@@ -17,6 +17,7 @@ from datasette.database import Database
 from datasette.utils import tilde_encode
 from markupsafe import Markup
 
+from . import pages
 from .facets import CountedFacet
 
 # Where render_cell finds the quote id: table rows carry it as "id", canned and
@@ -48,6 +49,28 @@ def register_facet_classes() -> list[type]:
 
 
 @hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    return pages.ROUTES
+
+
+@hookimpl
+def extra_css_urls(datasette: Any) -> list[str]:
+    return [datasette.urls.static_plugins("quotes", "quotes.css")]
+
+
+@hookimpl
+def extra_js_urls(datasette: Any) -> list[str]:
+    return [datasette.urls.static_plugins("quotes", "quotes.js")]
+
+
+@hookimpl
+def extra_template_vars(view_name: str, datasette: Any) -> Any:
+    if view_name == "index":
+        return lambda: pages.home_vars(datasette)
+    return {}
+
+
+@hookimpl
 def render_cell(
     row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any
 ) -> Markup | Coroutine[Any, Any, Markup | None] | None:
@@ -61,7 +84,12 @@ def render_cell(
     if column == "speaker":
         speaker_id = _field(row, "speaker_id")
         if speaker_id is not None:
-            return _link(datasette.urls.row(database, "speakers", tilde_encode(speaker_id)), value)
+            return _link(pages.speaker_url(speaker_id), value)
+    if table == "quotes" and column == "speaker_id" and isinstance(value, dict):
+        return _link(pages.speaker_url(value["value"]), value.get("label") or value["value"])
+    if table == "quotes" and column == "article_id" and isinstance(value, dict):
+        return _link(datasette.urls.row(database, "articles", tilde_encode(value["value"])),
+                     value.get("label") or "the article")
     if column == "article_title":
         article_id = _field(row, "article_id")
         if article_id is not None:
