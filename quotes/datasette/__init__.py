@@ -20,6 +20,8 @@ from markupsafe import Markup
 from . import pages
 from .facets import CountedFacet
 
+pages.quiet_tracebacks()
+
 # Where render_cell finds the quote id: table rows carry it as "id", canned and
 # custom SQL queries opt in by selecting it as "quote_id".
 QUOTE_ID_COLUMN = {"quotes": "id", "quotes_view": "id", None: "quote_id"}
@@ -68,6 +70,11 @@ def extra_template_vars(view_name: str, datasette: Any) -> Any:
     if view_name == "index":
         return lambda: pages.home_vars(datasette)
     return {}
+
+
+@hookimpl
+def handle_exception(request: Any, exception: Exception) -> None:
+    pages.log_not_found(request, exception)
 
 
 @hookimpl

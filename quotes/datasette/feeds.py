@@ -67,4 +67,5 @@ def response(datasette: Any, request: Any, feed_id: str, title: str, page: str,
              quotes: Sequence[dict[str, Any]]) -> Response:
     base = f"{request.scheme}://{request.host}"
     feed_url = request.path + (f"?{request.query_string}" if request.query_string else "")
-    return Response(atom(base, feed_id, title, page, feed_url, quotes), content_type="application/atom+xml; charset=utf-8")
+    return Response(atom(base, feed_id, title, page, feed_url, quotes),
+                    content_type="application/atom+xml; charset=utf-8")

@@ -15,12 +15,13 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from datasette.utils.asgi import Response
+from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
 from . import feeds, search
@@ -72,14 +73,16 @@ def roles_text(roles: str | None) -> list[str]:
 
 # ---- Word differences ----
 
-_TOKEN = re.compile(r"\w+|[^\w\s]+")
+def _key(word: str) -> str:
+    """What a word is compared by: letters and digits, lower-cased ("Talks," is "talks")."""
+    return re.sub(r"\W+", "", word.lower()) or word
 
 
 def marked_differences(text: str, reference: str) -> Markup:
     """``text`` with the words that ``reference`` does not have in ``<ins>``, and the
     reference's words that ``text`` lacks in ``<del>``, compared word by word (difflib)."""
-    words, other = _TOKEN.findall(text), _TOKEN.findall(reference)
-    matcher = difflib.SequenceMatcher(a=[w.lower() for w in other], b=[w.lower() for w in words], autojunk=False)
+    words, other = text.split(), reference.split()
+    matcher = difflib.SequenceMatcher(a=[_key(w) for w in other], b=[_key(w) for w in words], autojunk=False)
     parts: list[Markup] = []
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op == "equal":
@@ -166,8 +169,8 @@ async def group_data(db: Any, group_id: str) -> dict[str, Any] | None:
         f"select {QUOTE_COLUMNS} from quotes q {QUOTE_JOINS} where q.group_id = :id "
         "order by q.published, o.name, q.rowid", {"id": group_id})).rows)
     reference = group.get("label") or (quotes[0]["quote"] if quotes else "")
-    for quote in quotes:
-        quote["diff"] = marked_differences(quote["quote"], reference)
+    for row in quotes:
+        row["diff"] = marked_differences(row["quote"], reference)
     types = Counter(q["type"] for q in quotes)
     return {"group": group, "quotes": quotes, "reference": reference, "types": dict(types)}
 
@@ -262,6 +265,24 @@ ROUTES = [
     (r"^/-/speaker/(?P<id>[^/]+)$", speaker_page),
     (r"^/-/group/(?P<id>[^/]+)$", group_page),
 ]
+
+
+# ---- Not found ----
+
+def quiet_tracebacks() -> None:
+    """Datasette prints every exception it answers, a 404 included, as a rich traceback with
+    every frame's local variables (150 lines, request headers among them). Without rich it
+    prints a plain traceback for server errors only; a 404 is logged by ``log_not_found``."""
+    from datasette import handle_exception
+
+    handle_exception.rich = None
+
+
+def log_not_found(request: Any, exception: Exception) -> None:
+    """One line on stderr for a page that does not exist; Datasette answers it."""
+    if isinstance(exception, NotFound):
+        message = str(exception.args[0]) if exception.args else "Not found"
+        print(f"404 {request.method} {request.path}: {message}", file=sys.stderr)
 
 
 # ---- The home page ----
