@@ -8,8 +8,6 @@ import re
 import pytest
 from lxml import etree, html as lxml_html
 
-# quotes.datasette is imported by the tests' functions, not here: importing it before Datasette
-# has loaded its plugins would register the plugin module while it is half-imported.
 
 SCRIPT = "<script>alert(1)</script>"
 ATOM = "{http://www.w3.org/2005/Atom}"

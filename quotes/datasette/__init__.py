@@ -101,6 +101,12 @@ def render_cell(
         article_id = _field(row, "article_id")
         if article_id is not None:
             return _link(datasette.urls.row(database, "articles", tilde_encode(article_id)), value)
+    if column == "label" and table in ("quote_groups", None):
+        group_id = _field(row, "id" if table else "group_id")
+        if group_id is not None:
+            return _link(pages.group_url(group_id), value)
+    if table == "speakers" and column == "name":
+        return _link(pages.speaker_url(_field(row, "id")), value)
     if table == "speakers" and column == "quote_count":
         speaker_id = _field(row, "id")
         if speaker_id is not None:
@@ -134,3 +140,21 @@ def _field(row: Any, key: str) -> Any:
     except (KeyError, IndexError):
         return None
     return value["value"] if isinstance(value, dict) else value
+
+
+def _register_whole() -> None:
+    """Register this module's hooks even when it was imported before Datasette's plugins
+    were loaded (``quotes serve`` imports it first): Datasette then loads the entry point
+    while this module is half-imported and registers it without a single hook."""
+    import sys
+
+    from datasette.plugins import pm
+
+    module = sys.modules[__name__]
+    name = pm.get_name(module)
+    if name is not None and not pm.get_hookcallers(module):
+        pm.unregister(module)
+        pm.register(module, name)
+
+
+_register_whole()

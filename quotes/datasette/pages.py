@@ -194,6 +194,10 @@ def speaker_url(speaker_id: str) -> str:
     return "/-/speaker/" + quote(str(speaker_id), safe="")
 
 
+def group_url(group_id: str) -> str:
+    return "/-/group/" + quote(str(group_id), safe="")
+
+
 def _db(datasette: Any) -> Any:
     """The quotes database: the one named "quotes", else the first one served."""
     try:
