@@ -8,7 +8,6 @@ import re
 import pytest
 from lxml import etree, html as lxml_html
 
-
 SCRIPT = "<script>alert(1)</script>"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
