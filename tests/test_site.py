@@ -209,3 +209,42 @@ def test_feed_escapes_article_text(client):
     assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>" in html
     assert SCRIPT.encode() not in content
 
+
+
+# ---- quotes serve ----
+
+def test_serve_names_a_busy_port_and_a_free_one(sample_db):
+    import socket
+
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(sample_db), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"port {port} on 127.0.0.1 is busy" in result.output
+    assert re.search(r"try --port \d+", result.output)
+    assert "Traceback" not in result.output
+
+
+def test_serve_publishes_any_file_as_quotes(tmp_path):
+    from quotes.datasette.serve import published_path
+
+    news = tmp_path / "news.db"
+    news.write_bytes(b"")
+    private = tmp_path / "run"
+    private.mkdir()
+    served = published_path(news, private)
+    assert served.name == "quotes.db" and served.resolve() == news.resolve()
+    assert published_path(tmp_path / "quotes.db", private) == tmp_path / "quotes.db"
+
+
+def test_a_missing_page_is_a_404_without_a_traceback(client, capsys):
+    response = client.get("/no-such-database/table")
+    assert response.status_code == 404
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == ["404 GET /no-such-database/table: Database not found"]

@@ -107,6 +107,8 @@ def render_cell(
             return _link(pages.group_url(group_id), value)
     if table == "speakers" and column == "name":
         return _link(pages.speaker_url(_field(row, "id")), value)
+    if table == "speakers" and column == "roles":
+        return Markup("{}").format("; ".join(pages.roles_text(value)))
     if table == "speakers" and column == "quote_count":
         speaker_id = _field(row, "id")
         if speaker_id is not None:
