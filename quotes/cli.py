@@ -174,7 +174,12 @@ def serve(db_path: str, host: str, port: int, immutable: bool, metadata: str | N
             load_metadata(metadata)
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--metadata") from error
-    run(db_path, host=host, port=port, immutable=immutable, metadata=metadata)
+    from .datasette.serve import PortBusy
+
+    try:
+        run(db_path, host=host, port=port, immutable=immutable, metadata=metadata)
+    except PortBusy as error:
+        raise click.ClickException(str(error)) from None
 
 
 @cli.command()

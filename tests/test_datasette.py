@@ -241,7 +241,7 @@ def test_hostile_text_is_escaped(client):
 
 def test_speaker_names_link_to_their_page(client):
     html = client.get("/quotes/quotes_view?speaker_id=maria-zakharova").text
-    assert '<a href="/quotes/speakers/maria-zakharova">Maria Zakharova</a>' in html
+    assert '<a href="/-/speaker/maria-zakharova">Maria Zakharova</a>' in html
 
 
 def test_speaker_page_links_to_all_their_quotes(client):
@@ -268,7 +268,7 @@ def test_no_canned_query_writes():
     queries = load_metadata()["databases"]["quotes"]["queries"]
     assert len(queries) == 6
     assert not any(q.get("write") for q in queries.values())
-    assert all(q["sql"].lstrip().lower().startswith("select") for q in queries.values())
+    assert all(q["sql"].lstrip().lower().startswith(("select", "with")) for q in queries.values())
 
 
 # ---- Serving ----
@@ -342,15 +342,17 @@ def test_serve_uses_a_private_directory_it_removes_afterwards(sample_db, tmp_pat
         if args[0] != "serve":
             return real_main(args=args, **kwargs)  # inspect
         metadata, inspect = (Path(args[args.index(flag) + 1]) for flag in ("--metadata", "--inspect-file"))
-        assert metadata.parent == inspect.parent
-        served.update(directory=metadata.parent, mode=stat.S_IMODE(os.stat(metadata.parent).st_mode),
+        served.update(directory=inspect.parent, mode=stat.S_IMODE(os.stat(inspect.parent).st_mode),
                       metadata=yaml.safe_load(metadata.read_text(encoding="utf-8")),
-                      counts=json.loads(inspect.read_text())["news"]["tables"]["quotes"]["count"])
+                      counts=json.loads(inspect.read_text())["quotes"]["tables"]["quotes"]["count"],
+                      served=Path(args[args.index("-i") + 1]))
 
     monkeypatch.setattr(datasette_cli, "main", main)
     serving.serve(news, immutable=True)
     assert served["mode"] == 0o700
-    assert list(served["metadata"]["databases"]) == ["news"]
+    # Published as "quotes" whatever the file is called, through a link in that directory.
+    assert list(served["metadata"]["databases"]) == ["quotes"]
+    assert served["served"].parent == served["directory"] and served["served"].name == "quotes.db"
     assert served["counts"] == sqlite_utils.Database(news)["quotes"].count
     assert not served["directory"].exists()
 

@@ -44,6 +44,8 @@ with open(metadata, "rb") as f:
     assert packaged == f.read(), "quotes/datasette/metadata.yml in the wheel differs from metadata.yml"
 assert "[datasette]\nquotes = quotes.datasette\n" in entry_points, entry_points
 assert not [n for n in names if n.startswith(("tests/", "benchmarks/"))], "tests or benchmarks in the wheel"
+for data in ("templates/quotes_speaker.html", "templates/index.html", "static/quotes.css", "static/quotes.js"):
+    assert f"quotes/datasette/{data}" in names, f"{data} is not in the wheel"
 print(f"wheel: {len(names)} files, metadata.yml as in the repository, datasette entry point")
 EOF
 
@@ -83,11 +85,13 @@ async def pages():
     table = await ds.client.get("/quotes/quotes")
     rows = await ds.client.get("/quotes/quotes.json?_shape=array")
     plugins = await ds.client.get("/-/plugins.json")
-    return home, table, rows, plugins
+    speaker = await ds.client.get("/-/speaker/yoon-suk-yeol")
+    css = await ds.client.get("/-/static-plugins/quotes/quotes.css")
+    return home, table, rows, plugins, speaker, css
 
 
-home, table, rows, plugins = asyncio.run(pages())
-for response in (home, table, rows, plugins):
+home, table, rows, plugins, speaker, css = asyncio.run(pages())
+for response in (home, table, rows, plugins, speaker, css):
     assert response.status_code == 200, (response.url, response.status_code, response.text[:500])
 assert expected["title"] in home.text, "metadata.yml's title is not on the home page"
 description = expected["databases"]["quotes"]["tables"]["quotes"]["columns"]["cue_lemma"].split(",")[0]

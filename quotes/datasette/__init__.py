@@ -18,6 +18,7 @@ from datasette.database import Database
 from datasette.utils import tilde_encode
 from markupsafe import Markup
 
+from . import pages
 from .errors import handle_exception, refuse_bad_requests, replace_default_handler  # noqa: F401 (hooks)
 from .facets import CountedFacet
 from .limits import limit_connection, limit_requests  # noqa: F401 (hooks)
@@ -51,6 +52,28 @@ def register_facet_classes() -> list[type]:
 
 
 @hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    return pages.ROUTES
+
+
+@hookimpl
+def extra_css_urls(datasette: Any) -> list[str]:
+    return [datasette.urls.static_plugins("quotes", "quotes.css")]
+
+
+@hookimpl
+def extra_js_urls(datasette: Any) -> list[str]:
+    return [datasette.urls.static_plugins("quotes", "quotes.js")]
+
+
+@hookimpl
+def extra_template_vars(view_name: str, datasette: Any) -> Any:
+    if view_name == "index":
+        return lambda: pages.home_vars(datasette)
+    return {}
+
+
+@hookimpl
 def render_cell(
     row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any
 ) -> Markup | Coroutine[Any, Any, Markup | None] | None:
@@ -64,11 +87,24 @@ def render_cell(
     if column == "speaker":
         speaker_id = _field(row, "speaker_id")
         if speaker_id is not None:
-            return _link(datasette.urls.row(database, "speakers", tilde_encode(speaker_id)), value)
+            return _link(pages.speaker_url(speaker_id), value)
+    if table == "quotes" and column == "speaker_id" and isinstance(value, dict):
+        return _link(pages.speaker_url(value["value"]), value.get("label") or value["value"])
+    if table == "quotes" and column == "article_id" and isinstance(value, dict):
+        return _link(datasette.urls.row(database, "articles", tilde_encode(value["value"])),
+                     value.get("label") or "the article")
     if column == "article_title":
         article_id = _field(row, "article_id")
         if article_id is not None:
             return _link(datasette.urls.row(database, "articles", tilde_encode(article_id)), value)
+    if column == "label" and table in ("quote_groups", None):
+        group_id = _field(row, "id" if table else "group_id")
+        if group_id is not None:
+            return _link(pages.group_url(group_id), value)
+    if table == "speakers" and column == "name":
+        return _link(pages.speaker_url(_field(row, "id")), value)
+    if table == "speakers" and column == "roles":
+        return Markup("{}").format("; ".join(pages.roles_text(value)))
     if table == "speakers" and column == "quote_count":
         speaker_id = _field(row, "id")
         if speaker_id is not None:
@@ -102,3 +138,21 @@ def _field(row: Any, key: str) -> Any:
     except (KeyError, IndexError):
         return None
     return value["value"] if isinstance(value, dict) else value
+
+
+def _register_whole() -> None:
+    """Register this module's hooks even when it was imported before Datasette's plugins
+    were loaded (``quotes serve`` imports it first): Datasette then loads the entry point
+    while this module is half-imported and registers it without a single hook."""
+    import sys
+
+    from datasette.plugins import pm
+
+    module = sys.modules[__name__]
+    name = pm.get_name(module)
+    if name is not None and not pm.get_hookcallers(module):
+        pm.unregister(module)
+        pm.register(module, name)
+
+
+_register_whole()

@@ -8,6 +8,8 @@ of the repository, the one copy to edit; ``python -m build`` puts its content in
 
 from __future__ import annotations
 
+import socket
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -112,6 +114,50 @@ def serve_args(
     return args
 
 
+class PortBusy(OSError):
+    """The port ``quotes serve`` was asked for is taken by another program."""
+
+
+def check_port(host: str, port: int) -> None:
+    """Raise PortBusy, naming a free port to try, if nothing could listen on ``host:port``:
+    found before Datasette starts, instead of a traceback from inside uvicorn."""
+    if _free(host, port):
+        return
+    free = next((p for p in range(port + 1, port + 100) if _free(host, p)), None)
+    hint = f"; try --port {free}" if free else "; try another --port"
+    raise PortBusy(f"port {port} on {host} is busy (another program is listening on it){hint}")
+
+
+def _free(host: str, port: int) -> bool:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return True  # let uvicorn report the bad host
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError:
+            return False
+    return True
+
+
+def published_path(db_path: str | Path, directory: Path) -> Path:
+    """The path to serve ``db_path`` from so that Datasette publishes it as "quotes" (it names
+    a database after its file): the file itself, or a link named quotes.db in ``directory``.
+    SQLite follows the link, so the WAL and locks stay beside the real file."""
+    db_path = Path(db_path)
+    if db_path.stem == DATABASE:
+        return db_path
+    link = directory / f"{DATABASE}.db"
+    try:
+        link.symlink_to(db_path.resolve())
+    except OSError:  # no symbolic links here (Windows without Developer Mode): its own name
+        return db_path
+    return link
+
+
 def serve(
     db_path: str | Path,
     host: str = "127.0.0.1",
@@ -128,7 +174,13 @@ def serve(
 
     # The files made for this run go to a directory only this user can write to, with a
     # name no one can guess beforehand, and are removed when the server stops.
+    check_port(host, port)
     with server_log(), tempfile.TemporaryDirectory(prefix="quotes-serve-") as workdir:
+        db_path = published_path(db_path, Path(workdir))
+        name = Path(db_path).stem
+        shown = "localhost" if host in ("0.0.0.0", "::") else host
+        print(f"Publishing {name} at http://{shown}:{port}/{name} (search: http://{shown}:{port}/-/search)",
+              file=sys.stderr)
         metadata_file = metadata_for(db_path, metadata, Path(workdir))
         inspect_file = inspect_file_for(db_path, Path(workdir)) if immutable else None
         cli.main(

@@ -1,0 +1,291 @@
+"""Reader pages of the quotes site, served by Datasette through ``register_routes``.
+
+* ``/-/search?q=``: one search box for people and words (``search.py``);
+* ``/-/speaker/ID``: a speaker with roles, aliases, outlets, a chart of quotes over time,
+  latest quotes and who relays or is relayed by them;
+* ``/-/group/ID``: one statement across outlets, each wording with its differences marked;
+* ``/-/speaker/ID.atom`` and ``/-/search.atom?q=``: Atom feeds of the newest quotes.
+
+Every page is rendered with Datasette's ``base.html`` (templates in ``templates/``), and
+every piece of article text goes through Jinja's autoescaping or ``markupsafe``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from datasette.utils.asgi import Response
+from markupsafe import Markup, escape
+
+from . import feeds, search
+from .serve import DATABASE
+
+LATEST = 20  # quotes on a speaker page and in a feed
+SEARCH_LIMIT = 100
+
+# One quote as the pages show it: the words in their sentence (the window of the article
+# text around them, with the quote's offsets in that window), speaker, outlet and article.
+QUOTE_COLUMNS = """
+q.id, q.quote, q.type, q.cue, q.role, q.channel, q.via, q.via_speaker_id, q.speaker_mention,
+q.published, q.group_id, q.speaker_id, s.name as speaker, s.kind as speaker_kind,
+o.name as outlet, a.id as article_id, a.title as article_title, a.url,
+substr(a.text, min(coalesce(q.sentence_start, q.start), q.start) + 1,
+       max(coalesce(q.sentence_end, q."end"), q."end") - min(coalesce(q.sentence_start, q.start), q.start))
+  as context,
+q.start - min(coalesce(q.sentence_start, q.start), q.start) as quote_start,
+q."end" - min(coalesce(q.sentence_start, q.start), q.start) as quote_end
+""".strip()
+QUOTE_JOINS = """
+join articles a on a.id = q.article_id
+left join speakers s on s.id = q.speaker_id
+left join outlets o on o.id = q.outlet_id
+""".strip()
+
+
+def in_context(row: Any) -> Markup:
+    """The quote inside its sentence, the quoted words in ``<mark>``; the quote alone if the
+    article text no longer matches the offsets."""
+    context, start, end, quote = row["context"], row["quote_start"], row["quote_end"], row["quote"]
+    if not context or context[start:end] != quote:
+        return Markup("<mark>{}</mark>").format(quote)
+    return Markup("{}<mark>{}</mark>{}").format(context[:start].lstrip(), quote, context[end:].rstrip())
+
+
+def quote_dicts(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    return [{**dict(row), "in_context": in_context(row)} for row in rows]
+
+
+def roles_text(roles: str | None) -> list[str]:
+    """A speaker's roles, stored as a JSON list, as a list of strings."""
+    try:
+        value = json.loads(roles or "[]")
+    except ValueError:
+        return [roles] if roles else []
+    return [str(role) for role in value] if isinstance(value, list) else [str(value)]
+
+
+# ---- Word differences ----
+
+def _key(word: str) -> str:
+    """What a word is compared by: letters and digits, lower-cased ("Talks," is "talks")."""
+    return re.sub(r"\W+", "", word.lower()) or word
+
+
+def marked_differences(text: str, reference: str) -> Markup:
+    """``text`` with the words that ``reference`` does not have in ``<ins>``, and the
+    reference's words that ``text`` lacks in ``<del>``, compared word by word (difflib)."""
+    words, other = text.split(), reference.split()
+    matcher = difflib.SequenceMatcher(a=[_key(w) for w in other], b=[_key(w) for w in words], autojunk=False)
+    parts: list[Markup] = []
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(escape(" ".join(words[b0:b1])))
+            continue
+        if a1 > a0:
+            parts.append(Markup('<del class="diff">{}</del>').format(" ".join(other[a0:a1])))
+        if b1 > b0:
+            parts.append(Markup('<ins class="diff">{}</ins>').format(" ".join(words[b0:b1])))
+    return Markup(" ").join(parts)
+
+
+# ---- The chart ----
+
+def timeline_svg(counts: Sequence[tuple[str, int]], width: int = 640, height: int = 160) -> Markup:
+    """Quotes per month as an SVG bar chart, drawn here so the page needs no script."""
+    if not counts:
+        return Markup("")
+    top = max(n for _, n in counts)
+    left, bottom, gap = 30, 24, 4
+    bar = max(4.0, min(48.0, (width - left) / len(counts) - gap))
+    plot = height - bottom - 10
+    parts = [Markup('<svg class="timeline" role="img" viewBox="0 0 {} {}" width="{}" height="{}">'
+                    "<title>Quotes per month</title>").format(width, height, width, height),
+             Markup('<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>').format(
+                 left, height - bottom, width, height - bottom),
+             Markup('<text x="0" y="{}" class="tick">{}</text>').format(14, top)]
+    for index, (month, n) in enumerate(counts):
+        x = left + gap + index * (bar + gap)
+        h = plot * n / top
+        parts.append(Markup('<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" class="bar">'
+                            "<title>{}: {} quotes</title></rect>").format(
+                                x, height - bottom - h, bar, h, month, n))
+        if len(counts) <= 12 or index % max(1, len(counts) // 12) == 0:
+            parts.append(Markup('<text x="{:.1f}" y="{}" class="tick">{}</text>').format(
+                x, height - 6, month))
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
+
+
+# ---- Data ----
+
+async def speaker_data(db: Any, speaker_id: str) -> dict[str, Any] | None:
+    rows = (await db.execute("select * from speakers where id = :id", {"id": speaker_id})).rows
+    if not rows:
+        return None
+    speaker = dict(rows[0])
+    params = {"id": speaker_id}
+    aliases = [r[0] for r in (await db.execute(
+        "select alias from speaker_aliases where speaker_id = :id order by alias", params)).rows]
+    outlets = [dict(r) for r in (await db.execute(
+        "select coalesce(o.name, 'unknown outlet') as outlet, count(*) as quotes from quotes q "
+        "left join outlets o on o.id = q.outlet_id where q.speaker_id = :id "
+        "group by q.outlet_id order by quotes desc, outlet", params)).rows]
+    months = [(r[0], r[1]) for r in (await db.execute(
+        "select substr(published, 1, 7) as month, count(*) from quotes "
+        "where speaker_id = :id and published is not null group by month order by month", params)).rows]
+    latest = quote_dicts((await db.execute(
+        f"select {QUOTE_COLUMNS} from quotes q {QUOTE_JOINS} where q.speaker_id = :id "
+        f"order by q.published is null, q.published desc, q.rowid desc limit {LATEST}", params)).rows)
+    relayed_by = [dict(r) for r in (await db.execute(
+        "select coalesce(v.id, '') as id, coalesce(v.name, q.via) as name, count(*) as quotes from quotes q "
+        "left join speakers v on v.id = q.via_speaker_id "
+        "where q.speaker_id = :id and (q.via_speaker_id is not null or q.via is not null) "
+        "group by 1, 2 order by quotes desc, name", params)).rows]
+    relays = [dict(r) for r in (await db.execute(
+        "select s.id, s.name, count(*) as quotes from quotes q join speakers s on s.id = q.speaker_id "
+        "where q.via_speaker_id = :id group by s.id order by quotes desc, s.name", params)).rows]
+    return {
+        "speaker": speaker, "roles": roles_text(speaker.get("roles")), "aliases": aliases,
+        "outlets": outlets, "chart": timeline_svg(months), "latest": latest,
+        "relayed_by": relayed_by, "relays": relays,
+    }
+
+
+async def group_data(db: Any, group_id: str) -> dict[str, Any] | None:
+    rows = (await db.execute(
+        "select g.*, s.name as speaker from quote_groups g left join speakers s on s.id = g.speaker_id "
+        "where g.id = :id", {"id": group_id})).rows
+    if not rows:
+        return None
+    group = dict(rows[0])
+    quotes = quote_dicts((await db.execute(
+        f"select {QUOTE_COLUMNS} from quotes q {QUOTE_JOINS} where q.group_id = :id "
+        "order by q.published, o.name, q.rowid", {"id": group_id})).rows)
+    reference = group.get("label") or (quotes[0]["quote"] if quotes else "")
+    for row in quotes:
+        row["diff"] = marked_differences(row["quote"], reference)
+    types = Counter(q["type"] for q in quotes)
+    return {"group": group, "quotes": quotes, "reference": reference, "types": dict(types)}
+
+
+async def search_data(db: Any, text: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
+    text = text.strip()
+    if not text:
+        return {"q": "", "speakers": [], "quotes": []}
+    like = search.like_pattern(text)
+    fts = search.fts_query(text)
+    params = {"like": like, "fts": fts, "limit": limit}
+    speakers = [dict(r) for r in (await db.execute(search.SPEAKERS_SQL, params)).rows]
+    quotes = quote_dicts((await db.execute(
+        search.quotes_sql(fts is not None, QUOTE_COLUMNS, QUOTE_JOINS), params)).rows)
+    return {"q": text, "speakers": speakers, "quotes": quotes}
+
+
+# ---- Routes ----
+
+def speaker_url(speaker_id: str) -> str:
+    return "/-/speaker/" + quote(str(speaker_id), safe="")
+
+
+def group_url(group_id: str) -> str:
+    return "/-/group/" + quote(str(group_id), safe="")
+
+
+def _db(datasette: Any) -> Any:
+    """The quotes database: the one named "quotes", else the first one served."""
+    try:
+        return datasette.get_database(DATABASE)
+    except KeyError:
+        return datasette.get_database()
+
+
+async def _page(datasette: Any, request: Any, template: str, context: dict[str, Any]) -> Response:
+    return Response.html(await datasette.render_template(template, context, request=request))
+
+
+async def _not_found(datasette: Any, request: Any, what: str) -> Response:
+    html = await datasette.render_template(
+        "quotes_not_found.html", {"what": what}, request=request)
+    return Response.html(html, status=404)
+
+
+async def search_page(datasette: Any, request: Any) -> Response:
+    text = request.args.get("q", "")
+    data = await search_data(_db(datasette), text)
+    feed = "/-/search.atom?" + urlencode({"q": data["q"]}) if data["q"] else None
+    return await _page(datasette, request, "quotes_search.html", {**data, "feed_url": feed})
+
+
+async def speaker_page(datasette: Any, request: Any) -> Response:
+    speaker_id = request.url_vars["id"]
+    data = await speaker_data(_db(datasette), speaker_id)
+    if data is None:
+        return await _not_found(datasette, request, f"No speaker with the id {speaker_id!r}.")
+    return await _page(datasette, request, "quotes_speaker.html", {
+        **data, "feed_url": f"/-/speaker/{speaker_id}.atom",
+        "timeline_url": datasette.urls.query(DATABASE, "speaker_timeline") + "?" + urlencode({"speaker": speaker_id}),
+    })
+
+
+async def group_page(datasette: Any, request: Any) -> Response:
+    group_id = request.url_vars["id"]
+    data = await group_data(_db(datasette), group_id)
+    if data is None:
+        return await _not_found(datasette, request, f"No quote group with the id {group_id!r}.")
+    return await _page(datasette, request, "quotes_group.html", data)
+
+
+async def speaker_feed(datasette: Any, request: Any) -> Response:
+    speaker_id = request.url_vars["id"]
+    data = await speaker_data(_db(datasette), speaker_id)
+    if data is None:
+        return Response.text(f"No speaker with the id {speaker_id!r}.", status=404)
+    name = data["speaker"]["name"]
+    return feeds.response(
+        datasette, request, feed_id=f"speaker/{speaker_id}", title=f"New quotes by {name}",
+        page=f"/-/speaker/{speaker_id}", quotes=data["latest"])
+
+
+async def search_feed(datasette: Any, request: Any) -> Response:
+    text = request.args.get("q", "").strip()
+    data = await search_data(_db(datasette), text, limit=LATEST)
+    query = urlencode({"q": text})
+    return feeds.response(
+        datasette, request, feed_id=f"search?{query}", title=f"New quotes for “{text}”",
+        page=f"/-/search?{query}", quotes=data["quotes"])
+
+
+ROUTES = [
+    (r"^/-/search$", search_page),
+    (r"^/-/search\.atom$", search_feed),
+    (r"^/-/speaker/(?P<id>[^/]+)\.atom$", speaker_feed),
+    (r"^/-/speaker/(?P<id>[^/]+)$", speaker_page),
+    (r"^/-/group/(?P<id>[^/]+)$", group_page),
+]
+
+
+# ---- Not found ----
+
+# ---- The home page ----
+
+async def home_vars(datasette: Any) -> dict[str, Any]:
+    """The newest quotes and the canned queries, for the home page (``index.html``)."""
+    try:
+        db = _db(datasette)
+    except (KeyError, IndexError):
+        return {"latest_quotes": [], "canned": [], "quotes_db": None}
+    try:
+        latest = quote_dicts((await db.execute(
+            f"select {QUOTE_COLUMNS} from quotes q {QUOTE_JOINS} "
+            "order by q.published is null, q.published desc, q.rowid desc limit 10")).rows)
+    except Exception:  # a database without our schema
+        latest = []
+    canned = await datasette.get_canned_queries(db.name, None)
+    return {"latest_quotes": latest, "quotes_db": db.name,
+            "canned": [{"name": k, "title": v.get("title") or k} for k, v in canned.items()]}

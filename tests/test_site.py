@@ -1,0 +1,250 @@
+"""The reader pages of the site (quotes.datasette.pages), through Datasette's test client:
+quote-first rows, the search for people and words, speaker and group pages, Atom feeds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import etree, html as lxml_html
+
+SCRIPT = "<script>alert(1)</script>"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def page(client, path: str):
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    return lxml_html.fromstring(response.text), response.text
+
+
+def texts(tree, xpath: str) -> list[str]:
+    return [" ".join(element.text_content().split()) for element in tree.xpath(xpath)]
+
+
+# ---- Quote-first pages ----
+
+@pytest.mark.parametrize("path", ["/quotes/quotes", "/quotes/quotes_view"])
+def test_table_rows_read_as_quotes_first(client, path):
+    tree, _ = page(client, path)
+    cards = tree.xpath("//article[contains(@class, 'quote-card')]")
+    assert len(cards) == 25  # the page size
+    for card in cards:
+        first = card.xpath("./*")[0]
+        assert first.tag == "blockquote" and first.xpath(".//mark"), "the quote, highlighted, comes first"
+    meta = texts(tree, "//article[contains(@class, 'quote-card')]/p[@class='quote-meta']")
+    assert all(re.search(r"\d{4}-\d\d-\d\d", line) for line in meta), meta[:3]
+    # Machine columns are not shown as columns; the JSON still has them.
+    assert not tree.xpath("//th[@data-column='sentence_start']")
+    row = client.get(path + ".json?_shape=array&_size=1").json()[0]
+    assert {"id", "start", "end"} <= set(row)
+
+
+def test_canned_queries_put_the_quote_first_and_hide_their_sql(client):
+    for name in ("search_quotes?q=Peskov", "quotes_by_speaker?speaker=Yoon", "speaker_timeline?speaker=Yoon",
+                 "same_quote_across_outlets"):
+        tree, text = page(client, f"/quotes/{name}")
+        assert texts(tree, "//table[@class='rows-and-columns']//th")[0] == "quote", name
+        assert "<textarea" not in text, name  # hide_sql
+        assert tree.xpath("//td[@class='col-quote']//mark"), name
+
+
+def test_home_page_leads_with_search_and_quotes(client):
+    tree, _ = page(client, "/")
+    assert tree.xpath("//form[@action='/-/search']//input[@name='q']")
+    assert tree.xpath("//article[contains(@class, 'quote-card')]//mark")
+    links = [a.get("href") for a in tree.xpath("//a")]
+    assert "/quotes/quotes_view" in links
+    tables = [a.text for a in tree.xpath("//h2[a[@href='/quotes']]/following-sibling::p[1]/a")]
+    assert tables[0] == "quotes_view" and tables[-1] == "all tables and queries"
+
+
+# ---- Search ----
+
+def test_fts_query_keeps_phrases_and_prefixes_and_drops_syntax(client):
+    from quotes.datasette import search
+
+    assert search.fts_query('risk "strategic dialogue" Pesk*') == '"risk" "strategic dialogue" "Pesk"*'
+    assert search.fts_query("risk AND NEAR(") == '"risk" "AND" "NEAR"'
+    assert search.fts_query('  "" * ') is None
+
+
+def test_search_by_canonical_name_finds_quotes_whose_mention_is_a_pronoun(client):
+    tree, _ = page(client, "/-/search?q=Peskov")
+    assert texts(tree, "//section[@class='people']//li/a") == ["Dmitry Peskov"]
+    cards = tree.xpath("//article[contains(@class, 'quote-card')]")
+    speakers = texts(tree, "//article[contains(@class, 'quote-card')]//*[@class='speaker']")
+    assert speakers and set(speakers) == {"Dmitry Peskov"}
+    # The canned query does the same, for JSON and CSV.
+    found = client.get("/quotes/search_quotes.json?q=peskov&_shape=array").json()
+    assert "he" in {row["speaker_mention"] for row in found}
+    assert len(found) == len(cards)
+
+
+def test_search_by_alias_and_by_words(client):
+    tree, _ = page(client, "/-/search?q=Kremlin+spokesman")
+    assert "Dmitry Peskov" in texts(tree, "//section[@class='people']//li/a")
+    tree, _ = page(client, "/-/search?q=%22risk+management%22")
+    assert [m.text_content() for m in tree.xpath("//blockquote//mark")] == [
+        "I want everyone to be on alert about risk management,"]
+
+
+def test_search_takes_prefixes(client):
+    tree, _ = page(client, "/-/search?q=countermeas*")
+    marks = [m.text_content() for m in tree.xpath("//blockquote//mark")]
+    assert marks and all("countermeasure" in m for m in marks)
+
+
+@pytest.mark.parametrize("path", ["/-/search", "/-/search?q=", "/-/search?q=+", "/quotes/search_quotes?q="])
+def test_empty_search_shows_the_form(client, path):
+    tree, _ = page(client, path)
+    assert tree.xpath("//form//input[@name='q']")
+    assert not tree.xpath("//article[contains(@class, 'quote-card')]")
+
+
+def test_search_syntax_is_never_an_error(client):
+    for q in ['"unclosed', "NEAR(", "*", "a OR", "-x", "%_"]:
+        page(client, "/-/search?" + f"q={q}")
+        assert client.get("/quotes/search_quotes.json?_shape=array&q=" + q).status_code == 200, q
+
+
+# ---- Speaker pages ----
+
+def test_speaker_page_lists_roles_aliases_outlets_chart_and_quotes(client):
+    tree, text = page(client, "/-/speaker/dmitry-peskov")
+    assert texts(tree, "//h1") == ["Dmitry Peskov"]
+    summary = texts(tree, "//p[@class='speaker-summary']")[0]
+    assert "person" in summary and "[" not in summary
+    assert "Kremlin spokesman Dmitry Peskov" in texts(tree, "//span[@class='alias']")
+    assert tree.xpath("//svg[@class='timeline']/rect")
+    quotes = tree.xpath("//article[contains(@class, 'quote-card')]")
+    assert quotes and all(q.xpath(".//mark") for q in quotes)
+    assert 'type="application/atom+xml"' in text
+
+
+def test_roles_read_as_text(client):
+    from quotes.datasette.pages import roles_text
+
+    assert roles_text('["Kremlin spokesman", "deputy"]') == ["Kremlin spokesman", "deputy"]
+    assert roles_text(None) == [] and roles_text("not json") == ["not json"]
+
+
+def test_yoon_page_has_first_and_last_seen_and_counts_by_outlet(client):
+    tree, _ = page(client, "/-/speaker/yoon-suk-yeol")
+    facts = dict(zip(texts(tree, "//dl[@class='speaker-facts']/dt"),
+                     texts(tree, "//dl[@class='speaker-facts']/dd"), strict=True))
+    assert facts["First seen"] == "2024-10-29"
+    assert "Reuters (" in facts["Outlets"]
+    assert facts["Quotes"].startswith("6")
+
+
+def test_unknown_speaker_is_a_404_page(client):
+    response = client.get("/-/speaker/nobody-at-all")
+    assert response.status_code == 404
+    assert "No speaker" in response.text
+
+
+# ---- Groups ----
+
+def test_group_page_marks_the_differences_between_outlets(client, sample_db):
+    import sqlite_utils
+
+    db = sqlite_utils.Database(sample_db)
+    group_id = db.execute(
+        "select g.id from quote_groups g where g.quote_count > 1 and exists ("
+        " select 1 from quotes a join quotes b on a.group_id = b.group_id and a.quote != b.quote"
+        " where a.group_id = g.id) order by g.outlet_count desc limit 1").fetchone()[0]
+    tree, _ = page(client, f"/-/group/{group_id}")
+    wordings = tree.xpath("//section[@class='wording']")
+    assert len(wordings) >= 2
+    assert tree.xpath("//p[@class='diff-text']//ins[@class='diff'] | //p[@class='diff-text']//del[@class='diff']")
+
+
+def test_marked_differences_are_word_level(client):
+    from quotes.datasette.pages import marked_differences
+
+    marked = str(marked_differences("the talks will resume soon", "the talks would resume"))
+    assert '<del class="diff">would</del> <ins class="diff">will</ins>' in marked
+    assert '<ins class="diff">soon</ins>' in marked
+    assert '<ins class="diff">&lt;b&gt;</ins>' in str(marked_differences("<b>", "x"))
+    assert str(marked_differences("Talks, he said", "talks he said")) == "Talks, he said"
+
+
+# ---- Feeds ----
+
+@pytest.mark.parametrize("path", ["/-/speaker/dmitry-peskov.atom", "/-/search.atom?q=Peskov"])
+def test_feeds_are_atom(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    feed = etree.fromstring(response.content)
+    assert feed.tag == f"{ATOM}feed"
+    for tag in ("id", "title", "updated"):
+        assert feed.find(f"{ATOM}{tag}").text
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries
+    for entry in entries:
+        for tag in ("id", "title", "updated"):
+            assert entry.find(f"{ATOM}{tag}").text, tag
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", entry.find(f"{ATOM}updated").text)
+    assert any("Peskov" in e.find(f"{ATOM}title").text for e in entries)
+
+
+# ---- Escaping ----
+
+@pytest.mark.parametrize("path", [
+    "/", "/quotes/quotes", "/quotes/quotes_view", "/-/search?q=hacker", "/-/search?q=script",
+    "/quotes/search_quotes?q=hacker", "/-/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+])
+def test_article_text_is_escaped_everywhere(client, path):
+    text = client.get(path).text
+    assert SCRIPT not in text
+    assert "alert(1)" not in text.replace("&lt;script&gt;alert(1)&lt;/script&gt;", "")
+
+
+def test_feed_escapes_article_text(client):
+    content = client.get("/-/search.atom?q=hacker").content
+    feed = etree.fromstring(content)
+    html = feed.find(f"{ATOM}entry/{ATOM}content").text
+    assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>" in html
+    assert SCRIPT.encode() not in content
+
+
+
+# ---- quotes serve ----
+
+def test_serve_names_a_busy_port_and_a_free_one(sample_db):
+    import socket
+
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(sample_db), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"port {port} on 127.0.0.1 is busy" in result.output
+    assert re.search(r"try --port \d+", result.output)
+    assert "Traceback" not in result.output
+
+
+def test_serve_publishes_any_file_as_quotes(tmp_path):
+    from quotes.datasette.serve import published_path
+
+    news = tmp_path / "news.db"
+    news.write_bytes(b"")
+    private = tmp_path / "run"
+    private.mkdir()
+    served = published_path(news, private)
+    assert served.name == "quotes.db" and served.resolve() == news.resolve()
+    assert published_path(tmp_path / "quotes.db", private) == tmp_path / "quotes.db"
+
+
+def test_a_missing_page_is_a_404_without_a_traceback(client, capsys):
+    response = client.get("/no-such-database/table")
+    assert response.status_code == 404
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err and "│" not in out + err  # the access log has its one line
