@@ -108,9 +108,10 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | No
             raise
         raise click.ClickException(f"--cluster {cluster}: cannot reach the scheduler ({error})") from error
     progress.done()
-    click.echo(f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
+    click.echo(f"This run: {summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
                f"{summary.failed} failed articles; {summary.quotes} quotes extracted", err=True)
-    click.echo(f"Database: {db_path} (browse it with: quotes serve --db {db_path})", err=True)
+    click.echo(f"Database: {db_path} now holds {totals(db_path)} (browse it with: quotes serve --db {db_path})",
+               err=True)
     if summary.failed:
         sys.exit(1)
 
@@ -215,6 +216,15 @@ def merge(shards: tuple[str, ...], db_path: str) -> None:
         raise database_error(db_path, error) from error
     click.echo(f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged articles "
                f"from {len(shards)} shards; {summary.quotes} quotes", err=True)
+
+
+def totals(db_path: str) -> str:
+    """What the whole database holds, for the end of a run that may have added nothing."""
+    db = _existing_db(db_path)
+    counts = {table: db.execute(f"select count(*) from [{table}]").fetchone()[0]
+              for table in ("articles", "quotes", "speakers")}
+    db.close()
+    return ", ".join(f"{n:,} {table}" for table, n in counts.items())
 
 
 def _existing_db(db_path: str) -> Database:

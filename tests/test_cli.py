@@ -172,6 +172,9 @@ def test_ingest_is_idempotent(db_with_samples):
     assert result.exit_code == 0
     assert summary(result) == {"new": 0, "updated": 0, "unchanged": 5, "failed": 0, "quotes": 0}
     assert snapshot() == before
+    # A run that added nothing still says what the database holds, so "0 quotes" is not read as empty.
+    held = counts(db_with_samples)
+    assert f"now holds {held['articles']} articles, {held['quotes']} quotes" in result.stderr
 
 
 def test_export_jsonl_has_one_quote_per_line_with_offsets_into_the_stored_text(samples_db):
