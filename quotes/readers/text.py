@@ -22,6 +22,18 @@ def not_utf8(e: UnicodeDecodeError, offset: int) -> str:
     return f"not UTF-8 text (invalid byte 0x{e.object[e.start]:02x} at offset {offset + e.start})"
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def not_unicode(value: str) -> str | None:
+    """Why a decoded string is not text, or None: JSON's "\\ud800" escapes decode to lone
+    surrogates, which no UTF-8 encoder (hashing, the tokenizer, SQLite) accepts."""
+    found = SURROGATE.search(value)
+    if found is None:
+        return None
+    return f"lone surrogate \\u{ord(found.group()):04x} at offset {found.start()} (not valid Unicode text)"
+
+
 def clean(text: str) -> str:
     """Strip a BOM, normalise newlines, and blank out control characters.
 
