@@ -45,10 +45,19 @@ def clean(text: str) -> str:
     return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)
 
 
+PROSE_CHECK_CHARS = 10_000  # a text this long is checked for letters: a page of marks is no article
+MIN_LETTERS = 0.3  # news prose is about 80% letters, a table of figures 40%
+
+
 def text_problem(text: str) -> str | None:
     """Why a text cannot be an article's, or None: bounded size keeps parsing bounded."""
     if len(text) > limits.MAX_TEXT_CHARS:
         return f"text is longer than {limits.MAX_TEXT_CHARS:,} characters"
+    if len(text) > PROSE_CHECK_CHARS:
+        visible = len(text) - sum(map(len, re.findall(r"\s+", text)))
+        letters = sum(map(len, re.findall(r"[^\W\d_]+", text)))
+        if letters < MIN_LETTERS * visible:
+            return f"text is not prose (only {letters / max(visible, 1):.0%} of its characters are letters)"
     run = re.search(rf"\S{{{limits.MAX_WORD_CHARS + 1},}}", text)
     if run:
         return (f"text has {run.end() - run.start():,} characters without a space at offset "
