@@ -4,14 +4,15 @@ from __future__ import annotations
 import csv
 import json
 import os
+import signal
 import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
-from . import store
-from . import DEFAULT_MODEL
+from . import DEFAULT_MODEL, store
+from .guard import DEFAULT_MEMORY_LIMIT_MB, Terminated, terminate_as_interrupt
 
 DEFAULT_DB = "db/quotes.db"
 EXPORT_FIELDS = ["article", "quote", "speaker", "speaker_mention", "type", "cue", "outlet",
@@ -38,8 +39,12 @@ def cli() -> None:
               help="Articles committed per transaction")
 @click.option("--reextract", is_flag=True,
               help="Re-extract articles stored by an older extractor (all stored ones if no PATH)")
+@click.option("--memory-limit", type=click.IntRange(min=0), default=DEFAULT_MEMORY_LIMIT_MB,
+              show_default=True, metavar="MB",
+              help="Address space each parsing process may use; an article needing more fails "
+                   "alone (0: no limit)")
 def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | None,
-           batch_size: int, reextract: bool) -> None:
+           batch_size: int, reextract: bool, memory_limit: int) -> None:
     """Read articles from PATHS (.txt, .html, .jsonl files or directories; - for stdin),
     extract their quotes and store everything in the database.
 
@@ -54,16 +59,19 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | No
     processes = processes or os.cpu_count() or 1
     progress = Progress(sys.stderr.isatty())
     try:
-        summary = run(db_path, list(paths), model=model, processes=processes,
-                      batch_size=batch_size, reextract=reextract,
-                      on_error=lambda message: click.echo(f"error: {message}", err=True),
-                      on_progress=progress.update)
-    except KeyboardInterrupt:
+        with terminate_as_interrupt():
+            summary = run(db_path, list(paths), model=model, processes=processes,
+                          batch_size=batch_size, reextract=reextract,
+                          on_error=lambda message: click.echo(f"error: {message}", err=True),
+                          on_progress=progress.update, memory_limit=memory_limit)
+    except KeyboardInterrupt as stop:
         click.echo("\nInterrupted: finished batches are saved; run the same command to go on.",
                    err=True)
-        sys.exit(130)
+        # 128 + the signal, as a shell reports a process the signal ended: 143 for SIGTERM
+        # tells a supervisor its stop request was honoured, 130 is Ctrl-C (SIGINT).
+        sys.exit(128 + (signal.SIGTERM if isinstance(stop, Terminated) else signal.SIGINT))
     except (ValueError, sqlite3.DatabaseError) as error:  # not our database, or not a database
-        raise database_error(db_path, error)
+        raise database_error(db_path, error) from None
     progress.done()
     click.echo(f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
                f"{summary.failed} failed articles; {summary.quotes} quotes extracted", err=True)
@@ -113,7 +121,7 @@ def export(db_path: str, fmt: str, output) -> None:
     try:
         db = store.open_db(db_path)
     except (ValueError, sqlite3.DatabaseError) as error:
-        raise database_error(db_path, error)
+        raise database_error(db_path, error) from None
     rows = store.export_rows(db)
     if fmt == "jsonl":
         for row in rows:
