@@ -4,8 +4,8 @@ The model's components cost far more than linear time and memory on one enormous
 (and worse on one enormous sentence): a megabyte of spaced quotation marks took over 8 GB.
 A text longer than ``MAX_PARSE_TOKENS`` tokens is tokenized whole, cut into pieces of at
 most that many tokens -- at a blank line if the piece has one, else at a line break, else
-after a full stop, else between two tokens -- and the pieces are parsed one by one and
-joined back into one `Doc`. The joined document has exactly the text and the tokens of the
+after a full stop, else after ``UNBROKEN_TOKENS`` tokens -- and the pieces are parsed one
+by one and joined back into one `Doc`. The joined document has exactly the text and the tokens of the
 whole, so every offset is exact, and the quote rules then run on it whole: a quote or a
 speaker reference across two pieces is found as in one piece. Articles of ordinary length
 (the longest news story is a few thousand tokens) are never cut.
@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 
 # Pieces this long parse in under 300 MB over the loaded model, at the speed of short texts.
 MAX_PARSE_TOKENS = 5_000
+# A run with no break at all (one endless sentence) parses fastest in shorter pieces.
+UNBROKEN_TOKENS = 1_000
 SENTENCE_ENDS = {".", "!", "?"}
 
 
@@ -32,7 +34,7 @@ def pieces(doc: Doc, limit: int = MAX_PARSE_TOKENS) -> Iterator[tuple[int, int]]
             cut = next((t.i + 1 for t in reversed(window[1:]) if fits(t)), None)
             if cut is not None:
                 break
-        end = cut if cut is not None else start + limit
+        end = cut if cut is not None else start + min(limit, UNBROKEN_TOKENS)
         yield start, end
         start = end
     yield start, len(doc)
