@@ -64,11 +64,15 @@ def _watch_parent(parent: int) -> None:
 
 
 def limit_memory(megabytes: int) -> None:
-    """Cap this process's address space (0: no cap): an allocation past it raises MemoryError."""
+    """Cap this process's address space (0: no cap): an allocation past it raises MemoryError.
+
+    Never below what the process already uses plus `HEADROOM_MB`: a worker forked from a
+    large process starts with all of its address space.
+    """
     if megabytes <= 0:
         return
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    wanted = megabytes * 2**20
+    wanted = max(megabytes, (address_space() >> 20) + HEADROOM_MB) * 2**20
     if hard != resource.RLIM_INFINITY:
         wanted = min(wanted, hard)
     resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
@@ -76,13 +80,12 @@ def limit_memory(megabytes: int) -> None:
 
 @contextmanager
 def memory_ceiling(megabytes: int) -> Iterator[None]:
-    """`limit_memory` for a while, in a process that also does other work: never below what
-    it already uses plus `HEADROOM_MB`, and lifted afterwards."""
+    """`limit_memory` for a while, in a process that also does other work: lifted afterwards."""
     if megabytes <= 0:
         yield
         return
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit_memory(max(megabytes, (address_space() >> 20) + HEADROOM_MB))
+    limit_memory(megabytes)
     try:
         yield
     finally:
