@@ -160,7 +160,8 @@ def main(argv: list[str] | None = None) -> dict:
 
     import spacy
 
-    from quotes.extract import NEEDED_PIPES, load
+    from quotes.extract import load
+    from quotes.extract.pipeline import NEEDED_PIPES
     from quotes.readers import iter_articles
     from quotes.records import Article
 
