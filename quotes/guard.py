@@ -32,6 +32,9 @@ def terminate_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         raise Terminated()
 
+    if threading.current_thread() is not threading.main_thread():  # only it may set handlers
+        yield
+        return
     previous = signal.signal(signal.SIGTERM, handler)
     try:
         yield
