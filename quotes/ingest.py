@@ -156,7 +156,7 @@ def run_extraction(articles: Iterator[Article], model: str, processes: int,
             except BrokenProcessPool:  # a worker died (killed, or out of memory in C code)
                 lost = [sent] + [s for _, s in window]
                 window.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
+                _stop(pool)
                 pool = _pool(model, processes, memory_limit)
                 done: list[Extracted] = []
                 for sent in lost:  # again one article at a time, to find the one that kills
@@ -181,11 +181,17 @@ def run_extraction(articles: Iterator[Article], model: str, processes: int,
     except BaseException:
         # Interrupted (Ctrl-C, SIGTERM) or failed: stop the workers now rather than after
         # the chunks they were given.
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool)
         raise
     pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Shut a pool down without waiting, its workers killed: a broken pool's surviving worker
+    otherwise blocks for ever writing a result nobody reads, and its exit with it."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 class WorkerDied(Exception):
@@ -201,7 +207,7 @@ def _extract_alone(pool: ProcessPoolExecutor, article: Article) -> list[Extracte
     try:
         return pool.submit(_extract_chunk, [article]).result()
     except BrokenProcessPool:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool)
         return [(article, WorkerDied(article.name))]
 
 

@@ -182,6 +182,17 @@ def test_sigterm_stops_the_run_like_ctrl_c_and_keeps_finished_batches(corpus, tm
     assert_healthy(db)
 
 
+def test_a_worker_that_dies_is_replaced_and_its_articles_parsed_again(corpus, tmp_path):
+    db = tmp_path / "quotes.db"
+    process, workers = start_mid_run(corpus, db, 5)
+    workers[0].kill()  # as the kernel's OOM killer would
+    status, stderr, _ = finish(process, 600)
+    assert status == 0, stderr
+    assert summary(stderr)["failed"] == 0
+    assert stored(db) == CORPUS
+    assert_healthy(db)
+
+
 # --- 2. strings no encoder takes ------------------------------------------------------------
 
 def test_lone_surrogates_fail_their_line_alone(tmp_path):
