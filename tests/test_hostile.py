@@ -276,10 +276,11 @@ def test_an_article_of_999_000_characters_is_parsed_in_pieces_with_exact_offsets
         assert quote.split()[0].strip("\"“”‘’'") in text[start:end]
 
 
-def test_one_sentence_of_200_000_words_is_stored_within_bounds(tmp_path):
-    words = [w for w in re.sub(r"[.!?]", "", prose(100_000)).split() if len(w) <= 5]  # under 1,000,000 chars
+def test_one_sentence_of_50_000_words_is_stored_within_bounds(tmp_path):
+    # benchmarks/bench_hostile.py runs 200,000 words: 590 MB, minutes on a busy machine
+    words = [w for w in re.sub(r"[.!?]", "", prose(100_000)).split() if len(w) <= 5]
     status, stderr, peak, db = ingest_one(tmp_path, "sentence.txt", " ".join(
-        words[n % len(words)] for n in range(200_000)))
+        words[n % len(words)] for n in range(50_000)))
     assert status == 0, stderr
     assert peak < PEAK_BYTES
     assert names(db) == {"good.txt", "sentence.txt"}
