@@ -53,13 +53,13 @@ def text_problem(text: str) -> str | None:
     """Why a text cannot be an article's, or None: bounded size keeps parsing bounded."""
     if len(text) > limits.MAX_TEXT_CHARS:
         return f"text is longer than {limits.MAX_TEXT_CHARS:,} characters"
+    run = re.search(rf"\S{{{limits.MAX_WORD_CHARS + 1},}}", text)
+    if run:
+        return (f"text has {run.end() - run.start():,} characters without a space at offset "
+                f"{run.start()}: not prose")
     if len(text) > PROSE_CHECK_CHARS:
         visible = len(text) - sum(map(len, re.findall(r"\s+", text)))
         letters = sum(map(len, re.findall(r"[^\W\d_]+", text)))
         if letters < MIN_LETTERS * visible:
             return f"text is not prose (only {letters / max(visible, 1):.0%} of its characters are letters)"
-    run = re.search(rf"\S{{{limits.MAX_WORD_CHARS + 1},}}", text)
-    if run:
-        return (f"text has {run.end() - run.start():,} characters without a space at offset "
-                f"{run.start()}: not prose")
     return None
