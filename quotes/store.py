@@ -101,7 +101,7 @@ def _make_directories(path: Path) -> list[Path]:
     nearest = missing[0].parent if missing else path.parent
     if not nearest.is_dir():
         raise ValueError(f"{path}: cannot create the database: {nearest} is not a directory")
-    created = []
+    created: list[Path] = []
     for directory in missing:
         try:
             directory.mkdir()
