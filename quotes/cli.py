@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import signal
 import sqlite3
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import DEFAULT_MODEL
+from .guard import DEFAULT_MEMORY_LIMIT_MB, Terminated, terminate_as_interrupt
 from .progress import Progress
 
 if TYPE_CHECKING:
@@ -64,9 +66,13 @@ class ListsFormats(click.Command):
                    "mount); fsspec URLs (s3://..., file://...) always are")
 @click.option("--shards", metavar="DIR", type=click.Path(file_okay=False),
               help="With --cluster: workers write one SQLite shard each into DIR, for quotes merge")
+@click.option("--memory-limit", type=click.IntRange(min=0), default=DEFAULT_MEMORY_LIMIT_MB,
+              show_default=True, metavar="MB",
+              help="Address space each parsing process may use; an article needing more fails "
+                   "alone (0: no limit)")
 def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | None,
            batch_size: int, reextract: bool, cluster: str | None, worker_paths: bool,
-           shards: str | None) -> None:
+           shards: str | None, memory_limit: int) -> None:
     """Read articles from PATHS ({formats} files or directories; - for stdin),
     extract their quotes and store everything in the database.
 
@@ -84,25 +90,28 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | No
     remote = [p for p in paths if worker_paths and p != "-" or "://" in p]
     progress = Progress()
     try:
-        if shards:
-            from .shards import ingest_shards
+        with terminate_as_interrupt():
+            if shards:
+                from .shards import ingest_shards
 
-            summary = ingest_shards(shards, [p for p in paths if p not in remote], remote,
-                                    cluster=cluster or "", model=model, reextract=reextract,
-                                    on_error=lambda message: click.echo(f"error: {message}", err=True),
-                                    on_progress=progress.update, on_total=progress.set_total)
-        else:
-            summary = run(db_path, [p for p in paths if p not in remote], model=model,
-                          processes=processes, batch_size=batch_size, reextract=reextract,
-                          on_error=lambda message: click.echo(f"error: {message}", err=True),
-                          on_progress=progress.update, cluster=cluster, worker_paths=remote,
-                          on_total=progress.set_total)
-    except KeyboardInterrupt:
+                summary = ingest_shards(shards, [p for p in paths if p not in remote], remote,
+                                        cluster=cluster or "", model=model, reextract=reextract,
+                                        on_error=lambda message: click.echo(f"error: {message}", err=True),
+                                        on_progress=progress.update, on_total=progress.set_total)
+            else:
+                summary = run(db_path, [p for p in paths if p not in remote], model=model,
+                              processes=processes, batch_size=batch_size, reextract=reextract,
+                              on_error=lambda message: click.echo(f"error: {message}", err=True),
+                              on_progress=progress.update, cluster=cluster, worker_paths=remote,
+                              on_total=progress.set_total, memory_limit=memory_limit)
+    except KeyboardInterrupt as stop:
         click.echo("\nInterrupted: finished batches are saved; run the same command to go on.",
                    err=True)
-        sys.exit(130)
+        # 128 + the signal, as a shell reports a process the signal ended: 143 for SIGTERM
+        # tells a supervisor its stop request was honoured, 130 is Ctrl-C (SIGINT).
+        sys.exit(128 + (signal.SIGTERM if isinstance(stop, Terminated) else signal.SIGINT))
     except (ValueError, sqlite3.DatabaseError) as error:  # not our database, or not a database
-        raise database_error(db_path, error) from error
+        raise database_error(db_path, error) from None
     except (OSError, TimeoutError) as error:
         if not cluster:
             raise

@@ -8,20 +8,22 @@ number of articles in flight, not by the size of the corpus.
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from spacy.language import Language
 
-from . import DEFAULT_MODEL, store
-from .extract import EXTRACTOR_VERSION, extract, load
+from . import DEFAULT_MODEL, guard, store
+from .extract import EXTRACTOR_VERSION, extract_or_fail, load
 from .readers import ReadError, iter_articles, make_article
 from .records import Article, QuoteRecord
 
-Extracted = tuple[Article, list[QuoteRecord]]
+Extracted = tuple[Article, list[QuoteRecord] | Exception]  # the quotes, or why that article failed
 
 
 @dataclass
@@ -39,13 +41,16 @@ def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, proce
            on_error: Callable[[str], None] | None = None,
            on_progress: Callable[[int], None] | None = None,
            cluster: str | None = None, worker_paths: Iterable[str] = (),
-           on_total: Callable[[int, bool], None] | None = None) -> Summary:
+           on_total: Callable[[int, bool], None] | None = None,
+           memory_limit: int = guard.DEFAULT_MEMORY_LIMIT_MB) -> Summary:
     """Ingest ``paths`` into the database at ``db_path``; see the module docstring.
 
     With ``cluster`` (a Dask scheduler address, or "local:N"), extraction runs on its workers
     (:mod:`quotes.cluster`); ``worker_paths`` (fsspec URLs, or paths on a filesystem the
-    workers share) are read by the workers, never by this process.
+    workers share) are read by the workers, never by this process. ``memory_limit`` (MB)
+    bounds each local parsing process: an article that needs more fails alone.
     """
+    store.check_writable(db_path)
     db = store.open_db(db_path)
     summary = Summary()
     states: dict[str, str] = {}
@@ -75,7 +80,7 @@ def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, proce
             elif wanted(item.id, item.text_hash):
                 yield item
 
-    batch: list[Extracted] = []
+    batch: list[tuple[Article, list[QuoteRecord]]] = []
 
     def flush() -> None:
         try:
@@ -106,10 +111,19 @@ def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, proce
         results = run_on_cluster(cluster, todo(), list(worker_paths), wanted, failed, model,
                                  on_total=on_total)
     else:
-        results = run_extraction(todo(), model, processes)
+        results = run_extraction(todo(), model, processes, memory_limit)
     try:
-        for extracted in results:
-            batch.append(extracted)
+        for article, found in results:
+            if isinstance(found, Exception):  # this article alone could not be parsed
+                states.pop(article.id, None)
+                summary.failed += 1
+                summary.errors.append(str(found))
+                if on_error:
+                    on_error(str(found))
+                if on_progress:
+                    on_progress(1)
+                continue
+            batch.append((article, found))
             if len(batch) >= batch_size:
                 flush()
         if batch:
@@ -135,40 +149,101 @@ def stored_articles(db) -> Iterator[Article]:
                            outlet=row["outlet"], published=row["published"], author=row["author"])
 
 
-def run_extraction(articles: Iterator[Article], model: str, processes: int) -> Iterator[Extracted]:
-    """Extract quotes in this process, or in ``processes`` workers, keeping input order."""
+def run_extraction(articles: Iterator[Article], model: str, processes: int,
+                   memory_limit: int = guard.DEFAULT_MEMORY_LIMIT_MB) -> Iterator[Extracted]:
+    """Extract quotes in this process, or in ``processes`` workers, keeping input order.
+
+    Parsing has a memory ceiling of ``memory_limit`` MB (0: none), so that an article too
+    large to parse fails alone; a worker also ends with this process, however it ends.
+    """
     chunk = 8
     # Starting workers costs a model load each: not worth it for a handful of articles.
     first = list(islice(articles, chunk * processes))
     if processes <= 1 or len(first) < chunk * processes:
-        yield from extract(load(model), chain(first, articles))
+        nlp = load(model)
+        with guard.memory_ceiling(memory_limit):
+            yield from extract_or_fail(nlp, chain(first, articles))
         return
-    with ProcessPoolExecutor(processes, initializer=_init_worker, initargs=(model,)) as pool:
-        window: deque[Future] = deque()
+    pool = _pool(model, processes, memory_limit)
+    try:
+        window: deque[tuple[Future, list[Article]]] = deque()
         pending: list[Article] = []
+
+        def oldest() -> list[Extracted]:
+            nonlocal pool
+            future, sent = window.popleft()
+            try:
+                return future.result()
+            except BrokenProcessPool:  # a worker died (killed, or out of memory in C code)
+                lost = [sent] + [s for _, s in window]
+                window.clear()
+                _stop(pool)
+                pool = _pool(model, processes, memory_limit)
+                done: list[Extracted] = []
+                for sent in lost:  # again one article at a time, to find the one that kills
+                    for article in sent:
+                        done += _extract_alone(pool, article)
+                        if isinstance(done[-1][1], WorkerDied):
+                            pool = _pool(model, processes, memory_limit)
+                return done
+
         for article in chain(first, articles):
             pending.append(article)
             if len(pending) == chunk:
-                window.append(pool.submit(_extract_chunk, pending))
+                window.append((pool.submit(_extract_chunk, pending), pending))
                 pending = []
             # Bounded: never more than two chunks per worker in flight.
             while len(window) > 2 * processes:
-                yield from window.popleft().result()
+                yield from oldest()
         if pending:
-            window.append(pool.submit(_extract_chunk, pending))
+            window.append((pool.submit(_extract_chunk, pending), pending))
         while window:
-            yield from window.popleft().result()
+            yield from oldest()
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM) or failed: stop the workers now rather than after
+        # the chunks they were given.
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Shut a pool down without waiting, its workers killed: a broken pool's surviving worker
+    otherwise blocks for ever writing a result nobody reads, and its exit with it."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+class WorkerDied(Exception):
+    def __init__(self, name: str):
+        super().__init__(f"{name}: the worker parsing this article died")
+
+
+def _pool(model: str, processes: int, memory_limit: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(processes, initializer=_init_worker, initargs=(model, memory_limit))
+
+
+def _extract_alone(pool: ProcessPoolExecutor, article: Article) -> list[Extracted]:
+    try:
+        return pool.submit(_extract_chunk, [article]).result()
+    except BrokenProcessPool:
+        _stop(pool)
+        return [(article, WorkerDied(article.name))]
 
 
 _nlp: Language | None = None
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(model: str, memory_limit: int) -> None:
     global _nlp
+    guard.die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers on Ctrl-C
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     _nlp = load(model)
+    guard.limit_memory(memory_limit)
 
 
 def _extract_chunk(articles: list[Article]) -> list[Extracted]:
     assert _nlp is not None
-    return list(extract(_nlp, articles))
+    return list(extract_or_fail(_nlp, articles))

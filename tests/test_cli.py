@@ -150,7 +150,7 @@ def test_ingest_reports_what_it_stored(tmp_path):
     db = tmp_path / "quotes.db"
     result = ingest(db, SAMPLES)
     assert result.exit_code == 0
-    assert re.search(r"^5 new, 0 updated, 0 unchanged, 0 failed articles; \d+ quotes", result.stderr, re.M)
+    assert re.search(r"^This run: 5 new, 0 updated, 0 unchanged, 0 failed articles; \d+ quotes", result.stderr, re.M)
     stored = counts(db)
     assert summary(result)["quotes"] == stored["quotes"] > 0
     assert stored["articles"] == 5

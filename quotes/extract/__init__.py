@@ -6,6 +6,7 @@ the attribution of :mod:`.direct` quotes, speaker :mod:`.mentions`, what they re
 (:mod:`.referents`) and their resolution to names (:mod:`.resolve`).
 """
 from .component import EXTRACTOR_VERSION, Quote, QuoteFinder, find_quotes
-from .pipeline import blank_out, extract, load
+from .pipeline import TooLarge, blank_out, extract, extract_or_fail, load
 
-__all__ = ["EXTRACTOR_VERSION", "Quote", "QuoteFinder", "blank_out", "extract", "find_quotes", "load"]
+__all__ = ["EXTRACTOR_VERSION", "Quote", "QuoteFinder", "TooLarge", "blank_out", "extract", "extract_or_fail",
+           "find_quotes", "load"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 
@@ -54,13 +55,40 @@ def _read_file(path: str) -> Iterator[Article | ReadError]:
         yield unsupported(path)
         return
     try:
-        if not reader.streams and os.path.getsize(path) > limits.MAX_BYTES:
-            yield ReadError(path, None, f"file is bigger than {limits.MAX_BYTES:,} bytes")
-            return
-        with open(path, "rb") as fh:
-            yield from reader.read(path, fh)
+        # Non-blocking, so that opening a FIFO does not wait for a writer; only a regular
+        # file (after links) is read: a device has no end, and stat gives it no size.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as e:
         yield ReadError(path, None, f"cannot read file ({e.strerror})")
+        return
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            status = os.fstat(fh.fileno())
+            kind = _not_regular(status.st_mode)
+            if kind:
+                yield ReadError(path, None, f"not a regular file ({kind})")
+                return
+            if reader.streams:
+                yield from reader.read(path, fh)
+                return
+            # Refused unread when stat says too big, and never more than the limit held
+            # whatever it says: a file can grow while it is read.
+            data = b"" if status.st_size > limits.MAX_BYTES else fh.read(limits.MAX_BYTES + 1)
+            if status.st_size > limits.MAX_BYTES or len(data) > limits.MAX_BYTES:
+                yield ReadError(path, None, f"file is bigger than {limits.MAX_BYTES:,} bytes")
+                return
+        yield from reader.read(path, io.BytesIO(data))
+    except OSError as e:
+        yield ReadError(path, None, f"cannot read file ({e.strerror})")
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file that is not a regular one is, for the error; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = [(stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory")]
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _read_stdin() -> Iterator[Article | ReadError]:

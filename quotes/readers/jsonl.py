@@ -14,7 +14,7 @@ from ..records import Article
 from . import limits
 from .article import make_article
 from .registry import Reader, ReadError
-from .text import clean, not_utf8, text_problem
+from .text import clean, not_unicode, not_utf8, text_problem
 
 
 def sniff(data: bytes) -> bool:
@@ -75,6 +75,9 @@ def _parse_record(path: str, lineno: int, name: str, line: str) -> Article | Rea
         value = record.get(key)
         if value is not None and (not isinstance(value, (str, int)) or isinstance(value, bool)):
             return error(f'"{key}" must be a string or integer, got {_json_type(value)}')
+    for key in ("text", "title", "url", "outlet", "published", "author", "id", "name"):
+        if isinstance(record.get(key), str) and (problem := not_unicode(record[key])):
+            return error(f'"{key}": {problem}')
     if "text" not in record:
         return error('missing "text"')
     text = clean(record["text"] or "")

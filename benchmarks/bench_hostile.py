@@ -1,0 +1,141 @@
+"""Peak memory and time of `quotes ingest` on each hostile input, beside one good article.
+
+Each input is ingested by a fresh `quotes ingest INPUT good.txt --db DIR/quotes.db
+--processes 1` (a single file is parsed in the ingesting process itself). The memory of the
+process tree is sampled with psutil every 0.1 s. Every run must end with the input either
+stored or refused by a named one-line error, and the good article stored.
+
+    .venv/bin/python benchmarks/bench_hostile.py            # every input, ~6 min
+    .venv/bin/python benchmarks/bench_hostile.py --only prose999k sentence200k --json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "examples" / "articles"
+QUOTES = Path(sys.executable).parent / "quotes"
+GOOD = 'Bridge repairs\n\n"We will rebuild the bridge by spring," Mayor Anna Berg told reporters on Monday.\n'
+
+
+def prose(chars: int) -> str:
+    paragraphs = [p.strip() for f in sorted(SAMPLES.glob("*.txt"))
+                  for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    out, size = [], 0
+    while size + len(paragraphs[len(out) % len(paragraphs)]) + 2 <= chars:
+        out.append(paragraphs[len(out) % len(paragraphs)])
+        size += len(out[-1]) + 2
+    return "\n\n".join(out)
+
+
+def text(name: str, content: Callable[[], str]) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.write_text(content(), encoding="utf-8")
+        return path
+    return make
+
+
+def link(name: str, target: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        (folder / name).symlink_to(target)
+        return folder / name
+    return make
+
+
+def fifo(folder: Path) -> Path:
+    os.mkfifo(folder / "pipe.txt")
+    return folder / "pipe.txt"
+
+
+def sentence(words: int) -> str:
+    """The sample articles' words of five letters or fewer, full stops dropped: one sentence."""
+    pool = [w for w in re.sub(r"[.!?]", "", prose(100_000)).split() if len(w) <= 5]
+    return " ".join(pool[n % len(pool)] for n in range(words))
+
+
+INPUTS: dict[str, tuple[str, Callable[[Path], Path]]] = {
+    "spaces": ("1,000,000 spaces", text("spaces.txt", lambda: " " * 1_000_000)),
+    "marks": ('\" \" repeated: 1,000,000 characters of spaced quotation marks',
+              text("marks.txt", lambda: '" ' * 500_000)),
+    "prose999k": ("999,000 characters of the sample articles' paragraphs", text("long.txt", lambda: prose(999_000))),
+    "sentence200k": ("one sentence of 200,000 words, no full stop",
+                     text("sentence.txt", lambda: sentence(200_000))),
+    "letters": ("499,000 one-letter words (the most tokens 1 MB holds)", text("letters.txt", lambda: "a " * 499_000)),
+    "nested": ("quotation marks nested 5,000 deep", text("nested.txt", lambda: (
+        "He said, \u201cShe said, \u2018" * 5_000 + "stop" + "\u2019 \u201d " * 5_000))),
+    "surrogate": ('a JSONL line holding "\\ud800"',
+                  text("feed.jsonl", lambda: '{"text": "Bad \\ud800 text, the minister said."}\n')),
+    "zero": ("a .txt link to /dev/zero", link("zero.txt", "/dev/zero")),
+    "urandom": ("a .txt link to /dev/urandom", link("urandom.txt", "/dev/urandom")),
+    "fifo": ("a FIFO named .txt", fifo),
+}
+
+
+def run(key: str, timeout: float) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        hostile = INPUTS[key][1](folder)
+        (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+        db = folder / "quotes.db"
+        started = time.monotonic()
+        process = subprocess.Popen([str(QUOTES), "ingest", str(hostile), str(folder / "good.txt"), "--db", str(db),
+                                    "--processes", "1"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True)
+        tree, peak = psutil.Process(process.pid), 0
+        while process.poll() is None:
+            if time.monotonic() - started > timeout:
+                process.kill()
+                break
+            try:
+                peak = max(peak, sum(p.memory_info().rss for p in [tree, *tree.children(recursive=True)]))
+            except psutil.Error:
+                pass
+            time.sleep(0.1)
+        seconds = time.monotonic() - started
+        stderr = process.communicate()[1]
+        with sqlite3.connect(db) as conn:
+            stored = {name for (name,) in conn.execute("SELECT name FROM articles")}
+        errors = [line for line in stderr.splitlines() if line.startswith("error:")]
+        named = bool(errors) and all(str(hostile) in line for line in errors)
+        stored_it = hostile.name in stored or any(name.startswith(hostile.name + ":") for name in stored)
+        outcome = "stored" if stored_it and not errors else errors[0].split(": ", 2)[-1] if named else "FAILED"
+        ok = "good.txt" in stored and "Traceback" not in stderr and (stored_it or named)
+        return {"input": key, "what": INPUTS[key][0], "peak_mb": round(peak / 2**20), "seconds": round(seconds, 1),
+                "status": process.returncode, "outcome": outcome, "ok": ok}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="+", choices=list(INPUTS), help="run these inputs only")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds allowed per input")
+    parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
+    args = parser.parse_args()
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+    print(f"{'input':<13} {'peak MB':>8} {'seconds':>8}  outcome", flush=True)
+    results = []
+    for key in args.only or INPUTS:
+        result = run(key, args.timeout)
+        results.append(result)
+        flag = "" if result["ok"] else "  <-- NOT OK"
+        print(f"{key:<13} {result['peak_mb']:>8} {result['seconds']:>8}  {result['outcome']}{flag}", flush=True)
+    if args.json:
+        print(json.dumps(results))
+    if not all(r["ok"] for r in results):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
