@@ -119,8 +119,11 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | No
     progress.done()
     click.echo(f"This run: {summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
                f"{summary.failed} failed articles; {summary.quotes} quotes extracted", err=True)
-    click.echo(f"Database: {db_path} now holds {totals(db_path)} (browse it with: quotes serve --db {db_path})",
-               err=True)
+    if shards:
+        click.echo(f"Shards: {shards} (combine them with: quotes merge {shards}/*.db --db {db_path})", err=True)
+    else:
+        click.echo(f"Database: {db_path} now holds {totals(db_path)} "
+                   f"(browse it with: quotes serve --db {db_path})", err=True)
     if summary.failed:
         sys.exit(1)
 

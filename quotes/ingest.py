@@ -28,12 +28,35 @@ Extracted = tuple[Article, list[QuoteRecord] | Exception]  # the quotes, or why 
 
 @dataclass
 class Summary:
+    """What a run did, counted as it goes; ``on_error`` and ``on_progress`` hear of it at once."""
+
     new: int = 0
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
     quotes: int = 0
     errors: list[str] = field(default_factory=list)
+    on_error: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
+    on_progress: Callable[[int], None] | None = field(default=None, repr=False, compare=False)
+    kinds: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def fail(self, message: str) -> None:
+        self.failed += 1
+        self.errors.append(message)
+        if self.on_error:
+            self.on_error(message)
+
+    def wanted(self, article_id: str, text_hash: str, stored: tuple[str, str] | None, reextract: bool) -> bool:
+        """Whether an article needs extracting, given what is ``stored`` for it (its text hash
+        and extractor version); one that does not counts as unchanged, one that does is
+        remembered as new or updated until it is saved."""
+        if stored is not None and stored[0] == text_hash and (not reextract or stored[1] == EXTRACTOR_VERSION):
+            self.unchanged += 1
+            if self.on_progress:
+                self.on_progress(1)
+            return False
+        self.kinds[article_id] = "updated" if stored else "new"
+        return True
 
 
 def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, processes: int = 1,
@@ -52,31 +75,15 @@ def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, proce
     """
     store.check_writable(db_path)
     db = store.open_db(db_path)
-    summary = Summary()
-    states: dict[str, str] = {}
-
-    def failed(message: str) -> None:
-        summary.failed += 1
-        summary.errors.append(message)
-        if on_error:
-            on_error(message)
+    summary = Summary(on_error=on_error, on_progress=on_progress)
 
     def wanted(article_id: str, text_hash: str) -> bool:
-        """Whether an article needs extracting; counts the ones that do not as unchanged."""
-        state = store.article_state(db, article_id)
-        if state is not None and state[0] == text_hash and (
-                not reextract or state[1] == EXTRACTOR_VERSION):
-            summary.unchanged += 1
-            if on_progress:
-                on_progress(1)
-            return False
-        states[article_id] = "updated" if state else "new"
-        return True
+        return summary.wanted(article_id, text_hash, store.article_state(db, article_id), reextract)
 
     def todo() -> Iterator[Article]:
         for item in iter_articles(paths) if paths or worker_paths else stored_articles(db):
             if isinstance(item, ReadError):
-                failed(str(item))
+                summary.fail(str(item))
             elif wanted(item.id, item.text_hash):
                 yield item
 
@@ -94,12 +101,9 @@ def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, proce
                     store.save_articles(db, [item], EXTRACTOR_VERSION)
                     saved.append(item)
                 except ValueError as error:
-                    summary.failed += 1
-                    summary.errors.append(str(error))
-                    if on_error:
-                        on_error(str(error))
+                    summary.fail(str(error))
         for article, quotes in saved:
-            kind = states.pop(article.id, "new")
+            kind = summary.kinds.pop(article.id, "new")
             setattr(summary, kind, getattr(summary, kind) + 1)
             summary.quotes += len(quotes)
         if on_progress:
@@ -108,18 +112,15 @@ def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, proce
 
     if cluster:
         from .cluster import run_on_cluster
-        results = run_on_cluster(cluster, todo(), list(worker_paths), wanted, failed, model,
+        results = run_on_cluster(cluster, todo(), list(worker_paths), wanted, summary.fail, model,
                                  on_total=on_total)
     else:
         results = run_extraction(todo(), model, processes, memory_limit)
     try:
         for article, found in results:
             if isinstance(found, Exception):  # this article alone could not be parsed
-                states.pop(article.id, None)
-                summary.failed += 1
-                summary.errors.append(str(found))
-                if on_error:
-                    on_error(str(found))
+                summary.kinds.pop(article.id, None)
+                summary.fail(str(found))
                 if on_progress:
                     on_progress(1)
                 continue

@@ -80,38 +80,24 @@ def ingest_shards(shard_dir: str, paths: list[str], worker_paths: list[str], clu
     from .cluster import run_on_cluster
 
     states = shard_states(shard_dir) if os.path.isdir(shard_dir) else {}
-    summary = Summary()
-    kinds: dict[str, str] = {}
-
-    def failed(message: str) -> None:
-        summary.failed += 1
-        summary.errors.append(message)
-        if on_error:
-            on_error(message)
+    summary = Summary(on_error=on_error, on_progress=on_progress)
 
     def wanted(article_id: str, text_hash: str) -> bool:
-        state = states.get(article_id)
-        if state is not None and state[0] == text_hash and (not reextract or state[1] == EXTRACTOR_VERSION):
-            summary.unchanged += 1
-            if on_progress:
-                on_progress(1)
-            return False
-        kinds[article_id] = "updated" if state else "new"
-        return True
+        return summary.wanted(article_id, text_hash, states.get(article_id), reextract)
 
     def todo() -> Iterator[Article]:
         for item in iter_articles(paths):
             if isinstance(item, ReadError):
-                failed(str(item))
+                summary.fail(str(item))
             elif wanted(item.id, item.text_hash):
                 yield item
 
-    for article_id, quotes, error in run_on_cluster(cluster, todo(), worker_paths, wanted, failed, model,
+    for article_id, quotes, error in run_on_cluster(cluster, todo(), worker_paths, wanted, summary.fail, model,
                                                     on_total=on_total, shard_dir=os.path.abspath(shard_dir)):
         if error:
-            failed(error)
+            summary.fail(error)
         else:
-            kind = kinds.pop(article_id, "new")
+            kind = summary.kinds.pop(article_id, "new")
             setattr(summary, kind, getattr(summary, kind) + 1)
             summary.quotes += quotes
         if on_progress:
