@@ -188,16 +188,24 @@ def run_extraction(articles: Iterator[Article], model: str, processes: int,
                             pool = _pool(model, processes, memory_limit)
                 return done
 
+        def submit(sent: list[Article]) -> None:
+            try:
+                future = pool.submit(_extract_chunk, sent)
+            except BrokenProcessPool as broken:  # a worker died since the last result: the
+                future = Future()  # chunk is redone with the others when its turn comes
+                future.set_exception(broken)
+            window.append((future, sent))
+
         for article in chain(first, articles):
             pending.append(article)
             if len(pending) == chunk:
-                window.append((pool.submit(_extract_chunk, pending), pending))
+                submit(pending)
                 pending = []
             # Bounded: never more than two chunks per worker in flight.
             while len(window) > 2 * processes:
                 yield from oldest()
         if pending:
-            window.append((pool.submit(_extract_chunk, pending), pending))
+            submit(pending)
         while window:
             yield from oldest()
     except BaseException:
