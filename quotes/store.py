@@ -3,8 +3,9 @@
 Writes happen in two steps. :func:`save_articles` stores what extraction found
 in each article, one batch per transaction. :func:`refresh` then re-derives
 everything that depends on the whole collection - who is who across articles,
-and which quotes are the same statement reported by different outlets - from
-scratch, so the result never depends on the order articles arrived in.
+and which quotes are the same statement reported by different outlets - redoing
+only what the articles saved since reach, with the same result as redoing it all,
+so the result never depends on the order articles arrived in.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from .canon import reach
-from .canon.groups import same_statements
+from .canon.groups import Said, content_words, joined, same_statements
 from .canon.roles import role_holder, role_index
 from .canon.speakers import Mention, Speaker, cluster, kind_of, slug
 from .records import Article, QuoteRecord
@@ -302,6 +303,18 @@ def _incremental_refresh(db: Database) -> None:
     db.execute("DELETE FROM meta WHERE key = 'name_keys'")
 
 
+@step("005_quote_words")
+def _quote_words(db: Database) -> None:
+    """Each quote's content words (quotes.canon.groups.content_words, space-separated), so
+    that a refresh compares a new quote with a speaker's others without reading and splitting
+    their text. The rowid is the quote's, and the row goes with it; the next refresh, which
+    is full, fills the table."""
+    db.execute("CREATE TABLE IF NOT EXISTS quote_words (rowid INTEGER PRIMARY KEY, words TEXT NOT NULL)")
+    db.execute("CREATE TRIGGER IF NOT EXISTS quote_words_ad AFTER DELETE ON quotes "
+               "BEGIN DELETE FROM quote_words WHERE rowid = old.rowid; END")
+    db.execute("DELETE FROM meta WHERE key = 'name_keys'")
+
+
 SCHEMA_VERSION = STEPS[-1]
 
 
@@ -515,7 +528,7 @@ def refresh(db: Database, full: bool = False) -> None:
         if full or _name_keys_stale(db):
             _refresh_speakers(db)
             _resolve_roles(db)
-            _refresh_groups(db)
+            _regroup_all(db)
             _rebuild_name_keys(db)
         else:
             _refresh_reached(db)
@@ -676,11 +689,20 @@ def _refresh_reached(db: Database) -> None:
                 "AND id NOT IN (SELECT value FROM temp.reach_ids)", {"b": base})}
         if not new_ids:
             break
+    # Quotes that change speaker are new to the one they join (see _regroup_reached).
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS added (value INTEGER PRIMARY KEY)")
+    db.execute("DELETE FROM temp.added")
+    db.execute("CREATE TEMP TRIGGER IF NOT EXISTS quote_moved AFTER UPDATE OF speaker_id ON main.quotes "
+               "WHEN old.speaker_id IS NOT new.speaker_id "
+               "BEGIN INSERT OR IGNORE INTO added VALUES (new.rowid); END")
     _, changed = _refresh_speakers(db, scoped=True, clustered=clustered)
     moved = _resolve_roles(db, scoped=True)
-    # Groups are redone for the speakers whose set of quotes changed: a quote joined or left
-    # them, or was stored, replaced or removed since the last refresh. Any other speaker
-    # reached keeps its quotes, and so its groups.
+    db.execute("DROP TRIGGER temp.quote_moved")
+    db.execute("INSERT OR IGNORE INTO temp.added SELECT rowid FROM quotes WHERE article_id IN "
+               "(SELECT value FROM refresh_queue WHERE kind = 'article')")
+    # The speakers whose set of quotes changed (a quote joined or left them, or was stored,
+    # replaced or removed since the last refresh) get their counts and groups brought up to
+    # date. Any other speaker reached keeps its quotes, and so its groups.
     changed |= moved | {value for kind, value in queued if kind == "speaker"}
     changed |= {sid for (sid,) in db.execute(
         "SELECT DISTINCT speaker_id FROM quotes WHERE article_id IN "
@@ -693,14 +715,14 @@ def _refresh_reached(db: Database) -> None:
         "WHERE id IN (SELECT id FROM temp.affected) "
         "OR id IN (SELECT speaker_id FROM quotes WHERE speaker_name IS NULL AND speaker_id IS NOT NULL)"
     )
-    _refresh_groups(db, scoped=True)
+    _regroup_reached(db)
     # Names no quote uses any more lose their tokens.
     db.execute(
         "DELETE FROM speaker_name_keys WHERE name IN (SELECT value FROM temp.reach_names) "
         "AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_name = speaker_name_keys.name) "
         "AND NOT EXISTS (SELECT 1 FROM quotes WHERE via = speaker_name_keys.name)"
     )
-    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids", "affected"):
+    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids", "affected", "added"):
         db.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
@@ -810,78 +832,155 @@ def count_facets(db: Database) -> None:
     )
 
 
-def _refresh_groups(db: Database, scoped: bool = False) -> None:
-    """Group each speaker's quotes that report the same statement in different articles
-    (the speakers in temp.affected only, when ``scoped``).
+def _regroup_all(db: Database) -> None:
+    """Group each speaker's quotes that report the same statement in different articles, and
+    store every quote's content words for the incremental refresh.
 
     One speaker's quotes are held in memory at a time, never article texts.
     """
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS group_members (quote_id PRIMARY KEY, group_id)")
-    db.execute("DELETE FROM temp.group_members")
-    if scoped:
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS old_groups (id TEXT PRIMARY KEY)")
-        db.execute("DELETE FROM temp.old_groups")
-        db.execute("INSERT INTO temp.old_groups SELECT id FROM quote_groups "
-                   "WHERE speaker_id IN (SELECT id FROM temp.affected)")
-        db.execute("DELETE FROM quote_groups WHERE id IN (SELECT id FROM temp.old_groups)")
-        rows: Iterable[tuple] = db.execute(
-            "SELECT speaker_id, id, article_id, type, quote FROM quotes "
-            "WHERE speaker_id IN (SELECT id FROM temp.affected) ORDER BY speaker_id").fetchall()
-        sources = {
-            article_id: (published, outlet)
-            for article_id, published, outlet in db.execute(
-                "SELECT a.id, a.published, o.name FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
-                "WHERE a.id IN (SELECT article_id FROM quotes WHERE speaker_id IN (SELECT id FROM temp.affected))"
-            )
-        }
-    else:
-        sources = {
-            article_id: (published, outlet)
-            for article_id, published, outlet in db.execute(
-                "SELECT a.id, a.published, o.name "
-                "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
-            )
-        }
-        # A sequential scan and a sort is much faster than visiting quotes in index order.
-        rows = db.execute(
-            "SELECT speaker_id, id, article_id, type, quote FROM quotes NOT INDEXED "
-            "WHERE speaker_id IS NOT NULL ORDER BY speaker_id"
-        )
-    for speaker_id, bucket in groupby(rows, key=lambda row: row[0]):
-        groups, members = [], []
-        for group in same_statements(list(bucket)):
+    db.execute("DELETE FROM quote_words")
+    groups = _GroupWrites(_sources(db))
+    # A sequential scan and a sort is much faster than visiting quotes in index order.
+    rows = db.execute(
+        "SELECT rowid, speaker_id, id, article_id, type, quote FROM quotes NOT INDEXED ORDER BY speaker_id")
+    for speaker_id, found in groupby(rows, key=lambda row: row[1]):
+        bucket = list(found)
+        words = [content_words(row[5]) for row in bucket]
+        _store_words(db, [row[0] for row in bucket], words)
+        if speaker_id is not None:
+            groups.add(speaker_id, same_statements([row[1:] for row in bucket], words))
+    groups.write(db, everywhere=True)
+
+
+def _regroup_reached(db: Database) -> None:
+    """Bring the quote groups up to date after quotes were added to, moved between or removed
+    from the speakers in temp.affected; temp.added holds the quotes (rowids) new to their
+    speaker since the last refresh.
+
+    Removing quotes can only split the groups they were in, so such a group is regrouped from
+    what is left of it. Adding quotes can only join groups, so each new quote is compared
+    with the quotes of its speaker that share a word with it (their words are stored in
+    quote_words), and what it matches is joined. A speaker that gained more than a quarter of
+    its quotes is regrouped whole. The result equals :func:`_regroup_all`'s.
+    """
+    stored = db.execute("SELECT rowid, quote FROM quotes WHERE article_id IN "
+                        "(SELECT value FROM refresh_queue WHERE kind = 'article')").fetchall()
+    _store_words(db, [rowid for rowid, _ in stored], [content_words(quote) for _, quote in stored])
+    db.execute("UPDATE quotes SET group_id = NULL WHERE rowid IN (SELECT value FROM temp.added) "
+               "AND group_id IS NOT NULL")
+    groups = _GroupWrites(lambda ids: _sources(db, ids))
+    for group_id, speaker_id in db.execute(
+            "SELECT id, speaker_id FROM quote_groups WHERE speaker_id IN (SELECT id FROM temp.affected) "
+            "AND quote_count != (SELECT count(*) FROM quotes WHERE group_id = quote_groups.id)").fetchall():
+        left = db.execute("SELECT speaker_id, id, article_id, type, quote FROM quotes WHERE group_id = ?",
+                          [group_id]).fetchall()
+        groups.replace([group_id], speaker_id, same_statements(left))
+    groups.write(db)
+    speakers = [sid for (sid,) in db.execute(
+        "SELECT DISTINCT speaker_id FROM quotes WHERE rowid IN (SELECT value FROM temp.added) "
+        "AND speaker_id IS NOT NULL ORDER BY 1")]
+    for speaker_id in speakers:
+        rows = {rowid: row for rowid, *row in db.execute(
+            "SELECT q.rowid, q.id, q.article_id, q.type, q.group_id, w.words, q.rowid IN temp.added "
+            "FROM quotes q JOIN quote_words w ON w.rowid = q.rowid WHERE q.speaker_id = ?", [speaker_id])}
+        new = [rowid for rowid, row in rows.items() if row[5]]
+        old = [group_id for (group_id,) in db.execute("SELECT id FROM quote_groups WHERE speaker_id = ?",
+                                                       [speaker_id])]
+        if 4 * len(new) > len(rows):
+            everything = db.execute("SELECT speaker_id, id, article_id, type, quote FROM quotes "
+                                    "WHERE speaker_id = ?", [speaker_id]).fetchall()
+            groups.replace(old, speaker_id, same_statements(everything))
+            continue
+        said = {rowid: Said(row[1], row[2], frozenset(row[4].split())) for rowid, row in rows.items()}
+        units = {rowid: f"g:{row[3]}" if row[3] else f"q:{rowid}" for rowid, row in rows.items()}
+        for members in joined(said, units, new):
+            merged = [unit[2:] for unit in members if unit.startswith("g:")]
+            keys = [rowid for rowid, unit in units.items() if unit in members]
+            groups.replace(merged, speaker_id, [[(speaker_id, rows[key][0], rows[key][1], rows[key][2], quote)
+                                                for key, quote in _quotes(db, keys)]])
+    groups.write(db)
+
+
+def _quotes(db: Database, rowids: list[int]) -> Iterator[tuple[int, str]]:
+    """(rowid, quote) of the quotes given."""
+    for chunk in range(0, len(rowids), 500):
+        part = rowids[chunk:chunk + 500]
+        yield from db.execute(f"SELECT rowid, quote FROM quotes WHERE rowid IN ({', '.join('?' * len(part))})", part)
+
+
+def _store_words(db: Database, rowids: list[int], words: list[frozenset[str]]) -> None:
+    db.conn.executemany("INSERT OR REPLACE INTO quote_words (rowid, words) VALUES (?, ?)",
+                        [(rowid, " ".join(sorted(ws))) for rowid, ws in zip(rowids, words, strict=True)])
+
+
+def _sources(db: Database, article_ids: Iterable[str] | None = None) -> dict[str, tuple[str | None, str | None]]:
+    """(published, outlet name) of the articles given, or of all."""
+    query = "SELECT a.id, a.published, o.name FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
+    if article_ids is None:
+        return {article_id: (published, outlet) for article_id, published, outlet in db.execute(query)}
+    ids = sorted(set(article_ids))
+    found = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        for article_id, published, outlet in db.execute(
+                f"{query} WHERE a.id IN ({', '.join('?' * len(part))})", part):
+            found[article_id] = (published, outlet)
+    return found
+
+
+class _GroupWrites:
+    """Quote groups to store, and the groups they replace: all written at once, so that the
+    quotes they take from each other never point at a group that is gone."""
+
+    def __init__(self, sources: dict[str, tuple[str | None, str | None]]
+                 | Callable[[Iterable[str]], dict[str, tuple[str | None, str | None]]]):
+        self.sources = sources
+        self.groups: list[tuple[str, list[tuple]]] = []
+        self.dropped: list[str] = []
+
+    def add(self, speaker_id: str, groups: list[list[tuple]]) -> None:
+        """Groups of one speaker's quotes (rows: speaker, id, article, type, quote)."""
+        self.groups += [(speaker_id, group) for group in groups if len(group) > 1]
+
+    def replace(self, old: Iterable[str], speaker_id: str, groups: list[list[tuple]]) -> None:
+        self.dropped += old
+        self.add(speaker_id, groups)
+
+    def write(self, db: Database, everywhere: bool = False) -> None:
+        """Store the groups; ``everywhere`` when they are all the groups there are."""
+        sources = self.sources if isinstance(self.sources, dict) else self.sources(
+            row[2] for _, group in self.groups for row in group)
+        records, members = [], []
+        for speaker_id, group in self.groups:
             ids = sorted(row[1] for row in group)
             group_id = hashlib.sha1(",".join(ids).encode()).hexdigest()[:16]
-            outlets = sorted({sources[row[2]][1] for row in group if sources[row[2]][1]})
-            dates = [sources[row[2]][0] for row in group if sources[row[2]][0]]
+            outlets = sorted({outlet for row in group if (outlet := sources[row[2]][1])})
+            dates = [date for row in group if (date := sources[row[2]][0])]
             # The longest wording, then the earliest.
             label = min(group, key=lambda r: (-len(r[4]), sources[r[2]][0] or "\uffff", r[1]))
-            groups.append(
-                (
-                    group_id,
-                    speaker_id,
-                    len(group),
-                    len(outlets),
-                    json.dumps(outlets, ensure_ascii=False),
-                    min(dates, default=None),
-                    label[4],
-                )
-            )
+            records.append((group_id, speaker_id, len(group), len(outlets),
+                            json.dumps(outlets, ensure_ascii=False), min(dates, default=None), label[4]))
             members += [(quote_id, group_id) for quote_id in ids]
+        for table in ("old_groups", "group_members"):
+            db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY, group_id TEXT)")
+            db.execute(f"DELETE FROM temp.{table}")
+        db.conn.executemany("INSERT OR IGNORE INTO temp.old_groups (id) VALUES (?)", [(g,) for g in self.dropped])
+        db.conn.executemany("INSERT INTO temp.group_members VALUES (?, ?)", members)
+        db.execute("DELETE FROM quote_groups WHERE id IN (SELECT id FROM temp.old_groups)")
         db.conn.executemany(
             "INSERT INTO quote_groups (id, speaker_id, quote_count, outlet_count, outlets, "
             "first_published, label) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            groups,
+            records,
         )
-        db.conn.executemany("INSERT INTO temp.group_members VALUES (?, ?)", members)
-    grouped_as = "(SELECT group_id FROM temp.group_members WHERE quote_id = quotes.id)"
-    if scoped:
-        db.execute(f"UPDATE quotes SET group_id = {grouped_as} WHERE (group_id IN (SELECT id FROM temp.old_groups) "
-                   f"OR id IN (SELECT quote_id FROM temp.group_members)) AND group_id IS NOT {grouped_as}")
+        grouped_as = "(SELECT group_id FROM temp.group_members WHERE id = quotes.id)"
+        if everywhere:
+            db.execute(f"UPDATE quotes SET group_id = {grouped_as} WHERE group_id IS NOT {grouped_as}")
+        else:
+            db.execute(f"UPDATE quotes SET group_id = {grouped_as} WHERE (group_id IN (SELECT id FROM temp.old_groups) "
+                       f"OR id IN (SELECT id FROM temp.group_members)) AND group_id IS NOT {grouped_as}")
         db.execute("DROP TABLE temp.old_groups")
-    else:
-        db.execute(f"UPDATE quotes SET group_id = {grouped_as} WHERE group_id IS NOT {grouped_as}")
-    db.execute("DROP TABLE temp.group_members")
+        db.execute("DROP TABLE temp.group_members")
+        self.groups, self.dropped = [], []
 
 
 def export_rows(db: Database) -> Iterator[dict[str, Any]]:

@@ -106,3 +106,67 @@ def test_refresh_full_from_the_command_line(parsed, tmp_path):
     result = CliRunner().invoke(cli, ["refresh", "--full", "--db", str(path)])
     assert result.exit_code == 0, result.output
     assert derived(path) == before
+
+
+# Quote groups are kept up to date quote by quote: a speaker who already has many quotes is
+# not regrouped whole when a few are added. Synthetic articles (no parse) make speakers with
+# many quotes, in few words, so that groups form, join and split.
+
+WORDS = ["sanctions", "troops", "border", "talks", "missile", "alliance", "nuclear", "peace"]
+NAMES = [("Anna Berg", "person"), ("Berg", "person"), ("Tom Ruiz", "person"), ("the Kremlin", "organisation")]
+SAID = st.tuples(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join),
+                 st.sampled_from(["direct", "indirect", "mixed"]), st.sampled_from(range(len(NAMES))))
+
+
+def synthetic(number: int, said: list[tuple[str, str, int]], outlet: str = "Daily") -> tuple[Article, list]:
+    from quotes.readers import make_article
+    from quotes.records import Attribution, QuoteRecord
+
+    text, records = f"Story {number}\n\n", []
+    for words, kind, who in said:
+        name, speaker_kind = NAMES[who]
+        records.append(QuoteRecord(quote=words, type=kind, start=len(text) + 1, end=len(text) + 1 + len(words),
+                                   cue="said", cue_lemma="say", speaker_mention=name,
+                                   speaker=Attribution(name, speaker_kind)))
+        text += f"“{words},” {name} said.\n\n"
+    return make_article(f"story-{number}", text, outlet=outlet, published=f"2024-01-{number % 28 + 1:02d}"), records
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_groups_kept_up_to_date_equal_groups_recomputed(tmp_path_factory, data):
+    first = data.draw(st.lists(st.lists(SAID, min_size=2, max_size=6), min_size=8, max_size=14))
+    steps = [[synthetic(n, said) for n, said in enumerate(first)]]
+    stored = list(steps[0])
+    for n in range(len(first), len(first) + data.draw(st.integers(1, 6))):
+        step = [synthetic(n, data.draw(st.lists(SAID, min_size=1, max_size=2)), outlet="Post")]
+        # Sometimes a stored article changes: its quotes leave their groups.
+        if data.draw(st.booleans()):
+            article, records = data.draw(st.sampled_from(stored))
+            step.append(edited(article, records, data.draw(st.integers(0, len(records)))))
+        stored += step
+        steps.append(step)
+    folder = tmp_path_factory.mktemp("groups")
+    run(folder / "incremental.db", steps, full=False)
+    run(folder / "full.db", steps, full=True)
+    assert derived(folder / "incremental.db") == derived(folder / "full.db")
+
+
+def test_a_speaker_with_many_quotes_is_not_regrouped_whole(tmp_path):
+    many = [synthetic(n, [("sanctions troops border talks", "direct", 0), (WORDS[n % 8], "direct", 0)])
+            for n in range(12)]
+    path = tmp_path / "q.db"
+    run(path, [many], full=True)
+    db = store.open_db(path)
+    before = set(db.execute("SELECT * FROM quote_groups"))
+    assert max(row[2] for row in before) == 12
+    db.execute("CREATE TEMP TABLE looked_up (rowid)")
+    db.execute("CREATE TEMP TRIGGER seen AFTER INSERT ON quote_groups BEGIN INSERT INTO looked_up VALUES (1); END")
+    store.save_articles(db, [synthetic(12, [("sanctions troops border", "indirect", 0)])], EXTRACTOR_VERSION)
+    store.refresh(db)
+    # One group is written (the old one with the new quote); the others are left as they were.
+    after = set(db.execute("SELECT * FROM quote_groups"))
+    assert db.execute("SELECT count(*) FROM temp.looked_up").fetchone()[0] == 1
+    assert [row[2] for row in after - before] == [13]
+    assert len(before - after) == 1
+    db.close()
