@@ -1,21 +1,29 @@
-"""Fixtures shared by the tests: one loaded pipeline, the sample articles and their gold
-quotes, scratch databases and one Datasette app serving the samples.
+"""Fixtures and helpers shared by the tests: one loaded pipeline, the sample articles and their
+gold quotes, scratch databases, the ``quotes`` command run in this process and one Datasette
+app serving the samples.
 
 Everything the tests read is in the repository: a plain clone runs every test."""
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import json
+import re
+import shutil
+import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner, Result
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "examples" / "articles"
 GOLD = ROOT / "tests" / "data" / "seeds.gold.jsonl"  # the seed annotation of the sample articles
+QUOTES = Path(sys.executable).parent / "quotes"  # the installed console script
 
 
 # ---- Extraction ----
@@ -35,6 +43,12 @@ def extract_text(nlp):
         return [q.record() for q in nlp(text)._.quotes]
 
     return run
+
+
+def only(quotes: list) -> Any:
+    """The one quote of ``quotes``."""
+    assert len(quotes) == 1, quotes
+    return quotes[0]
 
 
 @pytest.fixture(scope="session")
@@ -65,6 +79,89 @@ def gold(gold_path) -> list[dict]:
     return [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+# ---- The command line, run in this process ----
+
+SUMMARY = re.compile(r"(\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed articles; (\d+) quotes")
+GOOD_TEXT = ('Bridge repairs\n\n"We will rebuild the bridge by spring," Mayor Anna Berg told '
+             "reporters on Monday.\n")
+
+
+@pytest.fixture(scope="session")
+def pipeline_loader(nlp):
+    """The pipeline loader of ``quotes ingest``, loading each model once a session; the
+    default model's pipeline is ``nlp``."""
+    from quotes import DEFAULT_MODEL
+    from quotes.extract import load as load_model
+
+    @functools.cache
+    def load(model: str = DEFAULT_MODEL):
+        return nlp if model == DEFAULT_MODEL else load_model(model)
+
+    return load
+
+
+@pytest.fixture(scope="module")
+def pipeline_loaded_once(pipeline_loader):
+    """Every ingest loads the spaCy pipeline; for the tests of a module that asks for this
+    (``pytestmark = pytest.mark.usefixtures("pipeline_loaded_once")``) one load is enough."""
+    import quotes.ingest
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes.ingest, "load", pipeline_loader)
+        yield
+
+
+def run(*args: str, input: str | bytes | None = None) -> Result:
+    """`quotes ARGS...` in this process; fails the test on a traceback, whatever the exit status."""
+    from quotes.cli import cli
+
+    result = CliRunner().invoke(cli, list(args), input=input)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(f"quotes {' '.join(args)} raised:\n{result.output}") from result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def ingest(db: Path, *paths: str | Path, processes: int = 1, extra: tuple[str, ...] = (),
+           input: str | None = None) -> Result:
+    return run("ingest", *map(str, paths), "--db", str(db), "--processes", str(processes), *extra, input=input)
+
+
+def summary(stderr: str) -> dict[str, int]:
+    """The counts of the summary line ingest writes to stderr."""
+    match = SUMMARY.search(stderr)
+    assert match, f"no summary in: {stderr!r}"
+    return dict(zip(["new", "updated", "unchanged", "failed", "quotes"], map(int, match.groups()), strict=True))
+
+
+def errors(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("error:")]
+
+
+def good_file(folder: Path) -> Path:
+    """A text file of one article with one quote, in ``folder``."""
+    path = folder / "good.txt"
+    path.write_text(GOOD_TEXT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def ingested_samples_db(pipeline_loaded_once, tmp_path_factory) -> Path:
+    """The sample articles ingested by `quotes ingest` (the extractor's quotes, unlike
+    ``sample_db``), once a module; a test that changes it takes ``ingested_samples_copy``."""
+    db = tmp_path_factory.mktemp("samples") / "quotes.db"
+    assert ingest(db, SAMPLES).exit_code == 0
+    return db
+
+
+@pytest.fixture
+def ingested_samples_copy(ingested_samples_db, tmp_path) -> Path:
+    """A copy of ``ingested_samples_db`` that a test may change."""
+    db = tmp_path / "quotes.db"
+    shutil.copy(ingested_samples_db, db)
+    return db
+
+
 # ---- Databases, as sqlite-utils' tests have them ----
 
 @pytest.fixture
@@ -81,6 +178,21 @@ def fresh_db(db_path):
     db = store.open_db(db_path)
     yield db
     db.close()
+
+
+def query(db: Path, sql: str, params=()) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def names(db: Path) -> set[str]:
+    """The names of the articles stored."""
+    return {name for (name,) in query(db, "SELECT name FROM articles")}
+
+
+def assert_healthy(db: Path) -> None:
+    assert query(db, "PRAGMA integrity_check") == [("ok",)]
+    assert query(db, "PRAGMA foreign_key_check") == []
 
 
 # Publication dates of the sample articles, which their text files do not carry.

@@ -3,88 +3,25 @@ the real spaCy pipeline. Commands run in-process through click's CliRunner."""
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import re
-import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import GOOD_TEXT, SAMPLES, assert_healthy, errors, good_file, ingest, names, query, run, summary
 
-import quotes.ingest
-from quotes.cli import EXPORT_FIELDS, cli
+from quotes.cli import EXPORT_FIELDS
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "examples" / "articles"
 SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("*.txt"))
 TABLES = ["meta", "outlets", "articles", "speakers", "speaker_aliases", "quote_groups", "quotes",
           "quotes_fts"]
-SUMMARY = re.compile(r"(\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed articles; (\d+) quotes")
-GOOD_TEXT = ('Bridge repairs\n\n"We will rebuild the bridge by spring," Mayor Anna Berg told '
-             "reporters on Monday.\n")
 
-
-@pytest.fixture(scope="module", autouse=True)
-def pipeline_loaded_once():
-    """Every ingest loads the spaCy pipeline; in one test process one load is enough."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(quotes.ingest, "load", functools.cache(quotes.ingest.load))
-        yield
-
-
-def run(*args: str, input: str | bytes | None = None) -> Result:
-    """`quotes ARGS...`; fails the test on a traceback, whatever the exit status."""
-    result = CliRunner().invoke(cli, list(args), input=input)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"quotes {' '.join(args)} raised:\n{result.output}") from result.exception
-    assert "Traceback" not in result.output
-    return result
-
-
-def ingest(db: Path, *paths: str | Path, input: str | None = None) -> Result:
-    return run("ingest", *map(str, paths), "--db", str(db), "--processes", "1", input=input)
-
-
-def summary(result: Result) -> dict[str, int]:
-    """The counts of the summary line ingest writes to stderr."""
-    match = SUMMARY.search(result.stderr)
-    assert match, f"no summary in: {result.stderr!r}"
-    return dict(zip(["new", "updated", "unchanged", "failed", "quotes"], map(int, match.groups()), strict=True))
-
-
-def errors(result: Result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.startswith("error:")]
-
-
-def query(db: Path, sql: str, params=()) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql, params).fetchall()
+pytestmark = pytest.mark.usefixtures("pipeline_loaded_once")
 
 
 def counts(db: Path) -> dict[str, int]:
     return {table: query(db, f"SELECT count(*) FROM {table}")[0][0] for table in TABLES}
-
-
-def is_healthy(db: Path) -> bool:
-    return query(db, "PRAGMA integrity_check") == [("ok",)] and not query(db, "PRAGMA foreign_key_check")
-
-
-@pytest.fixture(scope="module")
-def samples_db(tmp_path_factory) -> Path:
-    """The sample articles ingested by `quotes ingest`; tests that write use a copy."""
-    db = tmp_path_factory.mktemp("samples") / "quotes.db"
-    assert ingest(db, SAMPLES).exit_code == 0
-    return db
-
-
-@pytest.fixture
-def db_with_samples(samples_db, tmp_path) -> Path:
-    db = tmp_path / "quotes.db"
-    shutil.copy(samples_db, db)
-    return db
 
 
 # --- help ------------------------------------------------------------------------------------
@@ -152,37 +89,37 @@ def test_ingest_reports_what_it_stored(tmp_path):
     assert result.exit_code == 0
     assert re.search(r"^This run: 5 new, 0 updated, 0 unchanged, 0 failed articles; \d+ quotes", result.stderr, re.M)
     stored = counts(db)
-    assert summary(result)["quotes"] == stored["quotes"] > 0
+    assert summary(result.stderr)["quotes"] == stored["quotes"] > 0
     assert stored["articles"] == 5
     assert stored["quotes_fts"] == stored["quotes"]
     for table in ("outlets", "speakers", "speaker_aliases", "quote_groups"):
         assert stored[table] > 0, f"{table} is empty"
     assert [name for (name,) in query(db, "SELECT name FROM articles ORDER BY name")] == SAMPLE_NAMES
-    assert is_healthy(db)
+    assert_healthy(db)
 
 
-def test_ingest_is_idempotent(db_with_samples):
+def test_ingest_is_idempotent(ingested_samples_copy):
     def snapshot():
-        return counts(db_with_samples), query(
-            db_with_samples,
+        return counts(ingested_samples_copy), query(
+            ingested_samples_copy,
             'SELECT id, article_id, speaker_id, group_id, start, "end" FROM quotes ORDER BY id')
 
     before = snapshot()
-    result = ingest(db_with_samples, SAMPLES)
+    result = ingest(ingested_samples_copy, SAMPLES)
     assert result.exit_code == 0
-    assert summary(result) == {"new": 0, "updated": 0, "unchanged": 5, "failed": 0, "quotes": 0}
+    assert summary(result.stderr) == {"new": 0, "updated": 0, "unchanged": 5, "failed": 0, "quotes": 0}
     assert snapshot() == before
     # A run that added nothing still says what the database holds, so "0 quotes" is not read as empty.
-    held = counts(db_with_samples)
+    held = counts(ingested_samples_copy)
     assert f"now holds {held['articles']} articles, {held['quotes']} quotes" in result.stderr
 
 
-def test_export_jsonl_has_one_quote_per_line_with_offsets_into_the_stored_text(samples_db):
-    result = run("export", "--db", str(samples_db))
+def test_export_jsonl_has_one_quote_per_line_with_offsets_into_the_stored_text(ingested_samples_db):
+    result = run("export", "--db", str(ingested_samples_db))
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(rows) == counts(samples_db)["quotes"]
-    texts = dict(query(samples_db, "SELECT name, text FROM articles"))
+    assert len(rows) == counts(ingested_samples_db)["quotes"]
+    texts = dict(query(ingested_samples_db, "SELECT name, text FROM articles"))
     for row in rows:
         assert {"article", "quote", "speaker", "type", "cue", "outlet", "start", "end"} <= row.keys()
         assert row["article"] in SAMPLE_NAMES
@@ -192,12 +129,12 @@ def test_export_jsonl_has_one_quote_per_line_with_offsets_into_the_stored_text(s
     assert {row["article"] for row in rows} == set(SAMPLE_NAMES)
 
 
-def test_export_to_a_file_and_as_csv(samples_db, tmp_path):
-    jsonl = run("export", "--db", str(samples_db)).stdout
-    assert run("export", "--db", str(samples_db), "-o", str(tmp_path / "q.jsonl")).exit_code == 0
+def test_export_to_a_file_and_as_csv(ingested_samples_db, tmp_path):
+    jsonl = run("export", "--db", str(ingested_samples_db)).stdout
+    assert run("export", "--db", str(ingested_samples_db), "-o", str(tmp_path / "q.jsonl")).exit_code == 0
     assert (tmp_path / "q.jsonl").read_text(encoding="utf-8") == jsonl
 
-    result = run("export", "--db", str(samples_db), "--format", "csv")
+    result = run("export", "--db", str(ingested_samples_db), "--format", "csv")
     assert result.exit_code == 0
     reader = csv.DictReader(io.StringIO(result.stdout))
     assert reader.fieldnames == EXPORT_FIELDS
@@ -265,38 +202,37 @@ def _write(path: Path, data: bytes) -> Path:
 
 
 @pytest.mark.parametrize("case", BAD_INPUTS)
-def test_bad_input_gets_one_line_and_the_rest_is_ingested(case, db_with_samples, tmp_path):
+def test_bad_input_gets_one_line_and_the_rest_is_ingested(case, ingested_samples_copy, tmp_path):
     make, where, message, good_in_it = BAD_INPUTS[case]
     bad = make(tmp_path)
-    good = _write(tmp_path / "good.txt", GOOD_TEXT.encode())
-    before = counts(db_with_samples)
+    good = good_file(tmp_path)
+    before = counts(ingested_samples_copy)
 
-    result = ingest(db_with_samples, good, bad)
+    result = ingest(ingested_samples_copy, good, bad)
 
     assert result.exit_code == 1
-    [line] = errors(result)
+    [line] = errors(result.stderr)
     assert line.startswith(f"error: {bad}{where}: {message}")
     assert [line] == [text for text in result.stderr.splitlines() if bad.name in text]
-    assert summary(result)["new"] == 1 + good_in_it and summary(result)["failed"] == 1
-    names = {name for (name,) in query(db_with_samples, "SELECT name FROM articles")}
-    assert names >= {*SAMPLE_NAMES, "good.txt"}
-    after = counts(db_with_samples)
+    assert summary(result.stderr)["new"] == 1 + good_in_it and summary(result.stderr)["failed"] == 1
+    assert names(ingested_samples_copy) >= {*SAMPLE_NAMES, "good.txt"}
+    after = counts(ingested_samples_copy)
     assert after["articles"] == before["articles"] + 1 + good_in_it
     assert after["quotes"] > before["quotes"]
-    assert is_healthy(db_with_samples)
+    assert_healthy(ingested_samples_copy)
 
 
-def test_all_bad_inputs_in_one_run(db_with_samples, tmp_path):
+def test_all_bad_inputs_in_one_run(ingested_samples_copy, tmp_path):
     bad = [make(tmp_path) for make, *_ in BAD_INPUTS.values()]
-    before = counts(db_with_samples)
-    result = ingest(db_with_samples, *bad, _write(tmp_path / "good.txt", GOOD_TEXT.encode()))
+    before = counts(ingested_samples_copy)
+    result = ingest(ingested_samples_copy, *bad, good_file(tmp_path))
     assert result.exit_code == 1
-    assert len(errors(result)) == len(bad)
+    assert len(errors(result.stderr)) == len(bad)
     for path, (_, where, message, _) in zip(bad, BAD_INPUTS.values(), strict=True):
-        assert any(line.startswith(f"error: {path}{where}: {message}") for line in errors(result)), path
-    assert summary(result)["failed"] == len(bad) and summary(result)["new"] == 3
-    assert counts(db_with_samples)["articles"] == before["articles"] + 3
-    assert is_healthy(db_with_samples)
+        assert any(line.startswith(f"error: {path}{where}: {message}") for line in errors(result.stderr)), path
+    assert summary(result.stderr)["failed"] == len(bad) and summary(result.stderr)["new"] == 3
+    assert counts(ingested_samples_copy)["articles"] == before["articles"] + 3
+    assert_healthy(ingested_samples_copy)
 
 
 def test_a_directory_skips_files_of_other_types(tmp_path):
@@ -304,8 +240,8 @@ def test_a_directory_skips_files_of_other_types(tmp_path):
     _write(tmp_path / "in" / "good.txt", GOOD_TEXT.encode())
     _write(tmp_path / "in" / "photo.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF")
     result = ingest(tmp_path / "quotes.db", tmp_path / "in")
-    assert result.exit_code == 0 and not errors(result)
-    assert summary(result)["new"] == 1
+    assert result.exit_code == 0 and not errors(result.stderr)
+    assert summary(result.stderr)["new"] == 1
 
 
 # --- stdin -----------------------------------------------------------------------------------
@@ -342,7 +278,7 @@ def test_edited_text_file_replaces_its_quotes(tmp_path):
                      "told reporters on Monday.\n")
     result = ingest(db, story)
     assert result.exit_code == 0
-    assert summary(result) == {"new": 0, "updated": 1, "unchanged": 0, "failed": 0, "quotes": 1}
+    assert summary(result.stderr) == {"new": 0, "updated": 1, "unchanged": 0, "failed": 0, "quotes": 1}
     assert counts(db)["articles"] == 1
     assert _quotes_of(db, "story.txt") == ["The bridge will stay closed until the autumn,"]
     assert counts(db)["quotes"] == 1
@@ -360,11 +296,11 @@ def test_changed_text_of_an_article_with_a_url_replaces_its_quotes(tmp_path):
     write(GOOD_TEXT.replace("We will rebuild the bridge by spring", "The bridge will stay closed until the autumn"))
     result = ingest(db, feed)
     assert result.exit_code == 0
-    assert summary(result) == {"new": 0, "updated": 1, "unchanged": 0, "failed": 0, "quotes": 1}
+    assert summary(result.stderr) == {"new": 0, "updated": 1, "unchanged": 0, "failed": 0, "quotes": 1}
     assert _quotes_of(db, "bridge") == ["The bridge will stay closed until the autumn,"]
     assert counts(db)["articles"] == 1 and counts(db)["quotes"] == 1
     assert query(db, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'rebuild'") == [(0,)]
-    assert is_healthy(db)
+    assert_healthy(db)
 
 
 def test_two_files_with_the_same_text_are_two_articles(tmp_path):
@@ -374,8 +310,8 @@ def test_two_files_with_the_same_text_are_two_articles(tmp_path):
     result = ingest(db, tmp_path / "a.txt", tmp_path / "b.txt")
     assert result.exit_code == 0
     assert counts(db)["articles"] == 2
-    assert summary(result)["new"] == 2
-    assert summary(result)["quotes"] == counts(db)["quotes"] == 2
+    assert summary(result.stderr)["new"] == 2
+    assert summary(result.stderr)["quotes"] == counts(db)["quotes"] == 2
 
 
 # --- evaluate --------------------------------------------------------------------------------

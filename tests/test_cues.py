@@ -1,14 +1,7 @@
 """Cues of English news reporting beyond 'X said Y': inserted and relative attributions,
 requests and questions, relays, documents as sources and speech acts with a noun phrase."""
 import pytest
-
-from quotes.records import QuoteRecord
-
-
-def only(quotes: list[QuoteRecord]) -> QuoteRecord:
-    assert len(quotes) == 1, quotes
-    return quotes[0]
-
+from conftest import only
 
 # -- inserted and relative attributions -------------------------------------------------
 

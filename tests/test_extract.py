@@ -5,18 +5,13 @@ from pathlib import Path
 
 import pytest
 import spacy
+from conftest import only
 from hypothesis import given, settings, strategies as st
 
 import quotes
 from quotes.extract import EXTRACTOR_VERSION, blank_out, extract
 from quotes.extract.component import code_version
 from quotes.records import Article, QuoteRecord
-
-
-def only(quotes: list[QuoteRecord]) -> QuoteRecord:
-    assert len(quotes) == 1, quotes
-    return quotes[0]
-
 
 # -- direct quotes ----------------------------------------------------------------------
 

@@ -3,7 +3,6 @@ no encoder takes, files that are devices or pipes, articles that blow up the par
 databases it cannot write. Each test runs the command beside a good file that must be stored."""
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
@@ -11,7 +10,6 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,65 +17,13 @@ from pathlib import Path
 
 import psutil
 import pytest
-from click.testing import CliRunner, Result
+from conftest import GOOD_TEXT, QUOTES, ROOT, SAMPLES, assert_healthy, errors, good_file, names, query, run, summary
 
-import quotes.ingest
-from quotes.cli import cli
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "examples" / "articles"
-QUOTES = Path(sys.executable).parent / "quotes"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}  # the subprocess runs this tree
-SUMMARY = re.compile(r"(\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed articles; (\d+) quotes")
-GOOD_TEXT = ('Bridge repairs\n\n"We will rebuild the bridge by spring," Mayor Anna Berg told '
-             "reporters on Monday.\n")
 PEAK_BYTES = 1_000_000_000  # any input the size limits accept, model included
 CORPUS = 80
 
-
-@pytest.fixture(scope="module", autouse=True)
-def pipeline_loaded_once():
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(quotes.ingest, "load", functools.cache(quotes.ingest.load))
-        yield
-
-
-def run(*args: str) -> Result:
-    result = CliRunner().invoke(cli, list(args))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"quotes {' '.join(args)} raised:\n{result.output}") from result.exception
-    assert "Traceback" not in result.output
-    return result
-
-
-def errors(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines() if line.startswith("error:")]
-
-
-def summary(stderr: str) -> dict[str, int]:
-    match = SUMMARY.search(stderr)
-    assert match, f"no summary in: {stderr!r}"
-    return dict(zip(["new", "updated", "unchanged", "failed", "quotes"], map(int, match.groups()), strict=True))
-
-
-def query(db: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
-
-
-def names(db: Path) -> set[str]:
-    return {name for (name,) in query(db, "SELECT name FROM articles")}
-
-
-def assert_healthy(db: Path) -> None:
-    assert query(db, "PRAGMA integrity_check") == [("ok",)]
-    assert query(db, "PRAGMA foreign_key_check") == []
-
-
-def good_file(folder: Path) -> Path:
-    path = folder / "good.txt"
-    path.write_text(GOOD_TEXT, encoding="utf-8")
-    return path
+pytestmark = pytest.mark.usefixtures("pipeline_loaded_once")
 
 
 def prose(chars: int) -> str:

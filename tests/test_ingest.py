@@ -2,7 +2,6 @@
 built to hurt (huge, deep, degenerate or random), through the `quotes ingest` command."""
 from __future__ import annotations
 
-import functools
 import json
 import os
 import random
@@ -11,7 +10,6 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -19,71 +17,38 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import (
+    GOOD_TEXT,
+    QUOTES,
+    ROOT,
+    SAMPLES,
+    assert_healthy,
+    errors,
+    good_file,
+    ingest,
+    names,
+    query,
+    run,
+    summary,
+)
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import quotes.ingest
 import quotes.store
-from quotes.cli import cli
 from quotes.extract import EXTRACTOR_VERSION, extract
 from quotes.readers import ReadError, iter_articles
 from quotes.readers.limits import MAX_BYTES
 from quotes.records import QuoteRecord
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "examples" / "articles"
 DEV = ROOT / "tests" / "data" / "dev" / "articles"
-QUOTES = Path(sys.executable).parent / "quotes"  # the installed console script
-SUMMARY = re.compile(r"(\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed articles; (\d+) quotes")
-GOOD_TEXT = ('Bridge repairs\n\n"We will rebuild the bridge by spring," Mayor Anna Berg told '
-             "reporters on Monday.\n")
 HOSTILE_SECONDS = 60  # a whole `quotes ingest` run, model load included, on one hostile file
 HOSTILE_BYTES = 1_500_000_000  # peak memory of that run
 
-
-@pytest.fixture(scope="module", autouse=True)
-def pipeline_loaded_once():
-    """Every ingest loads the spaCy pipeline; in one test process one load is enough."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(quotes.ingest, "load", functools.cache(quotes.ingest.load))
-        yield
-
-
-def run(*args: str) -> Result:
-    """`quotes ARGS...` in this process; fails the test on a traceback, whatever the exit status."""
-    result = CliRunner().invoke(cli, list(args))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"quotes {' '.join(args)} raised:\n{result.output}") from result.exception
-    assert "Traceback" not in result.output
-    return result
-
-
-def ingest(db: Path, *paths: Path | str, processes: int = 1, extra: tuple[str, ...] = ()) -> Result:
-    return run("ingest", *map(str, paths), "--db", str(db), "--processes", str(processes), *extra)
-
-
-def summary(stderr: str) -> dict[str, int]:
-    match = SUMMARY.search(stderr)
-    assert match, f"no summary in: {stderr!r}"
-    return dict(zip(["new", "updated", "unchanged", "failed", "quotes"], map(int, match.groups()), strict=True))
-
-
-def errors(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines() if line.startswith("error:")]
-
-
-def query(db: Path, sql: str, params=()) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql, params).fetchall()
+pytestmark = pytest.mark.usefixtures("pipeline_loaded_once")
 
 
 def count(db: Path, table: str) -> int:
     return query(db, f"SELECT count(*) FROM {table}")[0][0]
-
-
-def assert_healthy(db: Path) -> None:
-    assert query(db, "PRAGMA integrity_check") == [("ok",)]
-    assert query(db, "PRAGMA foreign_key_check") == []
 
 
 def assert_no_duplicate_quotes(db: Path) -> None:
@@ -106,13 +71,6 @@ def derived_tables(db: Path) -> dict[str, list[tuple]]:
         "quote_groups": query(db, "SELECT * FROM quote_groups ORDER BY id"),
         "quotes": query(db, 'SELECT id, speaker_id, via_speaker_id, group_id FROM quotes ORDER BY id'),
     }
-
-
-@pytest.fixture(scope="module")
-def samples_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("samples") / "quotes.db"
-    assert ingest(db, SAMPLES).exit_code == 0
-    return db
 
 
 @pytest.fixture(scope="module")
@@ -217,10 +175,10 @@ def test_sigkill_keeps_whole_batches_and_a_rerun_finishes_the_job(corpus, tmp_pa
 
 # --- the final refresh -----------------------------------------------------------------------
 
-def test_a_run_that_stores_nothing_leaves_speakers_and_groups_as_they_are(samples_db, monkeypatch):
+def test_a_run_that_stores_nothing_leaves_speakers_and_groups_as_they_are(ingested_samples_db, monkeypatch):
     refreshed = []
     monkeypatch.setattr(quotes.store, "refresh", refreshed.append)
-    assert ingest(samples_db, SAMPLES).exit_code == 0
+    assert ingest(ingested_samples_db, SAMPLES).exit_code == 0
     assert refreshed == []
 
 
@@ -243,9 +201,8 @@ def test_a_run_after_an_interrupted_one_refreshes_even_with_nothing_new(tmp_path
 
 # --- re-extraction ---------------------------------------------------------------------------
 
-def test_reextract_redoes_articles_of_an_older_extractor(samples_db, tmp_path):
-    db = tmp_path / "quotes.db"
-    shutil.copy(samples_db, db)
+def test_reextract_redoes_articles_of_an_older_extractor(ingested_samples_copy):
+    db = ingested_samples_copy
     before, quotes_before = export(db), count(db, "quotes")
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE articles SET extractor_version = '0'")
@@ -265,9 +222,8 @@ def test_reextract_redoes_articles_of_an_older_extractor(samples_db, tmp_path):
     assert summary(again.stderr) == {"new": 0, "updated": 0, "unchanged": 0, "failed": 0, "quotes": 0}
 
 
-def test_reextract_with_paths_redoes_only_older_articles(samples_db, tmp_path):
-    db = tmp_path / "quotes.db"
-    shutil.copy(samples_db, db)
+def test_reextract_with_paths_redoes_only_older_articles(ingested_samples_copy):
+    db = ingested_samples_copy
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE articles SET extractor_version = '0' WHERE name LIKE '000_%'")
     result = ingest(db, SAMPLES, extra=("--reextract",))
@@ -347,16 +303,6 @@ def ingest_bounded(tmp_path: Path, *paths: Path) -> Finished:
     assert finished.peak_bytes < HOSTILE_BYTES
     assert_healthy(tmp_path / "quotes.db")
     return finished
-
-
-def good_file(tmp_path: Path) -> Path:
-    path = tmp_path / "good.txt"
-    path.write_text(GOOD_TEXT, encoding="utf-8")
-    return path
-
-
-def names(db: Path) -> set[str]:
-    return {name for (name,) in query(db, "SELECT name FROM articles")}
 
 
 @pytest.fixture(scope="module")
@@ -465,16 +411,14 @@ FRAGMENTS = ['"', "“", "”", "‘", "’", "«", "»", "\n", "\n\n", " ", ", 
 NEWSLIKE = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)), max_size=60).map("".join)
 
 
-def ingest_file_into_a_copy(samples_db: Path, data: bytes) -> None:
+def ingest_file_into_a_copy(ingested_samples_db: Path, data: bytes) -> None:
     """Ingest `data` as a .txt file into a copy of the samples database; nothing may break."""
     with tempfile.TemporaryDirectory() as tmp:
         db, path = Path(tmp) / "quotes.db", Path(tmp) / "random.txt"
-        shutil.copy(samples_db, db)
+        shutil.copy(ingested_samples_db, db)
         path.write_bytes(data)
         readable = not isinstance(next(iter_articles([str(path)])), ReadError)
-        result = CliRunner().invoke(cli, ["ingest", str(path), "--db", str(db), "--processes", "1"])
-        assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-        assert "Traceback" not in result.output
+        result = ingest(db, path)
         assert result.exit_code == (0 if readable else 1), result.output
         if result.exit_code == 1:
             [line] = errors(result.stderr)
@@ -488,11 +432,11 @@ def ingest_file_into_a_copy(samples_db: Path, data: bytes) -> None:
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.one_of(st.text(), NEWSLIKE))
-def test_random_text_never_breaks_ingest(samples_db, text):
-    ingest_file_into_a_copy(samples_db, text.encode("utf-8"))
+def test_random_text_never_breaks_ingest(ingested_samples_db, text):
+    ingest_file_into_a_copy(ingested_samples_db, text.encode("utf-8"))
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=4096))
-def test_random_bytes_never_break_ingest(samples_db, data):
-    ingest_file_into_a_copy(samples_db, data)
+def test_random_bytes_never_break_ingest(ingested_samples_db, data):
+    ingest_file_into_a_copy(ingested_samples_db, data)
