@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> dict:
             runs[mode].append(time.perf_counter() - t0)
             touched = db.execute("SELECT count(*) FROM speakers").fetchone()[0]
             if mode == "incremental":
-                # The groups of a speaker the new articles quote are recomputed whole.
+                # How much of the database the speakers the new articles quote hold.
                 share = db.execute(
                     "SELECT sum(quote_count), count(*) FROM speakers WHERE id IN (SELECT speaker_id FROM quotes "
                     "WHERE article_id IN (SELECT id FROM articles WHERE name >= ?))",
@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"\nafter adding {args.added:,} articles ({reached:,} names queued) to {size['articles']:,} "
           f"({size['quotes']:,} quotes, {touched:,} speakers after):")
     print(f"the {share[1]:,} speakers the new articles quote hold {share[0]:,} of the {total:,} quotes "
-          f"({100 * share[0] / total:.0f} %): their groups are recomputed whole")
+          f"({100 * share[0] / total:.0f} %)")
     print(f"incremental refresh {best['incremental']:.2f} s, full refresh {best['full']:.2f} s: "
           f"{ratio:.3f}x   target <= {TARGET}x  {verdict}")
     result = {"articles": size["articles"], "quotes": size["quotes"], "speakers": size["speakers"],

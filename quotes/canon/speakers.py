@@ -86,7 +86,9 @@ def slug(name: str) -> str:
     Accents come off Latin letters only; other scripts keep their letters.
     """
     text = unicodedata.normalize("NFC", name.translate(_APOSTROPHES).replace("'", ""))
-    text = "".join(_ascii_or_self(c) for c in text).lower()
+    if not text.isascii():
+        text = "".join(_ascii_or_self(c) for c in text)
+    text = text.lower()
     return re.sub(r"[\W_]+", "-", text).strip("-") or hashlib.sha1(name.encode()).hexdigest()[:12]
 
 
