@@ -574,19 +574,20 @@ def _refresh_speakers(db: Database, scoped: bool = False,
     the speakers they had (those in temp.reach_ids) and point their quotes at the new ones.
     Returns the ids of the speakers written, and of those some quote left or joined."""
     scope = "AND q.{} IN (SELECT value FROM temp.reach_names)" if scoped else ""
+    # Quotes carry their article's date.
     said = db.execute(
         f"""
         SELECT q.speaker_name, q.speaker_kind, q.role, q.speaker_mention,
-               count(*), min(a.published), max(a.published)
-        FROM quotes q JOIN articles a ON a.id = q.article_id
+               count(*), min(q.published), max(q.published)
+        FROM quotes q
         WHERE q.speaker_name IS NOT NULL {scope.format("speaker_name")}
         GROUP BY 1, 2, 3, 4
         """
     ).fetchall()
     relayed = db.execute(
         f"""
-        SELECT q.via, count(*), min(a.published), max(a.published)
-        FROM quotes q JOIN articles a ON a.id = q.article_id
+        SELECT q.via, count(*), min(q.published), max(q.published)
+        FROM quotes q
         WHERE q.via IS NOT NULL {scope.format("via")}
         GROUP BY 1
         """
