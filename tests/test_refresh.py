@@ -112,7 +112,7 @@ def test_refresh_full_from_the_command_line(parsed, tmp_path):
 # not regrouped whole when a few are added. Synthetic articles (no parse) make speakers with
 # many quotes, in few words, so that groups form, join and split.
 
-WORDS = ["sanctions", "troops", "border", "talks", "missile", "alliance", "nuclear", "peace"]
+WORDS = ["sanctions", "troops", "border", "talks", "missile", "alliance", "nuclear", "peace", "the"]
 NAMES = [("Anna Berg", "person"), ("Berg", "person"), ("Tom Ruiz", "person"), ("the Kremlin", "organisation")]
 SAID = st.tuples(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join),
                  st.sampled_from(["direct", "indirect", "mixed"]), st.sampled_from(range(len(NAMES))))

@@ -264,6 +264,7 @@ def _name_words(name: str, kind: str) -> Sequence[str]:
     return _words(name, ORG_TITLES)
 
 
+@lru_cache(maxsize=1 << 18)
 def _key(name: str, kind: str) -> str:
     words = _name_words(name, kind)
     if kind == "person":
