@@ -1,11 +1,12 @@
 """The refresh after an ingest: incremental (what the new articles reach) against full.
 
 1. Builds a large database without running spaCy: ``--articles`` synthetic articles (default
-   20,000), each with 3-9 quote records made as extraction makes them (``QuoteRecord``) and
-   stored with ``quotes.store.save_articles``, the ingest's own write path, then one full
-   refresh. Speakers are drawn on a Zipf-like curve from ``--speakers`` people and
-   organisations (a few quoted thousands of times), named the ways articles name them
-   ("President Ada Abe", "Ada Abe", "Abe", "the Northfield City Council", "City Council"),
+   170,000: about a million quotes), each with 3-9 quote records made as extraction makes
+   them (``QuoteRecord``) and stored with ``quotes.store.save_articles``, the ingest's own
+   write path, then one full refresh. Speakers are drawn on a Zipf-like curve from
+   ``--speakers`` people and organisations (default 20,000; a few quoted thousands of
+   times), people's surnames from a pool of ``--surnames``, named the ways articles name
+   them ("President Ada Abe", "Ada Abe", "Abe", "the Northfield City Council", "City Council"),
    some quotes are the same statement again (quote groups), some name only a role, some are
    relayed by an organisation. Quote words come from the sample and development articles.
 2. Copies that database twice and stores the same ``--added`` new articles (default 1,000)
@@ -14,8 +15,8 @@
    repetitions, best of N; then checks that both copies hold the same speakers, aliases,
    groups and quote assignments. Target: incremental <= 0.1 x full.
 
-    .venv/bin/python benchmarks/bench_refresh.py                      # ~3 min
-    .venv/bin/python benchmarks/bench_refresh.py --articles 5000 --added 500 --json
+    .venv/bin/python benchmarks/bench_refresh.py                      # ~35 min
+    .venv/bin/python benchmarks/bench_refresh.py --articles 20000 --speakers 5000   # ~3 min
 """
 from __future__ import annotations
 
@@ -142,9 +143,10 @@ def main(argv: list[str] | None = None) -> dict:
     from quotes import store
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=20_000, help="articles in the database (default 20,000)")
+    parser.add_argument("--articles", type=int, default=170_000,
+                        help="articles in the database (default 170,000: about a million quotes)")
     parser.add_argument("--added", type=int, default=1_000, help="articles added before the refresh (default 1,000)")
-    parser.add_argument("--speakers", type=int, default=5_000, help="distinct speakers (default 5,000)")
+    parser.add_argument("--speakers", type=int, default=20_000, help="distinct speakers (default 20,000)")
     parser.add_argument("--zipf", type=float, default=0.8,
                         help="the k-th most quoted speaker is drawn with weight k ** -ZIPF (default 0.8)")
     parser.add_argument("--surnames", type=int, default=len(SURNAMES),
