@@ -310,6 +310,27 @@ def test_facets_of_the_whole_table_and_view_follow_an_ingest_and_each_refresh(co
     check(served(copied_db, client_for, immutable=True))
 
 
+def test_date_facets_of_the_whole_table_and_view_come_from_the_stored_counts(copied_db, client_for):
+    def dates(where: str = "") -> dict:
+        db = sqlite_utils.Database(copied_db)
+        found = dict(db.execute(f"select date(published), count(*) from quotes where date(published) is not null "
+                                f"{where} group by 1").fetchall())
+        db.close()
+        return found
+
+    ds = served(copied_db, client_for)
+    for table in ("quotes", "quotes_view"):
+        assert facet_counts(ds, f"/quotes/{table}.json?_facet_date=published")["published"] == dates()
+    assert facet_counts(ds, "/quotes/quotes.json?type=direct&_facet_date=published")["published"] == dates(
+        "and type = 'direct'")
+    expected = dates()
+    db = sqlite_utils.Database(copied_db)
+    db.execute("update quote_facet_counts set count = count + 100 where facet = 'published' and value = '2024-10-29'")
+    db.conn.commit()
+    expected["2024-10-29"] += 100
+    assert facet_counts(ds, "/quotes/quotes_view.json?_facet_date=published")["published"] == expected
+
+
 def test_a_narrowed_page_counts_every_facet_live(client, sample_db):
     columns = ["cue", "role", "speaker_kind"]
     assert facets_of(client, "/quotes/quotes.json?type=direct", columns) == {
