@@ -244,6 +244,12 @@ def test_a_facet_of_any_counted_column_of_the_whole_table_gives_the_same_counts_
         **live_facet_counts(sample_db), **live_facet_counts(sample_db, columns=columns)}
 
 
+def test_later_pages_of_the_whole_table_show_the_facets_of_the_whole_table(client, sample_db):
+    later = re.sub(r"^https?://[^/]+", "", client.get("/quotes/quotes.json?_size=5").json()["next_url"])
+    assert "_next=" in later
+    assert facet_counts(client, later) == live_facet_counts(sample_db)
+
+
 def test_quotes_view_facets_of_the_whole_view_give_the_same_counts_as_counting(client, sample_db):
     assert facets_of(client, "/quotes/quotes_view.json", VIEW_FACETS) == live_facet_counts(
         sample_db, columns=VIEW_FACETS, table="quotes_view")

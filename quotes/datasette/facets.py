@@ -31,7 +31,7 @@ from datasette.utils import (
     sqlite_timelimit,
 )
 
-from .searching import TABLE, only_a_search, search_matches, seekable
+from .searching import TABLE, filters, only_a_search, search_matches, seekable
 
 # Rows a page may have for its facets to be counted live. The four facets of the 28,719
 # quotes of the most quoted speaker, read from an index that holds every facet column, take
@@ -250,8 +250,12 @@ class CountedFacet(QuotesColumnFacet):
 
 
 def whole_page(facet: Facet) -> bool:
-    """Whether the facet's page shows every row: Datasette's SQL then ends at the table's name."""
-    return not facet.params and facet.sql.rstrip().endswith(f" from {escape_sqlite(facet.table)}")
+    """Whether the facet's page shows every row: Datasette's SQL then ends at the table's name.
+    A later page of the whole table is one too: Datasette adds its cursor (``_next``) to the
+    SQL, but the facets describe the table, the same on every page."""
+    if not facet.params and facet.sql.rstrip().endswith(f" from {escape_sqlite(facet.table)}"):
+        return True
+    return "_next" in facet.request.args and not filters(facet.request)
 
 
 async def rows_at_most(facet: Facet, db: Any, limit: int) -> bool:

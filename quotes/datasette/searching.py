@@ -47,14 +47,15 @@ def seekable(sql: str) -> str:
     return sql
 
 
+def filters(request: Request, search: bool = True) -> list[str]:
+    """The arguments of a table page that narrow its rows (``search``: ``_search`` included)."""
+    return [key for key in request.args if not key.startswith("_") or "__" in key or key in OTHER_FILTERS
+            or key.startswith("_search_") or (search and key == "_search")]
+
+
 def only_a_search(request: Request) -> bool:
     """Whether ``?_search=`` is the only filter of the page."""
-    if not request.args.get("_search"):
-        return False
-    for key in request.args:
-        if not key.startswith("_") or "__" in key or key in OTHER_FILTERS or key.startswith("_search_"):
-            return False
-    return True
+    return bool(request.args.get("_search")) and not filters(request, search=False)
 
 
 def uncounted(request: Request) -> bool:
