@@ -434,6 +434,21 @@ def test_the_page_of_a_search_with_many_matches_counts_them_from_the_index(clien
     assert client.get("/quotes/quotes.json?_search=the").json()["filtered_table_rows_count"] == len(expected)
 
 
+def test_a_search_with_many_matches_walks_the_index_of_its_sort_column_only(client, sample_db, many_matches):
+    def sql(path: str) -> str:
+        return client.get(path).json()["query"]["sql"]
+
+    walked = "+rowid in (select rowid from quotes_fts"
+    assert walked in sql("/quotes/quotes.json?_search=the&_nocount=1")  # by date, the default
+    assert walked in sql("/quotes/quotes.json?_search=the&_nocount=1&_sort=speaker_id")
+    assert walked not in sql("/quotes/quotes.json?_search=the&_nocount=1&_sort=quote")  # no index
+    assert walked not in sql("/quotes/quotes.json?_search=the")  # counted: every match is read anyway
+    assert walked not in sql("/quotes/quotes.json?_search=the&_nocount=1&type=direct")  # another filter
+    found = rows(client, "/quotes/quotes.json?_search=the&_shape=array&_size=max&_sort=quote")
+    assert [row["quote"] for row in found] == sorted(row["quote"] for row in found)
+    assert sorted(row["id"] for row in found) == sorted(quote_id for quote_id, _ in matching(sample_db, "the"))
+
+
 def test_a_search_the_index_refuses_is_reported_as_before(client, many_matches):
     assert client.get("/quotes/quotes.json?_search=NEAR(&_searchmode=raw").status_code == 400
 

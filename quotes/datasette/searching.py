@@ -9,10 +9,11 @@ facet. When a search is the page's only filter and matches more than ``WALK_FROM
 * the page count comes from the full-text index alone, which holds one row per quote (its
   triggers keep it so): exact, in a few milliseconds. The HTML page's own count is turned off,
   as ``_nocount=1`` would turn it off, without changing the URLs the page links to;
-* where the page is not counted (that HTML page, ``_nocount=1``, ``_shape=array``), the filter
-  is written ``+rowid in (...)``: SQLite cannot look rowids up through that, so it walks the
-  index of the sort column from the first row and keeps the matches, and the first 25 of
-  100,000 matches are found after about 250 index entries;
+* where the page is not counted (that HTML page, ``_nocount=1``, ``_shape=array``) and its
+  sort column leads an index (the date, by default), the filter is written ``+rowid in
+  (...)``: SQLite cannot look rowids up through that, so it walks the index from the first
+  row and keeps the matches, and the first 25 of 100,000 matches are found after about 250
+  index entries;
 * the facets are counted live up to ``facets.LIVE_LIMIT`` matches (facets.py).
 
 A search with other filters, a search of one column (``_search_quote=``) and a search that
@@ -86,6 +87,18 @@ async def search_matches(datasette: Any, request: Request, database: str) -> int
     return count
 
 
+async def sorted_by_an_index(datasette: Any, request: Request, database: str) -> bool:
+    """Whether the page is sorted by a column that leads an index of the quotes table, which
+    SQLite can walk from the first row (another sort reads and sorts every row)."""
+    metadata = datasette.table_metadata(database, TABLE)
+    column = (request.args.get("_sort") or request.args.get("_sort_desc")
+              or metadata.get("sort") or metadata.get("sort_desc") or "id")
+    rows = (await datasette.get_database(database).execute(
+        f"select 1 from pragma_index_list('{TABLE}') as l, pragma_index_info(l.name) as i "
+        "where i.seqno = 0 and i.name = :column limit 1", {"column": column})).rows
+    return bool(rows)
+
+
 async def many_matches(datasette: Any, request: Request, database: str, table: str) -> bool:
     if table != TABLE or not only_a_search(request):
         return False
@@ -154,7 +167,8 @@ def walk_the_sort_index(request: Request, database: str, table: str, datasette: 
             arguments = await await_me_maybe(result)
             if arguments is None or not any(c in SEARCH_CLAUSES for c in arguments.where_clauses):
                 return arguments
-            if uncounted(request) and await many_matches(datasette, request, database, table):
+            if (uncounted(request) and await many_matches(datasette, request, database, table)
+                    and await sorted_by_an_index(datasette, request, database)):
                 arguments.where_clauses = [WALKED + c if c in SEARCH_CLAUSES else c
                                            for c in arguments.where_clauses]
             return arguments
