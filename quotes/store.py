@@ -319,14 +319,20 @@ def _incremental_refresh(db: Database) -> None:
 def _kept_facet_counts(db: Database) -> None:
     """The facet counts cover every column a reader may facet by and are kept current by
     triggers (see count_facets), in a table without rowids: each change of a count is then one
-    b-tree write, not two. And an index of the relayed quotes (3 % of them in the benchmark),
-    by speaker: a speaker page lists who relayed them without reading all their quotes."""
+    b-tree write, not two. And indexes for the pages a facet leads to: the relayed quotes
+    (3 % of them in the benchmark) by speaker, so that a speaker page lists who relayed them
+    without reading all their quotes; type and cue_lemma with the date, in place of the two
+    alone, so that the quotes of one type come in date order from the index instead of all
+    being read and sorted."""
     db.execute("DROP TABLE IF EXISTS quote_facet_counts")
     db.execute("CREATE TABLE quote_facet_counts (facet TEXT NOT NULL, value TEXT NOT NULL, "
                "count INTEGER NOT NULL, PRIMARY KEY (facet, value)) WITHOUT ROWID")
     count_facets(db, full=True)
     db.execute("CREATE INDEX IF NOT EXISTS idx_quotes_relayed ON quotes (speaker_id, via_speaker_id, via) "
                "WHERE via_speaker_id IS NOT NULL OR via IS NOT NULL")
+    for column in ("type", "cue_lemma"):
+        db.execute(f"DROP INDEX IF EXISTS [idx_quotes_{column}]")
+        db.table("quotes").create_index([column, "published"], if_not_exists=True)
 
 
 SCHEMA_VERSION = STEPS[-1]
