@@ -444,6 +444,10 @@ def test_a_search_with_many_matches_walks_the_index_of_its_sort_column_only(clie
     assert walked not in sql("/quotes/quotes.json?_search=the&_nocount=1&_sort=quote")  # no index
     assert walked not in sql("/quotes/quotes.json?_search=the")  # counted: every match is read anyway
     assert walked not in sql("/quotes/quotes.json?_search=the&_nocount=1&type=direct")  # another filter
+    matched = "and rowid in (select rowid from quotes_fts where quotes_fts match 'the')"
+    assert facet_counts(client, "/quotes/quotes.json?_search=the&_nocount=1") == live_facet_counts(sample_db, matched)
+    dates = facet_counts(client, "/quotes/quotes.json?_search=the&_nocount=1&_facet_date=published")["published"]
+    assert dates == live_facet_counts(sample_db, matched, ["published"])["published"]  # dates have no time
     found = rows(client, "/quotes/quotes.json?_search=the&_shape=array&_size=max&_sort=quote")
     assert [row["quote"] for row in found] == sorted(row["quote"] for row in found)
     assert sorted(row["id"] for row in found) == sorted(quote_id for quote_id, _ in matching(sample_db, "the"))

@@ -8,10 +8,13 @@ quotes that is 100-150 ms a facet on an index and seconds through quotes_view's 
   reader may facet by; quotes_view's speaker, outlet and speaker_kind are added up from the
   counts by id. This serves ``_facet=`` (Datasette's column facet, replaced here by
   :class:`QuotesColumnFacet`) as well as the ``counted`` facets of metadata.yml.
-* A page narrowed by filters or a search: counted live, every facet of the page in one pass
-  over its rows, when it has at most ``LIVE_LIMIT`` rows (``SEARCH_LIVE_LIMIT`` with a
-  search). A larger page, or a column without stored counts on the whole table, is not
-  counted: Datasette lists such a facet under "facets_timed_out", and the page says why.
+* A page narrowed by filters or a search: counted live when it has at most ``LIVE_LIMIT``
+  rows (``SEARCH_LIVE_LIMIT`` matches of a search, which are read once for all the facets).
+  A larger page, or a column without stored counts on the whole table, is not counted:
+  Datasette lists such a facet under "facets_timed_out", and the page says why.
+
+Datasette's column and date facets are replaced by these (a wrapper of the
+``register_facet_classes`` hook); on other tables they are Datasette's own.
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ VIEW_SQL = {
     "speaker": BY_NAME.format(table="speakers", label="name"),
     "outlet": BY_NAME.format(table="outlets", label="name"),
     # A quote's kind is its speaker's, or the one the article gave for a quote without a
-    # speaker (valid while every speaker has a kind: see _view_facet_sql).
+    # speaker (valid while every speaker has a kind: QuotesColumnFacet._stored_sql checks).
     "speaker_kind": """
         select value, sum(count) as count from (
           select s.kind as value, c.count from quote_facet_counts c join speakers s on s.id = c.value
@@ -208,11 +211,12 @@ class QuotesDateFacet(DateFacet):
         if whole_page(self):
             kept = await kept_facets(db, self.table, self.row_count)
             stored = [(column, source) for column, source in configs if column == "published" and column in kept]
-        live = [column for column, _ in configs if (column, _) not in stored]
+        live = [column for column, source in configs if (column, source) not in stored]
         if live:
             searched = any(key.startswith("_search") for key in self.request.args)
             limit = SEARCH_LIVE_LIMIT if searched else LIVE_LIMIT
             if await rows_at_most(self, db, limit):
+                self.sql = seekable(self.sql)  # every match is read: by rowid
                 return await super().facet_results()
         facet_size = self.get_facet_size()
         results = []
