@@ -434,8 +434,10 @@ def pick_examples(db_path: Path, words: list[str] | None) -> dict:
                 words.append(spelled[term])
         words.append("minister statement")  # two words: both must appear
     group = conn.execute("SELECT id, quote_count FROM quote_groups ORDER BY quote_count DESC, id LIMIT 1").fetchone()
+    outlet = conn.execute("SELECT outlet_id, count(*) FROM quotes WHERE outlet_id IS NOT NULL "
+                          "GROUP BY outlet_id ORDER BY 2 DESC, 1 LIMIT 1").fetchone()
     conn.close()
-    return {"top": top, "median": median, "words": words, "group": group}
+    return {"top": top, "median": median, "words": words, "group": group, "outlet": outlet}
 
 
 def pages(ex: dict) -> list[tuple[str, str]]:
@@ -466,6 +468,12 @@ def pages(ex: dict) -> list[tuple[str, str]]:
     found.append(("quotes table facets cue,role,published",
                   f"{base}/quotes?_facet=cue&_facet=role&_facet=published"))
     found.append(("quotes table _facet_date=published", f"{base}/quotes?_facet_date=published"))
+    # Where a default facet leads: one type, the most common outlet.
+    found.append(("quotes table ?type=direct", f"{base}/quotes?type=direct"))
+    if ex.get("outlet"):
+        oid, count = ex["outlet"]
+        found.append((f"quotes table ?outlet_id=, top ({count:,} quotes)",
+                      f"{base}/quotes?{urlencode({'outlet_id': oid})}"))
     for word in ex["words"][1:3]:
         found.append((f"search {word!r} (HTML page)", f"{base}/quotes?{urlencode({'_search': word})}"))
     # The reader pages of the plugin (quotes.datasette.pages).
@@ -710,7 +718,8 @@ def main(argv: list[str] | None = None) -> dict:
           "; ".join(f"{r['label']} [{r['mode']}] {r['median_ms']:.0f} ms" for r in missed))
     summary = {"db": str(args.db), "db_bytes": size, "built": built, "machine": info,
                "target_ms": TARGET_MS, "examples": {"top": ex["top"], "median": ex["median"],
-                                                     "words": ex["words"], "group": ex.get("group")},
+                                                     "words": ex["words"], "group": ex.get("group"),
+                                                     "outlet": ex.get("outlet")},
                "pages": results, "plans": plans}
     if args.json:
         print(json.dumps(summary))
