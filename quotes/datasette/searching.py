@@ -14,7 +14,7 @@ facet. When a search is the page's only filter and matches more than ``WALK_FROM
   (...)``: SQLite cannot look rowids up through that, so it walks the index from the first
   row and keeps the matches, and the first 25 of 100,000 matches are found after about 250
   index entries;
-* the facets are counted live up to ``facets.LIVE_LIMIT`` matches (facets.py).
+* the facets are counted live up to ``facets.SEARCH_LIVE_LIMIT`` matches (facets.py).
 
 A search with other filters, a search of one column (``_search_quote=``) and a search that
 matches few quotes go Datasette's way.
