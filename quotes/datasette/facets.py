@@ -202,6 +202,8 @@ class QuotesDateFacet(DateFacet):
     quotes_view are added up from the stored counts of ``published``; a narrowed page is
     counted as Datasette counts it, up to the same limits as the column facets."""
 
+    sql: str  # Datasette's SQL of the page, set by Facet.__init__
+
     async def facet_results(self) -> tuple[list[dict[str, Any]], list[str]]:
         configs = [(c["config"].get("column") or c["config"]["simple"], c["source"]) for c in self.get_configs()]
         if not configs or self.table not in ("quotes", "quotes_view"):
