@@ -47,7 +47,7 @@ DEV_DIR = HERE.parent / "tests" / "data" / "dev" / "articles"
 class Timer:
     """Wall-clock and process CPU seconds of a ``with`` block."""
 
-    def __enter__(self) -> "Timer":
+    def __enter__(self) -> Timer:
         self.wall0, self.cpu0 = time.perf_counter(), time.process_time()
         return self
 

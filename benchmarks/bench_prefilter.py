@@ -75,8 +75,8 @@ def blank_unquotable(text: str, cues: frozenset[str], context: int) -> tuple[str
     keep = [any(a < e and s < b for a, b in quoted)
             or any(lemmas(w) & cues for w in WORD.findall(text[s:e])) for s, e in spans]
     wanted = [any(keep[j] for j in range(i, min(len(spans), i + context + 1))) for i in range(len(spans))]
-    dropped = [span for span, w in zip(spans, wanted) if not w]
-    kept_words = sum(len(text[s:e].split()) for (s, e), w in zip(spans, wanted) if w)
+    dropped = [span for span, w in zip(spans, wanted, strict=True) if not w]
+    kept_words = sum(len(text[s:e].split()) for (s, e), w in zip(spans, wanted, strict=True) if w)
     return blank_out(text, dropped), kept_words, len(text.split())
 
 

@@ -20,9 +20,9 @@ import json
 import random
 import re
 import sys
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIRS = (ROOT / "examples" / "articles", ROOT / "tests" / "data" / "dev" / "articles")

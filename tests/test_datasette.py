@@ -3,6 +3,7 @@
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -165,11 +166,15 @@ def facet_counts(client, path: str) -> dict[str, dict]:
     return {name: {f["value"]: f["count"] for f in facet["results"]} for name, facet in results.items()}
 
 
-def live_facet_counts(path: Path, where: str = "") -> dict[str, dict]:
+DEFAULT_FACETS = ("speaker_id", "outlet_id", "type", "cue_lemma")  # metadata.yml's, of the quotes table
+
+
+def live_facet_counts(path: Path, where: str = "", columns=DEFAULT_FACETS, table: str = "quotes") -> dict[str, dict]:
+    """What a GROUP BY over the table gives for each column."""
     db = sqlite_utils.Database(path)
     found = {column: dict(db.execute(
-        f"select {column}, count(*) from quotes where {column} is not null {where} group by 1").fetchall())
-        for column in store.COUNTED_FACETS}
+        f"select [{column}], count(*) from [{table}] where [{column}] is not null {where} group by 1").fetchall())
+        for column in columns}
     db.close()
     return found
 
@@ -217,6 +222,239 @@ def test_facets_are_counted_live_on_a_database_without_stored_counts(copied_db, 
     db.conn.commit()
     ds = client_for(Datasette([str(copied_db)], metadata=load_metadata(), settings=SETTINGS))
     assert facet_counts(ds, "/quotes/quotes.json") == live_facet_counts(copied_db)
+
+
+VIEW_FACETS = ("speaker", "outlet", "type", "speaker_kind", "cue", "role", "published", "speaker_id")
+
+
+def served(path: Path, client_for, immutable: bool = False):
+    """A Datasette app of its own for the database at ``path``."""
+    files = {"immutables": [str(path)]} if immutable else {"files": [str(path)]}
+    return client_for(Datasette(**files, metadata=load_metadata(), settings=SETTINGS))
+
+
+def facets_of(client, path: str, columns) -> dict[str, dict]:
+    query = "&".join(f"_facet={column}" for column in columns)
+    return facet_counts(client, f"{path}{'&' if '?' in path else '?'}{query}&_facet_size=max")
+
+
+def test_a_facet_of_any_counted_column_of_the_whole_table_gives_the_same_counts_as_counting(client, sample_db):
+    columns = [c for c in store.COUNTED_FACETS if c not in DEFAULT_FACETS]
+    assert facets_of(client, "/quotes/quotes.json", columns) == {
+        **live_facet_counts(sample_db), **live_facet_counts(sample_db, columns=columns)}
+
+
+def test_later_pages_of_the_whole_table_show_the_facets_of_the_whole_table(client, sample_db):
+    later = re.sub(r"^https?://[^/]+", "", client.get("/quotes/quotes.json?_size=5").json()["next_url"])
+    assert "_next=" in later
+    assert facet_counts(client, later) == live_facet_counts(sample_db)
+
+
+def test_quotes_view_facets_of_the_whole_view_give_the_same_counts_as_counting(client, sample_db):
+    assert facets_of(client, "/quotes/quotes_view.json", VIEW_FACETS) == live_facet_counts(
+        sample_db, columns=VIEW_FACETS, table="quotes_view")
+
+
+def test_whole_table_and_view_facets_read_the_stored_counts(copied_db, client_for):
+    db = sqlite_utils.Database(copied_db)
+    db.execute("update quote_facet_counts set count = 999 where facet = 'speaker_id' and value = 'yoon-suk-yeol'")
+    db.execute("update quote_facet_counts set count = 998 where facet = 'cue' and value = 'said'")
+    db.conn.commit()
+    ds = served(copied_db, client_for)
+    assert facets_of(ds, "/quotes/quotes.json", ["cue"])["cue"]["said"] == 998
+    view = facets_of(ds, "/quotes/quotes_view.json", ["speaker", "cue", "speaker_kind"])
+    assert view["speaker"]["Yoon Suk Yeol"] == 999
+    assert view["cue"]["said"] == 998
+    assert view["speaker_kind"]["person"] == live_facet_counts(
+        copied_db, columns=["speaker_kind"], table="quotes_view")["speaker_kind"]["person"] + 999 - 6
+
+
+def test_facets_of_the_whole_table_and_view_follow_an_ingest_and_each_refresh(copied_db, client_for):
+    """Stored counts must never be stale: after new articles, a changed article (fewer
+    quotes), the incremental refresh and a full one, every whole-table and whole-view facet
+    equals a GROUP BY."""
+    from quotes.records import Article, Attribution, QuoteRecord
+
+    def article(name: str, speakers: list[str]) -> tuple[Article, list[QuoteRecord]]:
+        sentences = [f'"We will sign the accord number {i} today," {who} said.' for i, who in enumerate(speakers)]
+        text = " ".join(sentences)
+        records, at = [], 0
+        for sentence, who in zip(sentences, speakers, strict=True):
+            start = text.index('"', at) + 1
+            end = text.index(',"', start) + 1
+            records.append(QuoteRecord(
+                quote=text[start:end], type="direct", start=start, end=end, sentence_start=at,
+                sentence_end=at + len(sentence), cue="said", cue_lemma="say", speaker_mention=who,
+                speaker=Attribution(name=who)))
+            at += len(sentence) + 1
+        return Article(name=name, text=text, title=name, outlet="Wire Of Tests", published="2025-01-02"), records
+
+    def check(ds) -> None:
+        columns = [c for c in store.COUNTED_FACETS if c not in DEFAULT_FACETS]
+        assert facets_of(ds, "/quotes/quotes.json", columns) == {
+            **live_facet_counts(copied_db), **live_facet_counts(copied_db, columns=columns)}
+        assert facets_of(ds, "/quotes/quotes_view.json", VIEW_FACETS) == live_facet_counts(
+            copied_db, columns=VIEW_FACETS, table="quotes_view")
+
+    ds = served(copied_db, client_for)
+    db = store.open_db(copied_db)
+    first = article("accord.txt", ["Maria Zakharova", "Ada Newcomer", "Ada Newcomer"])
+    store.save_articles(db, [first, article("other.txt", ["Yoon Suk Yeol"])], "test")
+    check(ds)  # before any refresh: provisional speakers
+    store.refresh(db)
+    check(ds)
+    assert "Ada Newcomer" in facets_of(ds, "/quotes/quotes_view.json", ["speaker"])["speaker"]
+    store.save_articles(db, [(first[0], first[1][:1])], "test")  # the article again, one quote left
+    check(ds)
+    store.refresh(db)  # incremental
+    check(ds)
+    assert "Ada Newcomer" not in facets_of(ds, "/quotes/quotes_view.json", ["speaker"])["speaker"]
+    store.refresh(db, full=True)
+    check(ds)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # an immutable database is read without its WAL
+    db.close()
+    check(served(copied_db, client_for, immutable=True))
+
+
+def test_date_facets_of_the_whole_table_and_view_come_from_the_stored_counts(copied_db, client_for):
+    def dates(where: str = "") -> dict:
+        db = sqlite_utils.Database(copied_db)
+        found = dict(db.execute(f"select date(published), count(*) from quotes where date(published) is not null "
+                                f"{where} group by 1").fetchall())
+        db.close()
+        return found
+
+    ds = served(copied_db, client_for)
+    for table in ("quotes", "quotes_view"):
+        assert facet_counts(ds, f"/quotes/{table}.json?_facet_date=published")["published"] == dates()
+    assert facet_counts(ds, "/quotes/quotes.json?type=direct&_facet_date=published")["published"] == dates(
+        "and type = 'direct'")
+    expected = dates()
+    db = sqlite_utils.Database(copied_db)
+    db.execute("update quote_facet_counts set count = count + 100 where facet = 'published' and value = '2024-10-29'")
+    db.conn.commit()
+    expected["2024-10-29"] += 100
+    assert facet_counts(ds, "/quotes/quotes_view.json?_facet_date=published")["published"] == expected
+
+
+def test_a_narrowed_page_counts_every_facet_live(client, sample_db):
+    columns = ["cue", "role", "speaker_kind"]
+    assert facets_of(client, "/quotes/quotes.json?type=direct", columns) == {
+        **live_facet_counts(sample_db, "and type = 'direct'"),
+        **live_facet_counts(sample_db, "and type = 'direct'", columns=columns)}
+    assert facets_of(client, "/quotes/quotes_view.json?outlet=Reuters", ["speaker", "type"]) == live_facet_counts(
+        sample_db, "and outlet = 'Reuters'", columns=["speaker", "type"], table="quotes_view")
+
+
+def test_a_facet_without_stored_counts_is_counted_live_on_a_small_table(client, sample_db):
+    assert facets_of(client, "/quotes/quotes_view.json", ["article_title"]) == live_facet_counts(
+        sample_db, columns=["article_title"], table="quotes_view")
+
+
+def test_facets_of_a_page_over_the_live_limit_are_not_counted_and_the_page_says_so(client, sample_db, monkeypatch):
+    from quotes.datasette import facets
+
+    def not_counted(path: str) -> str:
+        found = re.search(r'<p class="facets-not-counted">Not counted on this page: ([^.]*)\.', client.get(path).text)
+        return found.group(1) if found else ""
+
+    monkeypatch.setattr(facets, "LIVE_LIMIT", 3)
+    assert client.get("/quotes/quotes.json?type=direct&_facet=cue").json()["facet_results"] == {}
+    assert not_counted("/quotes/quotes?type=direct&_facet=cue") == "cue, speaker_id, outlet_id, type, cue_lemma"
+    # The whole table still shows the stored counts; a column without them is not counted.
+    whole = client.get("/quotes/quotes_view.json?_facet=speaker&_facet=article_title").json()
+    assert set(whole["facet_results"]) == {"speaker"}
+    assert not_counted("/quotes/quotes_view?_facet=speaker&_facet=article_title") == "article_title"
+    monkeypatch.setattr(facets, "SEARCH_LIVE_LIMIT", 3)
+    assert client.get("/quotes/quotes.json?_search=troops").json()["facet_results"] == {}
+    assert not_counted("/quotes/quotes?_search=troops") == "speaker_id, outlet_id, type, cue_lemma"
+    assert not_counted("/quotes/quotes?speaker_id=pentagon") == ""  # 3 quotes
+
+
+# ---- A search that matches many quotes (quotes.datasette.searching) ----
+
+@pytest.fixture
+def many_matches(monkeypatch):
+    """Every search is treated as one with many matches (the sample has 56 quotes)."""
+    from quotes.datasette import searching
+
+    monkeypatch.setattr(searching, "WALK_FROM", 0)
+
+
+def matching(path: Path, word: str, where: str = "", order: str = "published desc, id") -> list[tuple]:
+    """(id, published) of the quotes a search matches, in ``order``."""
+    db = sqlite_utils.Database(path)
+    found = db.execute(
+        "select id, published from quotes where rowid in (select rowid from quotes_fts where quotes_fts match ?) "
+        f"{where} order by {order}", [word]).fetchall()
+    db.close()
+    return found
+
+
+def pages_of(client, path: str) -> list[str]:
+    """Ids of every row of a table page and the pages after it."""
+    found = []
+    while path:
+        page = client.get(path).json()
+        columns = page["columns"]
+        found += [row[columns.index("id")] for row in page["rows"]]
+        path = page["next_url"] and re.sub(r"^https?://[^/]+", "", page["next_url"])
+    return found
+
+
+def test_a_search_with_many_matches_finds_every_match_in_order(client, sample_db, many_matches):
+    expected = matching(sample_db, "the")
+    assert len(expected) > 25
+    # Newest first (Datasette leaves the order of quotes of the same date open on a first page).
+    found = rows(client, "/quotes/quotes.json?_search=the&_shape=array&_size=max")
+    assert sorted((row["id"], row["published"]) for row in found) == sorted(expected)
+    assert [row["published"] for row in found] == [published for _, published in expected]
+    # Page after page, in an order without ties.
+    by_id = [quote_id for quote_id, _ in matching(sample_db, "the", order="id")]
+    assert pages_of(client, "/quotes/quotes.json?_search=the&_size=7&_nocount=1&_sort=id") == by_id
+    whole = rows(client, "/quotes/quotes.json?_search=the&_shape=array&_sort=id&_size=max")
+    assert [row["id"] for row in whole] == by_id
+
+
+def test_the_page_of_a_search_with_many_matches_counts_them_from_the_index(client, sample_db, many_matches):
+    expected = matching(sample_db, "the")
+    html = client.get("/quotes/quotes?_search=the").text
+    assert re.search(rf"<h3>\s*{len(expected)} rows\s*where search matches", html)
+    assert len(re.findall(r'<article class="quote-card[^"]*">', html)) == 25
+    # The facets are counted over the matches; the page's links are as without the change.
+    counts = facet_counts(client, "/quotes/quotes.json?_search=the")
+    assert counts == live_facet_counts(
+        sample_db, "and rowid in (select rowid from quotes_fts where quotes_fts match 'the')")
+    assert "_nocount" not in " ".join(re.findall(r'href="([^"]*)"', html))
+    # The filter form repeats the page's _nocount; the next page goes without it and is counted.
+    assert '<input type="hidden" name="_nocount" value="index">' in html
+    direct = matching(sample_db, "the", "and type = 'direct'")
+    html = client.get("/quotes/quotes?_search=the&type=direct&_nocount=index").text
+    assert re.search(rf"<h3>\s*{len(direct)} rows\s*where search matches", html)
+    assert client.get("/quotes/quotes.json?_search=the").json()["filtered_table_rows_count"] == len(expected)
+
+
+def test_a_search_with_many_matches_walks_the_index_of_its_sort_column_only(client, sample_db, many_matches):
+    def sql(path: str) -> str:
+        return client.get(path).json()["query"]["sql"]
+
+    walked = "+rowid in (select rowid from quotes_fts"
+    assert walked in sql("/quotes/quotes.json?_search=the&_nocount=1")  # by date, the default
+    assert walked in sql("/quotes/quotes.json?_search=the&_nocount=1&_sort=speaker_id")
+    assert walked not in sql("/quotes/quotes.json?_search=the&_nocount=1&_sort=quote")  # no index
+    assert walked not in sql("/quotes/quotes.json?_search=the")  # counted: every match is read anyway
+    assert walked not in sql("/quotes/quotes.json?_search=the&_nocount=1&type=direct")  # another filter
+    matched = "and rowid in (select rowid from quotes_fts where quotes_fts match 'the')"
+    assert facet_counts(client, "/quotes/quotes.json?_search=the&_nocount=1") == live_facet_counts(sample_db, matched)
+    dates = facet_counts(client, "/quotes/quotes.json?_search=the&_nocount=1&_facet_date=published")["published"]
+    assert dates == live_facet_counts(sample_db, matched, ["published"])["published"]  # dates have no time
+    found = rows(client, "/quotes/quotes.json?_search=the&_shape=array&_size=max&_sort=quote")
+    assert [row["quote"] for row in found] == sorted(row["quote"] for row in found)
+    assert sorted(row["id"] for row in found) == sorted(quote_id for quote_id, _ in matching(sample_db, "the"))
+
+
+def test_a_search_the_index_refuses_is_reported_as_before(client, many_matches):
+    assert client.get("/quotes/quotes.json?_search=NEAR(&_searchmode=raw").status_code == 400
 
 
 # ---- HTML rendering ----

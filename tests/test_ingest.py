@@ -190,7 +190,7 @@ def test_a_run_after_an_interrupted_one_refreshes_even_with_nothing_new(tmp_path
     # What an ingest killed between its last batch and the refresh leaves behind.
     quotes.store.save_articles(db, list(extract(nlp, iter_articles([str(path)]))), EXTRACTOR_VERSION)
     db.close()
-    assert count(db_path, "quote_facet_counts") == 0
+    assert query(db_path, "SELECT key FROM meta WHERE key = 'needs_refresh'") == [("needs_refresh",)]
 
     result = ingest(db_path, path)
     assert summary(result.stderr)["unchanged"] == 1

@@ -138,6 +138,74 @@ def test_yoon_page_has_first_and_last_seen_and_counts_by_outlet(client):
     assert facts["Quotes"].startswith("6")
 
 
+def newest_first(path, where: str = "1", limit: int = 100) -> list[str]:
+    """The quotes matching ``where``, as the reader pages order them: by date, newest first,
+    the undated last, the latest stored first among equals."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(path)
+    found = [row[0] for row in db.execute(
+        f"select quote from quotes where {where} order by published is null, published desc, rowid desc "
+        f"limit {limit}").fetchall()]
+    db.close()
+    return found
+
+
+def marks(tree) -> list[str]:
+    return [m.text_content() for m in tree.xpath("//article[contains(@class, 'quote-card')]//blockquote//mark")]
+
+
+def test_home_and_speaker_pages_show_the_newest_quotes_first(client, client_for, sample_db, tmp_path):
+    import sqlite_utils
+
+    assert marks(page(client, "/")[0]) == newest_first(sample_db, limit=10)
+    assert marks(page(client, "/-/speaker/yoon-suk-yeol")[0]) == newest_first(sample_db, "speaker_id = 'yoon-suk-yeol'")
+    # Undated quotes come after the dated ones.
+    copied = tmp_path / "quotes.db"
+    copied.write_bytes(sample_db.read_bytes())
+    db = sqlite_utils.Database(copied)
+    db.execute("update quotes set published = null where rowid in (select rowid from quotes "
+               "where speaker_id = 'yoon-suk-yeol' order by rowid limit 2)")
+    db.conn.commit()
+    db.close()
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    other = client_for(Datasette([str(copied)], metadata=load_metadata(), settings=SETTINGS))
+    assert marks(page(other, "/-/speaker/yoon-suk-yeol")[0]) == newest_first(copied, "speaker_id = 'yoon-suk-yeol'")
+
+
+@pytest.mark.parametrize("q", ["the", "Yoon", "Russia troops"])
+def test_a_search_with_many_matches_shows_the_same_quotes(client, monkeypatch, q):
+    from quotes.datasette import search
+
+    few = marks(page(client, f"/-/search?q={q}")[0])
+    monkeypatch.setattr(search, "WALK_FROM", 0)  # every search read as one with many matches
+    assert marks(page(client, f"/-/search?q={q}")[0]) == few
+    assert few
+
+
+def test_a_speaker_page_says_who_relayed_their_quotes(sample_db, tmp_path, client_for):
+    import sqlite_utils
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    copied = tmp_path / "quotes.db"
+    copied.write_bytes(sample_db.read_bytes())
+    db = sqlite_utils.Database(copied)
+    db.execute("update quotes set via = 'TASS' where rowid in (select rowid from quotes "
+               "where speaker_id = 'dmitry-peskov' limit 1)")
+    db.execute("update quotes set via_speaker_id = 'kcna', via = 'KCNA' where speaker_id = 'yoon-suk-yeol'")
+    db.conn.commit()
+    db.close()
+    other = client_for(Datasette([str(copied)], metadata=load_metadata(), settings=SETTINGS))
+    assert "TASS (1)" in texts(page(other, "/-/speaker/dmitry-peskov")[0], "//dl[@class='speaker-facts']/dd")
+    assert "KCNA (6)" in texts(page(other, "/-/speaker/yoon-suk-yeol")[0], "//dl[@class='speaker-facts']/dd")
+    assert "Yoon Suk Yeol (6)" in texts(page(other, "/-/speaker/kcna")[0], "//dl[@class='speaker-facts']/dd")
+
+
 def test_unknown_speaker_is_a_404_page(client):
     response = client.get("/-/speaker/nobody-at-all")
     assert response.status_code == 404

@@ -138,7 +138,8 @@ def test_open_db_creates_the_schema(tmp_path):
     indexed = {tuple(index.columns) for index in db["quotes"].indexes}
     assert {("speaker_id", "published", "outlet_id", "type", "cue_lemma"),
             ("outlet_id", "published", "speaker_id", "type", "cue_lemma"),
-            ("group_id",), ("type",), ("article_id", "start")} <= indexed
+            ("group_id",), ("type", "published"), ("cue_lemma", "published"), ("article_id", "start")} <= indexed
+    assert ("type",) not in indexed  # the wider index replaced it
     assert ("alias",) in {tuple(index.columns) for index in db["speaker_aliases"].indexes}
     assert {"quotes_ai", "quotes_ad", "quotes_au"} <= {t.name for t in db["quotes"].triggers}
     assert db["quotes"].detect_fts() == "quotes_fts"
@@ -418,22 +419,55 @@ def test_a_group_disappears_when_a_member_does(db, batch):
 # Refresh: facet counts
 
 
-def live_counts(db, column: str) -> dict:
-    return dict(db.execute(f"select {column}, count(*) from quotes where {column} is not null "
-                           f"group by {column}").fetchall())
+def live_counts(db, facet: str) -> dict:
+    expression = store.FACET_EXPRESSIONS[facet].format(row="quotes")
+    return dict(db.execute(f"select value, count(*) from (select {expression} as value from quotes) "
+                           "where value is not null group by value").fetchall())
+
+
+def stored_counts(db, facet: str) -> dict:
+    return dict(db.execute("select value, count from quote_facet_counts where facet = ? and count > 0",
+                           [facet]).fetchall())
+
+
+def assert_counts_are_current(db) -> None:
+    for facet in store.FACET_EXPRESSIONS:
+        assert stored_counts(db, facet) == live_counts(db, facet), facet
 
 
 def test_refresh_counts_the_facets_of_the_whole_quotes_table(db, batch):
     store.save_articles(db, batch, "1")
     store.refresh(db)
-    for column in store.COUNTED_FACETS:
-        stored = dict(db.execute("select value, count from quote_facet_counts where facet = ?",
-                                 [column]).fetchall())
-        assert stored == live_counts(db, column)
-    assert dict(db.execute("select value, count from quote_facet_counts where facet = 'type'")
-                .fetchall()) == {"direct": 3, "indirect": 2, "mixed": 4}
+    assert_counts_are_current(db)
+    assert stored_counts(db, "type") == {"direct": 3, "indirect": 2, "mixed": 4}
     assert json.loads(db["meta"].get("facet_counts")["value"]) == {
-        "quotes": 9, "facets": list(store.COUNTED_FACETS)}
+        "facets": list(store.FACET_EXPRESSIONS), "kept_current": True}
+
+
+def test_facet_counts_are_current_after_every_write(db, batch):
+    store.save_articles(db, batch[:3], "1")
+    assert_counts_are_current(db)  # provisional speakers, before any refresh
+    store.refresh(db)
+    assert_counts_are_current(db)
+    store.save_articles(db, batch[2:], "1")  # article 2 again, and new ones
+    assert_counts_are_current(db)
+    store.refresh(db)  # the incremental refresh
+    assert_counts_are_current(db)
+    store.refresh(db, full=True)
+    assert_counts_are_current(db)
+    assert not db.execute("select 1 from quote_facet_counts where count <= 0").fetchall()
+
+
+def test_facet_counts_are_made_again_without_their_triggers(db, batch):
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    for name in store.FACET_TRIGGERS:
+        db.execute(f"drop trigger [{name}]")
+    db.execute("delete from quotes where type = 'mixed'")
+    store.count_facets(db)
+    assert_counts_are_current(db)
+    db.execute("delete from quotes where type = 'direct'")  # the triggers are back
+    assert_counts_are_current(db)
 
 
 def test_saving_articles_marks_the_database_for_refresh(db, batch):
@@ -451,9 +485,8 @@ def test_facet_counts_follow_the_next_refresh(db, batch):
     article, _ = batch[4]
     store.save_articles(db, [(article, [])], "1")
     store.refresh(db)
-    assert dict(db.execute("select value, count from quote_facet_counts where facet = 'type'")
-                .fetchall()) == {"direct": 2, "indirect": 2, "mixed": 2}
-    assert json.loads(db["meta"].get("facet_counts")["value"])["quotes"] == 6
+    assert stored_counts(db, "type") == {"direct": 2, "indirect": 2, "mixed": 2}
+    assert_counts_are_current(db)
 
 
 # Export

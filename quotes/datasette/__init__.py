@@ -2,8 +2,9 @@
 
 It shows every quote inside its sentence with the quoted words highlighted, and links
 speakers and articles, because a machine-made attribution is only useful if a reader can
-check it against the article it came from. It also adds the ``counted`` facet type
-(``facets.py``). Serving, settings and metadata are in ``serve.py``; error pages and logging
+check it against the article it came from. It also keeps the facets of the quotes table
+and quotes_view fast on millions of quotes (``facets.py``), and a search for a common word
+(``searching.py``). Serving, settings and metadata are in ``serve.py``; error pages and logging
 in ``errors.py``; what one request may take of the server in ``limits.py``.
 """
 
@@ -18,10 +19,11 @@ from datasette.database import Database
 from datasette.utils import tilde_encode
 from markupsafe import Markup
 
-from . import pages
+from . import facets, pages, searching
 from .errors import handle_exception, refuse_bad_requests, replace_default_handler  # noqa: F401 (hooks)
-from .facets import CountedFacet
+from .facets import CountedFacet, replace_column_facet  # noqa: F401 (hooks)
 from .limits import limit_connection, limit_requests  # noqa: F401 (hooks)
+from .searching import count_from_the_index, walk_the_sort_index  # noqa: F401 (hooks)
 
 # Where render_cell finds the quote id: table rows carry it as "id", canned and
 # custom SQL queries opt in by selecting it as "quote_id".
@@ -53,7 +55,7 @@ def register_facet_classes() -> list[type]:
 
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
-    return pages.ROUTES
+    return [*pages.ROUTES, searching.ROUTE]
 
 
 @hookimpl
@@ -70,6 +72,8 @@ def extra_js_urls(datasette: Any) -> list[str]:
 def extra_template_vars(view_name: str, datasette: Any) -> Any:
     if view_name == "index":
         return lambda: pages.home_vars(datasette)
+    if view_name == "table":
+        return {"facet_limits": {"live": facets.LIVE_LIMIT, "search": facets.SEARCH_LIVE_LIMIT}}
     return {}
 
 

@@ -42,10 +42,21 @@ ARBITRARY_SQL_WAIT_S = 10.0
 ARBITRARY_SQL_PARAMETERS = frozenset({"sql", "_where"})
 
 
+# Each of Datasette's connections reads the database through a memory map and keeps a page
+# cache of its own: a page that reads 10,000 quotes by rowid then takes about half the time
+# it takes through read() calls and SQLite's default 2 MB cache. The map is the operating
+# system's page cache, shared by every connection; only the page caches add memory, at most
+# CACHE_KIB per connection (Datasette opens num_sql_threads of them, serve.py).
+MMAP_BYTES = 2**31
+CACHE_KIB = 65_536
+
+
 @hookimpl(specname="prepare_connection")
 def limit_connection(conn: sqlite3.Connection) -> None:
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     conn.row_factory = _counted_row
+    conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
 _fetching = threading.local()  # the cursor this thread is reading and what it has returned

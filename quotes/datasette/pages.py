@@ -48,6 +48,34 @@ left join outlets o on o.id = q.outlet_id
 """.strip()
 
 
+def newest(where: str) -> str:
+    """The quotes matching ``where`` (a condition on the quotes table), newest first and then
+    the undated, as ``select`` of a whole quote row for the pages. Each half is read from an
+    index in that order, so only ``:limit`` rows are read: a condition such as ``published is
+    null`` in the ORDER BY would make SQLite read and sort every match."""
+    return f"""
+select {QUOTE_COLUMNS} from (
+  select * from (select rowid as picked, 0 as undated, published from quotes
+                 where ({where}) and published is not null order by published desc, rowid desc limit :limit)
+  union all
+  select * from (select rowid as picked, 1 as undated, null from quotes
+                 where ({where}) and published is null order by rowid desc limit :limit)
+) as n
+join quotes q on q.rowid = n.picked
+{QUOTE_JOINS}
+order by n.undated, n.published desc, n.picked desc
+limit :limit"""
+
+
+# A speaker's quotes that someone relayed, and who: from the index of relayed quotes.
+RELAYED_BY_SQL = """
+select coalesce(v.id, '') as id, coalesce(v.name, q.via) as name, count(*) as quotes
+from quotes q left join speakers v on v.id = q.via_speaker_id
+where q.speaker_id = :id and (q.via_speaker_id is not null or q.via is not null)
+group by 1, 2 order by quotes desc, name
+"""
+
+
 def in_context(row: Any) -> Markup:
     """The quote inside its sentence, the quoted words in ``<mark>``; the quote alone if the
     article text no longer matches the offsets."""
@@ -139,14 +167,8 @@ async def speaker_data(db: Any, speaker_id: str) -> dict[str, Any] | None:
     months = [(r[0], r[1]) for r in (await db.execute(
         "select substr(published, 1, 7) as month, count(*) from quotes "
         "where speaker_id = :id and published is not null group by month order by month", params)).rows]
-    latest = quote_dicts((await db.execute(
-        f"select {QUOTE_COLUMNS} from quotes q {QUOTE_JOINS} where q.speaker_id = :id "
-        f"order by q.published is null, q.published desc, q.rowid desc limit {LATEST}", params)).rows)
-    relayed_by = [dict(r) for r in (await db.execute(
-        "select coalesce(v.id, '') as id, coalesce(v.name, q.via) as name, count(*) as quotes from quotes q "
-        "left join speakers v on v.id = q.via_speaker_id "
-        "where q.speaker_id = :id and (q.via_speaker_id is not null or q.via is not null) "
-        "group by 1, 2 order by quotes desc, name", params)).rows]
+    latest = quote_dicts((await db.execute(newest("speaker_id = :id"), {**params, "limit": LATEST})).rows)
+    relayed_by = [dict(r) for r in (await db.execute(RELAYED_BY_SQL, params)).rows]
     relays = [dict(r) for r in (await db.execute(
         "select s.id, s.name, count(*) as quotes from quotes q join speakers s on s.id = q.speaker_id "
         "where q.via_speaker_id = :id group by s.id order by quotes desc, s.name", params)).rows]
@@ -182,8 +204,9 @@ async def search_data(db: Any, text: str, limit: int = SEARCH_LIMIT) -> dict[str
     fts = search.fts_query(text)
     params = {"like": like, "fts": fts, "limit": limit}
     speakers = [dict(r) for r in (await db.execute(search.SPEAKERS_SQL, params)).rows]
+    matches = (await db.execute(search.matches_sql(fts is not None), params)).rows[0][0]
     quotes = quote_dicts((await db.execute(
-        search.quotes_sql(fts is not None, QUOTE_COLUMNS, QUOTE_JOINS), params)).rows)
+        newest(search.wanted_sql(fts is not None, walk=matches > search.WALK_FROM)), params)).rows)
     return {"q": text, "speakers": speakers, "quotes": quotes}
 
 
@@ -281,9 +304,7 @@ async def home_vars(datasette: Any) -> dict[str, Any]:
     except (KeyError, IndexError):
         return {"latest_quotes": [], "canned": [], "quotes_db": None}
     try:
-        latest = quote_dicts((await db.execute(
-            f"select {QUOTE_COLUMNS} from quotes q {QUOTE_JOINS} "
-            "order by q.published is null, q.published desc, q.rowid desc limit 10")).rows)
+        latest = quote_dicts((await db.execute(newest("1"), {"limit": 10})).rows)
     except Exception:  # a database without our schema
         latest = []
     canned = await datasette.get_canned_queries(db.name, None)
