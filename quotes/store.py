@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import lru_cache
-from itertools import chain, groupby
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -1003,7 +1003,9 @@ def _regroup_reached(db: Database) -> None:
         sharing = [rowid for rowid, words in db.execute(
             "SELECT w.rowid, w.words FROM quotes q JOIN quote_words w ON w.rowid = q.rowid WHERE q.speaker_id = ?",
             [speaker_id]) if not wanted.isdisjoint(words.split())]
-        rows = {rowid: (row, words) for rowid, *row, words in _rows(db, sharing)}
+        rows = {rowid: (row, words) for rowid, *row, words in _where_in(
+            db, "SELECT q.rowid, q.id, q.article_id, q.type, q.group_id, w.words FROM quotes q "
+                "JOIN quote_words w ON w.rowid = q.rowid WHERE q.rowid IN", sharing)}
         said = {rowid: Said(row[1], row[2], frozenset(words.split())) for rowid, (row, words) in rows.items()}
         units = {rowid: f"g:{row[3]}" if row[3] else f"q:{rowid}" for rowid, (row, _) in rows.items()}
         for members in joined(said, units, [rowid for rowid in new if rowid in said]):
@@ -1018,13 +1020,12 @@ def _regroup_reached(db: Database) -> None:
     groups.write(db)
 
 
-def _rows(db: Database, rowids: list[int]) -> Iterator[tuple]:
-    """(rowid, id, article, type, group, words) of the quotes given."""
-    for chunk in range(0, len(rowids), 500):
-        part = rowids[chunk:chunk + 500]
-        yield from db.execute(
-            "SELECT q.rowid, q.id, q.article_id, q.type, q.group_id, w.words FROM quotes q "
-            f"JOIN quote_words w ON w.rowid = q.rowid WHERE q.rowid IN ({', '.join('?' * len(part))})", part)
+def _where_in(db: Database, query: str, values: list) -> Iterator[tuple]:
+    """The rows of ``query`` (ending in "IN") for ``values``, a few hundred at a time: SQLite
+    limits the number of parameters of a statement."""
+    for chunk in range(0, len(values), 500):
+        part = values[chunk:chunk + 500]
+        yield from db.execute(f"{query} ({', '.join('?' * len(part))})", part)
 
 
 def _store_words(db: Database, rowids: list[int], words: list[frozenset[str]], table: str = "quote_words") -> None:
@@ -1037,14 +1038,8 @@ def _sources(db: Database, article_ids: Iterable[str] | None = None) -> dict[str
     query = "SELECT a.id, a.published, o.name FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
     if article_ids is None:
         return {article_id: (published, outlet) for article_id, published, outlet in db.execute(query)}
-    ids = sorted(set(article_ids))
-    found = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk:chunk + 500]
-        for article_id, published, outlet in db.execute(
-                f"{query} WHERE a.id IN ({', '.join('?' * len(part))})", part):
-            found[article_id] = (published, outlet)
-    return found
+    return {article_id: (published, outlet) for article_id, published, outlet in
+            _where_in(db, f"{query} WHERE a.id IN", sorted(set(article_ids)))}
 
 
 class _GroupWrites:
@@ -1070,9 +1065,7 @@ class _GroupWrites:
         sources = self.sources if isinstance(self.sources, dict) else self.sources(
             row[2] for _, group in self.groups for row in group)
         unread = sorted({row[1] for _, group in self.groups for row in group if row[4] is None})
-        texts = dict(chain.from_iterable(
-            db.execute(f"SELECT id, quote FROM quotes WHERE id IN ({', '.join('?' * len(part))})", part)
-            for part in (unread[i:i + 500] for i in range(0, len(unread), 500))))
+        texts = dict(_where_in(db, "SELECT id, quote FROM quotes WHERE id IN", unread))
         self.groups = [(speaker_id, [row if row[4] is not None else (*row[:4], texts[row[1]]) for row in group])
                        for speaker_id, group in self.groups]
         records, members = [], []

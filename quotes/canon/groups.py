@@ -2,7 +2,7 @@
 
 Two quotes of one speaker in different articles say the same thing when their content words
 have Jaccard >= 0.5, or when an indirect/mixed rendering's words are >= 0.6 contained in a
-direct/mixed quote (:func:`similar`). A group is a connected set of two quotes or more.
+direct/mixed quote (:func:`matching`). A group is a connected set of two quotes or more.
 Adding quotes can only join sets and removing quotes can only split the set they were in, so
 groups can be kept up to date without comparing every quote again (quotes.store).
 """
@@ -30,7 +30,7 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def _matches(words: frozenset[str], kind: str, other: frozenset[str], other_kind: str) -> bool:
-    """The wording half of :func:`similar`."""
+    """:func:`matching` for two quotes' content words; a quote without any matches nothing."""
     return bool(words and other) and matching(len(words), kind, len(other), other_kind, len(words & other))
 
 
