@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from .canon import reach
-from .canon.groups import Said, content_words, joined, same_statements
+from .canon.groups import Said, content_words, joined, matching, same_statements
 from .canon.roles import role_holder, role_index
 from .canon.speakers import Mention, Speaker, cluster, kind_of, slug
 from .records import Article, QuoteRecord
@@ -363,6 +363,26 @@ def _name_indexes(db: Database) -> None:
         db.table("quotes").create_index(columns, if_not_exists=True)
 
 
+@step("008_kept_mentions")
+def _kept_mentions(db: Database) -> None:
+    """What a refresh would otherwise count again over every quote of the names it reaches:
+    each name's mentions (speaker_mentions: how many quotes say or relay it, by kind, role and
+    wording, first and last date) and the speaker each name is given (speaker_names). A
+    refresh recounts only the names of the articles stored since, and rewrites the quotes of
+    only the names whose speaker changed."""
+    db.execute("CREATE TABLE IF NOT EXISTS speaker_mentions (name TEXT NOT NULL, said INTEGER NOT NULL, "
+               "kind TEXT, role TEXT, mention TEXT, count INTEGER NOT NULL, first TEXT, last TEXT)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_speaker_mentions_name ON speaker_mentions (name)")
+    db.execute("CREATE TABLE IF NOT EXISTS speaker_names (name TEXT PRIMARY KEY, speaker_id TEXT NOT NULL)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_speaker_names_speaker_id ON speaker_names (speaker_id, name)")
+    db.execute("DELETE FROM speaker_mentions")
+    _count_mentions(db)
+    # Every quote of a name points at the name's speaker after a refresh; quotes of names
+    # queued since are looked at by the next one.
+    db.execute("DELETE FROM speaker_names")
+    db.execute(f"INSERT OR IGNORE INTO speaker_names {SPEAKER_OF_NAME}")
+
+
 SCHEMA_VERSION = STEPS[-1]
 
 
@@ -616,43 +636,60 @@ def _add_name_keys(db: Database, names: Iterable[str]) -> None:
     )
 
 
+# The speaker of each name, as the quotes that say or relay it point at.
+SPEAKER_OF_NAME = ("SELECT speaker_name, speaker_id FROM quotes WHERE speaker_name IS NOT NULL "
+                   "AND speaker_id IS NOT NULL UNION ALL SELECT via, via_speaker_id FROM quotes "
+                   "WHERE via IS NOT NULL AND via_speaker_id IS NOT NULL")
+
+
+# cluster() sees the mentions in one order, however they were counted.
+MENTION_ORDER = "ORDER BY said DESC, name, kind, role, mention"
+
+
+def _count_mentions(db: Database, scope: str = "") -> None:
+    """Add the mentions of every name (with ``scope``, an SQL list of names: of those) to
+    speaker_mentions; the indexes on quotes by name hold all that is read."""
+    where = f"AND {{}} IN {scope}" if scope else ""
+    db.execute(
+        "INSERT INTO speaker_mentions SELECT speaker_name, 1, speaker_kind, role, speaker_mention, count(*), "
+        f"min(published), max(published) FROM quotes WHERE speaker_name IS NOT NULL {where.format('speaker_name')} "
+        "GROUP BY speaker_name, speaker_kind, role, speaker_mention")
+    db.execute(
+        "INSERT INTO speaker_mentions SELECT via, 0, NULL, NULL, NULL, count(*), min(published), max(published) "
+        f"FROM quotes WHERE via IS NOT NULL {where.format('via')} GROUP BY via")
+
+
 def _refresh_speakers(db: Database, scoped: bool = False,
                       clustered: dict[str, Speaker] | None = None) -> tuple[set[str], set[str]]:
     """Cluster the names (those in temp.reach_names when ``scoped``) into speakers, replace
     the speakers they had (those in temp.reach_ids) and point their quotes at the new ones.
-    Returns the ids of the speakers written, and of those some quote left or joined."""
-    scope = "AND q.{} IN (SELECT value FROM temp.reach_names)" if scoped else ""
-    # Quotes carry their article's date.
-    said = db.execute(
-        f"""
-        SELECT q.speaker_name, q.speaker_kind, q.role, q.speaker_mention,
-               count(*), min(q.published), max(q.published)
-        FROM quotes q
-        WHERE q.speaker_name IS NOT NULL {scope.format("speaker_name")}
-        GROUP BY 1, 2, 3, 4
-        """
-    ).fetchall()
-    relayed = db.execute(
-        f"""
-        SELECT q.via, count(*), min(q.published), max(q.published)
-        FROM quotes q
-        WHERE q.via IS NOT NULL {scope.format("via")}
-        GROUP BY 1
-        """
-    ).fetchall()
-    mentions = [Mention(name, kind, role, mention, n) for name, kind, role, mention, n, *_ in said]
-    mentions += [Mention(name, count=n) for name, n, _, _ in relayed]
-    speakers = clustered if clustered is not None else cluster(mentions)
+    Returns the ids of the speakers written, and of those some quote left or joined.
+
+    The mentions come from speaker_mentions, which a full refresh counts again first; a
+    scoped one rewrites the quotes of the names queued since the last refresh and of the
+    names whose speaker changed, the other quotes of the names reached already point right.
+    """
+    if not scoped:
+        db.execute("DELETE FROM speaker_mentions")
+        _count_mentions(db)
+    scope = "AND name IN (SELECT value FROM temp.reach_names)" if scoped else ""
+    mentions = db.execute(f"SELECT name, said, kind, role, mention, count, first, last FROM speaker_mentions "
+                          f"WHERE 1 {scope} {MENTION_ORDER}").fetchall()
+    speakers = clustered if clustered is not None else cluster(_as_mentions(mentions))
 
     quote_count: Counter[str] = Counter()
     seen: dict[str, list[str]] = defaultdict(list)
-    for name, _, _, _, n, first, last in said:
+    for name, said, _, _, _, n, first, last in mentions:
         if name.strip() in speakers:
-            quote_count[speakers[name.strip()].id] += n
-            seen[speakers[name.strip()].id] += [d for d in (first, last) if d]
-    for name, _, first, last in relayed:
-        if name.strip() in speakers:
-            seen[speakers[name.strip()].id] += [d for d in (first, last) if d]
+            sid = speakers[name.strip()].id
+            quote_count[sid] += n if said else 0
+            seen[sid] += [d for d in (first, last) if d]
+    if scoped:
+        # Quotes that name only a role count for the person holding it; those that change
+        # holder are counted again after _resolve_roles.
+        quote_count.update(dict(db.execute(
+            "SELECT speaker_id, count(*) FROM quotes WHERE speaker_name IS NULL AND speaker_id IS NOT NULL "
+            "GROUP BY speaker_id")))
 
     unique = {s.id: s for s in speakers.values()}
     if scoped:
@@ -682,32 +719,45 @@ def _refresh_speakers(db: Database, scoped: bool = False,
         "INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)",
         [(s.id, alias) for s in unique.values() for alias in s.aliases],
     )
+    mapped = {name: speakers[name.strip()].id for name in {row[0] for row in mentions} if name.strip() in speakers}
     db.execute("CREATE TEMP TABLE IF NOT EXISTS speaker_map (name TEXT PRIMARY KEY, speaker_id)")
     db.execute("DELETE FROM temp.speaker_map")
-    names = {row[0] for row in said} | {row[0] for row in relayed}
-    db.conn.executemany(
-        "INSERT INTO temp.speaker_map VALUES (?, ?)",
-        [(n, speakers[n.strip()].id) for n in names if n.strip() in speakers],
-    )
+    db.conn.executemany("INSERT INTO temp.speaker_map VALUES (?, ?)", mapped.items())
     # Only rows whose value changes are written.
     said_by = "(SELECT speaker_id FROM temp.speaker_map WHERE name = quotes.speaker_name)"
     relayed_by = "(SELECT speaker_id FROM temp.speaker_map WHERE name = quotes.via)"
     changed: set[str] = set()
     if scoped:
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS rewritten (value TEXT PRIMARY KEY)")
+        db.execute("DELETE FROM temp.rewritten")
+        db.execute("INSERT INTO temp.rewritten SELECT value FROM refresh_queue WHERE kind = 'name'")
+        db.execute("INSERT OR IGNORE INTO temp.rewritten SELECT r.value FROM temp.reach_names r "
+                   "LEFT JOIN speaker_names n ON n.name = r.value LEFT JOIN temp.speaker_map m ON m.name = r.value "
+                   "WHERE n.speaker_id IS NOT m.speaker_id")
         for pair in db.execute(f"SELECT DISTINCT speaker_id, {said_by} FROM quotes WHERE speaker_name IN "
-                               f"(SELECT value FROM temp.reach_names) AND speaker_id IS NOT {said_by}"):
+                               f"(SELECT value FROM temp.rewritten) AND speaker_id IS NOT {said_by}"):
             changed |= {sid for sid in pair if sid}
         db.execute(f"UPDATE quotes SET speaker_id = {said_by} WHERE speaker_name IN "
-                   f"(SELECT value FROM temp.reach_names) AND speaker_id IS NOT {said_by}")
+                   f"(SELECT value FROM temp.rewritten) AND speaker_id IS NOT {said_by}")
         db.execute(f"UPDATE quotes SET via_speaker_id = {relayed_by} WHERE via IN "
-                   f"(SELECT value FROM temp.reach_names) AND via_speaker_id IS NOT {relayed_by}")
+                   f"(SELECT value FROM temp.rewritten) AND via_speaker_id IS NOT {relayed_by}")
+        db.execute("DROP TABLE temp.rewritten")
+        db.execute("DELETE FROM speaker_names WHERE name IN (SELECT value FROM temp.reach_names)")
     else:
         db.execute(
             f"UPDATE quotes SET speaker_id = {said_by}, via_speaker_id = {relayed_by} "
             f"WHERE speaker_id IS NOT {said_by} OR via_speaker_id IS NOT {relayed_by}"
         )
+        db.execute("DELETE FROM speaker_names")
+    db.execute("INSERT INTO speaker_names SELECT name, speaker_id FROM temp.speaker_map")
     db.execute("DROP TABLE temp.speaker_map")
     return set(unique), changed
+
+
+def _as_mentions(rows: Iterable[tuple]) -> list[Mention]:
+    """speaker_mentions rows as cluster() takes them."""
+    return [Mention(name, kind, role, mention, n) if said else Mention(name, count=n)
+            for name, said, kind, role, mention, n, *_ in rows]
 
 
 def _refresh_reached(db: Database) -> None:
@@ -721,6 +771,9 @@ def _refresh_reached(db: Database) -> None:
     names = [value for kind, value in queued if kind == "name"]
     _add_name_keys(db, (n for n in names if not db.execute(
         "SELECT 1 FROM speaker_name_keys WHERE name = ?", [n]).fetchone()))
+    queued_names = "(SELECT value FROM refresh_queue WHERE kind = 'name')"
+    db.execute(f"DELETE FROM speaker_mentions WHERE name IN {queued_names}")
+    _count_mentions(db, queued_names)
     front = set(names)
     new_ids = {value for kind, value in queued if kind == "speaker"}
     while True:
@@ -759,11 +812,8 @@ def _refresh_reached(db: Database) -> None:
     db.execute("CREATE TEMP TABLE IF NOT EXISTS affected (id TEXT PRIMARY KEY)")
     db.execute("DELETE FROM temp.affected")
     db.conn.executemany("INSERT INTO temp.affected VALUES (?)", [(sid,) for sid in changed])
-    db.execute(
-        "UPDATE speakers SET quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id) "
-        "WHERE id IN (SELECT id FROM temp.affected) "
-        "OR id IN (SELECT speaker_id FROM quotes WHERE speaker_name IS NULL AND speaker_id IS NOT NULL)"
-    )
+    db.execute("UPDATE speakers SET quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id) "
+               "WHERE id IN (SELECT id FROM temp.affected)")
     _regroup_reached(db)
     # Names no quote uses any more lose their tokens.
     db.execute(
@@ -777,23 +827,23 @@ def _refresh_reached(db: Database) -> None:
 
 def _mentions_of(db: Database) -> list[Mention]:
     """The mentions of the names in temp.reach_names (column ``value``)."""
-    said = db.execute(
-        "SELECT speaker_name, speaker_kind, role, speaker_mention, count(*) FROM quotes "
-        "WHERE speaker_name IN (SELECT value FROM temp.reach_names) GROUP BY 1, 2, 3, 4")
-    relayed = db.execute(
-        "SELECT via, count(*) FROM quotes WHERE via IN (SELECT value FROM temp.reach_names) GROUP BY 1")
-    return [Mention(name, kind, role, mention, n) for name, kind, role, mention, n in said] + [
-        Mention(name, count=n) for name, n in relayed]
+    return _as_mentions(db.execute("SELECT name, said, kind, role, mention, count FROM speaker_mentions "
+                                   f"WHERE name IN (SELECT value FROM temp.reach_names) {MENTION_ORDER}"))
 
 
+# The token a name related through k1.token holds (quotes.canon.reach): s: and e: meet each
+# other, as a: and x: do; every other token meets itself (institutions are matched by their
+# counts of words).
 PARTNER = ("CASE substr(k1.token, 1, 2) WHEN 's:' THEN 'e:' || substr(k1.token, 3) "
-           "WHEN 'e:' THEN 's:' || substr(k1.token, 3) ELSE k1.token END")
+           "WHEN 'e:' THEN 's:' || substr(k1.token, 3) WHEN 'a:' THEN 'x:' || substr(k1.token, 3) "
+           "WHEN 'x:' THEN 'a:' || substr(k1.token, 3) ELSE k1.token END")
 
 
 def _reach(db: Database, front: set[str], new_ids: set[str]) -> None:
     """Grow temp.reach_names and temp.reach_ids until closed: from a name to every name
-    cluster() can relate it to (its tokens) and to the speakers its quotes point at; from a
-    speaker to every name its quotes use."""
+    cluster() can relate it to (its tokens) and to the speaker it was given (speaker_names);
+    from a speaker to every name given it. The speakers that quotes stored or removed since
+    the last refresh pointed at are queued, and their names with them."""
     while front or new_ids:
         db.execute("DELETE FROM temp.reach_front")
         db.conn.executemany("INSERT OR IGNORE INTO temp.reach_front VALUES (?)", [(n,) for n in front])
@@ -801,19 +851,12 @@ def _reach(db: Database, front: set[str], new_ids: set[str]) -> None:
         db.execute("INSERT INTO temp.reach_names SELECT value FROM temp.reach_front")
         db.execute("DELETE FROM temp.reach_new_ids")
         db.conn.executemany("INSERT OR IGNORE INTO temp.reach_new_ids VALUES (?)", [(i,) for i in new_ids])
-        db.execute(
-            """INSERT OR IGNORE INTO temp.reach_new_ids
-            SELECT speaker_id FROM quotes WHERE speaker_name IN (SELECT value FROM temp.reach_front)
-                AND speaker_id IS NOT NULL
-            UNION SELECT via_speaker_id FROM quotes WHERE via IN (SELECT value FROM temp.reach_front)
-                AND via_speaker_id IS NOT NULL""")
+        db.execute("INSERT OR IGNORE INTO temp.reach_new_ids SELECT speaker_id FROM speaker_names "
+                   "WHERE name IN (SELECT value FROM temp.reach_front)")
         db.execute("DELETE FROM temp.reach_new_ids WHERE value IN (SELECT value FROM temp.reach_ids)")
         db.execute("INSERT INTO temp.reach_ids SELECT value FROM temp.reach_new_ids")
         found = {name for (name,) in db.execute(
-            f"""SELECT speaker_name FROM quotes WHERE speaker_id IN (SELECT value FROM temp.reach_new_ids)
-                AND speaker_name IS NOT NULL
-            UNION SELECT via FROM quotes WHERE via_speaker_id IN (SELECT value FROM temp.reach_new_ids)
-                AND via IS NOT NULL
+            f"""SELECT name FROM speaker_names WHERE speaker_id IN (SELECT value FROM temp.reach_new_ids)
             UNION SELECT k2.name FROM temp.reach_front f
                 JOIN speaker_name_keys k1 ON k1.name = f.value AND substr(k1.token, 1, 2) != 'i:'
                 JOIN speaker_name_keys k2 ON k2.token = {PARTNER}
@@ -966,9 +1009,10 @@ def _regroup_reached(db: Database) -> None:
 
     Removing quotes can only split the groups they were in, so such a group is regrouped from
     what is left of it. Adding quotes can only join groups, so each new quote is compared
-    with the quotes of its speaker that share a word with it (their words are stored in
-    quote_words), and what it matches is joined. A speaker that gained more than a quarter of
-    its quotes is regrouped whole. The result equals :func:`_regroup_all`'s.
+    with the quotes of its speaker that share enough words with it to match it (their words
+    are stored in quote_words, see :func:`_candidates`), and what it matches is joined. A
+    speaker that gained more than a quarter of its quotes is regrouped whole. The result
+    equals :func:`_regroup_all`'s.
     """
     stored = db.execute("SELECT rowid, quote FROM quotes WHERE article_id IN "
                         "(SELECT value FROM refresh_queue WHERE kind = 'article')").fetchall()
@@ -987,8 +1031,8 @@ def _regroup_reached(db: Database) -> None:
         "SELECT DISTINCT speaker_id FROM quotes WHERE rowid IN (SELECT value FROM temp.added) "
         "AND speaker_id IS NOT NULL ORDER BY 1")]
     for speaker_id in speakers:
-        new = {rowid: words for rowid, words in db.execute(
-            "SELECT q.rowid, w.words FROM quotes q JOIN quote_words w ON w.rowid = q.rowid "
+        new = {rowid: (kind, words.split()) for rowid, kind, words in db.execute(
+            "SELECT q.rowid, q.type, w.words FROM quotes q JOIN quote_words w ON w.rowid = q.rowid "
             "WHERE q.rowid IN temp.added AND q.speaker_id = ?", [speaker_id])}
         quoted = db.execute("SELECT count(*) FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchone()[0]
         if 4 * len(new) > quoted:
@@ -998,11 +1042,7 @@ def _regroup_reached(db: Database) -> None:
                                     "WHERE speaker_id = ?", [speaker_id]).fetchall()
             groups.replace(old, speaker_id, same_statements(everything))
             continue
-        # Only the quotes that share a word with a new one can join it.
-        wanted = frozenset(" ".join(new.values()).split())
-        sharing = [rowid for rowid, words in db.execute(
-            "SELECT w.rowid, w.words FROM quotes q JOIN quote_words w ON w.rowid = q.rowid WHERE q.speaker_id = ?",
-            [speaker_id]) if not wanted.isdisjoint(words.split())]
+        sharing = sorted(set(new) | _candidates(db, speaker_id, new))
         rows = {rowid: (row, words) for rowid, *row, words in _where_in(
             db, "SELECT q.rowid, q.id, q.article_id, q.type, q.group_id, w.words FROM quotes q "
                 "JOIN quote_words w ON w.rowid = q.rowid WHERE q.rowid IN", sharing)}
@@ -1018,6 +1058,29 @@ def _regroup_reached(db: Database) -> None:
                                      [group_id]).fetchall()
             groups.replace(merged, speaker_id, [quotes])
     groups.write(db)
+
+
+def _candidates(db: Database, speaker_id: str, new: dict[int, tuple[str, list[str]]]) -> set[int]:
+    """The quotes of ``speaker_id`` (rowids) that share enough words with one of the ``new``
+    ones (rowid: type and content words) to match it whatever their types and articles
+    (:func:`quotes.canon.groups.matching`, with both taken as mixed, the type that matches
+    most). Only their words are read, from quote_words; :func:`joined` decides."""
+    holding: dict[str, list[int]] = defaultdict(list)
+    for key, (_, words) in new.items():
+        for word in words:
+            holding[word].append(key)
+    sizes = {key: len(words) for key, (_, words) in new.items()}
+    found: set[int] = set()
+    for rowid, words in db.execute("SELECT w.rowid, w.words FROM quotes q JOIN quote_words w ON w.rowid = q.rowid "
+                                   "WHERE q.speaker_id = ?", [speaker_id]):
+        mine = words.split()
+        hits = [word for word in mine if word in holding]
+        if not hits:
+            continue
+        shared = Counter(key for word in hits for key in holding[word])
+        if any(matching(sizes[key], "mixed", len(mine), "mixed", count) for key, count in shared.items()):
+            found.add(rowid)
+    return found
 
 
 def _where_in(db: Database, query: str, values: list) -> Iterator[tuple]:

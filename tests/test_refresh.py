@@ -170,3 +170,23 @@ def test_a_speaker_with_many_quotes_is_not_regrouped_whole(tmp_path):
     assert [row[2] for row in after - before] == [13]
     assert len(before - after) == 1
     db.close()
+
+
+def test_a_long_new_quote_joins_the_short_rendering_it_contains(tmp_path):
+    # Three words of eight in common: not alike, but the earlier indirect rendering is
+    # contained in the new direct quote, so they report one statement.
+    filler = [synthetic(n, [(WORDS[n % 8], "direct", 0)]) for n in range(1, 9)]
+    earlier = synthetic(0, [("sanctions troops border", "indirect", 0)])
+    path = tmp_path / "q.db"
+    run(path, [[earlier, *filler]], full=False)
+    db = store.open_db(path)
+    assert db.execute("SELECT count(*) FROM quotes WHERE group_id IS NOT NULL AND type = 'indirect'").fetchone() == (0,)
+    store.save_articles(db, [synthetic(9, [(" ".join(WORDS), "direct", 0)], outlet="Post")], EXTRACTOR_VERSION)
+    store.refresh(db)
+    grouped = db.execute("SELECT group_concat(type) FROM quotes WHERE group_id IS NOT NULL "
+                         "GROUP BY group_id HAVING count(*) = 2").fetchall()
+    db.close()
+    assert sorted(grouped[0][0].split(",")) == ["direct", "indirect"]
+    full = tmp_path / "full.db"
+    run(full, [[earlier, *filler], [synthetic(9, [(" ".join(WORDS), "direct", 0)], outlet="Post")]], full=True)
+    assert derived(path) == derived(full)

@@ -8,7 +8,9 @@ relations, for every kind the name can take (a name's kind follows the majority 
 mentions, which new articles can change):
 
 * ``k:KIND:KEY`` - names with the same token can share a key;
-* ``a:KEY`` / ``a:ACRONYM`` - an organisation key equal to another one's acronym;
+* ``a:KEY`` (an organisation's key) meets ``x:ACRONYM`` (an organisation's acronym) - a key
+  equal to another one's acronym; two names with one acronym are related only through a
+  name whose key it is;
 * ``s:WORD`` (a one-word person name) meets ``e:WORD`` (a first or last word of a longer one);
 * ``i:HEAD:WORD`` for each word of an institution, with the number of its words: a name is
   related to the names holding all of its tokens (wider) and to the names all of whose
@@ -41,7 +43,7 @@ def tokens(name: str) -> list[tuple[str, int]]:
             found[f"a:{key}"] = 0
             short = acronym(_name_words(name, "organisation"))
             if short:
-                found[f"a:{short}"] = 0
+                found[f"x:{short}"] = 0
             institution = frozenset(key.split()) - NAME_LINKERS
             head = _head(key.split())
             if head in INSTITUTIONS and institution:
@@ -55,13 +57,3 @@ def tokens(name: str) -> list[tuple[str, int]]:
             elif words:
                 found[f"s:{words[0]}"] = 0
     return sorted(found.items())
-
-
-def partner(token: str) -> str:
-    """The token a name related through ``token`` holds: ``s:`` and ``e:`` meet each other,
-    every other token meets itself (institutions are matched by :func:`tokens`' counts)."""
-    if token.startswith("s:"):
-        return "e:" + token[2:]
-    if token.startswith("e:"):
-        return "s:" + token[2:]
-    return token
