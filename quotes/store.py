@@ -1031,8 +1031,8 @@ def _regroup_reached(db: Database) -> None:
         "SELECT DISTINCT speaker_id FROM quotes WHERE rowid IN (SELECT value FROM temp.added) "
         "AND speaker_id IS NOT NULL ORDER BY 1")]
     for speaker_id in speakers:
-        new = {rowid: (kind, words.split()) for rowid, kind, words in db.execute(
-            "SELECT q.rowid, q.type, w.words FROM quotes q JOIN quote_words w ON w.rowid = q.rowid "
+        new = {rowid: words.split() for rowid, words in db.execute(
+            "SELECT q.rowid, w.words FROM quotes q JOIN quote_words w ON w.rowid = q.rowid "
             "WHERE q.rowid IN temp.added AND q.speaker_id = ?", [speaker_id])}
         quoted = db.execute("SELECT count(*) FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchone()[0]
         if 4 * len(new) > quoted:
@@ -1060,16 +1060,16 @@ def _regroup_reached(db: Database) -> None:
     groups.write(db)
 
 
-def _candidates(db: Database, speaker_id: str, new: dict[int, tuple[str, list[str]]]) -> set[int]:
+def _candidates(db: Database, speaker_id: str, new: dict[int, list[str]]) -> set[int]:
     """The quotes of ``speaker_id`` (rowids) that share enough words with one of the ``new``
-    ones (rowid: type and content words) to match it whatever their types and articles
+    ones (rowid: content words) to match it whatever their types and articles
     (:func:`quotes.canon.groups.matching`, with both taken as mixed, the type that matches
     most). Only their words are read, from quote_words; :func:`joined` decides."""
     holding: dict[str, list[int]] = defaultdict(list)
-    for key, (_, words) in new.items():
+    for key, words in new.items():
         for word in words:
             holding[word].append(key)
-    sizes = {key: len(words) for key, (_, words) in new.items()}
+    sizes = {key: len(words) for key, words in new.items()}
     found: set[int] = set()
     for rowid, words in db.execute("SELECT w.rowid, w.words FROM quotes q JOIN quote_words w ON w.rowid = q.rowid "
                                    "WHERE q.speaker_id = ?", [speaker_id]):

@@ -181,12 +181,13 @@ def test_a_long_new_quote_joins_the_short_rendering_it_contains(tmp_path):
     run(path, [[earlier, *filler]], full=False)
     db = store.open_db(path)
     assert db.execute("SELECT count(*) FROM quotes WHERE group_id IS NOT NULL AND type = 'indirect'").fetchone() == (0,)
-    store.save_articles(db, [synthetic(9, [(" ".join(WORDS), "direct", 0)], outlet="Post")], EXTRACTOR_VERSION)
+    later = synthetic(9, [(" ".join(WORDS), "direct", 0)], outlet="Post")
+    store.save_articles(db, [later], EXTRACTOR_VERSION)
     store.refresh(db)
     grouped = db.execute("SELECT group_concat(type) FROM quotes WHERE group_id IS NOT NULL "
                          "GROUP BY group_id HAVING count(*) = 2").fetchall()
     db.close()
     assert sorted(grouped[0][0].split(",")) == ["direct", "indirect"]
     full = tmp_path / "full.db"
-    run(full, [[earlier, *filler], [synthetic(9, [(" ".join(WORDS), "direct", 0)], outlet="Post")]], full=True)
+    run(full, [[earlier, *filler], [later]], full=True)
     assert derived(path) == derived(full)
