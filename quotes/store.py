@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -26,9 +26,9 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from .canon import reach
-from .canon.groups import Said, content_words, joined, matching, same_statements
+from .canon.groups import Said, content_words, group_id, joined, probes, same_statements, terms
 from .canon.roles import role_holder, role_index
-from .canon.speakers import Mention, Speaker, cluster, kind_of, slug
+from .canon.speakers import Mention, Speaker, cluster, distinguish, kind_of, slug
 from .records import Article, QuoteRecord
 
 BUSY_TIMEOUT_MS = 30_000
@@ -383,6 +383,25 @@ def _kept_mentions(db: Database) -> None:
     db.execute(f"INSERT OR IGNORE INTO speaker_names {SPEAKER_OF_NAME}")
 
 
+@step("009_quote_word_index")
+def _quote_word_index(db: Database) -> None:
+    """In place of quote_words, each speaker's word index: for each word (and term, see
+    quotes.canon.groups.terms) the quotes (rowids, space-separated) of the speaker that
+    hold it. A refresh finds what a new quote may join by looking up a few of its words,
+    instead of reading every word its speaker said. A quote that leaves its speaker or the database
+    stays in the lists it was in until the next full refresh, and is found only to be
+    passed over. The next refresh, which is full, fills it and quote_word_counts."""
+    db.execute("DROP TRIGGER IF EXISTS quote_words_ad")
+    db.execute("DROP TABLE IF EXISTS quote_words")
+    db.execute("CREATE TABLE IF NOT EXISTS quote_word_index (speaker_id TEXT NOT NULL, word TEXT NOT NULL, "
+               "quotes TEXT NOT NULL, PRIMARY KEY (speaker_id, word)) WITHOUT ROWID")
+    # In how many quotes each content word is, to look up a new quote's rarest words: a
+    # full refresh counts them, others add the words of the quotes stored since.
+    db.execute("CREATE TABLE IF NOT EXISTS quote_word_counts (word TEXT PRIMARY KEY, count INTEGER NOT NULL) "
+               "WITHOUT ROWID")
+    db.execute("DELETE FROM meta WHERE key = 'name_keys'")
+
+
 SCHEMA_VERSION = STEPS[-1]
 
 
@@ -666,8 +685,8 @@ def _refresh_speakers(db: Database, scoped: bool = False,
     Returns the ids of the speakers written, and of those some quote left or joined.
 
     The mentions come from speaker_mentions, which a full refresh counts again first; a
-    scoped one rewrites the quotes of the names queued since the last refresh and of the
-    names whose speaker changed, the other quotes of the names reached already point right.
+    scoped one rewrites the quotes stored since the last refresh and those of the names
+    whose speaker changed, the other quotes of the names reached already point right.
     """
     if not scoped:
         db.execute("DELETE FROM speaker_mentions")
@@ -692,33 +711,26 @@ def _refresh_speakers(db: Database, scoped: bool = False,
             "GROUP BY speaker_id")))
 
     unique = {s.id: s for s in speakers.values()}
+    rows = {(s.id, s.name, s.kind, json.dumps(s.roles, ensure_ascii=False), min(seen[s.id], default=None),
+             max(seen[s.id], default=None), quote_count[s.id]) for s in unique.values()}
+    aliases = {(s.id, alias) for s in unique.values() for alias in s.aliases}
     if scoped:
-        db.execute("DELETE FROM speaker_aliases WHERE speaker_id IN (SELECT value FROM temp.reach_ids)")
-        db.execute("DELETE FROM speakers WHERE id IN (SELECT value FROM temp.reach_ids)")
+        # Only rows that change are written: most speakers reached keep theirs.
+        reached = "IN (SELECT value FROM temp.reach_ids)"
+        had = set(db.execute(f"SELECT id, name, kind, roles, first_seen, last_seen, quote_count FROM speakers "
+                             f"WHERE id {reached}"))
+        had_aliases = set(db.execute(f"SELECT speaker_id, alias FROM speaker_aliases WHERE speaker_id {reached}"))
+        db.conn.executemany("DELETE FROM speaker_aliases WHERE speaker_id = ? AND alias = ?", had_aliases - aliases)
+        db.conn.executemany("DELETE FROM speakers WHERE id = ?", [row[:1] for row in had - rows])
+        rows -= had
+        aliases -= had_aliases
     else:
         db.execute("DELETE FROM quote_groups")
         db.execute("DELETE FROM speaker_aliases")
         db.execute("DELETE FROM speakers")
-    db.conn.executemany(
-        "INSERT INTO speakers (id, name, kind, roles, first_seen, last_seen, quote_count) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                s.id,
-                s.name,
-                s.kind,
-                json.dumps(s.roles, ensure_ascii=False),
-                min(seen[s.id], default=None),
-                max(seen[s.id], default=None),
-                quote_count[s.id],
-            )
-            for s in unique.values()
-        ],
-    )
-    db.conn.executemany(
-        "INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)",
-        [(s.id, alias) for s in unique.values() for alias in s.aliases],
-    )
+    db.conn.executemany("INSERT INTO speakers (id, name, kind, roles, first_seen, last_seen, quote_count) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)", sorted(rows, key=repr))
+    db.conn.executemany("INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)", sorted(aliases))
     mapped = {name: speakers[name.strip()].id for name in {row[0] for row in mentions} if name.strip() in speakers}
     db.execute("CREATE TEMP TABLE IF NOT EXISTS speaker_map (name TEXT PRIMARY KEY, speaker_id)")
     db.execute("DELETE FROM temp.speaker_map")
@@ -730,26 +742,27 @@ def _refresh_speakers(db: Database, scoped: bool = False,
     if scoped:
         db.execute("CREATE TEMP TABLE IF NOT EXISTS rewritten (value TEXT PRIMARY KEY)")
         db.execute("DELETE FROM temp.rewritten")
-        db.execute("INSERT INTO temp.rewritten SELECT value FROM refresh_queue WHERE kind = 'name'")
         db.execute("INSERT OR IGNORE INTO temp.rewritten SELECT r.value FROM temp.reach_names r "
                    "LEFT JOIN speaker_names n ON n.name = r.value LEFT JOIN temp.speaker_map m ON m.name = r.value "
                    "WHERE n.speaker_id IS NOT m.speaker_id")
-        for pair in db.execute(f"SELECT DISTINCT speaker_id, {said_by} FROM quotes WHERE speaker_name IN "
-                               f"(SELECT value FROM temp.rewritten) AND speaker_id IS NOT {said_by}"):
+        stored = "article_id IN (SELECT value FROM refresh_queue WHERE kind = 'article')"
+        for pair in db.execute(f"SELECT DISTINCT speaker_id, {said_by} FROM quotes WHERE (speaker_name IN "
+                               f"(SELECT value FROM temp.rewritten) OR {stored}) AND speaker_id IS NOT {said_by}"):
             changed |= {sid for sid in pair if sid}
-        db.execute(f"UPDATE quotes SET speaker_id = {said_by} WHERE speaker_name IN "
-                   f"(SELECT value FROM temp.rewritten) AND speaker_id IS NOT {said_by}")
-        db.execute(f"UPDATE quotes SET via_speaker_id = {relayed_by} WHERE via IN "
-                   f"(SELECT value FROM temp.rewritten) AND via_speaker_id IS NOT {relayed_by}")
+        db.execute(f"UPDATE quotes SET speaker_id = {said_by} WHERE (speaker_name IN "
+                   f"(SELECT value FROM temp.rewritten) OR {stored}) AND speaker_id IS NOT {said_by}")
+        db.execute(f"UPDATE quotes SET via_speaker_id = {relayed_by} WHERE (via IN "
+                   f"(SELECT value FROM temp.rewritten) OR {stored}) AND via_speaker_id IS NOT {relayed_by}")
         db.execute("DROP TABLE temp.rewritten")
-        db.execute("DELETE FROM speaker_names WHERE name IN (SELECT value FROM temp.reach_names)")
+        db.execute("DELETE FROM speaker_names WHERE name IN (SELECT value FROM temp.reach_names) "
+                   "AND speaker_id IS NOT (SELECT speaker_id FROM temp.speaker_map WHERE name = speaker_names.name)")
     else:
         db.execute(
             f"UPDATE quotes SET speaker_id = {said_by}, via_speaker_id = {relayed_by} "
             f"WHERE speaker_id IS NOT {said_by} OR via_speaker_id IS NOT {relayed_by}"
         )
         db.execute("DELETE FROM speaker_names")
-    db.execute("INSERT INTO speaker_names SELECT name, speaker_id FROM temp.speaker_map")
+    db.execute("INSERT OR IGNORE INTO speaker_names SELECT name, speaker_id FROM temp.speaker_map")
     db.execute("DROP TABLE temp.speaker_map")
     return set(unique), changed
 
@@ -765,7 +778,7 @@ def _refresh_reached(db: Database) -> None:
     queued = db.execute("SELECT kind, value FROM refresh_queue").fetchall()
     if not queued:
         return
-    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids"):
+    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids", "reach_fresh"):
         db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (value TEXT PRIMARY KEY)")
         db.execute(f"DELETE FROM temp.{table}")
     names = [value for kind, value in queued if kind == "name"]
@@ -776,13 +789,16 @@ def _refresh_reached(db: Database) -> None:
     _count_mentions(db, queued_names)
     front = set(names)
     new_ids = {value for kind, value in queued if kind == "speaker"}
+    clustered: dict[str, Speaker] = {}
     while True:
         _reach(db, front, new_ids)
+        # The names reached since the last pass are related to none clustered before, so
+        # they are clustered on their own.
+        clustered |= cluster(_mentions_of(db), numbered=False)
         # Speakers whose names slug alike number themselves in one order ("kim", "kim-2"):
-        # all of them are clustered together, or none.
+        # all of them are reached, or none.
         bases = {slug(name) for (name,) in db.execute(
             "SELECT name FROM speakers WHERE id IN (SELECT value FROM temp.reach_ids)")}
-        clustered = cluster(_mentions_of(db))
         bases |= {slug(s.name) for s in clustered.values()}
         front, new_ids = set(), set()
         for base in bases:
@@ -791,6 +807,7 @@ def _refresh_reached(db: Database) -> None:
                 "AND id NOT IN (SELECT value FROM temp.reach_ids)", {"b": base})}
         if not new_ids:
             break
+    distinguish(list({id(s): s for s in clustered.values()}.values()))
     # Quotes that change speaker are new to the one they join (see _regroup_reached).
     db.execute("CREATE TEMP TABLE IF NOT EXISTS added (value INTEGER PRIMARY KEY)")
     db.execute("DELETE FROM temp.added")
@@ -821,14 +838,16 @@ def _refresh_reached(db: Database) -> None:
         "AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_name = speaker_name_keys.name) "
         "AND NOT EXISTS (SELECT 1 FROM quotes WHERE via = speaker_name_keys.name)"
     )
-    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids", "affected", "added"):
+    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids", "reach_fresh", "affected", "added"):
         db.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
 def _mentions_of(db: Database) -> list[Mention]:
-    """The mentions of the names in temp.reach_names (column ``value``)."""
-    return _as_mentions(db.execute("SELECT name, said, kind, role, mention, count FROM speaker_mentions "
-                                   f"WHERE name IN (SELECT value FROM temp.reach_names) {MENTION_ORDER}"))
+    """The mentions of the names reached since the last call (temp.reach_fresh)."""
+    mentions = _as_mentions(db.execute("SELECT name, said, kind, role, mention, count FROM speaker_mentions "
+                                       f"WHERE name IN (SELECT value FROM temp.reach_fresh) {MENTION_ORDER}"))
+    db.execute("DELETE FROM temp.reach_fresh")
+    return mentions
 
 
 # The token a name related through k1.token holds (quotes.canon.reach): s: and e: meet each
@@ -849,6 +868,7 @@ def _reach(db: Database, front: set[str], new_ids: set[str]) -> None:
         db.conn.executemany("INSERT OR IGNORE INTO temp.reach_front VALUES (?)", [(n,) for n in front])
         db.execute("DELETE FROM temp.reach_front WHERE value IN (SELECT value FROM temp.reach_names)")
         db.execute("INSERT INTO temp.reach_names SELECT value FROM temp.reach_front")
+        db.execute("INSERT INTO temp.reach_fresh SELECT value FROM temp.reach_front")
         db.execute("DELETE FROM temp.reach_new_ids")
         db.conn.executemany("INSERT OR IGNORE INTO temp.reach_new_ids VALUES (?)", [(i,) for i in new_ids])
         db.execute("INSERT OR IGNORE INTO temp.reach_new_ids SELECT speaker_id FROM speaker_names "
@@ -858,17 +878,16 @@ def _reach(db: Database, front: set[str], new_ids: set[str]) -> None:
         found = {name for (name,) in db.execute(
             f"""SELECT name FROM speaker_names WHERE speaker_id IN (SELECT value FROM temp.reach_new_ids)
             UNION SELECT k2.name FROM temp.reach_front f
-                JOIN speaker_name_keys k1 ON k1.name = f.value AND substr(k1.token, 1, 2) != 'i:'
+                CROSS JOIN speaker_name_keys k1 ON k1.name = f.value AND substr(k1.token, 1, 2) != 'i:'
                 JOIN speaker_name_keys k2 ON k2.token = {PARTNER}
             UNION SELECT name FROM (
                 SELECT k2.name, count(*) AS shared, max(k1.words) AS mine, max(k2.words) AS theirs
                 FROM temp.reach_front f
-                JOIN speaker_name_keys k1 ON k1.name = f.value AND substr(k1.token, 1, 2) = 'i:'
+                CROSS JOIN speaker_name_keys k1 ON k1.name = f.value AND substr(k1.token, 1, 2) = 'i:'
                 JOIN speaker_name_keys k2 ON k2.token = k1.token
                 GROUP BY f.value, k2.name)
             WHERE shared = mine OR shared = theirs""")}
-        front = {n for n in found if not db.execute(
-            "SELECT 1 FROM temp.reach_names WHERE value = ?", [n]).fetchone()}
+        front = found - {name for (name,) in db.execute("SELECT value FROM temp.reach_names")}
         new_ids = set()
 
 
@@ -978,28 +997,42 @@ def _facet_triggers() -> list[str]:
 
 def _regroup_all(db: Database) -> None:
     """Group each speaker's quotes that report the same statement in different articles, and
-    store every quote's content words for the incremental refresh.
+    index every speaker's words for the incremental refresh (quote_word_index).
 
     One speaker's quotes are held in memory at a time, never article texts.
     """
     groups = _GroupWrites(_sources(db))
-    # The words are stored in rowid order at the end: a million inserts in speaker order,
-    # each into a random place of the table, take several times longer.
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS all_words (value INTEGER, words TEXT)")
-    db.execute("DELETE FROM temp.all_words")
-    # A sequential scan and a sort is much faster than visiting quotes in index order.
+    db.execute("DELETE FROM quote_word_index")
+    seen: Counter[str] = Counter()
+    # A sequential scan and a sort is much faster than visiting quotes in index order;
+    # the index is written in its own order, speaker by speaker.
     rows = db.execute(
         "SELECT rowid, speaker_id, id, article_id, type, quote FROM quotes NOT INDEXED ORDER BY speaker_id")
     for speaker_id, found in groupby(rows, key=lambda row: row[1]):
+        if speaker_id is None:
+            continue
         bucket = list(found)
         words = [content_words(row[5]) for row in bucket]
-        _store_words(db, [row[0] for row in bucket], words, "temp.all_words")
-        if speaker_id is not None:
-            groups.add(speaker_id, same_statements([row[1:] for row in bucket], words))
+        for ws in words:
+            seen.update(ws)
+        _index_words(db, speaker_id, [row[0] for row in bucket], words, [row[4] for row in bucket])
+        groups.add(speaker_id, same_statements([row[1:] for row in bucket], words))
     groups.write(db, everywhere=True)
-    db.execute("DELETE FROM quote_words")
-    db.execute("INSERT INTO quote_words (rowid, words) SELECT value, words FROM temp.all_words ORDER BY value")
-    db.execute("DROP TABLE temp.all_words")
+    db.execute("DELETE FROM quote_word_counts")
+    db.conn.executemany("INSERT INTO quote_word_counts VALUES (?, ?)", sorted(seen.items()))
+
+
+def _index_words(db: Database, speaker_id: str, rowids: list[int], words: list[frozenset[str]],
+                 kinds: list[str]) -> None:
+    """Add quotes of ``speaker_id`` to its word index."""
+    holding: dict[str, list[int]] = defaultdict(list)
+    for rowid, ws, kind in zip(rowids, words, kinds, strict=True):
+        for term in terms(ws, kind):
+            holding[term].append(rowid)
+    db.conn.executemany(
+        "INSERT INTO quote_word_index VALUES (?, ?, ?) "
+        "ON CONFLICT DO UPDATE SET quotes = quotes || ' ' || excluded.quotes",
+        [(speaker_id, term, " ".join(map(str, sorted(holding[term])))) for term in sorted(holding)])
 
 
 def _regroup_reached(db: Database) -> None:
@@ -1009,91 +1042,81 @@ def _regroup_reached(db: Database) -> None:
 
     Removing quotes can only split the groups they were in, so such a group is regrouped from
     what is left of it. Adding quotes can only join groups, so each new quote is compared
-    with the quotes of its speaker that share enough words with it to match it (their words
-    are stored in quote_words, see :func:`_candidates`), and what it matches is joined. A
-    speaker that gained more than a quarter of its quotes is regrouped whole. The result
-    equals :func:`_regroup_all`'s.
+    only with the quotes of its speaker that share enough words with it to match it (found
+    through quote_word_index, see :func:`quotes.canon.groups.probes`), and what it matches is
+    joined. A speaker that gained more than a quarter of its quotes is regrouped whole. The
+    result equals :func:`_regroup_all`'s.
     """
-    stored = db.execute("SELECT rowid, quote FROM quotes WHERE article_id IN "
-                        "(SELECT value FROM refresh_queue WHERE kind = 'article')").fetchall()
-    _store_words(db, [rowid for rowid, _ in stored], [content_words(quote) for _, quote in stored])
     db.execute("UPDATE quotes SET group_id = NULL WHERE rowid IN (SELECT value FROM temp.added) "
                "AND group_id IS NOT NULL")
     groups = _GroupWrites(lambda ids: _sources(db, ids))
-    for group_id, speaker_id in db.execute(
+    for group, speaker_id in db.execute(
             "SELECT id, speaker_id FROM quote_groups WHERE speaker_id IN (SELECT id FROM temp.affected) "
             "AND quote_count != (SELECT count(*) FROM quotes WHERE group_id = quote_groups.id)").fetchall():
         left = db.execute("SELECT speaker_id, id, article_id, type, quote FROM quotes WHERE group_id = ?",
-                          [group_id]).fetchall()
-        groups.replace([group_id], speaker_id, same_statements(left))
+                          [group]).fetchall()
+        groups.replace([group], speaker_id, same_statements(left))
     groups.write(db)
-    speakers = [sid for (sid,) in db.execute(
-        "SELECT DISTINCT speaker_id FROM quotes WHERE rowid IN (SELECT value FROM temp.added) "
-        "AND speaker_id IS NOT NULL ORDER BY 1")]
-    for speaker_id in speakers:
-        new = {rowid: words.split() for rowid, words in db.execute(
-            "SELECT q.rowid, w.words FROM quotes q JOIN quote_words w ON w.rowid = q.rowid "
-            "WHERE q.rowid IN temp.added AND q.speaker_id = ?", [speaker_id])}
-        quoted = db.execute("SELECT count(*) FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchone()[0]
-        if 4 * len(new) > quoted:
-            old = [group_id for (group_id,) in db.execute("SELECT id FROM quote_groups WHERE speaker_id = ?",
-                                                           [speaker_id])]
+    added = db.execute("SELECT speaker_id, rowid, id, article_id, type, quote FROM quotes "
+                       "WHERE rowid IN (SELECT value FROM temp.added) AND speaker_id IS NOT NULL "
+                       "ORDER BY speaker_id").fetchall()
+    counted = Counter(word for (quote,) in db.execute(
+        "SELECT quote FROM quotes WHERE article_id IN (SELECT value FROM refresh_queue WHERE kind = 'article')")
+        for word in content_words(quote))
+    db.conn.executemany("INSERT INTO quote_word_counts VALUES (?, ?) ON CONFLICT DO UPDATE SET count = count + "
+                        "excluded.count", counted.items())
+    words = sorted({word for row in added for word in content_words(row[5])})
+    seen = dict(_where_in(db, "SELECT word, count FROM quote_word_counts WHERE word IN", words))
+    for speaker_id, found in groupby(added, key=lambda row: row[0]):
+        theirs = list(found)
+        bucket = {row[1]: Said(row[3], row[4], content_words(row[5])) for row in theirs}
+        bucket_rows = {row[1]: row[2:] for row in theirs}
+        _index_words(db, speaker_id, list(bucket), [said.words for said in bucket.values()],
+                     [said.kind for said in bucket.values()])
+        quoted = db.execute("SELECT quote_count FROM speakers WHERE id = ?", [speaker_id]).fetchone()[0]
+        if 4 * len(bucket) > quoted:
+            old = [group for (group,) in db.execute("SELECT id FROM quote_groups WHERE speaker_id = ?",
+                                                    [speaker_id])]
             everything = db.execute("SELECT speaker_id, id, article_id, type, quote FROM quotes "
                                     "WHERE speaker_id = ?", [speaker_id]).fetchall()
             groups.replace(old, speaker_id, same_statements(everything))
             continue
-        sharing = sorted(set(new) | _candidates(db, speaker_id, new))
-        rows = {rowid: (row, words) for rowid, *row, words in _where_in(
-            db, "SELECT q.rowid, q.id, q.article_id, q.type, q.group_id, w.words FROM quotes q "
-                "JOIN quote_words w ON w.rowid = q.rowid WHERE q.rowid IN", sharing)}
-        said = {rowid: Said(row[1], row[2], frozenset(words.split())) for rowid, (row, words) in rows.items()}
-        units = {rowid: f"g:{row[3]}" if row[3] else f"q:{rowid}" for rowid, (row, _) in rows.items()}
-        for members in joined(said, units, [rowid for rowid in new if rowid in said]):
-            merged = [unit[2:] for unit in members if unit.startswith("g:")]
-            # Rows without their text: the group's label is read when it is written.
-            quotes = [(speaker_id, *row[:3], None) for rowid, (row, _) in rows.items()
-                      if units[rowid] in members and not units[rowid].startswith("g:")]
-            for group_id in merged:
-                quotes += db.execute("SELECT speaker_id, id, article_id, type, NULL FROM quotes WHERE group_id = ?",
-                                     [group_id]).fetchall()
-            groups.replace(merged, speaker_id, [quotes])
+        near = _candidates(db, speaker_id, bucket, seen)
+        sharing = sorted(set().union(*near.values()) - set(bucket))
+        rows = {rowid: (quote_id, article_id, kind, quote, group) for rowid, quote_id, article_id, kind, quote, group
+                in _where_in(db, "SELECT rowid, id, article_id, type, quote, group_id FROM quotes "
+                                 "WHERE speaker_id = ? AND rowid IN", sharing, [speaker_id])}
+        said = dict(bucket)
+        said.update((rowid, Said(row[1], row[2], content_words(row[3]))) for rowid, row in rows.items())
+        units = {rowid: f"g:{row[4]}" if row[4] else f"q:{rowid}" for rowid, row in rows.items()}
+        units.update((rowid, f"q:{rowid}") for rowid in bucket)
+        for members in joined(said, units, near):
+            lone = [(speaker_id, *(rows[rowid][:4] if rowid in rows else bucket_rows[rowid]))
+                    for rowid in (int(unit[2:]) for unit in members if unit.startswith("q:"))]
+            groups.join(speaker_id, [unit[2:] for unit in members if unit.startswith("g:")], lone)
     groups.write(db)
 
 
-def _candidates(db: Database, speaker_id: str, new: dict[int, list[str]]) -> set[int]:
-    """The quotes of ``speaker_id`` (rowids) that share enough words with one of the ``new``
-    ones (rowid: content words) to match it whatever their types and articles
-    (:func:`quotes.canon.groups.matching`, with both taken as mixed, the type that matches
-    most). Only their words are read, from quote_words; :func:`joined` decides."""
-    holding: dict[str, list[int]] = defaultdict(list)
-    for key, words in new.items():
-        for word in words:
-            holding[word].append(key)
-    sizes = {key: len(words) for key, words in new.items()}
-    found: set[int] = set()
-    for rowid, words in db.execute("SELECT w.rowid, w.words FROM quotes q JOIN quote_words w ON w.rowid = q.rowid "
-                                   "WHERE q.speaker_id = ?", [speaker_id]):
-        mine = words.split()
-        hits = [word for word in mine if word in holding]
-        if not hits:
-            continue
-        shared = Counter(key for word in hits for key in holding[word])
-        if any(matching(sizes[key], "mixed", len(mine), "mixed", count) for key, count in shared.items()):
-            found.add(rowid)
-    return found
+def _candidates(db: Database, speaker_id: str, new: dict[int, Said], seen: Mapping[str, int]) -> dict[int, set[int]]:
+    """For each of the ``new`` quotes of ``speaker_id``, the quotes (rowids) its
+    :func:`quotes.canon.groups.probes` find in the speaker's word index (``seen``: how many
+    quotes hold each word). Some may have left the speaker or the database since they were
+    indexed: :func:`joined` decides."""
+    asked = {(said.words, said.kind): probes(said.words, said.kind, seen) for said in new.values()}
+    wanted = sorted({term for probe in asked.values() for term in (*probe.shared, *probe.contained)})
+    lists = {term: [int(rowid) for rowid in rowids.split()] for term, rowids in _where_in(
+        db, "SELECT word, quotes FROM quote_word_index WHERE speaker_id = ? AND word IN", wanted, [speaker_id])}
+    found = {key: probe.among(lists) for key, probe in asked.items()}
+    return {rowid: found[said.words, said.kind] for rowid, said in new.items()}
 
 
-def _where_in(db: Database, query: str, values: list) -> Iterator[tuple]:
-    """The rows of ``query`` (ending in "IN") for ``values``, a few hundred at a time: SQLite
-    limits the number of parameters of a statement."""
+def _where_in(db: Database, query: str, values: list, before: Sequence[Any] = ()) -> Iterator[tuple]:
+    """The rows of ``query`` (ending in "IN", with ``before`` the values of its other
+    parameters) for ``values``, a few hundred at a time: SQLite limits the number of
+    parameters of a statement."""
     for chunk in range(0, len(values), 500):
         part = values[chunk:chunk + 500]
-        yield from db.execute(f"{query} ({', '.join('?' * len(part))})", part)
-
-
-def _store_words(db: Database, rowids: list[int], words: list[frozenset[str]], table: str = "quote_words") -> None:
-    db.conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)",
-                        [(rowid, " ".join(sorted(ws))) for rowid, ws in zip(rowids, words, strict=True)])
+        yield from db.execute(f"{query} ({', '.join('?' * len(part))})", [*before, *part])
 
 
 def _sources(db: Database, article_ids: Iterable[str] | None = None) -> dict[str, tuple[str | None, str | None]]:
@@ -1114,6 +1137,7 @@ class _GroupWrites:
         self.sources = sources
         self.groups: list[tuple[str, list[tuple]]] = []
         self.dropped: list[str] = []
+        self.joins: list[tuple[str, list[str], list[tuple]]] = []
 
     def add(self, speaker_id: str, groups: list[list[tuple]]) -> None:
         """Groups of one speaker's quotes (rows: speaker, id, article, type, quote)."""
@@ -1123,36 +1147,31 @@ class _GroupWrites:
         self.dropped += old
         self.add(speaker_id, groups)
 
+    def join(self, speaker_id: str, groups: list[str], quotes: list[tuple]) -> None:
+        """One group of ``groups`` (ids) and ``quotes`` (rows) that new quotes joined: it is
+        made from the groups' records and the rows, without reading the groups' quotes."""
+        self.joins.append((speaker_id, groups, quotes))
+
     def write(self, db: Database, everywhere: bool = False) -> None:
         """Store the groups; ``everywhere`` when they are all the groups there are."""
         sources = self.sources if isinstance(self.sources, dict) else self.sources(
-            row[2] for _, group in self.groups for row in group)
-        unread = sorted({row[1] for _, group in self.groups for row in group if row[4] is None})
-        texts = dict(_where_in(db, "SELECT id, quote FROM quotes WHERE id IN", unread))
-        self.groups = [(speaker_id, [row if row[4] is not None else (*row[:4], texts[row[1]]) for row in group])
-                       for speaker_id, group in self.groups]
+            [row[2] for _, group in self.groups for row in group]
+            + [row[2] for _, _, quotes in self.joins for row in quotes])
+        for speaker_id, merged, quotes in self.joins:
+            self._write_join(db, sources, speaker_id, merged, quotes)
         records, members = [], []
         for speaker_id, group in self.groups:
             ids = sorted(row[1] for row in group)
-            group_id = hashlib.sha1(",".join(ids).encode()).hexdigest()[:16]
-            outlets = sorted({outlet for row in group if (outlet := sources[row[2]][1])})
-            dates = [date for row in group if (date := sources[row[2]][0])]
-            # The longest wording, then the earliest.
-            label = min(group, key=lambda r: (-len(r[4]), sources[r[2]][0] or "\uffff", r[1]))
-            records.append((group_id, speaker_id, len(group), len(outlets),
-                            json.dumps(outlets, ensure_ascii=False), min(dates, default=None), label[4]))
-            members += [(quote_id, group_id) for quote_id in ids]
+            key = group_id(ids)
+            records.append(_group_record(key, speaker_id, group, sources))
+            members += [(quote_id, key) for quote_id in ids]
         for table in ("old_groups", "group_members"):
             db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY, group_id TEXT)")
             db.execute(f"DELETE FROM temp.{table}")
         db.conn.executemany("INSERT OR IGNORE INTO temp.old_groups (id) VALUES (?)", [(g,) for g in self.dropped])
         db.conn.executemany("INSERT INTO temp.group_members VALUES (?, ?)", members)
         db.execute("DELETE FROM quote_groups WHERE id IN (SELECT id FROM temp.old_groups)")
-        db.conn.executemany(
-            "INSERT INTO quote_groups (id, speaker_id, quote_count, outlet_count, outlets, "
-            "first_published, label) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            records,
-        )
+        db.conn.executemany(f"INSERT INTO quote_groups ({GROUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", records)
         grouped_as = "(SELECT group_id FROM temp.group_members WHERE id = quotes.id)"
         if everywhere:
             db.execute(f"UPDATE quotes SET group_id = {grouped_as} WHERE group_id IS NOT {grouped_as}")
@@ -1161,7 +1180,58 @@ class _GroupWrites:
                        f"OR id IN (SELECT id FROM temp.group_members)) AND group_id IS NOT {grouped_as}")
         db.execute("DROP TABLE temp.old_groups")
         db.execute("DROP TABLE temp.group_members")
-        self.groups, self.dropped = [], []
+        self.groups, self.dropped, self.joins = [], [], []
+
+    @staticmethod
+    def _write_join(db: Database, sources: dict[str, tuple[str | None, str | None]], speaker_id: str,
+                    merged: list[str], quotes: list[tuple]) -> None:
+        """The record of the joined group is that of :func:`_group_record` over all its
+        quotes: its count, outlets and first date add up, its first quote and its label are
+        the first of the groups' own and of the rows'. Only the quotes of groups whose id is
+        not the new group's are pointed at it again."""
+        record = _group_record("", speaker_id, quotes, sources)
+        count, outlets, first = record[2], set(json.loads(record[4])), record[5]
+        firsts, labels = [row[1] for row in quotes], [_label_key(row, sources) for row in quotes]
+        for group in merged:
+            n, theirs, their_first = db.execute(
+                "SELECT quote_count, outlets, first_published FROM quote_groups WHERE id = ?", [group]).fetchone()
+            count += n
+            outlets.update(json.loads(theirs))
+            first = min(filter(None, [first, their_first]), default=None)
+            firsts += db.execute("SELECT min(id) FROM quotes WHERE group_id = ?", [group]).fetchone()
+            labels.append(db.execute(
+                "SELECT -length(q.quote), coalesce(a.published, char(65535)), q.id, q.quote FROM quotes q "
+                "JOIN articles a ON a.id = q.article_id WHERE q.group_id = ? "
+                "ORDER BY length(q.quote) DESC, coalesce(a.published, char(65535)), q.id LIMIT 1", [group]).fetchone())
+        key = group_id(firsts)
+        db.execute(f"DELETE FROM quote_groups WHERE id IN ({', '.join('?' * len(merged))})", merged)
+        db.execute(f"INSERT INTO quote_groups ({GROUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [key, speaker_id, count, len(outlets), json.dumps(sorted(outlets), ensure_ascii=False), first,
+                    min(labels)[3]])
+        for group in merged:
+            if group != key:
+                db.execute("UPDATE quotes SET group_id = ? WHERE group_id = ?", [key, group])
+        db.conn.executemany("UPDATE quotes SET group_id = ? WHERE id = ?", [(key, row[1]) for row in quotes])
+
+
+GROUP_COLUMNS = "id, speaker_id, quote_count, outlet_count, outlets, first_published, label"
+
+
+def _label_key(row: tuple, sources: dict[str, tuple[str | None, str | None]]) -> tuple:
+    """A group's label is the longest wording, then the earliest (row: speaker, id, article,
+    type, quote): the first of these keys, whose last item is the wording."""
+    return (-len(row[4]), sources[row[2]][0] or "\uffff", row[1], row[4])
+
+
+def _group_record(key: str, speaker_id: str, group: Sequence[tuple],
+                  sources: dict[str, tuple[str | None, str | None]]) -> tuple:
+    """A quote_groups row (GROUP_COLUMNS) for the group of ``group`` (rows: speaker, id,
+    article, type, quote)."""
+    outlets = sorted({outlet for row in group if (outlet := sources[row[2]][1])})
+    dates = [date for row in group if (date := sources[row[2]][0])]
+    label = min((_label_key(row, sources) for row in group), default=None)
+    return (key, speaker_id, len(group), len(outlets), json.dumps(outlets, ensure_ascii=False),
+            min(dates, default=None), label[3] if label else None)
 
 
 def export_rows(db: Database) -> Iterator[dict[str, Any]]:

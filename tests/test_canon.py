@@ -7,7 +7,7 @@ import random
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from quotes.canon.groups import MIN_CONTAINED_WORDS, content_words, same_statements
+from quotes.canon.groups import MIN_CONTAINED_WORDS, content_words, matching, probes, same_statements, terms
 from quotes.canon.roles import role_holder, role_index
 from quotes.canon.speakers import Mention, cluster, kind_of, slug
 
@@ -257,6 +257,26 @@ def test_grouping_matches_comparing_every_pair(quotes):
     bucket = [("speaker", f"q{n}", article, kind, text) for n, (text, article, kind) in enumerate(quotes)]
     groups = {frozenset(row[1] for row in group) for group in same_statements(bucket)}
     assert groups == _all_pairs_reference(bucket)
+
+
+SAID = st.tuples(st.frozensets(st.sampled_from("abcdefghijkl"), max_size=12),
+                 st.sampled_from(["direct", "indirect", "mixed"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(SAID, max_size=20), SAID, st.dictionaries(st.sampled_from("abcdefghijkl"), st.integers(0, 50)))
+def test_a_new_quote_finds_every_quote_of_its_speaker_it_can_match(others, new, seen):
+    # The refresh compares a new quote only with what its probe finds in the speaker's word
+    # index, looking up a few rare words: nothing the quote matches may be left out.
+    lists: dict[str, list[int]] = {}
+    for number, (words, kind) in enumerate(others):
+        for term in terms(words, kind):
+            lists.setdefault(term, []).append(number)
+    words, kind = new
+    found = probes(words, kind, seen).among(lists)
+    for number, (theirs, their_kind) in enumerate(others):
+        if words and theirs and matching(len(words), kind, len(theirs), their_kind, len(words & theirs)):
+            assert number in found
 
 
 def test_a_statement_reprinted_verbatim_is_one_group():

@@ -41,14 +41,17 @@ def local_db(tmp_path_factory) -> Path:
 
 
 def contents(path: Path) -> dict[str, list[tuple]]:
-    """Every table but the full-text index, without ingest timestamps, in a fixed order; a
-    quote's stored words by its id (rowids follow the order quotes were stored in)."""
+    """Every table but the full-text index, without ingest timestamps, in a fixed order; the
+    quotes in each speaker's word index by their ids (rowids follow the order quotes were
+    stored in)."""
     with sqlite3.connect(path) as conn:
         tables = [t for (t,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'quotes_fts%' "
-            "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_sqlite_migrations', 'quote_words')")]
-        found = {"quote_words": sorted(conn.execute(
-            "SELECT q.id, w.words FROM quote_words w JOIN quotes q ON q.rowid = w.rowid").fetchall())}
+            "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_sqlite_migrations', 'quote_word_index')")]
+        ids = dict(conn.execute("SELECT rowid, id FROM quotes"))
+        found = {"quote_word_index": sorted(
+            (speaker, word, sorted(ids[int(rowid)] for rowid in rowids.split()))
+            for speaker, word, rowids in conn.execute("SELECT * FROM quote_word_index"))}
         for table in tables:
             columns = [c[1] for c in conn.execute(f"PRAGMA table_info([{table}])") if c[1] != "ingested_at"]
             found[table] = sorted(conn.execute(

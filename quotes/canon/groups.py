@@ -4,14 +4,19 @@ Two quotes of one speaker in different articles say the same thing when their co
 have Jaccard >= 0.5, or when an indirect/mixed rendering's words are >= 0.6 contained in a
 direct/mixed quote (:func:`matching`). A group is a connected set of two quotes or more.
 Adding quotes can only join sets and removing quotes can only split the set they were in, so
-groups can be kept up to date without comparing every quote again (quotes.store).
+groups can be kept up to date without comparing every quote again (quotes.store): a new
+quote is compared only with the quotes its :func:`probes` find among the :func:`terms` of
+its speaker's quotes, which include all those that can match it. A group's id is that of its
+first member (:func:`group_id`), so a group that gains quotes keeps it.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
 
@@ -23,6 +28,7 @@ WORD = re.compile(r"\w+")
 MIN_CONTAINED_WORDS = 3
 
 
+@lru_cache(maxsize=1 << 16)
 def content_words(text: str) -> frozenset[str]:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
@@ -48,6 +54,63 @@ def _contained(size: int, kind: str, quote_kind: str, shared: int) -> bool:
     return kind != "direct" and quote_kind != "indirect" and size >= MIN_CONTAINED_WORDS and 5 * shared >= 3 * size
 
 
+def group_id(quote_ids: Iterable[str]) -> str:
+    """A group's id: stays the same as quotes join the group, unless one sorts before all."""
+    return hashlib.sha1(min(quote_ids).encode()).hexdigest()[:16]
+
+
+# A rendering's term under each of its first words (:func:`terms`): not a content word.
+CONTAINED = "c:"
+
+
+def terms(words: frozenset[str], kind: str) -> list[str]:
+    """What a quote is found by in its speaker's word index: each of its content words and,
+    for a rendering that can be contained in another quote, CONTAINED before each of its
+    first words (:func:`_ordered`), of which any quote containing it holds one."""
+    found = list(words)
+    if kind != "direct" and len(words) >= MIN_CONTAINED_WORDS:
+        # 5 * shared >= 3 * size: at most size - that many words can be missing.
+        kept = len(words) - (3 * len(words) + 4) // 5 + 1
+        found += [CONTAINED + word for word in _ordered(words)[:kept]]
+    return found
+
+
+class Probe(NamedTuple):
+    """Where a quote finds, in its speaker's word index (:func:`terms`), every quote of the
+    speaker that can match it (:func:`matching`): those that hold ``need`` of ``shared``
+    or one of ``contained``."""
+
+    shared: list[str]
+    need: int
+    contained: list[str]
+
+    def among(self, lists: Mapping[str, Collection[int]]) -> set[int]:
+        """The quotes found, given the index's list of quotes for each term looked up."""
+        counts = Counter(quote for term in self.shared for quote in set(lists.get(term, ())))
+        found = {quote for quote, count in counts.items() if count >= self.need}
+        return found.union(*(lists.get(term, ()) for term in self.contained))
+
+
+def probes(words: frozenset[str], kind: str, seen: Mapping[str, int]) -> Probe:
+    """A quote that matches this one by Jaccard >= 0.5 or contains it shares half its words
+    or more, so of any size - half + 1 of them it holds one, and of two words more it holds
+    three: the rarest words are looked up (``seen``: in how many quotes each word is), whose
+    lists are shortest, and a quote sharing one rare word by chance is passed over. A
+    rendering this one contains holds one of its own first words, as CONTAINED terms."""
+    if not words:
+        return Probe([], 1, [])
+    half = (len(words) + 1) // 2
+    looked = min(len(words), len(words) - half + 3)
+    rarest = sorted(words, key=lambda word: (seen.get(word, 0), word))[:looked]
+    contained = [CONTAINED + word for word in words] if kind != "indirect" else []
+    return Probe(rarest, half - (len(words) - looked), contained)
+
+
+def _ordered(words: frozenset[str]) -> list[str]:
+    """Words in one fixed order, longest (so most often rarest) first."""
+    return sorted(words, key=lambda word: (-len(word), word))
+
+
 class Said(NamedTuple):
     """A quote as grouping sees it."""
 
@@ -56,29 +119,21 @@ class Said(NamedTuple):
     words: frozenset[str]
 
 
-def joined(quotes: Mapping[int, Said], units: Mapping[int, str], new: Iterable[int]) -> list[list[str]]:
-    """Sets of ``units`` (a group or a lone quote each) that the ``new`` quotes join together.
+def joined(quotes: Mapping[int, Said], units: Mapping[int, str], near: Mapping[int, Iterable[int]]) -> list[list[str]]:
+    """Sets of ``units`` (a group or a lone quote each) that new quotes join together.
 
-    ``quotes`` are one speaker's quotes, or at least every one that shares a word with a new
-    quote; ``units`` gives each quote's unit (the group it is in, or its own). Each new quote
-    is compared with the quotes that share a word with it, by counting the words shared. The
-    sets of more than one unit are returned.
+    ``near`` maps each new quote to the quotes it may match, at least every one that does
+    (keys missing from ``quotes`` are passed over); ``quotes`` are those of one speaker, and
+    ``units`` gives each quote's unit (the group it is in, or its own). The sets of more
+    than one unit are returned.
     """
-    new = list(new)
-    wanted = frozenset().union(*(quotes[key].words for key in new))
-    postings: dict[str, list[int]] = defaultdict(list)
-    for key, said in quotes.items():
-        for word in said.words & wanted:
-            postings[word].append(key)
     partition: Partition[str] = Partition(set(units.values()))
-    for key in new:
+    for key, others in near.items():
         said = quotes[key]
-        size = len(said.words)
-        shared = Counter(chain.from_iterable(postings[word] for word in said.words))
-        for other, count in shared.items():
-            theirs = quotes[other]
-            if (units[other] != units[key] and theirs.article != said.article
-                    and matching(size, said.kind, len(theirs.words), theirs.kind, count)):
+        for other in others:
+            theirs = quotes.get(other)
+            if (theirs is not None and units[other] != units[key] and theirs.article != said.article
+                    and _matches(said.words, said.kind, theirs.words, theirs.kind)):
                 partition.union(units[key], units[other])
     return [members for members in partition.sets() if len(members) > 1]
 

@@ -307,7 +307,7 @@ def _merge_unique(partition: Partition, candidates: dict[str, set[str]]) -> None
         partition.union(a, b)
 
 
-def cluster(mentions: Iterable[Mention]) -> dict[str, Speaker]:
+def cluster(mentions: Iterable[Mention], numbered: bool = True) -> dict[str, Speaker]:
     """Map every name mentioned to its canonical Speaker.
 
     Rules, in order:
@@ -323,6 +323,9 @@ def cluster(mentions: Iterable[Mention]) -> dict[str, Speaker]:
        Embassy in North Korea").
     Roles ("South Korea's president") only ever match the same role. Kinds
     never mix. The result depends on the multiset of mentions, not their order.
+
+    Two speakers whose names slug alike are told apart by :func:`distinguish`; with ``numbered``
+    false that is left to the caller, which clusters names no rule relates in parts.
     """
     counts: Counter[str] = Counter()
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
@@ -390,7 +393,8 @@ def cluster(mentions: Iterable[Mention]) -> dict[str, Speaker]:
                 group,
             )
         )
-    _dedupe_ids([s for s, _ in speakers])
+    if numbered:
+        distinguish([s for s, _ in speakers])
     return {n: speaker for speaker, group in speakers for n in group}
 
 
@@ -459,7 +463,7 @@ def _ranked(counter: Counter[str]) -> list[str]:
     return [item for item, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def _dedupe_ids(speakers: list[Speaker]) -> None:
+def distinguish(speakers: list[Speaker]) -> None:
     """Two speakers with one slug (two unresolved "Kim"s) get "-2", "-3" in a fixed order."""
     taken = {s.id for s in speakers}
     seen: set[str] = set()
