@@ -28,7 +28,8 @@ WORD = re.compile(r"\w+")
 MIN_CONTAINED_WORDS = 3
 
 
-@lru_cache(maxsize=1 << 16)
+# Verbatim copies of a statement are common: a refresh reads them again and again.
+@lru_cache(maxsize=4096)
 def content_words(text: str) -> frozenset[str]:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
