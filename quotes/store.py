@@ -388,15 +388,15 @@ def _quote_word_index(db: Database) -> None:
     """In place of quote_words, each speaker's word index: for each word (and term, see
     quotes.canon.groups.terms) the quotes (rowids, space-separated) of the speaker that
     hold it. A refresh finds what a new quote may join by looking up a few of its words,
-    instead of reading every word its speaker said. A quote that leaves its speaker or the database
-    stays in the lists it was in until the next full refresh, and is found only to be
-    passed over. The next refresh, which is full, fills it and quote_word_counts."""
+    instead of reading every word its speaker said. A quote that leaves its speaker or the
+    database stays in the lists it was in until the next full refresh, and is found only to
+    be passed over. The next refresh, which is full, fills it and quote_word_counts."""
     db.execute("DROP TRIGGER IF EXISTS quote_words_ad")
     db.execute("DROP TABLE IF EXISTS quote_words")
     db.execute("CREATE TABLE IF NOT EXISTS quote_word_index (speaker_id TEXT NOT NULL, word TEXT NOT NULL, "
                "quotes TEXT NOT NULL, PRIMARY KEY (speaker_id, word)) WITHOUT ROWID")
-    # In how many quotes each content word is, to look up a new quote's rarest words: a
-    # full refresh counts them, others add the words of the quotes stored since.
+    # In how many quotes with a speaker each content word is, to look up a new quote's
+    # rarest words: a full refresh counts them, others add the quotes stored since.
     db.execute("CREATE TABLE IF NOT EXISTS quote_word_counts (word TEXT PRIMARY KEY, count INTEGER NOT NULL) "
                "WITHOUT ROWID")
     db.execute("DELETE FROM meta WHERE key = 'name_keys'")
@@ -742,7 +742,7 @@ def _refresh_speakers(db: Database, scoped: bool = False,
     if scoped:
         db.execute("CREATE TEMP TABLE IF NOT EXISTS rewritten (value TEXT PRIMARY KEY)")
         db.execute("DELETE FROM temp.rewritten")
-        db.execute("INSERT OR IGNORE INTO temp.rewritten SELECT r.value FROM temp.reach_names r "
+        db.execute("INSERT INTO temp.rewritten SELECT r.value FROM temp.reach_names r "
                    "LEFT JOIN speaker_names n ON n.name = r.value LEFT JOIN temp.speaker_map m ON m.name = r.value "
                    "WHERE n.speaker_id IS NOT m.speaker_id")
         stored = "article_id IN (SELECT value FROM refresh_queue WHERE kind = 'article')"
@@ -753,9 +753,8 @@ def _refresh_speakers(db: Database, scoped: bool = False,
                    f"(SELECT value FROM temp.rewritten) OR {stored}) AND speaker_id IS NOT {said_by}")
         db.execute(f"UPDATE quotes SET via_speaker_id = {relayed_by} WHERE (via IN "
                    f"(SELECT value FROM temp.rewritten) OR {stored}) AND via_speaker_id IS NOT {relayed_by}")
+        db.execute("DELETE FROM speaker_names WHERE name IN (SELECT value FROM temp.rewritten)")
         db.execute("DROP TABLE temp.rewritten")
-        db.execute("DELETE FROM speaker_names WHERE name IN (SELECT value FROM temp.reach_names) "
-                   "AND speaker_id IS NOT (SELECT speaker_id FROM temp.speaker_map WHERE name = speaker_names.name)")
     else:
         db.execute(
             f"UPDATE quotes SET speaker_id = {said_by}, via_speaker_id = {relayed_by} "
@@ -1061,8 +1060,8 @@ def _regroup_reached(db: Database) -> None:
                        "WHERE rowid IN (SELECT value FROM temp.added) AND speaker_id IS NOT NULL "
                        "ORDER BY speaker_id").fetchall()
     counted = Counter(word for (quote,) in db.execute(
-        "SELECT quote FROM quotes WHERE article_id IN (SELECT value FROM refresh_queue WHERE kind = 'article')")
-        for word in content_words(quote))
+        "SELECT quote FROM quotes WHERE article_id IN (SELECT value FROM refresh_queue WHERE kind = 'article') "
+        "AND speaker_id IS NOT NULL") for word in content_words(quote))
     db.conn.executemany("INSERT INTO quote_word_counts VALUES (?, ?) ON CONFLICT DO UPDATE SET count = count + "
                         "excluded.count", counted.items())
     words = sorted({word for row in added for word in content_words(row[5])})
@@ -1199,10 +1198,7 @@ class _GroupWrites:
             outlets.update(json.loads(theirs))
             first = min(filter(None, [first, their_first]), default=None)
             firsts += db.execute("SELECT min(id) FROM quotes WHERE group_id = ?", [group]).fetchone()
-            labels.append(db.execute(
-                "SELECT -length(q.quote), coalesce(a.published, char(65535)), q.id, q.quote FROM quotes q "
-                "JOIN articles a ON a.id = q.article_id WHERE q.group_id = ? "
-                "ORDER BY length(q.quote) DESC, coalesce(a.published, char(65535)), q.id LIMIT 1", [group]).fetchone())
+            labels.append(db.execute(LABEL_OF_GROUP, [group]).fetchone())
         key = group_id(firsts)
         db.execute(f"DELETE FROM quote_groups WHERE id IN ({', '.join('?' * len(merged))})", merged)
         db.execute(f"INSERT INTO quote_groups ({GROUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -1221,6 +1217,12 @@ def _label_key(row: tuple, sources: dict[str, tuple[str | None, str | None]]) ->
     """A group's label is the longest wording, then the earliest (row: speaker, id, article,
     type, quote): the first of these keys, whose last item is the wording."""
     return (-len(row[4]), sources[row[2]][0] or "\uffff", row[1], row[4])
+
+
+# The first _label_key of a stored group's quotes, found by SQLite.
+LABEL_OF_GROUP = ("SELECT -length(q.quote) AS size, coalesce(a.published, char(65535)) AS date, q.id, q.quote "
+                  "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.group_id = ? "
+                  "ORDER BY size, date, q.id LIMIT 1")
 
 
 def _group_record(key: str, speaker_id: str, group: Sequence[tuple],
