@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import lru_cache
-from itertools import groupby
+from itertools import chain, groupby
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from sqlite_utils.migrations import Migrations
 from .canon import reach
 from .canon.groups import Said, content_words, group_id, joined, probes, same_statements, terms
 from .canon.roles import role_holder, role_index
-from .canon.speakers import Mention, Speaker, cluster, distinguish, kind_of, slug
+from .canon.speakers import Mention, Speaker, cluster, distinguish, kind_of, name_kinds, slug, speaker_of
 from .records import Article, QuoteRecord
 
 BUSY_TIMEOUT_MS = 30_000
@@ -402,6 +402,24 @@ def _quote_word_index(db: Database) -> None:
     db.execute("DELETE FROM meta WHERE key = 'name_keys'")
 
 
+@step("010_group_first_quote")
+def _group_first_quote(db: Database) -> None:
+    """Quotes by group and id, in place of by group alone: a group's id is the hash of its
+    first quote's id (quotes.canon.groups.group_id), which a refresh that adds quotes to the
+    group then reads from the index, not from every quote of the group."""
+    db.execute("DROP INDEX IF EXISTS idx_quotes_group_id")
+    db.table("quotes").create_index(["group_id", "id"], if_not_exists=True)
+
+
+@step("011_recent_words")
+def _recent_words(db: Database) -> None:
+    """The word index entries of quotes that incremental refreshes added, one row each, until
+    they are folded into quote_word_index (see FOLD_RECENT_WORDS): that table's lists are
+    spread over all its pages, and appending to a few thousand of them rewrote most of it."""
+    db.execute("CREATE TABLE IF NOT EXISTS quote_word_recent (speaker_id TEXT NOT NULL, word TEXT NOT NULL, "
+               "quote INTEGER NOT NULL, PRIMARY KEY (speaker_id, word, quote)) WITHOUT ROWID")
+
+
 SCHEMA_VERSION = STEPS[-1]
 
 
@@ -519,15 +537,21 @@ def _write_article(
     db.execute("DELETE FROM quotes WHERE article_id = ?", [article.id])
     for row in rows:
         row["outlet_id"], row["published"] = outlet_id, article.published
-    # Until refresh() runs, a quote points at a provisional speaker named as
-    # in its article, so foreign keys hold at every commit.
+    # Until refresh() runs, a quote points at the speaker the last refresh gave its name or,
+    # for a name new to the database, at a provisional speaker named as in its article, so
+    # foreign keys hold at every commit. The refresh then rewrites only quotes whose
+    # speaker changes.
+    names = sorted({name for row in rows for name in (row["speaker_name"], row["via"]) if name})
+    known = dict(_where_in(db, "SELECT name, speaker_id FROM speaker_names WHERE name IN", names))
     provisional: dict[str, tuple[str, str]] = {}
     for row in rows:
         for name, kind, column in (
             (row["speaker_name"], row["speaker_kind"], "speaker_id"),
             (row["via"], None, "via_speaker_id"),
         ):
-            if name:
+            if name in known:
+                row[column] = known[name]
+            elif name:
                 if name not in provisional:
                     provisional[name] = (slug(name), kind_of(name, kind))
                 row[column] = provisional[name][0]
@@ -538,7 +562,7 @@ def _write_article(
     )
     db.conn.executemany(
         "INSERT INTO refresh_queue (kind, value) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        [("name", name) for name in provisional] + [("speaker", sid) for sid, _ in provisional.values()],
+        [("name", name) for name in names] + [("speaker", sid) for sid, _ in provisional.values()],
     )
     if not rows:
         return
@@ -602,9 +626,11 @@ def refresh(db: Database, full: bool = False) -> None:
     """Re-derive speakers, aliases and quote groups from the quotes, in one transaction.
 
     By default only what the articles saved since the last refresh reach is redone: the
-    names they added or removed, every name :func:`quotes.canon.speakers.cluster` can put
-    with those (:mod:`quotes.canon.reach`), the speakers all those names had or get, and the
-    quote groups and role holders of those speakers. ``full`` recomputes everything, as the
+    names they added, removed or changed the kind of, with every name
+    :func:`quotes.canon.speakers.cluster` can put with those (:mod:`quotes.canon.reach`) and
+    the speakers all those names had or get; the speakers whose names are only mentioned
+    more or less often, each on its own; and the quote groups and role holders of those
+    speakers. ``full`` recomputes everything, as the
     first refresh of a database, or one whose canonicalisation rules changed, always does.
     Both give the same result, whatever order articles were ingested in.
     """
@@ -662,7 +688,7 @@ SPEAKER_OF_NAME = ("SELECT speaker_name, speaker_id FROM quotes WHERE speaker_na
 
 
 # cluster() sees the mentions in one order, however they were counted.
-MENTION_ORDER = "ORDER BY said DESC, name, kind, role, mention"
+MENTION_ORDER = "said DESC, name, kind, role, mention"
 
 
 def _count_mentions(db: Database, scope: str = "") -> None:
@@ -693,7 +719,7 @@ def _refresh_speakers(db: Database, scoped: bool = False,
         _count_mentions(db)
     scope = "AND name IN (SELECT value FROM temp.reach_names)" if scoped else ""
     mentions = db.execute(f"SELECT name, said, kind, role, mention, count, first, last FROM speaker_mentions "
-                          f"WHERE 1 {scope} {MENTION_ORDER}").fetchall()
+                          f"WHERE 1 {scope} ORDER BY {MENTION_ORDER}").fetchall()
     speakers = clustered if clustered is not None else cluster(_as_mentions(mentions))
 
     quote_count: Counter[str] = Counter()
@@ -784,28 +810,37 @@ def _refresh_reached(db: Database) -> None:
     _add_name_keys(db, (n for n in names if not db.execute(
         "SELECT 1 FROM speaker_name_keys WHERE name = ?", [n]).fetchone()))
     queued_names = "(SELECT value FROM refresh_queue WHERE kind = 'name')"
+    # The names of a speaker all have its kind.
+    kinds_before = dict(db.execute(f"SELECT n.name, s.kind FROM speaker_names n JOIN speakers s "
+                                   f"ON s.id = n.speaker_id WHERE n.name IN {queued_names}"))
     db.execute(f"DELETE FROM speaker_mentions WHERE name IN {queued_names}")
     _count_mentions(db, queued_names)
-    front = set(names)
-    new_ids = {value for kind, value in queued if kind == "speaker"}
+    kinds_after = _kinds_of(db, queued_names)
+    # A name that came, went or changed kind may change which names go together: every name
+    # a chain of relations leads to from it is clustered again, together. Any other name
+    # queued keeps its speaker's names, which are clustered alone (see _cluster_alone).
+    moved = {name for name in names if name != name.strip()
+             or kinds_before.get(name) is None or kinds_before.get(name) != kinds_after.get(name)}
+    alone = {value for kind, value in queued if kind == "speaker"}
+    alone |= {sid for (sid,) in _where_in(db, "SELECT DISTINCT speaker_id FROM speaker_names WHERE name IN",
+                                          sorted(set(names) - moved))}
+    _reach(db, moved)
+    fresh = cluster(_mentions_of(db), numbered=False)
+    ids = alone | {sid for (sid,) in db.execute("SELECT value FROM temp.reach_ids")}
+    fresh |= _cluster_alone(db, alone)
     clustered: dict[str, Speaker] = {}
-    while True:
-        _reach(db, front, new_ids)
-        # The names reached since the last pass are related to none clustered before, so
-        # they are clustered on their own.
-        clustered |= cluster(_mentions_of(db), numbered=False)
+    checked: set[str] = set()
+    while fresh:
+        clustered |= fresh
         # Speakers whose names slug alike number themselves in one order ("kim", "kim-2"):
         # all of them are reached, or none.
-        bases = {slug(name) for (name,) in db.execute(
-            "SELECT name FROM speakers WHERE id IN (SELECT value FROM temp.reach_ids)")}
-        bases |= {slug(s.name) for s in clustered.values()}
-        front, new_ids = set(), set()
-        for base in bases:
-            new_ids |= {sid for (sid,) in db.execute(
-                "SELECT id FROM speakers WHERE (id = :b OR (id > :b || '-' AND id < :b || '.')) "
-                "AND id NOT IN (SELECT value FROM temp.reach_ids)", {"b": base})}
-        if not new_ids:
-            break
+        bases = {slug(name) for (name,) in _where_in(db, "SELECT name FROM speakers WHERE id IN", sorted(ids))}
+        bases = (bases | {slug(s.name) for s in fresh.values()}) - checked
+        checked |= bases
+        ids = {sid for base in sorted(bases) for (sid,) in db.execute(
+            "SELECT id FROM speakers WHERE (id = :b OR (id > :b || '-' AND id < :b || '.')) "
+            "AND id NOT IN (SELECT value FROM temp.reach_ids)", {"b": base})}
+        fresh = _cluster_alone(db, ids)
     distinguish(list({id(s): s for s in clustered.values()}.values()))
     # Quotes that change speaker are new to the one they join (see _regroup_reached).
     db.execute("CREATE TEMP TABLE IF NOT EXISTS added (value INTEGER PRIMARY KEY)")
@@ -837,14 +872,51 @@ def _refresh_reached(db: Database) -> None:
         "AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_name = speaker_name_keys.name) "
         "AND NOT EXISTS (SELECT 1 FROM quotes WHERE via = speaker_name_keys.name)"
     )
-    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids", "reach_fresh", "affected", "added"):
+    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids", "reach_fresh", "affected", "added",
+                  "broken"):
         db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+def _kinds_of(db: Database, scope: str) -> dict[str, str]:
+    """The kind (:func:`quotes.canon.speakers.name_kinds`) of each name of ``scope`` (an SQL
+    list) that speaker_mentions holds, keyed by the name as stored."""
+    rows = db.execute(f"SELECT name, said, kind, role, mention, count FROM speaker_mentions "
+                      f"WHERE name IN {scope}").fetchall()
+    found = name_kinds(_as_mentions(rows))
+    return {row[0]: found[row[0].strip()] for row in rows if row[0].strip()}
+
+
+def _cluster_alone(db: Database, ids: set[str]) -> dict[str, Speaker]:
+    """The speaker (:func:`quotes.canon.speakers.speaker_of`) of the names of each speaker
+    of ``ids`` not reached yet, which are added to the reach with their names.
+
+    No name of these speakers came, went or changed kind since they were clustered, and
+    those are all cluster() looks at to put names together: it puts them together again,
+    and with no other name. Only their counts, roles and wordings may have changed, which
+    shape each speaker's name, aliases and roles.
+    """
+    db.execute("DELETE FROM temp.reach_new_ids")
+    db.conn.executemany("INSERT OR IGNORE INTO temp.reach_new_ids VALUES (?)", [(i,) for i in ids])
+    db.execute("DELETE FROM temp.reach_new_ids WHERE value IN (SELECT value FROM temp.reach_ids)")
+    db.execute("INSERT INTO temp.reach_ids SELECT value FROM temp.reach_new_ids")
+    db.execute("INSERT INTO temp.reach_names SELECT name FROM speaker_names "
+               "WHERE speaker_id IN (SELECT value FROM temp.reach_new_ids)")
+    rows = db.execute(
+        "SELECT * FROM (SELECT n.speaker_id AS speaker, m.name, said, kind, role, mention, count "
+        "FROM temp.reach_new_ids i CROSS JOIN speaker_names n ON n.speaker_id = i.value "
+        f"CROSS JOIN speaker_mentions m ON m.name = n.name) ORDER BY speaker, {MENTION_ORDER}")
+    clustered: dict[str, Speaker] = {}
+    for _, found in groupby(rows, key=lambda row: row[0]):
+        mentions = _as_mentions(row[1:] for row in found)
+        speaker = speaker_of(mentions)
+        clustered.update((m.name.strip(), speaker) for m in mentions if m.name.strip())
+    return clustered
 
 
 def _mentions_of(db: Database) -> list[Mention]:
     """The mentions of the names reached since the last call (temp.reach_fresh)."""
     mentions = _as_mentions(db.execute("SELECT name, said, kind, role, mention, count FROM speaker_mentions "
-                                       f"WHERE name IN (SELECT value FROM temp.reach_fresh) {MENTION_ORDER}"))
+                                       f"WHERE name IN (SELECT value FROM temp.reach_fresh) ORDER BY {MENTION_ORDER}"))
     db.execute("DELETE FROM temp.reach_fresh")
     return mentions
 
@@ -857,19 +929,17 @@ PARTNER = ("CASE substr(k1.token, 1, 2) WHEN 's:' THEN 'e:' || substr(k1.token, 
            "WHEN 'x:' THEN 'a:' || substr(k1.token, 3) ELSE k1.token END")
 
 
-def _reach(db: Database, front: set[str], new_ids: set[str]) -> None:
-    """Grow temp.reach_names and temp.reach_ids until closed: from a name to every name
-    cluster() can relate it to (its tokens) and to the speaker it was given (speaker_names);
-    from a speaker to every name given it. The speakers that quotes stored or removed since
-    the last refresh pointed at are queued, and their names with them."""
-    while front or new_ids:
+def _reach(db: Database, front: set[str]) -> None:
+    """Grow temp.reach_names and temp.reach_ids from the names ``front`` until closed: from a
+    name to every name cluster() can relate it to (its tokens) and to the speaker it was
+    given (speaker_names); from a speaker to every name given it."""
+    while front:
         db.execute("DELETE FROM temp.reach_front")
         db.conn.executemany("INSERT OR IGNORE INTO temp.reach_front VALUES (?)", [(n,) for n in front])
         db.execute("DELETE FROM temp.reach_front WHERE value IN (SELECT value FROM temp.reach_names)")
         db.execute("INSERT INTO temp.reach_names SELECT value FROM temp.reach_front")
         db.execute("INSERT INTO temp.reach_fresh SELECT value FROM temp.reach_front")
         db.execute("DELETE FROM temp.reach_new_ids")
-        db.conn.executemany("INSERT OR IGNORE INTO temp.reach_new_ids VALUES (?)", [(i,) for i in new_ids])
         db.execute("INSERT OR IGNORE INTO temp.reach_new_ids SELECT speaker_id FROM speaker_names "
                    "WHERE name IN (SELECT value FROM temp.reach_front)")
         db.execute("DELETE FROM temp.reach_new_ids WHERE value IN (SELECT value FROM temp.reach_ids)")
@@ -887,7 +957,6 @@ def _reach(db: Database, front: set[str], new_ids: set[str]) -> None:
                 GROUP BY f.value, k2.name)
             WHERE shared = mine OR shared = theirs""")}
         front = found - {name for (name,) in db.execute("SELECT value FROM temp.reach_names")}
-        new_ids = set()
 
 
 def _resolve_roles(db: Database, scoped: bool = False) -> set[str]:
@@ -1002,6 +1071,7 @@ def _regroup_all(db: Database) -> None:
     """
     groups = _GroupWrites(_sources(db))
     db.execute("DELETE FROM quote_word_index")
+    db.execute("DELETE FROM quote_word_recent")
     seen: Counter[str] = Counter()
     # A sequential scan and a sort is much faster than visiting quotes in index order;
     # the index is written in its own order, speaker by speaker.
@@ -1022,16 +1092,38 @@ def _regroup_all(db: Database) -> None:
 
 
 def _index_words(db: Database, speaker_id: str, rowids: list[int], words: list[frozenset[str]],
-                 kinds: list[str]) -> None:
-    """Add quotes of ``speaker_id`` to its word index."""
+                 kinds: list[str], recent: bool = False) -> None:
+    """Add quotes of ``speaker_id`` to its word index, or (``recent``) to quote_word_recent."""
     holding: dict[str, list[int]] = defaultdict(list)
     for rowid, ws, kind in zip(rowids, words, kinds, strict=True):
         for term in terms(ws, kind):
             holding[term].append(rowid)
+    if recent:
+        db.conn.executemany("INSERT OR IGNORE INTO quote_word_recent VALUES (?, ?, ?)",
+                            [(speaker_id, term, rowid) for term in sorted(holding) for rowid in holding[term]])
+        return
     db.conn.executemany(
         "INSERT INTO quote_word_index VALUES (?, ?, ?) "
         "ON CONFLICT DO UPDATE SET quotes = quotes || ' ' || excluded.quotes",
         [(speaker_id, term, " ".join(map(str, sorted(holding[term])))) for term in sorted(holding)])
+
+
+# An incremental refresh adds the words of new quotes to quote_word_recent, a small table,
+# and folds it into quote_word_index once it holds more entries than this share of the
+# number of quotes (a quote has ten to twenty terms): each fold rewrites most of the index.
+FOLD_RECENT_WORDS = 0.5
+
+
+def _fold_recent_words(db: Database) -> None:
+    """Fold quote_word_recent into quote_word_index when it has grown (FOLD_RECENT_WORDS)."""
+    held = db.execute("SELECT count(*) FROM quote_word_recent").fetchone()[0]
+    if not held or held <= FOLD_RECENT_WORDS * db.execute("SELECT coalesce(max(rowid), 0) FROM quotes").fetchone()[0]:
+        return
+    db.execute(
+        "INSERT INTO quote_word_index SELECT speaker_id, word, group_concat(quote, ' ') "
+        "FROM (SELECT * FROM quote_word_recent ORDER BY speaker_id, word, quote) GROUP BY speaker_id, word "
+        "ON CONFLICT DO UPDATE SET quotes = quotes || ' ' || excluded.quotes")
+    db.execute("DELETE FROM quote_word_recent")
 
 
 def _regroup_reached(db: Database) -> None:
@@ -1042,15 +1134,24 @@ def _regroup_reached(db: Database) -> None:
     Removing quotes can only split the groups they were in, so such a group is regrouped from
     what is left of it. Adding quotes can only join groups, so each new quote is compared
     only with the quotes of its speaker that share enough words with it to match it (found
-    through quote_word_index, see :func:`quotes.canon.groups.probes`), and what it matches is
-    joined. A speaker that gained more than a quarter of its quotes is regrouped whole. The
-    result equals :func:`_regroup_all`'s.
+    through the word index, quote_word_index and quote_word_recent, which the new quotes are
+    added to; see :func:`quotes.canon.groups.probes`), and what it matches is joined. A
+    speaker that gained more than a quarter of its quotes is regrouped whole. The result
+    equals :func:`_regroup_all`'s.
     """
+    # Groups lose quotes that move to another speaker, and those of the articles' old
+    # versions, whose speakers are queued.
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS broken (id TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM temp.broken")
+    db.execute("INSERT OR IGNORE INTO temp.broken SELECT group_id FROM quotes "
+               "WHERE rowid IN (SELECT value FROM temp.added) AND group_id IS NOT NULL")
+    db.execute("INSERT OR IGNORE INTO temp.broken SELECT id FROM quote_groups "
+               "WHERE speaker_id IN (SELECT value FROM refresh_queue WHERE kind = 'speaker')")
     db.execute("UPDATE quotes SET group_id = NULL WHERE rowid IN (SELECT value FROM temp.added) "
                "AND group_id IS NOT NULL")
     groups = _GroupWrites(lambda ids: _sources(db, ids))
     for group, speaker_id in db.execute(
-            "SELECT id, speaker_id FROM quote_groups WHERE speaker_id IN (SELECT id FROM temp.affected) "
+            "SELECT id, speaker_id FROM quote_groups WHERE id IN (SELECT id FROM temp.broken) "
             "AND quote_count != (SELECT count(*) FROM quotes WHERE group_id = quote_groups.id)").fetchall():
         left = db.execute("SELECT speaker_id, id, article_id, type, quote FROM quotes WHERE group_id = ?",
                           [group]).fetchall()
@@ -1071,7 +1172,7 @@ def _regroup_reached(db: Database) -> None:
         bucket = {row[1]: Said(row[3], row[4], content_words(row[5])) for row in theirs}
         bucket_rows = {row[1]: row[2:] for row in theirs}
         _index_words(db, speaker_id, list(bucket), [said.words for said in bucket.values()],
-                     [said.kind for said in bucket.values()])
+                     [said.kind for said in bucket.values()], recent=True)
         quoted = db.execute("SELECT quote_count FROM speakers WHERE id = ?", [speaker_id]).fetchone()[0]
         if 4 * len(bucket) > quoted:
             old = [group for (group,) in db.execute("SELECT id FROM quote_groups WHERE speaker_id = ?",
@@ -1085,15 +1186,41 @@ def _regroup_reached(db: Database) -> None:
         rows = {rowid: (quote_id, article_id, kind, quote, group) for rowid, quote_id, article_id, kind, quote, group
                 in _where_in(db, "SELECT rowid, id, article_id, type, quote, group_id FROM quotes "
                                  "WHERE speaker_id = ? AND rowid IN", sharing, [speaker_id])}
-        said = dict(bucket)
-        said.update((rowid, Said(row[1], row[2], content_words(row[3]))) for rowid, row in rows.items())
         units = {rowid: f"g:{row[4]}" if row[4] else f"q:{rowid}" for rowid, row in rows.items()}
         units.update((rowid, f"q:{rowid}") for rowid in bucket)
-        for members in joined(said, units, near):
+        for members in joined(_Quotes(bucket, rows), units, near):
             lone = [(speaker_id, *(rows[rowid][:4] if rowid in rows else bucket_rows[rowid]))
                     for rowid in (int(unit[2:]) for unit in members if unit.startswith("q:"))]
             groups.join(speaker_id, [unit[2:] for unit in members if unit.startswith("g:")], lone)
     groups.write(db)
+    _fold_recent_words(db)
+
+
+class _Quotes(Mapping[int, Said]):
+    """A speaker's new quotes (``new``) and the stored ones they may match (``rows``: id,
+    article, type, text, group), by rowid: a stored quote's words are found when joined()
+    first compares it, which it does not for most quotes of a group a new quote joined."""
+
+    def __init__(self, new: dict[int, Said], rows: dict[int, tuple]) -> None:
+        self.new, self.rows = new, rows
+        self.found: dict[int, Said] = {}
+
+    def __getitem__(self, rowid: int) -> Said:
+        if rowid in self.new:
+            return self.new[rowid]
+        if rowid not in self.found:
+            _, article, kind, text, _ = self.rows[rowid]
+            self.found[rowid] = Said(article, kind, content_words(text))
+        return self.found[rowid]
+
+    def __contains__(self, rowid: object) -> bool:
+        return rowid in self.new or rowid in self.rows
+
+    def __iter__(self) -> Iterator[int]:
+        return chain(self.new, self.rows)
+
+    def __len__(self) -> int:
+        return len(self.new) + len(self.rows)
 
 
 def _candidates(db: Database, speaker_id: str, new: dict[int, Said], seen: Mapping[str, int]) -> dict[int, set[int]]:
@@ -1103,8 +1230,13 @@ def _candidates(db: Database, speaker_id: str, new: dict[int, Said], seen: Mappi
     indexed: :func:`joined` decides."""
     asked = {(said.words, said.kind): probes(said.words, said.kind, seen) for said in new.values()}
     wanted = sorted({term for probe in asked.values() for term in (*probe.shared, *probe.contained)})
-    lists = {term: [int(rowid) for rowid in rowids.split()] for term, rowids in _where_in(
-        db, "SELECT word, quotes FROM quote_word_index WHERE speaker_id = ? AND word IN", wanted, [speaker_id])}
+    lists: dict[str, list[int]] = defaultdict(list)
+    for term, rowids in _where_in(
+            db, "SELECT word, quotes FROM quote_word_index WHERE speaker_id = ? AND word IN", wanted, [speaker_id]):
+        lists[term] += map(int, rowids.split())
+    for term, rowid in _where_in(
+            db, "SELECT word, quote FROM quote_word_recent WHERE speaker_id = ? AND word IN", wanted, [speaker_id]):
+        lists[term].append(rowid)
     found = {key: probe.among(lists) for key, probe in asked.items()}
     return {rowid: found[said.words, said.kind] for rowid, said in new.items()}
 
@@ -1191,19 +1323,28 @@ class _GroupWrites:
         record = _group_record("", speaker_id, quotes, sources)
         count, outlets, first = record[2], set(json.loads(record[4])), record[5]
         firsts, labels = [row[1] for row in quotes], [_label_key(row, sources) for row in quotes]
+        their_labels: dict[str, str] = {}
         for group in merged:
-            n, theirs, their_first = db.execute(
-                "SELECT quote_count, outlets, first_published FROM quote_groups WHERE id = ?", [group]).fetchone()
+            n, theirs, their_first, their_labels[group] = db.execute(
+                "SELECT quote_count, outlets, first_published, label FROM quote_groups WHERE id = ?",
+                [group]).fetchone()
             count += n
             outlets.update(json.loads(theirs))
             first = min(filter(None, [first, their_first]), default=None)
             firsts += db.execute("SELECT min(id) FROM quotes WHERE group_id = ?", [group]).fetchone()
-            labels.append(db.execute(LABEL_OF_GROUP, [group]).fetchone())
+        # A group's label is its longest quote. When the longest quotes of all have one
+        # wording, that is the label; otherwise the groups among them look up which of
+        # their quotes holds the label, to break the tie.
+        size = max(len(wording) for wording in [*their_labels.values(), *(label[3] for label in labels)])
+        tied = [group for group, wording in their_labels.items() if len(wording) == size]
+        wordings = {their_labels[group] for group in tied} | {label[3] for label in labels if -label[0] == size}
+        if len(wordings) > 1:
+            labels += [db.execute(LABEL_OF_GROUP, [group]).fetchone() for group in tied]
         key = group_id(firsts)
         db.execute(f"DELETE FROM quote_groups WHERE id IN ({', '.join('?' * len(merged))})", merged)
         db.execute(f"INSERT INTO quote_groups ({GROUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
                    [key, speaker_id, count, len(outlets), json.dumps(sorted(outlets), ensure_ascii=False), first,
-                    min(labels)[3]])
+                    wordings.pop() if len(wordings) == 1 else min(labels)[3]])
         for group in merged:
             if group != key:
                 db.execute("UPDATE quotes SET group_id = ? WHERE group_id = ?", [key, group])

@@ -47,11 +47,14 @@ def contents(path: Path) -> dict[str, list[tuple]]:
     with sqlite3.connect(path) as conn:
         tables = [t for (t,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'quotes_fts%' "
-            "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_sqlite_migrations', 'quote_word_index')")]
+            "AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT IN ('_sqlite_migrations', 'quote_word_index', 'quote_word_recent')")]
         ids = dict(conn.execute("SELECT rowid, id FROM quotes"))
         found = {"quote_word_index": sorted(
             (speaker, word, sorted(ids[int(rowid)] for rowid in rowids.split()))
-            for speaker, word, rowids in conn.execute("SELECT * FROM quote_word_index"))}
+            for speaker, word, rowids in conn.execute("SELECT * FROM quote_word_index")),
+            "quote_word_recent": sorted((speaker, word, ids[rowid]) for speaker, word, rowid in
+                                        conn.execute("SELECT * FROM quote_word_recent"))}
         for table in tables:
             columns = [c[1] for c in conn.execute(f"PRAGMA table_info([{table}])") if c[1] != "ingested_at"]
             found[table] = sorted(conn.execute(

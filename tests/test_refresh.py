@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -113,7 +114,8 @@ def test_refresh_full_from_the_command_line(parsed, tmp_path):
 # many quotes, in few words, so that groups form, join and split.
 
 WORDS = ["sanctions", "troops", "border", "talks", "missile", "alliance", "nuclear", "peace", "the"]
-NAMES = [("Anna Berg", "person"), ("Berg", "person"), ("Tom Ruiz", "person"), ("the Kremlin", "organisation")]
+NAMES = [("Anna Berg", "person"), ("Berg", "person"), ("Tom Ruiz", "person"), ("the Kremlin", "organisation"),
+         ("Berg", "organisation")]
 SAID = st.tuples(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join),
                  st.sampled_from(["direct", "indirect", "mixed"]), st.sampled_from(range(len(NAMES))))
 
@@ -147,7 +149,9 @@ def test_groups_kept_up_to_date_equal_groups_recomputed(tmp_path_factory, data):
         stored += step
         steps.append(step)
     folder = tmp_path_factory.mktemp("groups")
-    run(folder / "incremental.db", steps, full=False)
+    # New quotes' words are folded into the word index at once, or looked up where they were added.
+    with mock.patch.object(store, "FOLD_RECENT_WORDS", data.draw(st.sampled_from([0.0, 100.0]))):
+        run(folder / "incremental.db", steps, full=False)
     run(folder / "full.db", steps, full=True)
     assert derived(folder / "incremental.db") == derived(folder / "full.db")
 
@@ -191,3 +195,49 @@ def test_a_long_new_quote_joins_the_short_rendering_it_contains(tmp_path):
     full = tmp_path / "full.db"
     run(full, [[earlier, *filler], [later]], full=True)
     assert derived(path) == derived(full)
+
+
+def test_a_name_that_changes_kind_changes_which_names_go_together(tmp_path):
+    # "Berg" named as a person is Anna Berg; once most of its quotes name an organisation,
+    # it is an organisation of its own, and Anna Berg loses it.
+    person = [synthetic(n, [("peace", "direct", 0), ("talks", "direct", 1)]) for n in range(2)]
+    organisation = [synthetic(n, [("border", "direct", 4)]) for n in range(2, 5)]
+    path = tmp_path / "q.db"
+    run(path, [person], full=False)
+    db = store.open_db(path)
+    said_by = ("SELECT DISTINCT s.id, s.kind FROM quotes q JOIN speakers s ON s.id = q.speaker_id "
+               "WHERE q.speaker_name = ?")
+    assert db.execute(said_by, ["Berg"]).fetchall() == db.execute(said_by, ["Anna Berg"]).fetchall()
+    store.save_articles(db, organisation, EXTRACTOR_VERSION)
+    store.refresh(db)
+    assert db.execute(said_by, ["Berg"]).fetchall() == [("berg", "organisation")]
+    assert db.execute(said_by, ["Anna Berg"]).fetchall() == [("anna-berg", "person")]
+    db.close()
+    full = tmp_path / "full.db"
+    run(full, [person, organisation], full=True)
+    assert derived(path) == derived(full)
+
+
+def word_index(path: Path) -> set[tuple[str, str, str]]:
+    """(speaker, term, quote id) in the word index, folded or recent, for the quotes that
+    are still their speaker's (others stay in the lists until a full refresh)."""
+    with sqlite3.connect(path) as conn:
+        speaker_of = {rowid: (quote_id, speaker) for rowid, quote_id, speaker in
+                      conn.execute("SELECT rowid, id, speaker_id FROM quotes")}
+        held = [(speaker, word, int(rowid)) for speaker, word, rowids in conn.execute("SELECT * FROM quote_word_index")
+                for rowid in rowids.split()]
+        held += conn.execute("SELECT * FROM quote_word_recent").fetchall()
+    return {(speaker, word, speaker_of[rowid][0]) for speaker, word, rowid in held
+            if rowid in speaker_of and speaker_of[rowid][1] == speaker}
+
+
+@pytest.mark.parametrize("fold", [0.0, 100.0])  # every refresh folds its words in, or none does
+def test_the_word_index_kept_up_to_date_equals_the_one_rebuilt(parsed, tmp_path, monkeypatch, fold):
+    monkeypatch.setattr(store, "FOLD_RECENT_WORDS", fold)
+    steps = [parsed[:20], parsed[20:30], parsed[30:]]
+    run(tmp_path / "incremental.db", steps, full=False)
+    run(tmp_path / "full.db", steps, full=True)
+    with sqlite3.connect(tmp_path / "incremental.db") as conn:
+        recent = conn.execute("SELECT count(*) FROM quote_word_recent").fetchone()[0]
+    assert (recent == 0) == (fold == 0.0)
+    assert word_index(tmp_path / "incremental.db") == word_index(tmp_path / "full.db")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from quotes import store
+from quotes.canon.speakers import slug
 from quotes.records import Article, Attribution, QuoteRecord
 
 SAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
@@ -138,8 +139,8 @@ def test_open_db_creates_the_schema(tmp_path):
     indexed = {tuple(index.columns) for index in db["quotes"].indexes}
     assert {("speaker_id", "published", "outlet_id", "type", "cue_lemma"),
             ("outlet_id", "published", "speaker_id", "type", "cue_lemma"),
-            ("group_id",), ("type", "published"), ("cue_lemma", "published"), ("article_id", "start")} <= indexed
-    assert ("type",) not in indexed  # the wider index replaced it
+            ("group_id", "id"), ("type", "published"), ("cue_lemma", "published"), ("article_id", "start")} <= indexed
+    assert ("type",) not in indexed and ("group_id",) not in indexed  # the wider indexes replaced them
     assert ("alias",) in {tuple(index.columns) for index in db["speaker_aliases"].indexes}
     assert {"quotes_ai", "quotes_ad", "quotes_au"} <= {t.name for t in db["quotes"].triggers}
     assert db["quotes"].detect_fts() == "quotes_fts"
@@ -315,6 +316,18 @@ def test_quotes_point_at_provisional_speakers_until_refresh(db, batch):
     ids = {r["speaker_name"]: r["speaker_id"] for r in db["quotes"].rows}
     assert ids["President Yoon"] == "president-yoon"
     assert db["speakers"].get("president-yoon")["name"] == "President Yoon"
+
+
+def test_a_name_known_to_the_database_points_at_its_speaker_before_refresh(db, batch):
+    store.save_articles(db, batch[:4], "1")
+    store.refresh(db)
+    known = dict(db.execute("SELECT name, speaker_id FROM speaker_names"))
+    store.save_articles(db, batch[4:], "1")
+    new = db.execute("SELECT speaker_name, speaker_id FROM quotes WHERE article_id = ? AND speaker_name IS NOT NULL",
+                     [batch[4][0].id]).fetchall()
+    assert any(name in known for name, _ in new) and any(name not in known for name, _ in new)
+    for name, speaker_id in new:
+        assert speaker_id == known.get(name, slug(name))
 
 
 # Refresh: speakers

@@ -126,15 +126,17 @@ def joined(quotes: Mapping[int, Said], units: Mapping[int, str], near: Mapping[i
     ``near`` maps each new quote to the quotes it may match, at least every one that does
     (keys missing from ``quotes`` are passed over); ``quotes`` are those of one speaker, and
     ``units`` gives each quote's unit (the group it is in, or its own). The sets of more
-    than one unit are returned.
+    than one unit are returned. A quote is not compared with those of a unit it joined
+    already: ``quotes`` may find their words only when asked.
     """
     partition: Partition[str] = Partition(set(units.values()))
     for key, others in near.items():
         said = quotes[key]
         for other in others:
-            theirs = quotes.get(other)
-            if (theirs is not None and units[other] != units[key] and theirs.article != said.article
-                    and _matches(said.words, said.kind, theirs.words, theirs.kind)):
+            if other not in quotes or partition.find(units[other]) == partition.find(units[key]):
+                continue
+            theirs = quotes[other]
+            if theirs.article != said.article and _matches(said.words, said.kind, theirs.words, theirs.kind):
                 partition.union(units[key], units[other])
     return [members for members in partition.sets() if len(members) > 1]
 

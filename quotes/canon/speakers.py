@@ -307,6 +307,58 @@ def _merge_unique(partition: Partition, candidates: dict[str, set[str]]) -> None
         partition.union(a, b)
 
 
+@dataclass
+class _Tally:
+    """What :func:`cluster` counts of the mentions of each name (stripped)."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    kinds: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    roles: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    written: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @classmethod
+    def of(cls, mentions: Iterable[Mention]) -> _Tally:
+        tally = cls()
+        for m in mentions:
+            name = (m.name or "").strip()
+            if not name:
+                continue
+            tally.counts[name] += m.count
+            tally.kinds[name][kind_of(name, m.kind)] += m.count
+            if m.role and m.role.strip():
+                tally.roles[name][m.role.strip()] += m.count
+            if m.mention and m.mention.strip():
+                tally.written[name].add(m.mention.strip())
+        return tally
+
+    def kind(self, name: str) -> str:
+        """The kind most of the name's mentions give it, the first alphabetically on a tie."""
+        found = self.kinds[name]
+        return min(found, key=lambda k: (-found[k], k))
+
+    def speaker(self, group: list[str]) -> Speaker:
+        """The speaker of names put together (sorted), not numbered yet."""
+        kind = self.kind(group[0])
+        name = _canonical(group, kind, self.counts)
+        return Speaker(id=slug(name), name=name, kind=kind, aliases=_aliases(group, name, self.written),
+                       roles=_ranked(sum((self.roles[n] for n in group), Counter())))
+
+
+def name_kinds(mentions: Iterable[Mention]) -> dict[str, str]:
+    """Each name's kind (stripped), as :func:`cluster` gives it. With the set of names, it
+    is all cluster's rules look at to decide which names go together: counts, roles and
+    wordings only shape each speaker's name, aliases and roles."""
+    tally = _Tally.of(mentions)
+    return {name: tally.kind(name) for name in tally.counts}
+
+
+def speaker_of(mentions: Iterable[Mention]) -> Speaker:
+    """The speaker, not numbered yet, of names that :func:`cluster` puts together (and with
+    no other name), from their mentions alone."""
+    tally = _Tally.of(mentions)
+    return tally.speaker(sorted(tally.counts))
+
+
 def cluster(mentions: Iterable[Mention], numbered: bool = True) -> dict[str, Speaker]:
     """Map every name mentioned to its canonical Speaker.
 
@@ -327,23 +379,9 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True) -> dict[str, Spe
     Two speakers whose names slug alike are told apart by :func:`distinguish`; with ``numbered``
     false that is left to the caller, which clusters names no rule relates in parts.
     """
-    counts: Counter[str] = Counter()
-    kinds: dict[str, Counter[str]] = defaultdict(Counter)
-    roles: dict[str, Counter[str]] = defaultdict(Counter)
-    written: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        name = (m.name or "").strip()
-        if not name:
-            continue
-        counts[name] += m.count
-        kinds[name][kind_of(name, m.kind)] += m.count
-        if m.role and m.role.strip():
-            roles[name][m.role.strip()] += m.count
-        if m.mention and m.mention.strip():
-            written[name].add(m.mention.strip())
-
-    names = sorted(counts)
-    kind = {n: min(kinds[n], key=lambda k: (-kinds[n][k], k)) for n in names}
+    tally = _Tally.of(mentions)
+    names = sorted(tally.counts)
+    kind = {n: tally.kind(n) for n in names}
     key = {n: _key(n, kind[n]) for n in names}
     partition = Partition(names)
 
@@ -377,22 +415,7 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True) -> dict[str, Spe
     members: dict[str, list[str]] = defaultdict(list)
     for n in names:
         members[partition.find(n)].append(n)
-    speakers = []
-    for group in members.values():
-        k = kind[group[0]]
-        name = _canonical(group, k, counts)
-        speakers.append(
-            (
-                Speaker(
-                    id=slug(name),
-                    name=name,
-                    kind=k,
-                    aliases=_aliases(group, name, written),
-                    roles=_ranked(sum((roles[n] for n in group), Counter())),
-                ),
-                group,
-            )
-        )
+    speakers = [(tally.speaker(group), group) for group in members.values()]
     if numbered:
         distinguish([s for s, _ in speakers])
     return {n: speaker for speaker, group in speakers for n in group}
