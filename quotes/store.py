@@ -803,7 +803,7 @@ def _refresh_reached(db: Database) -> None:
     queued = db.execute("SELECT kind, value FROM refresh_queue").fetchall()
     if not queued:
         return
-    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids", "reach_fresh"):
+    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids"):
         db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (value TEXT PRIMARY KEY)")
         db.execute(f"DELETE FROM temp.{table}")
     names = [value for kind, value in queued if kind == "name"]
@@ -825,6 +825,7 @@ def _refresh_reached(db: Database) -> None:
     alone |= {sid for (sid,) in _where_in(db, "SELECT DISTINCT speaker_id FROM speaker_names WHERE name IN",
                                           sorted(set(names) - moved))}
     _reach(db, moved)
+    # Clustered before _cluster_alone adds its names to the reach.
     fresh = cluster(_mentions_of(db), numbered=False)
     ids = alone | {sid for (sid,) in db.execute("SELECT value FROM temp.reach_ids")}
     fresh |= _cluster_alone(db, alone)
@@ -872,8 +873,7 @@ def _refresh_reached(db: Database) -> None:
         "AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_name = speaker_name_keys.name) "
         "AND NOT EXISTS (SELECT 1 FROM quotes WHERE via = speaker_name_keys.name)"
     )
-    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids", "reach_fresh", "affected", "added",
-                  "broken"):
+    for table in ("reach_names", "reach_ids", "reach_front", "reach_new_ids", "affected", "added", "broken"):
         db.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
@@ -914,11 +914,9 @@ def _cluster_alone(db: Database, ids: set[str]) -> dict[str, Speaker]:
 
 
 def _mentions_of(db: Database) -> list[Mention]:
-    """The mentions of the names reached since the last call (temp.reach_fresh)."""
-    mentions = _as_mentions(db.execute("SELECT name, said, kind, role, mention, count FROM speaker_mentions "
-                                       f"WHERE name IN (SELECT value FROM temp.reach_fresh) ORDER BY {MENTION_ORDER}"))
-    db.execute("DELETE FROM temp.reach_fresh")
-    return mentions
+    """The mentions of the names in temp.reach_names (column ``value``)."""
+    return _as_mentions(db.execute("SELECT name, said, kind, role, mention, count FROM speaker_mentions "
+                                   f"WHERE name IN (SELECT value FROM temp.reach_names) ORDER BY {MENTION_ORDER}"))
 
 
 # The token a name related through k1.token holds (quotes.canon.reach): s: and e: meet each
@@ -938,7 +936,6 @@ def _reach(db: Database, front: set[str]) -> None:
         db.conn.executemany("INSERT OR IGNORE INTO temp.reach_front VALUES (?)", [(n,) for n in front])
         db.execute("DELETE FROM temp.reach_front WHERE value IN (SELECT value FROM temp.reach_names)")
         db.execute("INSERT INTO temp.reach_names SELECT value FROM temp.reach_front")
-        db.execute("INSERT INTO temp.reach_fresh SELECT value FROM temp.reach_front")
         db.execute("DELETE FROM temp.reach_new_ids")
         db.execute("INSERT OR IGNORE INTO temp.reach_new_ids SELECT speaker_id FROM speaker_names "
                    "WHERE name IN (SELECT value FROM temp.reach_front)")
@@ -1103,8 +1100,7 @@ def _index_words(db: Database, speaker_id: str, rowids: list[int], words: list[f
                             [(speaker_id, term, rowid) for term in sorted(holding) for rowid in holding[term]])
         return
     db.conn.executemany(
-        "INSERT INTO quote_word_index VALUES (?, ?, ?) "
-        "ON CONFLICT DO UPDATE SET quotes = quotes || ' ' || excluded.quotes",
+        "INSERT INTO quote_word_index VALUES (?, ?, ?)",
         [(speaker_id, term, " ".join(map(str, sorted(holding[term])))) for term in sorted(holding)])
 
 
@@ -1160,16 +1156,17 @@ def _regroup_reached(db: Database) -> None:
     added = db.execute("SELECT speaker_id, rowid, id, article_id, type, quote FROM quotes "
                        "WHERE rowid IN (SELECT value FROM temp.added) AND speaker_id IS NOT NULL "
                        "ORDER BY speaker_id").fetchall()
-    counted = Counter(word for (quote,) in db.execute(
-        "SELECT quote FROM quotes WHERE article_id IN (SELECT value FROM refresh_queue WHERE kind = 'article') "
-        "AND speaker_id IS NOT NULL") for word in content_words(quote))
+    words = {row[1]: content_words(row[5]) for row in added}
+    # The quotes stored since the last refresh are all in temp.added.
+    stored = {article for (article,) in db.execute("SELECT value FROM refresh_queue WHERE kind = 'article'")}
+    counted = Counter(word for row in added if row[3] in stored for word in words[row[1]])
     db.conn.executemany("INSERT INTO quote_word_counts VALUES (?, ?) ON CONFLICT DO UPDATE SET count = count + "
                         "excluded.count", counted.items())
-    words = sorted({word for row in added for word in content_words(row[5])})
-    seen = dict(_where_in(db, "SELECT word, count FROM quote_word_counts WHERE word IN", words))
+    seen = dict(_where_in(db, "SELECT word, count FROM quote_word_counts WHERE word IN",
+                          sorted(set().union(*words.values()))))
     for speaker_id, found in groupby(added, key=lambda row: row[0]):
         theirs = list(found)
-        bucket = {row[1]: Said(row[3], row[4], content_words(row[5])) for row in theirs}
+        bucket = {row[1]: Said(row[3], row[4], words[row[1]]) for row in theirs}
         bucket_rows = {row[1]: row[2:] for row in theirs}
         _index_words(db, speaker_id, list(bucket), [said.words for said in bucket.values()],
                      [said.kind for said in bucket.values()], recent=True)
