@@ -15,24 +15,17 @@
 3. A projection (computed, not measured) of 10, 100 and 1,000 workers on 10,000,000 articles,
    with one writer and with shards, from the figures above.
 
-    .venv/bin/python benchmarks/bench_cluster.py                   # 160 articles, best of 1, ~8 min
-    .venv/bin/python benchmarks/bench_cluster.py --articles 80 --repeats 2 --json
+    .venv/bin/python -m benchmarks.bench_cluster                   # 160 articles, best of 1, ~8 min
+    .venv/bin/python -m benchmarks.bench_cluster --articles 80 --repeats 2 --json
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
-
-import corpus  # noqa: E402
+from . import harness
 
 TARGET_SCALING, TARGET_VS_POOL = 1.7, 0.9
 PROJECTED_ARTICLES = 10_000_000
@@ -67,8 +60,7 @@ def run(jsonl: Path, workdir: Path, model: str, mode: str, tag: str, keep: list 
     finally:
         store.save_articles = original
     wall = time.perf_counter() - t0
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    harness.remove_db(db_path)
     if summary.failed:
         raise SystemExit(f"ingest failed on {summary.failed} articles: {summary.errors[:3]}")
     articles = summary.new + summary.updated
@@ -85,8 +77,7 @@ def writer_ceiling(batches: list, workdir: Path, target: int) -> dict:
     from quotes.shards import merge
 
     path = workdir / "writer.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    harness.remove_db(path)
     db = store.open_db(path)
     stored, copy, seconds = 0, 0, 0.0
     while stored < target:
@@ -104,8 +95,7 @@ def writer_ceiling(batches: list, workdir: Path, target: int) -> dict:
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     merged = workdir / "merged.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{merged}{suffix}").unlink(missing_ok=True)
+    harness.remove_db(merged)
     t0 = time.perf_counter()
     merge(str(merged), [str(path)], refresh=False)
     merge_s = time.perf_counter() - t0
@@ -127,34 +117,28 @@ def projection(per_worker: float, efficiency: float, writer: float, merge_rate: 
 
 
 def main(argv: list[str] | None = None) -> dict:
-    from quotes import DEFAULT_MODEL
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=160, help="generated articles (default 160)")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--repeats", type=int, default=1, help="best of N runs of each (default 1)")
+    parser = harness.parser(__doc__, articles=160, repeats=1, model=True, workdir="the corpus and databases")
     parser.add_argument("--writer-articles", type=int, default=20_000,
                         help="articles stored for the writer's ceiling (default 20,000)")
     parser.add_argument("--writer-only", action="store_true",
                         help="parse the corpus once (processes=2) for its batches and measure the writer only")
-    parser.add_argument("--model", default=DEFAULT_MODEL)
-    parser.add_argument("--workdir", help="directory for the corpus and databases (default: temp)")
-    parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     args = parser.parse_args(argv)
+    with harness.scratch(args.workdir, "bench-cluster-") as workdir:
+        result = measure(args, workdir)
+    harness.summary(result, args)
+    return result
 
-    tmp = tempfile.TemporaryDirectory(prefix="bench-cluster-")
-    workdir = Path(args.workdir or tmp.name)
-    workdir.mkdir(parents=True, exist_ok=True)
-    info = corpus.machine()
-    other_before = corpus.other_cpu_load()
-    jsonl = workdir / f"corpus-{args.articles}-{args.seed}.jsonl"
-    size = corpus.write_jsonl(jsonl, args.articles, args.seed)
+
+def measure(args: argparse.Namespace, workdir: Path) -> dict:
+    info = harness.machine()
+    other_before = harness.other_cpu_load()
+    jsonl, size = harness.write_corpus(workdir, args.articles, args.seed)
     print(f"corpus: {size['articles']:,} articles, {size['words']:,} words (seed {args.seed})")
-    print(corpus.describe_machine(info, other_before))
+    print(harness.describe_machine(info, other_before))
 
     modes = ["local:1", "local:2", "processes=2"]
     runs: dict[str, list[dict]] = {m: [] for m in modes}
-    batches: list = []
+    batches: list = []  # what the first run stored, stored again for the writer's ceiling
     if args.writer_only:
         run(jsonl, workdir, args.model, "processes=2", "batches", keep=batches)
         writer = writer_ceiling(batches, workdir, args.writer_articles)
@@ -162,15 +146,33 @@ def main(argv: list[str] | None = None) -> dict:
               f"({writer['articles']:,} articles, {writer['quotes']:,} quotes in {writer['seconds']:.1f} s); "
               f"full refresh {writer['refresh_s']:.1f} s; merge {writer['merge_per_s']:,.0f} articles/s "
               f"({writer['merge_s']:.1f} s)")
-        if args.json:
-            print(json.dumps({"writer": writer, "machine": info}))
-        return {"writer": writer}
+        return {"writer": writer, "machine": info}
     for rep in range(args.repeats):
         for mode in (modes if rep % 2 == 0 else modes[::-1]):
             r = run(jsonl, workdir, args.model, mode, f"{rep}-{mode}", keep=batches if not batches else None)
             runs[mode].append(r)
             print(f"  run {rep + 1}, {mode:11}: {r['seconds']:7.1f} s, {r['per_s']:.2f} articles/s "
                   f"(steady {r['steady_per_s']:.2f})", flush=True)
+    result = {"articles": size["articles"], "words": size["words"], "machine": info, "other_cpu_before": other_before,
+              **compare(runs)}
+    writer = writer_ceiling(batches, workdir, args.writer_articles)
+    print(f"\nwriter's ceiling: {writer['per_s']:,.0f} articles/s stored by one process "
+          f"({writer['articles']:,} articles, {writer['quotes']:,} quotes in {writer['seconds']:.1f} s, "
+          f"batches of 50; extraction excluded)")
+    print(f"full refresh of that database: {writer['refresh_s']:.1f} s; "
+          f"merging it as a shard: {writer['merge_per_s']:,.0f} articles/s ({writer['merge_s']:.1f} s)")
+    result["writer"] = {k: round(v, 3) if isinstance(v, float) else v for k, v in writer.items()}
+    result["projection"] = print_projection(result["steady"]["local:1"], result["scaling_steady"] / 2, writer)
+    result["steady"] = {m: round(v, 3) for m, v in result["steady"].items()}
+    result["scaling_steady"] = round(result["scaling_steady"], 3)
+    result["other_cpu_after"] = harness.other_cpu_load()
+    print(f"other processes at the end: {result['other_cpu_after']} cores (a speed-up needs both cores free)")
+    return result
+
+
+def compare(runs: dict[str, list[dict]]) -> dict:
+    """The best run of each mode, and how the modes compare against their targets."""
+    modes = list(runs)
     best = {m: max(rs, key=lambda r: r["per_s"]) for m, rs in runs.items()}
     steady = {m: max(r["steady_per_s"] for r in rs) for m, rs in runs.items()}
     scaling = best["local:2"]["per_s"] / best["local:1"]["per_s"]
@@ -185,16 +187,13 @@ def main(argv: list[str] | None = None) -> dict:
           f"{TARGET_SCALING}x  {'ok' if max(scaling, scaling_steady) >= TARGET_SCALING else 'MISSES target'}")
     print(f"local:2 / processes=2: {vs_pool:.2f}x end to end, {vs_pool_steady:.2f}x steady   target >= "
           f"{TARGET_VS_POOL}x  {'ok' if max(vs_pool, vs_pool_steady) >= TARGET_VS_POOL else 'MISSES target'}")
+    return {"runs": {m: {k: round(v, 3) if isinstance(v, float) else v for k, v in best[m].items()} for m in modes},
+            "steady": steady, "scaling": round(scaling, 3), "scaling_steady": scaling_steady,
+            "vs_pool": round(vs_pool, 3), "vs_pool_steady": round(vs_pool_steady, 3)}
 
-    writer = writer_ceiling(batches, workdir, args.writer_articles)
-    print(f"\nwriter's ceiling: {writer['per_s']:,.0f} articles/s stored by one process "
-          f"({writer['articles']:,} articles, {writer['quotes']:,} quotes in {writer['seconds']:.1f} s, "
-          f"batches of 50; extraction excluded)")
-    print(f"full refresh of that database: {writer['refresh_s']:.1f} s; "
-          f"merging it as a shard: {writer['merge_per_s']:,.0f} articles/s ({writer['merge_s']:.1f} s)")
 
-    per_worker = steady["local:1"]
-    efficiency = scaling_steady / 2
+def print_projection(per_worker: float, efficiency: float, writer: dict) -> list[dict]:
+    """The projection's table, printed as Markdown."""
     rows = projection(per_worker, min(efficiency, 1.0), writer["per_s"], writer["merge_per_s"])
     print(f"\nPROJECTION (computed from the figures above, not measured): {PROJECTED_ARTICLES:,} articles, "
           f"{per_worker:.2f} articles/s per worker x {min(efficiency, 1.0):.2f} efficiency, "
@@ -204,19 +203,7 @@ def main(argv: list[str] | None = None) -> dict:
     for row in rows:
         print(f"| {row['workers']:,} | {row['parse_per_s']:,.0f} | {row['single_writer_hours']:.1f} "
               f"({row['single_writer_bound']}) | {row['shards_hours']:.1f} ({row['shards_merge_hours']:.1f}) |")
-
-    result = {"articles": size["articles"], "words": size["words"], "machine": info, "other_cpu_before": other_before,
-              "runs": {m: {k: round(v, 3) if isinstance(v, float) else v for k, v in best[m].items()} for m in modes},
-              "steady": {m: round(v, 3) for m, v in steady.items()},
-              "scaling": round(scaling, 3), "scaling_steady": round(scaling_steady, 3),
-              "vs_pool": round(vs_pool, 3), "vs_pool_steady": round(vs_pool_steady, 3),
-              "writer": {k: round(v, 3) if isinstance(v, float) else v for k, v in writer.items()},
-              "projection": rows, "other_cpu_after": corpus.other_cpu_load()}
-    print(f"other processes at the end: {result['other_cpu_after']} cores (a speed-up needs both cores free)")
-    if args.json:
-        print(json.dumps(result))
-    tmp.cleanup()
-    return result
+    return rows
 
 
 if __name__ == "__main__":

@@ -27,9 +27,9 @@ For every table page the script also fetches its JSON once and says whether the 
 timed out, and notes the facets an HTML page says it did not count. ``--explain`` prints the
 SQLite query plans of the slowest queries.
 
-    .venv/bin/python benchmarks/bench_datasette.py                      # builds once, ~3 GB free
-    .venv/bin/python benchmarks/bench_datasette.py --db /tmp/q/quotes.db --mode immutable
-    .venv/bin/python benchmarks/bench_datasette.py --quotes 100000 --requests 10 --json
+    .venv/bin/python -m benchmarks.bench_datasette                      # builds once, ~3 GB free
+    .venv/bin/python -m benchmarks.bench_datasette --db /tmp/q/quotes.db --mode immutable
+    .venv/bin/python -m benchmarks.bench_datasette --quotes 100000 --requests 10 --json
 """
 from __future__ import annotations
 
@@ -45,55 +45,20 @@ import random
 import re
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote as urlquote, urlencode
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
-
-import corpus  # noqa: E402
+from . import corpus, harness
+from .harness import DEV_GOLD, SEEDS_GOLD
+from .names import FIRST, INSTITUTIONS, LAST, PLACES, ROLES
 
 TARGET_MS = 200
 DEFAULT_DIR = Path(tempfile.gettempdir()) / "quotes-bench-datasette"
-GOLD_FILES = (HERE.parent / "tests" / "data" / "seeds.gold.jsonl",
-              HERE.parent / "tests" / "data" / "dev" / "gold.jsonl")
+GOLD_FILES = (SEEDS_GOLD, DEV_GOLD)
 BUILD_MARK = "benchmark_database"  # meta key written last: a half-built database is rebuilt
 
-FIRST = """Ada Adam Adrian Ahmed Aiko Alan Alejandro Alexei Alice Amara Amir Ana Andrea Andrei Anna
-Anton Arjun Asha Beatriz Ben Boris Camille Carl Carlos Carmen Chen Chloe Claire Daniel Dana Dmitry
-Elena Elif Emma Erik Fatima Felix Fiona Francesca Frank Gabriel Gareth Grace Greta Hana Hans
-Helen Hiroshi Hugo Ibrahim Ingrid Isabel Ivan James Jan Janet Javier Jin Joao Jonas Jorge Julia
-Kate Kenji Kim Klaus Lars Laura Lea Leila Li Lina Lucas Luis Maja Malik Marco Maria Marie Mark
-Marta Mateo Maya Mehmet Mia Miguel Min Mohammed Nadia Naomi Nikolai Nina Noah Olga Omar Oscar
-Pablo Paolo Patrick Paul Pedro Peter Pierre Priya Rafael Ravi Rosa Ruth Sami Sara Sergei Simon
-Sofia Sunita Takeshi Tanya Tariq Thomas Tom Valentina Victor Viktor Wei Yara Yuki Yusuf Zara Zoe
-Ahn Bilal Cem Dario Eun Farid Goran Hyun Iris Jae Kofi Lena Mei Nuno Oleg Pia Qasim Rui""".split()
-LAST = """Abe Adeyemi Aldridge Almeida Andersen Bauer Becker Benning Berg Boateng Brennan Brooks
-Cardenas Chen Costa Dahl Delgado Dobbs Dunmore Ellis Eriksen Farrow Fischer Fontaine Garcia Gale
-Haddad Halvorsen Hartmann Hollis Horvath Ibrahim Ishikawa Ivanov Jensen Kaplan Kendal Khan Kim
-Kirby Koch Kowalski Kuznetsov Lang Larsen Lee Lindqvist Lopez Lowe Lyle Marsh Martin Meyer
-Mistry Moreno Morozov Nakamura Nandakumar Novak Okafor Okonjo Olsen Ortiz Park Patel Petrov
-Popescu Quist Rao Reyes Richter Rossi Santos Sato Schmidt Silva Singh Sokolov Suzuki Tanaka
-Torres Varga Vasquez Volkov Wagner Weber Whitlock Wong Yamamoto Yilmaz Zhang Zimmermann Achterberg
-Ambrose Brannigan Broussard Cheung Fontenot Guidry Halloran Hebert Lindgren Moffat Nowak Pereira
-Romano Sandvold Varney Whitcombe Yoon Choe Peskov Zakharova Rutte Blinken Sokolova Kovac Novotny
-Hansen Nielsen Mendes Ferreira Rocha Gomez Navarro Ortega Castillo Ramos Aguilar Herrera Medina
-Fuentes Vega Soto Rojas Molina Campos Pacheco Bianchi Ricci Marino Greco Bruno Gallo Conti
-De-Luca Mancini Costa-Reis Lombardi Barbieri Fontana Moretti Caruso Ferri Esposito""".split()
-ROLES = ("President", "Prime Minister", "Foreign Minister", "spokesman", "spokeswoman",
-         "Defence Minister", "Mayor", "Chief Executive", "analyst", "senator", "professor",
-         "Trade Secretary", "police spokesperson", "union leader", "director")
-PLACES = ("Northfield", "Westshire", "Riverton", "Harlan", "Calvert", "Ashford", "Brightwell",
-          "Corvane", "Kendal", "Lantern", "Halcyon", "Marlow", "Eastbrook", "Southgate",
-          "Pinecrest", "Oakridge", "Stonebridge", "Redcliff", "Greenvale", "Silverton")
-INSTITUTIONS = ("Ministry of Finance", "Foreign Ministry", "Police", "City Council",
-                "Hospitals Trust", "Workers' Union", "Chamber of Commerce", "Football Club",
-                "Water Authority", "Central Bank", "Electoral Commission", "University",
-                "Health Department", "Federation", "News Agency", "Chemical Co.")
 CUES = (("said", "say", 40), ("told", "tell", 8), ("added", "add", 6), ("according to",
         "according to", 6), ("warned", "warn", 4), ("stated", "state", 3), ("claimed", "claim", 3),
         ("announced", "announce", 3), ("wrote", "write", 2), ("insisted", "insist", 2),
@@ -282,8 +247,7 @@ def build(db_path: Path, n_quotes: int, n_articles: int, n_speakers: int, n_outl
 
     timings = {}
     t0 = time.perf_counter()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    harness.remove_db(db_path)
     db = store.open_db(db_path)  # the project's schema: tables, indexes, FTS, triggers, view
     db.close()
     conn = sqlite3.connect(db_path, isolation_level=None)
@@ -295,8 +259,41 @@ def build(db_path: Path, n_quotes: int, n_articles: int, n_speakers: int, n_outl
     for name, _ in triggers:  # re-created after one FTS rebuild, which is much faster
         conn.execute(f"DROP TRIGGER [{name}]")
 
-    b = Builder(seed, n_speakers, n_outlets)
     conn.execute("BEGIN")
+    insert_rows(conn, Builder(seed, n_speakers, n_outlets), n_quotes, n_articles, t0)
+    timings["rows"] = time.perf_counter() - t0
+
+    t = time.perf_counter()
+    derive(conn)
+    conn.execute("COMMIT")
+    timings["derived"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    conn.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')")
+    for _, sql in triggers:
+        conn.execute(sql)
+    timings["fts"] = time.perf_counter() - t
+    t = time.perf_counter()
+    conn.execute("BEGIN")  # the facet counts, as the triggers dropped above would have kept them
+    store.count_facets(Database(conn), full=True)
+    conn.execute("COMMIT")
+    timings["facets"] = time.perf_counter() - t
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
+                 [BUILD_MARK, json.dumps({"quotes": n_quotes, "articles": n_articles,
+                                          "speakers": n_speakers, "seed": seed,
+                                          "schema_version": store.SCHEMA_VERSION})])
+    problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    conn.close()
+    db = store.open_db(db_path)  # back to WAL, as the ingest leaves it
+    db.close()
+    timings["total"] = time.perf_counter() - t0
+    if problems:
+        raise SystemExit(f"generated rows break foreign keys: {problems[:5]}")
+    return {k: round(v, 1) for k, v in timings.items()}
+
+
+def insert_rows(conn: sqlite3.Connection, b: Builder, n_quotes: int, n_articles: int, t0: float) -> None:
+    """The outlets, speakers, aliases, articles and quotes ``b`` makes."""
     conn.executemany("INSERT INTO outlets (id, name) VALUES (?, ?)", b.outlets)
     conn.executemany(
         "INSERT INTO speakers (id, name, kind, roles, quote_count) VALUES (?, ?, ?, ?, 0)",
@@ -331,10 +328,10 @@ def build(db_path: Path, n_quotes: int, n_articles: int, n_speakers: int, n_outl
         if number % 20000 == 19999:
             print(f"  {number + 1:,} articles, {made:,} quotes ({time.perf_counter() - t0:.0f} s)",
                   flush=True)
-    timings["rows"] = time.perf_counter() - t0
 
-    t = time.perf_counter()
-    # What store.refresh() would derive: speaker counts and dates, groups of more than one quote.
+
+def derive(conn: sqlite3.Connection) -> None:
+    """What store.refresh() would derive: speaker counts and dates, groups of more than one quote."""
     conn.execute("""
         UPDATE speakers SET quote_count = c.n, first_seen = c.first, last_seen = c.last
         FROM (SELECT q.speaker_id, count(*) AS n, min(a.published) AS first,
@@ -354,31 +351,6 @@ def build(db_path: Path, n_quotes: int, n_articles: int, n_speakers: int, n_outl
                  "NOT IN (SELECT id FROM quote_groups)")
     conn.execute("INSERT INTO meta (key, value) VALUES ('extractor_version', '1') "
                  "ON CONFLICT(key) DO NOTHING")
-    conn.execute("COMMIT")
-    timings["derived"] = time.perf_counter() - t
-
-    t = time.perf_counter()
-    conn.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')")
-    for _, sql in triggers:
-        conn.execute(sql)
-    timings["fts"] = time.perf_counter() - t
-    t = time.perf_counter()
-    conn.execute("BEGIN")  # the facet counts, as the triggers dropped above would have kept them
-    store.count_facets(Database(conn), full=True)
-    conn.execute("COMMIT")
-    timings["facets"] = time.perf_counter() - t
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
-                 [BUILD_MARK, json.dumps({"quotes": n_quotes, "articles": n_articles,
-                                          "speakers": n_speakers, "seed": seed,
-                                          "schema_version": store.SCHEMA_VERSION})])
-    problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-    conn.close()
-    db = store.open_db(db_path)  # back to WAL, as the ingest leaves it
-    db.close()
-    timings["total"] = time.perf_counter() - t0
-    if problems:
-        raise SystemExit(f"generated rows break foreign keys: {problems[:5]}")
-    return {k: round(v, 1) for k, v in timings.items()}
 
 
 def upgrade(db_path: Path) -> None:
@@ -645,7 +617,7 @@ def explain(db_path: Path, ex: dict) -> dict:
 
 
 def main(argv: list[str] | None = None) -> dict:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = harness.parser(__doc__)
     parser.add_argument("--db", type=Path, default=DEFAULT_DIR / "quotes.db",
                         help=f"database file, must be called quotes.db (default {DEFAULT_DIR}/quotes.db)")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the database even if it exists")
@@ -653,7 +625,6 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--articles", type=int, help="articles (default quotes / 10)")
     parser.add_argument("--speakers", type=int, help="speakers (default quotes / 50)")
     parser.add_argument("--outlets", type=int, default=50, help="outlets (default 50)")
-    parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--mode", choices=("mutable", "immutable", "both"), default="mutable",
                         help="serve as `quotes serve` (mutable) or `quotes serve --immutable`")
     parser.add_argument("--requests", type=int, default=20, help="timed requests per page (default 20)")
@@ -667,49 +638,19 @@ def main(argv: list[str] | None = None) -> dict:
                         help='merge into metadata.yml tables, e.g. \'{"quotes_view": {"facets": []}}\'')
     parser.add_argument("--only", metavar="REGEX", help="time only the pages whose label matches")
     parser.add_argument("--explain", action="store_true", help="print query plans of the heavy queries")
-    parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     args = parser.parse_args(argv)
     from quotes.datasette.serve import DATABASE
 
     if args.db.stem != DATABASE:
         parser.error(f"--db must be called {DATABASE}.db: metadata.yml describes that database")
-    n_articles = args.articles or max(1, args.quotes // 10)
-    n_speakers = args.speakers or max(10, args.quotes // 50)
-    info = corpus.machine()
-    print(corpus.describe_machine(info, corpus.other_cpu_load()))
-
-    from quotes.store import SCHEMA_VERSION
-
-    wanted = {"quotes": args.quotes, "articles": n_articles, "speakers": n_speakers,
-              "seed": args.seed, "schema_version": SCHEMA_VERSION}
-    built = None
-    have = existing(args.db)
-    if args.rebuild or have != wanted:
-        print(f"building {args.db}: {args.quotes:,} quotes, {n_articles:,} articles, "
-              f"{n_speakers:,} speakers, {args.outlets} outlets", flush=True)
-        args.db.parent.mkdir(parents=True, exist_ok=True)
-        built = build(args.db, args.quotes, n_articles, n_speakers, args.outlets, args.seed)
-        print(f"built in {built['total']:.0f} s (rows {built['rows']:.0f} s, derived "
-              f"{built['derived']:.0f} s, FTS rebuild {built['fts']:.0f} s, facet counts {built['facets']:.0f} s)")
-    else:
-        print(f"reusing {args.db} ({have['quotes']:,} quotes, schema version "
-              f"{have['schema_version']}; --rebuild to build it again)")
-        upgrade(args.db)
+    info = harness.machine()
+    print(harness.describe_machine(info, harness.other_cpu_load()))
+    built = build_or_reuse(args)
     size = args.db.stat().st_size
     ex = pick_examples(args.db, args.words)
     print(f"database: {size / 2**20:,.0f} MB; most quoted speaker {ex['top'][1]!r} "
           f"({ex['top'][2]:,} quotes), median speaker {ex['median'][1]!r} ({ex['median'][2]:,})")
-
-    from quotes.datasette.serve import inspect_file_for
-
-    modes = {"mutable": [False], "immutable": [True], "both": [False, True]}[args.mode]
-    results = []
-    for immutable in modes:
-        # `quotes serve --immutable` inspects the database first; outside the event loop,
-        # as Datasette's own command runs one.
-        with tempfile.TemporaryDirectory(prefix="quotes-bench-") as workdir:
-            inspect_file = inspect_file_for(args.db, Path(workdir)) if immutable else None
-            results += asyncio.run(run_mode(args.db, immutable, inspect_file, ex, args))
+    results = serve_and_time(args, ex)
     plans = explain(args.db, ex) if args.explain else None
 
     missed = [r for r in results if r["median_ms"] >= TARGET_MS or r["status"] != 200]
@@ -721,9 +662,47 @@ def main(argv: list[str] | None = None) -> dict:
                                                      "words": ex["words"], "group": ex.get("group"),
                                                      "outlet": ex.get("outlet")},
                "pages": results, "plans": plans}
-    if args.json:
-        print(json.dumps(summary))
+    harness.summary(summary, args)
     return summary
+
+
+def build_or_reuse(args: argparse.Namespace) -> dict | None:
+    """Build the database, unless one built with the same sizes, seed and schema is there;
+    the build's timings, or None."""
+    from quotes.store import SCHEMA_VERSION
+
+    n_articles = args.articles or max(1, args.quotes // 10)
+    n_speakers = args.speakers or max(10, args.quotes // 50)
+    wanted = {"quotes": args.quotes, "articles": n_articles, "speakers": n_speakers,
+              "seed": args.seed, "schema_version": SCHEMA_VERSION}
+    have = existing(args.db)
+    if args.rebuild or have != wanted:
+        print(f"building {args.db}: {args.quotes:,} quotes, {n_articles:,} articles, "
+              f"{n_speakers:,} speakers, {args.outlets} outlets", flush=True)
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        built = build(args.db, args.quotes, n_articles, n_speakers, args.outlets, args.seed)
+        print(f"built in {built['total']:.0f} s (rows {built['rows']:.0f} s, derived "
+              f"{built['derived']:.0f} s, FTS rebuild {built['fts']:.0f} s, facet counts {built['facets']:.0f} s)")
+        return built
+    print(f"reusing {args.db} ({have['quotes']:,} quotes, schema version "
+          f"{have['schema_version']}; --rebuild to build it again)")
+    upgrade(args.db)
+    return None
+
+
+def serve_and_time(args: argparse.Namespace, ex: dict) -> list[dict]:
+    """The timings of every page, in each mode asked for."""
+    from quotes.datasette.serve import inspect_file_for
+
+    modes = {"mutable": [False], "immutable": [True], "both": [False, True]}[args.mode]
+    results = []
+    for immutable in modes:
+        # `quotes serve --immutable` inspects the database first; outside the event loop,
+        # as Datasette's own command runs one.
+        with tempfile.TemporaryDirectory(prefix="quotes-bench-") as workdir:
+            inspect_file = inspect_file_for(args.db, Path(workdir)) if immutable else None
+            results += asyncio.run(run_mode(args.db, immutable, inspect_file, ex, args))
+    return results
 
 
 if __name__ == "__main__":

@@ -5,15 +5,12 @@ Each input is ingested by a fresh `quotes ingest INPUT good.txt --db DIR/quotes.
 process tree is sampled with psutil every 0.1 s. Every run must end with the input either
 stored or refused by a named one-line error, and the good article stored.
 
-    .venv/bin/python benchmarks/bench_hostile.py            # every input, ~6 min
-    .venv/bin/python benchmarks/bench_hostile.py --only prose999k sentence200k --json
+    .venv/bin/python -m benchmarks.bench_hostile            # every input, ~6 min
+    .venv/bin/python -m benchmarks.bench_hostile --only prose999k sentence200k --json
 """
 from __future__ import annotations
 
-import argparse
-import json
 import os
-import re
 import sqlite3
 import subprocess
 import sys
@@ -24,20 +21,11 @@ from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "examples" / "articles"
+from . import harness
+from .corpus import one_sentence, prose
+
 QUOTES = Path(sys.executable).parent / "quotes"
 GOOD = 'Bridge repairs\n\n"We will rebuild the bridge by spring," Mayor Anna Berg told reporters on Monday.\n'
-
-
-def prose(chars: int) -> str:
-    paragraphs = [p.strip() for f in sorted(SAMPLES.glob("*.txt"))
-                  for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    out, size = [], 0
-    while size + len(paragraphs[len(out) % len(paragraphs)]) + 2 <= chars:
-        out.append(paragraphs[len(out) % len(paragraphs)])
-        size += len(out[-1]) + 2
-    return "\n\n".join(out)
 
 
 def text(name: str, content: Callable[[], str]) -> Callable[[Path], Path]:
@@ -60,19 +48,13 @@ def fifo(folder: Path) -> Path:
     return folder / "pipe.txt"
 
 
-def sentence(words: int) -> str:
-    """The sample articles' words of five letters or fewer, full stops dropped: one sentence."""
-    pool = [w for w in re.sub(r"[.!?]", "", prose(100_000)).split() if len(w) <= 5]
-    return " ".join(pool[n % len(pool)] for n in range(words))
-
-
 INPUTS: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "spaces": ("1,000,000 spaces", text("spaces.txt", lambda: " " * 1_000_000)),
     "marks": ('\" \" repeated: 1,000,000 characters of spaced quotation marks',
               text("marks.txt", lambda: '" ' * 500_000)),
     "prose999k": ("999,000 characters of the sample articles' paragraphs", text("long.txt", lambda: prose(999_000))),
     "sentence200k": ("one sentence of 200,000 words, no full stop",
-                     text("sentence.txt", lambda: sentence(200_000))),
+                     text("sentence.txt", lambda: one_sentence(200_000))),
     "letters": ("499,000 one-letter words (the most tokens 1 MB holds)", text("letters.txt", lambda: "a " * 499_000)),
     "nested": ("quotation marks nested 5,000 deep", text("nested.txt", lambda: (
         "He said, \u201cShe said, \u2018" * 5_000 + "stop" + "\u2019 \u201d " * 5_000))),
@@ -117,13 +99,12 @@ def run(key: str, timeout: float) -> dict:
                 "status": process.returncode, "outcome": outcome, "ok": ok}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None) -> None:
+    parser = harness.parser(__doc__, seed=False)
     parser.add_argument("--only", nargs="+", choices=list(INPUTS), help="run these inputs only")
     parser.add_argument("--timeout", type=float, default=900, help="seconds allowed per input")
-    parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
-    args = parser.parse_args()
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+    args = parser.parse_args(argv)
+    print(harness.describe_machine(harness.machine(), harness.other_cpu_load()), flush=True)
     print(f"{'input':<13} {'peak MB':>8} {'seconds':>8}  outcome", flush=True)
     results = []
     for key in args.only or INPUTS:
@@ -131,8 +112,7 @@ def main() -> None:
         results.append(result)
         flag = "" if result["ok"] else "  <-- NOT OK"
         print(f"{key:<13} {result['peak_mb']:>8} {result['seconds']:>8}  {result['outcome']}{flag}", flush=True)
-    if args.json:
-        print(json.dumps(results))
+    harness.summary(results, args)
     if not all(r["ok"] for r in results):
         sys.exit(1)
 

@@ -19,41 +19,18 @@ It also scores the pipeline on the hand-annotated seed articles (and the develop
 with ``quotes.evaluate.evaluate``, so speed and quality of the same configuration show up in
 one output.
 
-    .venv/bin/python benchmarks/bench_ingest.py                 # 300 articles, best of 2
-    .venv/bin/python benchmarks/bench_ingest.py --articles 100 --repeats 2 --json
+    .venv/bin/python -m benchmarks.bench_ingest                 # 300 articles, best of 2
+    .venv/bin/python -m benchmarks.bench_ingest --articles 100 --repeats 2 --json
 """
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-import tempfile
-import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
-
-import corpus  # noqa: E402
+from . import corpus, harness
+from .harness import DEV_DIR, DEV_GOLD, SEEDS_DIR, SEEDS_GOLD, Sum, Timer, timed_extract
 
 TARGET = 0.85
-SEEDS_GOLD = HERE.parent / "tests" / "data" / "seeds.gold.jsonl"
-SEEDS_DIR = HERE.parent / "examples" / "articles"
-DEV_GOLD = HERE.parent / "tests" / "data" / "dev" / "gold.jsonl"
-DEV_DIR = HERE.parent / "tests" / "data" / "dev" / "articles"
-
-
-class Timer:
-    """Wall-clock and process CPU seconds of a ``with`` block."""
-
-    def __enter__(self) -> Timer:
-        self.wall0, self.cpu0 = time.perf_counter(), time.process_time()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.wall = time.perf_counter() - self.wall0
-        self.cpu = time.process_time() - self.cpu0
 
 
 def run_bare(nlp, texts: list[str], batch_size: int) -> tuple[Timer, int]:
@@ -64,37 +41,13 @@ def run_bare(nlp, texts: list[str], batch_size: int) -> tuple[Timer, int]:
     return t, tokens
 
 
-def run_pipeline(nlp, articles: list, batch_size: int, keep: list | None = None) -> tuple[Timer, int]:
-    from quotes.extract import extract
-
-    found = 0
-    with Timer() as t:
-        for article, quotes in extract(nlp, articles, batch_size=batch_size):
-            found += len(quotes)
-            if keep is not None:
-                keep.append((article, quotes))
-    return t, found
-
-
-class Sum:
-    """Wall and CPU seconds added up over the chunks of one repetition."""
-
-    def __init__(self) -> None:
-        self.wall = self.cpu = 0.0
-
-    def add(self, t: Timer) -> None:
-        self.wall += t.wall
-        self.cpu += t.cpu
-
-
 def run_ingest(jsonl: Path, workdir: Path, model: str, rep: int) -> tuple[Timer, int]:
     from quotes.ingest import ingest
 
     db_path = workdir / f"ingest-{rep}.db"
     with Timer() as t:
         summary = ingest(str(db_path), [str(jsonl)], model=model, processes=1)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    harness.remove_db(db_path)
     if summary.failed:
         raise SystemExit(f"ingest failed on {summary.failed} articles: {summary.errors[:3]}")
     return t, summary.quotes
@@ -142,45 +95,61 @@ def quality(model: str) -> dict:
 
 
 def main(argv: list[str] | None = None) -> dict:
-    from quotes import DEFAULT_MODEL
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=300, help="generated articles (default 300)")
-    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
-    parser.add_argument("--repeats", type=int, default=2, help="best of N runs of each (default 2)")
+    parser = harness.parser(__doc__, articles=300, repeats=2, model=True, workdir="the corpus and databases")
     parser.add_argument("--chunks", type=int, default=10,
                         help="(a) and (b) take turns on this many chunks of the corpus (default 10)")
     parser.add_argument("--batch-size", type=int, default=32,
                         help="nlp.pipe batch size for (a) and (b) (default 32, as extract())")
-    parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--no-eval", action="store_true", help="skip the quality scores")
-    parser.add_argument("--workdir", help="directory for the corpus and databases (default: temp)")
-    parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     args = parser.parse_args(argv)
+    with harness.scratch(args.workdir, "bench-ingest-") as workdir:
+        result = measure(args, workdir)
+    harness.summary(result, args)
+    return result
 
+
+def measure(args: argparse.Namespace, workdir: Path) -> dict:
+    from quotes.readers import iter_articles
+    from quotes.records import Article
+
+    info = harness.machine()
+    other_before = harness.other_cpu_load()
+    jsonl, size = harness.write_corpus(workdir, args.articles, args.seed)
+    # The articles exactly as ingest reads them (title, skip ranges...), for (a) and (b).
+    articles = [a for a in iter_articles([str(jsonl)]) if isinstance(a, Article)]
+    words = sum(corpus.count_words(a.text) for a in articles)
+    print(f"corpus: {len(articles):,} articles, {words:,} words (seed {args.seed}), "
+          f"{size['bytes']:,} bytes of JSONL")
+    print(harness.describe_machine(info, other_before))
+    runs, counts, extracted = take_turns(args, articles, jsonl, workdir)
+    result = {"articles": len(articles), "words": words, "tokens": counts["tokens"],
+              "quotes": counts["quotes_b"], "seed": args.seed, "repeats": args.repeats,
+              "batch_size": args.batch_size, "model": args.model, "machine": info,
+              "other_cpu_before": other_before}
+    report(result, runs, counts, breakdown(jsonl, workdir, extracted, args.model))
+    if not args.no_eval:
+        with Timer() as t:
+            scores = quality(args.model)
+        result["quality"] = scores
+        for name, s in scores.items():
+            print(f"quality on {name} ({s['articles']} articles, {s['gold']} gold quotes): "
+                  f"end-to-end F1 {s['end2end_f1']:.3f}, quote F1 {s['quotes_f1']:.3f}, "
+                  f"speaker accuracy {s['speaker_accuracy']:.3f}  [{args.model}]")
+        print(f"(scored in {t.wall:.1f} s)")
+    result["other_cpu_after"] = harness.other_cpu_load()
+    print(f"other processes at the end: {result['other_cpu_after']} cores")
+    return result
+
+
+def take_turns(args: argparse.Namespace, articles: list, jsonl: Path, workdir: Path) -> tuple[dict, dict, list]:
+    """(a) and (b) in turns chunk by chunk, then (c), in each repetition: the timings of each,
+    the tokens and quotes counted, and the quotes (b) found in the first repetition."""
     import spacy
 
     from quotes.extract import load
     from quotes.extract.pipeline import NEEDED_PIPES
-    from quotes.readers import iter_articles
-    from quotes.records import Article
 
-    tmp = tempfile.TemporaryDirectory(prefix="bench-ingest-")
-    workdir = Path(args.workdir or tmp.name)
-    workdir.mkdir(parents=True, exist_ok=True)
-    info = corpus.machine()
-    other_before = corpus.other_cpu_load()
-
-    jsonl = workdir / f"corpus-{args.articles}-{args.seed}.jsonl"
-    size = corpus.write_jsonl(jsonl, args.articles, args.seed)
-    # The articles exactly as ingest reads them (title, skip ranges...), for (a) and (b).
-    articles = [a for a in iter_articles([str(jsonl)]) if isinstance(a, Article)]
     texts = [a.text for a in articles]
-    words = sum(corpus.count_words(t) for t in texts)
-    print(f"corpus: {len(articles):,} articles, {words:,} words (seed {args.seed}), "
-          f"{size['bytes']:,} bytes of JSONL")
-    print(corpus.describe_machine(info, other_before))
-
     bare = spacy.load(args.model)
     for name in bare.pipe_names:
         if name not in NEEDED_PIPES:
@@ -208,7 +177,7 @@ def main(argv: list[str] | None = None) -> dict:
                     t, n = run_bare(bare, [x.text for x in chunk], args.batch_size)
                     tokens += n
                 else:
-                    t, n = run_pipeline(ours, chunk, args.batch_size, extracted if rep == 0 else None)
+                    t, n = timed_extract(ours, chunk, args.batch_size, extracted if rep == 0 else None)
                     found += n
                 sums[which].add(t)
         counts["tokens"], counts["quotes_b"] = tokens, found
@@ -219,16 +188,16 @@ def main(argv: list[str] | None = None) -> dict:
               f"[{len(chunks)} chunks each, in turns], (c) {t.wall:6.1f} s wall; "
               f"(b)/(a) {sums['a'].wall / sums['b'].wall:.3f}, (c)/(a) {sums['a'].wall / t.wall:.3f}",
               flush=True)
+    return runs, counts, extracted
 
-    parts = breakdown(jsonl, workdir, extracted, args.model)
+
+def report(result: dict, runs: dict, counts: dict, parts: dict) -> None:
+    """The best words/s of (a), (b) and (c) and their ratios, printed and added to ``result``."""
+    words = result["words"]
 
     def best(which: str, attr: str) -> float:
         return min(getattr(t, attr) for t in runs[which])
 
-    result = {"articles": len(articles), "words": words, "tokens": counts["tokens"],
-              "quotes": counts["quotes_b"], "seed": args.seed, "repeats": args.repeats,
-              "batch_size": args.batch_size, "model": args.model, "machine": info,
-              "other_cpu_before": other_before}
     labels = {"a": "(a) bare nlp.pipe", "b": "(b) extract.load + extract()",
               "c": "(c) full ingest, processes=1"}
     print()
@@ -258,22 +227,6 @@ def main(argv: list[str] | None = None) -> dict:
     result["breakdown_seconds"] = parts
     print("outside the parse, timed on their own: " +
           ", ".join(f"{k} {v:.2f} s" for k, v in parts.items()))
-
-    if not args.no_eval:
-        with Timer() as t:
-            scores = quality(args.model)
-        result["quality"] = scores
-        for name, s in scores.items():
-            print(f"quality on {name} ({s['articles']} articles, {s['gold']} gold quotes): "
-                  f"end-to-end F1 {s['end2end_f1']:.3f}, quote F1 {s['quotes_f1']:.3f}, "
-                  f"speaker accuracy {s['speaker_accuracy']:.3f}  [{args.model}]")
-        print(f"(scored in {t.wall:.1f} s)")
-    result["other_cpu_after"] = corpus.other_cpu_load()
-    print(f"other processes at the end: {result['other_cpu_after']} cores")
-    if args.json:
-        print(json.dumps(result))
-    tmp.cleanup()
-    return result
 
 
 if __name__ == "__main__":

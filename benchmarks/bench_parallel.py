@@ -7,24 +7,17 @@ articles/s, words/s, the speed-up (target >= 1.7x on 2 cores) and where the CPU 
 the main process (reading, handing out work, writing the database) and the worker processes
 (model load and parsing).
 
-    .venv/bin/python benchmarks/bench_parallel.py                  # 400 articles, best of 2
-    .venv/bin/python benchmarks/bench_parallel.py --articles 200 --processes 1 2 --json
+    .venv/bin/python -m benchmarks.bench_parallel                  # 400 articles, best of 2
+    .venv/bin/python -m benchmarks.bench_parallel --articles 200 --processes 1 2 --json
 """
 from __future__ import annotations
 
 import argparse
-import json
 import resource
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
-
-import corpus  # noqa: E402
+from . import harness
 
 TARGET = 1.7
 
@@ -46,8 +39,7 @@ def run(jsonl: Path, workdir: Path, model: str, processes: int, batch_size: int,
     # Worker processes are reaped when the pool shuts down, so their CPU time is counted here.
     main_cpu = _cpu(resource.RUSAGE_SELF) - main0
     workers_cpu = _cpu(resource.RUSAGE_CHILDREN) - children0
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    harness.remove_db(db_path)
     if summary.failed:
         raise SystemExit(f"ingest failed on {summary.failed} articles: {summary.errors[:3]}")
     return {"processes": processes, "seconds": wall, "main_cpu": main_cpu,
@@ -56,30 +48,24 @@ def run(jsonl: Path, workdir: Path, model: str, processes: int, batch_size: int,
 
 
 def main(argv: list[str] | None = None) -> dict:
-    from quotes import DEFAULT_MODEL
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=400, help="generated articles (default 400)")
-    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
-    parser.add_argument("--repeats", type=int, default=2, help="best of N runs of each (default 2)")
+    parser = harness.parser(__doc__, articles=400, repeats=2, model=True, workdir="the corpus and databases")
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2],
                         help="process counts to compare; the first is the baseline (default 1 2)")
     parser.add_argument("--batch-size", type=int, default=50, help="ingest batch size (default 50)")
-    parser.add_argument("--model", default=DEFAULT_MODEL)
-    parser.add_argument("--workdir", help="directory for the corpus and databases (default: temp)")
-    parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     args = parser.parse_args(argv)
+    with harness.scratch(args.workdir, "bench-parallel-") as workdir:
+        result = measure(args, workdir)
+    harness.summary(result, args)
+    return result
 
-    tmp = tempfile.TemporaryDirectory(prefix="bench-parallel-")
-    workdir = Path(args.workdir or tmp.name)
-    workdir.mkdir(parents=True, exist_ok=True)
-    info = corpus.machine()
-    other_before = corpus.other_cpu_load()
-    jsonl = workdir / f"corpus-{args.articles}-{args.seed}.jsonl"
-    size = corpus.write_jsonl(jsonl, args.articles, args.seed)
+
+def measure(args: argparse.Namespace, workdir: Path) -> dict:
+    info = harness.machine()
+    other_before = harness.other_cpu_load()
+    jsonl, size = harness.write_corpus(workdir, args.articles, args.seed)
     words = size["words"]
     print(f"corpus: {size['articles']:,} articles, {words:,} words (seed {args.seed})")
-    print(corpus.describe_machine(info, other_before))
+    print(harness.describe_machine(info, other_before))
 
     runs: dict[int, list[dict]] = {p: [] for p in args.processes}
     for rep in range(args.repeats):
@@ -115,12 +101,9 @@ def main(argv: list[str] | None = None) -> dict:
         verdict = "ok" if speedup >= TARGET or p != 2 else "MISSES target"
         print(f"speed-up processes={p} vs {args.processes[0]}: {speedup:.2f}x   "
               f"target >= {TARGET}x on 2 cores  {verdict}")
-    result["other_cpu_after"] = corpus.other_cpu_load()
+    result["other_cpu_after"] = harness.other_cpu_load()
     print(f"other processes at the end: {result['other_cpu_after']} cores "
           "(a speed-up needs both cores free)")
-    if args.json:
-        print(json.dumps(result))
-    tmp.cleanup()
     return result
 
 

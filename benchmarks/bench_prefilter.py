@@ -13,8 +13,8 @@ measures what that would save and what it would cost, in one run:
 
 ``--context N`` keeps N sentences before each kept one as well, for those antecedents.
 
-    .venv/bin/python benchmarks/bench_prefilter.py                  # 200 articles, ~4 min
-    .venv/bin/python benchmarks/bench_prefilter.py --context 1 --json
+    .venv/bin/python -m benchmarks.bench_prefilter                  # 200 articles, ~4 min
+    .venv/bin/python -m benchmarks.bench_prefilter --context 1 --json
 """
 from __future__ import annotations
 
@@ -22,16 +22,11 @@ import argparse
 import dataclasses
 import json
 import re
-import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
-
-import corpus  # noqa: E402
-from bench_ingest import DEV_DIR, DEV_GOLD, SEEDS_DIR, SEEDS_GOLD, Sum, run_pipeline  # noqa: E402
+from . import corpus, harness
+from .harness import DEV_DIR, DEV_GOLD, SEEDS_DIR, SEEDS_GOLD, Sum, timed_extract
 
 SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"”’)]*|$)")
 WORD = re.compile(r"[A-Za-z]+")
@@ -114,28 +109,26 @@ def scores(nlp, gold_path: Path, folder: Path, cues: frozenset[str], context: in
 
 
 def main(argv: list[str] | None = None) -> dict:
-    from quotes import DEFAULT_MODEL
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=200, help="generated articles (default 200)")
-    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser = harness.parser(__doc__, articles=200, model=True)
     parser.add_argument("--context", type=int, default=0,
                         help="also keep this many sentences before each kept one (default 0)")
     parser.add_argument("--chunks", type=int, default=8, help="(b) and (d) take turns on this many chunks")
-    parser.add_argument("--model", default=DEFAULT_MODEL)
-    parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     args = parser.parse_args(argv)
+    result = measure(args)
+    harness.summary(result, args)
+    return result
 
+
+def measure(args: argparse.Namespace) -> dict:
     from quotes.extract import load
     from quotes.readers import iter_articles
     from quotes.records import Article
 
     cues = cue_words()
-    info = corpus.machine()
-    print(corpus.describe_machine(info, corpus.other_cpu_load()))
-    with tempfile.TemporaryDirectory() as tmp:
-        jsonl = Path(tmp) / "corpus.jsonl"
-        corpus.write_jsonl(jsonl, args.articles, args.seed)
+    info = harness.machine()
+    print(harness.describe_machine(info, harness.other_cpu_load()))
+    with harness.scratch(None, "bench-prefilter-") as workdir:
+        jsonl, _ = harness.write_corpus(workdir, args.articles, args.seed)
         articles = [a for a in iter_articles([str(jsonl)]) if isinstance(a, Article)]
     result: dict = {"articles": len(articles), "context": args.context, "machine": info, "kept": {}}
     print(f"sentences kept: those inside quotation marks or with a reporting word, "
@@ -154,7 +147,7 @@ def main(argv: list[str] | None = None) -> dict:
     for i in range(0, len(articles), size):
         turns = (("b", articles), ("d", short)) if (i // size) % 2 == 0 else (("d", short), ("b", articles))
         for which, texts in turns:
-            t, _ = run_pipeline(nlp, texts[i:i + size], 32)
+            t, _ = timed_extract(nlp, texts[i:i + size], 32)
             sums[which].add(t)
     words = sum(corpus.count_words(a.text) for a in articles)
     speedup = sums["b"].wall / sums["d"].wall
@@ -175,8 +168,6 @@ def main(argv: list[str] | None = None) -> dict:
               f"speaker accuracy {full['speaker_accuracy']:.3f}")
         print(f"{'':5} (d) end-to-end F1 {part['end2end_f1']:.3f}, quote F1 {part['quotes_f1']:.3f}, "
               f"speaker accuracy {part['speaker_accuracy']:.3f}")
-    if args.json:
-        print(json.dumps(result))
     return result
 
 

@@ -15,8 +15,8 @@
    repetitions, best of N; then checks that both copies hold the same speakers, aliases,
    groups and quote assignments. Target: incremental <= 0.1 x full.
 
-    .venv/bin/python benchmarks/bench_refresh.py                      # ~35 min
-    .venv/bin/python benchmarks/bench_refresh.py --articles 20000 --speakers 5000   # ~3 min
+    .venv/bin/python -m benchmarks.bench_refresh                      # ~35 min
+    .venv/bin/python -m benchmarks.bench_refresh --articles 20000 --speakers 5000   # ~3 min
 
 With ``--workdir DIR`` the base database stays in DIR and a later run with the same settings
 reuses it.
@@ -26,26 +26,19 @@ from __future__ import annotations
 import argparse
 import bisect
 import itertools
-import json
 import os
 import pickle
 import random
 import shutil
 import sqlite3
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
-
-import corpus  # noqa: E402
-from bench_datasette import FIRST, INSTITUTIONS, LAST, PLACES, ROLES  # noqa: E402
+from . import corpus, harness
+from .names import FIRST, INSTITUTIONS, LAST, PLACES, ROLES
 
 TARGET = 0.1
-# Surnames: the 155 of bench_datasette, then those with endings added ("Abe", "Abeson", ...).
+# Surnames: the 155 of names.LAST, then those with endings added ("Abe", "Abeson", ...).
 # A name written as a surname alone may be any quoted person of that surname, so the
 # incremental refresh looks at all of them: with 155 surnames for 20,000 speakers, every
 # surname names about 130 people and a thousand articles reach nearly every person.
@@ -145,9 +138,7 @@ def derived(path: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> dict:
-    from quotes import store
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = harness.parser(__doc__, repeats=2, workdir="the databases")
     parser.add_argument("--articles", type=int, default=170_000,
                         help="articles in the database (default 170,000: about a million quotes)")
     parser.add_argument("--added", type=int, default=1_000, help="articles added before the refresh (default 1,000)")
@@ -157,48 +148,75 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--surnames", type=int, default=len(SURNAMES),
                         help=f"surnames people are drawn from (default {len(SURNAMES):,}; 155: about 130 "
                              "people share each surname at 20,000 speakers)")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--repeats", type=int, default=2, help="best of N of each (default 2)")
-    parser.add_argument("--workdir", help="directory for the databases (default: temp)")
-    parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     args = parser.parse_args(argv)
+    with harness.scratch(args.workdir, "bench-refresh-") as workdir:
+        result = measure(args, workdir)
+    harness.summary(result, args)
+    return result
 
-    tmp = tempfile.TemporaryDirectory(prefix="bench-refresh-")
-    workdir = Path(args.workdir or tmp.name)
-    workdir.mkdir(parents=True, exist_ok=True)
-    info = corpus.machine()
-    print(corpus.describe_machine(info, corpus.other_cpu_load()))
+
+def measure(args: argparse.Namespace, workdir: Path) -> dict:
+    info = harness.machine()
+    print(harness.describe_machine(info, harness.other_cpu_load()))
     maker = Maker(args.seed, args.speakers, args.zipf, args.surnames)
     base = workdir / "base.db"
-    # A base built by an earlier run with the same settings and name rules is reused
-    # (with --workdir): building a million quotes takes about twenty minutes.
-    settings = [args.articles, args.speakers, args.zipf, args.surnames, args.seed,
-                store.canon_fingerprint()]
-    saved = workdir / "base.state.pickle"
-    if base.exists() and saved.exists() and (kept := pickle.loads(saved.read_bytes()))[0] == settings:
-        state = kept[1]
-        built = first_refresh = float("nan")
-        print(f"database: reusing {base}")
-    else:
-        saved.unlink(missing_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{base}{suffix}").unlink(missing_ok=True)
-        db = store.open_db(base)
-        built = store_articles(db, maker, 0, args.articles)
-        t0 = time.perf_counter()
-        store.refresh(db, full=True)
-        first_refresh = time.perf_counter() - t0
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.close()
-        state = maker.rng.getstate(), {k: list(v) for k, v in maker.said.items()}
-        saved.write_bytes(pickle.dumps((settings, state)))
+    state, built, first_refresh = base_database(args, maker, base)
     with sqlite3.connect(base) as conn:
         size = {k: conn.execute(f"SELECT count(*) FROM {k}").fetchone()[0] for k in ("articles", "quotes", "speakers")}
     print(f"database: {size['articles']:,} articles, {size['quotes']:,} quotes, {size['speakers']:,} speakers "
           f"(stored in {built:.1f} s, first full refresh {first_refresh:.1f} s)")
+    runs, figures = refresh_in_turns(args, maker, state, base, workdir)
+    best = {mode: min(times) for mode, times in runs.items()}
+    ratio = best["incremental"] / best["full"]
+    verdict = "ok" if ratio <= TARGET else "MISSES target"
+    share, total = figures["share"], figures["total"]
+    print(f"\nafter adding {args.added:,} articles ({figures['reached']:,} names queued) to {size['articles']:,} "
+          f"({size['quotes']:,} quotes, {figures['touched']:,} speakers after):")
+    print(f"the {share[1]:,} speakers the new articles quote hold {share[0]:,} of the {total:,} quotes "
+          f"({100 * share[0] / total:.0f} %)")
+    print(f"incremental refresh {best['incremental']:.2f} s, full refresh {best['full']:.2f} s: "
+          f"{ratio:.3f}x   target <= {TARGET}x  {verdict}")
+    return {"articles": size["articles"], "quotes": size["quotes"], "speakers": size["speakers"],
+            "added": args.added, "incremental_s": round(best["incremental"], 3), "full_s": round(best["full"], 3),
+            "ratio": round(ratio, 4), "target": TARGET, "zipf": args.zipf, "surnames": args.surnames,
+            "regrouped_speakers": share[1], "regrouped_quotes": share[0], "machine": info,
+            "all": {k: [round(t, 3) for t in v] for k, v in runs.items()}}
+
+
+def base_database(args: argparse.Namespace, maker: Maker, base: Path) -> tuple[tuple, float, float]:
+    """Build the base database, or reuse the one an earlier run built with the same settings and
+    name rules (with --workdir: building a million quotes takes about twenty minutes). Returns
+    the maker's state after it, and the seconds taken to store it and to refresh it."""
+    from quotes import store
+
+    settings = [args.articles, args.speakers, args.zipf, args.surnames, args.seed,
+                store.canon_fingerprint()]
+    saved = base.with_name("base.state.pickle")
+    if base.exists() and saved.exists() and (kept := pickle.loads(saved.read_bytes()))[0] == settings:
+        print(f"database: reusing {base}")
+        return kept[1], float("nan"), float("nan")
+    saved.unlink(missing_ok=True)
+    harness.remove_db(base)
+    db = store.open_db(base)
+    built = store_articles(db, maker, 0, args.articles)
+    t0 = time.perf_counter()
+    store.refresh(db, full=True)
+    first_refresh = time.perf_counter() - t0
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    state = maker.rng.getstate(), {k: list(v) for k, v in maker.said.items()}
+    saved.write_bytes(pickle.dumps((settings, state)))
+    return state, built, first_refresh
+
+
+def refresh_in_turns(args: argparse.Namespace, maker: Maker, state: tuple, base: Path,
+                     workdir: Path) -> tuple[dict[str, list[float]], dict]:
+    """Times of the incremental and the full refresh of two copies of the base with the same
+    new articles, taking turns; and what the incremental one reached."""
+    from quotes import store
 
     runs: dict[str, list[float]] = {"incremental": [], "full": []}
-    reached = 0
+    figures: dict = {}
     for rep in range(args.repeats):
         paths = {}
         for mode in runs:
@@ -217,42 +235,26 @@ def main(argv: list[str] | None = None) -> dict:
         for mode in order:
             db = store.open_db(paths[mode])
             if mode == "incremental":
-                reached = db.execute("SELECT count(*) FROM refresh_queue WHERE kind = 'name'").fetchone()[0]
+                figures["reached"] = db.execute(
+                    "SELECT count(*) FROM refresh_queue WHERE kind = 'name'").fetchone()[0]
             t0 = time.perf_counter()
             store.refresh(db, full=mode == "full")
             runs[mode].append(time.perf_counter() - t0)
-            touched = db.execute("SELECT count(*) FROM speakers").fetchone()[0]
+            figures["touched"] = db.execute("SELECT count(*) FROM speakers").fetchone()[0]
             if mode == "incremental":
                 # How much of the database the speakers the new articles quote hold.
-                share = db.execute(
+                figures["share"] = db.execute(
                     "SELECT sum(quote_count), count(*) FROM speakers WHERE id IN (SELECT speaker_id FROM quotes "
                     "WHERE article_id IN (SELECT id FROM articles WHERE name >= ?))",
                     [f"bench-{args.articles:07d}"]).fetchone()
-                total = db.execute("SELECT count(*) FROM quotes").fetchone()[0]
+                figures["total"] = db.execute("SELECT count(*) FROM quotes").fetchone()[0]
             db.close()
             print(f"  run {rep + 1}, {mode:11}: {runs[mode][-1]:6.2f} s", flush=True)
         same = derived(paths["incremental"]) == derived(paths["full"])
         print(f"  same speakers, aliases, groups and quotes: {same}")
         if not same:
             raise SystemExit("incremental and full refresh differ")
-    best = {mode: min(times) for mode, times in runs.items()}
-    ratio = best["incremental"] / best["full"]
-    verdict = "ok" if ratio <= TARGET else "MISSES target"
-    print(f"\nafter adding {args.added:,} articles ({reached:,} names queued) to {size['articles']:,} "
-          f"({size['quotes']:,} quotes, {touched:,} speakers after):")
-    print(f"the {share[1]:,} speakers the new articles quote hold {share[0]:,} of the {total:,} quotes "
-          f"({100 * share[0] / total:.0f} %)")
-    print(f"incremental refresh {best['incremental']:.2f} s, full refresh {best['full']:.2f} s: "
-          f"{ratio:.3f}x   target <= {TARGET}x  {verdict}")
-    result = {"articles": size["articles"], "quotes": size["quotes"], "speakers": size["speakers"],
-              "added": args.added, "incremental_s": round(best["incremental"], 3), "full_s": round(best["full"], 3),
-              "ratio": round(ratio, 4), "target": TARGET, "zipf": args.zipf, "surnames": args.surnames,
-              "regrouped_speakers": share[1], "regrouped_quotes": share[0], "machine": info,
-              "all": {k: [round(t, 3) for t in v] for k, v in runs.items()}}
-    if args.json:
-        print(json.dumps(result))
-    tmp.cleanup()
-    return result
+    return runs, figures
 
 
 if __name__ == "__main__":

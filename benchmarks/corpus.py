@@ -7,10 +7,14 @@ articles (most of them whole paragraphs, some rebuilt from 1-3 random sentences)
 and a publication date spread over two years. The same ``seed`` always gives the same
 corpus, so two runs (or two machines) measure the same texts.
 
-Used as a module by the other scripts (``import corpus`` with this directory on
-``sys.path``) or on its own to write a JSON Lines file that ``quotes ingest`` reads::
+``prose()`` and ``one_sentence()`` make the long texts of the hostile inputs, for the tests as
+for ``bench_hostile``.
 
-    .venv/bin/python benchmarks/corpus.py /tmp/corpus.jsonl --articles 1000 --seed 1
+Used as a module by the benchmark scripts and the tests (``from benchmarks import corpus``,
+from the repository root) or on its own to write a JSON Lines file that ``quotes ingest``
+reads::
+
+    .venv/bin/python -m benchmarks.corpus /tmp/corpus.jsonl --articles 1000 --seed 1
 """
 from __future__ import annotations
 
@@ -19,13 +23,13 @@ import datetime as dt
 import json
 import random
 import re
-import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE_DIRS = (ROOT / "examples" / "articles", ROOT / "tests" / "data" / "dev" / "articles")
+SAMPLES = ROOT / "examples" / "articles"
+SOURCE_DIRS = (SAMPLES, ROOT / "tests" / "data" / "dev" / "articles")
 OUTLETS = (
     "Reuters", "Associated Press", "Yonhap", "Agence France-Presse", "The Moscow Times",
     "The Korea Herald", "BBC", "The Guardian", "Kyodo", "NK News", "Al Jazeera", "Politico",
@@ -155,65 +159,21 @@ def write_jsonl(path: str | Path, n: int, seed: int = 0) -> dict:
             "bytes": Path(path).stat().st_size}
 
 
-def read_jsonl(path: str | Path) -> Iterator[dict]:
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+def prose(chars: int) -> str:
+    """The sample articles' paragraphs, repeated, blank lines between: ``chars`` at most."""
+    paragraphs = [p.strip() for f in sorted(SAMPLES.glob("*.txt"))
+                  for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    out, size = [], 0
+    while size + len(paragraphs[len(out) % len(paragraphs)]) + 2 <= chars:
+        out.append(paragraphs[len(out) % len(paragraphs)])
+        size += len(out[-1]) + 2
+    return "\n\n".join(out)
 
 
-# -- measurement utilities shared by the benchmark scripts ----------------------------------
-
-def other_cpu_load(seconds: float = 1.0) -> float | None:
-    """Cores' worth of CPU that processes outside this one's tree used over ``seconds``.
-
-    The benchmarks measure on a machine that may be doing other work; this figure, printed
-    with the results, says how much of the 2 cores they actually had.
-    """
-    try:
-        import psutil
-    except ImportError:
-        return None
-    me = psutil.Process()
-    mine = {me.pid, *(c.pid for c in me.children(recursive=True))}
-    procs = [p for p in psutil.process_iter() if p.pid not in mine]
-    before = {}
-    for p in procs:
-        try:
-            t = p.cpu_times()
-            before[p.pid] = (p, t.user + t.system)
-        except psutil.Error:
-            pass
-    import time
-    time.sleep(seconds)
-    used = 0.0
-    for p, start in before.values():
-        try:
-            t = p.cpu_times()
-            used += max(0.0, t.user + t.system - start)
-        except psutil.Error:
-            pass
-    return round(used / seconds, 2)
-
-
-def machine() -> dict:
-    """Cores, memory and load average, for the header of every benchmark's output."""
-    import os
-    import platform
-    info = {"cores": os.cpu_count(), "python": platform.python_version(),
-            "loadavg_1min": round(os.getloadavg()[0], 2)}
-    try:
-        import psutil
-        info["memory_gb"] = round(psutil.virtual_memory().total / 2**30, 1)
-    except ImportError:
-        pass
-    return info
-
-
-def describe_machine(info: dict, other: float | None) -> str:
-    busy = "" if other is None else f"; other processes were using {other:.2f} cores"
-    return (f"machine: {info['cores']} cores, {info.get('memory_gb', '?')} GB, "
-            f"Python {info['python']}, load average {info['loadavg_1min']}{busy}")
+def one_sentence(words: int) -> str:
+    """The sample articles' words of five letters or fewer, full stops dropped: one sentence."""
+    pool = [w for w in re.sub(r"[.!?]", "", prose(100_000)).split() if len(w) <= 5]
+    return " ".join(pool[n % len(pool)] for n in range(words))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -234,5 +194,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     main()

@@ -19,22 +19,13 @@ import psutil
 import pytest
 from conftest import GOOD_TEXT, QUOTES, ROOT, SAMPLES, assert_healthy, errors, good_file, names, query, run, summary
 
+from benchmarks.corpus import one_sentence, prose
+
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}  # the subprocess runs this tree
 PEAK_BYTES = 1_000_000_000  # any input the size limits accept, model included
 CORPUS = 80
 
 pytestmark = pytest.mark.usefixtures("pipeline_loaded_once")
-
-
-def prose(chars: int) -> str:
-    """The sample articles' paragraphs, repeated, blank lines between: ``chars`` at most."""
-    paragraphs = [p.strip() for f in sorted(SAMPLES.glob("*.txt"))
-                  for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    out, size = [], 0
-    while size + len(paragraphs[len(out) % len(paragraphs)]) + 2 <= chars:
-        out.append(paragraphs[len(out) % len(paragraphs)])
-        size += len(out[-1]) + 2
-    return "\n\n".join(out)
 
 
 def quotes_cmd(*args: str | Path, **kwargs) -> subprocess.Popen:
@@ -223,10 +214,8 @@ def test_an_article_of_999_000_characters_is_parsed_in_pieces_with_exact_offsets
 
 
 def test_one_sentence_of_50_000_words_is_stored_within_bounds(tmp_path):
-    # benchmarks/bench_hostile.py runs 200,000 words: 590 MB, minutes on a busy machine
-    words = [w for w in re.sub(r"[.!?]", "", prose(100_000)).split() if len(w) <= 5]
-    status, stderr, peak, db = ingest_one(tmp_path, "sentence.txt", " ".join(
-        words[n % len(words)] for n in range(50_000)))
+    # benchmarks.bench_hostile runs 200,000 words: 590 MB, minutes on a busy machine
+    status, stderr, peak, db = ingest_one(tmp_path, "sentence.txt", one_sentence(50_000))
     assert status == 0, stderr
     assert peak < PEAK_BYTES
     assert names(db) == {"good.txt", "sentence.txt"}
