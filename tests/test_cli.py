@@ -333,14 +333,15 @@ def test_evaluate_show_lists_misses_extras_and_wrong_speakers(gold_path):
     assert "end2end F1=" in result.output.splitlines()[-1]
 
 
-def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
+@pytest.mark.parametrize("command", [["ingest", str(SAMPLES / "000_7586c69c994ee961.txt")], ["export"]],
+                         ids=["ingest", "export"])
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path, command):
     db = tmp_path / "notes.db"
     db.write_text("not a database, just notes\n")
-    for command in (["ingest", str(SAMPLES / "000_7586c69c994ee961.txt")], ["export"]):
-        result = run(*command, "--db", str(db))
-        assert result.exit_code == 1
-        assert f"{db}: file is not a database" in result.output
-        assert "Traceback" not in result.output
+    result = run(*command, "--db", str(db))
+    assert result.exit_code == 1
+    assert f"{db}: file is not a database" in result.output
+    assert "Traceback" not in result.output
     assert db.read_text() == "not a database, just notes\n"
 
 

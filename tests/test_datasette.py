@@ -31,14 +31,13 @@ def rows(client, path: str) -> list[dict]:
 
 # ---- Searching and querying ----
 
-def test_full_text_search_finds_yoons_quote(client):
-    found = rows(client, "/quotes/quotes.json?_search=risk+management&_shape=array")
-    assert [row["quote"] for row in found] == [YOON_RISK]
-
-
-def test_search_matches_speaker_mentions_too(client):
-    found = rows(client, "/quotes/quotes.json?_search=Zakharova&_shape=array")
-    assert [row["speaker_mention"] for row in found] == ["Zakharova"]
+@pytest.mark.parametrize("search, column, found", [
+    ("risk+management", "quote", YOON_RISK),
+    ("Zakharova", "speaker_mention", "Zakharova"),  # the mention is in the index too
+])
+def test_full_text_search_finds_the_one_quote(client, search, column, found):
+    matches = rows(client, f"/quotes/quotes.json?_search={search}&_shape=array")
+    assert [row[column] for row in matches] == [found]
 
 
 def test_search_quotes_ranks_matches_with_speaker_and_outlet(client):
@@ -64,9 +63,9 @@ def test_quotes_by_speaker_matches_any_alias_case_insensitively(client):
     assert {r["speaker"] for r in by_alias} == {"Yoon Suk Yeol"}
 
 
-def test_canned_queries_with_a_blank_parameter_return_nothing(client):
-    assert rows(client, "/quotes/quotes_by_speaker.json?speaker=&_shape=array") == []
-    assert rows(client, "/quotes/speaker_timeline.json?speaker=&_shape=array") == []
+@pytest.mark.parametrize("query", ["quotes_by_speaker", "speaker_timeline"])
+def test_canned_queries_with_a_blank_parameter_return_nothing(client, query):
+    assert rows(client, f"/quotes/{query}.json?speaker=&_shape=array") == []
 
 
 def test_top_speakers_counts_quotes_and_outlets(client):
@@ -459,22 +458,20 @@ def test_a_search_the_index_refuses_is_reported_as_before(client, many_matches):
 
 # ---- HTML rendering ----
 
-def test_quote_is_highlighted_in_its_sentence(client):
-    html = client.get("/quotes/quotes_view?speaker_id=yoon-suk-yeol").text
-    assert f"“<mark>{YOON_RISK}</mark>” Yoon told the meeting." in html
+@pytest.mark.parametrize("path, highlighted", [
+    ("/quotes/quotes_view?speaker_id=yoon-suk-yeol", f"“<mark>{YOON_RISK}</mark>” Yoon told the meeting."),
+    ("/quotes/speaker_timeline?speaker=Yoon", f"<mark>{YOON_RISK}</mark>"),  # a canned query
+])
+def test_quote_is_highlighted_in_its_sentence(client, path, highlighted):
+    assert highlighted in client.get(path).text
 
 
-def test_quotes_in_canned_queries_are_highlighted_too(client):
-    html = client.get("/quotes/speaker_timeline?speaker=Yoon").text
-    assert f"<mark>{YOON_RISK}</mark>" in html
-
-
-def test_hostile_text_is_escaped(client):
-    for path in ("/quotes/quotes?speaker_mention=The+hacker", "/quotes/quotes_view?article=hostile.txt",
-                 "/quotes/search_quotes?q=script"):
-        html = client.get(path).text
-        assert SCRIPT not in html
-        assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>" in html
+@pytest.mark.parametrize("path", ["/quotes/quotes?speaker_mention=The+hacker",
+                                  "/quotes/quotes_view?article=hostile.txt", "/quotes/search_quotes?q=script"])
+def test_hostile_text_is_escaped(client, path):
+    html = client.get(path).text
+    assert SCRIPT not in html
+    assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>" in html
 
 
 def test_speaker_names_link_to_their_page(client):

@@ -40,13 +40,13 @@ def test_table_rows_read_as_quotes_first(client, path):
     assert {"id", "start", "end"} <= set(row)
 
 
-def test_canned_queries_put_the_quote_first_and_hide_their_sql(client):
-    for name in ("search_quotes?q=Peskov", "quotes_by_speaker?speaker=Yoon", "speaker_timeline?speaker=Yoon",
-                 "same_quote_across_outlets"):
-        tree, text = page(client, f"/quotes/{name}")
-        assert texts(tree, "//table[@class='rows-and-columns']//th")[0] == "quote", name
-        assert "<textarea" not in text, name  # hide_sql
-        assert tree.xpath("//td[@class='col-quote']//mark"), name
+@pytest.mark.parametrize("query", ["search_quotes?q=Peskov", "quotes_by_speaker?speaker=Yoon",
+                                   "speaker_timeline?speaker=Yoon", "same_quote_across_outlets"])
+def test_canned_queries_put_the_quote_first_and_hide_their_sql(client, query):
+    tree, text = page(client, f"/quotes/{query}")
+    assert texts(tree, "//table[@class='rows-and-columns']//th")[0] == "quote"
+    assert "<textarea" not in text  # hide_sql
+    assert tree.xpath("//td[@class='col-quote']//mark")
 
 
 def test_home_page_leads_with_search_and_quotes(client):
@@ -61,12 +61,15 @@ def test_home_page_leads_with_search_and_quotes(client):
 
 # ---- Search ----
 
-def test_fts_query_keeps_phrases_and_prefixes_and_drops_syntax(client):
+@pytest.mark.parametrize("text, query", [
+    ('risk "strategic dialogue" Pesk*', '"risk" "strategic dialogue" "Pesk"*'),
+    ("risk AND NEAR(", '"risk" "AND" "NEAR"'),
+    ('  "" * ', None),
+])
+def test_fts_query_keeps_phrases_and_prefixes_and_drops_syntax(text, query):
     from quotes.datasette import search_box
 
-    assert search_box.fts_query('risk "strategic dialogue" Pesk*') == '"risk" "strategic dialogue" "Pesk"*'
-    assert search_box.fts_query("risk AND NEAR(") == '"risk" "AND" "NEAR"'
-    assert search_box.fts_query('  "" * ') is None
+    assert search_box.fts_query(text) == query
 
 
 def test_search_by_canonical_name_finds_quotes_whose_mention_is_a_pronoun(client):
@@ -102,10 +105,10 @@ def test_empty_search_shows_the_form(client, path):
     assert not tree.xpath("//article[contains(@class, 'quote-card')]")
 
 
-def test_search_syntax_is_never_an_error(client):
-    for q in ['"unclosed', "NEAR(", "*", "a OR", "-x", "%_"]:
-        page(client, "/-/search?" + f"q={q}")
-        assert client.get("/quotes/search_quotes.json?_shape=array&q=" + q).status_code == 200, q
+@pytest.mark.parametrize("q", ['"unclosed', "NEAR(", "*", "a OR", "-x", "%_"])
+def test_search_syntax_is_never_an_error(client, q):
+    page(client, "/-/search?" + f"q={q}")
+    assert client.get("/quotes/search_quotes.json?_shape=array&q=" + q).status_code == 200
 
 
 # ---- Speaker pages ----
