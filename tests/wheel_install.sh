@@ -46,6 +46,7 @@ assert "[datasette]\nquotes = quotes.datasette\n" in entry_points, entry_points
 assert not [n for n in names if n.startswith(("tests/", "benchmarks/"))], "tests or benchmarks in the wheel"
 for data in ("templates/quotes_speaker.html", "templates/index.html", "static/quotes.css", "static/quotes.js"):
     assert f"quotes/datasette/{data}" in names, f"{data} is not in the wheel"
+assert "quotes/py.typed" in names, "py.typed is not in the wheel: type checkers would ignore the package's hints"
 print(f"wheel: {len(names)} files, metadata.yml as in the repository, datasette entry point")
 EOF
 

@@ -3,8 +3,9 @@
 Datasette's own exception handler prints every error, a 404 or a refused ``delete`` as much
 as a real fault, as a traceback with the local variables of every frame: some 40 KB of log,
 printed on the event loop, so that a burst of refused requests holds up every other page. It
-is replaced by ``handle_exception`` below, which renders the same error pages and logs one
-line for a server fault only; a refused request is the line of the access log.
+is replaced by ``handle_exception`` below, which renders the same error pages (made in
+``responses.py``) and logs one line for a server fault only; a refused request is the line of
+the access log.
 
 Datasette also answers some requests that are the client's mistake with 500 (an unknown
 ``_sort`` column, a POST to a canned query that does not write): these get 400 and 405.
