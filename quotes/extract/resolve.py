@@ -528,11 +528,11 @@ def pair_before(r: Resolver, start: int) -> str | None:
 def holder_in_article(r: Resolver, described: str) -> str | None:
     """The one person the article names with this role, before or after the mention:
     'South Korea's president' -> Yoon Suk Yeol, 'a federal judge' -> Judge Maria Reyes."""
-    title, places = role_key(described)
+    title, places = role_key(described, r.lex)
     if not title:
         return None
-    same_title = {r.full(p.name): role_key(p.role)[1] for p in r.names.people
-                  if p.role and role_key(p.role)[0] == title}
+    same_title = {r.full(p.name): role_key(p.role, r.lex)[1] for p in r.names.people
+                  if p.role and role_key(p.role, r.lex)[0] == title}
     matching = {name for name, where in same_title.items() if places <= where}
     if len(matching) == 1:
         return matching.pop()
