@@ -30,10 +30,18 @@ class Extractor:
     model: str = DEFAULT_MODEL
     lexicon: Lexicon = DEFAULT
 
+    @classmethod
+    def of(cls, model: str | Extractor) -> Extractor:
+        """``model`` as an extractor: a pipeline name or path comes with the default words."""
+        return model if isinstance(model, Extractor) else cls(model)
+
     @property
     def version(self) -> str:
         """Stored with each article it extracted (``quotes ingest --reextract``)."""
         return extractor_version(self.lexicon)
+
+    def __str__(self) -> str:
+        return self.model if self.lexicon == DEFAULT else f"{self.model}@{self.version}"
 
 
 def load(model: str | Extractor = DEFAULT_MODEL) -> Language:
@@ -42,7 +50,7 @@ def load(model: str | Extractor = DEFAULT_MODEL) -> Language:
     A saved pipeline that has them keeps them; an extractor's word lists other than the
     default ones replace those of its ``quotes`` component.
     """
-    extractor = model if isinstance(model, Extractor) else Extractor(model)
+    extractor = Extractor.of(model)
     nlp = spacy.load(extractor.model)
     for name in nlp.pipe_names:
         if name not in NEEDED_PIPES:
