@@ -142,8 +142,8 @@ def test_the_document_kind_is_kept_by_canonicalisation():
 # -- lines that are not text ----------------------------------------------------------------
 
 def test_a_headline_case_line_names_no_speaker(extract_text):
-    for q in extract_text("Mayor Said The Budget Was Needed\n\nThe council met on Monday."):
-        assert q.speaker.name is None
+    (q,) = extract_text("Mayor Said The Budget Was Needed\n\nThe council met on Monday.")
+    assert (q.quote, q.speaker_mention, q.speaker.name) == ("The Budget Was Needed", None, None)
 
 
 def test_a_photo_credit_is_never_a_speaker(extract_text):
