@@ -13,7 +13,7 @@ from .. import DEFAULT_MODEL
 from ..lexicon import DEFAULT, Lexicon
 from ..records import Article, QuoteRecord
 from .chunks import MAX_PARSE_TOKENS, parse_in_pieces
-from .component import extractor_version
+from .component import extractor_version, quotes_of
 
 # Components the rules read, and ours; the others (text classifiers, entity linkers...) are disabled.
 NEEDED_PIPES = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter",
@@ -123,7 +123,7 @@ def _parse_batch(nlp: Language, batch: list[tuple[Article, Doc]], batch_size: in
     if not batch:
         return
     try:
-        done = [[q.record() for q in doc._.quotes]
+        done = [[q.record() for q in quotes_of(doc)]
                 for doc in nlp.pipe([doc for _, doc in batch], batch_size=batch_size)]
     except MemoryError:
         for article, doc in batch:
@@ -141,6 +141,6 @@ def _parse_one(nlp: Language, article: Article, doc: Doc, pieces: bool) -> list[
             doc = nlp.get_pipe("quotes")(doc)
         else:
             doc = nlp(doc)
-        return [q.record() for q in doc._.quotes]
+        return [q.record() for q in quotes_of(doc)]
     except MemoryError:
         return ArticleTooLarge(article.name)
