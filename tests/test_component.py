@@ -166,10 +166,16 @@ def test_a_lexicon_file_given_to_ingest_changes_what_is_extracted(pipeline_loade
             (extractor_version(Lexicon.from_config(**TOUT)),)]
 
 
-def test_a_lexicon_file_with_an_unknown_list_is_refused(tmp_path):
-    (tmp_path / "words.json").write_text(json.dumps({"extra_words": {"reporting_verb": ["tout"]}}))
-    result = ingest(tmp_path / "quotes.db", tmp_path, extra=("--lexicon", str(tmp_path / "words.json")))
-    assert result.exit_code == 2 and "unknown word list reporting_verb" in result.stderr
+@pytest.mark.parametrize("words, extra, refusal", [
+    ({"extra_words": {"reporting_verb": ["tout"]}}, (), "unknown word list reporting_verb"),
+    ({"verbs": ["tout"]}, (), 'expected an object with "words" and/or "extra_words"'),
+    (TOUT, ("--cluster", "local:1", "--shards", "shards"), "--lexicon does not go with --shards"),
+])
+def test_a_lexicon_file_is_refused_before_anything_is_read(tmp_path, words, extra, refusal):
+    (tmp_path / "words.json").write_text(json.dumps(words))
+    result = ingest(tmp_path / "quotes.db", tmp_path, extra=("--lexicon", str(tmp_path / "words.json"), *extra))
+    assert result.exit_code == 2 and refusal in result.stderr
+    assert not (tmp_path / "quotes.db").exists()
 
 
 def test_a_span_is_rebuilt_from_character_offsets(processed):

@@ -23,11 +23,11 @@ whole database gives them (see :func:`quotes.store.refresh`).
 from __future__ import annotations
 
 from ..lexicon import DEFAULT, INSTITUTIONS, NAME_LINKERS, Lexicon
-from ..records import SPEAKER_KINDS
+from ..records import SPEAKER_KINDS, SpeakerKind
 from .speakers import _head, _key, _key_words, _name_words, acronym, kind_of
 
 
-def kinds(name: str, lex: Lexicon = DEFAULT) -> set[str]:
+def kinds(name: str, lex: Lexicon = DEFAULT) -> set[SpeakerKind]:
     """Every kind ``name`` can be given, whatever its mentions say."""
     return {kind_of(name, hint, lex) for hint in (None, *SPEAKER_KINDS)}
 

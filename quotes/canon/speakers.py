@@ -72,7 +72,7 @@ class Mention:
 class Speaker:
     id: str
     name: str
-    kind: str
+    kind: SpeakerKind
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
 
