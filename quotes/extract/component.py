@@ -61,6 +61,7 @@ def extractor_version(lexicon: Lexicon = DEFAULT) -> str:
         return EXTRACTOR_VERSION
     return hashlib.sha1(f"{EXTRACTOR_VERSION} {lexicon.fingerprint}".encode()).hexdigest()[:12]
 
+
 QUOTES = "quotes"  # the span group of the quotes' content, in reading order
 
 
