@@ -19,6 +19,8 @@ from .progress import Progress
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from .lexicon import Lexicon
+
 DEFAULT_DB = "db/quotes.db"
 EXPORT_FIELDS = ["article", "quote", "speaker", "speaker_mention", "type", "cue", "outlet",
                  "start", "end", "role", "channel", "via", "published", "url", "group_id"]
@@ -52,6 +54,9 @@ class ListsFormats(click.Command):
 @db_option
 @click.option("--model", default=DEFAULT_MODEL, show_default=True,
               help="Installed spaCy pipeline to parse with")
+@click.option("--lexicon", metavar="FILE", type=click.Path(exists=True, dir_okay=False),
+              help='Word lists for the rules, JSON: {"extra_words": {"reporting_verbs": ["tout"]}} adds '
+                   'to a list, "words" replaces one')
 @click.option("--processes", "-p", type=click.IntRange(min=1), default=None,
               help="Worker processes  [default: all cores]")
 @click.option("--batch-size", type=click.IntRange(min=1), default=50, show_default=True,
@@ -70,7 +75,7 @@ class ListsFormats(click.Command):
               show_default=True, metavar="MB",
               help="Address space each parsing process may use; an article needing more fails "
                    "alone (0: no limit)")
-def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | None,
+def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None, processes: int | None,
            batch_size: int, reextract: bool, cluster: str | None, worker_paths: bool,
            shards: str | None, memory_limit: int) -> None:
     """Read articles from PATHS ({formats} files or directories; - for stdin),
@@ -78,6 +83,7 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | No
 
     Running it again skips unchanged articles, so it is safe to re-run after an interruption.
     """
+    from .extract import Extractor
     from .ingest import ingest as run
 
     if not paths and not reextract:
@@ -86,6 +92,9 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | No
         check_model(model)
     if (worker_paths or shards) and not cluster:
         raise click.UsageError("--worker-paths and --shards need --cluster")
+    if lexicon and shards:
+        raise click.UsageError("--lexicon does not go with --shards: shards are written with the default word lists")
+    extractor = Extractor(model, read_lexicon(lexicon)) if lexicon else model
     processes = processes or os.cpu_count() or 1
     remote = [p for p in paths if worker_paths and p != "-" or "://" in p]
     progress = Progress()
@@ -99,7 +108,7 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | No
                                         on_error=lambda message: click.echo(f"error: {message}", err=True),
                                         on_progress=progress.update, on_total=progress.set_total)
             else:
-                summary = run(db_path, [p for p in paths if p not in remote], model=model,
+                summary = run(db_path, [p for p in paths if p not in remote], model=extractor,
                               processes=processes, batch_size=batch_size, reextract=reextract,
                               on_error=lambda message: click.echo(f"error: {message}", err=True),
                               on_progress=progress.update, cluster=cluster, worker_paths=remote,
@@ -131,6 +140,15 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, processes: int | No
 def database_error(db_path: str, error: Exception) -> click.ClickException:
     """One line for a database we cannot use; store errors already name the file."""
     return click.ClickException(str(error) if isinstance(error, ValueError) else f"{db_path}: {error}")
+
+
+def read_lexicon(path: str) -> Lexicon:
+    from .lexicon import Lexicon
+
+    try:
+        return Lexicon.from_file(path)
+    except (ValueError, UnicodeDecodeError) as error:  # not JSON, or an unknown word list
+        raise click.BadParameter(str(error), param_hint="--lexicon") from None
 
 
 def check_model(model: str) -> None:

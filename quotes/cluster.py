@@ -33,7 +33,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from .extract import extract, load
+from .extract import Extractor, extract, load
 from .readers import ReadError, extensions, reader_for
 from .records import Article, QuoteRecord
 
@@ -71,10 +71,10 @@ QUIET_WORKERS = {
 
 # --- on the workers -----------------------------------------------------------------------
 
-_MODELS: dict[str, Language] = {}
+_MODELS: dict[str | Extractor, Language] = {}
 
 
-def model(name: str) -> Language:
+def model(name: str | Extractor) -> Language:
     """The pipeline ``name``, loaded once per process."""
     if name not in _MODELS:
         os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -88,7 +88,7 @@ def _plugin_class() -> type:
     class ModelPlugin(WorkerPlugin):
         """Loads the pipeline when a worker starts (or joins later), not on its first task."""
 
-        def __init__(self, name: str):
+        def __init__(self, name: str | Extractor):
             self.name = name
 
         def setup(self, worker: Any) -> None:
@@ -97,7 +97,7 @@ def _plugin_class() -> type:
     return ModelPlugin
 
 
-def extract_batch(model_name: str, articles: list[Article], shard_dir: str | None = None) -> list[Any]:
+def extract_batch(model_name: str | Extractor, articles: list[Article], shard_dir: str | None = None) -> list[Any]:
     """A task: parse articles this process sent."""
     return _deliver(list(extract(model(model_name), articles)), shard_dir)
 
@@ -147,7 +147,8 @@ def scan_file(url: str) -> list[tuple[int, str, str] | str]:
             for i, item in enumerate(_read(url))]
 
 
-def extract_file(model_name: str, url: str, positions: list[int], shard_dir: str | None = None) -> list[Any]:
+def extract_file(model_name: str | Extractor, url: str, positions: list[int],
+                 shard_dir: str | None = None) -> list[Any]:
     """A task: parse the articles at ``positions`` of a file the worker reads."""
     items = _read(url)
     articles = [items[i] for i in positions]
@@ -200,7 +201,7 @@ def list_files(path: str) -> list[str]:
 
 def run_on_cluster(spec: str, articles: Iterator[Article], worker_paths: list[str],
                    wanted: Callable[[str, str], bool], failed: Callable[[str], None],
-                   model_name: str, task_articles: int | None = None,
+                   model_name: str | Extractor, task_articles: int | None = None,
                    on_total: Callable[[int, bool], None] | None = None,
                    shard_dir: str | None = None) -> Iterator[Any]:
     """Extract ``articles`` (read here) and the articles of ``worker_paths`` (read by the

@@ -19,7 +19,7 @@ from itertools import chain, islice
 from spacy.language import Language
 
 from . import DEFAULT_MODEL, guard, store
-from .extract import EXTRACTOR_VERSION, extract_or_fail, load
+from .extract import EXTRACTOR_VERSION, Extractor, extract_or_fail, load
 from .readers import ReadError, iter_articles, make_article
 from .records import Article, QuoteRecord
 
@@ -46,11 +46,12 @@ class Summary:
         if self.on_error:
             self.on_error(message)
 
-    def wanted(self, article_id: str, text_hash: str, stored: tuple[str, str] | None, reextract: bool) -> bool:
+    def wanted(self, article_id: str, text_hash: str, stored: tuple[str, str] | None, reextract: bool,
+               version: str = EXTRACTOR_VERSION) -> bool:
         """Whether an article needs extracting, given what is ``stored`` for it (its text hash
         and extractor version); one that does not counts as unchanged, one that does is
         remembered as new or updated until it is saved."""
-        if stored is not None and stored[0] == text_hash and (not reextract or stored[1] == EXTRACTOR_VERSION):
+        if stored is not None and stored[0] == text_hash and (not reextract or stored[1] == version):
             self.unchanged += 1
             if self.on_progress:
                 self.on_progress(1)
@@ -59,7 +60,7 @@ class Summary:
         return True
 
 
-def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, processes: int = 1,
+def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_MODEL, processes: int = 1,
            batch_size: int = 50, reextract: bool = False,
            on_error: Callable[[str], None] | None = None,
            on_progress: Callable[[int], None] | None = None,
@@ -76,12 +77,13 @@ def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, proce
     store.check_writable(db_path)
     db = store.open_db(db_path)
     summary = Summary(on_error=on_error, on_progress=on_progress)
+    version = Extractor.of(model).version
 
     def wanted(article_id: str, text_hash: str) -> bool:
-        return summary.wanted(article_id, text_hash, store.article_state(db, article_id), reextract)
+        return summary.wanted(article_id, text_hash, store.article_state(db, article_id), reextract, version)
 
     def todo() -> Iterator[Article]:
-        for item in iter_articles(paths) if paths or worker_paths else stored_articles(db):
+        for item in iter_articles(paths) if paths or worker_paths else stored_articles(db, version):
             if isinstance(item, ReadError):
                 summary.fail(str(item))
             elif wanted(item.id, item.text_hash):
@@ -91,14 +93,14 @@ def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, proce
 
     def flush() -> None:
         try:
-            store.save_articles(db, batch, EXTRACTOR_VERSION)
+            store.save_articles(db, batch, version)
             saved = list(batch)
         except ValueError:
             # One bad record refused the whole batch: save the others one by one.
             saved = []
             for item in batch:
                 try:
-                    store.save_articles(db, [item], EXTRACTOR_VERSION)
+                    store.save_articles(db, [item], version)
                     saved.append(item)
                 except ValueError as error:
                     summary.fail(str(error))
@@ -140,17 +142,17 @@ def ingest(db_path: str, paths: Iterable[str], model: str = DEFAULT_MODEL, proce
     return summary
 
 
-def stored_articles(db) -> Iterator[Article]:
+def stored_articles(db, version: str = EXTRACTOR_VERSION) -> Iterator[Article]:
     """Articles already in the database, for re-extraction after an upgrade."""
     for row in db.query(
             "select a.name, a.text, a.title, a.url, o.name as outlet, a.published, a.author "
             "from articles a left join outlets o on o.id = a.outlet_id "
-            "where a.extractor_version is not ? order by a.name", [EXTRACTOR_VERSION]):
+            "where a.extractor_version is not ? order by a.name", [version]):
         yield make_article(row["name"], row["text"], title=row["title"], url=row["url"],
                            outlet=row["outlet"], published=row["published"], author=row["author"])
 
 
-def run_extraction(articles: Iterator[Article], model: str, processes: int,
+def run_extraction(articles: Iterator[Article], model: str | Extractor, processes: int,
                    memory_limit: int = guard.DEFAULT_MEMORY_LIMIT_MB) -> Iterator[Extracted]:
     """Extract quotes in this process, or in ``processes`` workers, keeping input order.
 
@@ -229,7 +231,7 @@ class WorkerDied(Exception):
         super().__init__(f"{name}: the worker parsing this article died")
 
 
-def _pool(model: str, processes: int, memory_limit: int) -> ProcessPoolExecutor:
+def _pool(model: str | Extractor, processes: int, memory_limit: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(processes, initializer=_init_worker, initargs=(model, memory_limit))
 
 
@@ -244,7 +246,7 @@ def _extract_alone(pool: ProcessPoolExecutor, article: Article) -> list[Extracte
 _nlp: Language | None = None
 
 
-def _init_worker(model: str, memory_limit: int) -> None:
+def _init_worker(model: str | Extractor, memory_limit: int) -> None:
     global _nlp
     guard.die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers on Ctrl-C

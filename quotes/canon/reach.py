@@ -22,26 +22,26 @@ whole database gives them (see :func:`quotes.store.refresh`).
 """
 from __future__ import annotations
 
-from ..lexicon import INSTITUTIONS, NAME_LINKERS
-from ..records import SPEAKER_KINDS
+from ..lexicon import DEFAULT, INSTITUTIONS, NAME_LINKERS, Lexicon
+from ..records import SPEAKER_KINDS, SpeakerKind
 from .speakers import _head, _key, _key_words, _name_words, acronym, kind_of
 
 
-def kinds(name: str) -> set[str]:
+def kinds(name: str, lex: Lexicon = DEFAULT) -> set[SpeakerKind]:
     """Every kind ``name`` can be given, whatever its mentions say."""
-    return {kind_of(name, hint) for hint in (None, *SPEAKER_KINDS)}
+    return {kind_of(name, hint, lex) for hint in (None, *SPEAKER_KINDS)}
 
 
-def tokens(name: str) -> list[tuple[str, int]]:
+def tokens(name: str, lex: Lexicon = DEFAULT) -> list[tuple[str, int]]:
     """(token, number of institution words) pairs of ``name``; see the module docstring."""
     name = name.strip()
     found: dict[str, int] = {}
-    for kind in sorted(kinds(name)):
-        key = _key(name, kind)
+    for kind in sorted(kinds(name, lex)):
+        key = _key(name, kind, lex)
         found[f"k:{kind}:{key}"] = 0
         if kind == "organisation":
             found[f"a:{key}"] = 0
-            short = acronym(_name_words(name, "organisation"))
+            short = acronym(_name_words(name, "organisation", lex))
             if short:
                 found[f"x:{short}"] = 0
             institution = frozenset(key.split()) - NAME_LINKERS
@@ -50,7 +50,7 @@ def tokens(name: str) -> list[tuple[str, int]]:
                 for word in institution:
                     found[f"i:{head}:{word}"] = len(institution)
         elif kind == "person" and not key.startswith("role:"):
-            words = _key_words(_name_words(name, "person"))
+            words = _key_words(_name_words(name, "person", lex))
             if len(words) > 1:
                 found[f"e:{words[0]}"] = 0
                 found[f"e:{words[-1]}"] = 0

@@ -9,12 +9,12 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from ..lexicon import DEMONYMS, NAME_LINKERS, ROLE_NOUNS, TITLE_CLASSES, TITLE_WORDS
+from ..lexicon import DEFAULT, DEMONYMS, NAME_LINKERS, TITLE_CLASSES, Lexicon
 from .speakers import acronym, bare, clean
 
 
 @lru_cache(maxsize=8192)
-def role_key(role: str) -> tuple[str, frozenset[str]]:
+def role_key(role: str, lex: Lexicon = DEFAULT) -> tuple[str, frozenset[str]]:
     """A role as (office, the places and organisations that qualify it), comparable across
     wordings: "chief of the North Atlantic Treaty Organization" and "NATO Secretary-General"
     both give ("head", {..., "nato"}); "South Korea's president" and "South Korean
@@ -22,12 +22,12 @@ def role_key(role: str) -> tuple[str, frozenset[str]]:
     text = " " + clean(role).replace("Secretary General", "Secretary-General") + " "
     text = re.sub(r"['’]s\b", " ", text)
     words = text.split()
-    short = acronym([w for w in words if w[:1].isupper() and bare(w) not in TITLE_WORDS])
+    short = acronym([w for w in words if w[:1].isupper() and bare(w) not in lex.title_words])
     lowered = " " + " ".join(bare(w) for w in words) + " "
     for adjective, country in sorted(DEMONYMS.items(), key=lambda kv: -len(kv[0])):
         lowered = lowered.replace(f" {adjective} ", f" {country} ")
     bares = lowered.split()
-    titles = [b for b in bares if b in ROLE_NOUNS or b in TITLE_CLASSES]
+    titles = [b for b in bares if b in lex.role_nouns or b in TITLE_CLASSES]
     if not titles:
         return "", frozenset()
     title = titles[-1]
@@ -37,20 +37,21 @@ def role_key(role: str) -> tuple[str, frozenset[str]]:
     return TITLE_CLASSES.get(title, title), frozenset(places)
 
 
-def role_index(holders: dict[str, list[str]]) -> dict[str, list[tuple[str, frozenset[str]]]]:
+def role_index(holders: dict[str, list[str]], lex: Lexicon = DEFAULT) -> dict[str, list[tuple[str, frozenset[str]]]]:
     """Speakers (by id) by the offices their recorded roles name, for :func:`role_holder`."""
     index: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
     for speaker, roles in sorted(holders.items()):
-        for office, places in map(role_key, roles):
+        for office, places in (role_key(role, lex) for role in roles):
             if office and places:
                 index[office].append((speaker, places))
     return index
 
 
-def role_holder(role: str, index: dict[str, list[tuple[str, frozenset[str]]]]) -> str | None:
+def role_holder(role: str, index: dict[str, list[tuple[str, frozenset[str]]]],
+                lex: Lexicon = DEFAULT) -> str | None:
     """The one speaker whose recorded roles name the same office as ``role``, or None: a
     role that fits nobody, or several people, is never guessed."""
-    office, places = role_key(role)
+    office, places = role_key(role, lex)
     if not office or not places:
         return None
     found = {speaker for speaker, where in index.get(office, ())

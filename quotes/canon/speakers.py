@@ -26,6 +26,7 @@ from ..lexicon import (
     COMPASS_WORDS,
     COUNTRY_ABBREVIATIONS,
     COUNTRY_NAMES,
+    DEFAULT,
     DEMONYMS,
     DETERMINERS,
     GENERIC_ORG_SUFFIXES,
@@ -33,19 +34,15 @@ from ..lexicon import (
     NAME_LINKERS,
     NAME_PARTICLES,
     ORG_DESCRIPTORS,
-    ORG_NAME_HEADS,
-    ORG_NOUNS,
     ORG_TITLES,
     PREPOSITIONS,
     PRONOUNS,
     TITLE_PHRASES,
-    TITLE_WORDS,
+    Lexicon,
 )
-from ..records import SPEAKER_KINDS
+from ..records import SPEAKER_KINDS, SpeakerKind
 from .partition import Partition
 
-# The nouns that head an organisation's name: "embassy", "agency", "Times".
-ORG_HEADS = INSTITUTIONS | ORG_NOUNS | ORG_NAME_HEADS
 # Words that place an organisation rather than name it: "Russian" in "Russian state media".
 COUNTRIES = {
     name.lower(): name
@@ -75,7 +72,7 @@ class Mention:
 class Speaker:
     id: str
     name: str
-    kind: str
+    kind: SpeakerKind
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
 
@@ -110,10 +107,10 @@ def bare(word: str) -> str:
     return word.rstrip("'")
 
 
-def _is_title(bares: Sequence[str], i: int, titles: frozenset[str]) -> bool:
+def _is_title(bares: Sequence[str], i: int, titles: frozenset[str], phrases: tuple[str, ...]) -> bool:
     if bares[i] in titles or any(part in titles for part in bares[i].split("-")):
         return True
-    return titles is TITLE_WORDS and " ".join(bares[max(0, i - 2) : i + 1]).endswith(TITLE_PHRASES)
+    return bool(phrases) and " ".join(bares[max(0, i - 2) : i + 1]).endswith(phrases)
 
 
 def _is_name_word(word: str) -> bool:
@@ -121,13 +118,14 @@ def _is_name_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 18)
-def _words(name: str, titles: frozenset[str] = TITLE_WORDS) -> tuple[str, ...]:
-    """The name's words as written, without a leading "the" or the titles before a name."""
+def _words(name: str, titles: frozenset[str], phrases: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The name's words as written, without a leading "the" or the titles (and title
+    ``phrases``) before a name."""
     words = tuple(clean(name).split())
     while words and words[0].lower() == "the":
         words = words[1:]
     bares = [bare(w) for w in words]
-    marks = [i for i in range(len(words)) if _is_title(bares, i, titles)]
+    marks = [i for i in range(len(words)) if _is_title(bares, i, titles, phrases)]
     if marks and marks[-1] + 1 < len(words):
         tail = words[marks[-1] + 1 :]
         if not tail[0][:1].islower() and all(_is_name_word(w) for w in tail):
@@ -147,12 +145,13 @@ def _head(words: Sequence[str]) -> str:
     return words[-1] if words else ""
 
 
-def _is_role(words: Sequence[str]) -> bool:
+def _is_role(words: Sequence[str], lex: Lexicon) -> bool:
     """A role, not a name: "South Korea's president", "the chief of NATO"."""
     key = _key_words(words)
     if not key:
         return False
-    return key[-1] in TITLE_WORDS or (key[0] in TITLE_WORDS and len(key) > 1 and key[1] in PREPOSITIONS)
+    titles = lex.title_words
+    return key[-1] in titles or (key[0] in titles and len(key) > 1 and key[1] in PREPOSITIONS)
 
 
 def _conjuncts(words: Sequence[str]) -> list[list[str]]:
@@ -188,7 +187,7 @@ def _is_group(words: Sequence[str]) -> bool:
 
 
 @lru_cache(maxsize=1 << 18)
-def kind_of(name: str, hint: str | None = None) -> str:
+def kind_of(name: str, hint: str | None = None, lex: Lexicon = DEFAULT) -> SpeakerKind:
     """Person, organisation, group or document, from the name's shape and the extractor's hint.
 
     The shape wins over the hint where it is unambiguous: a coordination or a
@@ -199,7 +198,7 @@ def kind_of(name: str, hint: str | None = None) -> str:
         return "document"  # "court filings" is no group, "UN report" no organisation
     if hint == "group" or _is_group(words):
         return "group"
-    if _head(_key_words(words)) in ORG_HEADS:
+    if _head(_key_words(words)) in lex.org_heads:
         return "organisation"
     if hint in SPEAKER_KINDS:
         return hint
@@ -258,17 +257,18 @@ def _org_key(words: Sequence[str]) -> str:
     return " ".join(key)
 
 
-def _name_words(name: str, kind: str) -> Sequence[str]:
+def _name_words(name: str, kind: str, lex: Lexicon = DEFAULT) -> Sequence[str]:
     if kind == "person":
-        return _words(name.split(",")[0]) or _words(name)  # "Maria Zakharova, a spokeswoman"
+        titles = lex.title_words  # "Maria Zakharova, a spokeswoman": the name before the comma
+        return _words(name.split(",")[0], titles, TITLE_PHRASES) or _words(name, titles, TITLE_PHRASES)
     return _words(name, ORG_TITLES)
 
 
 @lru_cache(maxsize=1 << 18)
-def _key(name: str, kind: str) -> str:
-    words = _name_words(name, kind)
+def _key(name: str, kind: str, lex: Lexicon = DEFAULT) -> str:
+    words = _name_words(name, kind, lex)
     if kind == "person":
-        if _is_role(words):
+        if _is_role(words, lex):
             return "role:" + " ".join(_key_words(words))
         return "".join(_key_words(words))  # "Choe Sonhui" == "Choe Son-hui"
     if kind == "group":
@@ -284,8 +284,8 @@ def acronym(words: Sequence[str]) -> str | None:
     return "".join(letters).lower()
 
 
-def _display(name: str, kind: str) -> str:
-    words = _name_words(name, kind)
+def _display(name: str, kind: str, lex: Lexicon) -> str:
+    words = _name_words(name, kind, lex)
     if kind == "organisation":
         country = _country_form(words)
         if country:
@@ -312,26 +312,27 @@ class _Tally:
     """What :func:`cluster` counts of the mentions of each name (stripped)."""
 
     counts: Counter[str] = field(default_factory=Counter)
-    kinds: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    kinds: dict[str, Counter[SpeakerKind]] = field(default_factory=lambda: defaultdict(Counter))
     roles: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     written: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    lex: Lexicon = DEFAULT
 
     @classmethod
-    def of(cls, mentions: Iterable[Mention]) -> _Tally:
-        tally = cls()
+    def of(cls, mentions: Iterable[Mention], lex: Lexicon = DEFAULT) -> _Tally:
+        tally = cls(lex=lex)
         for m in mentions:
             name = (m.name or "").strip()
             if not name:
                 continue
             tally.counts[name] += m.count
-            tally.kinds[name][kind_of(name, m.kind)] += m.count
+            tally.kinds[name][kind_of(name, m.kind, lex)] += m.count
             if m.role and m.role.strip():
                 tally.roles[name][m.role.strip()] += m.count
             if m.mention and m.mention.strip():
                 tally.written[name].add(m.mention.strip())
         return tally
 
-    def kind(self, name: str) -> str:
+    def kind(self, name: str) -> SpeakerKind:
         """The kind most of the name's mentions give it, the first alphabetically on a tie."""
         found = self.kinds[name]
         return min(found, key=lambda k: (-found[k], k))
@@ -339,27 +340,27 @@ class _Tally:
     def speaker(self, group: list[str]) -> Speaker:
         """The speaker of names put together (sorted), not numbered yet."""
         kind = self.kind(group[0])
-        name = _canonical(group, kind, self.counts)
+        name = _canonical(group, kind, self.counts, self.lex)
         return Speaker(id=slug(name), name=name, kind=kind, aliases=_aliases(group, name, self.written),
                        roles=_ranked(sum((self.roles[n] for n in group), Counter())))
 
 
-def name_kinds(mentions: Iterable[Mention]) -> dict[str, str]:
+def name_kinds(mentions: Iterable[Mention], lex: Lexicon = DEFAULT) -> dict[str, SpeakerKind]:
     """Each name's kind (stripped), as :func:`cluster` gives it. With the set of names, it
     is all cluster's rules look at to decide which names go together: counts, roles and
     wordings only shape each speaker's name, aliases and roles."""
-    tally = _Tally.of(mentions)
+    tally = _Tally.of(mentions, lex)
     return {name: tally.kind(name) for name in tally.counts}
 
 
-def speaker_of(mentions: Iterable[Mention]) -> Speaker:
+def speaker_of(mentions: Iterable[Mention], lex: Lexicon = DEFAULT) -> Speaker:
     """The speaker, not numbered yet, of names that :func:`cluster` puts together (and with
     no other name), from their mentions alone."""
-    tally = _Tally.of(mentions)
+    tally = _Tally.of(mentions, lex)
     return tally.speaker(sorted(tally.counts))
 
 
-def cluster(mentions: Iterable[Mention], numbered: bool = True) -> dict[str, Speaker]:
+def cluster(mentions: Iterable[Mention], numbered: bool = True, lex: Lexicon = DEFAULT) -> dict[str, Speaker]:
     """Map every name mentioned to its canonical Speaker.
 
     Rules, in order:
@@ -379,10 +380,10 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True) -> dict[str, Spe
     Two speakers whose names slug alike are told apart by :func:`distinguish`; with ``numbered``
     false that is left to the caller, which clusters names no rule relates in parts.
     """
-    tally = _Tally.of(mentions)
+    tally = _Tally.of(mentions, lex)
     names = sorted(tally.counts)
     kind = {n: tally.kind(n) for n in names}
-    key = {n: _key(n, kind[n]) for n in names}
+    key = {n: _key(n, kind[n], lex) for n in names}
     partition = Partition(names)
 
     first: dict[tuple[str, str], str] = {}
@@ -392,7 +393,7 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True) -> dict[str, Spe
     orgs = [n for n in names if kind[n] == "organisation"]
     by_acronym: dict[str, set[str]] = defaultdict(set)
     for n in orgs:
-        short = acronym(_name_words(n, "organisation"))
+        short = acronym(_name_words(n, "organisation", lex))
         if short:
             by_acronym[short].add(n)
     _merge_unique(partition, {n: by_acronym[key[n]] for n in orgs if key[n] in by_acronym})
@@ -402,7 +403,7 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True) -> dict[str, Spe
     for n in names:
         if kind[n] != "person" or key[n].startswith("role:"):
             continue
-        words = _key_words(_name_words(n, "person"))
+        words = _key_words(_name_words(n, "person", lex))
         if len(words) > 1:
             by_end[words[0]].add(n)
             by_end[words[-1]].add(n)
@@ -448,14 +449,14 @@ def _institution_candidates(orgs: list[str], key: dict[str, str]) -> dict[str, s
     return candidates
 
 
-def _canonical(group: list[str], kind: str, counts: Counter[str]) -> str:
+def _canonical(group: list[str], kind: str, counts: Counter[str], lex: Lexicon) -> str:
     """The most complete (most words, most capitalised, no possessive), then most frequent form.
 
     A short acronym ("KCNA", "NATO", "TASS") wins: it is how the organisation is known.
     """
     displays: Counter[str] = Counter()
     for n in group:
-        displays[_display(n, kind)] += counts[n]
+        displays[_display(n, kind, lex)] += counts[n]
     if kind == "organisation":
         short = [d for d in displays if d.isalpha() and d.isupper() and len(d) >= 3]
         if short:

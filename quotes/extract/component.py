@@ -1,4 +1,10 @@
-"""The spaCy components: ``quotes`` sets ``doc._.quotes``; ``quote_paragraphs`` breaks sentences at lines.
+"""The spaCy components: ``quotes`` finds quotes; ``quote_paragraphs`` breaks sentences at lines.
+
+``quotes`` keeps the content of each quote in the span group ``doc.spans["quotes"]`` and the
+rest (type, speaker, cue, mention, channel, via, pieces) as plain values in
+``doc._.quote_data``, so a processed Doc goes through ``doc.to_bytes()`` and ``DocBin``. The
+span extensions (``span._.speaker``, ``span._.cue``, ...) and ``doc._.quotes`` (the typed
+:class:`Quote` of each) are read from those.
 
 The rules follow English news style:
 
@@ -16,15 +22,16 @@ into a name within the article.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import Lexicon
-from ..records import UNKNOWN, Attribution, QuoteRecord
+from ..lexicon import DEFAULT, Lexicon
+from ..records import UNKNOWN, Attribution, QuoteRecord, QuoteType
 from .cues import Cue, find_cues
 from .direct import attribution_for, colon_attribution, continues, merge_split_quotes
 from .marks import has_fragment, in_ranges, overlaps_direct, quoted_runs, speech_like
@@ -46,19 +53,28 @@ def code_version(package: Path = PACKAGE) -> str:
 
 EXTRACTOR_VERSION = code_version()
 
-if not Doc.has_extension("quotes"):
-    Doc.set_extension("quotes", default=None)
-if not Doc.has_extension("skip"):
-    # Character ranges (boilerplate, headline, captions) that hold no quotes of the article.
-    Doc.set_extension("skip", default=None)
+
+def extractor_version(lexicon: Lexicon = DEFAULT) -> str:
+    """The version stored with articles extracted with ``lexicon``: the code's, or, with
+    word lists other than the default ones, a hash of the code's and the lists'."""
+    if lexicon == DEFAULT:
+        return EXTRACTOR_VERSION
+    return hashlib.sha1(f"{EXTRACTOR_VERSION} {lexicon.fingerprint}".encode()).hexdigest()[:12]
+
+
+QUOTES = "quotes"  # the span group of the quotes' content, in reading order
 
 
 @dataclass
 class Quote:
-    """One attributed statement. ``content`` may span several sentences or paragraphs."""
+    """One attributed statement. ``content`` may span several sentences or paragraphs.
+
+    A typed view of one span of ``doc.spans["quotes"]`` and its plain values in
+    ``doc._.quote_data``, which is what the Doc keeps and serialises.
+    """
 
     content: Span
-    type: str
+    type: QuoteType
     cue: Span | None = None
     mention: Span | None = None  # the speaker as written: "he", "Kremlin spokesman Dmitry Peskov"
     speaker: Attribution = UNKNOWN  # who that is, within the article
@@ -94,6 +110,82 @@ class Quote:
             speaker=self.speaker, channel=self.channel, via=self.via,
         )
 
+    def data(self) -> dict[str, Any]:
+        """What the Doc keeps of the quote besides its content span: plain values, and
+        character offsets for spans, which ``doc.to_bytes()`` and ``DocBin`` can store."""
+        return {
+            "content": [self.content.start_char, self.content.end_char], "type": self.type, "text": self.text,
+            "pieces": [list(p) for p in self.pieces], "cue": _offsets(self.cue), "mention": _offsets(self.mention),
+            "speaker": asdict(self.speaker), "channel": self.channel, "via": self.via,
+        }
+
+    @classmethod
+    def of(cls, content: Span, data: dict[str, Any]) -> Quote:
+        """The quote whose content is ``content`` and whose other values are ``data``."""
+        doc = content.doc
+        return cls(content=content, type=data["type"], text=data["text"],
+                   pieces=[(start, end) for start, end in data["pieces"]],
+                   cue=_span(doc, data["cue"]), mention=_span(doc, data["mention"]),
+                   speaker=Attribution(**data["speaker"]), channel=data["channel"], via=data["via"])
+
+
+def _offsets(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.start_char, span.end_char]
+
+
+def _span(doc: Doc, offsets: list[int] | None) -> Span | None:
+    return None if offsets is None else doc.char_span(offsets[0], offsets[1])
+
+
+def keep_quotes(doc: Doc, quotes: list[Quote]) -> None:
+    """Store ``quotes`` in the Doc: their content as ``doc.spans["quotes"]`` (labelled with
+    the quote type, with the quote's position as span id), the rest in ``doc._.quote_data``.
+    Two quotes may share their content span: each keeps its own id and its own data."""
+    doc.spans[QUOTES] = [Span(doc, q.content.start, q.content.end, label=q.type, span_id=str(n))
+                         for n, q in enumerate(quotes)]
+    doc._.quote_data = [q.data() for q in quotes]
+
+
+def quote_of(span: Span) -> Quote | None:
+    """The quote whose content is ``span``, a span of ``doc.spans["quotes"]``; None for any other."""
+    found = span.doc._.quote_data or []
+    n = int(span.id_) if span.id_.isdigit() else len(found)
+    # (DocBin gives back the lists as tuples)
+    if n >= len(found) or tuple(found[n]["content"]) != (span.start_char, span.end_char):
+        return None
+    return Quote.of(span, found[n])
+
+
+def quotes_of(doc: Doc) -> list[Quote]:
+    """The quotes the component found in ``doc``, in reading order, as typed records."""
+    spans = doc.spans[QUOTES] if QUOTES in doc.spans else []
+    return [quote for quote in map(quote_of, spans) if quote is not None]
+
+
+def _quote_value(name: str) -> Callable[[Span], Any]:
+    def get(span: Span) -> Any:
+        quote = quote_of(span)
+        return None if quote is None else getattr(quote, name)
+    return get
+
+
+# Span extensions of the quotes' content spans, read from doc._.quote_data.
+SPAN_VALUES = {"quote_type": "type", "quote_text": "text", "cue": "cue", "mention": "mention",
+               "speaker": "speaker", "channel": "channel", "via": "via", "pieces": "pieces"}
+
+if not Doc.has_extension("quote_data"):
+    Doc.set_extension("quote_data", default=None)
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", getter=quotes_of)
+if not Doc.has_extension("skip"):
+    # Character ranges (boilerplate, headline, captions) that hold no quotes of the article.
+    Doc.set_extension("skip", default=None)
+if not Span.has_extension("quote"):
+    Span.set_extension("quote", getter=quote_of)
+for _extension, _field in SPAN_VALUES.items():
+    if not Span.has_extension(_extension):
+        Span.set_extension(_extension, getter=_quote_value(_field))
+
 
 @Language.factory("quote_paragraphs")
 def make_paragraphs(nlp: Language, name: str) -> ParagraphBreaks:
@@ -118,39 +210,31 @@ class ParagraphBreaks:
 
 @Language.factory(
     "quotes",
-    default_config={"words": {}, "extra_words": {}},
+    default_config={"lexicon": {"@misc": "quotes.lexicon.v1", "words": {}, "extra_words": {}}},
     requires=["token.dep", "token.lemma"],
-    assigns=["doc._.quotes"],
+    assigns=["doc.spans", "doc._.quote_data"],
 )
-def make_quotes(nlp: Language, name: str, words: dict[str, list[str]],
-                extra_words: dict[str, list[str]]) -> QuoteFinder:
-    """``words`` replaces whole word lists of :class:`~quotes.lexicon.Lexicon` (by field
-    name, e.g. ``reporting_verbs``); ``extra_words`` adds to them."""
-    return QuoteFinder(Lexicon.from_config(words, extra_words))
+def make_quotes(nlp: Language, name: str, lexicon: Lexicon) -> QuoteFinder:
+    """``lexicon`` is the word lists the rules read: by default ``quotes.lexicon.v1`` with
+    ``words`` (whole lists replaced, by field name of :class:`~quotes.lexicon.Lexicon`, e.g.
+    ``reporting_verbs``) and ``extra_words`` (added to them)."""
+    return QuoteFinder(lexicon)
 
 
 class QuoteFinder:
-    """Sets ``doc._.quotes``. Reads ``doc._.skip`` (character ranges to ignore) if set."""
+    """Sets ``doc.spans["quotes"]`` and ``doc._.quote_data``. Reads ``doc._.skip`` (character
+    ranges to ignore) if set."""
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc, self.lexicon)
+        keep_quotes(doc, find_quotes(doc, self.lexicon))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
             yield self(doc)
-
-    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        self.lexicon.to_disk(path / "lexicon.json")
-
-    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> QuoteFinder:
-        self.lexicon = Lexicon.from_disk(Path(path) / "lexicon.json")
-        return self
 
 
 def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
@@ -178,7 +262,7 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
         for content in cue.content:
             if len(content) == 0 or overlaps_direct(content, direct_chars):
                 continue
-            kind = "mixed" if has_fragment(content, quoted) else "indirect"
+            kind: QuoteType = "mixed" if has_fragment(content, quoted) else "indirect"
             quote = Quote(content=content, type=kind, cue=cue.cue)
             if cue.cut is not None and content.start < cue.cut[0] and cue.cut[1] < content.end:
                 # "Beyond that, he said, the board may ...": one quote of the two pieces

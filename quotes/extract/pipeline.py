@@ -3,28 +3,65 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import DEFAULT_MODEL
+from ..lexicon import DEFAULT, Lexicon
 from ..records import Article, QuoteRecord
 from .chunks import MAX_PARSE_TOKENS, parse_in_pieces
+from .component import extractor_version, quotes_of
 
-# Components the rules read; the others (text classifiers, entity linkers...) are disabled.
-NEEDED_PIPES = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"}
+# Components the rules read, and ours; the others (text classifiers, entity linkers...) are disabled.
+NEEDED_PIPES = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter",
+                "quote_paragraphs", "quotes"}
 NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-def load(model: str = DEFAULT_MODEL) -> Language:
-    """A pipeline that finds quotes: the model's parser and tagger plus our two components."""
-    nlp = spacy.load(model)
+@dataclass(frozen=True)
+class Extractor:
+    """What extracts quotes: a spaCy pipeline (a package name or the path of a saved one) and
+    the word lists. Picklable and hashable, so that worker processes build the same pipeline
+    and keep one per extractor."""
+
+    model: str = DEFAULT_MODEL
+    lexicon: Lexicon = DEFAULT
+
+    @classmethod
+    def of(cls, model: str | Extractor) -> Extractor:
+        """``model`` as an extractor: a pipeline name or path comes with the default words."""
+        return model if isinstance(model, Extractor) else cls(model)
+
+    @property
+    def version(self) -> str:
+        """Stored with each article it extracted (``quotes ingest --reextract``)."""
+        return extractor_version(self.lexicon)
+
+    def __str__(self) -> str:
+        return self.model if self.lexicon == DEFAULT else f"{self.model}@{self.version}"
+
+
+def load(model: str | Extractor = DEFAULT_MODEL) -> Language:
+    """A pipeline that finds quotes: the model's parser and tagger plus our two components.
+
+    A saved pipeline that has them keeps them; an extractor's word lists other than the
+    default ones replace those of its ``quotes`` component.
+    """
+    extractor = Extractor.of(model)
+    nlp = spacy.load(extractor.model)
     for name in nlp.pipe_names:
         if name not in NEEDED_PIPES:
             nlp.disable_pipe(name)
-    nlp.add_pipe("quote_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
-    nlp.add_pipe("quotes")
+    if "quote_paragraphs" not in nlp.component_names:
+        nlp.add_pipe("quote_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
+    config = {"lexicon": {"@misc": "quotes.lexicon.v1", **extractor.lexicon.config()}}
+    if "quotes" not in nlp.component_names:
+        nlp.add_pipe("quotes", config=config)
+    elif extractor.lexicon != DEFAULT:
+        nlp.replace_pipe("quotes", "quotes", config=config)
     return nlp
 
 
@@ -41,7 +78,7 @@ def blank_out(text: str, ranges: Iterable[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-class TooLarge(Exception):
+class ArticleTooLarge(Exception):
     """An article whose parse would not fit in the memory this process may use."""
 
     def __init__(self, name: str):
@@ -50,16 +87,16 @@ class TooLarge(Exception):
 
 def extract(nlp: Language, articles: Iterable[Article],
             batch_size: int = 32) -> Iterator[tuple[Article, list[QuoteRecord]]]:
-    """Yield each article with the records of its quotes, in order; raise `TooLarge`."""
+    """Yield each article with the records of its quotes, in order; raise `ArticleTooLarge`."""
     for article, found in extract_or_fail(nlp, articles, batch_size):
-        if isinstance(found, TooLarge):
+        if isinstance(found, ArticleTooLarge):
             raise found
         yield article, found
 
 
 def extract_or_fail(nlp: Language, articles: Iterable[Article], batch_size: int = 32
-                    ) -> Iterator[tuple[Article, list[QuoteRecord] | TooLarge]]:
-    """Each article with the records of its quotes, or the `TooLarge` error it alone failed with.
+                    ) -> Iterator[tuple[Article, list[QuoteRecord] | ArticleTooLarge]]:
+    """Each article with the records of its quotes, or the `ArticleTooLarge` error it alone failed with.
 
     Articles are parsed in batches of ``batch_size``; one longer than the parse limit is
     parsed on its own, in pieces (:mod:`.chunks`). Running out of memory fails only the
@@ -82,11 +119,11 @@ def extract_or_fail(nlp: Language, articles: Iterable[Article], batch_size: int 
 
 
 def _parse_batch(nlp: Language, batch: list[tuple[Article, Doc]], batch_size: int
-                 ) -> Iterator[tuple[Article, list[QuoteRecord] | TooLarge]]:
+                 ) -> Iterator[tuple[Article, list[QuoteRecord] | ArticleTooLarge]]:
     if not batch:
         return
     try:
-        done = [[q.record() for q in doc._.quotes]
+        done = [[q.record() for q in quotes_of(doc)]
                 for doc in nlp.pipe([doc for _, doc in batch], batch_size=batch_size)]
     except MemoryError:
         for article, doc in batch:
@@ -95,7 +132,7 @@ def _parse_batch(nlp: Language, batch: list[tuple[Article, Doc]], batch_size: in
     yield from zip([article for article, _ in batch], done, strict=True)
 
 
-def _parse_one(nlp: Language, article: Article, doc: Doc, pieces: bool) -> list[QuoteRecord] | TooLarge:
+def _parse_one(nlp: Language, article: Article, doc: Doc, pieces: bool) -> list[QuoteRecord] | ArticleTooLarge:
     skip = doc._.skip
     try:
         if pieces:
@@ -104,6 +141,6 @@ def _parse_one(nlp: Language, article: Article, doc: Doc, pieces: bool) -> list[
             doc = nlp.get_pipe("quotes")(doc)
         else:
             doc = nlp(doc)
-        return [q.record() for q in doc._.quotes]
+        return [q.record() for q in quotes_of(doc)]
     except MemoryError:
-        return TooLarge(article.name)
+        return ArticleTooLarge(article.name)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..lexicon import Lexicon
-from ..records import Attribution
+from ..records import Attribution, SpeakerKind
 from .marks import in_ranges, quoted_runs
 from .mentions import clean_name, entities, mention_span, strip_article
 
@@ -21,7 +21,7 @@ class Referent:
 
     start: int
     name: str
-    kind: str
+    kind: SpeakerKind
     head: str  # lemma of the head noun of the mention that introduced it
     role: str | None = None
     channel: str | None = None

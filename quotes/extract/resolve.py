@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..canon.roles import role_key
 from ..lexicon import Lexicon
-from ..records import UNKNOWN, Attribution
+from ..records import UNKNOWN, Attribution, SpeakerKind
 from .mentions import (
     antecedent_of_relative,
     channel_of,
@@ -48,7 +48,7 @@ class Speech:
     via: str | None = None
 
 
-class Mention:
+class MentionPhrase:
     """One speaker mention and the facts about it that the rules read."""
 
     def __init__(self, span: Span):
@@ -141,7 +141,7 @@ class Resolver:
         return None
 
     def resolve(self, span: Span, remember: bool = True) -> Attribution:
-        mention = Mention(span)
+        mention = MentionPhrase(span)
         found = next((a for rule in RULES if (a := rule(self, mention)) is not None), UNKNOWN)
         if remember:
             self.history.remember(span, found)
@@ -151,7 +151,7 @@ class Resolver:
         return self.names.full_name(name)
 
 
-Rule = Callable[[Resolver, Mention], "Attribution | None"]
+Rule = Callable[[Resolver, MentionPhrase], "Attribution | None"]
 
 
 def fits(r: Resolver, name: str, gender: str | None) -> bool:
@@ -162,7 +162,7 @@ def fits(r: Resolver, name: str, gender: str | None) -> bool:
 
 # -- the rules, in the order they are tried: each returns None when it does not apply ------
 
-def pronoun(r: Resolver, m: Mention) -> Attribution | None:
+def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """The nearest earlier speaker a pronoun can refer to; "he" and "she" skip a person the
     article has already shown to be of the other gender."""
     if len(m.span) != 1 or m.lower not in lexicon.SPEAKER_PRONOUNS:
@@ -208,14 +208,14 @@ def pronoun(r: Resolver, m: Mention) -> Attribution | None:
     return UNKNOWN
 
 
-def coordination(r: Resolver, m: Mention) -> Attribution | None:
+def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"Britain and Canada said": a group, named as written."""
     if any(c.dep_ == "conj" for c in m.head.children):
         return Attribution(clean_name(m.span.text), "group")
     return None
 
 
-def named_person(r: Resolver, m: Mention) -> Attribution | None:
+def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """A person named in the mention: "Kremlin spokesman Dmitry Peskov"; "Yoon's office" is
     an organisation named after one."""
     persons = [e for e in r.names.ents_in(m.span) if e.label_ == "PERSON" and names_head(e, m.head, r.lex)]
@@ -230,7 +230,7 @@ def named_person(r: Resolver, m: Mention) -> Attribution | None:
     return Attribution(r.full(clean_name(person.text)), "person", role or None)
 
 
-def appositive_name(r: Resolver, m: Mention) -> Attribution | None:
+def appositive_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"the state news agency TASS", "the minister, Choe Son Hui": the name beside the noun."""
     name, _ = apposition(r, m.head)
     if not name:
@@ -240,7 +240,7 @@ def appositive_name(r: Resolver, m: Mention) -> Attribution | None:
     return Attribution(name, "person", clean_name(m.span.text))
 
 
-def owned_office(r: Resolver, m: Mention) -> Attribution | None:
+def owned_office(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"Yoon's office": an organisation named after a person the article names in full."""
     owner = next((c for c in m.head.children if c.dep_ == "poss"), None)
     if owner is None or m.lemma not in r.lex.org_nouns or not r.names.is_person(clean_name(owner.text), owner):
@@ -249,7 +249,7 @@ def owned_office(r: Resolver, m: Mention) -> Attribution | None:
     return Attribution(f"{r.full(clean_name(owner.text))}'s {rest}", "organisation")
 
 
-def proper_name(r: Resolver, m: Mention) -> Attribution | None:
+def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """A name: a person's the recogniser missed ("Governor Ilse Varga"), a surname of someone
     named in full ("Yoon"), or an organisation's."""
     if m.head.pos_ != "PROPN" and m.head.ent_type_ not in lexicon.ORG_LABELS:
@@ -272,7 +272,7 @@ def proper_name(r: Resolver, m: Mention) -> Attribution | None:
     return Attribution(name_text, "group" if m.head.tag_ == "NNPS" else "organisation")
 
 
-def same_source(r: Resolver, m: Mention) -> Attribution | None:
+def same_source(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"the same source": the anonymous source the article last quoted."""
     if m.lemma not in r.lex.role_nouns or not any(t.lower_ == "same" for t in m.modifiers):
         return None
@@ -281,7 +281,7 @@ def same_source(r: Resolver, m: Mention) -> Attribution | None:
     return earlier.attribution if earlier is not None else None
 
 
-def both_parties(r: Resolver, m: Mention) -> Attribution | None:
+def both_parties(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"both governments", "the two countries": the last parties named together."""
     if not m.plural or not (m.first == "both" or [t.lower_ for t in m.span[:2]] == ["the", "two"]):
         return None
@@ -289,7 +289,7 @@ def both_parties(r: Resolver, m: Mention) -> Attribution | None:
     return Attribution(pair, "group") if pair else None
 
 
-def data(r: Resolver, m: Mention) -> Attribution | None:
+def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"A poll by Ipsos found", "court filings show": a document or data that speaks for
     itself is the speaker, as a short noun phrase that ends with its issuer ("poll by
     Ipsos", "report by the department", "UN report"); the issuer, when named, relayed it."""
@@ -327,7 +327,7 @@ def data(r: Resolver, m: Mention) -> Attribution | None:
     return Attribution(described.replace(" ,", "").replace(",", ""), "document")
 
 
-def document(r: Resolver, m: Mention) -> Attribution | None:
+def document(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"The statement said": whoever issued it, named in the phrase ("a statement from the
     ministry"), by an earlier mention of the same document, or as the last channel used."""
     if m.lemma not in r.lex.document_nouns:
@@ -351,7 +351,7 @@ def document(r: Resolver, m: Mention) -> Attribution | None:
     return issued.attribution if issued else own
 
 
-def named_organisation(r: Resolver, m: Mention) -> Attribution | None:
+def named_organisation(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"the state-run TASS news agency": the organisation is the name it carries."""
     if m.lemma not in r.lex.org_nouns or m.plural:
         return None
@@ -360,7 +360,7 @@ def named_organisation(r: Resolver, m: Mention) -> Attribution | None:
     return Attribution(clean_name(named[-1].text), "organisation") if named else None
 
 
-def news_agency(r: Resolver, m: Mention) -> Attribution | None:
+def news_agency(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"state media", "the news agency": the news agency the article names, before or after."""
     agency = m.lemma == "agency" and any(t.lower_ in lexicon.NEWS_MEDIA_WORDS for t in m.span)
     if m.plural or not (m.lemma in ("media", "medium") or agency):
@@ -372,7 +372,7 @@ def news_agency(r: Resolver, m: Mention) -> Attribution | None:
     return Attribution(clean_name(nearest.text), "organisation")
 
 
-def organisation_epithet(r: Resolver, m: Mention) -> Attribution | None:
+def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"Northway Power said ... the utility said": a definite description by line of work
     is the last organisation named that is shown to be of that line (or, for a company, one
     named in the passage whose name does not say); else it stays as described."""
@@ -395,7 +395,7 @@ def organisation_epithet(r: Resolver, m: Mention) -> Attribution | None:
     return Attribution(name, "organisation") if name else None
 
 
-def person_epithet(r: Resolver, m: Mention) -> Attribution | None:
+def person_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"Ola Berg scored twice ... the rookie winger said": a description of a person, with
     an epithet or by what they do, is the person the passage is about (its last speaker, or
     the subject of a later sentence) when that person's own description fits; never merely
@@ -411,7 +411,7 @@ def person_epithet(r: Resolver, m: Mention) -> Attribution | None:
         return None  # "the prosecutor": an office, whoever holds it
     described = strip_article(m.span.text)
     if m.lemma in lex.role_nouns:
-        holder = role_holder(r, described)
+        holder = holder_in_article(r, described)
         if holder:
             return Attribution(holder, "person", described)
     if m.lemma in lex.proxy_nouns:
@@ -439,7 +439,7 @@ def person_epithet(r: Resolver, m: Mention) -> Attribution | None:
     return Attribution(name, "person", described)
 
 
-def definite_description(r: Resolver, m: Mention) -> Attribution | None:
+def definite_description(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"the town" (the place last named), "the embassy" (the nearest earlier mention headed
     by the same noun)."""
     if m.modifiers or not m.definite:
@@ -458,18 +458,18 @@ def definite_description(r: Resolver, m: Mention) -> Attribution | None:
     earlier = [c for c in names.chunks[:bisect_left(names.chunk_starts, m.span.start_char)]
                if c.root.lemma_.lower() == m.lemma]
     if earlier:
-        kind = "person" if m.lemma in r.lex.role_nouns else "organisation"
+        kind: SpeakerKind = "person" if m.lemma in r.lex.role_nouns else "organisation"
         return Attribution(clean_name(earlier[-1].text), kind)
     return None
 
 
-def role(r: Resolver, m: Mention) -> Attribution | None:
+def role(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """A role: its one holder in the article, an anonymous source ("a senior official"), or
     an office-holder the article does not name ("the Kremlin spokesman"), role kept."""
     if m.lemma not in r.lex.role_nouns:
         return None
     described = unnamed(m.span)
-    holder = None if m.plural else role_holder(r, described)
+    holder = None if m.plural else holder_in_article(r, described)
     if holder:
         return Attribution(holder, "person", described)
     if m.first in lexicon.INDEFINITE or (m.plural and m.first != "the") or m.lemma == "source":
@@ -477,7 +477,7 @@ def role(r: Resolver, m: Mention) -> Attribution | None:
     return Attribution(None, None, described)
 
 
-def unnamed_body(r: Resolver, m: Mention) -> Attribution | None:
+def unnamed_body(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"the ministry", "residents": an organisation or group as described."""
     if m.lemma in r.lex.org_nouns or m.plural:
         return Attribution(unnamed(m.span), "group" if m.plural else "organisation")
@@ -525,14 +525,14 @@ def pair_before(r: Resolver, start: int) -> str | None:
     return None
 
 
-def role_holder(r: Resolver, described: str) -> str | None:
+def holder_in_article(r: Resolver, described: str) -> str | None:
     """The one person the article names with this role, before or after the mention:
     'South Korea's president' -> Yoon Suk Yeol, 'a federal judge' -> Judge Maria Reyes."""
-    title, places = role_key(described)
+    title, places = role_key(described, r.lex)
     if not title:
         return None
-    same_title = {r.full(p.name): role_key(p.role)[1] for p in r.names.people
-                  if p.role and role_key(p.role)[0] == title}
+    same_title = {r.full(p.name): role_key(p.role, r.lex)[1] for p in r.names.people
+                  if p.role and role_key(p.role, r.lex)[0] == title}
     matching = {name for name, where in same_title.items() if places <= where}
     if len(matching) == 1:
         return matching.pop()
