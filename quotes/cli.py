@@ -278,12 +278,47 @@ def _existing_db(db_path: str) -> Database:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON too")
 @click.option("--overlap", is_flag=True,
               help="Match quotes by character offsets rather than words: splitting a quote is not punished")
-def evaluate(gold: str, articles_dir: str, model: str, show: bool, as_json: bool, overlap: bool) -> None:
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Score only the quotes with at least this confidence, as a site showing those would")
+@click.option("--calibration", is_flag=True,
+              help="Print confidence bands against the share right end to end, and the calibration error")
+def evaluate(gold: str, articles_dir: str, model: str, show: bool, as_json: bool, overlap: bool,
+             min_confidence: float | None, calibration: bool) -> None:
     """Score extraction on ARTICLES_DIR against a GOLD annotation (JSON lines)."""
     from .evaluate import GoldError, evaluate as run, report
 
     try:
-        result = run(gold, articles_dir, model=model, overlap=overlap)
+        result = run(gold, articles_dir, model=model, overlap=overlap, min_confidence=min_confidence)
     except GoldError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(report(result, show=show, as_json=as_json))
+    click.echo(report(result, show=show, as_json=as_json, calibrated=calibration))
+
+
+@cli.command()
+@click.option("--set", "sets", nargs=2, multiple=True, required=True, metavar="GOLD ARTICLES_DIR",
+              type=(click.Path(exists=True, dir_okay=False), click.Path(exists=True, file_okay=False)),
+              help="An annotated set: a gold file and the folder of its articles (repeat for each set)")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to parse with")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the weights  [default: the confidence.json installed with quotes]")
+def calibrate(sets: tuple[tuple[str, str], ...], model: str, output: str | None) -> None:
+    """Fit the confidence model on annotated sets and write its weights.
+
+    One article in four of every set is held back from fitting; the calibration table and the
+    precision at each threshold printed at the end are measured on those.
+    """
+    from .calibrate import fit, labelled, report
+    from .evaluate import calibration_table
+    from .extract.confidence import WEIGHTS
+
+    rows = labelled([(Path(gold), Path(articles)) for gold, articles in sets], model=model)
+    model_fitted = fit([r for r in rows if not r["held_back"]])
+    result = report(rows, model_fitted)
+    model_fitted.save(Path(output or WEIGHTS), {
+        "sets": [gold for gold, _ in sets], "fitted_on": result["fitted_on"], "held_back": result["held_back"],
+        "ece_held_back": result["calibration"]["ece"]})
+    click.echo(f"Fitted on {result['fitted_on']} quotes; measured on {result['held_back']} held back:")
+    click.echo(calibration_table(result["calibration"]))
+    click.echo("threshold  shown  precision  recall kept")
+    for row in result["thresholds"]:
+        click.echo(f"{row['threshold']:.2f}       {row['shown']:.3f}  {row['precision']:.3f}      {row['recall_kept']:.3f}")

@@ -87,15 +87,17 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
             used_p.add(pi)
             g, p = golds[gi], preds[pi]
             if g.get("optional"):
+                p["_ok"] = None
                 continue
             tp += 1
             by_type[g["type"]][0] += 1
             typ += p.get("type") == g["type"]
             if g.get("speaker_unscored"):
                 e2e += 1
+                p["_ok"] = True
                 continue
             checked += 1
-            ok = speaker_ok(p, g)
+            ok = p["_ok"] = speaker_ok(p, g)
             spk += ok
             e2e += ok
             if not ok:
@@ -107,6 +109,7 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
                 misses.append((article, g["speaker"], g["quote"][:70]))
         for pi, p in enumerate(preds):
             if pi not in used_p:
+                p["_ok"] = False
                 fp += 1
                 extras.append((article, p.get("speaker"), p.get("quote", "")[:70]))
     return {
@@ -158,12 +161,15 @@ def score_overlap(gold: list[dict], pred: list[dict]) -> dict:
             inside = [(overlap(g, p), i) for i, g in enumerate(golds)]
             hit = sum(c for c, _ in inside) * 2 >= p["end"] - p["start"]
             if hit and all(golds[i].get("optional") for c, i in inside if c):
+                p["_ok"] = None
                 continue
             npred += 1
+            p["_ok"] = False
             if hit:
                 right += 1
                 g = golds[max(inside)[1]]
-                e2e_right += bool(g.get("speaker_unscored")) or speaker_ok(p, g)
+                p["_ok"] = bool(g.get("speaker_unscored")) or speaker_ok(p, g)
+                e2e_right += p["_ok"]
 
     def f1(p: float, r: float) -> float:
         return round(2 * p * r / (p + r), 3) if p + r else 0.0
@@ -178,6 +184,33 @@ def score_overlap(gold: list[dict], pred: list[dict]) -> dict:
         "end2end": {"precision": round(ep, 3), "recall": round(er, 3), "f1": f1(ep, er)},
         "misses": [], "extras": [], "wrong_speaker": [],
     }
+
+
+# Confidence bands of the calibration table, as the shared scorer draws them.
+BANDS = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+
+
+def calibration(pred: list[dict]) -> dict:
+    """For predictions scored by :func:`score` (which marks each right or not), grouped by
+    confidence: how many, their mean confidence, the share right end to end; and the expected
+    calibration error (the mean gap, weighted by group size). Optional-only ones are left out."""
+    scored = [(float(p.get("confidence", 1.0)), bool(p["_ok"])) for p in pred if p.get("_ok") is not None]
+    bands, ece = [], 0.0
+    for low, high in BANDS:
+        group = [(c, ok) for c, ok in scored if low <= c < high]
+        if group:
+            mean = sum(c for c, _ in group) / len(group)
+            right = sum(ok for _, ok in group) / len(group)
+            ece += abs(mean - right) * len(group) / len(scored)
+            bands.append({"band": f"{low:.1f}-{min(high, 1.0):.1f}", "n": len(group),
+                          "mean_confidence": round(mean, 3), "right": round(right, 3)})
+    return {"bands": bands, "ece": round(ece, 3), "n": len(scored)}
+
+
+def calibration_table(result: dict) -> str:
+    lines = ["confidence   n   mean conf   right"]
+    lines += [f"{b['band']}  {b['n']:5d}   {b['mean_confidence']:.3f}      {b['right']:.3f}" for b in result["bands"]]
+    return "\n".join([*lines, f"ECE {result['ece']:.3f} over {result['n']} predictions"])
 
 
 class GoldError(ValueError):
@@ -201,8 +234,10 @@ def load_gold(path: str) -> list[dict]:
     return gold
 
 
-def evaluate(gold_path: str, articles_dir: str, model: str = DEFAULT_MODEL, overlap: bool = False) -> dict:
-    """Ingest the gold's articles into a scratch database, export and score, as a user would."""
+def evaluate(gold_path: str, articles_dir: str, model: str = DEFAULT_MODEL, overlap: bool = False,
+             min_confidence: float | None = None) -> dict:
+    """Ingest the gold's articles into a scratch database, export and score, as a user would;
+    with ``min_confidence``, only the quotes a site showing those at or above it shows."""
     from .ingest import ingest
 
     gold = load_gold(gold_path)
@@ -214,13 +249,20 @@ def evaluate(gold_path: str, articles_dir: str, model: str = DEFAULT_MODEL, over
         db = store.open_db(db_path)
         pred = list(store.export_rows(db))
         db.close()
+    if min_confidence is not None:
+        shown = [p for p in pred if (p.get("confidence") or 0.0) >= min_confidence]
+        kept = {"kept": len(shown), "of": len(pred), "min_confidence": min_confidence}
+        pred = shown
     result = score_overlap(gold, pred) if overlap else score(gold, pred)
+    result["calibration"] = calibration(pred)
     result["articles"] = len(paths)
+    if min_confidence is not None:
+        result["kept"] = kept
     return result
 
 
-def report(result: dict, show: bool = False, as_json: bool = False) -> str:
-    lines = []
+def report(result: dict, show: bool = False, as_json: bool = False, calibrated: bool = False) -> str:
+    lines = [calibration_table(result["calibration"])] if calibrated else []
     if show:
         for title, rows in (("missed", result["misses"]), ("extra", result["extras"]),
                             ("wrong speaker", result["wrong_speaker"])):
@@ -228,7 +270,7 @@ def report(result: dict, show: bool = False, as_json: bool = False) -> str:
             lines.extend("   " + " | ".join(str(x) for x in row) for row in rows)
     if as_json:
         lines.append(json.dumps({k: v for k, v in result.items()
-                                 if k not in ("misses", "extras", "wrong_speaker")}))
+                                 if k not in ("misses", "extras", "wrong_speaker", "calibration")}))
     q, e = result["quotes"], result["end2end"]
     lines.append(
         f"quotes P={q['precision']:.3f} R={q['recall']:.3f} F1={q['f1']:.3f} | "
@@ -236,5 +278,7 @@ def report(result: dict, show: bool = False, as_json: bool = False) -> str:
         + (f"type acc={result['type_accuracy']:.3f} | " if "type_accuracy" in result else "")
         + "recall by type "
         + " ".join(f"{t}={r:.2f}" for t, r in result["recall_by_type"].items())
-        + f" | gold={result['gold']} pred={result['predicted']}")
+        + f" | gold={result['gold']} pred={result['predicted']}"
+        + (" | kept {kept} of {of} predictions at confidence >= {min_confidence}".format(**result["kept"])
+           if "kept" in result else ""))
     return "\n".join(lines)

@@ -92,6 +92,9 @@ class QuoteRecord:
     speaker: Attribution = UNKNOWN
     channel: str | None = None  # "in a statement", "told reporters"
     via: str | None = None  # who relayed the words ("quoted by TASS")
+    confidence: float | None = None  # estimated probability that quote and speaker are both right
+    speaker_rule: str | None = None  # how the speaker was found ("pronoun", "named_person", "continued")
+    antecedent: tuple[int, int] | None = None  # offsets of the mention the speaker was resolved to
 
     def problem(self, text_length: int) -> str | None:
         """Why this record cannot be stored for an article of ``text_length`` characters."""

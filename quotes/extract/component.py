@@ -35,6 +35,8 @@ from ..records import UNKNOWN, Attribution, QuoteRecord, QuoteType
 from .cues import Cue, find_cues
 from .direct import attribution_for, colon_attribution, continues, merge_split_quotes
 from .marks import has_fragment, in_ranges, overlaps_direct, quoted_runs, speech_like
+from .confidence import MODEL, features
+from .referents import History
 from .resolve import Resolver
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -44,7 +46,8 @@ def code_version(package: Path = PACKAGE) -> str:
     """A hash of the code and word lists extraction runs on: stored with each article, so
     that ``quotes ingest --reextract`` redoes what older rules extracted."""
     sources = [*sorted((package / "extract").glob("*.py")), package / "lexicon.py", package / "records.py",
-               package / "canon" / "roles.py", package / "canon" / "speakers.py"]
+               package / "canon" / "roles.py", package / "canon" / "speakers.py",
+               package / "extract" / "confidence.json"]
     digest = hashlib.sha1()
     for path in sources:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
@@ -82,6 +85,10 @@ class Quote:
     via: str | None = None
     pieces: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # the words quoted; a quote split by its attribution is joined back together
+    rule: str | None = None  # how the speaker was found: a rule of resolve.RULES, or "continued"
+    antecedent: tuple[int, int] | None = None  # the mention the speaker was resolved to, if not this one
+    confidence: float | None = None  # that quote and speaker are both right (confidence.py)
+    features: dict[str, float] = field(default_factory=dict)  # the confidence model's inputs
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -107,7 +114,8 @@ class Quote:
             cue=self.cue.text if self.cue is not None else None,
             cue_lemma=" ".join(t.lemma_.lower() for t in self.cue) if self.cue is not None else None,
             speaker_mention=self.mention.text if self.mention is not None else None,
-            speaker=self.speaker, channel=self.channel, via=self.via,
+            speaker=self.speaker, channel=self.channel, via=self.via, confidence=self.confidence,
+            speaker_rule=self.rule, antecedent=self.antecedent,
         )
 
     def data(self) -> dict[str, Any]:
@@ -117,6 +125,8 @@ class Quote:
             "content": [self.content.start_char, self.content.end_char], "type": self.type, "text": self.text,
             "pieces": [list(p) for p in self.pieces], "cue": _offsets(self.cue), "mention": _offsets(self.mention),
             "speaker": asdict(self.speaker), "channel": self.channel, "via": self.via,
+            "rule": self.rule, "antecedent": None if self.antecedent is None else list(self.antecedent),
+            "confidence": self.confidence, "features": self.features,
         }
 
     @classmethod
@@ -126,7 +136,9 @@ class Quote:
         return cls(content=content, type=data["type"], text=data["text"],
                    pieces=[(start, end) for start, end in data["pieces"]],
                    cue=_span(doc, data["cue"]), mention=_span(doc, data["mention"]),
-                   speaker=Attribution(**data["speaker"]), channel=data["channel"], via=data["via"])
+                   speaker=Attribution(**data["speaker"]), channel=data["channel"], via=data["via"],
+                   rule=data["rule"], antecedent=None if data["antecedent"] is None else tuple(data["antecedent"]),
+                   confidence=data["confidence"], features=dict(data["features"]))
 
 
 def _offsets(span: Span | None) -> list[int] | None:
@@ -171,7 +183,8 @@ def _quote_value(name: str) -> Callable[[Span], Any]:
 
 # Span extensions of the quotes' content spans, read from doc._.quote_data.
 SPAN_VALUES = {"quote_type": "type", "quote_text": "text", "cue": "cue", "mention": "mention",
-               "speaker": "speaker", "channel": "channel", "via": "via", "pieces": "pieces"}
+               "speaker": "speaker", "channel": "channel", "via": "via", "pieces": "pieces",
+               "speaker_rule": "rule", "antecedent": "antecedent", "confidence": "confidence"}
 
 if not Doc.has_extension("quote_data"):
     Doc.set_extension("quote_data", default=None)
@@ -277,12 +290,39 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
         if cue is not None:
             speech = resolver.attribute(cue.subject, cue.verb, cue.passive_agent)
             quote.mention, quote.speaker = speech.mention, speech.speaker
-            quote.channel, quote.via = speech.channel, speech.via
+            quote.channel, quote.via, quote.rule = speech.channel, speech.via, speech.rule
+            quote.antecedent = antecedent(text, quote, resolver.history)
         elif kept and quote.type == "direct" and kept[-1].mention is not None \
                 and continues(text, kept[-1].end, quote.start, opens_paragraph=kept[-1].type != "direct"):
-            quote.mention, quote.speaker = kept[-1].mention, kept[-1].speaker
+            before = kept[-1]
+            quote.mention, quote.speaker, quote.rule = before.mention, before.speaker, "continued"
+            quote.antecedent = before.antecedent or _offsets_tuple(before.mention)
         else:
             continue  # quoted words nobody is said to have said: a title, a slogan, a sign
+        quote.features = features(quote, resolver.names)
+        quote.confidence = MODEL(quote.features)
         kept.append(quote)
     return kept
+
+
+def antecedent(text: str, quote: Quote, history: History) -> tuple[int, int] | None:
+    """Where the article names the speaker that ``quote``'s mention refers to ("he", "Peskov",
+    "the spokesman"): the nearest earlier mention of the full name, else of the same speaker,
+    else the first later one. None when the mention names the speaker in full itself."""
+    name, mention = quote.speaker.name, quote.mention
+    if name is None or mention is None or name.casefold() in mention.text.casefold():
+        return None
+    start, end = mention.start_char, mention.end_char
+    at = text.rfind(name, 0, start)
+    if at >= 0:
+        return at, at + len(name)
+    earlier = next((r for r in history.before(start) if r.name == name and r.end <= start), None)
+    if earlier is not None:
+        return earlier.start, earlier.end
+    at = text.find(name, end)
+    return (at, at + len(name)) if at >= 0 else None
+
+
+def _offsets_tuple(span: Span | None) -> tuple[int, int] | None:
+    return None if span is None else (span.start_char, span.end_char)
 

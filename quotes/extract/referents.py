@@ -23,6 +23,7 @@ class Referent:
     name: str
     kind: SpeakerKind
     head: str  # lemma of the head noun of the mention that introduced it
+    end: int  # where that mention ends
     role: str | None = None
     channel: str | None = None
     via: str | None = None  # the issuer of a document that spoke
@@ -345,7 +346,7 @@ class History:
             self.gender.setdefault(found.name, gender)  # "Ms Lopez", "a spokeswoman"
         if found.name:
             self.referents.append(Referent(span.start_char, found.name, found.kind or "organisation",
-                                           span.root.lemma_.lower(), found.role))
+                                           span.root.lemma_.lower(), span.end_char, found.role))
 
     def fits(self, name: str, gender: str | None) -> bool:
         """Whether a pronoun of ``gender`` can refer to ``name``, as far as the article shows."""

@@ -46,6 +46,7 @@ class Speech:
     speaker: Attribution = UNKNOWN
     channel: str | None = None
     via: str | None = None
+    rule: str | None = None  # the name of the rule in RULES that found the speaker
 
 
 class MentionPhrase:
@@ -75,6 +76,7 @@ class Resolver:
         self.names = Names(doc, lex)
         self.history = History()
         self.relayed: str | None = None  # who issued the document a rule took for the speaker
+        self.rule: str | None = None  # the rule that resolved the last mention remembered
 
     def attribute(self, subject: Token | None, verb: Token, agent: Token | None) -> Speech:
         """The speech of a cue with this subject (and, for "quoted by", this agent)."""
@@ -101,6 +103,7 @@ class Resolver:
                 speech.speaker = Attribution(speech.speaker.name, "person", strip_article(title) or None)
         else:
             speech.speaker = self.resolve(speech.mention)
+        speech.rule = self.rule if speech.speaker.name else None
         if speech.speaker.kind == "document" and self.relayed:
             speech.via = speech.via or self.relayed
             if self.history.referents:
@@ -142,9 +145,10 @@ class Resolver:
 
     def resolve(self, span: Span, remember: bool = True) -> Attribution:
         mention = MentionPhrase(span)
-        found = next((a for rule in RULES if (a := rule(self, mention)) is not None), UNKNOWN)
+        rule, found = next(((rule, a) for rule in RULES if (a := rule(self, mention)) is not None), (None, UNKNOWN))
         if remember:
             self.history.remember(span, found)
+            self.rule = rule.__name__ if rule is not None else None
         return found
 
     def full(self, name: str) -> str:
