@@ -229,6 +229,27 @@ def test_jsonl_hostile_lines_are_reported(tmp_path, monkeypatch):
     assert results[-1].text == "Still read."
 
 
+@pytest.mark.parametrize("field", ["title", "url", "author", "outlet", "published", "id"])
+def test_jsonl_metadata_over_its_limit_is_refused_by_name(tmp_path, field):
+    limit = limits.MAX_FIELD_CHARS[field]
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"text": "Said.", "title": "First"}) + "\n"
+                    + json.dumps({"text": "Said.", field: "x" * (limit + 1)}) + "\n")
+    results = read(path)
+    assert isinstance(results[0], Article) and results[0].title == "First"
+    assert messages(results) == [f'{path}:2: "{field}" is longer than {limit:,} characters ({limit + 1:,})']
+
+
+def test_metadata_found_in_a_page_is_cut_to_its_limit(tmp_path):
+    words = " ".join(["headline"] * 1000)
+    path = tmp_path / "long.html"
+    path.write_text(PAGE.replace('"Minister visits Moscow"', f'"{words}"')
+                    .replace("www.example.com/world/minister-visits-moscow", "example.com/" + "a" * 3000))
+    article = read(path)[0]
+    assert len(article.title) <= limits.MAX_FIELD_CHARS["title"] and article.title.endswith("headline…")
+    assert article.url is None  # a url cut short would lead nowhere
+
+
 def test_published_dates_are_normalised_or_dropped(tmp_path):
     values = ["2024-10-29T23:30:00-05:00", "October 29, 2024", "2024", "Tuesday", "not a date"]
     path = tmp_path / "dates.jsonl"

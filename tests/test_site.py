@@ -95,11 +95,21 @@ def test_search_takes_prefixes(client):
     assert marks and all("countermeasure" in m for m in marks)
 
 
-@pytest.mark.parametrize("path", ["/-/search", "/-/search?q=", "/-/search?q=+", "/quotes/search_quotes?q="])
+@pytest.mark.parametrize("path", [
+    "/-/search", "/-/search?q=", "/-/search?q=+", "/quotes/search_quotes?q=",
+    # Nothing left once the FTS syntax is dropped: the empty search, not every quote.
+    "/-/search?q=*", "/-/search?q=%22", "/-/search?q=%22%22+*",
+])
 def test_empty_search_shows_the_form(client, path):
     tree, _ = page(client, path)
     assert tree.xpath("//form//input[@name='q']")
     assert not tree.xpath("//article[contains(@class, 'quote-card')]")
+
+
+@pytest.mark.parametrize("q", ["*", "%22"])
+def test_a_feed_of_the_empty_search_has_no_entries(client, q):
+    feed = etree.fromstring(client.get(f"/-/search.atom?q={q}").content)
+    assert feed.findall(f"{ATOM}entry") == []
 
 
 def test_search_syntax_is_never_an_error(client):
@@ -256,6 +266,25 @@ def test_feeds_are_atom(client, path):
             assert entry.find(f"{ATOM}{tag}").text, tag
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", entry.find(f"{ATOM}updated").text)
     assert any("Peskov" in e.find(f"{ATOM}title").text for e in entries)
+
+
+@pytest.mark.parametrize("url, link", [
+    ("https://example.com/a", "https://example.com/a"),
+    ("HTTP://example.com/a", "HTTP://example.com/a"),
+    ("javascript:alert(1)", None),
+    (" JavaScript:alert(1)", None),
+    ("data:text/html,<script>alert(1)</script>", None),
+    ("file:///etc/passwd", None),
+    ("http:alert(1)", None),
+    (None, None),
+])
+def test_only_web_urls_become_feed_links(url, link):
+    from quotes.datasette import feeds
+
+    quote = {"id": "q1", "quote": "We won.", "in_context": "We won.", "article_id": "a1", "url": url}
+    feed = etree.fromstring(feeds.atom("http://127.0.0.1:8001", "test", "Test", "/", "/feed.atom", [quote]))
+    href = feed.find(f"{ATOM}entry/{ATOM}link").get("href")
+    assert href == (link or "http://127.0.0.1:8001/quotes/articles/a1")
 
 
 # ---- Escaping ----

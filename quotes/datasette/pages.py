@@ -198,10 +198,10 @@ async def group_data(db: Any, group_id: str) -> dict[str, Any] | None:
 
 async def search_data(db: Any, text: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
     text = text.strip()
-    if not text:
+    fts = search.fts_query(text)
+    if fts is None:  # no word left once FTS syntax is dropped ("*", a lone quotation mark)
         return {"q": "", "speakers": [], "quotes": []}
     like = search.like_pattern(text)
-    fts = search.fts_query(text)
     params = {"like": like, "fts": fts, "limit": limit}
     speakers = [dict(r) for r in (await db.execute(search.SPEAKERS_SQL, params)).rows]
     matches = (await db.execute(search.matches_sql(fts is not None), params)).rows[0][0]
