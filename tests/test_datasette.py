@@ -371,14 +371,14 @@ def test_facets_of_a_page_over_the_live_limit_are_not_counted_and_the_page_says_
     assert not_counted("/quotes/quotes?speaker_id=pentagon") == ""  # 3 quotes
 
 
-# ---- A search that matches many quotes (quotes.datasette.searching) ----
+# ---- A search that matches many quotes (quotes.datasette.table_search) ----
 
 @pytest.fixture
 def many_matches(monkeypatch):
     """Every search is treated as one with many matches (the sample has 56 quotes)."""
-    from quotes.datasette import searching
+    from quotes.datasette import table_search
 
-    monkeypatch.setattr(searching, "WALK_FROM", 0)
+    monkeypatch.setattr(table_search, "WALK_FROM", 0)
 
 
 def matching(path: Path, word: str, where: str = "", order: str = "published desc, id") -> list[tuple]:

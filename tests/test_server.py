@@ -28,7 +28,7 @@ from datasette.app import Datasette
 
 import quotes.datasette as plugin
 import quotes.datasette.serve as serving
-from quotes.datasette import limits
+from quotes.datasette import budgets
 from quotes.datasette.errors import WithoutSqlErrorLines
 from quotes.datasette.serve import SETTINGS
 
@@ -108,11 +108,11 @@ def test_values_are_capped_in_length(client):
 def test_the_longest_article_text_fits_under_the_cap():
     from quotes.readers import limits as read_limits
 
-    assert read_limits.MAX_TEXT_CHARS * 4 < limits.MAX_VALUE_BYTES  # 4 bytes a character at most
+    assert read_limits.MAX_TEXT_CHARS * 4 < budgets.MAX_VALUE_BYTES  # 4 bytes a character at most
 
 
 def test_a_result_over_the_budget_is_refused(client, monkeypatch):
-    monkeypatch.setattr(limits, "MAX_RESULT_BYTES", 10_000)  # the sample articles have 16,000 characters
+    monkeypatch.setattr(budgets, "MAX_RESULT_BYTES", 10_000)  # the sample articles have 16,000 characters
     response = client.get(sql("select zeroblob(4000) from articles"))
     assert response.status_code == 400 and "over 10,000 bytes" in response.json()["error"]
     assert client.get(sql("select zeroblob(4000) from articles limit 2")).status_code == 200
@@ -124,20 +124,20 @@ def test_a_result_over_the_budget_is_refused(client, monkeypatch):
 
 
 def test_a_response_over_the_cap_is_refused_but_a_streamed_csv_is_not(client, monkeypatch):
-    monkeypatch.setattr(limits, "MAX_RESPONSE_BYTES", 8000)
-    assert len(client.get("/quotes/outlets.json?_shape=array").content) < limits.MAX_RESPONSE_BYTES
+    monkeypatch.setattr(budgets, "MAX_RESPONSE_BYTES", 8000)
+    assert len(client.get("/quotes/outlets.json?_shape=array").content) < budgets.MAX_RESPONSE_BYTES
     refused = client.get("/quotes/articles.json")
     assert refused.status_code == 400 and "The response is over 8,000 bytes" in refused.json()["error"]
     page = client.get("/quotes/articles")  # HTML: the error page
     assert page.status_code == 400 and "Result too large" in page.text
     streamed = client.get("/quotes/articles.csv?_stream=on&_size=max")
-    assert streamed.status_code == 200 and len(streamed.content) > limits.MAX_RESPONSE_BYTES
+    assert streamed.status_code == 200 and len(streamed.content) > budgets.MAX_RESPONSE_BYTES
 
 
 # ---- Time and threads: arbitrary SQL ----
 
 def test_arbitrary_sql_gets_the_shorter_time_limit(client, monkeypatch):
-    monkeypatch.setattr(limits, "ARBITRARY_SQL_TIME_LIMIT_MS", 200)
+    monkeypatch.setattr(budgets, "ARBITRARY_SQL_TIME_LIMIT_MS", 200)
     start = time.perf_counter()
     response = client.get(sql(ENDLESS))
     assert response.status_code == 400 and "SQL query took too long" in response.json()["error"]
@@ -145,10 +145,10 @@ def test_arbitrary_sql_gets_the_shorter_time_limit(client, monkeypatch):
 
 
 def test_time_limit_of_arbitrary_sql_in_the_query_string():
-    assert limits._with_time_limit(b"sql=select+1", 1000) == b"sql=select+1&_timelimit=1000"
-    assert limits._with_time_limit(b"sql=x&_timelimit=5000&_shape=array", 1000) == (
+    assert budgets._with_time_limit(b"sql=select+1", 1000) == b"sql=select+1&_timelimit=1000"
+    assert budgets._with_time_limit(b"sql=x&_timelimit=5000&_shape=array", 1000) == (
         b"sql=x&_shape=array&_timelimit=1000")
-    assert limits._with_time_limit(b"_timelimit=20&_timelimit=x&sql=x", 1000) == b"sql=x&_timelimit=20"
+    assert budgets._with_time_limit(b"_timelimit=20&_timelimit=x&sql=x", 1000) == b"sql=x&_timelimit=20"
 
 
 def run_wrapped(requests: list[bytes], gate: asyncio.Event | None = None) -> tuple[list[bytes], list[int]]:
@@ -166,7 +166,7 @@ def run_wrapped(requests: list[bytes], gate: asyncio.Event | None = None) -> tup
         await send({"type": "http.response.body", "body": b"ok"})
 
     async def main():
-        wrapped = limits.limit_requests(ds)(app)
+        wrapped = budgets.limit_requests(ds)(app)
 
         async def request(query: bytes):
             async def send(message):
@@ -194,17 +194,17 @@ def test_only_arbitrary_sql_is_limited():
 
 
 def test_few_arbitrary_queries_run_at_once_and_the_rest_wait_or_get_503(monkeypatch):
-    monkeypatch.setattr(limits, "ARBITRARY_SQL_WAIT_S", 0.1)
+    monkeypatch.setattr(budgets, "ARBITRARY_SQL_WAIT_S", 0.1)
     seen, statuses = run_wrapped([b"sql=select+1"] * 5 + [b"speaker=Yoon"] * 3, asyncio.Event())
     # Two queries ran, the other three waited longer than they may and were sent away;
     # the canned page never waited.
-    assert len([q for q in seen if q.startswith(b"sql=")]) == limits.ARBITRARY_SQL_CONCURRENCY == 2
+    assert len([q for q in seen if q.startswith(b"sql=")]) == budgets.ARBITRARY_SQL_CONCURRENCY == 2
     assert sorted(statuses) == [200] * 5 + [503] * 3
 
 
 def test_sql_threads_outnumber_the_arbitrary_queries_run_at_once():
-    assert SETTINGS["num_sql_threads"] >= limits.ARBITRARY_SQL_CONCURRENCY + 2
-    assert limits.ARBITRARY_SQL_TIME_LIMIT_MS < SETTINGS["sql_time_limit_ms"]
+    assert SETTINGS["num_sql_threads"] >= budgets.ARBITRARY_SQL_CONCURRENCY + 2
+    assert budgets.ARBITRARY_SQL_TIME_LIMIT_MS < SETTINGS["sql_time_limit_ms"]
 
 
 # ---- Temporary files ----
@@ -350,8 +350,8 @@ def test_six_endless_queries_do_not_hold_up_a_canned_page(server):
     results, page = in_parallel(server, heavy, then="/quotes/top_speakers.json?_shape=array")
     assert page is not None and page[0] == 200 and page[1] < 1.0, page
     assert [status for status, _ in results] == [400] * 6
-    limit = limits.ARBITRARY_SQL_TIME_LIMIT_MS / 1000
-    assert max(seconds for _, seconds in results) < 6 * limit / limits.ARBITRARY_SQL_CONCURRENCY + 2
+    limit = budgets.ARBITRARY_SQL_TIME_LIMIT_MS / 1000
+    assert max(seconds for _, seconds in results) < 6 * limit / budgets.ARBITRARY_SQL_CONCURRENCY + 2
 
 
 def test_a_huge_value_takes_no_memory(server):

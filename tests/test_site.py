@@ -62,11 +62,11 @@ def test_home_page_leads_with_search_and_quotes(client):
 # ---- Search ----
 
 def test_fts_query_keeps_phrases_and_prefixes_and_drops_syntax(client):
-    from quotes.datasette import search
+    from quotes.datasette import search_box
 
-    assert search.fts_query('risk "strategic dialogue" Pesk*') == '"risk" "strategic dialogue" "Pesk"*'
-    assert search.fts_query("risk AND NEAR(") == '"risk" "AND" "NEAR"'
-    assert search.fts_query('  "" * ') is None
+    assert search_box.fts_query('risk "strategic dialogue" Pesk*') == '"risk" "strategic dialogue" "Pesk"*'
+    assert search_box.fts_query("risk AND NEAR(") == '"risk" "AND" "NEAR"'
+    assert search_box.fts_query('  "" * ') is None
 
 
 def test_search_by_canonical_name_finds_quotes_whose_mention_is_a_pronoun(client):
@@ -188,10 +188,10 @@ def test_home_and_speaker_pages_show_the_newest_quotes_first(client, client_for,
 
 @pytest.mark.parametrize("q", ["the", "Yoon", "Russia troops"])
 def test_a_search_with_many_matches_shows_the_same_quotes(client, monkeypatch, q):
-    from quotes.datasette import search
+    from quotes.datasette import table_search
 
     few = marks(page(client, f"/-/search?q={q}")[0])
-    monkeypatch.setattr(search, "WALK_FROM", 0)  # every search read as one with many matches
+    monkeypatch.setattr(table_search, "WALK_FROM", 0)  # every search read as one with many matches
     assert marks(page(client, f"/-/search?q={q}")[0]) == few
     assert few
 

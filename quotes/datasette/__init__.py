@@ -4,8 +4,9 @@ It shows every quote inside its sentence with the quoted words highlighted, and 
 speakers and articles, because a machine-made attribution is only useful if a reader can
 check it against the article it came from. It also keeps the facets of the quotes table
 and quotes_view fast on millions of quotes (``facets.py``), and a search for a common word
-(``searching.py``). Serving, settings and metadata are in ``serve.py``; error pages and logging
-in ``errors.py``; what one request may take of the server in ``limits.py``.
+(``table_search.py``). Serving, settings and metadata are in ``serve.py``; error pages and
+logging in ``errors.py`` (the responses themselves in ``responses.py``); what one request may
+take of the server in ``budgets.py``.
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from datasette.database import Database
 from datasette.utils import tilde_encode
 from markupsafe import Markup
 
-from . import facets, pages, searching
+from . import facets, pages, table_search
+from .budgets import limit_connection, limit_requests  # noqa: F401 (hooks)
 from .errors import handle_exception, refuse_bad_requests, replace_default_handler  # noqa: F401 (hooks)
 from .facets import CountedFacet, replace_column_facet  # noqa: F401 (hooks)
-from .limits import limit_connection, limit_requests  # noqa: F401 (hooks)
-from .searching import count_from_the_index, walk_the_sort_index  # noqa: F401 (hooks)
+from .table_search import count_from_the_index, walk_the_sort_index  # noqa: F401 (hooks)
 
 # Where render_cell finds the quote id: table rows carry it as "id", canned and
 # custom SQL queries opt in by selecting it as "quote_id".
@@ -55,7 +56,7 @@ def register_facet_classes() -> list[type]:
 
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
-    return [*pages.ROUTES, searching.ROUTE]
+    return [*pages.ROUTES, table_search.ROUTE]
 
 
 @hookimpl

@@ -23,12 +23,13 @@ from typing import Any, TextIO
 from urllib.parse import parse_qsl
 
 from datasette import Response, hookimpl
-from datasette.utils import add_cors_headers, tilde_decode
+from datasette.utils import tilde_decode
 from datasette.utils.asgi import Base400
 from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
-log = logging.getLogger("quotes.datasette")
+from . import budgets
+from .responses import ASGIApp, ResultTooLarge, error_response, log, one_line
 
 DEFAULT_HANDLER = "datasette.handle_exception"  # the plugin name of Datasette's handler
 
@@ -36,13 +37,6 @@ DEFAULT_HANDLER = "datasette.handle_exception"  # the plugin name of Datasette's
 CLIENT_ERRORS = re.compile(r"Cannot sort table by |Cannot use _sort and _sort_desc|Invalid _through")
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-ASGIApp = Callable[[dict[str, Any], Callable[..., Awaitable[Any]], Callable[..., Awaitable[Any]]],
-                   Awaitable[None]]
-
-
-class TooLarge(sqlite3.DataError):
-    """A query result or response over one of the limits in ``limits.py``."""
 
 
 def classify(exception: BaseException) -> tuple[int, Any, str | None, dict[str, Any]]:
@@ -55,41 +49,12 @@ def classify(exception: BaseException) -> tuple[int, Any, str | None, dict[str, 
             status = 400
         message = Markup(exception.message) if exception.message_is_html else exception.message
         return status, message, exception.title, dict(exception.error_dict)
-    if isinstance(exception, TooLarge):
+    if isinstance(exception, ResultTooLarge):
         return 400, str(exception), "Result too large", {}
     if isinstance(exception, sqlite3.DataError) and "too big" in str(exception):
-        from . import limits
-
-        return 400, (f"A value in the result is over {limits.MAX_VALUE_BYTES:,} bytes, "
+        return 400, (f"A value in the result is over {budgets.MAX_VALUE_BYTES:,} bytes, "
                      "the longest this server returns"), "Result too large", {}
     return 500, str(exception), None, {}
-
-
-async def error_response(datasette: Any, path: str, status: int, message: Any,
-                         title: str | None = None, info: dict[str, Any] | None = None,
-                         headers: dict[str, str] | None = None) -> Response:
-    """An error as Datasette's default handler renders it: JSON for a .json path, else the
-    error.html page."""
-    info = {**(info or {}), "ok": False, "error": message, "status": status, "title": title}
-    headers = dict(headers or {})
-    if datasette.cors:
-        add_cors_headers(headers)
-    if path.endswith(".json"):
-        return Response.json(info, status=status, headers=headers)
-    try:
-        template = datasette.jinja_env.select_template([f"{status}.html", "error.html"])
-        html = await template.render_async(dict(
-            info, urls=datasette.urls, app_css_hash=datasette.app_css_hash(), menu_links=lambda: []))
-    except Exception as error:  # never fail to answer: a template error gets the plain message
-        log.error("error page for %s failed: %s", path, one_line(error))
-        return Response.text(f"Error {status}: {message}", status=status, headers=headers)
-    return Response.html(html, status=status, headers=headers)
-
-
-def one_line(exception: BaseException, limit: int = 300) -> str:
-    """``Type: message`` on one line, shortened to ``limit`` characters."""
-    text = " ".join(f"{type(exception).__name__}: {exception}".split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @hookimpl(specname="startup")

@@ -34,7 +34,7 @@ from datasette.utils import (
     sqlite_timelimit,
 )
 
-from .searching import TABLE, filters, only_a_search, search_matches, seekable
+from .table_search import TABLE, filters, only_a_search, search_matches, seekable
 
 # Rows a page may have for its facets to be counted live. The four facets of the 28,719
 # quotes of the most quoted speaker, read from an index that holds every facet column, take
@@ -268,7 +268,7 @@ async def rows_at_most(facet: Facet, db: Any, limit: int) -> bool:
     """Whether the facet's page has at most ``limit`` rows."""
     if facet.row_count is not None:
         return bool(facet.row_count <= limit)
-    if facet.table == TABLE and only_a_search(facet.request):  # an uncounted search: see searching.py
+    if facet.table == TABLE and only_a_search(facet.request):  # an uncounted search: see table_search.py
         matches = await search_matches(facet.ds, facet.request, facet.database)
         if matches is not None:
             return matches <= limit

@@ -1,6 +1,6 @@
 """Reader pages of the quotes site, served by Datasette through ``register_routes``.
 
-* ``/-/search?q=``: one search box for people and words (``search.py``);
+* ``/-/search?q=``: one search box for people and words (``search_box.py``);
 * ``/-/speaker/ID``: a speaker with roles, aliases, outlets, a chart of quotes over time,
   latest quotes and who relays or is relayed by them;
 * ``/-/group/ID``: one statement across outlets, each wording with its differences marked;
@@ -23,7 +23,7 @@ from urllib.parse import quote, urlencode
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from . import feeds, search
+from . import feeds, search_box, table_search
 from .serve import DATABASE
 
 LATEST = 20  # quotes on a speaker page and in a feed
@@ -198,15 +198,15 @@ async def group_data(db: Any, group_id: str) -> dict[str, Any] | None:
 
 async def search_data(db: Any, text: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
     text = text.strip()
-    fts = search.fts_query(text)
+    fts = search_box.fts_query(text)
     if fts is None:  # no word left once FTS syntax is dropped ("*", a lone quotation mark)
         return {"q": "", "speakers": [], "quotes": []}
-    like = search.like_pattern(text)
+    like = search_box.like_pattern(text)
     params = {"like": like, "fts": fts, "limit": limit}
-    speakers = [dict(r) for r in (await db.execute(search.SPEAKERS_SQL, params)).rows]
-    matches = (await db.execute(search.matches_sql(fts is not None), params)).rows[0][0]
+    speakers = [dict(r) for r in (await db.execute(search_box.SPEAKERS_SQL, params)).rows]
+    matches = (await db.execute(search_box.matches_sql(fts is not None), params)).rows[0][0]
     quotes = quote_dicts((await db.execute(
-        newest(search.wanted_sql(fts is not None, walk=matches > search.WALK_FROM)), params)).rows)
+        newest(search_box.wanted_sql(fts is not None, walk=matches > table_search.WALK_FROM)), params)).rows)
     return {"q": text, "speakers": speakers, "quotes": quotes}
 
 

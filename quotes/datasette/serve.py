@@ -20,7 +20,7 @@ import yaml
 DATABASE = "quotes"
 
 SETTINGS: dict[str, int | bool] = {
-    # Tables and canned queries; arbitrary SQL gets less time and fewer threads (limits.py).
+    # Tables and canned queries; arbitrary SQL gets less time and fewer threads (budgets.py).
     "sql_time_limit_ms": 3000,
     "num_sql_threads": 4,
     "default_page_size": 50,

@@ -31,7 +31,9 @@ from datasette.utils.asgi import Request
 
 TABLE = "quotes"
 FTS_TABLE = "quotes_fts"
-WALK_FROM = 5_000  # matches from which walking the sort index beats reading every match
+# Matches from which walking the sort index, keeping the matches, beats reading every match and
+# sorting them: here and on the search page (``search_box.py``).
+WALK_FROM = 5_000
 
 # Datasette's filter for ?_search= on the quotes table (both search modes), and ours.
 SEARCH_CLAUSES = tuple(f"rowid in (select rowid from {FTS_TABLE} where {FTS_TABLE} match {match})"

@@ -29,7 +29,7 @@ from urllib.parse import parse_qsl
 
 from datasette import hookimpl
 
-from .errors import ASGIApp, TooLarge, error_response
+from .responses import ASGIApp, ResultTooLarge, error_response
 
 # The longest article text is 1,000,000 characters (readers/limits.py): up to 4 MB of UTF-8.
 MAX_VALUE_BYTES = 8_000_000
@@ -68,7 +68,7 @@ def _counted_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> sqlite3.Row:
         _fetching.cursor, _fetching.size = weakref.ref(cursor), 0
     _fetching.size += sum(len(v) if isinstance(v, str | bytes) else 8 for v in row)
     if _fetching.size > MAX_RESULT_BYTES:
-        raise TooLarge(f"The result is over {MAX_RESULT_BYTES:,} bytes, the most this server "
+        raise ResultTooLarge(f"The result is over {MAX_RESULT_BYTES:,} bytes, the most this server "
                        "returns for one query: select fewer rows or columns")
     return sqlite3.Row(cursor, row)
 

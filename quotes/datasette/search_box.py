@@ -59,10 +59,6 @@ limit 20
 """
 
 
-# Matches from which walking the date index from the newest quote, keeping the matches,
-# beats reading every match and sorting them (as in ``searching.py``).
-WALK_FROM = 5_000
-
 # Quotes by the speakers whose name or an alias contains the text.
 BY_SPEAKERS = ("select id from speakers where name like :like escape '\\' "
                "union select speaker_id from speaker_aliases where alias like :like escape '\\'")
