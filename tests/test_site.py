@@ -49,6 +49,25 @@ def test_canned_queries_put_the_quote_first_and_hide_their_sql(client):
         assert tree.xpath("//td[@class='col-quote']//mark"), name
 
 
+def test_a_megabyte_title_stored_before_the_limits_leaves_the_pages_small(sample_db, tmp_path, client_for):
+    import shutil
+    import sqlite3
+
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    copy = tmp_path / "quotes.db"
+    shutil.copy(sample_db, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("update articles set title = ?, url = ?", ("T" * 1_000_000, "https://x.org/" + "u" * 100_000))
+    ds = client_for(Datasette([str(copy)], metadata=load_metadata(), settings=SETTINGS))
+    for path in ("/", "/-/speaker/dmitry-peskov", "/-/search?q=Peskov"):
+        response = ds.get(path)
+        assert response.status_code == 200 and len(response.content) < 300_000, (path, len(response.content))
+        assert lxml_html.fromstring(response.text).xpath("//article[contains(@class, 'quote-card')]"), path
+
+
 def test_home_page_leads_with_search_and_quotes(client):
     tree, _ = page(client, "/")
     assert tree.xpath("//form[@action='/-/search']//input[@name='q']")
