@@ -410,6 +410,39 @@ def test_duplicated_paragraph_and_short_labels():
     assert [text[s:e] for s, e in ranges] == ["A caption about a meeting\nA caption about a meeting", "Share"]
 
 
+def skipped_lines(text: str) -> list[str]:
+    return [line for s, e in skip_ranges(text, None) for line in text[s:e].split("\n") if line.strip()]
+
+
+INTRO = "The mayor spoke to the Herald about the flood, which she said cost the town its bridge."
+
+
+@pytest.mark.parametrize("turns", [
+    ["((Herald)) What did the council decide?", "((Ana Ruiz)) We told the engineers the bridge must reopen."],
+    ["Q: What did the council decide?", "A: We told the engineers the bridge must reopen."],
+    ["HERALD: What did the council decide?", "RUIZ: We told the engineers the bridge must reopen.",
+     "HERALD: And the school?", "RUIZ: Officials said it is safe."],
+])
+def test_interview_transcript_turns_are_not_article_body(turns):
+    text = INTRO + "\n\n" + "\n\n".join(turns) + "\n\nThe council said repairs would start in May."
+    assert skipped_lines(text) == turns
+
+
+def test_a_transcript_answer_runs_on_while_it_speaks_in_the_first_person():
+    answer = ["((Ana Ruiz)) The water came at night.",
+              "I went to the station. The officer told me that my street was closed.",
+              'We waited until morning, and our neighbours said "the worst is over".']
+    after = "Ruiz said the town would ask the province for help."
+    text = INTRO + "\n\n" + "\n\n".join([*answer, after])
+    assert skipped_lines(text) == answer
+
+
+def test_a_dateline_or_a_single_label_is_not_a_transcript():
+    text = ('NEW DELHI: The minister said talks went well.\n\nUPDATE: Officials said the vote is on Monday.\n\n'
+            "I told him, the witness said, that the car was red.")
+    assert skipped_lines(text) == []
+
+
 def test_appeal_runs_to_the_end_only_when_it_asks_for_support():
     story = "Headline\n\n" + "The minister said talks went well, officials confirmed. " * 5
     letter = "\n\nDear readers,\n\nThe editor said the paper would change its format next year."
