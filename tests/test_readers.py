@@ -229,6 +229,27 @@ def test_jsonl_hostile_lines_are_reported(tmp_path, monkeypatch):
     assert results[-1].text == "Still read."
 
 
+@pytest.mark.parametrize("field", ["title", "url", "author", "outlet", "published", "id"])
+def test_jsonl_metadata_over_its_limit_is_refused_by_name(tmp_path, field):
+    limit = limits.MAX_FIELD_CHARS[field]
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"text": "Said.", "title": "First"}) + "\n"
+                    + json.dumps({"text": "Said.", field: "x" * (limit + 1)}) + "\n")
+    results = read(path)
+    assert isinstance(results[0], Article) and results[0].title == "First"
+    assert messages(results) == [f'{path}:2: "{field}" is longer than {limit:,} characters ({limit + 1:,})']
+
+
+def test_metadata_found_in_a_page_is_cut_to_its_limit(tmp_path):
+    words = " ".join(["headline"] * 1000)
+    path = tmp_path / "long.html"
+    path.write_text(PAGE.replace('"Minister visits Moscow"', f'"{words}"')
+                    .replace("www.example.com/world/minister-visits-moscow", "example.com/" + "a" * 3000))
+    article = read(path)[0]
+    assert len(article.title) <= limits.MAX_FIELD_CHARS["title"] and article.title.endswith("headline…")
+    assert article.url is None  # a url cut short would lead nowhere
+
+
 def test_published_dates_are_normalised_or_dropped(tmp_path):
     values = ["2024-10-29T23:30:00-05:00", "October 29, 2024", "2024", "Tuesday", "not a date"]
     path = tmp_path / "dates.jsonl"
@@ -387,6 +408,39 @@ def test_duplicated_paragraph_and_short_labels():
     text = "A caption about a meeting\nA caption about a meeting\n\nThe minister said talks went well.\n\nShare"
     ranges = skip_ranges(text, None)
     assert [text[s:e] for s, e in ranges] == ["A caption about a meeting\nA caption about a meeting", "Share"]
+
+
+def skipped_lines(text: str) -> list[str]:
+    return [line for s, e in skip_ranges(text, None) for line in text[s:e].split("\n") if line.strip()]
+
+
+INTRO = "The mayor spoke to the Herald about the flood, which she said cost the town its bridge."
+
+
+@pytest.mark.parametrize("turns", [
+    ["((Herald)) What did the council decide?", "((Ana Ruiz)) We told the engineers the bridge must reopen."],
+    ["Q: What did the council decide?", "A: We told the engineers the bridge must reopen."],
+    ["HERALD: What did the council decide?", "RUIZ: We told the engineers the bridge must reopen.",
+     "HERALD: And the school?", "RUIZ: Officials said it is safe."],
+])
+def test_interview_transcript_turns_are_not_article_body(turns):
+    text = INTRO + "\n\n" + "\n\n".join(turns) + "\n\nThe council said repairs would start in May."
+    assert skipped_lines(text) == turns
+
+
+def test_a_transcript_answer_runs_on_while_it_speaks_in_the_first_person():
+    answer = ["((Ana Ruiz)) The water came at night.",
+              "I went to the station. The officer told me that my street was closed.",
+              'We waited until morning, and our neighbours said "the worst is over".']
+    after = "Ruiz said the town would ask the province for help."
+    text = INTRO + "\n\n" + "\n\n".join([*answer, after])
+    assert skipped_lines(text) == answer
+
+
+def test_a_dateline_or_a_single_label_is_not_a_transcript():
+    text = ('NEW DELHI: The minister said talks went well.\n\nUPDATE: Officials said the vote is on Monday.\n\n'
+            "I told him, the witness said, that the car was red.")
+    assert skipped_lines(text) == []
 
 
 def test_appeal_runs_to_the_end_only_when_it_asks_for_support():

@@ -105,6 +105,36 @@ def test_values_are_capped_in_length(client):
     assert client.get(sql("select length(randomblob(100000)) as n")).json()["rows"] == [[100000]]
 
 
+@pytest.mark.parametrize("call", ["fts3_tokenizer('simple')", "fts3_tokenizer('simple', x'0000000000000000')",
+                                  "FTS3_Tokenizer('porter')", "load_extension('/tmp/x.so')"])
+def test_functions_that_reach_outside_the_database_are_denied(client, call):
+    response = client.get(sql(f"select {call}"))
+    assert response.status_code == 400 and "not authorized" in response.json()["error"]
+    assert client.get(sql("select lower('A'), count(*) from quotes_fts")).status_code == 200
+
+
+@pytest.mark.parametrize("query", ["_facet=nope", "_facet_date=nope", "_facet_array=nope", "_facet=type&_facet=nope"])
+def test_a_facet_of_no_column_is_refused_and_leaves_no_coroutine_behind(client, query):
+    import gc
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        response = client.get(f"/quotes/quotes.json?{query}")
+        gc.collect()
+    assert response.status_code == 400 and "nope" in response.json()["error"]
+    assert not [w for w in caught if "never awaited" in str(w.message)]
+    assert client.get("/quotes/quotes.json?_facet=type&_facet_date=published").status_code == 200
+
+
+def test_a_url_over_the_limit_gets_414_and_a_short_page(client):
+    long = "/quotes/quotes.json?_search=" + "a" * (budgets.MAX_TARGET_BYTES + 1)
+    response = client.get(long)
+    assert response.status_code == 414 and len(response.content) < 1000
+    assert "a" * 1000 not in response.headers.get("link", "")
+    assert client.get("/quotes/quotes.json?_search=" + "a" * 1000).status_code == 200
+
+
 def test_the_longest_article_text_fits_under_the_cap():
     from quotes.readers import limits as read_limits
 
@@ -343,6 +373,13 @@ def test_refused_requests_take_a_short_line_each_and_hold_nothing_up(server):
     assert len(lines) <= 21  # the twenty refused requests and the page
     assert all(len(line) < 300 for line in lines), lines
     assert not [line for line in lines if "Traceback" in line or "ERROR" in line or "│" in line]
+
+
+def test_a_100_kb_url_is_refused_in_one_short_log_line(server):
+    before = len(server.log_lines())
+    assert server.get("/quotes/quotes?q=" + "x" * 100_000)[0] == 414
+    lines = server.log_lines()[before:]
+    assert lines and all(len(line) < 400 for line in lines), [line[:100] for line in lines]
 
 
 def test_six_endless_queries_do_not_hold_up_a_canned_page(server):

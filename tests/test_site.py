@@ -49,6 +49,25 @@ def test_canned_queries_put_the_quote_first_and_hide_their_sql(client, query):
     assert tree.xpath("//td[@class='col-quote']//mark")
 
 
+def test_a_megabyte_title_stored_before_the_limits_leaves_the_pages_small(sample_db, tmp_path, client_for):
+    import shutil
+    import sqlite3
+
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    copy = tmp_path / "quotes.db"
+    shutil.copy(sample_db, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("update articles set title = ?, url = ?", ("T" * 1_000_000, "https://x.org/" + "u" * 100_000))
+    ds = client_for(Datasette([str(copy)], metadata=load_metadata(), settings=SETTINGS))
+    for path in ("/", "/-/speaker/dmitry-peskov", "/-/search?q=Peskov"):
+        response = ds.get(path)
+        assert response.status_code == 200 and len(response.content) < 300_000, (path, len(response.content))
+        assert lxml_html.fromstring(response.text).xpath("//article[contains(@class, 'quote-card')]"), path
+
+
 def test_home_page_leads_with_search_and_quotes(client):
     tree, _ = page(client, "/")
     assert tree.xpath("//form[@action='/-/search']//input[@name='q']")
@@ -98,11 +117,21 @@ def test_search_takes_prefixes(client):
     assert marks and all("countermeasure" in m for m in marks)
 
 
-@pytest.mark.parametrize("path", ["/-/search", "/-/search?q=", "/-/search?q=+", "/quotes/search_quotes?q="])
+@pytest.mark.parametrize("path", [
+    "/-/search", "/-/search?q=", "/-/search?q=+", "/quotes/search_quotes?q=",
+    # Nothing left once the FTS syntax is dropped: the empty search, not every quote.
+    "/-/search?q=*", "/-/search?q=%22", "/-/search?q=%22%22+*",
+])
 def test_empty_search_shows_the_form(client, path):
     tree, _ = page(client, path)
     assert tree.xpath("//form//input[@name='q']")
     assert not tree.xpath("//article[contains(@class, 'quote-card')]")
+
+
+@pytest.mark.parametrize("q", ["*", "%22"])
+def test_a_feed_of_the_empty_search_has_no_entries(client, q):
+    feed = etree.fromstring(client.get(f"/-/search.atom?q={q}").content)
+    assert feed.findall(f"{ATOM}entry") == []
 
 
 @pytest.mark.parametrize("q", ['"unclosed', "NEAR(", "*", "a OR", "-x", "%_"])
@@ -259,6 +288,25 @@ def test_feeds_are_atom(client, path):
             assert entry.find(f"{ATOM}{tag}").text, tag
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", entry.find(f"{ATOM}updated").text)
     assert any("Peskov" in e.find(f"{ATOM}title").text for e in entries)
+
+
+@pytest.mark.parametrize("url, link", [
+    ("https://example.com/a", "https://example.com/a"),
+    ("HTTP://example.com/a", "HTTP://example.com/a"),
+    ("javascript:alert(1)", None),
+    (" JavaScript:alert(1)", None),
+    ("data:text/html,<script>alert(1)</script>", None),
+    ("file:///etc/passwd", None),
+    ("http:alert(1)", None),
+    (None, None),
+])
+def test_only_web_urls_become_feed_links(url, link):
+    from quotes.datasette import feeds
+
+    quote = {"id": "q1", "quote": "We won.", "in_context": "We won.", "article_id": "a1", "url": url}
+    feed = etree.fromstring(feeds.atom("http://127.0.0.1:8001", "test", "Test", "/", "/feed.atom", [quote]))
+    href = feed.find(f"{ATOM}entry/{ATOM}link").get("href")
+    assert href == (link or "http://127.0.0.1:8001/quotes/articles/a1")
 
 
 # ---- Escaping ----

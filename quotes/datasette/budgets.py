@@ -41,6 +41,14 @@ ARBITRARY_SQL_CONCURRENCY = 2
 ARBITRARY_SQL_WAIT_S = 10.0
 ARBITRARY_SQL_PARAMETERS = frozenset({"sql", "_where"})
 
+# The longest request target (path and query string) answered; longer gets 414, as from a web
+# server in front (nginx's default is 8 KB). A query typed in the SQL box fits easily.
+MAX_TARGET_BYTES = 16_384
+
+# SQL functions that reach outside the database: fts3_tokenizer's two-argument form registers
+# a tokenizer from a pointer, load_extension loads a shared library. Served SQL may not call them.
+DENIED_FUNCTIONS = frozenset({"fts3_tokenizer", "load_extension"})
+
 
 # Each of Datasette's connections reads the database through a memory map and keeps a page
 # cache of its own: a page that reads 10,000 quotes by rowid then takes about half the time
@@ -54,9 +62,17 @@ CACHE_KIB = 65_536
 @hookimpl(specname="prepare_connection")
 def limit_connection(conn: sqlite3.Connection) -> None:
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.set_authorizer(_authorize)
     conn.row_factory = _counted_row
     conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+
+
+def _authorize(action: int, name: str | None, function: str | None, *_: Any) -> int:
+    """Every statement is allowed but a call of a function in DENIED_FUNCTIONS."""
+    if action == sqlite3.SQLITE_FUNCTION and (function or "").lower() in DENIED_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
 
 
 _fetching = threading.local()  # the cursor this thread is reading and what it has returned
@@ -82,8 +98,14 @@ def limit_requests(datasette: Any) -> Any:
             if scope["type"] != "http":
                 await app(scope, receive, send)
                 return
-            send = _capped(datasette, scope["path"], send)
             query = scope.get("query_string", b"")
+            if len(scope.get("raw_path") or scope["path"].encode()) + len(query) > MAX_TARGET_BYTES:
+                response = await error_response(
+                    datasette, scope["path"][:200], 414, f"The URL is over {MAX_TARGET_BYTES:,} bytes, the "
+                    "longest this server answers", title="URL too long")
+                await response.asgi_send(send)
+                return
+            send = _capped(datasette, scope["path"], send)
             if not ARBITRARY_SQL_PARAMETERS & {key for key, _ in parse_qsl(query.decode("latin-1"))}:
                 await app(scope, receive, send)
                 return

@@ -106,10 +106,40 @@ async def _refusal(datasette: Any, scope: dict[str, Any]) -> Response | None:
     if scope["method"] not in READ_METHODS and not await _takes_post(datasette, path):
         return await error_response(datasette, path, 405, f"{scope['method']} is not allowed here: "
                                     "this database is read-only", headers={"Allow": "GET, HEAD"})
+    facets = []
     for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True):
         if key == "_timelimit" and not (value.isascii() and value.isdigit()):
             return await error_response(datasette, path, 400,
                                         "_timelimit must be a whole number of milliseconds")
+        if key in FACET_PARAMETERS:
+            facets.append((key, value))
+    if facets and (unknown := await _unknown_facet(datasette, path, facets)):
+        return await error_response(datasette, path, 400, unknown, title="Invalid facet")
+    return None
+
+
+# Datasette makes the coroutine of every facet before running them one by one: the first that
+# fails (a column that does not exist) leaves the others never awaited, a warning each in the
+# log. A facet of no column is refused before Datasette gets there.
+FACET_PARAMETERS = frozenset({"_facet", "_facet_date", "_facet_array"})
+
+
+async def _unknown_facet(datasette: Any, path: str, facets: list[tuple[str, str]]) -> str | None:
+    """Why a facet of the table or view at ``path`` names no column of it, or None."""
+    parts = path.strip("/").split("/")
+    if len(parts) != 2 or parts[0] == "-":
+        return None
+    try:
+        database = datasette.get_database(route=tilde_decode(parts[0]))
+    except KeyError:
+        return None
+    table = tilde_decode(parts[1].rsplit(".", 1)[0] if parts[1].endswith((".json", ".csv")) else parts[1])
+    if table not in await database.table_names() and table not in await database.view_names():
+        return None
+    columns = set(await database.table_columns(table))
+    for key, column in facets:
+        if column not in columns and not column.startswith("{"):  # "{...}": a facet's JSON config
+            return f"{key}={column[:100]}: {table} has no such column"
     return None
 
 
@@ -146,6 +176,20 @@ class WithoutSqlErrorLines:
         return getattr(self.stream, name)
 
 
+class ShortRequestLines(logging.Filter):
+    """Cuts the path of an access log line to ``LIMIT`` characters: a client that sends a URL
+    of 100 KB gets one short line, not 100 KB of log."""
+
+    LIMIT = 300
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and len(record.args) == 5:  # uvicorn's access line
+            client, method, path, version, status = record.args
+            if isinstance(path, str) and len(path) > self.LIMIT:
+                record.args = (client, method, path[:self.LIMIT] + "…", version, status)
+        return True
+
+
 @contextmanager
 def server_log() -> Iterator[None]:
     """While serving: server faults logged on stderr, one line each in the style of the access
@@ -157,9 +201,12 @@ def server_log() -> Iterator[None]:
     log.setLevel(logging.INFO)
     log.propagate = False
     sys.stderr = WithoutSqlErrorLines(stderr)
+    access, short = logging.getLogger("uvicorn.access"), ShortRequestLines()
+    access.addFilter(short)
     try:
         yield
     finally:
+        access.removeFilter(short)
         sys.stderr = stderr
         log.removeHandler(handler)
         log.setLevel(level)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 from datasette.utils.asgi import Response
@@ -45,8 +46,8 @@ def atom(base: str, feed_id: str, title: str, page: str, feed_url: str, quotes: 
         speaker = quote.get("speaker") or quote.get("speaker_mention") or "Unknown speaker"
         sub(entry, "title", f"{speaker}: “{quote['quote']}”")
         sub(entry, "updated", _timestamp(quote.get("published")))
-        if quote.get("url"):
-            sub(entry, "link", href=quote["url"])
+        if link := web_link(quote.get("url")):
+            sub(entry, "link", href=link)
         else:
             sub(entry, "link", href=f"{base}/quotes/articles/{quote['article_id']}")
         byline = ", ".join(str(part) for part in (
@@ -55,6 +56,12 @@ def atom(base: str, feed_id: str, title: str, page: str, feed_url: str, quotes: 
         # The content is HTML as text: ElementTree escapes it, so article text never becomes markup.
         sub(entry, "content", f"<p>{quote['in_context']}</p><p>{_escape(byline)}</p>", type="html")
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode").encode("utf-8")
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` if it may become a link: http(s) only, never ``javascript:``, ``data:`` or ``file:``."""
+    url = (url or "").strip()
+    return url if urlsplit(url).scheme.lower() in ("http", "https") and "//" in url[:8] else None
 
 
 def _escape(text: str) -> str:

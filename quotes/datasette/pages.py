@@ -23,6 +23,7 @@ from urllib.parse import quote, urlencode
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from ..readers.limits import MAX_FIELD_CHARS as FIELD_CHARS
 from . import feeds, search_box, table_search
 from .serve import DATABASE
 
@@ -31,10 +32,13 @@ SEARCH_LIMIT = 100
 
 # One quote as the pages show it: the words in their sentence (the window of the article
 # text around them, with the quote's offsets in that window), speaker, outlet and article.
-QUOTE_COLUMNS = """
+# Titles and urls are read within the limits an ingest keeps them to, so that a database
+# written before those limits still gives pages of a bounded size.
+QUOTE_COLUMNS = f"""
 q.id, q.quote, q.type, q.cue, q.role, q.channel, q.via, q.via_speaker_id, q.speaker_mention,
 q.published, q.group_id, q.speaker_id, s.name as speaker, s.kind as speaker_kind,
-o.name as outlet, a.id as article_id, a.title as article_title, a.url,
+o.name as outlet, a.id as article_id, substr(a.title, 1, {FIELD_CHARS["title"]}) as article_title,
+case when length(a.url) <= {FIELD_CHARS["url"]} then a.url end as url,
 substr(a.text, min(coalesce(q.sentence_start, q.start), q.start) + 1,
        max(coalesce(q.sentence_end, q."end"), q."end") - min(coalesce(q.sentence_start, q.start), q.start))
   as context,
@@ -198,10 +202,10 @@ async def group_data(db: Any, group_id: str) -> dict[str, Any] | None:
 
 async def search_data(db: Any, text: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
     text = text.strip()
-    if not text:
+    fts = search_box.fts_query(text)
+    if fts is None:  # no word left once FTS syntax is dropped ("*", a lone quotation mark)
         return {"q": "", "speakers": [], "quotes": []}
     like = search_box.like_pattern(text)
-    fts = search_box.fts_query(text)
     params = {"like": like, "fts": fts, "limit": limit}
     speakers = [dict(r) for r in (await db.execute(search_box.SPEAKERS_SQL, params)).rows]
     matches = (await db.execute(search_box.matches_sql(fts is not None), params)).rows[0][0]

@@ -7,6 +7,7 @@ from datetime import datetime
 from dateutil import parser as dateparser
 
 from ..records import Article
+from . import limits
 from .boilerplate import headline, skip_ranges
 from .outlets import detect_outlet
 
@@ -18,11 +19,24 @@ def make_article(name: str, text: str, title: str | None = None, url: str | None
 
     With no date given, the date is the one the text states as its own (:func:`date_in_text`)."""
     title = (title or "").strip() or headline(text)
+    url = (url or "").strip() or None
+    if url and len(url) > limits.MAX_FIELD_CHARS["url"]:
+        url = None  # cut, it would lead nowhere
     return Article(
-        name=name, text=text, title=title, url=(url or "").strip() or None,
-        outlet=outlet or detect_outlet(text, url), published=iso_date(published) or date_in_text(text),
-        author=(author or "").strip() or None, skip=skip_ranges(text, title),
+        name=name, text=text, title=cut(title, "title"), url=url,
+        outlet=cut(outlet or detect_outlet(text, url), "outlet"),
+        published=iso_date(published) or date_in_text(text),
+        author=cut((author or "").strip() or None, "author"), skip=skip_ranges(text, title),
     )
+
+
+def cut(value: str | None, field: str) -> str | None:
+    """``value`` within its field's limit, cut at a word where there is one, with an ellipsis."""
+    limit = limits.MAX_FIELD_CHARS[field]
+    if value is None or len(value) <= limit:
+        return value
+    head = value[:limit - 1]
+    return (head.rsplit(None, 1)[0] if " " in head[limit // 2:] else head).rstrip() + "…"
 
 
 def iso_date(value: str | None) -> str | None:

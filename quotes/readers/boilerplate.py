@@ -27,6 +27,13 @@ CREDIT = re.compile(  # photo credits: "Sputnik/Pool via REUTERS/File Photo", "N
     r"|\bin this (?:file |handout )?(?:photo|picture|image)\b)")
 APPEAL_START = re.compile(r"^(?:a message from .+:|dear readers,?)$", re.I)
 APPEAL = re.compile(r"support us|donat|contribution|subscri", re.I)
+# A turn of an interview transcript opens with its speaker's label: "((Name))", "Q:", "A:" or a
+# name in capitals ("SMITH:"). Its words are the speaker's own answer or question, not speech an
+# article reports; a label in capitals counts when it opens two lines (one is a dateline).
+TURN = re.compile(r"\(\([^()]{1,60}\)\)")
+LABEL = re.compile(r"(?:Q|A|[A-Z][A-Z.'’ -]{0,40}[A-Z])\s?:\s")
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|me|my|we|our|us)\b")
+QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 CLOSED = re.compile(r"[.!?:\"”’](?:\s*\([^()]*\))?$")  # sentence end, maybe before a "(Yonhap)" credit
 SHORT_WORDS = 6  # lines this short without closing punctuation are menus, buttons and labels
 DECK_WORDS = 40
@@ -73,12 +80,32 @@ def classify(text: str, title: str | None) -> list[tuple[int, int, str, bool]]:
                 for j in block:
                     skip[j] |= len(lines[j][2]) <= 300
             block = []
+    for i in _transcript_turns([line for _, _, line in lines]):
+        skip[i] = True
     last_appeal = max((m.start() for m in APPEAL.finditer(text)), default=-1)
     for i, (start, _, line) in enumerate(lines):  # a donation appeal runs to the end of the page
         if len(text) // 3 < start < last_appeal and APPEAL_START.match(line):
             skip[i:] = [True] * (len(lines) - i)
             break
     return [(start, end, line, skipped) for (start, end, line), skipped in zip(lines, skip, strict=True)]
+
+
+def _transcript_turns(lines: list[str]) -> list[int]:
+    """The indexes of the lines that are turns of an interview transcript (see TURN, LABEL),
+    with the paragraphs that carry a turn on: those after it that speak in the first person
+    outside quotation marks, which reported prose never does."""
+    labels = [m.group(0).split(":")[0].strip() if (m := LABEL.match(line)) else None for line in lines]
+    repeated = {label for label in labels if label and labels.count(label) > 1}
+    turns = set(repeated) | ({"Q", "A"} & set(labels))
+    found, within = [], False
+    for i, line in enumerate(lines):
+        if TURN.match(line) or labels[i] in turns:
+            within = True
+        elif line:
+            within = within and bool(FIRST_PERSON.search(QUOTED.sub("", line)))
+        if within and line:
+            found.append(i)
+    return found
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:

@@ -78,6 +78,10 @@ def _parse_record(path: str, lineno: int, name: str, line: str) -> Article | Rea
     for key in ("text", "title", "url", "outlet", "published", "author", "id", "name"):
         if isinstance(record.get(key), str) and (problem := not_unicode(record[key])):
             return error(f'"{key}": {problem}')
+    for key in ("title", "url", "outlet", "published", "author", "id", "name"):
+        limit = limits.MAX_FIELD_CHARS["id" if key == "name" else key]
+        if len(value := str(record.get(key) or "")) > limit:
+            return error(f'"{key}" is longer than {limit:,} characters ({len(value):,})')
     if "text" not in record:
         return error('missing "text"')
     text = clean(record["text"] or "")
