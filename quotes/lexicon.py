@@ -54,6 +54,10 @@ COMMISSIVE_VERBS: frozenset[str] = frozenset({"promise", "vow", "pledge", "threa
 CHARACTERISING_VERBS: frozenset[str] = frozenset({"call", "describe", "label", "brand", "term",
                                                   "dub", "characterize", "characterise"})
 
+# Verbs of naming: in the present tense and without quotation marks they give a name in use
+# ("they call him the crowbar robber", "locals dub it the Rock"), not a statement.
+NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "term", "name", "nickname"})
+
 # Verbs whose object noun carries the content ("expressed concern that ...",
 # "shared assessments that ...", "issued a warning that ...").
 LIGHT_VERBS: frozenset[str] = frozenset({"express", "share", "voice", "issue", "make", "raise",

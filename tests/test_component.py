@@ -51,6 +51,17 @@ def test_the_quotes_are_a_span_group_with_span_extensions(processed):
     assert [s._.quote for s in spans] == quotes_of(processed) == processed._.quotes
 
 
+def test_each_quote_says_how_its_speaker_was_found_and_how_sure_that_is(processed):
+    first, second, third = processed.spans["quotes"]
+    assert (first._.speaker_rule, first._.antecedent) == ("named_person", None)
+    assert second._.speaker_rule == "pronoun"  # "She added"
+    start, end = second._.antecedent
+    assert processed.text[start:end] == "Ana Ruiz"
+    assert all(0 < s._.confidence < 1 for s in (first, second, third))
+    assert first._.quote.features["rule=named_person"] == 1.0
+    assert first._.confidence > second._.confidence  # a name in full is surer than a pronoun
+
+
 def test_a_span_outside_the_group_is_no_quote(processed):
     span = processed[0:3]
     assert span._.quote is None and span._.speaker is None

@@ -264,3 +264,12 @@ def test_the_channel_and_time_of_a_speech_act_are_not_its_content(extract_text):
 def test_a_statement_written_to_ask_is_not_the_object_of_a_report(extract_text):
     quotes = extract_text("The mayor wrote a letter to ask for more money.")
     assert all(not q.quote.startswith("a letter") for q in quotes)
+
+
+@pytest.mark.parametrize("text", ["They call him the crowbar robber.", "Locals dub the bridge the Rock."])
+def test_naming_in_the_present_is_not_speech(extract_text, text):
+    assert extract_text(text) == []
+
+
+def test_calling_something_in_quotation_marks_is_still_a_characterisation(extract_text):
+    assert len(extract_text('Critics call the plan "a disaster".')) == 1

@@ -1,6 +1,7 @@
 """Speaker resolution, one way news refers back to a speaker at a time: epithets, pronouns,
 documents and data, and lines that are not text."""
 import pytest
+from conftest import only
 
 from quotes.canon.speakers import Mention, cluster, kind_of
 from quotes.records import SPEAKER_KINDS, QuoteRecord
@@ -219,3 +220,49 @@ def test_who_speaks_for_the_person_of_the_passage_is_not_that_person(extract_tex
 def test_a_country_named_with_its_article_is_not_a_person_with_the_role_the(extract_text):
     (quote,) = extract_text("the United States said the North sent about 10,000 soldiers to Russia.")
     assert (quote.speaker.name, quote.speaker.kind, quote.speaker.role) == ("United States", "organisation", None)
+
+
+# -- the name, not the office: a canonical speaker is the person ---------------------------
+
+@pytest.mark.parametrize("text, name, role", [
+    ("The mayor of Springvale, Ana Ruiz, said the bridge would reopen in May.", "Ana Ruiz", "mayor of Springvale"),
+    ("Executive director of the Harbour Food Bank, Tom Reyes, said demand had doubled.",
+     "Tom Reyes", "Executive director of the Harbour Food Bank"),
+])
+def test_a_name_set_off_after_an_office_is_the_speaker(extract_text, text, name, role):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (name, "person", role)
+
+
+def test_a_document_owned_by_someone_is_theirs(extract_text):
+    q = only(extract_text('President Donald Trump met the council. Trump\'s statement read: "We will rebuild."'))
+    assert (q.speaker.name, q.speaker.kind) == ("Donald Trump", "person")
+    assert q.speaker_mention == "Trump's statement"
+
+
+# -- how the speaker was found, and where ---------------------------------------------------
+
+def test_a_pronoun_records_the_rule_and_the_mention_it_was_resolved_to(extract_text):
+    text = 'Kremlin spokesman Dmitry Peskov spoke on Monday. "We are ready," he said.'
+    q = only(extract_text(text))
+    assert q.speaker.name == "Dmitry Peskov" and q.speaker_rule == "pronoun"
+    start, end = q.antecedent
+    assert text[start:end] == "Dmitry Peskov"
+
+
+def test_a_name_in_full_needs_no_antecedent(extract_text):
+    q = only(extract_text('"We are ready," Kremlin spokesman Dmitry Peskov said.'))
+    assert q.speaker_rule == "named_person" and q.antecedent is None
+
+
+def test_a_surname_points_back_to_the_full_name(extract_text):
+    text = "Tom Reyes runs the food bank. Reyes said demand had doubled."
+    q = only(extract_text(text))
+    assert q.speaker.name == "Tom Reyes" and text[q.antecedent[0]:q.antecedent[1]] == "Tom Reyes"
+
+
+def test_a_quote_that_continues_the_last_speaker_says_so(extract_text):
+    text = '"We are ready," Peskov told reporters.\n\n"The talks will go on."'
+    first, second = extract_text(text)
+    assert second.speaker_rule == "continued" and second.speaker.name == first.speaker.name
+    assert text[second.antecedent[0]:second.antecedent[1]] == "Peskov"

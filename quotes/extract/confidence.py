@@ -45,6 +45,8 @@ def features(quote: Quote, names: Names) -> dict[str, float]:
         found["first_person"] = float(bool(FIRST_PERSON.search(quote.text)))  # reported speech shifts person
     if speaker.kind == "person" and speaker.name:
         found["full_name"] = float(" " in speaker.name)
+    if speaker.name:
+        found["described"] = float(speaker.name[:1].islower())  # "report", "senior official": no name
     mention = quote.mention
     if mention is not None:
         found["mention_words"] = min(len(mention), 8) / 8

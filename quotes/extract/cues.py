@@ -21,7 +21,7 @@ from .content import (
     said_next,
     speech_act_content,
 )
-from .marks import in_ranges
+from .marks import QUOTE_TOKENS, in_ranges
 
 
 @dataclass
@@ -193,7 +193,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
             content[-1] = doc[content[-1].start:end]
             continue
         content.extend(clause_spans(doc, comp, verb, subject, lex))
-    if not content and lemma in lex.characterising_verbs and reporting:
+    if not content and lemma in lex.characterising_verbs and reporting and not naming(verb, lemma):
         content.extend(characterisation(doc, verb, subject))
     if not content and lemma in lex.light_verbs:
         content.extend(nominal_content(doc, verb, cue_tokens, lex))
@@ -355,3 +355,11 @@ def agentive(token: Token, lex: Lexicon) -> bool:
             or token.lower_ in lexicon.PERSON_PRONOUNS | lexicon.ORG_PRONOUNS | lexicon.GROUP_PRONOUNS
             or token.lemma_.lower() in lex.agents
             or token.pos_ == "PROPN")
+
+
+def naming(verb: Token, lemma: str) -> bool:
+    """"They call him the crowbar robber": a verb of naming in the present tense, with no
+    quotation mark in its clause, gives a name in use rather than a statement."""
+    clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1]
+    return lemma in lexicon.NAMING_VERBS and verb.tag_ in ("VBP", "VBZ") \
+        and not any(t.text in QUOTE_TOKENS for t in clause)

@@ -222,11 +222,16 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
 def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """A person named in the mention: "Kremlin spokesman Dmitry Peskov"; "Yoon's office" is
     an organisation named after one."""
+    doc = r.doc
     persons = [e for e in r.names.ents_in(m.span) if e.label_ == "PERSON" and names_head(e, m.head, r.lex)]
+    closing = name_closing(m.span)
+    if closing is not None:
+        # "The mayor of Springvale, Ana Ruiz": the name set off at the end is whom the office describes
+        role_text = strip_article(doc[m.span.start:closing.start - 1].text).strip(" ,")
+        return Attribution(r.full(clean_name(closing.text)), "person", role_text or None)
     if not persons:
         return None
     person = persons[-1]
-    doc = r.doc
     if person.end < m.span.end and m.lemma in r.lex.org_nouns:
         rest = POSSESSIVE_START.sub("", doc[person.end:m.span.end].text)
         return Attribution(f"{r.full(clean_name(person.text))}'s {rest}", "organisation")
@@ -341,10 +346,11 @@ def document(r: Resolver, m: MentionPhrase) -> Attribution | None:
         if earlier is not None:
             return earlier.attribution  # "The declaration added"
     own = Attribution(unnamed(m.span), "document")  # issued by nobody the article shows
-    issuer = document_issuer(m.head) or next(
+    owner = next((c for c in m.head.children if c.dep_ == "poss" and c.lower_ not in lexicon.PRONOUNS), None)
+    issuer = document_issuer(m.head) or owner or next(
         (c for c in m.head.children if c.dep_ in ("compound", "nmod") and c.i < m.head.i
          and (c.ent_type_ in lexicon.ORG_LABELS or c.lemma_.lower() in r.lex.org_nouns)), None)
-    if issuer is not None:  # "a statement from the ministry", "a fire service statement"
+    if issuer is not None:  # "a statement from the ministry", "a fire service statement", "Trump's statement"
         found = r.resolve(mention_span(issuer, r.lex), remember=False)
         return found if found.name else own
     if m.modifiers:
@@ -514,6 +520,19 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
             name_text, _ = apposition(r, child)
             return name_text, strip_article(appos.text)
     return None, None
+
+
+def name_closing(span: Span) -> Span | None:
+    """A person's name that ends a mention after a comma ("The mayor of Springvale, Ana
+    Ruiz"): two or more capitalised words that the recogniser took for a person or for nothing."""
+    commas = [t.i for t in span if t.text == ","]
+    if not commas or commas[-1] == span.start:
+        return None
+    name = span.doc[commas[-1] + 1:span.end]
+    if len(name) >= 2 and all(t.pos_ == "PROPN" and (t.is_title or t.text == "-") and t.ent_type_ in ("", "PERSON")
+                              for t in name):
+        return name
+    return None
 
 
 def pair_before(r: Resolver, start: int) -> str | None:
