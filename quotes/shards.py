@@ -139,7 +139,7 @@ def _merge_one(db: Database, summary: Summary) -> None:
     articles = ", ".join(f"[{c}]" for c in ARTICLE_COLUMNS)
     quotes = ", ".join(f"[{c}]" for c in QUOTE_COLUMNS)
     updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in ARTICLE_COLUMNS if c != "id")
-    with store._writing(db):
+    with store.writing(db):
         db.execute("DROP TABLE IF EXISTS temp.take")
         db.execute(
             """CREATE TEMP TABLE take AS
@@ -155,17 +155,8 @@ def _merge_one(db: Database, summary: Summary) -> None:
             return
         # As store.save_articles does, one set at a time: the old quotes' names and speakers
         # are queued for the refresh, the quotes replaced, the new names queued.
-        db.execute(
-            """INSERT INTO refresh_queue (kind, value)
-            SELECT 'name', speaker_name FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take)
-                AND speaker_name IS NOT NULL
-            UNION SELECT 'name', via FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take) AND via IS NOT NULL
-            UNION SELECT 'speaker', speaker_id FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take)
-                AND speaker_id IS NOT NULL
-            UNION SELECT 'speaker', via_speaker_id FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take)
-                AND via_speaker_id IS NOT NULL
-            UNION SELECT 'article', id FROM temp.take WHERE true
-            ON CONFLICT DO NOTHING""")
+        store.queue_quotes(db, "SELECT * FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take)",
+                           articles="SELECT id FROM temp.take")
         db.execute("DELETE FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take)")
         db.execute("INSERT INTO main.outlets (id, name) SELECT id, name FROM shard.outlets WHERE id IN "
                    "(SELECT outlet_id FROM shard.articles WHERE id IN (SELECT id FROM temp.take)) "
@@ -181,14 +172,7 @@ def _merge_one(db: Database, summary: Summary) -> None:
         before = db.execute("SELECT count(*) FROM main.quotes").fetchone()[0]
         db.execute(f"INSERT INTO main.quotes ({quotes}) {taken_quotes.format(quotes)}")
         summary.quotes += db.execute("SELECT count(*) FROM main.quotes").fetchone()[0] - before
-        db.execute(
-            f"""INSERT INTO refresh_queue (kind, value)
-            SELECT 'name', speaker_name FROM ({taken_quotes.format("speaker_name")}) WHERE speaker_name IS NOT NULL
-            UNION SELECT 'name', via FROM ({taken_quotes.format("via")}) WHERE via IS NOT NULL
-            UNION SELECT 'speaker', speaker_id FROM ({taken_quotes.format("speaker_id")}) WHERE speaker_id IS NOT NULL
-            UNION SELECT 'speaker', via_speaker_id FROM ({taken_quotes.format("via_speaker_id")})
-                WHERE via_speaker_id IS NOT NULL
-            ON CONFLICT DO NOTHING""")
+        store.queue_quotes(db, taken_quotes.format("*"))
         db.execute(
             "INSERT INTO meta (key, value) SELECT key, value FROM shard.meta WHERE key = 'extractor_version' "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value")

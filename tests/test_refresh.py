@@ -150,7 +150,7 @@ def test_groups_kept_up_to_date_equal_groups_recomputed(tmp_path_factory, data):
         steps.append(step)
     folder = tmp_path_factory.mktemp("groups")
     # New quotes' words are folded into the word index at once, or looked up where they were added.
-    with mock.patch.object(store, "FOLD_RECENT_WORDS", data.draw(st.sampled_from([0.0, 100.0]))):
+    with mock.patch.object(store.groups, "FOLD_RECENT_WORDS", data.draw(st.sampled_from([0.0, 100.0]))):
         run(folder / "incremental.db", steps, full=False)
     run(folder / "full.db", steps, full=True)
     assert derived(folder / "incremental.db") == derived(folder / "full.db")
@@ -233,7 +233,7 @@ def word_index(path: Path) -> set[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("fold", [0.0, 100.0])  # every refresh folds its words in, or none does
 def test_the_word_index_kept_up_to_date_equals_the_one_rebuilt(parsed, tmp_path, monkeypatch, fold):
-    monkeypatch.setattr(store, "FOLD_RECENT_WORDS", fold)
+    monkeypatch.setattr(store.groups, "FOLD_RECENT_WORDS", fold)
     steps = [parsed[:20], parsed[20:30], parsed[30:]]
     run(tmp_path / "incremental.db", steps, full=False)
     run(tmp_path / "full.db", steps, full=True)

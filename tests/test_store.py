@@ -290,7 +290,7 @@ def test_a_bad_record_leaves_the_database_as_it_was(db, batch, change, message):
 def test_a_failure_in_the_middle_of_a_batch_rolls_back_the_whole_batch(db, batch, monkeypatch):
     store.save_articles(db, batch[:2], "1")
     before = dump(db)
-    write = store._write_article
+    write = store.articles._write_article
     written = []
 
     def fail_on_second(db, article, *args):
@@ -299,7 +299,7 @@ def test_a_failure_in_the_middle_of_a_batch_rolls_back_the_whole_batch(db, batch
         written.append(article.name)
         write(db, article, *args)
 
-    monkeypatch.setattr(store, "_write_article", fail_on_second)
+    monkeypatch.setattr(store.articles, "_write_article", fail_on_second)
     changed = sample(batch[0][0].name, batch[0][0].text + "\nCorrection appended.")
     with pytest.raises(sqlite3.OperationalError):
         store.save_articles(db, [(changed, []), batch[2]], "1")
