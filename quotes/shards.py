@@ -18,14 +18,16 @@ import glob
 import os
 import socket
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
 from . import DEFAULT_MODEL, store
 from .extract import EXTRACTOR_VERSION
-from .ingest import Summary
 from .readers import ReadError, iter_articles
-from .records import Article, QuoteRecord
+from .records import Article, Parsed
+from .summary import Summary
 
 _SHARDS: dict[str, Database] = {}
 
@@ -34,7 +36,15 @@ def shard_path(shard_dir: str) -> str:
     return os.path.join(shard_dir, f"shard-{socket.gethostname()}-{os.getpid()}.db")
 
 
-def write_shard(shard_dir: str, results: list[tuple[Article, list[QuoteRecord]]]) -> list[tuple[str, int, str | None]]:
+class Written(NamedTuple):
+    """What writing one article into a shard did: the quotes stored, or why none were."""
+
+    article_id: str
+    quotes: int
+    error: str | None
+
+
+def write_shard(shard_dir: str, results: list[Parsed]) -> list[Written]:
     """On a worker: store ``results`` in this process's shard, one transaction; an article
     the store refuses is reported, not stored, and the others are."""
     path = shard_path(shard_dir)
@@ -44,15 +54,15 @@ def write_shard(shard_dir: str, results: list[tuple[Article, list[QuoteRecord]]]
     db = _SHARDS[path]
     try:
         store.save_articles(db, results, EXTRACTOR_VERSION)
-        return [(article.id, len(quotes), None) for article, quotes in results]
+        return [Written(article.id, len(quotes), None) for article, quotes in results]
     except ValueError:
-        done: list[tuple[str, int, str | None]] = []
+        done: list[Written] = []
         for article, quotes in results:
             try:
                 store.save_articles(db, [(article, quotes)], EXTRACTOR_VERSION)
-                done.append((article.id, len(quotes), None))
+                done.append(Written(article.id, len(quotes), None))
             except ValueError as error:
-                done.append((article.id, 0, str(error)))
+                done.append(Written(article.id, 0, str(error)))
         return done
 
 
@@ -77,13 +87,13 @@ def ingest_shards(shard_dir: str, paths: list[str], worker_paths: list[str], clu
 
     Articles the shards already hold unchanged are skipped, so a re-run resumes.
     """
-    from .cluster import run_on_cluster
+    from .dask_ingest import Sink, run_on_cluster
 
     states = shard_states(shard_dir) if os.path.isdir(shard_dir) else {}
     summary = Summary(on_error=on_error, on_progress=on_progress)
 
     def wanted(article_id: str, text_hash: str) -> bool:
-        return summary.wanted(article_id, text_hash, states.get(article_id), reextract)
+        return summary.admit(article_id, text_hash, states.get(article_id), reextract)
 
     def todo() -> Iterator[Article]:
         for item in iter_articles(paths):
@@ -92,16 +102,17 @@ def ingest_shards(shard_dir: str, paths: list[str], worker_paths: list[str], clu
             elif wanted(item.id, item.text_hash):
                 yield item
 
-    for article_id, quotes, error in run_on_cluster(cluster, todo(), worker_paths, wanted, summary.fail, model,
-                                                    on_total=on_total, shard_dir=os.path.abspath(shard_dir)):
-        if error:
-            summary.fail(error)
-        else:
-            kind = summary.kinds.pop(article_id, "new")
-            setattr(summary, kind, getattr(summary, kind) + 1)
-            summary.quotes += quotes
-        if on_progress:
-            on_progress(1)
+    def count(written: list[Written]) -> None:
+        for article_id, quotes, error in written:
+            if error:
+                summary.fail(error)
+            else:
+                summary.count_saved(article_id, quotes)
+            if on_progress:
+                on_progress(1)
+
+    run_on_cluster(cluster, todo(), worker_paths, wanted, summary.fail, model,
+                   Sink(partial(write_shard, os.path.abspath(shard_dir)), count), on_total=on_total)
     return summary
 
 
