@@ -57,16 +57,15 @@ def run(path: Path, steps: list[list[tuple[Article, list]]], full: bool) -> None
     db.close()
 
 
-def test_first_refresh_of_a_database_is_full(parsed, tmp_path):
-    db = store.open_db(tmp_path / "q.db")
-    store.save_articles(db, parsed[:5], EXTRACTOR_VERSION)
-    store.refresh(db)
-    assert db.execute("SELECT count(*) FROM speaker_name_keys").fetchone()[0] > 0
-    assert db.execute("SELECT count(*) FROM refresh_queue").fetchone()[0] == 0
+def test_first_refresh_of_a_database_is_full(parsed, fresh_db):
+    store.save_articles(fresh_db, parsed[:5], EXTRACTOR_VERSION)
+    store.refresh(fresh_db)
+    assert fresh_db.execute("SELECT count(*) FROM speaker_name_keys").fetchone()[0] > 0
+    assert fresh_db.execute("SELECT count(*) FROM refresh_queue").fetchone()[0] == 0
 
 
-def test_incremental_refresh_touches_only_what_the_new_articles_reach(parsed, tmp_path):
-    path = tmp_path / "q.db"
+def test_incremental_refresh_touches_only_what_the_new_articles_reach(parsed, db_path):
+    path = db_path
     run(path, [parsed[:-1]], full=True)
     db = store.open_db(path)
     before = {row[0]: row for row in db.execute("SELECT * FROM speakers")}
@@ -96,12 +95,12 @@ def test_incremental_refresh_equals_full_refresh(parsed, tmp_path_factory, data)
     assert derived(folder / "incremental.db") == derived(folder / "full.db")
 
 
-def test_refresh_full_from_the_command_line(parsed, tmp_path):
+def test_refresh_full_from_the_command_line(parsed, db_path):
     from click.testing import CliRunner
 
     from quotes.cli import cli
 
-    path = tmp_path / "q.db"
+    path = db_path
     run(path, [parsed[:10], parsed[10:]], full=False)
     before = derived(path)
     result = CliRunner().invoke(cli, ["refresh", "--full", "--db", str(path)])
@@ -156,10 +155,10 @@ def test_groups_kept_up_to_date_equal_groups_recomputed(tmp_path_factory, data):
     assert derived(folder / "incremental.db") == derived(folder / "full.db")
 
 
-def test_a_speaker_with_many_quotes_is_not_regrouped_whole(tmp_path):
+def test_a_speaker_with_many_quotes_is_not_regrouped_whole(db_path):
     many = [synthetic(n, [("sanctions troops border talks", "direct", 0), (WORDS[n % 8], "direct", 0)])
             for n in range(12)]
-    path = tmp_path / "q.db"
+    path = db_path
     run(path, [many], full=True)
     db = store.open_db(path)
     before = set(db.execute("SELECT * FROM quote_groups"))
@@ -176,12 +175,12 @@ def test_a_speaker_with_many_quotes_is_not_regrouped_whole(tmp_path):
     db.close()
 
 
-def test_a_long_new_quote_joins_the_short_rendering_it_contains(tmp_path):
+def test_a_long_new_quote_joins_the_short_rendering_it_contains(tmp_path, db_path):
     # Three words of eight in common: not alike, but the earlier indirect rendering is
     # contained in the new direct quote, so they report one statement.
     filler = [synthetic(n, [(WORDS[n % 8], "direct", 0)]) for n in range(1, 9)]
     earlier = synthetic(0, [("sanctions troops border", "indirect", 0)])
-    path = tmp_path / "q.db"
+    path = db_path
     run(path, [[earlier, *filler]], full=False)
     db = store.open_db(path)
     assert db.execute("SELECT count(*) FROM quotes WHERE group_id IS NOT NULL AND type = 'indirect'").fetchone() == (0,)
@@ -197,12 +196,12 @@ def test_a_long_new_quote_joins_the_short_rendering_it_contains(tmp_path):
     assert derived(path) == derived(full)
 
 
-def test_a_name_that_changes_kind_changes_which_names_go_together(tmp_path):
+def test_a_name_that_changes_kind_changes_which_names_go_together(tmp_path, db_path):
     # "Berg" named as a person is Anna Berg; once most of its quotes name an organisation,
     # it is an organisation of its own, and Anna Berg loses it.
     person = [synthetic(n, [("peace", "direct", 0), ("talks", "direct", 1)]) for n in range(2)]
     organisation = [synthetic(n, [("border", "direct", 4)]) for n in range(2, 5)]
-    path = tmp_path / "q.db"
+    path = db_path
     run(path, [person], full=False)
     db = store.open_db(path)
     said_by = ("SELECT DISTINCT s.id, s.kind FROM quotes q JOIN speakers s ON s.id = q.speaker_id "
