@@ -53,3 +53,8 @@ class Queued:
 
     def __bool__(self) -> bool:
         return bool(self.names or self.speakers or self.articles)
+
+
+def empty_queue(db: Database) -> None:
+    """Everything queued was looked at."""
+    db.execute("DELETE FROM refresh_queue")

@@ -8,7 +8,7 @@ from ..canon.speakers import Speaker, cluster, distinguish, slug
 from .connection import writing
 from .facets import count_facets
 from .groups import regroup_all, regroup_reached
-from .queue import QUEUED_ARTICLES, QUEUED_NAMES, Queued
+from .queue import QUEUED_ARTICLES, QUEUED_NAMES, Queued, empty_queue
 from .reach import Reach
 from .rows import where_in
 from .speakers import (
@@ -58,7 +58,7 @@ def refresh(db: Database, full: bool = False) -> None:
             rebuild_name_keys(db)
         else:
             _refresh_reached(db)
-        db.execute("DELETE FROM refresh_queue")
+        empty_queue(db)
         count_facets(db)
         db.execute("DELETE FROM meta WHERE key = 'needs_refresh'")
 
