@@ -65,9 +65,8 @@ def test_first_refresh_of_a_database_is_full(parsed, fresh_db):
 
 
 def test_incremental_refresh_touches_only_what_the_new_articles_reach(parsed, db_path):
-    path = db_path
-    run(path, [parsed[:-1]], full=True)
-    db = store.open_db(path)
+    run(db_path, [parsed[:-1]], full=True)
+    db = store.open_db(db_path)
     before = {row[0]: row for row in db.execute("SELECT * FROM speakers")}
     db.execute("CREATE TEMP TABLE written (id)")
     db.execute("CREATE TEMP TRIGGER w AFTER INSERT ON speakers BEGIN INSERT INTO written VALUES (new.id); END")
@@ -100,12 +99,11 @@ def test_refresh_full_from_the_command_line(parsed, db_path):
 
     from quotes.cli import cli
 
-    path = db_path
-    run(path, [parsed[:10], parsed[10:]], full=False)
-    before = derived(path)
-    result = CliRunner().invoke(cli, ["refresh", "--full", "--db", str(path)])
+    run(db_path, [parsed[:10], parsed[10:]], full=False)
+    before = derived(db_path)
+    result = CliRunner().invoke(cli, ["refresh", "--full", "--db", str(db_path)])
     assert result.exit_code == 0, result.output
-    assert derived(path) == before
+    assert derived(db_path) == before
 
 
 # Quote groups are kept up to date quote by quote: a speaker who already has many quotes is
@@ -158,9 +156,8 @@ def test_groups_kept_up_to_date_equal_groups_recomputed(tmp_path_factory, data):
 def test_a_speaker_with_many_quotes_is_not_regrouped_whole(db_path):
     many = [synthetic(n, [("sanctions troops border talks", "direct", 0), (WORDS[n % 8], "direct", 0)])
             for n in range(12)]
-    path = db_path
-    run(path, [many], full=True)
-    db = store.open_db(path)
+    run(db_path, [many], full=True)
+    db = store.open_db(db_path)
     before = set(db.execute("SELECT * FROM quote_groups"))
     assert max(row[2] for row in before) == 12
     db.execute("CREATE TEMP TABLE looked_up (rowid)")
@@ -180,9 +177,8 @@ def test_a_long_new_quote_joins_the_short_rendering_it_contains(tmp_path, db_pat
     # contained in the new direct quote, so they report one statement.
     filler = [synthetic(n, [(WORDS[n % 8], "direct", 0)]) for n in range(1, 9)]
     earlier = synthetic(0, [("sanctions troops border", "indirect", 0)])
-    path = db_path
-    run(path, [[earlier, *filler]], full=False)
-    db = store.open_db(path)
+    run(db_path, [[earlier, *filler]], full=False)
+    db = store.open_db(db_path)
     assert db.execute("SELECT count(*) FROM quotes WHERE group_id IS NOT NULL AND type = 'indirect'").fetchone() == (0,)
     later = synthetic(9, [(" ".join(WORDS), "direct", 0)], outlet="Post")
     store.save_articles(db, [later], EXTRACTOR_VERSION)
@@ -193,7 +189,7 @@ def test_a_long_new_quote_joins_the_short_rendering_it_contains(tmp_path, db_pat
     assert sorted(grouped[0][0].split(",")) == ["direct", "indirect"]
     full = tmp_path / "full.db"
     run(full, [[earlier, *filler], [later]], full=True)
-    assert derived(path) == derived(full)
+    assert derived(db_path) == derived(full)
 
 
 def test_a_name_that_changes_kind_changes_which_names_go_together(tmp_path, db_path):
@@ -201,9 +197,8 @@ def test_a_name_that_changes_kind_changes_which_names_go_together(tmp_path, db_p
     # it is an organisation of its own, and Anna Berg loses it.
     person = [synthetic(n, [("peace", "direct", 0), ("talks", "direct", 1)]) for n in range(2)]
     organisation = [synthetic(n, [("border", "direct", 4)]) for n in range(2, 5)]
-    path = db_path
-    run(path, [person], full=False)
-    db = store.open_db(path)
+    run(db_path, [person], full=False)
+    db = store.open_db(db_path)
     said_by = ("SELECT DISTINCT s.id, s.kind FROM quotes q JOIN speakers s ON s.id = q.speaker_id "
                "WHERE q.speaker_name = ?")
     assert db.execute(said_by, ["Berg"]).fetchall() == db.execute(said_by, ["Anna Berg"]).fetchall()
@@ -214,7 +209,7 @@ def test_a_name_that_changes_kind_changes_which_names_go_together(tmp_path, db_p
     db.close()
     full = tmp_path / "full.db"
     run(full, [person, organisation], full=True)
-    assert derived(path) == derived(full)
+    assert derived(db_path) == derived(full)
 
 
 def word_index(path: Path) -> set[tuple[str, str, str]]:

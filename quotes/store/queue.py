@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from sqlite_utils import Database
+
+Kind = Literal["name", "speaker", "article"]
 
 # The columns of quotes that hold a name or a speaker, and which it is.
 REACHING = (("name", "speaker_name"), ("name", "via"), ("speaker", "speaker_id"), ("speaker", "via_speaker_id"))
@@ -31,8 +33,8 @@ def queue_quotes(db: Database, quotes: str, parameters: Sequence[Any] | dict[str
                parameters)
 
 
-def queue_values(db: Database, values: Iterable[tuple[str, str]]) -> None:
-    """Queue (kind, value) pairs: kind is "name", "speaker" or "article"."""
+def queue_values(db: Database, values: Iterable[tuple[Kind, str]]) -> None:
+    """Queue (kind, value) pairs."""
     db.conn.executemany("INSERT INTO refresh_queue (kind, value) VALUES (?, ?) ON CONFLICT DO NOTHING", values)
 
 
