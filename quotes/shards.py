@@ -66,14 +66,14 @@ def write_shard(shard_dir: str, results: list[Parsed]) -> list[Written]:
         return done
 
 
-def shard_states(shard_dir: str) -> dict[str, tuple[str, str]]:
-    """(text_hash, extractor_version) of every article the shards in ``shard_dir`` hold."""
-    states: dict[str, tuple[str, str]] = {}
+def shard_states(shard_dir: str) -> dict[str, store.ArticleState]:
+    """The state of every article the shards in ``shard_dir`` hold."""
+    states: dict[str, store.ArticleState] = {}
     for path in sorted(glob.glob(os.path.join(shard_dir, "*.db"))):
         db = store.open_db(path)
         for article_id, text_hash, version in db.execute(
                 "SELECT id, text_hash, extractor_version FROM articles ORDER BY ingested_at"):
-            states[article_id] = (text_hash, version)
+            states[article_id] = store.ArticleState(text_hash, version)
         db.close()
     return states
 

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .extract import EXTRACTOR_VERSION
+
+if TYPE_CHECKING:
+    from .store import ArticleState
 
 
 @dataclass
@@ -27,11 +31,12 @@ class Summary:
         if self.on_error:
             self.on_error(message)
 
-    def admit(self, article_id: str, text_hash: str, stored: tuple[str, str] | None, reextract: bool) -> bool:
-        """Count an article that needs no extracting, given what is ``stored`` for it (its
-        text hash and extractor version), as unchanged and return False; remember one that
-        does as new or updated, until it is saved, and return True."""
-        if stored is not None and stored[0] == text_hash and (not reextract or stored[1] == EXTRACTOR_VERSION):
+    def admit(self, article_id: str, text_hash: str, stored: ArticleState | None, reextract: bool) -> bool:
+        """Count an article that needs no extracting, given what is ``stored`` for it, as
+        unchanged and return False; remember one that does as new or updated, until it is
+        saved, and return True."""
+        if stored is not None and stored.text_hash == text_hash and (
+                not reextract or stored.extractor_version == EXTRACTOR_VERSION):
             self.unchanged += 1
             if self.on_progress:
                 self.on_progress(1)

@@ -246,7 +246,7 @@ def test_changed_text_replaces_the_articles_quotes(fresh_db, batch):
     rows = list(fresh_db["quotes"].rows_where("article_id = ?", [new.id]))
     assert [r["quote"] for r in rows] == ["Yoon told ministers"]
     assert fresh_db["articles"].get(new.id)["text"] == new.text
-    assert store.article_state(fresh_db, new.id)[0] == new.text_hash
+    assert store.article_state(fresh_db, new.id).text_hash == new.text_hash
     assert fresh_db["quotes"].count == 8
 
 

@@ -19,11 +19,12 @@ from .export import export_rows
 from .facets import COUNTED_FACETS, FACET_EXPRESSIONS, FACET_TRIGGERS, count_facets
 from .queue import queue_quotes
 from .rederive import needs_refresh, refresh
+from .rows import ArticleState
 from .schema import SCHEMA_VERSION, STEPS, migrations
 from .speakers import canon_fingerprint
 
 __all__ = [
-    "BUSY_TIMEOUT_MS", "COUNTED_FACETS", "FACET_EXPRESSIONS", "FACET_TRIGGERS", "SCHEMA_VERSION", "STEPS",
-    "article_state", "canon_fingerprint", "check_writable", "count_facets", "export_rows", "migrations",
+    "ArticleState", "BUSY_TIMEOUT_MS", "COUNTED_FACETS", "FACET_EXPRESSIONS", "FACET_TRIGGERS", "SCHEMA_VERSION",
+    "STEPS", "article_state", "canon_fingerprint", "check_writable", "count_facets", "export_rows", "migrations",
     "needs_refresh", "open_db", "queue_quotes", "quote_id", "refresh", "save_articles", "writing",
 ]

@@ -11,15 +11,15 @@ from ..canon.speakers import kind_of, slug
 from ..records import Article, QuoteRecord
 from .connection import writing
 from .queue import queue_quotes, queue_values
-from .rows import where_in
+from .rows import ArticleState, where_in
 
 
-def article_state(db: Database, article_id: str) -> tuple[str, str] | None:
-    """(text_hash, extractor_version) of a stored article: same pair, nothing to redo."""
+def article_state(db: Database, article_id: str) -> ArticleState | None:
+    """The state of a stored article."""
     row = db.execute(
         "SELECT text_hash, extractor_version FROM articles WHERE id = ?", [article_id]
     ).fetchone()
-    return (row[0], row[1]) if row else None
+    return ArticleState(*row) if row else None
 
 
 def quote_id(article_id: str, start: int, end: int) -> str:

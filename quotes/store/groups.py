@@ -145,9 +145,9 @@ def fold_recent_words(db: Database) -> None:
     db.execute("DELETE FROM quote_word_recent")
 
 
-def regroup_reached(db: Database) -> None:
+def regroup_reached(db: Database, reach: Reach) -> None:
     """Bring the quote groups up to date after quotes were added to, moved between or removed
-    from the speakers the reach affected; its temp.added holds the quotes (rowids) new to
+    from the speakers ``reach`` affected; its temp.added holds the quotes (rowids) new to
     their speaker since the last refresh.
 
     Removing quotes can only split the groups they were in, so such a group is regrouped from
@@ -159,7 +159,7 @@ def regroup_reached(db: Database) -> None:
     equals :func:`regroup_all`'s.
     """
     groups = GroupWrites(lambda ids: sources(db, ids))
-    _split_broken(db, groups)
+    _split_broken(db, reach, groups)
     groups.write(db)
     added = [AddedQuote(*row) for row in db.execute(
         f"SELECT speaker_id, rowid, id, article_id, type, quote FROM quotes WHERE rowid IN {Reach.ADDED} "
@@ -172,12 +172,10 @@ def regroup_reached(db: Database) -> None:
     fold_recent_words(db)
 
 
-def _split_broken(db: Database, groups: GroupWrites) -> None:
+def _split_broken(db: Database, reach: Reach, groups: GroupWrites) -> None:
     """Regroup what is left of the groups that lost quotes: those that moved to another
     speaker, and those of the articles' old versions, whose speakers are queued."""
-    db.execute(f"INSERT OR IGNORE INTO temp.broken SELECT group_id FROM quotes WHERE rowid IN {Reach.ADDED} "
-               "AND group_id IS NOT NULL")
-    db.execute(f"INSERT OR IGNORE INTO temp.broken SELECT id FROM quote_groups WHERE speaker_id IN {QUEUED_SPEAKERS}")
+    reach.mark_broken_groups(QUEUED_SPEAKERS)
     db.execute(f"UPDATE quotes SET group_id = NULL WHERE rowid IN {Reach.ADDED} AND group_id IS NOT NULL")
     for group, speaker_id in db.execute(
             f"SELECT id, speaker_id FROM quote_groups WHERE id IN {Reach.BROKEN} "

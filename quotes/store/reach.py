@@ -111,5 +111,12 @@ class Reach:
         """Add the quotes of ``articles`` (SQL list of article ids)."""
         self.db.execute(f"INSERT OR IGNORE INTO temp.added SELECT rowid FROM quotes WHERE article_id IN {articles}")
 
+    def mark_broken_groups(self, speakers: str) -> None:
+        """The groups that lose quotes: those of the quotes added (they left them), and those
+        of ``speakers`` (SQL list: the speakers of the articles' old versions)."""
+        self.db.execute("INSERT OR IGNORE INTO temp.broken SELECT group_id FROM quotes "
+                        f"WHERE rowid IN {self.ADDED} AND group_id IS NOT NULL")
+        self.db.execute(f"INSERT OR IGNORE INTO temp.broken SELECT id FROM quote_groups WHERE speaker_id IN {speakers}")
+
     def affect(self, ids: Iterable[str]) -> None:
         self.db.conn.executemany("INSERT INTO temp.affected VALUES (?)", [(sid,) for sid in ids])

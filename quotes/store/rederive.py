@@ -84,7 +84,7 @@ def _refresh_reached(db: Database) -> None:
         reach.affect(changed)
         db.execute("UPDATE speakers SET quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id) "
                    f"WHERE id IN {Reach.AFFECTED}")
-        regroup_reached(db)
+        regroup_reached(db, reach)
         drop_unused_name_keys(db)
 
 

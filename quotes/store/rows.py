@@ -7,6 +7,14 @@ from typing import Any, NamedTuple
 from sqlite_utils import Database
 
 
+class ArticleState(NamedTuple):
+    """What a stored article was extracted from, and by which extractor: the same pair,
+    nothing to redo."""
+
+    text_hash: str
+    extractor_version: str
+
+
 class QuoteRow(NamedTuple):
     """A quote as quote groups are made of it (:func:`quotes.canon.groups.same_statements`)."""
 
