@@ -13,51 +13,20 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from spacy.language import Language
+from sqlite_utils import Database
 
 from . import DEFAULT_MODEL, guard, store
 from .extract import EXTRACTOR_VERSION, Extractor, extract_or_fail, load
 from .readers import ReadError, iter_articles, make_article
-from .records import Article, QuoteRecord
+from .records import Article, Parsed, QuoteRecord
+from .summary import Summary
 
-Extracted = tuple[Article, list[QuoteRecord] | Exception]  # the quotes, or why that article failed
+Outcome = tuple[Article, list[QuoteRecord] | Exception]  # the quotes, or why that article failed
 
-
-@dataclass
-class Summary:
-    """What a run did, counted as it goes; ``on_error`` and ``on_progress`` hear of it at once."""
-
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    quotes: int = 0
-    errors: list[str] = field(default_factory=list)
-    on_error: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
-    on_progress: Callable[[int], None] | None = field(default=None, repr=False, compare=False)
-    kinds: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-
-    def fail(self, message: str) -> None:
-        self.failed += 1
-        self.errors.append(message)
-        if self.on_error:
-            self.on_error(message)
-
-    def wanted(self, article_id: str, text_hash: str, stored: tuple[str, str] | None, reextract: bool,
-               version: str = EXTRACTOR_VERSION) -> bool:
-        """Whether an article needs extracting, given what is ``stored`` for it (its text hash
-        and extractor version); one that does not counts as unchanged, one that does is
-        remembered as new or updated until it is saved."""
-        if stored is not None and stored[0] == text_hash and (not reextract or stored[1] == version):
-            self.unchanged += 1
-            if self.on_progress:
-                self.on_progress(1)
-            return False
-        self.kinds[article_id] = "updated" if stored else "new"
-        return True
+CHUNK = 8  # articles sent to a worker process at a time
 
 
 def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_MODEL, processes: int = 1,
@@ -70,7 +39,7 @@ def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_
     """Ingest ``paths`` into the database at ``db_path``; see the module docstring.
 
     With ``cluster`` (a Dask scheduler address, or "local:N"), extraction runs on its workers
-    (:mod:`quotes.cluster`); ``worker_paths`` (fsspec URLs, or paths on a filesystem the
+    (:mod:`quotes.dask_ingest`); ``worker_paths`` (fsspec URLs, or paths on a filesystem the
     workers share) are read by the workers, never by this process. ``memory_limit`` (MB)
     bounds each local parsing process: an article that needs more fails alone.
     """
@@ -80,7 +49,7 @@ def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_
     version = Extractor.of(model).version
 
     def wanted(article_id: str, text_hash: str) -> bool:
-        return summary.wanted(article_id, text_hash, store.article_state(db, article_id), reextract, version)
+        return summary.admit(article_id, text_hash, store.article_state(db, article_id), reextract, version)
 
     def todo() -> Iterator[Article]:
         for item in iter_articles(paths) if paths or worker_paths else stored_articles(db, version):
@@ -89,60 +58,74 @@ def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_
             elif wanted(item.id, item.text_hash):
                 yield item
 
-    batch: list[tuple[Article, list[QuoteRecord]]] = []
-
-    def flush() -> None:
-        try:
-            store.save_articles(db, batch, version)
-            saved = list(batch)
-        except ValueError:
-            # One bad record refused the whole batch: save the others one by one.
-            saved = []
-            for item in batch:
-                try:
-                    store.save_articles(db, [item], version)
-                    saved.append(item)
-                except ValueError as error:
-                    summary.fail(str(error))
-        for article, quotes in saved:
-            kind = summary.kinds.pop(article.id, "new")
-            setattr(summary, kind, getattr(summary, kind) + 1)
-            summary.quotes += len(quotes)
-        if on_progress:
-            on_progress(len(batch))
-        batch.clear()
-
-    if cluster:
-        from .cluster import run_on_cluster
-        results = run_on_cluster(cluster, todo(), list(worker_paths), wanted, summary.fail, model,
-                                 on_total=on_total)
-    else:
-        results = run_extraction(todo(), model, processes, memory_limit)
+    writer = BatchWriter(db, summary, batch_size, version)
     try:
-        for article, found in results:
-            if isinstance(found, Exception):  # this article alone could not be parsed
-                summary.kinds.pop(article.id, None)
-                summary.fail(str(found))
-                if on_progress:
-                    on_progress(1)
-                continue
-            batch.append((article, found))
-            if len(batch) >= batch_size:
-                flush()
-        if batch:
-            flush()
+        if cluster:
+            from .dask_ingest import Sink, run_on_cluster, send_back
+
+            run_on_cluster(cluster, todo(), list(worker_paths), wanted, summary.fail, model,
+                           Sink(send_back, writer.take_parsed), on_total=on_total)
+        else:
+            for article, found in run_extraction(todo(), model, processes, memory_limit):
+                writer.take(article, found)
+        writer.flush()
     finally:
         # An interrupted batch is dropped whole; finished ones are kept and made consistent.
         # Speakers and groups are derived from all quotes: a run that saved nothing, after a
         # run that finished, has nothing to redo.
-        batch.clear()
+        writer.batch.clear()
         if store.needs_refresh(db):
             store.refresh(db)
         db.close()
     return summary
 
 
-def stored_articles(db, version: str = EXTRACTOR_VERSION) -> Iterator[Article]:
+class BatchWriter:
+    """Saves parsed articles into ``db`` ``size`` at a time, one transaction each, and counts
+    them in ``summary``."""
+
+    def __init__(self, db: Database, summary: Summary, size: int, version: str = EXTRACTOR_VERSION) -> None:
+        self.db, self.summary, self.size, self.version = db, summary, size, version
+        self.batch: list[Parsed] = []
+
+    def take(self, article: Article, found: list[QuoteRecord] | Exception) -> None:
+        if isinstance(found, Exception):  # this article alone could not be parsed
+            self.summary.kinds.pop(article.id, None)
+            self.summary.fail(str(found))
+            if self.summary.on_progress:
+                self.summary.on_progress(1)
+            return
+        self.batch.append((article, found))
+        if len(self.batch) >= self.size:
+            self.flush()
+
+    def take_parsed(self, parsed: list[Parsed]) -> None:
+        for article, found in parsed:
+            self.take(article, found)
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        try:
+            store.save_articles(self.db, self.batch, self.version)
+            saved = list(self.batch)
+        except ValueError:
+            # One bad record refused the whole batch: save the others one by one.
+            saved = []
+            for item in self.batch:
+                try:
+                    store.save_articles(self.db, [item], self.version)
+                    saved.append(item)
+                except ValueError as error:
+                    self.summary.fail(str(error))
+        for article, quotes in saved:
+            self.summary.count_saved(article.id, len(quotes))
+        if self.summary.on_progress:
+            self.summary.on_progress(len(self.batch))
+        self.batch.clear()
+
+
+def stored_articles(db: Database, version: str = EXTRACTOR_VERSION) -> Iterator[Article]:
     """Articles already in the database, for re-extraction after an upgrade."""
     for row in db.query(
             "select a.name, a.text, a.title, a.url, o.name as outlet, a.published, a.author "
@@ -153,26 +136,31 @@ def stored_articles(db, version: str = EXTRACTOR_VERSION) -> Iterator[Article]:
 
 
 def run_extraction(articles: Iterator[Article], model: str | Extractor, processes: int,
-                   memory_limit: int = guard.DEFAULT_MEMORY_LIMIT_MB) -> Iterator[Extracted]:
+                   memory_limit: int = guard.DEFAULT_MEMORY_LIMIT_MB) -> Iterator[Outcome]:
     """Extract quotes in this process, or in ``processes`` workers, keeping input order.
 
     Parsing has a memory ceiling of ``memory_limit`` MB (0: none), so that an article too
     large to parse fails alone; a worker also ends with this process, however it ends.
     """
-    chunk = 8
     # Starting workers costs a model load each: not worth it for a handful of articles.
-    first = list(islice(articles, chunk * processes))
-    if processes <= 1 or len(first) < chunk * processes:
+    first = list(islice(articles, CHUNK * processes))
+    if processes <= 1 or len(first) < CHUNK * processes:
         nlp = load(model)
         with guard.memory_ceiling(memory_limit):
             yield from extract_or_fail(nlp, chain(first, articles))
         return
+    yield from _extract_in_pool(chain(first, articles), model, processes, memory_limit)
+
+
+def _extract_in_pool(articles: Iterator[Article], model: str | Extractor, processes: int,
+                     memory_limit: int) -> Iterator[Outcome]:
+    """:func:`run_extraction` in ``processes`` worker processes."""
     pool = _pool(model, processes, memory_limit)
     try:
         window: deque[tuple[Future, list[Article]]] = deque()
         pending: list[Article] = []
 
-        def oldest() -> list[Extracted]:
+        def oldest() -> list[Outcome]:
             nonlocal pool
             future, sent = window.popleft()
             try:
@@ -182,7 +170,7 @@ def run_extraction(articles: Iterator[Article], model: str | Extractor, processe
                 window.clear()
                 _stop(pool)
                 pool = _pool(model, processes, memory_limit)
-                done: list[Extracted] = []
+                done: list[Outcome] = []
                 for sent in lost:  # again one article at a time, to find the one that kills
                     for article in sent:
                         done += _extract_alone(pool, article)
@@ -198,9 +186,9 @@ def run_extraction(articles: Iterator[Article], model: str | Extractor, processe
                 future.set_exception(broken)
             window.append((future, sent))
 
-        for article in chain(first, articles):
+        for article in articles:
             pending.append(article)
-            if len(pending) == chunk:
+            if len(pending) == CHUNK:
                 submit(pending)
                 pending = []
             # Bounded: never more than two chunks per worker in flight.
@@ -235,7 +223,7 @@ def _pool(model: str | Extractor, processes: int, memory_limit: int) -> ProcessP
     return ProcessPoolExecutor(processes, initializer=_init_worker, initargs=(model, memory_limit))
 
 
-def _extract_alone(pool: ProcessPoolExecutor, article: Article) -> list[Extracted]:
+def _extract_alone(pool: ProcessPoolExecutor, article: Article) -> list[Outcome]:
     try:
         return pool.submit(_extract_chunk, [article]).result()
     except BrokenProcessPool:
@@ -255,6 +243,6 @@ def _init_worker(model: str | Extractor, memory_limit: int) -> None:
     guard.limit_memory(memory_limit)
 
 
-def _extract_chunk(articles: list[Article]) -> list[Extracted]:
+def _extract_chunk(articles: list[Article]) -> list[Outcome]:
     assert _nlp is not None
     return list(extract_or_fail(_nlp, articles))

@@ -115,3 +115,6 @@ class QuoteRecord:
         if self.start >= self.end:
             return f"'start' {self.start} must come before 'end' {self.end}"
         return None
+
+
+Parsed = tuple[Article, list[QuoteRecord]]  # an article and the quotes extraction found in it

@@ -18,14 +18,16 @@ import glob
 import os
 import socket
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
 from . import DEFAULT_MODEL, store
 from .extract import EXTRACTOR_VERSION
-from .ingest import Summary
 from .readers import ReadError, iter_articles
-from .records import Article, QuoteRecord
+from .records import Article, Parsed
+from .summary import Summary
 
 _SHARDS: dict[str, Database] = {}
 
@@ -34,7 +36,15 @@ def shard_path(shard_dir: str) -> str:
     return os.path.join(shard_dir, f"shard-{socket.gethostname()}-{os.getpid()}.db")
 
 
-def write_shard(shard_dir: str, results: list[tuple[Article, list[QuoteRecord]]]) -> list[tuple[str, int, str | None]]:
+class Written(NamedTuple):
+    """What writing one article into a shard did: the quotes stored, or why none were."""
+
+    article_id: str
+    quotes: int
+    error: str | None
+
+
+def write_shard(shard_dir: str, results: list[Parsed]) -> list[Written]:
     """On a worker: store ``results`` in this process's shard, one transaction; an article
     the store refuses is reported, not stored, and the others are."""
     path = shard_path(shard_dir)
@@ -44,26 +54,26 @@ def write_shard(shard_dir: str, results: list[tuple[Article, list[QuoteRecord]]]
     db = _SHARDS[path]
     try:
         store.save_articles(db, results, EXTRACTOR_VERSION)
-        return [(article.id, len(quotes), None) for article, quotes in results]
+        return [Written(article.id, len(quotes), None) for article, quotes in results]
     except ValueError:
-        done: list[tuple[str, int, str | None]] = []
+        done: list[Written] = []
         for article, quotes in results:
             try:
                 store.save_articles(db, [(article, quotes)], EXTRACTOR_VERSION)
-                done.append((article.id, len(quotes), None))
+                done.append(Written(article.id, len(quotes), None))
             except ValueError as error:
-                done.append((article.id, 0, str(error)))
+                done.append(Written(article.id, 0, str(error)))
         return done
 
 
-def shard_states(shard_dir: str) -> dict[str, tuple[str, str]]:
-    """(text_hash, extractor_version) of every article the shards in ``shard_dir`` hold."""
-    states: dict[str, tuple[str, str]] = {}
+def shard_states(shard_dir: str) -> dict[str, store.ArticleState]:
+    """The state of every article the shards in ``shard_dir`` hold."""
+    states: dict[str, store.ArticleState] = {}
     for path in sorted(glob.glob(os.path.join(shard_dir, "*.db"))):
         db = store.open_db(path)
         for article_id, text_hash, version in db.execute(
                 "SELECT id, text_hash, extractor_version FROM articles ORDER BY ingested_at"):
-            states[article_id] = (text_hash, version)
+            states[article_id] = store.ArticleState(text_hash, version)
         db.close()
     return states
 
@@ -77,13 +87,13 @@ def ingest_shards(shard_dir: str, paths: list[str], worker_paths: list[str], clu
 
     Articles the shards already hold unchanged are skipped, so a re-run resumes.
     """
-    from .cluster import run_on_cluster
+    from .dask_ingest import Sink, run_on_cluster
 
     states = shard_states(shard_dir) if os.path.isdir(shard_dir) else {}
     summary = Summary(on_error=on_error, on_progress=on_progress)
 
     def wanted(article_id: str, text_hash: str) -> bool:
-        return summary.wanted(article_id, text_hash, states.get(article_id), reextract)
+        return summary.admit(article_id, text_hash, states.get(article_id), reextract)
 
     def todo() -> Iterator[Article]:
         for item in iter_articles(paths):
@@ -92,16 +102,17 @@ def ingest_shards(shard_dir: str, paths: list[str], worker_paths: list[str], clu
             elif wanted(item.id, item.text_hash):
                 yield item
 
-    for article_id, quotes, error in run_on_cluster(cluster, todo(), worker_paths, wanted, summary.fail, model,
-                                                    on_total=on_total, shard_dir=os.path.abspath(shard_dir)):
-        if error:
-            summary.fail(error)
-        else:
-            kind = summary.kinds.pop(article_id, "new")
-            setattr(summary, kind, getattr(summary, kind) + 1)
-            summary.quotes += quotes
-        if on_progress:
-            on_progress(1)
+    def count(written: list[Written]) -> None:
+        for article_id, quotes, error in written:
+            if error:
+                summary.fail(error)
+            else:
+                summary.count_saved(article_id, quotes)
+            if on_progress:
+                on_progress(1)
+
+    run_on_cluster(cluster, todo(), worker_paths, wanted, summary.fail, model,
+                   Sink(partial(write_shard, os.path.abspath(shard_dir)), count), on_total=on_total)
     return summary
 
 
@@ -139,7 +150,7 @@ def _merge_one(db: Database, summary: Summary) -> None:
     articles = ", ".join(f"[{c}]" for c in ARTICLE_COLUMNS)
     quotes = ", ".join(f"[{c}]" for c in QUOTE_COLUMNS)
     updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in ARTICLE_COLUMNS if c != "id")
-    with store._writing(db):
+    with store.writing(db):
         db.execute("DROP TABLE IF EXISTS temp.take")
         db.execute(
             """CREATE TEMP TABLE take AS
@@ -155,17 +166,8 @@ def _merge_one(db: Database, summary: Summary) -> None:
             return
         # As store.save_articles does, one set at a time: the old quotes' names and speakers
         # are queued for the refresh, the quotes replaced, the new names queued.
-        db.execute(
-            """INSERT INTO refresh_queue (kind, value)
-            SELECT 'name', speaker_name FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take)
-                AND speaker_name IS NOT NULL
-            UNION SELECT 'name', via FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take) AND via IS NOT NULL
-            UNION SELECT 'speaker', speaker_id FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take)
-                AND speaker_id IS NOT NULL
-            UNION SELECT 'speaker', via_speaker_id FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take)
-                AND via_speaker_id IS NOT NULL
-            UNION SELECT 'article', id FROM temp.take WHERE true
-            ON CONFLICT DO NOTHING""")
+        store.queue_quotes(db, "SELECT * FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take)",
+                           articles="SELECT id FROM temp.take")
         db.execute("DELETE FROM main.quotes WHERE article_id IN (SELECT id FROM temp.take)")
         db.execute("INSERT INTO main.outlets (id, name) SELECT id, name FROM shard.outlets WHERE id IN "
                    "(SELECT outlet_id FROM shard.articles WHERE id IN (SELECT id FROM temp.take)) "
@@ -181,14 +183,7 @@ def _merge_one(db: Database, summary: Summary) -> None:
         before = db.execute("SELECT count(*) FROM main.quotes").fetchone()[0]
         db.execute(f"INSERT INTO main.quotes ({quotes}) {taken_quotes.format(quotes)}")
         summary.quotes += db.execute("SELECT count(*) FROM main.quotes").fetchone()[0] - before
-        db.execute(
-            f"""INSERT INTO refresh_queue (kind, value)
-            SELECT 'name', speaker_name FROM ({taken_quotes.format("speaker_name")}) WHERE speaker_name IS NOT NULL
-            UNION SELECT 'name', via FROM ({taken_quotes.format("via")}) WHERE via IS NOT NULL
-            UNION SELECT 'speaker', speaker_id FROM ({taken_quotes.format("speaker_id")}) WHERE speaker_id IS NOT NULL
-            UNION SELECT 'speaker', via_speaker_id FROM ({taken_quotes.format("via_speaker_id")})
-                WHERE via_speaker_id IS NOT NULL
-            ON CONFLICT DO NOTHING""")
+        store.queue_quotes(db, taken_quotes.format("*"))
         db.execute(
             "INSERT INTO meta (key, value) SELECT key, value FROM shard.meta WHERE key = 'extractor_version' "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value")

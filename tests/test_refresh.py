@@ -57,18 +57,16 @@ def run(path: Path, steps: list[list[tuple[Article, list]]], full: bool) -> None
     db.close()
 
 
-def test_first_refresh_of_a_database_is_full(parsed, tmp_path):
-    db = store.open_db(tmp_path / "q.db")
-    store.save_articles(db, parsed[:5], EXTRACTOR_VERSION)
-    store.refresh(db)
-    assert db.execute("SELECT count(*) FROM speaker_name_keys").fetchone()[0] > 0
-    assert db.execute("SELECT count(*) FROM refresh_queue").fetchone()[0] == 0
+def test_first_refresh_of_a_database_is_full(parsed, fresh_db):
+    store.save_articles(fresh_db, parsed[:5], EXTRACTOR_VERSION)
+    store.refresh(fresh_db)
+    assert fresh_db.execute("SELECT count(*) FROM speaker_name_keys").fetchone()[0] > 0
+    assert fresh_db.execute("SELECT count(*) FROM refresh_queue").fetchone()[0] == 0
 
 
-def test_incremental_refresh_touches_only_what_the_new_articles_reach(parsed, tmp_path):
-    path = tmp_path / "q.db"
-    run(path, [parsed[:-1]], full=True)
-    db = store.open_db(path)
+def test_incremental_refresh_touches_only_what_the_new_articles_reach(parsed, db_path):
+    run(db_path, [parsed[:-1]], full=True)
+    db = store.open_db(db_path)
     before = {row[0]: row for row in db.execute("SELECT * FROM speakers")}
     db.execute("CREATE TEMP TABLE written (id)")
     db.execute("CREATE TEMP TRIGGER w AFTER INSERT ON speakers BEGIN INSERT INTO written VALUES (new.id); END")
@@ -96,17 +94,16 @@ def test_incremental_refresh_equals_full_refresh(parsed, tmp_path_factory, data)
     assert derived(folder / "incremental.db") == derived(folder / "full.db")
 
 
-def test_refresh_full_from_the_command_line(parsed, tmp_path):
+def test_refresh_full_from_the_command_line(parsed, db_path):
     from click.testing import CliRunner
 
     from quotes.cli import cli
 
-    path = tmp_path / "q.db"
-    run(path, [parsed[:10], parsed[10:]], full=False)
-    before = derived(path)
-    result = CliRunner().invoke(cli, ["refresh", "--full", "--db", str(path)])
+    run(db_path, [parsed[:10], parsed[10:]], full=False)
+    before = derived(db_path)
+    result = CliRunner().invoke(cli, ["refresh", "--full", "--db", str(db_path)])
     assert result.exit_code == 0, result.output
-    assert derived(path) == before
+    assert derived(db_path) == before
 
 
 # Quote groups are kept up to date quote by quote: a speaker who already has many quotes is
@@ -150,18 +147,17 @@ def test_groups_kept_up_to_date_equal_groups_recomputed(tmp_path_factory, data):
         steps.append(step)
     folder = tmp_path_factory.mktemp("groups")
     # New quotes' words are folded into the word index at once, or looked up where they were added.
-    with mock.patch.object(store, "FOLD_RECENT_WORDS", data.draw(st.sampled_from([0.0, 100.0]))):
+    with mock.patch.object(store.groups, "FOLD_RECENT_WORDS", data.draw(st.sampled_from([0.0, 100.0]))):
         run(folder / "incremental.db", steps, full=False)
     run(folder / "full.db", steps, full=True)
     assert derived(folder / "incremental.db") == derived(folder / "full.db")
 
 
-def test_a_speaker_with_many_quotes_is_not_regrouped_whole(tmp_path):
+def test_a_speaker_with_many_quotes_is_not_regrouped_whole(db_path):
     many = [synthetic(n, [("sanctions troops border talks", "direct", 0), (WORDS[n % 8], "direct", 0)])
             for n in range(12)]
-    path = tmp_path / "q.db"
-    run(path, [many], full=True)
-    db = store.open_db(path)
+    run(db_path, [many], full=True)
+    db = store.open_db(db_path)
     before = set(db.execute("SELECT * FROM quote_groups"))
     assert max(row[2] for row in before) == 12
     db.execute("CREATE TEMP TABLE looked_up (rowid)")
@@ -176,14 +172,13 @@ def test_a_speaker_with_many_quotes_is_not_regrouped_whole(tmp_path):
     db.close()
 
 
-def test_a_long_new_quote_joins_the_short_rendering_it_contains(tmp_path):
+def test_a_long_new_quote_joins_the_short_rendering_it_contains(tmp_path, db_path):
     # Three words of eight in common: not alike, but the earlier indirect rendering is
     # contained in the new direct quote, so they report one statement.
     filler = [synthetic(n, [(WORDS[n % 8], "direct", 0)]) for n in range(1, 9)]
     earlier = synthetic(0, [("sanctions troops border", "indirect", 0)])
-    path = tmp_path / "q.db"
-    run(path, [[earlier, *filler]], full=False)
-    db = store.open_db(path)
+    run(db_path, [[earlier, *filler]], full=False)
+    db = store.open_db(db_path)
     assert db.execute("SELECT count(*) FROM quotes WHERE group_id IS NOT NULL AND type = 'indirect'").fetchone() == (0,)
     later = synthetic(9, [(" ".join(WORDS), "direct", 0)], outlet="Post")
     store.save_articles(db, [later], EXTRACTOR_VERSION)
@@ -194,17 +189,16 @@ def test_a_long_new_quote_joins_the_short_rendering_it_contains(tmp_path):
     assert sorted(grouped[0][0].split(",")) == ["direct", "indirect"]
     full = tmp_path / "full.db"
     run(full, [[earlier, *filler], [later]], full=True)
-    assert derived(path) == derived(full)
+    assert derived(db_path) == derived(full)
 
 
-def test_a_name_that_changes_kind_changes_which_names_go_together(tmp_path):
+def test_a_name_that_changes_kind_changes_which_names_go_together(tmp_path, db_path):
     # "Berg" named as a person is Anna Berg; once most of its quotes name an organisation,
     # it is an organisation of its own, and Anna Berg loses it.
     person = [synthetic(n, [("peace", "direct", 0), ("talks", "direct", 1)]) for n in range(2)]
     organisation = [synthetic(n, [("border", "direct", 4)]) for n in range(2, 5)]
-    path = tmp_path / "q.db"
-    run(path, [person], full=False)
-    db = store.open_db(path)
+    run(db_path, [person], full=False)
+    db = store.open_db(db_path)
     said_by = ("SELECT DISTINCT s.id, s.kind FROM quotes q JOIN speakers s ON s.id = q.speaker_id "
                "WHERE q.speaker_name = ?")
     assert db.execute(said_by, ["Berg"]).fetchall() == db.execute(said_by, ["Anna Berg"]).fetchall()
@@ -215,7 +209,7 @@ def test_a_name_that_changes_kind_changes_which_names_go_together(tmp_path):
     db.close()
     full = tmp_path / "full.db"
     run(full, [person, organisation], full=True)
-    assert derived(path) == derived(full)
+    assert derived(db_path) == derived(full)
 
 
 def word_index(path: Path) -> set[tuple[str, str, str]]:
@@ -233,7 +227,7 @@ def word_index(path: Path) -> set[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("fold", [0.0, 100.0])  # every refresh folds its words in, or none does
 def test_the_word_index_kept_up_to_date_equals_the_one_rebuilt(parsed, tmp_path, monkeypatch, fold):
-    monkeypatch.setattr(store, "FOLD_RECENT_WORDS", fold)
+    monkeypatch.setattr(store.groups, "FOLD_RECENT_WORDS", fold)
     steps = [parsed[:20], parsed[20:30], parsed[30:]]
     run(tmp_path / "incremental.db", steps, full=False)
     run(tmp_path / "full.db", steps, full=True)

@@ -16,7 +16,7 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from quotes import cluster as quotes_cluster  # noqa: E402
+from quotes import dask_ingest  # noqa: E402
 from quotes.ingest import ingest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,7 +76,7 @@ def test_cluster_ingest_equals_a_local_ingest(scheduler, local_db, tmp_path):
 
 def test_a_worker_killed_mid_task_costs_a_retry_not_the_run(scheduler, local_db, tmp_path, monkeypatch):
     address, client = scheduler
-    monkeypatch.setattr(quotes_cluster, "TASK_ARTICLES", 2)
+    monkeypatch.setattr(dask_ingest, "TASK_ARTICLES", 2)
     killed: list[int] = []
 
     def kill_a_busy_worker() -> None:
@@ -155,7 +155,7 @@ def test_shards_merged_equal_a_direct_ingest(scheduler, local_db, tmp_path):
 
 def test_local_spec_is_checked():
     with pytest.raises(ValueError, match="local:N"):
-        with quotes_cluster.connect("local:none"):
+        with dask_ingest.connect("local:none"):
             pass
 
 

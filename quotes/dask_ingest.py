@@ -1,4 +1,4 @@
-"""Extraction on a Dask cluster: the workers parse, this process stays the only writer.
+"""Extraction on a Dask cluster: the workers parse, a sink the caller gives stores the results.
 
 ``quotes ingest PATH... --cluster tcp://scheduler:8786`` (or ``--cluster local:N`` for a
 ``distributed.LocalCluster`` of N worker processes on this machine) sends the parsing to the
@@ -15,10 +15,11 @@ Two kinds of input:
   picks the ones that are new or changed, and further tasks parse those. Article text never
   passes through this process.
 
-Results come back in the order tasks finish and are committed batch by batch by the caller
-(:func:`quotes.ingest.ingest`), which skips unchanged articles, so an interrupted run is
-resumed by running it again. A worker that dies takes its task with it; the scheduler runs
-that task again on another worker, and only the result that arrives is stored.
+What a task parsed goes to a :class:`Sink` the caller gives: a first part runs on the worker
+(it may send the articles back, or store them itself), and what it returns reaches the
+second part here, in the order tasks finish. The caller skips unchanged articles, so an
+interrupted run is resumed by running it again. A worker that dies takes its task with it;
+the scheduler runs that task again on another worker, and only the result that arrives is kept.
 """
 from __future__ import annotations
 
@@ -28,16 +29,17 @@ import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from spacy.language import Language
 
 from .extract import Extractor, extract, load
 from .readers import ReadError, extensions, reader_for
-from .records import Article, QuoteRecord
+from .records import Article, Parsed
 
-Extracted = tuple[Article, list[QuoteRecord]]
+R = TypeVar("R")
 
 # Articles per task: about two seconds of parsing on one core, long enough that the
 # scheduler's overhead (milliseconds per task) is lost in it, short enough that a dead
@@ -97,19 +99,24 @@ def _plugin_class() -> type:
     return ModelPlugin
 
 
-def extract_batch(model_name: str | Extractor, articles: list[Article], shard_dir: str | None = None) -> list[Any]:
+@dataclass(frozen=True)
+class Sink(Generic[R]):
+    """Where the articles a task parsed go: ``on_worker`` runs in the worker process that
+    parsed them, and must pickle (a module-level function, or a partial of one); what it
+    returns comes back to this process, to ``on_client``."""
+
+    on_worker: Callable[[list[Parsed]], R]
+    on_client: Callable[[R], None]
+
+
+def send_back(parsed: list[Parsed]) -> list[Parsed]:
+    """The ``on_worker`` of a sink that stores in this process: the parsed articles themselves."""
+    return parsed
+
+
+def extract_batch(model_name: str | Extractor, articles: list[Article], on_worker: Callable[[list[Parsed]], R]) -> R:
     """A task: parse articles this process sent."""
-    return _deliver(list(extract(model(model_name), articles)), shard_dir)
-
-
-def _deliver(results: list[Extracted], shard_dir: str | None) -> list[Any]:
-    """The results themselves, or with ``shard_dir`` what writing them into this worker's
-    shard did: (article id, quotes stored, error or None) each."""
-    if shard_dir is None:
-        return results
-    from .shards import write_shard
-
-    return write_shard(shard_dir, results)
+    return on_worker(list(extract(model(model_name), articles)))
 
 
 # A worker keeps the last files it read, so the tasks that parse one file's articles a
@@ -148,12 +155,12 @@ def scan_file(url: str) -> list[tuple[int, str, str] | str]:
 
 
 def extract_file(model_name: str | Extractor, url: str, positions: list[int],
-                 shard_dir: str | None = None) -> list[Any]:
+                 on_worker: Callable[[list[Parsed]], R]) -> R:
     """A task: parse the articles at ``positions`` of a file the worker reads."""
     items = _read(url)
     articles = [items[i] for i in positions]
     assert all(isinstance(a, Article) for a in articles)
-    return _deliver(list(extract(model(model_name), articles)), shard_dir)  # type: ignore[arg-type]
+    return on_worker(list(extract(model(model_name), articles)))  # type: ignore[arg-type]
 
 
 # --- on the client ------------------------------------------------------------------------
@@ -201,11 +208,10 @@ def list_files(path: str) -> list[str]:
 
 def run_on_cluster(spec: str, articles: Iterator[Article], worker_paths: list[str],
                    wanted: Callable[[str, str], bool], failed: Callable[[str], None],
-                   model_name: str | Extractor, task_articles: int | None = None,
-                   on_total: Callable[[int, bool], None] | None = None,
-                   shard_dir: str | None = None) -> Iterator[Any]:
+                   model_name: str | Extractor, sink: Sink[Any], task_articles: int | None = None,
+                   on_total: Callable[[int, bool], None] | None = None) -> None:
     """Extract ``articles`` (read here) and the articles of ``worker_paths`` (read by the
-    workers) on the cluster ``spec``, yielding results as tasks finish.
+    workers) on the cluster ``spec``, into ``sink`` as tasks finish.
 
     ``wanted(id, text_hash)`` says whether a worker-read article needs parsing (the caller
     has already filtered ``articles``); ``failed(message)`` reports a file that could not be
@@ -213,70 +219,92 @@ def run_on_cluster(spec: str, articles: Iterator[Article], worker_paths: list[st
     """
     from distributed import as_completed
 
-    task_articles = task_articles or TASK_ARTICLES
     with connect(spec) as client:
         client.register_plugin(_plugin_class()(model_name), name=f"quotes-model-{model_name}")
         workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
         limit = TASKS_PER_WORKER * workers
-        pending = as_completed()
-        read = 0  # articles to extract, known so far
-        scans: list[str] = []
-        for path in worker_paths:
-            try:
-                files = list_files(path)
-            except (OSError, ValueError) as error:
-                failed(f"{path}: cannot list ({error})")
-                continue
-            if not files:
-                failed(f"{path}: no such file or directory")
-            scans += files
-        queue: list[tuple[str, list[int]]] = []  # worker-read batches waiting for a slot
-        client_done = False
-        scanning = 0  # scan tasks in flight
-
-        def top_up() -> None:
-            nonlocal client_done, read, scanning
-            while pending.count() < limit:
-                if queue:
-                    url, positions = queue.pop(0)
-                    pending.add(client.submit(extract_file, model_name, url, positions, shard_dir, pure=False))
-                elif scans:
-                    url = scans.pop(0)
-                    future = client.submit(scan_file, url, pure=False)
-                    future.url = url
-                    pending.add(future)
-                    scanning += 1
-                elif not client_done:
-                    batch = list(islice(articles, task_articles))
-                    read += len(batch)
-                    if len(batch) < task_articles:
-                        client_done = True
-                    if batch:
-                        pending.add(client.submit(extract_batch, model_name, batch, shard_dir, pure=False))
-                    if on_total:
-                        on_total(read, client_done and not scans and not scanning)
-                else:
-                    return
-
-        top_up()
-        while pending.count():
-            future = next(pending)
+        tasks = _Tasks(client, as_completed(), model_name, sink.on_worker, articles,
+                       _files_to_scan(worker_paths, failed), task_articles or TASK_ARTICLES, on_total)
+        tasks.top_up(limit)
+        while tasks.pending.count():
+            future = next(tasks.pending)
             result = future.result()
             if future.key.startswith("scan_file"):
-                scanning -= 1
-                url = future.url
-                positions = []
-                for item in result:
-                    if isinstance(item, str):
-                        failed(item)
-                    elif wanted(item[1], item[2]):
-                        positions.append(item[0])
-                read += len(positions)
-                queue += [(url, positions[i:i + task_articles])
-                          for i in range(0, len(positions), task_articles)]
-                if on_total:
-                    on_total(read, client_done and not scans and not scanning)
+                tasks.scanned(future.url, result, wanted, failed)
             else:
-                yield from result
+                sink.on_client(result)
             future.release()
-            top_up()
+            tasks.top_up(limit)
+
+
+def _files_to_scan(worker_paths: list[str], failed: Callable[[str], None]) -> list[str]:
+    """The files of ``worker_paths``; ``failed`` hears of a path that names none."""
+    scans: list[str] = []
+    for path in worker_paths:
+        try:
+            files = list_files(path)
+        except (OSError, ValueError) as error:
+            failed(f"{path}: cannot list ({error})")
+            continue
+        if not files:
+            failed(f"{path}: no such file or directory")
+        scans += files
+    return scans
+
+
+class _Tasks:
+    """The tasks of a run: those in flight (``pending``) and what is left to send, the
+    batches of worker-read files already scanned first, then the files to scan, then the
+    articles read here."""
+
+    def __init__(self, client: Any, pending: Any, model_name: str | Extractor, on_worker: Callable[[list[Parsed]], Any],
+                 articles: Iterator[Article], scans: list[str], task_articles: int,
+                 on_total: Callable[[int, bool], None] | None) -> None:
+        self.client, self.pending, self.model_name, self.on_worker = client, pending, model_name, on_worker
+        self.articles, self.scans, self.task_articles, self.on_total = articles, scans, task_articles, on_total
+        self.read = 0  # articles to extract, known so far
+        self.queue: list[tuple[str, list[int]]] = []  # worker-read batches waiting for a slot
+        self.client_done = False
+        self.scanning = 0  # scan tasks in flight
+
+    def top_up(self, limit: int) -> None:
+        """Send tasks until ``limit`` are in flight, or none is left."""
+        submit = self.client.submit
+        while self.pending.count() < limit:
+            if self.queue:
+                url, positions = self.queue.pop(0)
+                self.pending.add(submit(extract_file, self.model_name, url, positions, self.on_worker, pure=False))
+            elif self.scans:
+                url = self.scans.pop(0)
+                future = submit(scan_file, url, pure=False)
+                future.url = url
+                self.pending.add(future)
+                self.scanning += 1
+            elif not self.client_done:
+                batch = list(islice(self.articles, self.task_articles))
+                self.read += len(batch)
+                if len(batch) < self.task_articles:
+                    self.client_done = True
+                if batch:
+                    self.pending.add(submit(extract_batch, self.model_name, batch, self.on_worker, pure=False))
+                self._report()
+            else:
+                return
+
+    def scanned(self, url: str, found: list[tuple[int, str, str] | str], wanted: Callable[[str, str], bool],
+                failed: Callable[[str], None]) -> None:
+        """Queue the articles of a scanned file that ``wanted`` picks, in batches."""
+        self.scanning -= 1
+        positions = []
+        for item in found:
+            if isinstance(item, str):
+                failed(item)
+            elif wanted(item[1], item[2]):
+                positions.append(item[0])
+        self.read += len(positions)
+        self.queue += [(url, positions[i:i + self.task_articles]) for i in range(0, len(positions), self.task_articles)]
+        self._report()
+
+    def _report(self) -> None:
+        if self.on_total:
+            self.on_total(self.read, self.client_done and not self.scans and not self.scanning)

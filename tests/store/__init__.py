@@ -1,0 +1,1 @@
+"""The tests of quotes.store, one module per module of the package."""
