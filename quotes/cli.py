@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 DEFAULT_DB = "db/quotes.db"
 EXPORT_FIELDS = ["article", "quote", "speaker", "speaker_mention", "type", "cue", "outlet",
-                 "start", "end", "role", "channel", "via", "published", "url", "group_id"]
+                 "start", "end", "role", "channel", "via", "published", "url", "group_id",
+                 "confidence", "speaker_rule", "antecedent_start", "antecedent_end"]
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
                          type=click.Path(dir_okay=False), help="SQLite database file")
@@ -312,6 +313,8 @@ def calibrate(sets: tuple[tuple[str, str], ...], model: str, output: str | None)
     from .extract.confidence import WEIGHTS
 
     rows = labelled([(Path(gold), Path(articles)) for gold, articles in sets], model=model)
+    if all(r["held_back"] for r in rows) or not any(r["held_back"] for r in rows):
+        raise click.ClickException("too few annotated articles to fit on some and measure on the others")
     model_fitted = fit([r for r in rows if not r["held_back"]])
     result = report(rows, model_fitted)
     model_fitted.save(Path(output or WEIGHTS), {
@@ -321,4 +324,5 @@ def calibrate(sets: tuple[tuple[str, str], ...], model: str, output: str | None)
     click.echo(calibration_table(result["calibration"]))
     click.echo("threshold  shown  precision  recall kept")
     for row in result["thresholds"]:
-        click.echo(f"{row['threshold']:.2f}       {row['shown']:.3f}  {row['precision']:.3f}      {row['recall_kept']:.3f}")
+        click.echo(f"{row['threshold']:.2f}       {row['shown']:.3f}  {row['precision']:.3f}      "
+                   f"{row['recall_kept']:.3f}")

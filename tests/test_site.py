@@ -367,3 +367,79 @@ def test_a_missing_page_is_a_404_without_a_traceback(client, capsys):
     assert response.status_code == 404
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err and "│" not in out + err  # the access log has its one line
+
+
+# ---- What the site trusts: the confidence threshold and the evidence ----
+
+@pytest.fixture
+def trusted(sample_db, tmp_path, client_for):
+    """The sample with confidences: Yoon Suk Yeol's quotes all uncertain (0.3), every other
+    quote sure (0.95), and Dmitry Peskov's pronoun quote resolved to his name earlier on."""
+    import shutil
+    import sqlite3
+
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    copy = tmp_path / "quotes.db"
+    shutil.copy(sample_db, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("update quotes set confidence = case when speaker_id = 'yoon-suk-yeol' then 0.3 else 0.95 end")
+        quote_id, text, start = conn.execute(
+            "select q.id, a.text, q.start from quotes q join articles a on a.id = q.article_id "
+            "where q.speaker_id = 'dmitry-peskov' and q.speaker_mention = 'he'").fetchone()
+        named = text.rfind("Dmitry Peskov", 0, start)
+        conn.execute("update quotes set speaker_rule = 'pronoun', antecedent_start = ?, antecedent_end = ? "
+                     "where id = ?", (named, named + len("Dmitry Peskov"), quote_id))
+    metadata = load_metadata()
+    assert metadata["plugins"]["quotes"]["min_confidence"] == 0.75
+    return client_for(Datasette([str(copy)], metadata=metadata, settings=SETTINGS))
+
+
+def speakers_on(tree) -> list[str]:
+    return texts(tree, "//article[contains(@class, 'quote-card')]//a[@class='speaker']")
+
+
+def test_the_home_page_and_feeds_show_only_what_the_site_trusts(trusted):
+    tree, text = page(trusted, "/")
+    assert speakers_on(tree) and "Yoon Suk Yeol" not in speakers_on(tree)
+    assert "confidence of at least 0.75" in text and "confidence__lt=0.75" in text
+    feed = etree.fromstring(trusted.get("/-/search.atom?q=Yoon").content)
+    titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]
+    assert titles and not [t for t in titles if t.startswith("Yoon Suk Yeol:")]
+
+
+def test_a_speaker_page_counts_what_it_shows_and_links_to_the_rest(trusted):
+    tree, text = page(trusted, "/-/speaker/yoon-suk-yeol")
+    assert not tree.xpath("//article[contains(@class, 'quote-card')]")
+    facts = texts(tree, "//dl[@class='speaker-facts']/dd")[0]
+    assert "0 likely right" in facts and "uncertain" in facts
+    assert "speaker_id=yoon-suk-yeol&amp;confidence__lt=0.75" in text
+
+
+def test_search_and_tables_show_the_uncertain_marked(trusted):
+    tree, text = page(trusted, "/-/search?q=Yoon")
+    uncertain = tree.xpath("//article[contains(@class, 'uncertain')]")
+    assert uncertain and all(card.xpath(".//span[@class='uncertain-label']") for card in uncertain)
+    assert "marked “speaker uncertain”" in text
+    for path in ("/quotes/quotes_view?speaker_id=yoon-suk-yeol", "/quotes/quotes?speaker_id=yoon-suk-yeol"):
+        tree, _ = page(trusted, path)
+        cards = tree.xpath("//article[contains(@class, 'quote-card')]")
+        assert cards and all("uncertain" in card.get("class") for card in cards)
+    tree, _ = page(trusted, "/quotes/quotes_view?speaker_id=dmitry-peskov")
+    assert not tree.xpath("//article[contains(@class, 'uncertain')]")
+
+
+def test_confidence_filters_the_json_api(trusted):
+    rows = trusted.get("/quotes/quotes_view.json?_shape=array&confidence__gte=0.75&_size=max").json()
+    assert rows and all(r["confidence"] >= 0.75 for r in rows)
+    assert "yoon-suk-yeol" not in {r["speaker_id"] for r in rows}
+
+
+def test_a_quote_card_shows_how_its_speaker_was_found(trusted):
+    tree, _ = page(trusted, "/-/speaker/dmitry-peskov")
+    (evidence,) = tree.xpath("//details[@class='evidence']")
+    summary = texts(evidence, "./summary")[0]
+    assert summary.startswith("“he” → Dmitry Peskov, named") and "a pronoun" in summary
+    assert evidence.xpath(".//mark")[0].text == "Dmitry Peskov"

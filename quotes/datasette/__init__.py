@@ -74,7 +74,8 @@ def extra_template_vars(view_name: str, datasette: Any) -> Any:
     if view_name == "index":
         return lambda: pages.home_vars(datasette)
     if view_name == "table":
-        return {"facet_limits": {"live": facets.LIVE_LIMIT, "search": facets.SEARCH_LIVE_LIMIT}}
+        return {"facet_limits": {"live": facets.LIVE_LIMIT, "search": facets.SEARCH_LIVE_LIMIT},
+                "min_confidence": pages.min_confidence(datasette)}
     return {}
 
 

@@ -32,6 +32,8 @@ SEARCH_LIMIT = 100
 
 # One quote as the pages show it: the words in their sentence (the window of the article
 # text around them, with the quote's offsets in that window), speaker, outlet and article.
+EVIDENCE_CHARS = 120  # of the article shown on each side of the mention a speaker was resolved to
+
 # Titles and urls are read within the limits an ingest keeps them to, so that a database
 # written before those limits still gives pages of a bounded size.
 QUOTE_COLUMNS = f"""
@@ -43,7 +45,15 @@ substr(a.text, min(coalesce(q.sentence_start, q.start), q.start) + 1,
        max(coalesce(q.sentence_end, q."end"), q."end") - min(coalesce(q.sentence_start, q.start), q.start))
   as context,
 q.start - min(coalesce(q.sentence_start, q.start), q.start) as quote_start,
-q."end" - min(coalesce(q.sentence_start, q.start), q.start) as quote_end
+q."end" - min(coalesce(q.sentence_start, q.start), q.start) as quote_end,
+q.confidence, q.speaker_rule, q.antecedent_start, q.antecedent_end,
+substr(a.text, max(0, q.antecedent_start - {EVIDENCE_CHARS}) + 1,
+       q.antecedent_end - max(0, q.antecedent_start - {EVIDENCE_CHARS}) + {EVIDENCE_CHARS}) as antecedent_context,
+q.antecedent_start - max(0, q.antecedent_start - {EVIDENCE_CHARS}) as antecedent_at,
+case when q.antecedent_end <= q.start then
+  length(substr(a.text, q.antecedent_end + 1, q.start - q.antecedent_end))
+  - length(replace(substr(a.text, q.antecedent_end + 1, q.start - q.antecedent_end), char(10), ''))
+end as lines_back
 """.strip()
 QUOTE_JOINS = """
 join articles a on a.id = q.article_id
@@ -89,8 +99,52 @@ def in_context(row: Any) -> Markup:
     return Markup("{}<mark>{}</mark>{}").format(context[:start].lstrip(), quote, context[end:].rstrip())
 
 
-def quote_dicts(rows: Iterable[Any]) -> list[dict[str, Any]]:
-    return [{**dict(row), "in_context": in_context(row)} for row in rows]
+def quote_dicts(rows: Iterable[Any], min_confidence: float = 0.0) -> list[dict[str, Any]]:
+    """Rows as the quote cards read them: the quote in its sentence, whether its speaker is
+    uncertain (its confidence is under ``min_confidence``) and how the speaker was found."""
+    return [{**dict(row), "in_context": in_context(row), "evidence": evidence(row),
+             "uncertain": row["confidence"] is not None and row["confidence"] < min_confidence}
+            for row in rows]
+
+
+# How a speaker was found, said to a reader; rules that read the name in the mention need no word.
+FOUND_BY = {"pronoun": "a pronoun", "continued": "the quote before", "person_epithet": "a description",
+            "organisation_epithet": "a description", "definite_description": "a description",
+            "proper_name": "a surname", "document": "the document", "data": "the data",
+            "role": "the office"}
+
+
+def evidence(row: Any) -> dict[str, Any] | None:
+    """Where the article names the speaker this quote's mention refers to ("he" -> Dmitry
+    Peskov, named two paragraphs earlier): the mention, the name in its context, how far."""
+    context, at = row["antecedent_context"], row["antecedent_at"]
+    if context is None or at is None or row["antecedent_end"] is None:
+        return None
+    length = row["antecedent_end"] - row["antecedent_start"]
+    before, named, after = context[:at], context[at:at + length], context[at + length:]
+    before = before[before.rfind("\n") + 1:]  # the line it is named on
+    after = after[:after.find("\n")] if "\n" in after else after
+    lines = row["lines_back"]
+    where = ("later in the article" if lines is None else "in the same paragraph" if lines == 0
+             else "in the paragraph before" if lines <= 2 else f"{(lines + 1) // 2} paragraphs earlier")
+    return {"mention": row["speaker_mention"], "named": named, "where": where,
+            "by": FOUND_BY.get(row["speaker_rule"] or "", "the mention"),
+            "context": Markup("…{}<mark>{}</mark>{}…").format(before.lstrip(), named, after.rstrip())}
+
+
+def min_confidence(datasette: Any) -> float:
+    """The confidence a quote needs to be shown as sure: ``min_confidence`` among the quotes
+    plugin's settings in metadata.yml (0: every quote)."""
+    config = datasette.plugin_config("quotes") or {}
+    try:
+        return float(config.get("min_confidence", 0.0))
+    except (TypeError, ValueError):
+        return 0.0
+
+
+# The quotes shown where the site speaks for itself (home page, speaker pages, charts, feeds):
+# those sure enough, and those stored before confidence was (never unsure by default).
+SHOWN = "(confidence >= :min_confidence or confidence is null)"
 
 
 def roles_text(roles: str | None) -> list[str]:
@@ -156,22 +210,27 @@ def timeline_svg(counts: Sequence[tuple[str, int]], width: int = 640, height: in
 
 # ---- Data ----
 
-async def speaker_data(db: Any, speaker_id: str) -> dict[str, Any] | None:
+async def speaker_data(db: Any, speaker_id: str, threshold: float = 0.0) -> dict[str, Any] | None:
+    """A speaker's page: counts, outlets, chart and latest quotes of the quotes shown as sure
+    (confidence at or above ``threshold``), and how many others there are."""
     rows = (await db.execute("select * from speakers where id = :id", {"id": speaker_id})).rows
     if not rows:
         return None
     speaker = dict(rows[0])
-    params = {"id": speaker_id}
+    params = {"id": speaker_id, "min_confidence": threshold}
     aliases = [r[0] for r in (await db.execute(
         "select alias from speaker_aliases where speaker_id = :id order by alias", params)).rows]
     outlets = [dict(r) for r in (await db.execute(
         "select coalesce(o.name, 'unknown outlet') as outlet, count(*) as quotes from quotes q "
-        "left join outlets o on o.id = q.outlet_id where q.speaker_id = :id "
+        f"left join outlets o on o.id = q.outlet_id where q.speaker_id = :id and {SHOWN} "
         "group by q.outlet_id order by quotes desc, outlet", params)).rows]
     months = [(r[0], r[1]) for r in (await db.execute(
         "select substr(published, 1, 7) as month, count(*) from quotes "
-        "where speaker_id = :id and published is not null group by month order by month", params)).rows]
-    latest = quote_dicts((await db.execute(newest("speaker_id = :id"), {**params, "limit": LATEST})).rows)
+        f"where speaker_id = :id and published is not null and {SHOWN} group by month order by month",
+        params)).rows]
+    shown = (await db.execute(f"select count(*) from quotes where speaker_id = :id and {SHOWN}", params)).rows[0][0]
+    latest = quote_dicts((await db.execute(newest(f"speaker_id = :id and {SHOWN}"),
+                                           {**params, "limit": LATEST})).rows, threshold)
     relayed_by = [dict(r) for r in (await db.execute(RELAYED_BY_SQL, params)).rows]
     relays = [dict(r) for r in (await db.execute(
         "select s.id, s.name, count(*) as quotes from quotes q join speakers s on s.id = q.speaker_id "
@@ -179,7 +238,7 @@ async def speaker_data(db: Any, speaker_id: str) -> dict[str, Any] | None:
     return {
         "speaker": speaker, "roles": roles_text(speaker.get("roles")), "aliases": aliases,
         "outlets": outlets, "chart": timeline_svg(months), "latest": latest,
-        "relayed_by": relayed_by, "relays": relays,
+        "relayed_by": relayed_by, "relays": relays, "shown": shown, "min_confidence": threshold,
     }
 
 
@@ -200,18 +259,23 @@ async def group_data(db: Any, group_id: str) -> dict[str, Any] | None:
     return {"group": group, "quotes": quotes, "reference": reference, "types": dict(types)}
 
 
-async def search_data(db: Any, text: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
+async def search_data(db: Any, text: str, limit: int = SEARCH_LIMIT, threshold: float = 0.0,
+                      only_sure: bool = False) -> dict[str, Any]:
+    """The speakers and quotes a search finds: every quote, those under ``threshold`` marked
+    uncertain, or with ``only_sure`` (a feed) only the others."""
     text = text.strip()
     fts = search_box.fts_query(text)
     if fts is None:  # no word left once FTS syntax is dropped ("*", a lone quotation mark)
         return {"q": "", "speakers": [], "quotes": []}
     like = search_box.like_pattern(text)
-    params = {"like": like, "fts": fts, "limit": limit}
+    params = {"like": like, "fts": fts, "limit": limit, "min_confidence": threshold}
     speakers = [dict(r) for r in (await db.execute(search_box.SPEAKERS_SQL, params)).rows]
     matches = (await db.execute(search_box.matches_sql(fts is not None), params)).rows[0][0]
+    wanted = search_box.wanted_sql(fts is not None, walk=matches > table_search.WALK_FROM)
     quotes = quote_dicts((await db.execute(
-        newest(search_box.wanted_sql(fts is not None, walk=matches > table_search.WALK_FROM)), params)).rows)
-    return {"q": text, "speakers": speakers, "quotes": quotes}
+        newest(f"({wanted}) and {SHOWN}" if only_sure else wanted), params)).rows, threshold)
+    return {"q": text, "speakers": speakers, "quotes": quotes, "min_confidence": threshold,
+            "uncertain": sum(q["uncertain"] for q in quotes)}
 
 
 # ---- Routes ----
@@ -244,14 +308,14 @@ async def _not_found(datasette: Any, request: Any, what: str) -> Response:
 
 async def search_page(datasette: Any, request: Any) -> Response:
     text = request.args.get("q", "")
-    data = await search_data(_db(datasette), text)
+    data = await search_data(_db(datasette), text, threshold=min_confidence(datasette))
     feed = "/-/search.atom?" + urlencode({"q": data["q"]}) if data["q"] else None
     return await _page(datasette, request, "quotes_search.html", {**data, "feed_url": feed})
 
 
 async def speaker_page(datasette: Any, request: Any) -> Response:
     speaker_id = request.url_vars["id"]
-    data = await speaker_data(_db(datasette), speaker_id)
+    data = await speaker_data(_db(datasette), speaker_id, min_confidence(datasette))
     if data is None:
         return await _not_found(datasette, request, f"No speaker with the id {speaker_id!r}.")
     return await _page(datasette, request, "quotes_speaker.html", {
@@ -270,7 +334,7 @@ async def group_page(datasette: Any, request: Any) -> Response:
 
 async def speaker_feed(datasette: Any, request: Any) -> Response:
     speaker_id = request.url_vars["id"]
-    data = await speaker_data(_db(datasette), speaker_id)
+    data = await speaker_data(_db(datasette), speaker_id, min_confidence(datasette))
     if data is None:
         return Response.text(f"No speaker with the id {speaker_id!r}.", status=404)
     name = data["speaker"]["name"]
@@ -281,7 +345,8 @@ async def speaker_feed(datasette: Any, request: Any) -> Response:
 
 async def search_feed(datasette: Any, request: Any) -> Response:
     text = request.args.get("q", "").strip()
-    data = await search_data(_db(datasette), text, limit=LATEST)
+    data = await search_data(_db(datasette), text, limit=LATEST, threshold=min_confidence(datasette),
+                             only_sure=True)
     query = urlencode({"q": text})
     return feeds.response(
         datasette, request, feed_id=f"search?{query}", title=f"New quotes for “{text}”",
@@ -307,10 +372,11 @@ async def home_vars(datasette: Any) -> dict[str, Any]:
         db = _db(datasette)
     except (KeyError, IndexError):
         return {"latest_quotes": [], "canned": [], "quotes_db": None}
+    threshold = min_confidence(datasette)
     try:
-        latest = quote_dicts((await db.execute(newest("1"), {"limit": 10})).rows)
+        latest = quote_dicts((await db.execute(newest(SHOWN), {"limit": 10, "min_confidence": threshold})).rows)
     except Exception:  # a database without our schema
         latest = []
     canned = await datasette.get_canned_queries(db.name, None)
-    return {"latest_quotes": latest, "quotes_db": db.name,
+    return {"latest_quotes": latest, "quotes_db": db.name, "min_confidence": threshold,
             "canned": [{"name": k, "title": v.get("title") or k} for k, v in canned.items()]}

@@ -32,10 +32,10 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import DEFAULT, Lexicon
 from ..records import UNKNOWN, Attribution, QuoteRecord, QuoteType
+from .confidence import MODEL, features
 from .cues import Cue, find_cues
 from .direct import attribution_for, colon_attribution, continues, merge_split_quotes
 from .marks import has_fragment, in_ranges, overlaps_direct, quoted_runs, speech_like
-from .confidence import MODEL, features
 from .referents import History
 from .resolve import Resolver
 

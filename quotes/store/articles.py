@@ -164,6 +164,10 @@ def _quote_rows(article: Article, records: list[QuoteRecord]) -> list[dict[str, 
                 "sentence_start": record.sentence_start,
                 "sentence_end": record.sentence_end,
                 "group_id": None,
+                "confidence": record.confidence,
+                "speaker_rule": record.speaker_rule,
+                "antecedent_start": record.antecedent[0] if record.antecedent else None,
+                "antecedent_end": record.antecedent[1] if record.antecedent else None,
             },
         )
     return list(rows.values())

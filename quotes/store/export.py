@@ -16,7 +16,8 @@ def export_rows(db: Database) -> Iterator[dict[str, Any]]:
         """
         SELECT a.name AS article, q.quote, coalesce(s.name, q.role, '') AS speaker, q.speaker_mention,
                q.type, q.cue, o.name AS outlet, q.start, q."end", q.role, q.channel, q.via,
-               a.published, a.url, q.group_id
+               a.published, a.url, q.group_id, q.confidence, q.speaker_rule, q.antecedent_start,
+               q.antecedent_end
         FROM quotes q
         JOIN articles a ON a.id = q.article_id
         LEFT JOIN outlets o ON o.id = a.outlet_id

@@ -12,7 +12,8 @@ from .speakers import SPEAKER_OF_NAME, count_mentions
 
 # Lookups rather than joins: SQLite keeps joins inside count(*), which Datasette runs on
 # every page, and a million quotes then cost seconds; quotes carry outlet and date already.
-QUOTES_VIEW = """
+# (The view as the first step made it; 012_confidence made the one below.)
+FIRST_QUOTES_VIEW = """
 SELECT q.id, q.quote, q.type, q.cue,
        (SELECT name FROM speakers WHERE id = q.speaker_id) AS speaker, q.speaker_id,
        coalesce((SELECT kind FROM speakers WHERE id = q.speaker_id), q.speaker_kind) AS speaker_kind,
@@ -25,6 +26,10 @@ SELECT q.id, q.quote, q.type, q.cue,
        q.group_id, q.start, q."end", q.article_id
 FROM quotes q
 """.strip()
+
+QUOTES_VIEW = FIRST_QUOTES_VIEW.replace(
+    'q.group_id, q.start, q."end", q.article_id',
+    'q.group_id, q.start, q."end", q.article_id, q.confidence, q.speaker_rule')
 
 
 # sqlite-utils re-indexes a quote on any update; refresh() rewrites the speaker
@@ -76,7 +81,7 @@ def _tables(db: Database) -> None:
         )
         for statement in SEARCHED_COLUMNS_TRIGGER:
             db.execute(statement)
-    db.create_view("quotes_view", QUOTES_VIEW, replace=True)
+    db.create_view("quotes_view", FIRST_QUOTES_VIEW, replace=True)
 
 
 def _speaker_tables(db: Database) -> None:
@@ -279,6 +284,19 @@ def _recent_words(db: Database) -> None:
     spread over all its pages, and appending to a few thousand of them rewrote most of it."""
     db.execute("CREATE TABLE IF NOT EXISTS quote_word_recent (speaker_id TEXT NOT NULL, word TEXT NOT NULL, "
                "quote INTEGER NOT NULL, PRIMARY KEY (speaker_id, word, quote)) WITHOUT ROWID")
+
+
+@step("012_confidence")
+def _confidence(db: Database) -> None:
+    """How sure extraction is of each quote and its speaker, and how the speaker was found:
+    the rule, and the offsets of the mention it was resolved to. Quotes stored before have
+    none (``quotes ingest --reextract`` adds them)."""
+    quotes = db.table("quotes")
+    for column, kind in (("confidence", float), ("speaker_rule", str), ("antecedent_start", int),
+                         ("antecedent_end", int)):
+        if column not in quotes.columns_dict:
+            quotes.add_column(column, kind)
+    db.create_view("quotes_view", QUOTES_VIEW, replace=True)
 
 
 SCHEMA_VERSION = STEPS[-1]

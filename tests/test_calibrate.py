@@ -1,0 +1,45 @@
+"""Fitting the confidence model (quotes calibrate) on annotated articles."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run
+
+from quotes.calibrate import held_back
+from quotes.extract.confidence import MODEL, Model
+
+DEV = Path(__file__).parent / "data" / "dev"
+
+
+def test_the_same_articles_are_held_back_every_time():
+    names = [f"article{n}.txt" for n in range(400)]
+    held = [n for n in names if held_back(n)]
+    assert held == [n for n in names if held_back(n)]
+    assert 0.15 < len(held) / len(names) < 0.35
+
+
+def test_calibrate_fits_weights_and_reports_on_held_back_articles(pipeline_loaded_once, tmp_path):
+    out = tmp_path / "confidence.json"
+    result = run("calibrate", "--set", str(DEV / "gold.jsonl"), str(DEV / "articles"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "ECE" in result.output and "threshold" in result.output
+    data = json.loads(out.read_text())
+    assert data["about"]["fitted_on"] > 50 and data["about"]["held_back"] > 0
+    assert any(name.startswith("rule=") for name in data["weights"])
+    model = Model.load(out)
+    assert 0 < model({"rule=named_person": 1.0, "type=direct": 1.0}) < 1
+
+
+def test_too_few_articles_to_hold_some_back_is_one_line(pipeline_loaded_once, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text((DEV / "gold.jsonl").read_text().splitlines()[0] + "\n")
+    result = run("calibrate", "--set", str(gold), str(DEV / "articles"), "-o", str(tmp_path / "c.json"))
+    assert result.exit_code == 1 and "too few annotated articles" in result.output
+    assert not (tmp_path / "c.json").exists()
+
+
+def test_the_shipped_model_prefers_a_name_to_an_unknown_speaker():
+    named = MODEL({"rule=named_person": 1.0, "kind=person": 1.0, "full_name": 1.0, "type=direct": 1.0})
+    unknown = MODEL({"rule=none": 1.0, "kind=none": 1.0, "type=direct": 1.0})
+    assert named > 0.8 > unknown
