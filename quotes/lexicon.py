@@ -339,6 +339,13 @@ GENDER: dict[str, str] = {
                      "congresswoman", "businesswoman", "queen", "princess", "dame"], "f"),
 }
 
+# Cues that only report words, the surest of attributions (a feature of extract/confidence).
+PLAIN_CUES: frozenset[str] = frozenset({"say", "tell", "according to", "add"})
+
+# The first person outside quotation marks: a speaker's own words (an interview answer), never
+# the reporter's prose; inside reported speech, words that were not shifted to the third person.
+FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b")
+
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 ORG_PRONOUNS: frozenset[str] = frozenset({"it"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them", "we"})

@@ -120,7 +120,8 @@ ARTICLE_COLUMNS = ("id", "name", "title", "url", "outlet_id", "published", "auth
                    "extractor_version", "ingested_at")
 QUOTE_COLUMNS = ("id", "article_id", "outlet_id", "published", "speaker_id", "speaker_mention", "speaker_name",
                  "speaker_kind", "role", "quote", "type", "cue", "cue_lemma", "channel", "via_speaker_id", "via",
-                 "start", "end", "sentence_start", "sentence_end")
+                 "start", "end", "sentence_start", "sentence_end", "confidence", "speaker_rule", "antecedent_start",
+                 "antecedent_end")
 
 
 def merge(db_path: str, shards: Iterable[str], refresh: bool = True) -> Summary:

@@ -22,6 +22,7 @@ into a name within the article.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -30,13 +31,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .. import lexicon
 from ..lexicon import DEFAULT, Lexicon
 from ..records import UNKNOWN, Attribution, QuoteRecord, QuoteType
-from .confidence import MODEL, features
+from .confidence import MODEL
 from .cues import Cue, find_cues
 from .direct import attribution_for, colon_attribution, continues, merge_split_quotes
 from .marks import has_fragment, in_ranges, overlaps_direct, quoted_runs, speech_like
-from .referents import History
+from .referents import History, Names
 from .resolve import Resolver
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -321,6 +323,41 @@ def antecedent(text: str, quote: Quote, history: History) -> tuple[int, int] | N
         return earlier.start, earlier.end
     at = text.find(name, end)
     return (at, at + len(name)) if at >= 0 else None
+
+
+NEARBY_CHARS = 600  # how far back a person named counts as competing for a mention
+
+
+def features(quote: Quote, names: Names) -> dict[str, float]:
+    """The confidence model's inputs for ``quote`` (:mod:`.confidence`): indicators (1.0) of how
+    it was found and how its speaker was resolved, and a few numbers scaled to about [0, 1]."""
+    speaker, text = quote.speaker, quote.content.doc.text
+    cue = " ".join(t.lemma_.lower() for t in quote.cue) if quote.cue is not None else None
+    found = {f"type={quote.type}": 1.0, f"rule={quote.rule or 'none'}": 1.0,
+             f"kind={speaker.kind or 'none'}": 1.0,
+             "cue=plain" if cue in lexicon.PLAIN_CUES else "cue=none" if cue is None else "cue=other": 1.0,
+             "words": math.log1p(len(quote.text.split())) / 4, "split": float(len(quote.pieces) > 1),
+             "question": float(quote.text.rstrip(" ,.\"”’'").endswith("?"))}
+    if cue is not None:
+        found[f"cue={cue}"] = 1.0  # the verb itself: "said" is surer than "suggested"
+    if quote.type != "direct":
+        found["first_person"] = float(bool(lexicon.FIRST_PERSON.search(quote.text)))  # not shifted
+    if speaker.kind == "person" and speaker.name:
+        found["full_name"] = float(" " in speaker.name)
+    if speaker.name:
+        found["described"] = float(speaker.name[:1].islower())  # "report", "senior official": no name
+    mention = quote.mention
+    if mention is not None:
+        found["mention_words"] = min(len(mention), 8) / 8
+        found["pronoun"] = float(len(mention) == 1 and mention[0].lower_ in lexicon.SPEAKER_PRONOUNS)
+        start = mention.start_char
+        nearby = {names.full_name(p.name) for p in names.people if start - NEARBY_CHARS < p.start < start}
+        found["people_nearby"] = min(len(nearby), 4) / 4
+    if quote.antecedent is not None and mention is not None:
+        gap = max(0, mention.start_char - quote.antecedent[1])
+        found["antecedent_far"] = math.log1p(gap / 100) / 4
+        found["paragraphs_back"] = min(text.count("\n\n", quote.antecedent[1], mention.start_char), 4) / 4
+    return found
 
 
 def _offsets_tuple(span: Span | None) -> tuple[int, int] | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import lexicon
+
 CHROME_PHRASES = [
     r"back to top", r"scroll to top", r"most (?:popular|read)", r"latest news", r"read (?:more|next)",
     r"related(?: articles| stories)?", r"previous post", r"next post", r"previous post next post",
@@ -32,7 +34,6 @@ APPEAL = re.compile(r"support us|donat|contribution|subscri", re.I)
 # article reports; a label in capitals counts when it opens two lines (one is a dateline).
 TURN = re.compile(r"\(\([^()]{1,60}\)\)")
 LABEL = re.compile(r"(?:Q|A|[A-Z][A-Z.'’ -]{0,40}[A-Z])\s?:\s")
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|me|my|we|our|us)\b")
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 CLOSED = re.compile(r"[.!?:\"”’](?:\s*\([^()]*\))?$")  # sentence end, maybe before a "(Yonhap)" credit
 SHORT_WORDS = 6  # lines this short without closing punctuation are menus, buttons and labels
@@ -102,7 +103,7 @@ def _transcript_turns(lines: list[str]) -> list[int]:
         if TURN.match(line) or labels[i] in turns:
             within = True
         elif line:
-            within = within and bool(FIRST_PERSON.search(QUOTED.sub("", line)))
+            within = within and bool(lexicon.FIRST_PERSON.search(QUOTED.sub("", line)))
         if within and line:
             found.append(i)
     return found

@@ -13,7 +13,8 @@ def test_export_rows_fields_and_order(fresh_db, batch):
     assert len(rows) == 9
     assert list(rows[0]) == ["article", "quote", "speaker", "speaker_mention", "type", "cue",
                              "outlet", "start", "end", "role", "channel", "via", "published",
-                             "url", "group_id"]
+                             "url", "group_id", "confidence", "speaker_rule", "antecedent_start",
+                             "antecedent_end"]
     assert [(r["article"], r["start"]) for r in rows] == sorted((r["article"], r["start"])
                                                                 for r in rows)
     first = rows[0]
@@ -28,3 +29,15 @@ def test_export_rows_gives_unknown_speakers_as_empty_text(fresh_db, batch):
     store.save_articles(fresh_db, [(article, [quote(article, "it is probable", None, type="direct")])], "1")
     store.refresh(fresh_db)
     assert [(r["speaker"], r["speaker_mention"]) for r in store.export_rows(fresh_db)] == [("", None)]
+
+
+def test_confidence_and_evidence_are_stored_and_exported(fresh_db, batch):
+    from dataclasses import replace
+
+    article, records = batch[0]
+    sure = replace(records[0], confidence=0.93, speaker_rule="pronoun", antecedent=(5, 18))
+    store.save_articles(fresh_db, [(article, [sure])], "1")
+    store.refresh(fresh_db)
+    (row,) = store.export_rows(fresh_db)
+    assert (row["confidence"], row["speaker_rule"], row["antecedent_start"], row["antecedent_end"]) == (
+        0.93, "pronoun", 5, 18)
