@@ -301,7 +301,7 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
             quote.antecedent = before.antecedent or _offsets_tuple(before.mention)
         else:
             continue  # quoted words nobody is said to have said: a title, a slogan, a sign
-        quote.features = features(quote, resolver.names)
+        quote.features = features(quote, resolver.names, text)
         quote.confidence = MODEL(quote.features)
         kept.append(quote)
     return kept
@@ -328,10 +328,11 @@ def antecedent(text: str, quote: Quote, history: History) -> tuple[int, int] | N
 NEARBY_CHARS = 600  # how far back a person named counts as competing for a mention
 
 
-def features(quote: Quote, names: Names) -> dict[str, float]:
-    """The confidence model's inputs for ``quote`` (:mod:`.confidence`): indicators (1.0) of how
-    it was found and how its speaker was resolved, and a few numbers scaled to about [0, 1]."""
-    speaker, text = quote.speaker, quote.content.doc.text
+def features(quote: Quote, names: Names, text: str) -> dict[str, float]:
+    """The confidence model's inputs for ``quote`` of the document ``text`` (:mod:`.confidence`):
+    indicators (1.0) of how it was found and how its speaker was resolved, and a few numbers
+    scaled to about [0, 1]."""
+    speaker = quote.speaker
     cue = " ".join(t.lemma_.lower() for t in quote.cue) if quote.cue is not None else None
     found = {f"type={quote.type}": 1.0, f"rule={quote.rule or 'none'}": 1.0,
              f"kind={speaker.kind or 'none'}": 1.0,
