@@ -339,6 +339,9 @@ GENDER: dict[str, str] = {
                      "congresswoman", "businesswoman", "queen", "princess", "dame"], "f"),
 }
 
+# Verbs by which an outlet passes on what someone else said ("..., the BBC reported").
+RELAY_CUES: frozenset[str] = frozenset({"report"})
+
 # Cues that only report words, the surest of attributions (a feature of extract/confidence).
 PLAIN_CUES: frozenset[str] = frozenset({"say", "tell", "according to", "add"})
 

@@ -266,3 +266,26 @@ def test_a_quote_that_continues_the_last_speaker_says_so(extract_text):
     first, second = extract_text(text)
     assert second.speaker_rule == "continued" and second.speaker.name == first.speaker.name
     assert text[second.antecedent[0]:second.antecedent[1]] == "Peskov"
+
+
+def test_a_surname_of_several_words_is_the_person_named_in_full(extract_text):
+    q = only(extract_text("Gloria La Riva is the candidate of the Party for Socialism. "
+                          "La Riva said the war must end."))
+    assert (q.speaker.name, q.speaker_mention) == ("Gloria La Riva", "La Riva")
+
+
+# -- relays: an outlet that passes on someone's words is not their speaker -------------------
+
+@pytest.mark.parametrize("text, speaker, via", [
+    ("Police chief Budi Gunawan said the suspect had fled to Java, the BBC reported.", "Budi Gunawan", "BBC"),
+    ("A Turkish official said the pipeline was unnecessary, Cyprus Mail reported.", "Turkish official",
+     "Cyprus Mail"),
+])
+def test_an_outlet_reporting_what_someone_said_relays_it(extract_text, text, speaker, via):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.via) == (speaker, via)
+
+
+def test_a_person_reporting_what_others_said_still_said_it(extract_text):
+    quotes = extract_text("Mayor Ana Lind said residents told her that the water was brown.")
+    assert "Ana Lind" in {q.speaker.name for q in quotes}

@@ -301,10 +301,32 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
             quote.antecedent = before.antecedent or _offsets_tuple(before.mention)
         else:
             continue  # quoted words nobody is said to have said: a title, a slogan, a sign
+        kept.append(quote)
+    kept = without_relays(kept)
+    for quote in kept:
         quote.features = features(quote, resolver.names, text)
         quote.confidence = MODEL(quote.features)
-        kept.append(quote)
     return kept
+
+
+def without_relays(quotes: list[Quote]) -> list[Quote]:
+    """"X said the suspect had fled, the BBC reported": the outlet only carries X's words. A
+    clause an organisation reports (lexicon.RELAY_CUES) that holds a whole attribution of its
+    own (its cue and its quote) is not that organisation's statement: it becomes the inner
+    quote's ``via``. ("X said his roommates said ..." stays X's: a person vouches for it.)"""
+    relays = set()
+    for outer in quotes:
+        if outer.type == "direct" or outer.cue is None or outer.speaker.kind != "organisation" \
+                or outer.cue.root.lemma_.lower() not in lexicon.RELAY_CUES:
+            continue
+        start, end = outer.content.start, outer.content.end
+        inner = [q for q in quotes if q is not outer and q.cue is not None and q.speaker.name
+                 and start <= q.cue.start and q.cue.end <= end and start <= q.content.start and q.content.end <= end]
+        if inner:
+            relays.add(id(outer))
+            for quote in inner:
+                quote.via = quote.via or outer.speaker.name
+    return [q for q in quotes if id(q) not in relays]
 
 
 def antecedent(text: str, quote: Quote, history: History) -> tuple[int, int] | None:

@@ -301,12 +301,19 @@ class Names:
         return any(e.label_ == "PERSON" and e.text == name for e in self.ents)
 
     def full_name(self, name: str) -> str:
-        """'Yoon' -> 'Yoon Suk Yeol' when the article names exactly one such person."""
-        if " " in name:
-            return name
-        matches = {p.name for p in self.people
-                   if " " in p.name and name.lower() in p.name.lower().replace("-", " ").split()}
+        """'Yoon' -> 'Yoon Suk Yeol', 'La Riva' -> 'Gloria La Riva', when the article names
+        exactly one such person: a single word anywhere in the name, several as its end."""
+        words = name.lower().replace("-", " ").split()
+        if len(words) == 1:
+            matches = {p.name for p in self.people if " " in p.name and words[0] in _words(p.name)}
+        else:
+            matches = {p.name for p in self.people
+                       if len(_words(p.name)) > len(words) and _words(p.name)[-len(words):] == words}
         return matches.pop() if len(matches) == 1 else name
+
+
+def _words(name: str) -> list[str]:
+    return name.lower().replace("-", " ").split()
 
 
 SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs v".split())
