@@ -251,7 +251,7 @@ NEWS = {
                   "palace would open its gates to visitors.\n",
     "harvest.txt": "A good harvest\n\nAgrabah's vizier told reporters that the harvest had been good.\n",
 }
-WORDS = {"extra_words": {"org_nouns": ["collective"], "role_nouns": ["vizier"]}, "words": {}}
+WORD_LISTS = {"extra_words": {"org_nouns": ["collective"], "role_nouns": ["vizier"]}, "words": {}}
 
 
 def matched(path: Path) -> tuple[str, str | None]:
@@ -268,7 +268,7 @@ def news(tmp_path) -> Path:
     folder.mkdir()
     for name, text in NEWS.items():
         (folder / name).write_text(text, encoding="utf-8")
-    (tmp_path / "words.json").write_text(json.dumps(WORDS), encoding="utf-8")
+    (tmp_path / "words.json").write_text(json.dumps(WORD_LISTS), encoding="utf-8")
     return folder
 
 
@@ -279,7 +279,7 @@ def test_the_word_lists_of_an_ingest_reach_every_refresh(pipeline_loaded_once, n
     assert matched(db_path) == ("organisation", "jafar-marwan")
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key = 'lexicon'").fetchone() == (
-            json.dumps(WORDS, sort_keys=True),)
+            json.dumps(WORD_LISTS, sort_keys=True),)
         assert conn.execute("SELECT speaker_kind FROM quotes WHERE speaker_name = 'Harbour Collective'"
                             ).fetchone() == ("person",)
     before = derived(db_path)
@@ -300,7 +300,7 @@ def test_other_word_lists_make_the_next_refresh_full(pipeline_loaded_once, news,
     assert store.stored_lexicon(db) is DEFAULT
     assert db.execute("SELECT value FROM meta WHERE key = 'name_keys'").fetchone() == (store.canon_fingerprint(),)
     db.close()
-    assert store.canon_fingerprint() != store.canon_fingerprint(Lexicon.from_config(**WORDS))
+    assert store.canon_fingerprint() != store.canon_fingerprint(Lexicon.from_config(**WORD_LISTS))
 
 
 def test_merged_shards_are_refreshed_with_the_database_word_lists(nlp, news, db_path, tmp_path):
@@ -309,7 +309,7 @@ def test_merged_shards_are_refreshed_with_the_database_word_lists(nlp, news, db_
     store.save_articles(shard, list(extract(nlp, articles)), EXTRACTOR_VERSION)
     shard.close()
     db = store.open_db(db_path)
-    store.use_lexicon(db, Lexicon.from_config(**WORDS))
+    store.use_lexicon(db, Lexicon.from_config(**WORD_LISTS))
     db.close()
     assert quotes_command("merge", str(tmp_path / "shard.db"), "--db", str(db_path)).exit_code == 0
     assert matched(db_path) == ("organisation", None)  # the default extractor found no role
