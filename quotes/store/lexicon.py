@@ -3,7 +3,7 @@ speakers with.
 
 They are kept in the ``meta`` table under ``lexicon``, as the lexicon's ``config()`` in JSON
 (``{"extra_words": {}, "words": {}}`` for the default lists); a database without the row
-was ingested with the default lists.
+is taken to hold the default lists.
 """
 from __future__ import annotations
 
