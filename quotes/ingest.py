@@ -47,6 +47,9 @@ def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_
     db = store.open_db(db_path)
     summary = Summary(on_error=on_error, on_progress=on_progress)
     version = Extractor.of(model).version
+    # The database takes this run's word lists: other lists than its own make the refresh
+    # at the end re-derive every speaker with these.
+    store.use_lexicon(db, Extractor.of(model).lexicon)
 
     def wanted(article_id: str, text_hash: str) -> bool:
         return summary.admit(article_id, text_hash, store.article_state(db, article_id), reextract, version)

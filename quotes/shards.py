@@ -133,6 +133,9 @@ def merge(db_path: str, shards: Iterable[str], refresh: bool = True) -> Summary:
     db = store.open_db(db_path)
     summary = Summary()
     try:
+        # Shards carry no word lists: the database keeps its own (the default ones if it has
+        # none yet), and its refresh matches speakers with them.
+        store.use_lexicon(db, store.stored_lexicon(db))
         for shard in shards:
             store.open_db(shard).close()  # brings an older shard to this schema
             db.execute("ATTACH DATABASE ? AS shard", [os.path.abspath(shard)])

@@ -6,16 +6,19 @@ in random batches, with random edits, so each example costs database writes only
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from pathlib import Path
 from unittest import mock
 
 import pytest
+from conftest import ingest, run as quotes_command, summary
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from quotes import store
 from quotes.extract import EXTRACTOR_VERSION, extract
-from quotes.readers import iter_articles
+from quotes.lexicon import DEFAULT, Lexicon
+from quotes.readers import iter_articles, make_article
 from quotes.records import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,8 +52,9 @@ def edited(article: Article, quotes: list, keep: int) -> tuple[Article, list]:
     return dataclasses.replace(article, text=article.text + "\n"), quotes[:keep]
 
 
-def run(path: Path, steps: list[list[tuple[Article, list]]], full: bool) -> None:
+def run(path: Path, steps: list[list[tuple[Article, list]]], full: bool, lex: Lexicon = DEFAULT) -> None:
     db = store.open_db(path)
+    store.use_lexicon(db, lex)
     for batch in steps:
         store.save_articles(db, batch, EXTRACTOR_VERSION)
         store.refresh(db, full=full)
@@ -235,3 +239,87 @@ def test_the_word_index_kept_up_to_date_equals_the_one_rebuilt(parsed, tmp_path,
         recent = conn.execute("SELECT count(*) FROM quote_word_recent").fetchone()[0]
     assert (recent == 0) == (fold == 0.0)
     assert word_index(tmp_path / "incremental.db") == word_index(tmp_path / "full.db")
+
+
+# The word lists of `quotes ingest --lexicon` are the database's: every refresh matches
+# speakers with them, the one ending the ingest and any later one.
+
+NEWS = {
+    "strike.txt": "Dockworkers walk out\n\nDockworkers walked out on Tuesday. Harbour Collective said "
+                  "the strike would go on until wages rose.\n",
+    "palace.txt": "Palace to open\n\nJafar Marwan, the Grand Vizier of Agrabah, said on Monday that the "
+                  "palace would open its gates to visitors.\n",
+    "harvest.txt": "A good harvest\n\nAgrabah's vizier told reporters that the harvest had been good.\n",
+}
+WORD_LISTS = {"extra_words": {"org_nouns": ["collective"], "role_nouns": ["vizier"]}, "words": {}}
+
+
+def matched(path: Path) -> tuple[str, str | None]:
+    """The kind of the collective's speaker, and who the vizier named only by office is."""
+    with sqlite3.connect(path) as conn:
+        (kind,) = conn.execute("SELECT kind FROM speakers WHERE name = 'Harbour Collective'").fetchone()
+        (vizier,) = conn.execute("SELECT speaker_id FROM quotes WHERE speaker_name IS NULL").fetchone()
+    return kind, vizier
+
+
+@pytest.fixture
+def news(tmp_path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, text in NEWS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (tmp_path / "words.json").write_text(json.dumps(WORD_LISTS), encoding="utf-8")
+    return folder
+
+
+def test_the_word_lists_of_an_ingest_reach_every_refresh(pipeline_loaded_once, news, db_path):
+    # The extractor leaves the collective a person and the vizier unnamed, whatever the lists:
+    # the organisation noun and the role noun change what the refresh makes of them.
+    assert ingest(db_path, news, extra=("--lexicon", str(news.parent / "words.json"))).exit_code == 0
+    assert matched(db_path) == ("organisation", "jafar-marwan")
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'lexicon'").fetchone() == (
+            json.dumps(WORD_LISTS, sort_keys=True),)
+        assert conn.execute("SELECT speaker_kind FROM quotes WHERE speaker_name = 'Harbour Collective'"
+                            ).fetchone() == ("person",)
+    before = derived(db_path)
+    for full in [], ["--full"]:
+        assert quotes_command("refresh", "--db", str(db_path), *full).exit_code == 0
+        assert derived(db_path) == before
+
+
+def test_other_word_lists_make_the_next_refresh_full(pipeline_loaded_once, news, db_path):
+    assert ingest(db_path, news, extra=("--lexicon", str(news.parent / "words.json"))).exit_code == 0
+    # Ingesting the same articles with the default lists re-extracts none of them, but the
+    # database takes those lists, and its speakers are all derived again with them.
+    with mock.patch.object(store.rederive, "refresh_all_speakers", wraps=store.rederive.refresh_all_speakers) as full:
+        result = ingest(db_path, news)
+    assert summary(result.stderr)["unchanged"] == len(NEWS) and full.called
+    assert matched(db_path) == ("person", None)
+    db = store.open_db(db_path)
+    assert store.stored_lexicon(db) is DEFAULT
+    assert db.execute("SELECT value FROM meta WHERE key = 'name_keys'").fetchone() == (store.canon_fingerprint(),)
+    db.close()
+    assert store.canon_fingerprint() != store.canon_fingerprint(Lexicon.from_config(**WORD_LISTS))
+
+
+def test_merged_shards_are_refreshed_with_the_database_word_lists(nlp, news, db_path, tmp_path):
+    shard = store.open_db(tmp_path / "shard.db")  # as a worker writes it, with the default lists
+    articles = [make_article(name, text) for name, text in NEWS.items()]
+    store.save_articles(shard, list(extract(nlp, articles)), EXTRACTOR_VERSION)
+    shard.close()
+    db = store.open_db(db_path)
+    store.use_lexicon(db, Lexicon.from_config(**WORD_LISTS))
+    db.close()
+    assert quotes_command("merge", str(tmp_path / "shard.db"), "--db", str(db_path)).exit_code == 0
+    assert matched(db_path) == ("organisation", None)  # the default extractor found no role
+
+
+def test_incremental_refresh_equals_full_refresh_with_other_word_lists(parsed, tmp_path):
+    lex = Lexicon.from_config(extra_words={"org_nouns": ["pictures", "holdings", "nemzet"],
+                                           "title_words": ["pastor", "kc", "longtime"], "role_nouns": ["pastor"]})
+    steps = [parsed[:20], parsed[20:30] + [edited(*parsed[3], 1)], parsed[30:] + [edited(*parsed[25], 0)]]
+    run(tmp_path / "incremental.db", steps, full=False, lex=lex)
+    run(tmp_path / "full.db", steps, full=True, lex=lex)
+    run(tmp_path / "default.db", steps, full=True)
+    assert derived(tmp_path / "incremental.db") == derived(tmp_path / "full.db") != derived(tmp_path / "default.db")

@@ -8,8 +8,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..canon.speakers import kind_of, slug
+from ..lexicon import Lexicon
 from ..records import Article, QuoteRecord
 from .connection import writing
+from .lexicon import stored_lexicon
 from .queue import queue_quotes, queue_values
 from .rows import ArticleState, where_in
 
@@ -38,8 +40,9 @@ def save_articles(
     prepared = [(article, _quote_rows(article, records)) for article, records in batch]
     ingested_at = datetime.now(UTC).isoformat(timespec="seconds")
     with writing(db):
+        lex = stored_lexicon(db)
         for article, rows in prepared:
-            _write_article(db, article, rows, extractor_version, ingested_at)
+            _write_article(db, article, rows, extractor_version, ingested_at, lex)
         db.execute(
             "INSERT INTO meta (key, value) VALUES ('extractor_version', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -49,7 +52,7 @@ def save_articles(
 
 
 def _write_article(
-    db: Database, article: Article, rows: list[dict], extractor_version: str, ingested_at: str
+    db: Database, article: Article, rows: list[dict], extractor_version: str, ingested_at: str, lex: Lexicon
 ) -> None:
     outlet_id = None
     if article.outlet:
@@ -64,7 +67,7 @@ def _write_article(
     db.execute("DELETE FROM quotes WHERE article_id = ?", [article.id])
     for row in rows:
         row["outlet_id"], row["published"] = outlet_id, article.published
-    _point_at_speakers(db, rows)
+    _point_at_speakers(db, rows, lex)
     if not rows:
         return
     columns = list(rows[0])
@@ -105,7 +108,7 @@ def _upsert_article(db: Database, article: Article, outlet_id: str | None, extra
     )
 
 
-def _point_at_speakers(db: Database, rows: list[dict]) -> None:
+def _point_at_speakers(db: Database, rows: list[dict], lex: Lexicon) -> None:
     """Until refresh() runs, a quote points at the speaker the last refresh gave its name or,
     for a name new to the database, at a provisional speaker named as in its article, so
     foreign keys hold at every commit. The refresh then rewrites only quotes whose
@@ -122,7 +125,7 @@ def _point_at_speakers(db: Database, rows: list[dict]) -> None:
                 row[column] = known[name]
             elif name:
                 if name not in provisional:
-                    provisional[name] = (slug(name), kind_of(name, kind))
+                    provisional[name] = (slug(name), kind_of(name, kind, lex))
                 row[column] = provisional[name][0]
     db.conn.executemany(
         "INSERT INTO speakers (id, name, kind, roles, quote_count) VALUES (?, ?, ?, '[]', 0) "

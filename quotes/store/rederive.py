@@ -5,9 +5,11 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from ..canon.speakers import Speaker, cluster, distinguish, slug
+from ..lexicon import Lexicon
 from .connection import writing
 from .facets import count_facets
 from .groups import regroup_all, regroup_reached
+from .lexicon import stored_lexicon
 from .queue import QUEUED_ARTICLES, QUEUED_NAMES, Queued, empty_queue
 from .reach import Reach
 from .rows import where_in
@@ -42,38 +44,40 @@ def refresh(db: Database, full: bool = False) -> None:
     :func:`quotes.canon.speakers.cluster` can put with those (:mod:`quotes.canon.reach`) and
     the speakers all those names had or get; the speakers whose names are only mentioned
     more or less often, each on its own; and the quote groups and role holders of those
-    speakers. ``full`` recomputes everything, as the
-    first refresh of a database, or one whose canonicalisation rules changed, always does.
-    Both give the same result, whatever order articles were ingested in.
+    speakers. ``full`` recomputes everything, as the first refresh of a database, or one
+    whose canonicalisation rules or word lists changed, always does. Both give the same
+    result, whatever order articles were ingested in. Names are matched with the database's
+    word lists (:func:`quotes.store.lexicon.stored_lexicon`).
     """
     with writing(db):
         # Speakers and groups are rebuilt while quotes still point at the old
         # ones; foreign keys are checked once, at commit.
         db.execute("PRAGMA defer_foreign_keys = ON")
-        if full or name_keys_stale(db):
-            refresh_all_speakers(db)
-            resolve_roles(db)
+        lex = stored_lexicon(db)
+        if full or name_keys_stale(db, lex):
+            refresh_all_speakers(db, lex)
+            resolve_roles(db, lex)
             count_role_quotes(db)
             regroup_all(db)
-            rebuild_name_keys(db)
+            rebuild_name_keys(db, lex)
         else:
-            _refresh_reached(db)
+            _refresh_reached(db, lex)
         empty_queue(db)
         count_facets(db)
         db.execute("DELETE FROM meta WHERE key = 'needs_refresh'")
 
 
-def _refresh_reached(db: Database) -> None:
+def _refresh_reached(db: Database, lex: Lexicon) -> None:
     """The incremental refresh: see :func:`refresh`."""
     queued = Queued.read(db)
     if not queued:
         return
     with Reach(db) as reach:
-        clustered = _recluster(db, reach, queued)
+        clustered = _recluster(db, reach, queued, lex)
         distinguish(list({id(s): s for s in clustered.values()}.values()))
         with reach.moves_watched():
             changed = refresh_reached_speakers(db, clustered)
-            changed |= resolve_roles(db)
+            changed |= resolve_roles(db, lex)
         reach.add_quotes_of(QUEUED_ARTICLES)
         # The speakers whose set of quotes changed (a quote joined or left them, or was stored,
         # replaced or removed since the last refresh) get their counts and groups brought up to
@@ -88,18 +92,18 @@ def _refresh_reached(db: Database) -> None:
         drop_unused_name_keys(db)
 
 
-def _recluster(db: Database, reach: Reach, queued: Queued) -> dict[str, Speaker]:
+def _recluster(db: Database, reach: Reach, queued: Queued, lex: Lexicon) -> dict[str, Speaker]:
     """Count the queued names' mentions again and cluster the names they reach: the speaker
     of each name reached (stripped)."""
     names = queued.names
     add_name_keys(db, (n for n in names if not db.execute(
-        "SELECT 1 FROM speaker_name_keys WHERE name = ?", [n]).fetchone()))
+        "SELECT 1 FROM speaker_name_keys WHERE name = ?", [n]).fetchone()), lex)
     # The names of a speaker all have its kind.
     kinds_before = dict(db.execute(f"SELECT n.name, s.kind FROM speaker_names n JOIN speakers s "
                                    f"ON s.id = n.speaker_id WHERE n.name IN {QUEUED_NAMES}"))
     db.execute(f"DELETE FROM speaker_mentions WHERE name IN {QUEUED_NAMES}")
     count_mentions(db, QUEUED_NAMES)
-    kinds_after = kinds_of(db, QUEUED_NAMES)
+    kinds_after = kinds_of(db, QUEUED_NAMES, lex)
     # A name that came, went or changed kind may change which names go together: every name
     # a chain of relations leads to from it is clustered again, together. Any other name
     # queued keeps its speaker's names, which are clustered alone (see cluster_alone).
@@ -110,13 +114,14 @@ def _recluster(db: Database, reach: Reach, queued: Queued) -> dict[str, Speaker]
                                          sorted(set(names) - unsettled))}
     reach.grow(unsettled)
     # Clustered before cluster_alone adds its names to the reach.
-    fresh = cluster(reached_mentions(db), numbered=False)
+    fresh = cluster(reached_mentions(db), numbered=False, lex=lex)
     ids = alone | reach.ids()
-    fresh |= cluster_alone(db, reach, alone)
-    return _with_slug_mates(db, reach, fresh, ids)
+    fresh |= cluster_alone(db, reach, alone, lex)
+    return _with_slug_mates(db, reach, fresh, ids, lex)
 
 
-def _with_slug_mates(db: Database, reach: Reach, fresh: dict[str, Speaker], ids: set[str]) -> dict[str, Speaker]:
+def _with_slug_mates(db: Database, reach: Reach, fresh: dict[str, Speaker], ids: set[str],
+                     lex: Lexicon) -> dict[str, Speaker]:
     """``fresh`` with the speakers whose names slug alike, which number themselves in one
     order ("kim", "kim-2"): all of them are reached, or none."""
     clustered: dict[str, Speaker] = {}
@@ -129,5 +134,5 @@ def _with_slug_mates(db: Database, reach: Reach, fresh: dict[str, Speaker], ids:
         ids = {sid for base in sorted(bases) for (sid,) in db.execute(
             "SELECT id FROM speakers WHERE (id = :b OR (id > :b || '-' AND id < :b || '.')) "
             f"AND id NOT IN {Reach.IDS}", {"b": base})}
-        fresh = cluster_alone(db, reach, ids)
+        fresh = cluster_alone(db, reach, ids, lex)
     return clustered

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from ..canon import reach as name_reach
 from ..canon.roles import role_holder, role_index
 from ..canon.speakers import Mention, Speaker, cluster, name_kinds, speaker_of
+from ..lexicon import DEFAULT, Lexicon
 from .queue import QUEUED_ARTICLES
 from .reach import Reach
 from .rows import MentionRow, SpeakerRow
@@ -58,13 +59,13 @@ def _read_mentions(db: Database, scope: str = "") -> list[MentionRow]:
         f"WHERE 1 {scope} ORDER BY {MENTION_ORDER}")]
 
 
-def refresh_all_speakers(db: Database) -> None:
+def refresh_all_speakers(db: Database, lex: Lexicon) -> None:
     """Count every name's mentions again, cluster all names into speakers, replace every
     speaker and point every quote at its new one."""
     db.execute("DELETE FROM speaker_mentions")
     count_mentions(db)
     mentions = _read_mentions(db)
-    speakers = cluster(as_mentions(mentions))
+    speakers = cluster(as_mentions(mentions), lex=lex)
     rows, aliases = _speaker_rows(speakers, mentions, Counter())
     db.execute("DELETE FROM quote_groups")
     db.execute("DELETE FROM speaker_aliases")
@@ -168,12 +169,12 @@ def _repoint_reached(db: Database) -> set[str]:
     return changed
 
 
-def kinds_of(db: Database, scope: str) -> dict[str, str]:
+def kinds_of(db: Database, scope: str, lex: Lexicon) -> dict[str, str]:
     """The kind (:func:`quotes.canon.speakers.name_kinds`) of each name of ``scope`` (an SQL
     list) that speaker_mentions holds, keyed by the name as stored."""
     rows = [MentionRow(*row) for row in db.execute(
         f"SELECT name, said, kind, role, mention, count FROM speaker_mentions WHERE name IN {scope}")]
-    found = name_kinds(as_mentions(rows))
+    found = name_kinds(as_mentions(rows), lex)
     return {row.name: found[row.name.strip()] for row in rows if row.name.strip()}
 
 
@@ -184,7 +185,7 @@ def reached_mentions(db: Database) -> list[Mention]:
         f"WHERE name IN {Reach.NAMES} ORDER BY {MENTION_ORDER}"))
 
 
-def cluster_alone(db: Database, reach: Reach, ids: set[str]) -> dict[str, Speaker]:
+def cluster_alone(db: Database, reach: Reach, ids: set[str], lex: Lexicon) -> dict[str, Speaker]:
     """The speaker (:func:`quotes.canon.speakers.speaker_of`) of the names of each speaker
     of ``ids`` not reached yet, which are added to the reach with their names.
 
@@ -201,12 +202,12 @@ def cluster_alone(db: Database, reach: Reach, ids: set[str]) -> dict[str, Speake
     clustered: dict[str, Speaker] = {}
     for _, found in groupby(rows, key=lambda row: row[0]):
         mentions = as_mentions(MentionRow(*row[1:]) for row in found)
-        speaker = speaker_of(mentions)
+        speaker = speaker_of(mentions, lex)
         clustered.update((m.name.strip(), speaker) for m in mentions if m.name.strip())
     return clustered
 
 
-def resolve_roles(db: Database) -> set[str]:
+def resolve_roles(db: Database, lex: Lexicon) -> set[str]:
     """Give a quote whose article named only a role ("the chief of NATO") the one person the
     database knows in that role ("NATO Secretary-General Mark Rutte"); otherwise leave it
     unresolved with the role kept. Returns the speakers that gained or lost such quotes."""
@@ -214,12 +215,12 @@ def resolve_roles(db: Database) -> set[str]:
         speaker: json.loads(roles)
         for speaker, roles in db.execute("SELECT id, roles FROM speakers WHERE kind = 'person' AND roles != '[]'")
     }
-    index = role_index(holders)
+    index = role_index(holders, lex)
     roles = [role for (role,) in db.execute(
         "SELECT DISTINCT role FROM quotes WHERE speaker_name IS NULL AND role IS NOT NULL")]
     moved: set[str] = set()
     for role in roles:
-        holder = role_holder(role, index)
+        holder = role_holder(role, index, lex)
         before = {sid for (sid,) in db.execute(
             "SELECT DISTINCT speaker_id FROM quotes WHERE speaker_name IS NULL AND role = ? "
             "AND speaker_id IS NOT ?", [role, holder])}
@@ -245,34 +246,39 @@ def count_role_quotes(db: Database) -> None:
 
 # Names and their match tokens (speaker_name_keys, see quotes.canon.reach).
 
+def canon_fingerprint(lex: Lexicon = DEFAULT) -> str:
+    """Changes whenever the code that matches names, or the word lists it reads, change:
+    name keys stored under another fingerprint are stale, and the refresh is full."""
+    return hashlib.sha1(f"{_canon_code()}:{lex.fingerprint}".encode()).hexdigest()[:16]
+
+
 @lru_cache(maxsize=1)
-def canon_fingerprint() -> str:
-    """Changes whenever the code or the word lists that match names change."""
+def _canon_code() -> str:
     here = Path(__file__).parents[1]
     digest = hashlib.sha1()
     for path in sorted([*(here / "canon").glob("*.py"), here / "lexicon.py"]):
         digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()
 
 
-def name_keys_stale(db: Database) -> bool:
+def name_keys_stale(db: Database, lex: Lexicon) -> bool:
     row = db.execute("SELECT value FROM meta WHERE key = 'name_keys'").fetchone()
-    return row is None or row[0] != canon_fingerprint()
+    return row is None or row[0] != canon_fingerprint(lex)
 
 
-def rebuild_name_keys(db: Database) -> None:
+def rebuild_name_keys(db: Database, lex: Lexicon) -> None:
     db.execute("DELETE FROM speaker_name_keys")
     names = db.execute("SELECT speaker_name FROM quotes WHERE speaker_name IS NOT NULL "
                        "UNION SELECT via FROM quotes WHERE via IS NOT NULL")
-    add_name_keys(db, (name for (name,) in names))
+    add_name_keys(db, (name for (name,) in names), lex)
     db.execute("INSERT INTO meta (key, value) VALUES ('name_keys', ?) "
-               "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [canon_fingerprint()])
+               "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [canon_fingerprint(lex)])
 
 
-def add_name_keys(db: Database, names: Iterable[str]) -> None:
+def add_name_keys(db: Database, names: Iterable[str], lex: Lexicon) -> None:
     db.conn.executemany(
         "INSERT INTO speaker_name_keys (name, token, words) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        ((name, token, words) for name in names for token, words in name_reach.tokens(name)),
+        ((name, token, words) for name in names for token, words in name_reach.tokens(name, lex)),
     )
 
 
