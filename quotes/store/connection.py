@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from .schema import SCHEMA_VERSION, applied_steps, check_version, migrate
+from .schema import SCHEMA_VERSION, STEPS, applied_steps, check_version, migrate
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -74,7 +74,7 @@ def open_readonly(path: str | Path, current: bool = False) -> Database:
     if steps is None:
         raise ValueError(f"{path}: no quotes database yet (run quotes ingest first)")
     check_version(steps, path)
-    if current and (not steps or steps[-1] != SCHEMA_VERSION):
+    if current and set(steps) != set(STEPS):  # made by an older version: pages would miss columns
         raise ValueError(f"{path}: database has schema version {steps[-1] if steps else 2}, older than this "
                          f"version's {SCHEMA_VERSION}: run quotes refresh --db {path} first")
     if not live and not _writable(path):
