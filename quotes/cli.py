@@ -169,7 +169,8 @@ def export(db_path: str, fmt: str, output) -> None:
     """Write every quote, one per line, with its speaker, article and outlet."""
     from . import store
 
-    rows = store.export_rows(_existing_db(db_path))
+    db = _reading_db(db_path)
+    rows = store.export_rows(db)
     try:
         if fmt == "jsonl":
             for row in rows:
@@ -179,10 +180,14 @@ def export(db_path: str, fmt: str, output) -> None:
             writer.writeheader()
             writer.writerows(rows)
         output.flush()
+    except sqlite3.DatabaseError as error:  # damaged past the pages its schema is on
+        raise database_error(db_path, error) from None
     except BrokenPipeError:
         # The reader stopped (``quotes export | head``): that is not an error. Point stdout at
         # nothing so that Python's own flush at exit does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    finally:
+        db.close()
 
 
 @cli.command()
@@ -199,8 +204,7 @@ def serve(db_path: str, host: str, port: int, immutable: bool, metadata: str | N
     """Publish the database with Datasette (read-only)."""
     from .datasette.serve import load_metadata, serve as run
 
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path}: no such database (run quotes ingest first)")
+    _reading_db(db_path, current=True).close()
     if metadata:
         try:
             load_metadata(metadata)
@@ -251,7 +255,7 @@ def merge(shards: tuple[str, ...], db_path: str) -> None:
 
 def totals(db_path: str) -> str:
     """What the whole database holds, for the end of a run that may have added nothing."""
-    db = _existing_db(db_path)
+    db = _reading_db(db_path)
     counts = {table: db.execute(f"select count(*) from [{table}]").fetchone()[0]
               for table in ("articles", "quotes", "speakers")}
     db.close()
@@ -259,13 +263,26 @@ def totals(db_path: str) -> str:
 
 
 def _existing_db(db_path: str) -> Database:
-    """The database at ``db_path``, or a one-line error: missing, not ours, not SQLite."""
+    """The database at ``db_path``, to write, or a one-line error: missing, not ours, not
+    SQLite, read-only."""
     from . import store
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no such database (run quotes ingest first)")
     try:
-        return store.open_db(db_path)
+        store.check_writable(db_path)
+        return store.open_db(db_path, create=False)
+    except (ValueError, sqlite3.DatabaseError) as error:
+        raise database_error(db_path, error) from error
+
+
+def _reading_db(db_path: str, current: bool = False) -> Database:
+    """The database at ``db_path``, opened only to read (see ``store.open_readonly``), or a
+    one-line error: missing, not ours, not SQLite, newer (or, with ``current``, older)."""
+    from . import store
+
+    try:
+        return store.open_readonly(db_path, current=current)
     except (ValueError, sqlite3.DatabaseError) as error:
         raise database_error(db_path, error) from error
 

@@ -14,7 +14,7 @@ next refresh looks at), :mod:`.rederive` (the refresh) with :mod:`.reach`, :mod:
 and :mod:`.groups`, :mod:`.facets` (counts kept by triggers), :mod:`.export`.
 """
 from .articles import article_state, quote_id, save_articles
-from .connection import BUSY_TIMEOUT_MS, check_writable, open_db, writing
+from .connection import BUSY_TIMEOUT_MS, check_writable, open_db, open_readonly, writing
 from .export import export_rows
 from .facets import COUNTED_FACETS, FACET_EXPRESSIONS, FACET_TRIGGERS, count_facets
 from .lexicon import stored_lexicon, use_lexicon
@@ -27,6 +27,6 @@ from .speakers import canon_fingerprint
 __all__ = [
     "ArticleState", "BUSY_TIMEOUT_MS", "COUNTED_FACETS", "FACET_EXPRESSIONS", "FACET_TRIGGERS", "SCHEMA_VERSION",
     "STEPS", "article_state", "canon_fingerprint", "check_writable", "count_facets", "export_rows", "migrations",
-    "needs_refresh", "open_db", "queue_quotes", "quote_id", "refresh", "save_articles", "stored_lexicon",
-    "use_lexicon", "writing",
+    "needs_refresh", "open_db", "open_readonly", "queue_quotes", "quote_id", "refresh", "save_articles",
+    "stored_lexicon", "use_lexicon", "writing",
 ]

@@ -2,23 +2,29 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from .schema import migrate
+from .schema import SCHEMA_VERSION, STEPS, applied_steps, check_version, migrate
 
 BUSY_TIMEOUT_MS = 30_000
 
 
-def open_db(path: str | Path) -> Database:
+def open_db(path: str | Path, create: bool = True) -> Database:
     """Open (creating if needed) a quotes database, ready for concurrent readers.
 
     WAL lets Datasette read while an ingest writes; the busy timeout makes a
-    second writer wait instead of failing. A database that cannot be opened raises
-    ValueError naming the path, and leaves no directory or file this call created.
+    second writer wait instead of failing. A database that cannot be opened, or that
+    holds another application's tables, raises ValueError naming the path, and leaves
+    the file as it was and no directory or file this call created. The schema steps run
+    in one write transaction that looks again at what is applied once it holds the lock:
+    two first runs on a new file make the schema once. Without ``create``, a file that is
+    not a quotes database yet is refused too.
     """
     path = Path(path)
     created = _make_directories(path)
@@ -28,9 +34,13 @@ def open_db(path: str | Path) -> Database:
     try:
         db = Database(path)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Refuses another application's file before anything is written.
+        if applied_steps(db, path) is None and not create:
+            raise ValueError(f"{path}: no quotes database yet (run quotes ingest first)")
         db.enable_wal()
         db.execute("PRAGMA foreign_keys = ON")
-        migrate(db, path)
+        with writing(db):
+            migrate(db, path)
         return db
     except BaseException:
         if db is not None:
@@ -41,6 +51,46 @@ def open_db(path: str | Path) -> Database:
         for directory in reversed(created):
             directory.rmdir()
         raise
+
+
+def open_readonly(path: str | Path, current: bool = False) -> Database:
+    """Open an existing quotes database to read it, never writing to it nor migrating it.
+
+    Whether the file is a quotes database is looked at with the file opened immutable (or
+    read-only, when a -wal and -shm show a writer may have it open), so that a file that is
+    not creates nothing beside it. The database is then read through a connection that
+    refuses writes; where neither the file nor its directory can be written, as it is on
+    disk. An older schema is read as it is, or refused with ``current``.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"{path}: no such database (run quotes ingest first)")
+    live = all(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+    look = Database(_connect(path, "mode=ro" if live else "immutable=1"))
+    try:
+        steps = applied_steps(look, path)
+    finally:
+        look.close()
+    if steps is None:
+        raise ValueError(f"{path}: no quotes database yet (run quotes ingest first)")
+    check_version(steps, path)
+    if current and set(steps) != set(STEPS):  # made by an older version: pages would miss columns
+        raise ValueError(f"{path}: database has schema version {steps[-1] if steps else 2}, older than this "
+                         f"version's {SCHEMA_VERSION}: run quotes refresh --db {path} first")
+    if not live and not _writable(path):
+        return Database(_connect(path, "immutable=1"))
+    db = Database(_connect(path, "mode=ro") if live else path)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA query_only = ON")
+    return db
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{quote(str(path.resolve()))}?{mode}", uri=True)
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def _make_directories(path: Path) -> list[Path]:

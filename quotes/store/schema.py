@@ -302,12 +302,42 @@ def _confidence(db: Database) -> None:
 SCHEMA_VERSION = STEPS[-1]
 
 
-def migrate(db: Database, path: Path) -> None:
-    """Bring the database to this version's schema; refuse one a newer version wrote."""
-    newer = [m.name for m in migrations.applied(db) if m.name not in STEPS]
+def applied_steps(db: Database, path: Path) -> list[str] | None:
+    """The schema steps applied to the database at ``path``, read without writing: None for a
+    file that holds no table yet, which an ingest may make a quotes database. A file holding
+    other tables is another application's: ValueError, and quotes leaves it as it is."""
+    tables = [name for name in db.table_names() if not name.startswith("sqlite_")]
+    if not [name for name in tables if name != migrations.migrations_table]:
+        return None  # empty, or left with the migrations table alone by a run stopped before the first step
+    steps = [m.name for m in migrations.applied(db)] if _has(db, migrations.migrations_table, "migration_set") else []
+    if steps or _first_release(db):
+        return steps
+    shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+    raise ValueError(f"{path}: not a quotes database (it holds {shown}); left as it is")
+
+
+def _has(db: Database, table: str, *columns: str) -> bool:
+    return db[table].exists() and set(columns) <= set(db.table(table).columns_dict)
+
+
+def _first_release(db: Database) -> bool:
+    """A database of the releases before numbered steps: meta records its schema version."""
+    return _has(db, "meta", "key", "value") and bool(
+        db.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone())
+
+
+def check_version(steps: list[str], path: Path) -> None:
+    """Refuse a database a newer version of quotes wrote."""
+    newer = [name for name in steps if name not in STEPS]
     if newer:
         raise ValueError(f"{path}: database has schema version {newer[-1]}, made by a newer version of quotes; "
                          f"this one reads up to {SCHEMA_VERSION}")
+
+
+def migrate(db: Database, path: Path) -> None:
+    """Bring the database to this version's schema; refuse one a newer version wrote. Run
+    inside a write transaction, so that a concurrent first run finds the steps applied."""
+    check_version(applied_steps(db, path) or [], path)
     if db["meta"].exists():
         row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row and row[0] != "2":
