@@ -66,13 +66,20 @@ def prf(hits: int, npred: int, ngold: int) -> dict:
             "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
 
 
-def score(gold: list[dict], pred: list[dict]) -> dict:
-    """Precision, recall and F1 of quotes and end to end, speaker and type accuracy."""
-    by_article: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+def _by_article(gold: list[dict], pred: list[dict]) -> dict[str, tuple[list, list]]:
+    """The gold quotes and the predictions of each article."""
+    found: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
     for g in gold:
-        by_article[g["article"]][0].append(g)
+        found[g["article"]][0].append(g)
     for p in pred:
-        by_article[p.get("article", "")][1].append(p)
+        found[p.get("article", "")][1].append(p)
+    return found
+
+
+def score(gold: list[dict], pred: list[dict]) -> dict:
+    """Precision, recall and F1 of quotes and end to end, speaker and type accuracy; each
+    prediction is marked ``_ok``: right end to end, wrong, or None (only on optional quotes)."""
+    by_article = _by_article(gold, pred)
     tp = fp = fn = spk = typ = e2e = checked = 0
     by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses, extras, wrong = [], [], []
@@ -127,12 +134,7 @@ def score_overlap(gold: list[dict], pred: list[dict]) -> dict:
     """Scoring by character offsets: a gold quote is found when predictions cover half of it
     (its speaker is that of the prediction covering most of it), and a prediction is right
     when half of it lies in gold quotes; splitting or joining quotes is not punished."""
-    by_article: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
-    for g in gold:
-        by_article[g["article"]][0].append(g)
-    for p in pred:
-        if p.get("start") is not None and (p.get("end") or 0) > p["start"]:
-            by_article[p.get("article", "")][1].append(p)
+    by_article = _by_article(gold, [p for p in pred if p.get("start") is not None and (p.get("end") or 0) > p["start"]])
 
     def overlap(a: dict, b: dict) -> int:
         return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
