@@ -443,3 +443,85 @@ def test_a_quote_card_shows_how_its_speaker_was_found(trusted):
     summary = texts(evidence, "./summary")[0]
     assert summary.startswith("“he” → Dmitry Peskov, named") and "a pronoun" in summary
     assert evidence.xpath(".//mark")[0].text == "Dmitry Peskov"
+
+
+# ---- Small things: roles, group headings, empty facets, charts, honest feeds ----
+
+def test_the_speakers_table_shows_roles_as_text(client):
+    tree, _ = page(client, "/quotes/speakers?_size=max")
+    roles = texts(tree, "//td[contains(@class, 'col-roles')]")
+    assert roles and not [r for r in roles if "[" in r]
+
+
+def test_group_headings_say_how_each_outlet_reported(client, sample_db):
+    import sqlite_utils
+
+    group_id = sqlite_utils.Database(sample_db).execute(
+        "select group_id from quotes where group_id is not null group by group_id "
+        "order by count(*) desc limit 1").fetchone()[0]
+    tree, _ = page(client, f"/-/group/{group_id}")
+    headings = texts(tree, "//section[@class='wording']/h2")
+    assert headings and all(re.search(r": (quoted directly|reported speech)", h) for h in headings), headings
+
+
+def test_a_column_without_values_gets_no_facet_box(sample_db, tmp_path, client_for):
+    import shutil
+    import sqlite3
+
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    copy = tmp_path / "quotes.db"
+    shutil.copy(sample_db, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("update quotes set outlet_id = null")
+    app = client_for(Datasette([str(copy)], metadata=load_metadata(), settings=SETTINGS))
+    assert page(app, "/quotes/quotes")[0].xpath("//div[@data-column='type']")
+    for path in ("/quotes/quotes", "/quotes/quotes_view?_facet=outlet", "/quotes/quotes?type=direct"):
+        tree, _ = page(app, path)
+        assert not tree.xpath("//div[@data-column='outlet_id' or @data-column='outlet']"), path
+
+
+def test_the_chart_has_a_time_axis_with_empty_months():
+    from quotes.datasette.pages import time_axis, timeline_svg
+
+    assert time_axis([("2018-12", 2), ("2019-03", 1)]) == [
+        ("2018-12", 2), ("2019-01", 0), ("2019-02", 0), ("2019-03", 1)]
+    assert time_axis([("2000-01", 1), ("2019-09", 2), ("unknown", 5)])[0] == ("2000", 1)
+    assert len(time_axis([("2000-01", 1), ("2019-09", 2)])) == 20  # by year over a long span
+    svg = str(timeline_svg([("2019-01", 3), ("2019-09", 1)]))
+    assert svg.count("<rect") == 9 and "2019-05: 0 quotes" in svg
+
+
+def test_feed_titles_quote_only_direct_quotes():
+    from quotes.datasette import feeds
+
+    def title(kind: str) -> str:
+        quote = {"id": "q", "quote": "talks are ongoing", "type": kind, "in_context": "x", "article_id": "a",
+                 "speaker": "Dmitry Peskov"}
+        feed = etree.fromstring(feeds.atom("http://h", "t", "T", "/", "/f.atom", [quote]))
+        return feed.find(f"{ATOM}entry/{ATOM}title").text
+
+    assert title("direct") == "Dmitry Peskov: “talks are ongoing”"
+    assert title("indirect") == title("mixed") == "Dmitry Peskov said talks are ongoing"
+
+
+def test_undated_quotes_in_feeds_carry_the_date_their_article_was_stored(sample_db, tmp_path, client_for):
+    import shutil
+    import sqlite3
+
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    copy = tmp_path / "quotes.db"
+    shutil.copy(sample_db, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("update quotes set published = null")
+        conn.execute("update articles set published = null, ingested_at = '2025-03-04T05:06:07+00:00'")
+    app = client_for(Datasette([str(copy)], metadata=load_metadata(), settings=SETTINGS))
+    feed = etree.fromstring(app.get("/-/speaker/dmitry-peskov.atom").content)
+    dates = [e.find(f"{ATOM}updated").text for e in feed.findall(f"{ATOM}entry")]
+    assert dates and set(dates) == {"2025-03-04T05:06:07+00:00"}
+    assert feed.find(f"{ATOM}updated").text == "2025-03-04T05:06:07+00:00"

@@ -110,7 +110,8 @@ def render_cell(
     if table == "speakers" and column == "name":
         return _link(pages.speaker_url(_field(row, "id")), value)
     if table == "speakers" and column == "roles":
-        return Markup("{}").format("; ".join(pages.roles_text(value)))
+        # Markup that is empty would be taken for no rendering at all, and "[]" shown.
+        return Markup('<span class="roles">{}</span>').format("; ".join(pages.roles_text(value)))
     if table == "speakers" and column == "quote_count":
         speaker_id = _field(row, "id")
         if speaker_id is not None:

@@ -46,7 +46,7 @@ substr(a.text, min(coalesce(q.sentence_start, q.start), q.start) + 1,
   as context,
 q.start - min(coalesce(q.sentence_start, q.start), q.start) as quote_start,
 q."end" - min(coalesce(q.sentence_start, q.start), q.start) as quote_end,
-q.confidence, q.speaker_rule, q.antecedent_start, q.antecedent_end,
+q.confidence, q.speaker_rule, q.antecedent_start, q.antecedent_end, a.ingested_at as stored_at,
 substr(a.text, max(0, q.antecedent_start - {EVIDENCE_CHARS}) + 1,
        q.antecedent_end - max(0, q.antecedent_start - {EVIDENCE_CHARS}) + {EVIDENCE_CHARS}) as antecedent_context,
 q.antecedent_start - max(0, q.antecedent_start - {EVIDENCE_CHARS}) as antecedent_at,
@@ -182,8 +182,34 @@ def marked_differences(text: str, reference: str) -> Markup:
 
 # ---- The chart ----
 
+MAX_MONTHS = 120  # a longer span is drawn year by year
+
+
+def time_axis(counts: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Quotes per month (``YYYY-MM``) with every month between the first and the last, the
+    empty ones at 0, so that bars stand at their place in time; per year over a long span.
+    Values that are not a month are left out."""
+    months = {(int(m[:4]), int(m[5:7])): n for m, n in counts
+              if len(m) == 7 and m[:4].isdigit() and m[4] == "-" and m[5:7].isdigit() and 1 <= int(m[5:7]) <= 12}
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    if (last[0] - first[0]) * 12 + last[1] - first[1] >= MAX_MONTHS:
+        years = Counter[int]()
+        for (year, _), n in months.items():
+            years[year] += n
+        return [(str(year), years[year]) for year in range(first[0], last[0] + 1)]
+    axis = []
+    year, month = first
+    while (year, month) <= last:
+        axis.append((f"{year:04d}-{month:02d}", months.get((year, month), 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return axis
+
+
 def timeline_svg(counts: Sequence[tuple[str, int]], width: int = 640, height: int = 160) -> Markup:
-    """Quotes per month as an SVG bar chart, drawn here so the page needs no script."""
+    """Quotes per month as an SVG bar chart on a time axis, drawn here so the page needs no script."""
+    counts = time_axis(counts)
     if not counts:
         return Markup("")
     top = max(n for _, n in counts)
