@@ -4,8 +4,11 @@ quote-first rows, the search for people and words, speaker and group pages, Atom
 from __future__ import annotations
 
 import re
+import shutil
+import sqlite3
 
 import pytest
+import sqlite_utils
 from lxml import etree, html as lxml_html
 
 SCRIPT = "<script>alert(1)</script>"
@@ -525,3 +528,86 @@ def test_undated_quotes_in_feeds_carry_the_date_their_article_was_stored(sample_
     dates = [e.find(f"{ATOM}updated").text for e in feed.findall(f"{ATOM}entry")]
     assert dates and set(dates) == {"2025-03-04T05:06:07+00:00"}
     assert feed.find(f"{ATOM}updated").text == "2025-03-04T05:06:07+00:00"
+
+
+# ---- The article page ----
+
+def article_with_most_quotes(db_path) -> str:
+    return sqlite_utils.Database(db_path).execute(
+        "select article_id from quotes group by article_id order by count(*) desc limit 1").fetchone()[0]
+
+
+def test_an_article_reads_as_an_article_with_its_quotes_marked(client, sample_db):
+    article_id = article_with_most_quotes(sample_db)
+    db = sqlite_utils.Database(sample_db)
+    quotes = db.execute("select id, quote, speaker_id from quotes where article_id = ?", [article_id]).fetchall()
+    title = db.execute("select title from articles where id = ?", [article_id]).fetchone()[0]
+    tree, text = page(client, f"/quotes/articles/{article_id}")
+    assert texts(tree, "//h1") == [" ".join(title.split())]
+    assert tree.xpath("//p[@class='article-facts']/span[@class='outlet']")
+    paragraphs = tree.xpath("//div[@class='article-text']/p")
+    assert len(paragraphs) > 3
+    marks = tree.xpath("//div[@class='article-text']//mark[contains(@class, 'quote')]")
+    anchored = {m.get("id") for m in marks if m.get("id")}
+    assert anchored == {f"q-{quote_id}" for quote_id, _, _ in quotes}
+    for mark in marks:
+        assert any(c.startswith("speaker-") for c in mark.get("class").split())
+    assert tree.xpath("//span[contains(@class, 'said-by')]/a[starts-with(@href, '/-/speaker/')]")
+    assert tree.xpath("//div[@class='article-text']//span[@class='cue']")
+    people = texts(tree, "//section[@class='who-is-quoted']/ul/li")
+    assert len(people) == len({speaker for _, _, speaker in quotes})
+    # No database columns: the row table of Datasette is not shown.
+    assert not tree.xpath("//table[contains(@class, 'rows-and-columns')]")
+    assert "text_hash" not in text
+
+
+def test_the_article_json_stays_the_row_json(client, sample_db):
+    article_id = article_with_most_quotes(sample_db)
+    (row,) = client.get(f"/quotes/articles/{article_id}.json?_shape=array").json()
+    assert row["id"] == article_id and "text" in row and "text_hash" in row
+
+
+def test_the_article_page_escapes_the_text(client, sample_db):
+    article_id = sqlite_utils.Database(sample_db).execute(
+        "select id from articles where name = 'hostile.txt'").fetchone()[0]
+    tree, text = page(client, f"/quotes/articles/{article_id}")
+    assert SCRIPT not in text
+    assert tree.xpath("//div[@class='article-text']//mark")[0].text == SCRIPT
+
+
+@pytest.mark.parametrize("url, linked", [("https://example.com/story", True), ("javascript:alert(1)", False)])
+def test_only_web_urls_link_to_the_original(sample_db, tmp_path, client_for, url, linked):
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    copy = tmp_path / "quotes.db"
+    shutil.copy(sample_db, copy)
+    article_id = article_with_most_quotes(copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("update articles set url = ?, author = 'Ann Writer' where id = ?", (url, article_id))
+    app = client_for(Datasette([str(copy)], metadata=load_metadata(), settings=SETTINGS))
+    tree, text = page(app, f"/quotes/articles/{article_id}")
+    assert bool(tree.xpath(f"//a[@class='original'][@href='{url}']")) is linked
+    assert "javascript:" not in text.replace("javascript:alert(1)</span>", "") or not linked
+    assert "by Ann Writer" in texts(tree, "//p[@class='article-facts']")[0]
+
+
+def test_uncertain_quotes_and_resolved_names_are_marked(trusted, sample_db):
+    quote_id, article_id = sqlite_utils.Database(sample_db).execute(
+        "select id, article_id from quotes where speaker_id = 'dmitry-peskov' and speaker_mention = 'he'").fetchone()
+    tree, _ = page(trusted, f"/quotes/articles/{article_id}")
+    (antecedent,) = tree.xpath("//div[@class='article-text']//span[contains(@class, 'antecedent')]")
+    assert antecedent.text == "Dmitry Peskov"
+    sure = tree.xpath(f"//mark[@id='q-{quote_id}']")[0]
+    assert "uncertain" not in sure.get("class")
+    yoon = sqlite_utils.Database(sample_db).execute(
+        "select id, article_id from quotes where speaker_id = 'yoon-suk-yeol' limit 1").fetchone()
+    tree, _ = page(trusted, f"/quotes/articles/{yoon[1]}")
+    mark = tree.xpath(f"//mark[@id='q-{yoon[0]}']")[0]
+    assert "uncertain" in mark.get("class")
+    assert "speaker uncertain" in mark.getnext().text_content()
+    # The quote card's evidence leads to the quote in its article.
+    tree, _ = page(trusted, "/-/speaker/dmitry-peskov")
+    link = tree.xpath("//details[@class='evidence']//a[@class='in-article']")[0]
+    assert link.get("href") == f"/quotes/articles/{article_id}#q-{quote_id}"
