@@ -105,7 +105,7 @@ class QuotesColumnFacet(ColumnFacet):
                 timed_out = live
         results = []
         for column, source in configs:
-            if found.get(column):  # a column with no value at all (no outlet known) gets no box
+            if column in found:
                 results.append(await self._result(column, source, found[column], facet_size))
         return results, timed_out
 
