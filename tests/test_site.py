@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+from urllib.parse import urlencode
 
 import pytest
 import sqlite_utils
@@ -611,3 +612,44 @@ def test_uncertain_quotes_and_resolved_names_are_marked(trusted, sample_db):
     tree, _ = page(trusted, "/-/speaker/dmitry-peskov")
     link = tree.xpath("//details[@class='evidence']//a[@class='in-article']")[0]
     assert link.get("href") == f"/quotes/articles/{article_id}#q-{quote_id}"
+
+
+# ---- Search by person and topic ----
+
+def quote_ids(tree) -> set[str]:
+    return {link.get("href").rsplit("#q-", 1)[-1] for link in tree.xpath(
+        "//article[contains(@class, 'quote-card')]//a[@class='article']")}
+
+
+@pytest.mark.parametrize("q", ["Yoon troops", "yoon suk yeol troops", "troops Yoon Suk Yeol"])
+def test_a_search_for_a_person_and_a_topic_finds_their_quotes_on_it(client, sample_db, q):
+    expected = sqlite_utils.Database(sample_db).execute(
+        "select count(*) from quotes where speaker_id = 'yoon-suk-yeol' and quote like '%troops%'").fetchone()[0]
+    assert expected >= 2
+    tree, _ = page(client, "/-/search?" + urlencode({"q": q}))
+    speakers = texts(tree, "//article[contains(@class, 'quote-card')]//a[@class='speaker']")
+    assert speakers.count("Yoon Suk Yeol") == expected
+    assert texts(tree, "//section[@class='people']//li/a")[0] == "Yoon Suk Yeol"
+
+
+def test_a_person_named_by_surname_is_searched_whatever_the_mention(client, sample_db):
+    quote, mention = sqlite_utils.Database(sample_db).execute(
+        "select quote, speaker_mention from quotes where speaker_id = 'dmitry-peskov' and speaker_mention = 'he'"
+    ).fetchone()
+    word = max(re.findall(r"[A-Za-z]{5,}", quote), key=len)
+    tree, _ = page(client, "/-/search?" + urlencode({"q": f"Peskov {word}"}))
+    cards = texts(tree, "//article[contains(@class, 'quote-card')]/blockquote")
+    assert any(quote in card for card in cards)
+    tree, _ = page(client, "/-/search?" + urlencode({"q": f'Peskov "{word}" nosuchword*'}))
+    assert not tree.xpath("//article[contains(@class, 'quote-card')]")
+
+
+def test_a_topic_without_a_name_searches_every_quote(client):
+    from quotes.datasette import search_box
+
+    assert search_box.pick_named("Brexit deal", []) is None
+    named = search_box.pick_named("Boris Johnson Brexit", [("boris-johnson", "Boris Johnson"), ("x", "Johnson")])
+    assert named is not None and named.speaker_ids == ("boris-johnson",) and named.topic == '"Brexit"'
+    assert search_box.pick_named("Boris Johnson", [("boris-johnson", "Boris Johnson")]) is None
+    tree, _ = page(client, "/-/search?q=troops")
+    assert len(tree.xpath("//article[contains(@class, 'quote-card')]")) >= 2

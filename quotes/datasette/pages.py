@@ -294,14 +294,35 @@ async def search_data(db: Any, text: str, limit: int = SEARCH_LIMIT, threshold: 
     if fts is None:  # no word left once FTS syntax is dropped ("*", a lone quotation mark)
         return {"q": "", "speakers": [], "quotes": []}
     like = search_box.like_pattern(text)
-    params = {"like": like, "fts": fts, "limit": limit, "min_confidence": threshold}
+    params: dict[str, Any] = {"like": like, "fts": fts, "limit": limit, "min_confidence": threshold}
     speakers = [dict(r) for r in (await db.execute(search_box.SPEAKERS_SQL, params)).rows]
     matches = (await db.execute(search_box.matches_sql(fts is not None), params)).rows[0][0]
     wanted = search_box.wanted_sql(fts is not None, walk=matches > table_search.WALK_FROM)
+    named = await named_in(db, text)
+    if named is not None:
+        params.update({"topic": named.topic, **{f"s{i}": s for i, s in enumerate(named.speaker_ids)}})
+        wanted = f"{search_box.named_quotes_sql(named)} or {wanted}"
+        known = {s["id"] for s in speakers}
+        speakers = [dict(r) for r in (await db.execute(
+            f"select id, name, kind, quote_count, null as aliases from speakers where id in "
+            f"({', '.join(f':s{i}' for i in range(len(named.speaker_ids)))})", params)).rows
+            if r["id"] not in known] + speakers
     quotes = quote_dicts((await db.execute(
         newest(f"({wanted}) and {SHOWN}" if only_sure else wanted), params)).rows, threshold)
     return {"q": text, "speakers": speakers, "quotes": quotes, "min_confidence": threshold,
-            "uncertain": sum(q["uncertain"] for q in quotes)}
+            "uncertain": sum(q["uncertain"] for q in quotes),
+            "named": {"name": named.name, "speaker_ids": list(named.speaker_ids)} if named else None}
+
+
+async def named_in(db: Any, text: str) -> search_box.Named | None:
+    """The speaker some words of a search name, with the other words as its topic."""
+    grams = [spelling for gram in search_box.name_candidates(text) for spelling in search_box.spellings(gram)]
+    if not grams:
+        return None
+    rows = (await db.execute(search_box.named_sql(len(grams)), {f"n{i}": g for i, g in enumerate(grams)})).rows
+    if not rows and (ends := list(search_box.surname_patterns(text).values())):
+        rows = (await db.execute(search_box.surname_sql(len(ends)), {f"w{i}": e for i, e in enumerate(ends)})).rows
+    return search_box.pick_named(text, [(r[0], r[1]) for r in rows])
 
 
 # ---- Routes ----
