@@ -616,11 +616,6 @@ def test_uncertain_quotes_and_resolved_names_are_marked(trusted, sample_db):
 
 # ---- Search by person and topic ----
 
-def quote_ids(tree) -> set[str]:
-    return {link.get("href").rsplit("#q-", 1)[-1] for link in tree.xpath(
-        "//article[contains(@class, 'quote-card')]//a[@class='article']")}
-
-
 @pytest.mark.parametrize("q", ["Yoon troops", "yoon suk yeol troops", "troops Yoon Suk Yeol"])
 def test_a_search_for_a_person_and_a_topic_finds_their_quotes_on_it(client, sample_db, q):
     expected = sqlite_utils.Database(sample_db).execute(
@@ -653,3 +648,42 @@ def test_a_topic_without_a_name_searches_every_quote(client):
     assert search_box.pick_named("Boris Johnson", [("boris-johnson", "Boris Johnson")]) is None
     tree, _ = page(client, "/-/search?q=troops")
     assert len(tree.xpath("//article[contains(@class, 'quote-card')]")) >= 2
+
+
+# ---- The reader pages as JSON ----
+
+@pytest.mark.parametrize("path", ["/-/search?q=Yoon+troops", "/-/search?q=Peskov", "/-/speaker/yoon-suk-yeol"])
+def test_a_reader_page_as_json_gives_what_the_page_shows(client, path):
+    tree, text = page(client, path)
+    (alternate,) = tree.xpath("//link[@rel='alternate'][@type='application/json']")
+    json_url = alternate.get("href")
+    assert json_url.startswith(path.split("?")[0] + ".json")
+    data = client.get(json_url).json()
+    quotes = data.get("quotes", data.get("latest"))
+    shown = texts(tree, "//article[contains(@class, 'quote-card')]//blockquote//mark")
+    assert [q["quote"] for q in quotes] == shown and shown
+    assert all(q["article_url"] == f"/quotes/articles/{q['article_id']}#q-{q['id']}" for q in quotes)
+
+
+def test_the_json_of_a_speaker_and_a_group(client, sample_db):
+    data = client.get("/-/speaker/dmitry-peskov.json").json()
+    assert data["speaker"]["name"] == "Dmitry Peskov" and isinstance(data["speaker"]["roles"], list)
+    assert "Kremlin spokesman Dmitry Peskov" in data["aliases"] and data["links"]["feed"].endswith(".atom")
+    group_id = sqlite_utils.Database(sample_db).execute(
+        "select group_id from quotes where group_id is not null group by group_id order by count(*) desc").fetchone()[0]
+    tree, _ = page(client, f"/-/group/{group_id}")
+    assert tree.xpath(f"//link[@rel='alternate'][@href='/-/group/{group_id}.json']")
+    group = client.get(f"/-/group/{group_id}.json").json()
+    assert group["group"]["id"] == group_id
+    assert len(group["quotes"]) == len(tree.xpath("//section[@class='wording']"))
+    for path in ("/-/speaker/nobody.json", "/-/group/nothing.json"):
+        response = client.get(path)
+        assert response.status_code == 404 and "error" in response.json()
+
+
+def test_the_search_json_is_filtered_as_the_page(trusted):
+    data = trusted.get("/-/search.json?q=Yoon").json()
+    assert data["min_confidence"] == 0.75 and data["uncertain"] == len(
+        [q for q in data["quotes"] if q["uncertain"]]) > 0
+    assert trusted.get("/-/search.json?q=").json()["quotes"] == []
+    assert trusted.get("/-/search.json?q=%22").status_code == 200

@@ -24,7 +24,7 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from ..readers.limits import MAX_FIELD_CHARS as FIELD_CHARS
-from . import feeds, search_box, table_search
+from . import feeds, page_json, search_box, table_search
 from .serve import DATABASE
 
 LATEST = 20  # quotes on a speaker page and in a feed
@@ -263,7 +263,7 @@ async def speaker_data(db: Any, speaker_id: str, threshold: float = 0.0) -> dict
         "where q.via_speaker_id = :id group by s.id order by quotes desc, s.name", params)).rows]
     return {
         "speaker": speaker, "roles": roles_text(speaker.get("roles")), "aliases": aliases,
-        "outlets": outlets, "chart": timeline_svg(months), "latest": latest,
+        "outlets": outlets, "chart": timeline_svg(months), "months": time_axis(months), "latest": latest,
         "relayed_by": relayed_by, "relays": relays, "shown": shown, "min_confidence": threshold,
     }
 
@@ -356,27 +356,49 @@ async def _not_found(datasette: Any, request: Any, what: str) -> Response:
 async def search_page(datasette: Any, request: Any) -> Response:
     text = request.args.get("q", "")
     data = await search_data(_db(datasette), text, threshold=min_confidence(datasette))
-    feed = "/-/search.atom?" + urlencode({"q": data["q"]}) if data["q"] else None
-    return await _page(datasette, request, "quotes_search.html", {**data, "feed_url": feed})
+    if request.url_vars.get("format") == "json":
+        return page_json.response(page_json.search_json(data))
+    query = urlencode({"q": data["q"]})
+    feed = f"/-/search.atom?{query}" if data["q"] else None
+    return await _page(datasette, request, "quotes_search.html",
+                       {**data, "feed_url": feed, "json_url": f"/-/search.json?{query}"})
+
+
+def speaker_links(datasette: Any, speaker_id: str, threshold: float) -> dict[str, str]:
+    """Where a speaker's page links: its feed, its JSON, all their quotes and the uncertain ones."""
+    url = speaker_url(speaker_id)
+    return {"page": url, "feed": f"{url}.atom", "json": f"{url}.json",
+            "all": datasette.urls.query(DATABASE, "speaker_timeline") + "?" + urlencode({"speaker": speaker_id}),
+            "uncertain": "/quotes/quotes_view?" + urlencode({"speaker_id": speaker_id, "confidence__lt": threshold})}
 
 
 async def speaker_page(datasette: Any, request: Any) -> Response:
     speaker_id = request.url_vars["id"]
-    data = await speaker_data(_db(datasette), speaker_id, min_confidence(datasette))
+    threshold = min_confidence(datasette)
+    data = await speaker_data(_db(datasette), speaker_id, threshold)
+    json = request.url_vars.get("format") == "json"
     if data is None:
-        return await _not_found(datasette, request, f"No speaker with the id {speaker_id!r}.")
+        message = f"No speaker with the id {speaker_id!r}."
+        return (page_json.response({"error": message}, status=404) if json
+                else await _not_found(datasette, request, message))
+    links = speaker_links(datasette, speaker_id, threshold)
+    if json:
+        return page_json.response(page_json.speaker_json(data, links))
     return await _page(datasette, request, "quotes_speaker.html", {
-        **data, "feed_url": f"/-/speaker/{speaker_id}.atom",
-        "timeline_url": datasette.urls.query(DATABASE, "speaker_timeline") + "?" + urlencode({"speaker": speaker_id}),
-    })
+        **data, "feed_url": links["feed"], "json_url": links["json"], "timeline_url": links["all"]})
 
 
 async def group_page(datasette: Any, request: Any) -> Response:
     group_id = request.url_vars["id"]
     data = await group_data(_db(datasette), group_id)
+    json = request.url_vars.get("format") == "json"
     if data is None:
-        return await _not_found(datasette, request, f"No quote group with the id {group_id!r}.")
-    return await _page(datasette, request, "quotes_group.html", data)
+        message = f"No quote group with the id {group_id!r}."
+        return (page_json.response({"error": message}, status=404) if json
+                else await _not_found(datasette, request, message))
+    if json:
+        return page_json.response(page_json.group_json(data))
+    return await _page(datasette, request, "quotes_group.html", {**data, "json_url": group_url(group_id) + ".json"})
 
 
 async def speaker_feed(datasette: Any, request: Any) -> Response:
@@ -401,11 +423,11 @@ async def search_feed(datasette: Any, request: Any) -> Response:
 
 
 ROUTES = [
-    (r"^/-/search$", search_page),
+    (r"^/-/search(\.(?P<format>json))?$", search_page),
     (r"^/-/search\.atom$", search_feed),
     (r"^/-/speaker/(?P<id>[^/]+)\.atom$", speaker_feed),
-    (r"^/-/speaker/(?P<id>[^/]+)$", speaker_page),
-    (r"^/-/group/(?P<id>[^/]+)$", group_page),
+    (r"^/-/speaker/(?P<id>[^/]+?)(\.(?P<format>json))?$", speaker_page),
+    (r"^/-/group/(?P<id>[^/]+?)(\.(?P<format>json))?$", group_page),
 ]
 
 
