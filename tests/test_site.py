@@ -592,6 +592,10 @@ def test_only_web_urls_link_to_the_original(sample_db, tmp_path, client_for, url
     assert bool(tree.xpath(f"//a[@class='original'][@href='{url}']")) is linked
     assert "javascript:" not in text.replace("javascript:alert(1)</span>", "") or not linked
     assert "by Ann Writer" in texts(tree, "//p[@class='article-facts']")[0]
+    for path in ("/quotes/quotes_view?_size=max", "/quotes/articles", "/-/search?q=Peskov",
+                 "/-/speaker/dmitry-peskov.atom", f"/quotes/quotes_view?article_id={article_id}"):
+        body = app.get(path).text
+        assert 'href="javascript:' not in body and "href='javascript:" not in body, path
 
 
 def test_uncertain_quotes_and_resolved_names_are_marked(trusted, sample_db):
