@@ -62,7 +62,8 @@ def cue_span(text: str, row: dict[str, Any]) -> tuple[int, int] | None:
     cue = (row["cue"] or "").strip()
     if not cue:
         return None
-    low, high = row["sentence_start"] or row["start"], max(row["sentence_end"] or 0, row["end"])
+    low = row["start"] if row["sentence_start"] is None else min(row["sentence_start"], row["start"])
+    high = row["end"] if row["sentence_end"] is None else max(row["sentence_end"], row["end"])
     window = text[low:high].lower()
     found, at = [], window.find(cue.lower())
     while at != -1:
@@ -102,7 +103,7 @@ def render_span(piece: str, span: Span, first: bool) -> Markup:
     if span.kind == "cue":
         return Markup('<span class="cue" title="cue of the quote by {}">{}</span>').format(who(row), piece)
     if span.kind == "antecedent":
-        return Markup('<span class="antecedent {}" title="“{}” in a later quote is {}">{}</span>').format(
+        return Markup('<span class="antecedent {}" title="“{}”, the speaker of a quote here, is {}">{}</span>').format(
             colour, row["speaker_mention"] or "", who(row), piece)
     uncertain = " uncertain" if row["uncertain"] else ""
     mark = Markup('<mark class="quote {} quote-{}{}"{} title="{} ({})">{}</mark>').format(
