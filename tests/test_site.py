@@ -691,3 +691,27 @@ def test_the_search_json_is_filtered_as_the_page(trusted):
         [q for q in data["quotes"] if q["uncertain"]]) > 0
     assert trusted.get("/-/search.json?q=").json()["quotes"] == []
     assert trusted.get("/-/search.json?q=%22").status_code == 200
+
+
+@pytest.mark.parametrize("path, size, key", [("/-/search?q=Korea", "SEARCH_LIMIT", "quotes"),
+                                             ("/-/speaker/yoon-suk-yeol", "LATEST", "latest")])
+def test_pages_of_quotes_turn_alike_as_html_and_json(client, monkeypatch, path, size, key):
+    from quotes.datasette import pages
+
+    monkeypatch.setattr(pages, size, 2)
+    seen: list[str] = []
+    url: str | None = path
+    while url:
+        tree, _ = page(client, url)
+        shown = texts(tree, "//article[contains(@class, 'quote-card')]//blockquote//mark")
+        json_url = tree.xpath("//link[@type='application/json']")[0].get("href")
+        data = client.get(json_url).json()
+        assert [q["quote"] for q in data[key]] == shown and 0 < len(shown) <= 2
+        seen += [q["id"] for q in data[key]]
+        nexts = tree.xpath("//nav[@class='turn-pages']/a[@rel='next']")
+        url = nexts[0].get("href") if nexts else None
+        assert (data["next"] is None) == (url is None)
+        if url:
+            assert data["next"] == url.replace(url.split("?")[0], url.split("?")[0] + ".json")
+    assert len(seen) == len(set(seen)) > 2
+    assert client.get(path + ("&" if "?" in path else "?") + "page=oops").status_code == 200

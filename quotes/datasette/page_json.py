@@ -26,21 +26,26 @@ def quote_json(row: dict[str, Any]) -> dict[str, Any]:
     return quote
 
 
-def search_json(data: dict[str, Any]) -> dict[str, Any]:
+def search_json(data: dict[str, Any], urls: dict[str, str | None]) -> dict[str, Any]:
+    """The search page: its speakers and one page of quotes, with the next page's URL."""
     return {"q": data["q"], "named": data.get("named"), "speakers": data["speakers"],
             "min_confidence": data.get("min_confidence"), "uncertain": data.get("uncertain", 0),
+            "page": data["page"], "next": urls["next_url"], "previous": urls["previous_url"],
             "quotes": [quote_json(q) for q in data["quotes"]]}
 
 
-def speaker_json(data: dict[str, Any], links: dict[str, str]) -> dict[str, Any]:
+def speaker_json(data: dict[str, Any], links: dict[str, str | None]) -> dict[str, Any]:
+    """The speaker page: facts, counts, the chart's months and one page of their latest quotes."""
     return {"speaker": {**data["speaker"], "roles": data["roles"]}, "aliases": data["aliases"],
             "outlets": data["outlets"], "months": [{"month": m, "quotes": n} for m, n in data["months"]],
             "shown": data["shown"], "min_confidence": data["min_confidence"],
             "relayed_by": data["relayed_by"], "relays": data["relays"], "links": links,
+            "page": data["page"], "next": links["next_url"], "previous": links["previous_url"],
             "latest": [quote_json(q) for q in data["latest"]]}
 
 
 def group_json(data: dict[str, Any]) -> dict[str, Any]:
+    """The group page: every wording of the statement (a group is one page)."""
     return {"group": data["group"], "reference": data["reference"], "types": data["types"],
             "quotes": [quote_json(q) for q in data["quotes"]]}
 
