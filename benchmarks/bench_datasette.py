@@ -21,7 +21,9 @@ the speaker/outlet/type facets and with its default facets from metadata.yml, th
 table with its default facets, filtered by speaker, with ``_facet=`` on other columns and
 with ``_facet_date=published``, and the plugin's reader pages: the home page, /-/search for
 the two most common words, /-/speaker/ID (most quoted and median speaker), /-/group/ID (the
-largest group) and the Atom feeds of a speaker and a search. Target: median < 200 ms for each.
+largest group), the Atom feeds of a speaker and a search, the article page of the article with
+most quotes, /-/search for a speaker's name and a word, and /-/search.json, /-/speaker/ID.json
+and /-/group/ID.json. Target: median < 200 ms for each.
 
 For every table page the script also fetches its JSON once and says whether the row count
 timed out, and notes the facets an HTML page says it did not count. ``--explain`` prints the
@@ -408,8 +410,12 @@ def pick_examples(db_path: Path, words: list[str] | None) -> dict:
     group = conn.execute("SELECT id, quote_count FROM quote_groups ORDER BY quote_count DESC, id LIMIT 1").fetchone()
     outlet = conn.execute("SELECT outlet_id, count(*) FROM quotes WHERE outlet_id IS NOT NULL "
                           "GROUP BY outlet_id ORDER BY 2 DESC, 1 LIMIT 1").fetchone()
+    # The article with the most quotes, read through the index on (article_id, start).
+    article = conn.execute("SELECT article_id, count(*) FROM quotes GROUP BY article_id "
+                           "ORDER BY 2 DESC, 1 LIMIT 1").fetchone()
     conn.close()
-    return {"top": top, "median": median, "words": words, "group": group, "outlet": outlet}
+    return {"top": top, "median": median, "words": words, "group": group, "outlet": outlet,
+            "article": article}
 
 
 def pages(ex: dict) -> list[tuple[str, str]]:
@@ -459,6 +465,26 @@ def pages(ex: dict) -> list[tuple[str, str]]:
         found.append((f"/-/group/ID, largest ({count} quotes)", f"/-/group/{urlquote(gid)}"))
     found.append(("/-/speaker/ID.atom, top", f"/-/speaker/{urlquote(top[0])}.atom"))
     found.append((f"/-/search.atom?q={ex['words'][0]}", f"/-/search.atom?{urlencode({'q': ex['words'][0]})}"))
+    found += reading_pages(ex)
+    return found
+
+
+def reading_pages(ex: dict) -> list[tuple[str, str]]:
+    """The article page, the search for a person and a topic, and the reader pages as JSON."""
+    from quotes.datasette.serve import DATABASE
+
+    top, median, words = ex["top"], ex["median"], ex["words"]
+    found = []
+    if ex.get("article"):
+        aid, count = ex["article"]
+        found.append((f"article page, most quoted ({count} quotes)", f"/{DATABASE}/articles/{urlquote(aid)}"))
+    for label, (_, name, _), word in (("top", top, words[0]), ("median", median, words[-2])):
+        q = f"{name} {word}"
+        found.append((f"/-/search person and topic, {label} + {word!r}", f"/-/search?{urlencode({'q': q})}"))
+    found.append((f"/-/search.json?q={words[0]}", f"/-/search.json?{urlencode({'q': words[0]})}"))
+    found.append(("/-/speaker/ID.json, top", f"/-/speaker/{urlquote(top[0])}.json"))
+    if ex.get("group"):
+        found.append(("/-/group/ID.json, largest", f"/-/group/{urlquote(ex['group'][0])}.json"))
     return found
 
 
@@ -517,7 +543,7 @@ def not_counted(response) -> list[str]:
 
 async def diagnose(ds, url: str) -> dict:
     """Row count and facet time-outs of a table or view page, from its JSON."""
-    if "/speakers/" in url or "speaker_timeline" in url or url.startswith("/-/") or url == "/":
+    if "/speakers/" in url or "/articles/" in url or "speaker_timeline" in url or url.startswith("/-/") or url == "/":
         return {}
     response = await get(ds, json_url(url.replace("&_shape=array", "")))
     try:

@@ -1,6 +1,7 @@
 """The site in a real browser: ``quotes serve`` as a subprocess, Debian's Chromium driven by
-Playwright. A reader opens the home page, searches for a speaker, opens the speaker's page
-and a quote group's page; each page is written to docs/screenshots/.
+Playwright. A reader opens the home page, searches for a speaker and for a person and a topic,
+opens the speaker's page, a quote group's page and an article; each page is written to
+docs/screenshots/.
 
 Playwright's own browser download is never used: the test launches /usr/bin/chromium (or
 $CHROMIUM). Without a browser it skips, except in CI (CI=true), where it fails."""
@@ -104,10 +105,10 @@ def page(browser):
     context.close()
 
 
-def check_reads_well(page, name: str) -> None:
+def check_reads_well(page, name: str, quote_marks: str = "blockquote mark") -> None:
     """The first quote is visible above the fold, nothing scrolls sideways at 1280 px, the
     console has no error, and the page is saved to docs/screenshots/NAME.png."""
-    quote = page.locator("blockquote mark").first
+    quote = page.locator(quote_marks).first
     quote.wait_for(state="visible", timeout=10_000)
     box = quote.bounding_box()
     assert box is not None and box["y"] < HEIGHT, f"{name}: the first quote is below the fold ({box})"
@@ -155,3 +156,39 @@ def test_quotes_table_reads_as_quotes(site, page):
     assert page.locator("details.column-descriptions-fold").count() == 1
     assert not page.locator("dl.column-descriptions").is_visible()
     check_reads_well(page, "quotes")
+
+
+def test_a_reader_searches_for_a_person_and_a_topic(site, page):
+    page.goto(site + "/")
+    page.fill("input[name=q]", "Yoon troops")
+    page.click("form.quotes-search input[type=submit]")
+    page.wait_for_url("**/-/search?q=Yoon+troops")
+    speakers = page.locator("article.quote-card .speaker").all_inner_texts()
+    assert speakers.count("Yoon Suk Yeol") >= 2
+    check_reads_well(page, "search-person-topic")
+
+
+def test_a_reader_checks_a_quote_in_its_article(site, page):
+    page.goto(site + "/-/speaker/yoon-suk-yeol")
+    page.locator("article.quote-card a.article").first.click()
+    page.wait_for_url("**/quotes/articles/*#q-*")
+    target = page.locator(".article-text mark:target")
+    assert target.count() == 1 and target.is_visible()
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < HEIGHT, "the page opens at the quote"
+    marks = page.locator(".article-text mark.quote")
+    assert marks.count() >= 2 and marks.first.is_visible()
+    assert page.locator(".article-text .said-by").first.is_visible()
+    assert page.locator(".who-is-quoted li").count() >= 2
+    # About 70 characters a line: the paragraphs are no wider than 80 of the font's zeros.
+    widest = page.evaluate("""() => {
+        const p = document.querySelector('.article-text p');
+        const probe = document.createElement('span');
+        probe.textContent = '0'.repeat(80);
+        p.appendChild(probe);
+        const eighty = probe.getBoundingClientRect().width;
+        probe.remove();
+        return p.getBoundingClientRect().width / eighty;
+    }""")
+    assert widest <= 1.0, f"lines of {widest * 80:.0f} characters"
+    check_reads_well(page, "article", quote_marks=".article-text mark:target")

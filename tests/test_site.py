@@ -4,8 +4,12 @@ quote-first rows, the search for people and words, speaker and group pages, Atom
 from __future__ import annotations
 
 import re
+import shutil
+import sqlite3
+from urllib.parse import urlencode
 
 import pytest
+import sqlite_utils
 from lxml import etree, html as lxml_html
 
 SCRIPT = "<script>alert(1)</script>"
@@ -443,3 +447,271 @@ def test_a_quote_card_shows_how_its_speaker_was_found(trusted):
     summary = texts(evidence, "./summary")[0]
     assert summary.startswith("“he” → Dmitry Peskov, named") and "a pronoun" in summary
     assert evidence.xpath(".//mark")[0].text == "Dmitry Peskov"
+
+
+# ---- Small things: roles, group headings, empty facets, charts, honest feeds ----
+
+def test_the_speakers_table_shows_roles_as_text(client):
+    tree, _ = page(client, "/quotes/speakers?_size=max")
+    roles = texts(tree, "//td[contains(@class, 'col-roles')]")
+    assert roles and not [r for r in roles if "[" in r]
+
+
+def test_group_headings_say_how_each_outlet_reported(client, sample_db):
+    import sqlite_utils
+
+    group_id = sqlite_utils.Database(sample_db).execute(
+        "select group_id from quotes where group_id is not null group by group_id "
+        "order by count(*) desc limit 1").fetchone()[0]
+    tree, _ = page(client, f"/-/group/{group_id}")
+    headings = texts(tree, "//section[@class='wording']/h2")
+    assert headings and all(re.search(r": (quoted directly|reported speech)", h) for h in headings), headings
+
+
+def test_a_column_without_values_gets_no_facet_box(sample_db, tmp_path, client_for):
+    import shutil
+    import sqlite3
+
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    copy = tmp_path / "quotes.db"
+    shutil.copy(sample_db, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("update quotes set outlet_id = null")
+    app = client_for(Datasette([str(copy)], metadata=load_metadata(), settings=SETTINGS))
+    assert page(app, "/quotes/quotes")[0].xpath("//div[@data-column='type']")
+    for path in ("/quotes/quotes", "/quotes/quotes_view?_facet=outlet", "/quotes/quotes?type=direct"):
+        tree, _ = page(app, path)
+        assert not tree.xpath("//div[@data-column='outlet_id' or @data-column='outlet']"), path
+
+
+def test_the_chart_has_a_time_axis_with_empty_months():
+    from quotes.datasette.pages import time_axis, timeline_svg
+
+    assert time_axis([("2018-12", 2), ("2019-03", 1)]) == [
+        ("2018-12", 2), ("2019-01", 0), ("2019-02", 0), ("2019-03", 1)]
+    assert time_axis([("2000-01", 1), ("2019-09", 2), ("unknown", 5)])[0] == ("2000", 1)
+    assert len(time_axis([("2000-01", 1), ("2019-09", 2)])) == 20  # by year over a long span
+    svg = str(timeline_svg([("2019-01", 3), ("2019-09", 1)]))
+    assert svg.count("<rect") == 9 and "2019-05: 0 quotes" in svg
+
+
+def test_feed_titles_quote_only_direct_quotes():
+    from quotes.datasette import feeds
+
+    def title(kind: str) -> str:
+        quote = {"id": "q", "quote": "talks are ongoing", "type": kind, "in_context": "x", "article_id": "a",
+                 "speaker": "Dmitry Peskov"}
+        feed = etree.fromstring(feeds.atom("http://h", "t", "T", "/", "/f.atom", [quote]))
+        return feed.find(f"{ATOM}entry/{ATOM}title").text
+
+    assert title("direct") == "Dmitry Peskov: “talks are ongoing”"
+    assert title("indirect") == title("mixed") == "Dmitry Peskov said talks are ongoing"
+
+
+def test_undated_quotes_in_feeds_carry_the_date_their_article_was_stored(sample_db, tmp_path, client_for):
+    import shutil
+    import sqlite3
+
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    copy = tmp_path / "quotes.db"
+    shutil.copy(sample_db, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("update quotes set published = null")
+        conn.execute("update articles set published = null, ingested_at = '2025-03-04T05:06:07+00:00'")
+    app = client_for(Datasette([str(copy)], metadata=load_metadata(), settings=SETTINGS))
+    feed = etree.fromstring(app.get("/-/speaker/dmitry-peskov.atom").content)
+    dates = [e.find(f"{ATOM}updated").text for e in feed.findall(f"{ATOM}entry")]
+    assert dates and set(dates) == {"2025-03-04T05:06:07+00:00"}
+    assert feed.find(f"{ATOM}updated").text == "2025-03-04T05:06:07+00:00"
+
+
+# ---- The article page ----
+
+def article_with_most_quotes(db_path) -> str:
+    return sqlite_utils.Database(db_path).execute(
+        "select article_id from quotes group by article_id order by count(*) desc limit 1").fetchone()[0]
+
+
+def test_an_article_reads_as_an_article_with_its_quotes_marked(client, sample_db):
+    article_id = article_with_most_quotes(sample_db)
+    db = sqlite_utils.Database(sample_db)
+    quotes = db.execute("select id, quote, speaker_id from quotes where article_id = ?", [article_id]).fetchall()
+    title = db.execute("select title from articles where id = ?", [article_id]).fetchone()[0]
+    tree, text = page(client, f"/quotes/articles/{article_id}")
+    assert texts(tree, "//h1") == [" ".join(title.split())]
+    assert tree.xpath("//p[@class='article-facts']/span[@class='outlet']")
+    paragraphs = tree.xpath("//div[@class='article-text']/p")
+    assert len(paragraphs) > 3
+    marks = tree.xpath("//div[@class='article-text']//mark[contains(@class, 'quote')]")
+    anchored = {m.get("id") for m in marks if m.get("id")}
+    assert anchored == {f"q-{quote_id}" for quote_id, _, _ in quotes}
+    for mark in marks:
+        assert any(c.startswith("speaker-") for c in mark.get("class").split())
+    assert tree.xpath("//span[contains(@class, 'said-by')]/a[starts-with(@href, '/-/speaker/')]")
+    assert tree.xpath("//div[@class='article-text']//span[@class='cue']")
+    people = texts(tree, "//section[@class='who-is-quoted']/ul/li")
+    assert len(people) == len({speaker for _, _, speaker in quotes})
+    # No database columns: the row table of Datasette is not shown.
+    assert not tree.xpath("//table[contains(@class, 'rows-and-columns')]")
+    assert "text_hash" not in text
+
+
+def test_the_article_json_stays_the_row_json(client, sample_db):
+    article_id = article_with_most_quotes(sample_db)
+    (row,) = client.get(f"/quotes/articles/{article_id}.json?_shape=array").json()
+    assert row["id"] == article_id and "text" in row and "text_hash" in row
+
+
+def test_the_article_page_escapes_the_text(client, sample_db):
+    article_id = sqlite_utils.Database(sample_db).execute(
+        "select id from articles where name = 'hostile.txt'").fetchone()[0]
+    tree, text = page(client, f"/quotes/articles/{article_id}")
+    assert SCRIPT not in text
+    assert tree.xpath("//div[@class='article-text']//mark")[0].text == SCRIPT
+
+
+@pytest.mark.parametrize("url, linked", [("https://example.com/story", True), ("javascript:alert(1)", False)])
+def test_only_web_urls_link_to_the_original(sample_db, tmp_path, client_for, url, linked):
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    copy = tmp_path / "quotes.db"
+    shutil.copy(sample_db, copy)
+    article_id = article_with_most_quotes(copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("update articles set url = ?, author = 'Ann Writer' where id = ?", (url, article_id))
+    app = client_for(Datasette([str(copy)], metadata=load_metadata(), settings=SETTINGS))
+    tree, text = page(app, f"/quotes/articles/{article_id}")
+    assert bool(tree.xpath(f"//a[@class='original'][@href='{url}']")) is linked
+    assert "javascript:" not in text.replace("javascript:alert(1)</span>", "") or not linked
+    assert "by Ann Writer" in texts(tree, "//p[@class='article-facts']")[0]
+    for path in ("/quotes/quotes_view?_size=max", "/quotes/articles", "/-/search?q=Peskov",
+                 "/-/speaker/dmitry-peskov.atom", f"/quotes/quotes_view?article_id={article_id}"):
+        body = app.get(path).text
+        assert 'href="javascript:' not in body and "href='javascript:" not in body, path
+
+
+def test_uncertain_quotes_and_resolved_names_are_marked(trusted, sample_db):
+    quote_id, article_id = sqlite_utils.Database(sample_db).execute(
+        "select id, article_id from quotes where speaker_id = 'dmitry-peskov' and speaker_mention = 'he'").fetchone()
+    tree, _ = page(trusted, f"/quotes/articles/{article_id}")
+    (antecedent,) = tree.xpath("//div[@class='article-text']//span[contains(@class, 'antecedent')]")
+    assert antecedent.text == "Dmitry Peskov"
+    sure = tree.xpath(f"//mark[@id='q-{quote_id}']")[0]
+    assert "uncertain" not in sure.get("class")
+    yoon = sqlite_utils.Database(sample_db).execute(
+        "select id, article_id from quotes where speaker_id = 'yoon-suk-yeol' limit 1").fetchone()
+    tree, _ = page(trusted, f"/quotes/articles/{yoon[1]}")
+    mark = tree.xpath(f"//mark[@id='q-{yoon[0]}']")[0]
+    assert "uncertain" in mark.get("class")
+    assert "speaker uncertain" in mark.getnext().text_content()
+    # The quote card's evidence leads to the quote in its article.
+    tree, _ = page(trusted, "/-/speaker/dmitry-peskov")
+    link = tree.xpath("//details[@class='evidence']//a[@class='in-article']")[0]
+    assert link.get("href") == f"/quotes/articles/{article_id}#q-{quote_id}"
+
+
+# ---- Search by person and topic ----
+
+@pytest.mark.parametrize("q", ["Yoon troops", "yoon suk yeol troops", "troops Yoon Suk Yeol"])
+def test_a_search_for_a_person_and_a_topic_finds_their_quotes_on_it(client, sample_db, q):
+    expected = sqlite_utils.Database(sample_db).execute(
+        "select count(*) from quotes where speaker_id = 'yoon-suk-yeol' and quote like '%troops%'").fetchone()[0]
+    assert expected >= 2
+    tree, _ = page(client, "/-/search?" + urlencode({"q": q}))
+    speakers = texts(tree, "//article[contains(@class, 'quote-card')]//a[@class='speaker']")
+    assert speakers.count("Yoon Suk Yeol") == expected
+    assert texts(tree, "//section[@class='people']//li/a")[0] == "Yoon Suk Yeol"
+
+
+def test_a_person_named_by_surname_is_searched_whatever_the_mention(client, sample_db):
+    quote, mention = sqlite_utils.Database(sample_db).execute(
+        "select quote, speaker_mention from quotes where speaker_id = 'dmitry-peskov' and speaker_mention = 'he'"
+    ).fetchone()
+    word = max(re.findall(r"[A-Za-z]{5,}", quote), key=len)
+    tree, _ = page(client, "/-/search?" + urlencode({"q": f"Peskov {word}"}))
+    cards = texts(tree, "//article[contains(@class, 'quote-card')]/blockquote")
+    assert any(quote in card for card in cards)
+    tree, _ = page(client, "/-/search?" + urlencode({"q": f'Peskov "{word}" nosuchword*'}))
+    assert not tree.xpath("//article[contains(@class, 'quote-card')]")
+
+
+def test_a_topic_without_a_name_searches_every_quote(client):
+    from quotes.datasette import search_box
+
+    assert search_box.pick_named("Brexit deal", []) is None
+    named = search_box.pick_named("Boris Johnson Brexit", [("boris-johnson", "Boris Johnson"), ("x", "Johnson")])
+    assert named is not None and named.speaker_ids == ("boris-johnson",) and named.topic == '"Brexit"'
+    assert search_box.pick_named("Boris Johnson", [("boris-johnson", "Boris Johnson")]) is None
+    tree, _ = page(client, "/-/search?q=troops")
+    assert len(tree.xpath("//article[contains(@class, 'quote-card')]")) >= 2
+
+
+# ---- The reader pages as JSON ----
+
+@pytest.mark.parametrize("path", ["/-/search?q=Yoon+troops", "/-/search?q=Peskov", "/-/speaker/yoon-suk-yeol"])
+def test_a_reader_page_as_json_gives_what_the_page_shows(client, path):
+    tree, text = page(client, path)
+    (alternate,) = tree.xpath("//link[@rel='alternate'][@type='application/json']")
+    json_url = alternate.get("href")
+    assert json_url.startswith(path.split("?")[0] + ".json")
+    data = client.get(json_url).json()
+    quotes = data.get("quotes", data.get("latest"))
+    shown = texts(tree, "//article[contains(@class, 'quote-card')]//blockquote//mark")
+    assert [q["quote"] for q in quotes] == shown and shown
+    assert all(q["article_url"] == f"/quotes/articles/{q['article_id']}#q-{q['id']}" for q in quotes)
+
+
+def test_the_json_of_a_speaker_and_a_group(client, sample_db):
+    data = client.get("/-/speaker/dmitry-peskov.json").json()
+    assert data["speaker"]["name"] == "Dmitry Peskov" and isinstance(data["speaker"]["roles"], list)
+    assert "Kremlin spokesman Dmitry Peskov" in data["aliases"] and data["links"]["feed"].endswith(".atom")
+    group_id = sqlite_utils.Database(sample_db).execute(
+        "select group_id from quotes where group_id is not null group by group_id order by count(*) desc").fetchone()[0]
+    tree, _ = page(client, f"/-/group/{group_id}")
+    assert tree.xpath(f"//link[@rel='alternate'][@href='/-/group/{group_id}.json']")
+    group = client.get(f"/-/group/{group_id}.json").json()
+    assert group["group"]["id"] == group_id
+    assert len(group["quotes"]) == len(tree.xpath("//section[@class='wording']"))
+    for path in ("/-/speaker/nobody.json", "/-/group/nothing.json"):
+        response = client.get(path)
+        assert response.status_code == 404 and "error" in response.json()
+
+
+def test_the_search_json_is_filtered_as_the_page(trusted):
+    data = trusted.get("/-/search.json?q=Yoon").json()
+    assert data["min_confidence"] == 0.75 and data["uncertain"] == len(
+        [q for q in data["quotes"] if q["uncertain"]]) > 0
+    assert trusted.get("/-/search.json?q=").json()["quotes"] == []
+    assert trusted.get("/-/search.json?q=%22").status_code == 200
+
+
+@pytest.mark.parametrize("path, size, key", [("/-/search?q=Korea", "SEARCH_LIMIT", "quotes"),
+                                             ("/-/speaker/yoon-suk-yeol", "LATEST", "latest")])
+def test_pages_of_quotes_turn_alike_as_html_and_json(client, monkeypatch, path, size, key):
+    from quotes.datasette import pages
+
+    monkeypatch.setattr(pages, size, 2)
+    seen: list[str] = []
+    url: str | None = path
+    while url:
+        tree, _ = page(client, url)
+        shown = texts(tree, "//article[contains(@class, 'quote-card')]//blockquote//mark")
+        json_url = tree.xpath("//link[@type='application/json']")[0].get("href")
+        data = client.get(json_url).json()
+        assert [q["quote"] for q in data[key]] == shown and 0 < len(shown) <= 2
+        seen += [q["id"] for q in data[key]]
+        nexts = tree.xpath("//nav[@class='turn-pages']/a[@rel='next']")
+        url = nexts[0].get("href") if nexts else None
+        assert (data["next"] is None) == (url is None)
+        if url:
+            assert data["next"] == url.replace(url.split("?")[0], url.split("?")[0] + ".json")
+    assert len(seen) == len(set(seen)) > 2
+    assert client.get(path + ("&" if "?" in path else "?") + "page=oops").status_code == 200

@@ -20,7 +20,7 @@ from datasette.database import Database
 from datasette.utils import tilde_encode
 from markupsafe import Markup
 
-from . import facets, pages, table_search
+from . import article_page, facets, pages, table_search
 from .budgets import limit_connection, limit_requests  # noqa: F401 (hooks)
 from .errors import handle_exception, refuse_bad_requests, replace_default_handler  # noqa: F401 (hooks)
 from .facets import CountedFacet, replace_column_facet  # noqa: F401 (hooks)
@@ -70,7 +70,10 @@ def extra_js_urls(datasette: Any) -> list[str]:
 
 
 @hookimpl
-def extra_template_vars(view_name: str, datasette: Any) -> Any:
+def extra_template_vars(view_name: str, table: str | None, database: str | None, request: Any,
+                        datasette: Any) -> Any:
+    if view_name == "row" and table == "articles" and database and request is not None:
+        return lambda: article_page.row_vars(datasette, request, database)
     if view_name == "index":
         return lambda: pages.home_vars(datasette)
     if view_name == "table":
@@ -110,7 +113,8 @@ def render_cell(
     if table == "speakers" and column == "name":
         return _link(pages.speaker_url(_field(row, "id")), value)
     if table == "speakers" and column == "roles":
-        return Markup("{}").format("; ".join(pages.roles_text(value)))
+        # Markup that is empty would be taken for no rendering at all, and "[]" shown.
+        return Markup('<span class="roles">{}</span>').format("; ".join(pages.roles_text(value)))
     if table == "speakers" and column == "quote_count":
         speaker_id = _field(row, "id")
         if speaker_id is not None:

@@ -36,7 +36,7 @@ def atom(base: str, feed_id: str, title: str, page: str, feed_url: str, quotes: 
     feed = ET.Element(f"{{{ATOM}}}feed")
     sub(feed, "id", f"tag:quotes,2024:{feed_id}")
     sub(feed, "title", title)
-    sub(feed, "updated", max((_timestamp(q.get("published")) for q in quotes), default=EPOCH))
+    sub(feed, "updated", max((updated(q) for q in quotes), default=EPOCH))
     sub(feed, "link", href=base + page)
     sub(feed, "link", rel="self", href=base + feed_url)
     sub(sub(feed, "author"), "name", "quotes")
@@ -44,8 +44,8 @@ def atom(base: str, feed_id: str, title: str, page: str, feed_url: str, quotes: 
         entry = sub(feed, "entry")
         sub(entry, "id", f"tag:quotes,2024:quote/{quote['id']}")
         speaker = quote.get("speaker") or quote.get("speaker_mention") or "Unknown speaker"
-        sub(entry, "title", f"{speaker}: “{quote['quote']}”")
-        sub(entry, "updated", _timestamp(quote.get("published")))
+        sub(entry, "title", title_of(speaker, quote))
+        sub(entry, "updated", updated(quote))
         if link := web_link(quote.get("url")):
             sub(entry, "link", href=link)
         else:
@@ -56,6 +56,20 @@ def atom(base: str, feed_id: str, title: str, page: str, feed_url: str, quotes: 
         # The content is HTML as text: ElementTree escapes it, so article text never becomes markup.
         sub(entry, "content", f"<p>{quote['in_context']}</p><p>{_escape(byline)}</p>", type="html")
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode").encode("utf-8")
+
+
+def updated(quote: dict[str, Any]) -> str:
+    """When a quote was published, or else when its article was stored: a feed reader sorts
+    by this, and an undated quote is not news of 1970."""
+    return _timestamp(quote.get("published") or quote.get("stored_at"))
+
+
+def title_of(speaker: str, quote: dict[str, Any]) -> str:
+    """An entry's title. Only a direct quote is put in quotation marks: the words of an
+    indirect or mixed one are the outlet's, not the speaker's."""
+    if quote.get("type") == "direct":
+        return f"{speaker}: “{quote['quote']}”"
+    return f"{speaker} said {quote['quote']}"
 
 
 def web_link(url: str | None) -> str | None:

@@ -24,7 +24,7 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from ..readers.limits import MAX_FIELD_CHARS as FIELD_CHARS
-from . import feeds, search_box, table_search
+from . import feeds, page_json, search_box, table_search
 from .serve import DATABASE
 
 LATEST = 20  # quotes on a speaker page and in a feed
@@ -46,7 +46,7 @@ substr(a.text, min(coalesce(q.sentence_start, q.start), q.start) + 1,
   as context,
 q.start - min(coalesce(q.sentence_start, q.start), q.start) as quote_start,
 q."end" - min(coalesce(q.sentence_start, q.start), q.start) as quote_end,
-q.confidence, q.speaker_rule, q.antecedent_start, q.antecedent_end,
+q.confidence, q.speaker_rule, q.antecedent_start, q.antecedent_end, a.ingested_at as stored_at,
 substr(a.text, max(0, q.antecedent_start - {EVIDENCE_CHARS}) + 1,
        q.antecedent_end - max(0, q.antecedent_start - {EVIDENCE_CHARS}) + {EVIDENCE_CHARS}) as antecedent_context,
 q.antecedent_start - max(0, q.antecedent_start - {EVIDENCE_CHARS}) as antecedent_at,
@@ -62,23 +62,42 @@ left join outlets o on o.id = q.outlet_id
 """.strip()
 
 
+MAX_PAGE = 100  # pages of quotes a reader can turn: the deepest reads 100 pages' worth of rows
+
+
+def window(limit: int, page: int = 1) -> dict[str, int]:
+    """The parameters of ``newest`` for page ``page`` of ``limit`` quotes, and one more, which
+    tells whether there is a next page."""
+    page = max(1, min(page, MAX_PAGE))
+    return {"limit": limit + 1, "offset": (page - 1) * limit, "upto": page * limit + 1}
+
+
+def page_number(request: Any) -> int:
+    """The page a reader asked for (``?page=``), 1 if none or not a number."""
+    try:
+        return max(1, min(int(request.args.get("page", "1")), MAX_PAGE))
+    except ValueError:
+        return 1
+
+
 def newest(where: str) -> str:
     """The quotes matching ``where`` (a condition on the quotes table), newest first and then
-    the undated, as ``select`` of a whole quote row for the pages. Each half is read from an
-    index in that order, so only ``:limit`` rows are read: a condition such as ``published is
-    null`` in the ORDER BY would make SQLite read and sort every match."""
+    the undated, as ``select`` of a whole quote row for the pages: ``:limit`` of them after the
+    first ``:offset`` (``:upto`` is their sum; see ``window``). Each half is read from an index
+    in that order, so only ``:upto`` rows are read: a condition such as ``published is null`` in
+    the ORDER BY would make SQLite read and sort every match."""
     return f"""
 select {QUOTE_COLUMNS} from (
   select * from (select rowid as picked, 0 as undated, published from quotes
-                 where ({where}) and published is not null order by published desc, rowid desc limit :limit)
+                 where ({where}) and published is not null order by published desc, rowid desc limit :upto)
   union all
   select * from (select rowid as picked, 1 as undated, null from quotes
-                 where ({where}) and published is null order by rowid desc limit :limit)
+                 where ({where}) and published is null order by rowid desc limit :upto)
 ) as n
 join quotes q on q.rowid = n.picked
 {QUOTE_JOINS}
 order by n.undated, n.published desc, n.picked desc
-limit :limit"""
+limit :limit offset :offset"""
 
 
 # A speaker's quotes that someone relayed, and who: from the index of relayed quotes.
@@ -182,8 +201,34 @@ def marked_differences(text: str, reference: str) -> Markup:
 
 # ---- The chart ----
 
+MAX_MONTHS = 120  # a longer span is drawn year by year
+
+
+def time_axis(counts: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Quotes per month (``YYYY-MM``) with every month between the first and the last, the
+    empty ones at 0, so that bars stand at their place in time; per year over a long span.
+    Values that are not a month are left out."""
+    months = {(int(m[:4]), int(m[5:7])): n for m, n in counts
+              if len(m) == 7 and m[:4].isdigit() and m[4] == "-" and m[5:7].isdigit() and 1 <= int(m[5:7]) <= 12}
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    if (last[0] - first[0]) * 12 + last[1] - first[1] >= MAX_MONTHS:
+        years = Counter[int]()
+        for (year, _), n in months.items():
+            years[year] += n
+        return [(str(year), years[year]) for year in range(first[0], last[0] + 1)]
+    axis = []
+    year, month = first
+    while (year, month) <= last:
+        axis.append((f"{year:04d}-{month:02d}", months.get((year, month), 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return axis
+
+
 def timeline_svg(counts: Sequence[tuple[str, int]], width: int = 640, height: int = 160) -> Markup:
-    """Quotes per month as an SVG bar chart, drawn here so the page needs no script."""
+    """Quotes per month as an SVG bar chart on a time axis, drawn here so the page needs no script."""
+    counts = time_axis(counts)
     if not counts:
         return Markup("")
     top = max(n for _, n in counts)
@@ -210,7 +255,7 @@ def timeline_svg(counts: Sequence[tuple[str, int]], width: int = 640, height: in
 
 # ---- Data ----
 
-async def speaker_data(db: Any, speaker_id: str, threshold: float = 0.0) -> dict[str, Any] | None:
+async def speaker_data(db: Any, speaker_id: str, threshold: float = 0.0, page: int = 1) -> dict[str, Any] | None:
     """A speaker's page: counts, outlets, chart and latest quotes of the quotes shown as sure
     (confidence at or above ``threshold``), and how many others there are."""
     rows = (await db.execute("select * from speakers where id = :id", {"id": speaker_id})).rows
@@ -230,16 +275,25 @@ async def speaker_data(db: Any, speaker_id: str, threshold: float = 0.0) -> dict
         params)).rows]
     shown = (await db.execute(f"select count(*) from quotes where speaker_id = :id and {SHOWN}", params)).rows[0][0]
     latest = quote_dicts((await db.execute(newest(f"speaker_id = :id and {SHOWN}"),
-                                           {**params, "limit": LATEST})).rows, threshold)
+                                           {**params, **window(LATEST, page)})).rows, threshold)
     relayed_by = [dict(r) for r in (await db.execute(RELAYED_BY_SQL, params)).rows]
     relays = [dict(r) for r in (await db.execute(
         "select s.id, s.name, count(*) as quotes from quotes q join speakers s on s.id = q.speaker_id "
         "where q.via_speaker_id = :id group by s.id order by quotes desc, s.name", params)).rows]
     return {
         "speaker": speaker, "roles": roles_text(speaker.get("roles")), "aliases": aliases,
-        "outlets": outlets, "chart": timeline_svg(months), "latest": latest,
+        "outlets": outlets, "chart": timeline_svg(months), "months": time_axis(months), "latest": latest,
         "relayed_by": relayed_by, "relays": relays, "shown": shown, "min_confidence": threshold,
+        **paged(latest, LATEST, page, "latest"),
     }
+
+
+def paged(quotes: list[dict[str, Any]], limit: int, page: int, key: str) -> dict[str, Any]:
+    """A page of ``quotes`` read with ``window``: at most ``limit`` of them under ``key``, the
+    page number, and the next page's number if there is one."""
+    page = max(1, min(page, MAX_PAGE))
+    more = len(quotes) > limit and page < MAX_PAGE
+    return {key: quotes[:limit], "page": page, "next_page": page + 1 if more else None}
 
 
 async def group_data(db: Any, group_id: str) -> dict[str, Any] | None:
@@ -260,22 +314,45 @@ async def group_data(db: Any, group_id: str) -> dict[str, Any] | None:
 
 
 async def search_data(db: Any, text: str, limit: int = SEARCH_LIMIT, threshold: float = 0.0,
-                      only_sure: bool = False) -> dict[str, Any]:
+                      only_sure: bool = False, page: int = 1) -> dict[str, Any]:
     """The speakers and quotes a search finds: every quote, those under ``threshold`` marked
     uncertain, or with ``only_sure`` (a feed) only the others."""
     text = text.strip()
     fts = search_box.fts_query(text)
     if fts is None:  # no word left once FTS syntax is dropped ("*", a lone quotation mark)
-        return {"q": "", "speakers": [], "quotes": []}
+        return {"q": "", "speakers": [], "quotes": [], "page": 1, "next_page": None}
     like = search_box.like_pattern(text)
-    params = {"like": like, "fts": fts, "limit": limit, "min_confidence": threshold}
+    params: dict[str, Any] = {"like": like, "fts": fts, "min_confidence": threshold, **window(limit, page)}
     speakers = [dict(r) for r in (await db.execute(search_box.SPEAKERS_SQL, params)).rows]
     matches = (await db.execute(search_box.matches_sql(fts is not None), params)).rows[0][0]
     wanted = search_box.wanted_sql(fts is not None, walk=matches > table_search.WALK_FROM)
+    named = await named_in(db, text)
+    if named is not None:
+        params.update({"topic": named.topic, **{f"s{i}": s for i, s in enumerate(named.speaker_ids)}})
+        wanted = f"{search_box.named_quotes_sql(named)} or {wanted}"
+        known = {s["id"] for s in speakers}
+        speakers = [dict(r) for r in (await db.execute(
+            f"select id, name, kind, quote_count, null as aliases from speakers where id in "
+            f"({', '.join(f':s{i}' for i in range(len(named.speaker_ids)))})", params)).rows
+            if r["id"] not in known] + speakers
     quotes = quote_dicts((await db.execute(
         newest(f"({wanted}) and {SHOWN}" if only_sure else wanted), params)).rows, threshold)
-    return {"q": text, "speakers": speakers, "quotes": quotes, "min_confidence": threshold,
-            "uncertain": sum(q["uncertain"] for q in quotes)}
+    shown = paged(quotes, limit, page, "quotes")
+    quotes = shown["quotes"]
+    return {**shown, "q": text, "speakers": speakers, "min_confidence": threshold,
+            "uncertain": sum(q["uncertain"] for q in quotes),
+            "named": {"name": named.name, "speaker_ids": list(named.speaker_ids)} if named else None}
+
+
+async def named_in(db: Any, text: str) -> search_box.Named | None:
+    """The speaker some words of a search name, with the other words as its topic."""
+    grams = [spelling for gram in search_box.name_candidates(text) for spelling in search_box.spellings(gram)]
+    if not grams:
+        return None
+    rows = (await db.execute(search_box.named_sql(len(grams)), {f"n{i}": g for i, g in enumerate(grams)})).rows
+    if not rows and (ends := list(search_box.surname_patterns(text).values())):
+        rows = (await db.execute(search_box.surname_sql(len(ends)), {f"w{i}": e for i, e in enumerate(ends)})).rows
+    return search_box.pick_named(text, [(r[0], r[1]) for r in rows])
 
 
 # ---- Routes ----
@@ -306,30 +383,66 @@ async def _not_found(datasette: Any, request: Any, what: str) -> Response:
     return Response.html(html, status=404)
 
 
+def turning(path: str, args: dict[str, str], data: dict[str, Any], json: bool) -> dict[str, str | None]:
+    """The URLs of this page (as JSON too), of the next and of the previous page of quotes."""
+    def url(page: int, suffix: str = "") -> str:
+        query = urlencode({**args, **({"page": str(page)} if page > 1 else {})})
+        return f"{path}{suffix}?{query}" if query else f"{path}{suffix}"
+
+    suffix = ".json" if json else ""
+    page, after = data["page"], data["next_page"]
+    return {"json_url": url(page, ".json"), "next_url": url(after, suffix) if after else None,
+            "previous_url": url(page - 1, suffix) if page > 1 else None}
+
+
 async def search_page(datasette: Any, request: Any) -> Response:
     text = request.args.get("q", "")
-    data = await search_data(_db(datasette), text, threshold=min_confidence(datasette))
+    data = await search_data(_db(datasette), text, limit=SEARCH_LIMIT, threshold=min_confidence(datasette),
+                             page=page_number(request))
+    json = request.url_vars.get("format") == "json"
+    urls = turning("/-/search", {"q": data["q"]} if data["q"] else {}, data, json)
+    if json:
+        return page_json.response(page_json.search_json(data, urls))
     feed = "/-/search.atom?" + urlencode({"q": data["q"]}) if data["q"] else None
-    return await _page(datasette, request, "quotes_search.html", {**data, "feed_url": feed})
+    return await _page(datasette, request, "quotes_search.html", {**data, **urls, "feed_url": feed})
+
+
+def speaker_links(datasette: Any, speaker_id: str, threshold: float) -> dict[str, str]:
+    """Where a speaker's page links: its feed, its JSON, all their quotes and the uncertain ones."""
+    url = speaker_url(speaker_id)
+    return {"page": url, "feed": f"{url}.atom",
+            "all": datasette.urls.query(DATABASE, "speaker_timeline") + "?" + urlencode({"speaker": speaker_id}),
+            "uncertain": "/quotes/quotes_view?" + urlencode({"speaker_id": speaker_id, "confidence__lt": threshold})}
 
 
 async def speaker_page(datasette: Any, request: Any) -> Response:
     speaker_id = request.url_vars["id"]
-    data = await speaker_data(_db(datasette), speaker_id, min_confidence(datasette))
+    threshold = min_confidence(datasette)
+    data = await speaker_data(_db(datasette), speaker_id, threshold, page_number(request))
+    json = request.url_vars.get("format") == "json"
     if data is None:
-        return await _not_found(datasette, request, f"No speaker with the id {speaker_id!r}.")
+        message = f"No speaker with the id {speaker_id!r}."
+        return (page_json.response({"error": message}, status=404) if json
+                else await _not_found(datasette, request, message))
+    links = speaker_links(datasette, speaker_id, threshold)
+    urls = turning(speaker_url(speaker_id), {}, data, json)
+    if json:
+        return page_json.response(page_json.speaker_json(data, {**links, **urls}))
     return await _page(datasette, request, "quotes_speaker.html", {
-        **data, "feed_url": f"/-/speaker/{speaker_id}.atom",
-        "timeline_url": datasette.urls.query(DATABASE, "speaker_timeline") + "?" + urlencode({"speaker": speaker_id}),
-    })
+        **data, **urls, "feed_url": links["feed"], "timeline_url": links["all"]})
 
 
 async def group_page(datasette: Any, request: Any) -> Response:
     group_id = request.url_vars["id"]
     data = await group_data(_db(datasette), group_id)
+    json = request.url_vars.get("format") == "json"
     if data is None:
-        return await _not_found(datasette, request, f"No quote group with the id {group_id!r}.")
-    return await _page(datasette, request, "quotes_group.html", data)
+        message = f"No quote group with the id {group_id!r}."
+        return (page_json.response({"error": message}, status=404) if json
+                else await _not_found(datasette, request, message))
+    if json:
+        return page_json.response(page_json.group_json(data))
+    return await _page(datasette, request, "quotes_group.html", {**data, "json_url": group_url(group_id) + ".json"})
 
 
 async def speaker_feed(datasette: Any, request: Any) -> Response:
@@ -354,11 +467,11 @@ async def search_feed(datasette: Any, request: Any) -> Response:
 
 
 ROUTES = [
-    (r"^/-/search$", search_page),
+    (r"^/-/search(\.(?P<format>json))?$", search_page),
     (r"^/-/search\.atom$", search_feed),
     (r"^/-/speaker/(?P<id>[^/]+)\.atom$", speaker_feed),
-    (r"^/-/speaker/(?P<id>[^/]+)$", speaker_page),
-    (r"^/-/group/(?P<id>[^/]+)$", group_page),
+    (r"^/-/speaker/(?P<id>[^/]+?)(\.(?P<format>json))?$", speaker_page),
+    (r"^/-/group/(?P<id>[^/]+?)(\.(?P<format>json))?$", group_page),
 ]
 
 
@@ -374,7 +487,7 @@ async def home_vars(datasette: Any) -> dict[str, Any]:
         return {"latest_quotes": [], "canned": [], "quotes_db": None}
     threshold = min_confidence(datasette)
     try:
-        latest = quote_dicts((await db.execute(newest(SHOWN), {"limit": 10, "min_confidence": threshold})).rows)
+        latest = quote_dicts((await db.execute(newest(SHOWN), {**window(10), "min_confidence": threshold})).rows)[:10]
     except Exception:  # a database without our schema
         latest = []
     canned = await datasette.get_canned_queries(db.name, None)
