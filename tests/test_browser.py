@@ -185,6 +185,8 @@ def test_a_reader_checks_a_quote_in_its_article(site, page):
         const p = document.querySelector('.article-text p');
         const probe = document.createElement('span');
         probe.textContent = '0'.repeat(80);
+        probe.style.whiteSpace = 'nowrap';  // one line, however narrow the paragraph
+        probe.style.display = 'inline-block';
         p.appendChild(probe);
         const eighty = probe.getBoundingClientRect().width;
         probe.remove();
