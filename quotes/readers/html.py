@@ -17,10 +17,11 @@ from .text import clean, text_problem
 
 
 def read(path: str, fh: BinaryIO) -> Iterator[Article | ReadError]:
-    yield _read_page(path, fh.read())
+    yield read_page(path, fh.read(), os.path.basename(path))
 
 
-def _read_page(path: str, data: bytes) -> Article | ReadError:
+def read_page(path: str, data: bytes, name: str | None = None) -> Article | ReadError:
+    """The article of a page read from ``path`` (a file or a URL), called ``name`` (default: ``path``)."""
     if not data.strip():
         return ReadError(path, None, "file is empty")
     if b"\0" in data[:8192]:
@@ -36,7 +37,7 @@ def _read_page(path: str, data: bytes) -> Article | ReadError:
     problem = text_problem(text)
     if problem:
         return ReadError(path, None, problem)
-    article = make_article(os.path.basename(path), text, title=doc.title, url=doc.url,
+    article = make_article(name or path, text, title=doc.title, url=doc.url,
                            published=doc.date, author=doc.author)
     if all(skipped for _, _, line, skipped in classify(text, article.title) if line):
         return ReadError(path, None, "no article text found")  # nothing but menus and captions
