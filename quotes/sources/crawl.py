@@ -56,7 +56,8 @@ class Crawl:
 
     def __post_init__(self) -> None:
         self.db: Database | None = None
-        self.seen: set[str] = set()
+        self.seen: set[str] = set()  # URLs listed this run
+        self.stored: set[str] = set()  # ids of the articles read this run
         self.outlets: dict[str, str] = {}  # host -> the outlet name its first page gave
 
     def articles(self, db: Database, sources: Iterable[str]) -> Iterator[Article | ReadError]:
@@ -89,7 +90,8 @@ class Crawl:
             return
         kind = kind_of(body)
         if kind == "page":
-            yield self._page(entry, response, body) if top else self._fail(entry.url, "not a sitemap")
+            page = self._page(entry, response, body) if top else self._fail(entry.url, "not a sitemap")
+            yield from [page] if page else []
             return
         try:
             found = [Entry(canonical(e.url), e.date) for e in entries(body)]
@@ -111,10 +113,9 @@ class Crawl:
     def _pages(self, pages: list[Entry]) -> Iterator[Article | ReadError]:
         for entry, response in self._fetch_all(pages, conditional=True):
             body = self._body(entry.url, response)
-            if isinstance(body, bytes):
-                yield self._page(entry, response, body)
-            elif body is not None:
-                yield body
+            found = self._page(entry, response, body) if isinstance(body, bytes) else body
+            if found is not None:
+                yield found
 
     def _body(self, url: str, response: Response) -> bytes | ReadError | None:
         """The new body of a response; None when unchanged (304 or the same bytes)."""
@@ -137,7 +138,7 @@ class Crawl:
         self.counts.failed += 1
         return ReadError(url, None, message)
 
-    def _page(self, entry: Entry, response: Response, body: bytes) -> Article | ReadError:
+    def _page(self, entry: Entry, response: Response, body: bytes) -> Article | ReadError | None:
         """The article of an HTML page, known by its canonical URL, its outlet named once per host."""
         if response.content_type and response.content_type not in HTML_TYPES:
             return self._fail(entry.url, f"not an HTML page ({response.content_type})")
@@ -152,6 +153,10 @@ class Crawl:
         host = str(urlsplit(article.url).hostname or "").removeprefix("www.")
         article.outlet = self.outlets.setdefault(host, article.outlet or host)
         self._record(entry.url, response, article.id)
+        if article.id in self.stored:  # the same page under another URL (rel=canonical)
+            self.counts.not_modified += 1
+            return None
+        self.stored.add(article.id)
         return article
 
     @property
