@@ -108,7 +108,8 @@ class Crawl:
             return False
         self.seen.add(entry.url)
         last = last_fetch(self._db, entry.url)
-        return not (last and last["article_id"] and (entry.date or "") <= last["fetched_at"][:10])
+        stored = bool(last and last["article_id"] and self._stored(last))
+        return not (stored and last and (entry.date or "") <= last["fetched_at"][:10])
 
     def _pages(self, pages: list[Entry]) -> Iterator[Article | ReadError]:
         for entry, response in self._fetch_all(pages, conditional=True):
@@ -123,7 +124,7 @@ class Crawl:
             return self._fail(url, response.error)
         last = last_fetch(self._db, url)
         if response.body is None or (last and last["content_hash"] == _digest(response.body)
-                                     and last["article_id"]):
+                                     and last["article_id"] and self._stored(last)):
             self.counts.not_modified += 1
             self._record(url, response, last["article_id"] if last else None)
             return None
@@ -159,6 +160,13 @@ class Crawl:
         self.stored.add(article.id)
         return article
 
+    def _stored(self, last: dict) -> bool:
+        """Whether what a fetch row saw is kept: a feed or sitemap's row is written once its pages
+        are done, a page's article may not be (a run stopped before its batch was saved)."""
+        article_id = last["article_id"]
+        return article_id is None or bool(self._db.execute("SELECT 1 FROM articles WHERE id = ?",
+                                                           [article_id]).fetchone())
+
     @property
     def _db(self) -> Database:
         assert self.db is not None, "articles() sets the database"
@@ -170,7 +178,7 @@ class Crawl:
         validators = {}
         for entry in entries_ if conditional else []:
             last = last_fetch(self._db, entry.url)
-            if last:
+            if last and self._stored(last):
                 validators[entry.url] = (last["etag"], last["last_modified"])
         results: queue.Queue[tuple[Entry, Response] | None] = queue.Queue()
         stop = threading.Event()

@@ -118,3 +118,17 @@ def test_each_bad_url_is_one_line_and_the_rest_is_stored(server, db_path, tmp_pa
     assert any(line.startswith(f"error: {server.url_for('/bomb')}: response is bigger") for line in lines)
     assert any(line.startswith("error: http://127.0.0.1:1/refused: cannot fetch") for line in lines)
     assert summary(result.stderr)["new"] == 1
+
+
+def test_a_page_fetched_by_a_run_stopped_before_saving_it_is_fetched_in_full(server, db_path):
+    from quotes import store
+    from quotes.store.fetches import record_fetch
+
+    server.expect_request("/news/tunnel").respond_with_handler(etagged(article("tunnel"), '"tunnel-1"'))
+    url = server.url_for("/news/tunnel")
+    db = store.open_db(db_path)  # what a run killed after the fetch, before its batch was committed, left
+    record_fetch(db, url, url, 200, '"tunnel-1"', None, "0" * 40, "0123456789abcdef")
+    db.close()
+    result = ingest(db_path, url, extra=FAST)
+    assert summary(result.stderr)["new"] == 1
+    assert not any(request.headers.get("If-None-Match") for request, _ in server.log)
