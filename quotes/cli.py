@@ -50,6 +50,11 @@ class ListsFormats(click.Command):
         self._help = text
 
 
+def report(message: str) -> None:
+    """One line on stderr for an input that failed, or that was skipped on purpose."""
+    click.echo(message if message.startswith("skipped: ") else f"error: {message}", err=True)
+
+
 def fetch_options(command):
     """The options of commands that fetch from the web: politeness and bounds."""
     for option in reversed([
@@ -102,10 +107,12 @@ def make_crawl(since: str | None, user_agent: str | None, delay: float, fetchers
               show_default=True, metavar="MB",
               help="Address space each parsing process may use; an article needing more fails "
                    "alone (0: no limit)")
+@click.option("--language", default="en", show_default=True, metavar="CODE",
+              help="Pages of web archives (.warc) in other languages are skipped (ISO 639-1; 'any' keeps all)")
 @fetch_options
 def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None, processes: int | None,
            batch_size: int, reextract: bool, cluster: str | None, worker_paths: bool,
-           shards: str | None, memory_limit: int, since: str | None, user_agent: str | None,
+           shards: str | None, memory_limit: int, language: str, since: str | None, user_agent: str | None,
            delay: float, fetchers: int, timeout: float) -> None:
     """Read articles from PATHS ({formats} files or directories; - for stdin;
     http(s) URLs of pages, RSS/Atom feeds and sitemaps; text files listing such URLs),
@@ -125,8 +132,10 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
     if lexicon and shards:
         raise click.UsageError("--lexicon does not go with --shards: shards are written with the default word lists")
     extractor = Extractor(model, read_lexicon(lexicon)) if lexicon else model
+    from .readers import warc
     from .sources import split_sources
 
+    warc.LANGUAGES["language"] = language.lower()
     processes = processes or os.cpu_count() or 1
     crawl = make_crawl(since, user_agent, delay, fetchers, timeout)
     files, urls = split_sources(paths)
@@ -141,12 +150,12 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
 
                 summary = ingest_shards(shards, [p for p in files if p not in remote], remote,
                                         cluster=cluster or "", model=model, reextract=reextract,
-                                        on_error=lambda message: click.echo(f"error: {message}", err=True),
+                                        on_error=report,
                                         on_progress=progress.update, on_total=progress.set_total)
             else:
                 summary = run(db_path, [p for p in files if p not in remote], model=extractor,
                               processes=processes, batch_size=batch_size, reextract=reextract,
-                              on_error=lambda message: click.echo(f"error: {message}", err=True),
+                              on_error=report,
                               on_progress=progress.update, cluster=cluster, worker_paths=remote,
                               on_total=progress.set_total, memory_limit=memory_limit, urls=urls, crawl=crawl)
     except KeyboardInterrupt as stop:
@@ -163,7 +172,8 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
         raise click.ClickException(f"--cluster {cluster}: cannot reach the scheduler ({error})") from error
     progress.done()
     click.echo(f"This run: {summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
-               f"{summary.failed} failed articles; {summary.quotes} quotes extracted", err=True)
+               f"{summary.failed} failed articles; {summary.quotes} quotes extracted"
+               + (f"; {summary.skipped} skipped" if summary.skipped else ""), err=True)
     if shards:
         click.echo(f"Shards: {shards} (combine them with: quotes merge {shards}/*.db --db {db_path})", err=True)
     else:
@@ -198,7 +208,7 @@ def watch(sources: tuple[str, ...], db_path: str, every: str, rounds: int | None
     try:
         with terminate_as_interrupt():
             run(db_path, urls, interval, crawl, DEFAULT_MODEL, say=lambda line: click.echo(line, err=True),
-                on_error=lambda message: click.echo(f"error: {message}", err=True), rounds=rounds)
+                on_error=report, rounds=rounds)
     except KeyboardInterrupt as stop:
         click.echo("Stopped: what was stored is kept; run the same command to go on.", err=True)
         sys.exit(128 + (signal.SIGTERM if isinstance(stop, Terminated) else signal.SIGINT))

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from . import DEFAULT_MODEL, guard, store
 from .extract import EXTRACTOR_VERSION, Extractor, extract_or_fail, load
-from .readers import ReadError, iter_articles, make_article
+from .readers import ReadError, Skipped, iter_articles, make_article
 from .records import Article, Parsed, QuoteRecord
 from .sources import Crawl
 from .summary import Summary
@@ -63,7 +63,9 @@ def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_
         if urls:
             found = chain(found, (crawl or Crawl()).articles(db, urls))
         for item in found:
-            if isinstance(item, ReadError):
+            if isinstance(item, Skipped):
+                summary.skip(str(item))
+            elif isinstance(item, ReadError):
                 summary.fail(str(item))
             elif wanted(item.id, item.text_hash):
                 yield item

@@ -19,6 +19,7 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    skipped: int = 0  # left out on purpose, e.g. pages in another language
     quotes: int = 0
     errors: list[str] = field(default_factory=list)
     on_error: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
@@ -30,6 +31,11 @@ class Summary:
         self.errors.append(message)
         if self.on_error:
             self.on_error(message)
+
+    def skip(self, message: str) -> None:
+        self.skipped += 1
+        if self.on_error:
+            self.on_error(f"skipped: {message}")
 
     def admit(self, article_id: str, text_hash: str, stored: ArticleState | None, reextract: bool,
               version: str = EXTRACTOR_VERSION) -> bool:
