@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
-from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
 
 from ..records import Article
 from . import limits
@@ -24,20 +23,27 @@ LANGUAGES = {"language": "en"}  # the language kept (ISO 639-1), or "any"; quote
 
 
 def read(path: str, fh: BinaryIO) -> Iterator[Article | ReadError]:
-    """The articles of a WARC file's HTML responses, in file order."""
+    """The articles of a WARC file's HTML responses, in file order; errors name the record by
+    its position in the file (1 for the first)."""
     number = 0
     try:
-        for record in ArchiveIterator(fh, arc2warc=True):
+        for record in ArchiveIterator(fh):
+            number += 1
+            if record.format != "warc":  # warcio reads any text as an old ARC record
+                yield ReadError(path, number, "not a WARC record")
+                return
             if record.rec_type != "response" or not record.http_headers:
                 continue
-            number += 1
             content_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
             if content_type not in HTML_TYPES or record.http_headers.get_statuscode() != "200":
                 continue
             body = record.content_stream().read(limits.MAX_BYTES + 1)
             yield _article(path, number, record, body)
-    except (ArchiveLoadFailed, OSError, ValueError, EOFError) as e:
+    except Exception as e:  # warcio raises many kinds on a damaged record
         yield ReadError(path, number + 1, f"not a readable WARC record ({type(e).__name__}: {e})")
+        return
+    if number == 0:
+        yield ReadError(path, None, "no WARC records found")
 
 
 def _article(path: str, number: int, record, body: bytes) -> Article | ReadError:
