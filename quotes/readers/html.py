@@ -20,14 +20,17 @@ def read(path: str, fh: BinaryIO) -> Iterator[Article | ReadError]:
     yield read_page(path, fh.read(), os.path.basename(path))
 
 
-def read_page(path: str, data: bytes, name: str | None = None) -> Article | ReadError:
-    """The article of a page read from ``path`` (a file or a URL), called ``name`` (default: ``path``)."""
+def read_page(path: str, data: bytes, name: str | None = None, fast: bool = False) -> Article | ReadError:
+    """The article of a page read from ``path`` (a file or a URL), called ``name`` (default: ``path``).
+
+    ``fast`` skips trafilatura's second opinion (jusText, readability), which costs as much
+    again: for archives of millions of pages, where reading must keep up with many parsers."""
     if not data.strip():
         return ReadError(path, None, "file is empty")
     if b"\0" in data[:8192]:
         return ReadError(path, None, "binary file, not text (NUL bytes)")
     try:
-        doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
+        doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, fast=fast)
     except Exception as e:  # lxml and trafilatura raise many kinds on hostile markup
         return ReadError(path, None, f"cannot parse HTML ({type(e).__name__}: {e})")
     if not isinstance(doc, Document):  # None when nothing was found; a dict only if asked for

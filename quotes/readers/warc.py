@@ -18,7 +18,7 @@ from .html import read_page
 from .registry import Reader, ReadError, Skipped
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-LANGUAGE_SAMPLE = 2_000  # characters the language is told from: enough, and identification is linear
+LANGUAGE_SAMPLE = 600  # characters the language is told from: a paragraph is enough, and the cost is linear
 LANGUAGES = {"language": "en"}  # the language kept (ISO 639-1), or "any"; quotes ingest --language sets it
 
 
@@ -51,7 +51,7 @@ def _article(path: str, number: int, record, body: bytes) -> Article | ReadError
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
     if len(body) > limits.MAX_BYTES:
         return ReadError(path, number, f"{url}: page is bigger than {limits.MAX_BYTES:,} bytes")
-    article = read_page(f"{path}:{number}", body, name=url or f"{path}:{number}")
+    article = read_page(f"{path}:{number}", body, name=url or f"{path}:{number}", fast=True)
     if isinstance(article, ReadError):
         return ReadError(path, number, f"{url}: {article.message}")
     article.url = article.url or url or None
