@@ -7,6 +7,7 @@ import os
 import signal
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from .lexicon import Lexicon
+    from .sources import Crawl
+    from .summary import Summary
 
 DEFAULT_DB = "db/quotes.db"
 EXPORT_FIELDS = ["article", "quote", "speaker", "speaker_mention", "type", "cue", "outlet",
@@ -55,7 +58,7 @@ def report(message: str) -> None:
     click.echo(message if message.startswith("skipped: ") else f"error: {message}", err=True)
 
 
-def fetch_options(command):
+def fetch_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options of commands that fetch from the web: politeness and bounds."""
     for option in reversed([
         click.option("--since", metavar="DATE", help="Skip feed and sitemap entries dated before DATE (YYYY-MM-DD)"),
@@ -71,7 +74,7 @@ def fetch_options(command):
     return command
 
 
-def make_crawl(since: str | None, user_agent: str | None, delay: float, fetchers: int, timeout: float):
+def make_crawl(since: str | None, user_agent: str | None, delay: float, fetchers: int, timeout: float) -> Crawl:
     from .readers.article import iso_date
     from .sources import USER_AGENT, Crawl, Options
 
@@ -132,15 +135,9 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
     if lexicon and shards:
         raise click.UsageError("--lexicon does not go with --shards: shards are written with the default word lists")
     extractor = Extractor(model, read_lexicon(lexicon)) if lexicon else model
-    from .readers import warc
-    from .sources import split_sources
-
-    warc.LANGUAGES["language"] = language.lower()
     processes = processes or os.cpu_count() or 1
     crawl = make_crawl(since, user_agent, delay, fetchers, timeout)
-    files, urls = split_sources(paths)
-    if urls and shards:
-        raise click.UsageError("URLs do not go with --shards")
+    files, urls = web_sources(paths, language, shards)
     remote = [p for p in files if worker_paths and p != "-" or "://" in p]
     progress = Progress()
     try:
@@ -149,13 +146,11 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
                 from .shards import ingest_shards
 
                 summary = ingest_shards(shards, [p for p in files if p not in remote], remote,
-                                        cluster=cluster or "", model=model, reextract=reextract,
-                                        on_error=report,
+                                        cluster=cluster or "", model=model, reextract=reextract, on_error=report,
                                         on_progress=progress.update, on_total=progress.set_total)
             else:
                 summary = run(db_path, [p for p in files if p not in remote], model=extractor,
-                              processes=processes, batch_size=batch_size, reextract=reextract,
-                              on_error=report,
+                              processes=processes, batch_size=batch_size, reextract=reextract, on_error=report,
                               on_progress=progress.update, cluster=cluster, worker_paths=remote,
                               on_total=progress.set_total, memory_limit=memory_limit, urls=urls, crawl=crawl)
     except KeyboardInterrupt as stop:
@@ -171,6 +166,24 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
             raise
         raise click.ClickException(f"--cluster {cluster}: cannot reach the scheduler ({error})") from error
     progress.done()
+    tell_summary(summary, db_path, shards)
+
+
+def web_sources(paths: tuple[str, ...], language: str, shards: str | None) -> tuple[list[str], list[str]]:
+    """(files, URLs) of the PATHS, text files listing URLs counted as their URLs; the language
+    web archives are read in is set for this run."""
+    from .readers import warc
+    from .sources import split_sources
+
+    warc.LANGUAGES["language"] = language.lower()
+    files, urls = split_sources(paths)
+    if urls and shards:
+        raise click.UsageError("URLs do not go with --shards")
+    return files, urls
+
+
+def tell_summary(summary: Summary, db_path: str, shards: str | None) -> None:
+    """What the run did, where it went, and exit status 1 if anything failed."""
     click.echo(f"This run: {summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
                f"{summary.failed} failed articles; {summary.quotes} quotes extracted"
                + (f"; {summary.skipped} skipped" if summary.skipped else ""), err=True)
