@@ -37,13 +37,22 @@ class Counts:
 
 
 def canonical(url: str) -> str:
-    """The URL an article is known by: host lower-cased, tracking parameters and fragment dropped."""
+    """The URL an article is known by: host lower-cased, tracking parameters and fragment dropped;
+    a URL that cannot be parsed as it is."""
     try:
-        url = courlan.normalize_url(url.strip())
+        parts = urlsplit(courlan.normalize_url(url.strip()))
+        return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
     except ValueError:
-        url = url.strip()
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
+        return url.strip()
+
+
+def valid(url: str) -> bool:
+    """An http(s) URL with a host, that can be fetched at all."""
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
 
 
 @dataclass
@@ -70,6 +79,8 @@ class Crawl:
             pages: list[Entry] = []
             lists: list[tuple[str, Response]] = []
             todo = [Entry(canonical(url)) for url in sources]
+            yield from [self._fail(entry.url, "not a valid http(s) URL") for entry in todo if not valid(entry.url)]
+            todo = [entry for entry in todo if valid(entry.url)]
             for depth in range(MAX_SITEMAP_DEPTH + 1):
                 listed: list[Entry] = []
                 for entry, response in self._fetch_all(todo, conditional=True):
@@ -100,7 +111,7 @@ class Crawl:
             return
         lists.append((entry.url, response))
         fresh = [e for e in found if not (self.since and e.date and e.date < self.since)]
-        (listed if kind == "sitemap index" else pages).extend(e for e in fresh if self._unseen(e))
+        (listed if kind == "sitemap index" else pages).extend(e for e in fresh if valid(e.url) and self._unseen(e))
 
     def _unseen(self, entry: Entry) -> bool:
         """False for a page already read this run, or stored and not dated after its fetch."""

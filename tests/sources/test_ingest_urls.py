@@ -110,9 +110,11 @@ def test_each_bad_url_is_one_line_and_the_rest_is_stored(server, db_path, tmp_pa
     listed = tmp_path / "sources.txt"
     listed.write_text(f"# outlets\n{server.url_for('/report.pdf')}\n{server.url_for('/bomb')}\n"
                       f"{server.url_for('/gone')}\n", encoding="utf-8")
-    result = ingest(db_path, listed, server.url_for("/news/bridge"), "http://127.0.0.1:1/refused", extra=FAST)
+    result = ingest(db_path, listed, server.url_for("/news/bridge"), "http://127.0.0.1:1/refused", "http://[::1",
+                    extra=FAST)
     lines = errors(result.stderr)
-    assert len(lines) == 4 and result.exit_code == 1
+    assert len(lines) == 5 and result.exit_code == 1
+    assert "error: http://[::1: not a valid http(s) URL" in lines
     assert f"error: {server.url_for('/report.pdf')}: not an HTML page (application/pdf)" in lines
     assert f"error: {server.url_for('/gone')}: HTTP 404" in lines
     assert any(line.startswith(f"error: {server.url_for('/bomb')}: response is bigger") for line in lines)
