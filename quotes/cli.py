@@ -55,7 +55,9 @@ class ListsFormats(click.Command):
 
 def report(message: str) -> None:
     """One line on stderr for an input that failed, or that was skipped on purpose."""
-    click.echo(message if message.startswith("skipped: ") else f"error: {message}", err=True)
+    from .summary import SKIPPED
+
+    click.echo(message if message.startswith(SKIPPED) else f"error: {message}", err=True)
 
 
 def fetch_options(command: Callable[..., None]) -> Callable[..., None]:

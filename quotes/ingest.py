@@ -75,7 +75,7 @@ def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_
         if cluster:
             from .dask_ingest import Sink, run_on_cluster, send_back
 
-            run_on_cluster(cluster, todo(), list(worker_paths), wanted, summary.fail, model,
+            run_on_cluster(cluster, todo(), list(worker_paths), wanted, summary.report, model,
                            Sink(send_back, writer.take_parsed), on_total=on_total)
         else:
             for article, found in run_extraction(todo(), model, processes, memory_limit):

@@ -11,6 +11,9 @@ if TYPE_CHECKING:
     from .store import ArticleState
 
 
+SKIPPED = "skipped: "  # how a message about an input left out on purpose begins
+
+
 @dataclass
 class Summary:
     """What a run did, counted as it goes; ``on_error`` and ``on_progress`` hear of it at once."""
@@ -35,7 +38,14 @@ class Summary:
     def skip(self, message: str) -> None:
         self.skipped += 1
         if self.on_error:
-            self.on_error(f"skipped: {message}")
+            self.on_error(SKIPPED + message)
+
+    def report(self, message: str) -> None:
+        """A message from where failures are only text (a Dask worker): a skip or a failure."""
+        if message.startswith(SKIPPED):
+            self.skip(message.removeprefix(SKIPPED))
+        else:
+            self.fail(message)
 
     def admit(self, article_id: str, text_hash: str, stored: ArticleState | None, reextract: bool,
               version: str = EXTRACTOR_VERSION) -> bool:

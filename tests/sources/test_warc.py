@@ -72,3 +72,14 @@ def test_a_damaged_archive_names_the_file_and_record(tmp_path, db_path):
     first, second = errors(result.stderr)
     assert first.startswith(f"error: {damaged}:6: not a readable WARC record")
     assert second == f"error: {other}:1: not a WARC record"
+
+
+def test_on_a_cluster_the_workers_read_the_archive_and_skip_other_languages(tmp_path, db_path):
+    pytest.importorskip("distributed")
+    from quotes.ingest import ingest as run
+
+    warc = write_warc(tmp_path / "news.warc.gz", True)
+    summary_ = run(str(db_path), [], cluster="local:1", worker_paths=[f"file://{warc}"])
+    assert (summary_.new, summary_.skipped, summary_.failed) == (1, 1, 0)
+    assert summary_.errors == []
+    assert query(db_path, "SELECT url, published FROM articles") == [("https://news.example/a", "2026-11-30")]
