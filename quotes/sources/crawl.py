@@ -83,7 +83,7 @@ class Crawl:
             todo = [entry for entry in todo if valid(entry.url)]
             for depth in range(MAX_SITEMAP_DEPTH + 1):
                 listed: list[Entry] = []
-                for entry, response in self._fetch_all(todo, conditional=True):
+                for entry, response in self._fetch_all(todo):
                     yield from self._sort(entry, response, pages, listed, lists, depth == 0)
                 todo = listed
             yield from self._pages(pages)
@@ -123,7 +123,7 @@ class Crawl:
         return not (stored and last and (entry.date or "") <= last["fetched_at"][:10])
 
     def _pages(self, pages: list[Entry]) -> Iterator[Article | ReadError]:
-        for entry, response in self._fetch_all(pages, conditional=True):
+        for entry, response in self._fetch_all(pages):
             body = self._body(entry.url, response)
             found = self._page(entry, response, body) if isinstance(body, bytes) else body
             if found is not None:
@@ -183,11 +183,11 @@ class Crawl:
         assert self.db is not None, "articles() sets the database"
         return self.db
 
-    def _fetch_all(self, entries_: list[Entry], conditional: bool) -> Iterator[tuple[Entry, Response]]:
+    def _fetch_all(self, entries_: list[Entry]) -> Iterator[tuple[Entry, Response]]:
         """Fetch ``entries_``, hosts in parallel, each host's in order; responses as they come."""
         by_host = [list(group) for _, group in groupby(sorted(entries_, key=_host), key=_host)]
         validators = {}
-        for entry in entries_ if conditional else []:
+        for entry in entries_:
             last = last_fetch(self._db, entry.url)
             if last and self._stored(last):
                 validators[entry.url] = (last["etag"], last["last_modified"])
@@ -195,11 +195,13 @@ class Crawl:
         stop = threading.Event()
 
         def run(group: list[Entry]) -> None:
-            for entry in group:
-                if stop.is_set():
-                    break
-                results.put((entry, self.fetcher.fetch(entry.url, *validators.get(entry.url, (None, None)))))
-            results.put(None)
+            try:
+                for entry in group:
+                    if stop.is_set():
+                        break
+                    results.put((entry, self.fetcher.fetch(entry.url, *validators.get(entry.url, (None, None)))))
+            finally:  # whatever happens, the host is done: the reader below must not wait for ever
+                results.put(None)
 
         pool = ThreadPoolExecutor(max(1, self.options.fetchers))
         try:
