@@ -17,6 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 import courlan
 from sqlite_utils import Database
 
+from ..lexicon import NEWS_AGENCIES
 from ..readers import ReadError
 from ..readers.html import read_page
 from ..records import Article
@@ -24,6 +25,7 @@ from ..store.fetches import last_fetch, record_fetch
 from .feeds import Entry, entries, kind_of
 from .fetch import HTML_TYPES, Fetcher, Options, Response
 
+AGENCIES = frozenset(NEWS_AGENCIES.values())  # their stories name them, whichever site ran them
 MAX_SITEMAP_DEPTH = 3  # a sitemap index of sitemap indexes of sitemaps, and no deeper
 
 
@@ -162,8 +164,7 @@ class Crawl:
         same_site = stated and courlan.extract_domain(stated) == courlan.extract_domain(entry.url)
         article.url = str(stated) if same_site else canonical(response.final_url or entry.url)
         article.published = article.published or entry.date
-        host = str(urlsplit(article.url).hostname or "").removeprefix("www.")
-        article.outlet = self.outlets.setdefault(host, article.outlet or host)
+        article.outlet = self._outlet(article)
         self._record(entry.url, response, article.id)
         if article.id in self.stored:  # the same page under another URL (rel=canonical)
             self.counts.not_modified += 1
@@ -182,6 +183,14 @@ class Crawl:
     def _db(self) -> Database:
         assert self.db is not None, "articles() sets the database"
         return self.db
+
+    def _outlet(self, article: Article) -> str:
+        """An agency the story credits; else the name the host's first page gave (its site
+        name), so one outlet has one name across its pages; else the host."""
+        if article.outlet in AGENCIES:
+            return article.outlet
+        host = str(urlsplit(article.url or "").hostname or "").removeprefix("www.")
+        return self.outlets.setdefault(host, article.outlet) if article.outlet else self.outlets.get(host, host)
 
     def _fetch_all(self, entries_: list[Entry]) -> Iterator[tuple[Entry, Response]]:
         """Fetch ``entries_``, hosts in parallel, each host's in order; responses as they come."""

@@ -134,3 +134,16 @@ def test_a_page_fetched_by_a_run_stopped_before_saving_it_is_fetched_in_full(ser
     result = ingest(db_path, url, extra=FAST)
     assert summary(result.stderr)["new"] == 1
     assert not any(request.headers.get("If-None-Match") for request, _ in server.log)
+
+
+def test_a_host_keeps_one_outlet_name_and_a_wire_story_its_agency(server, db_path):
+    server.expect_request("/news/bridge").respond_with_data(article("bridge"), content_type="text/html")
+    bare = article("tunnel").replace('<meta property="og:site_name" content="Harbour Gazette">', "")
+    server.expect_request("/news/tunnel").respond_with_data(bare, content_type="text/html")
+    wire = article("ferry").replace("<p>\"We will", "<p>OSLO (Reuters) - \"We will")
+    server.expect_request("/news/ferry").respond_with_data(wire, content_type="text/html")
+    ingest(db_path, *(server.url_for(f"/news/{name}") for name in ("bridge", "tunnel", "ferry")), extra=FAST)
+    rows = query(db_path, "SELECT a.url, o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id ORDER BY a.url")
+    base = server.url_for("/news")
+    assert rows == [(f"{base}/bridge", "Harbour Gazette"), (f"{base}/ferry", "Reuters"),
+                    (f"{base}/tunnel", "Harbour Gazette")]
