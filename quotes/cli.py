@@ -7,6 +7,7 @@ import os
 import signal
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from .lexicon import Lexicon
+    from .sources import Crawl
+    from .summary import Summary
 
 DEFAULT_DB = "db/quotes.db"
 EXPORT_FIELDS = ["article", "quote", "speaker", "speaker_mention", "type", "cue", "outlet",
@@ -50,6 +53,39 @@ class ListsFormats(click.Command):
         self._help = text
 
 
+def report(message: str) -> None:
+    """One line on stderr for an input that failed, or that was skipped on purpose."""
+    from .summary import SKIPPED
+
+    click.echo(message if message.startswith(SKIPPED) else f"error: {message}", err=True)
+
+
+def fetch_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options of commands that fetch from the web: politeness and bounds."""
+    for option in reversed([
+        click.option("--since", metavar="DATE", help="Skip feed and sitemap entries dated before DATE (YYYY-MM-DD)"),
+        click.option("--user-agent", metavar="TEXT", help="User-Agent to fetch with  [default: quotes/VERSION ...]"),
+        click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+                     help="Seconds between two requests to one host"),
+        click.option("--fetchers", type=click.IntRange(min=1), default=4, show_default=True,
+                     help="Hosts fetched in parallel"),
+        click.option("--timeout", type=click.FloatRange(min=0.01), default=20.0, show_default=True,
+                     help="Connect and read timeout, seconds"),
+    ]):
+        command = option(command)
+    return command
+
+
+def make_crawl(since: str | None, user_agent: str | None, delay: float, fetchers: int, timeout: float) -> Crawl:
+    from .readers.article import iso_date
+    from .sources import USER_AGENT, Crawl, Options
+
+    if since and not iso_date(since):
+        raise click.BadParameter(f"{since!r} is not a date", param_hint="--since")
+    options = Options(user_agent=user_agent or USER_AGENT, delay=delay, fetchers=fetchers, timeout=timeout)
+    return Crawl(options, since=iso_date(since) if since else None)
+
+
 @cli.command(cls=ListsFormats)
 @click.argument("paths", nargs=-1, required=False)
 @db_option
@@ -76,10 +112,15 @@ class ListsFormats(click.Command):
               show_default=True, metavar="MB",
               help="Address space each parsing process may use; an article needing more fails "
                    "alone (0: no limit)")
+@click.option("--language", default="en", show_default=True, metavar="CODE",
+              help="Pages of web archives (.warc) in other languages are skipped (ISO 639-1; 'any' keeps all)")
+@fetch_options
 def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None, processes: int | None,
            batch_size: int, reextract: bool, cluster: str | None, worker_paths: bool,
-           shards: str | None, memory_limit: int) -> None:
-    """Read articles from PATHS ({formats} files or directories; - for stdin),
+           shards: str | None, memory_limit: int, language: str, since: str | None, user_agent: str | None,
+           delay: float, fetchers: int, timeout: float) -> None:
+    """Read articles from PATHS ({formats} files or directories; - for stdin;
+    http(s) URLs of pages, RSS/Atom feeds and sitemaps; text files listing such URLs),
     extract their quotes and store everything in the database.
 
     Running it again skips unchanged articles, so it is safe to re-run after an interruption.
@@ -97,23 +138,23 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
         raise click.UsageError("--lexicon does not go with --shards: shards are written with the default word lists")
     extractor = Extractor(model, read_lexicon(lexicon)) if lexicon else model
     processes = processes or os.cpu_count() or 1
-    remote = [p for p in paths if worker_paths and p != "-" or "://" in p]
+    crawl = make_crawl(since, user_agent, delay, fetchers, timeout)
+    files, urls = web_sources(paths, language, shards)
+    remote = [p for p in files if worker_paths and p != "-" or "://" in p]
     progress = Progress()
     try:
         with terminate_as_interrupt():
             if shards:
                 from .shards import ingest_shards
 
-                summary = ingest_shards(shards, [p for p in paths if p not in remote], remote,
-                                        cluster=cluster or "", model=model, reextract=reextract,
-                                        on_error=lambda message: click.echo(f"error: {message}", err=True),
+                summary = ingest_shards(shards, [p for p in files if p not in remote], remote,
+                                        cluster=cluster or "", model=model, reextract=reextract, on_error=report,
                                         on_progress=progress.update, on_total=progress.set_total)
             else:
-                summary = run(db_path, [p for p in paths if p not in remote], model=extractor,
-                              processes=processes, batch_size=batch_size, reextract=reextract,
-                              on_error=lambda message: click.echo(f"error: {message}", err=True),
+                summary = run(db_path, [p for p in files if p not in remote], model=extractor,
+                              processes=processes, batch_size=batch_size, reextract=reextract, on_error=report,
                               on_progress=progress.update, cluster=cluster, worker_paths=remote,
-                              on_total=progress.set_total, memory_limit=memory_limit)
+                              on_total=progress.set_total, memory_limit=memory_limit, urls=urls, crawl=crawl)
     except KeyboardInterrupt as stop:
         click.echo("\nInterrupted: finished batches are saved; run the same command to go on.",
                    err=True)
@@ -127,8 +168,27 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
             raise
         raise click.ClickException(f"--cluster {cluster}: cannot reach the scheduler ({error})") from error
     progress.done()
+    tell_summary(summary, db_path, shards)
+
+
+def web_sources(paths: tuple[str, ...], language: str, shards: str | None) -> tuple[list[str], list[str]]:
+    """(files, URLs) of the PATHS, text files listing URLs counted as their URLs; the language
+    web archives are read in is set for this run."""
+    from .readers import warc
+    from .sources import split_sources
+
+    warc.LANGUAGES["language"] = language.lower()
+    files, urls = split_sources(paths)
+    if urls and shards:
+        raise click.UsageError("URLs do not go with --shards")
+    return files, urls
+
+
+def tell_summary(summary: Summary, db_path: str, shards: str | None) -> None:
+    """What the run did, where it went, and exit status 1 if anything failed."""
     click.echo(f"This run: {summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
-               f"{summary.failed} failed articles; {summary.quotes} quotes extracted", err=True)
+               f"{summary.failed} failed articles; {summary.quotes} quotes extracted"
+               + (f"; {summary.skipped} skipped" if summary.skipped else ""), err=True)
     if shards:
         click.echo(f"Shards: {shards} (combine them with: quotes merge {shards}/*.db --db {db_path})", err=True)
     else:
@@ -136,6 +196,39 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
                    f"(browse it with: quotes serve --db {db_path})", err=True)
     if summary.failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--every", default="15m", show_default=True, help="Time between two rounds: 90s, 15m, 1h")
+@click.option("--rounds", type=click.IntRange(min=1), default=None, help="Stop after this many rounds")
+@fetch_options
+def watch(sources: tuple[str, ...], db_path: str, every: str, rounds: int | None, since: str | None,
+          user_agent: str | None, delay: float, fetchers: int, timeout: float) -> None:
+    """Follow feeds and sitemaps (URLs, or text files listing them): ingest what is new every
+    interval, one line per round, until stopped (Ctrl-C, SIGTERM). Started again, it goes on
+    where it was."""
+    from .sources import split_sources
+    from .sources.watch import seconds, watch as run
+
+    try:
+        interval = seconds(every)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--every") from None
+    files, urls = split_sources(sources)
+    if files:
+        raise click.BadParameter(f"{files[0]}: neither a URL nor a text file listing URLs", param_hint="SOURCES")
+    crawl = make_crawl(since, user_agent, delay, fetchers, timeout)
+    try:
+        with terminate_as_interrupt():
+            run(db_path, urls, interval, crawl, DEFAULT_MODEL, say=lambda line: click.echo(line, err=True),
+                on_error=report, rounds=rounds)
+    except KeyboardInterrupt as stop:
+        click.echo("Stopped: what was stored is kept; run the same command to go on.", err=True)
+        sys.exit(128 + (signal.SIGTERM if isinstance(stop, Terminated) else signal.SIGINT))
+    except (ValueError, sqlite3.DatabaseError) as error:
+        raise database_error(db_path, error) from None
 
 
 def database_error(db_path: str, error: Exception) -> click.ClickException:

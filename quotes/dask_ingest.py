@@ -36,8 +36,9 @@ from typing import Any, Generic, TypeVar
 from spacy.language import Language
 
 from .extract import Extractor, extract, load
-from .readers import ReadError, extensions, reader_for
+from .readers import ReadError, Skipped, extensions, reader_for
 from .records import Article, Parsed
+from .summary import SKIPPED
 
 R = TypeVar("R")
 
@@ -149,9 +150,9 @@ def _read(url: str) -> list[Article | ReadError]:
 
 def scan_file(url: str) -> list[tuple[int, str, str] | str]:
     """A task: (position, id, text hash) of each article of a file the worker reads, or the
-    error that replaced it."""
-    return [str(item) if isinstance(item, ReadError) else (i, item.id, item.text_hash)
-            for i, item in enumerate(_read(url))]
+    error that replaced it (a page skipped on purpose: marked as such)."""
+    return [(SKIPPED + str(item) if isinstance(item, Skipped) else str(item)) if isinstance(item, ReadError)
+            else (i, item.id, item.text_hash) for i, item in enumerate(_read(url))]
 
 
 def extract_file(model_name: str | Extractor, url: str, positions: list[int],

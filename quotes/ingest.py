@@ -20,8 +20,9 @@ from sqlite_utils import Database
 
 from . import DEFAULT_MODEL, guard, store
 from .extract import EXTRACTOR_VERSION, Extractor, extract_or_fail, load
-from .readers import ReadError, iter_articles, make_article
+from .readers import ReadError, Skipped, iter_articles, make_article
 from .records import Article, Parsed, QuoteRecord
+from .sources import Crawl
 from .summary import Summary
 
 Outcome = tuple[Article, list[QuoteRecord] | Exception]  # the quotes, or why that article failed
@@ -35,14 +36,17 @@ def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_
            on_progress: Callable[[int], None] | None = None,
            cluster: str | None = None, worker_paths: Iterable[str] = (),
            on_total: Callable[[int, bool], None] | None = None,
-           memory_limit: int = guard.DEFAULT_MEMORY_LIMIT_MB) -> Summary:
+           memory_limit: int = guard.DEFAULT_MEMORY_LIMIT_MB,
+           urls: Iterable[str] = (), crawl: Crawl | None = None) -> Summary:
     """Ingest ``paths`` into the database at ``db_path``; see the module docstring.
 
     With ``cluster`` (a Dask scheduler address, or "local:N"), extraction runs on its workers
     (:mod:`quotes.dask_ingest`); ``worker_paths`` (fsspec URLs, or paths on a filesystem the
     workers share) are read by the workers, never by this process. ``memory_limit`` (MB)
-    bounds each local parsing process: an article that needs more fails alone.
+    bounds each local parsing process: an article that needs more fails alone. ``urls``
+    (pages, feeds, sitemaps) are fetched by ``crawl`` (:mod:`quotes.sources`).
     """
+    urls = list(urls)
     store.check_writable(db_path)
     db = store.open_db(db_path)
     summary = Summary(on_error=on_error, on_progress=on_progress)
@@ -55,8 +59,13 @@ def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_
         return summary.admit(article_id, text_hash, store.article_state(db, article_id), reextract, version)
 
     def todo() -> Iterator[Article]:
-        for item in iter_articles(paths) if paths or worker_paths else stored_articles(db, version):
-            if isinstance(item, ReadError):
+        found = iter_articles(paths) if paths or worker_paths or urls else stored_articles(db, version)
+        if urls:
+            found = chain(found, (crawl or Crawl()).articles(db, urls))
+        for item in found:
+            if isinstance(item, Skipped):
+                summary.skip(str(item))
+            elif isinstance(item, ReadError):
                 summary.fail(str(item))
             elif wanted(item.id, item.text_hash):
                 yield item
@@ -66,7 +75,7 @@ def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_
         if cluster:
             from .dask_ingest import Sink, run_on_cluster, send_back
 
-            run_on_cluster(cluster, todo(), list(worker_paths), wanted, summary.fail, model,
+            run_on_cluster(cluster, todo(), list(worker_paths), wanted, summary.report, model,
                            Sink(send_back, writer.take_parsed), on_total=on_total)
         else:
             for article, found in run_extraction(todo(), model, processes, memory_limit):

@@ -111,7 +111,7 @@ def ingest_shards(shard_dir: str, paths: list[str], worker_paths: list[str], clu
             if on_progress:
                 on_progress(1)
 
-    run_on_cluster(cluster, todo(), worker_paths, wanted, summary.fail, model,
+    run_on_cluster(cluster, todo(), worker_paths, wanted, summary.report, model,
                    Sink(partial(write_shard, os.path.abspath(shard_dir)), count), on_total=on_total)
     return summary
 

@@ -11,6 +11,9 @@ if TYPE_CHECKING:
     from .store import ArticleState
 
 
+SKIPPED = "skipped: "  # how a message about an input left out on purpose begins
+
+
 @dataclass
 class Summary:
     """What a run did, counted as it goes; ``on_error`` and ``on_progress`` hear of it at once."""
@@ -19,6 +22,7 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    skipped: int = 0  # left out on purpose, e.g. pages in another language
     quotes: int = 0
     errors: list[str] = field(default_factory=list)
     on_error: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
@@ -30,6 +34,18 @@ class Summary:
         self.errors.append(message)
         if self.on_error:
             self.on_error(message)
+
+    def skip(self, message: str) -> None:
+        self.skipped += 1
+        if self.on_error:
+            self.on_error(SKIPPED + message)
+
+    def report(self, message: str) -> None:
+        """A message from where failures are only text (a Dask worker): a skip or a failure."""
+        if message.startswith(SKIPPED):
+            self.skip(message.removeprefix(SKIPPED))
+        else:
+            self.fail(message)
 
     def admit(self, article_id: str, text_hash: str, stored: ArticleState | None, reextract: bool,
               version: str = EXTRACTOR_VERSION) -> bool:

@@ -293,7 +293,7 @@ def test_stdin_jsonl(monkeypatch):
         ("empty.jsonl", b"\n\n", "file is empty"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not text (NUL bytes)"),
         ("latin1.txt", b"Caf\xe9 society", "not UTF-8 text (invalid byte 0xe9 at offset 3)"),
-        ("report.pdf", b"%PDF-1.4", "unsupported file type '.pdf' (expected .txt, .html, .htm or .jsonl)"),
+        ("report.pdf", b"%PDF-1.4", "unsupported file type '.pdf' (expected .txt, .html, .htm, .jsonl, .warc or .warc.gz)"),
     ],
 )
 def test_bad_files_name_the_file_and_the_problem(tmp_path, filename, content, message):
@@ -490,13 +490,14 @@ def test_url_wins_over_text_for_the_id():
 
 def test_each_built_in_reader_declares_its_extensions():
     assert [(r.name, r.extensions) for r in readers()] == [
-        ("txt", (".txt",)), ("html", (".html", ".htm")), ("jsonl", (".jsonl",)),
+        ("txt", (".txt",)), ("html", (".html", ".htm")), ("jsonl", (".jsonl",)), ("warc", (".warc", ".warc.gz")),
     ]
     assert readers() == BUILT_IN
     for reader in BUILT_IN:
         for ext in reader.extensions:
             assert reader_for(f"story{ext.upper()}") is reader
     assert reader_for("story.md") is None and reader_for("README") is None
+    assert reader_for("news.tar.gz") is None and reader_for("CC-NEWS-2026.warc.gz").name == "warc"
 
 
 def read_markdown(path: str, fh: BinaryIO) -> Iterator[Article | ReadError]:
@@ -524,7 +525,7 @@ def test_a_registered_format_is_read_from_directories(tmp_path, markdown):
 
 def test_a_registered_format_is_listed_in_the_unsupported_file_error(tmp_path, markdown):
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
-    expected = ".txt, .html, .htm, .jsonl, .md or .markdown"
+    expected = ".txt, .html, .htm, .jsonl, .warc, .warc.gz, .md or .markdown"
     assert messages(read(tmp_path / "report.pdf")) == [
         f"{tmp_path / 'report.pdf'}: unsupported file type '.pdf' (expected {expected})"]
 
@@ -539,7 +540,7 @@ def test_a_registered_format_is_listed_in_the_ingest_help(markdown):
 
     result = CliRunner().invoke(cli, ["ingest", "--help"])
     assert result.exit_code == 0, result.output
-    assert "Read articles from PATHS (.txt, .html, .jsonl, .md files or directories; - for stdin)" in " ".join(
+    assert "Read articles from PATHS (.txt, .html, .jsonl, .warc, .md files or directories; - for stdin;" in " ".join(
         result.output.split())
 
 
@@ -549,13 +550,13 @@ def test_an_unregistered_format_is_no_longer_read(tmp_path):
     unregister(reader.name)
     assert read(tmp_path) == []
     assert messages(read(tmp_path / "notes.md")) == [
-        f"{tmp_path / 'notes.md'}: unsupported file type '.md' (expected .txt, .html, .htm or .jsonl)"]
+        f"{tmp_path / 'notes.md'}: unsupported file type '.md' (expected .txt, .html, .htm, .jsonl, .warc or .warc.gz)"]
 
 
 @pytest.mark.parametrize("name, extensions, problem", [
     ("txt", (".text",), "a reader named 'txt' is already registered"),
     ("plain", (".TXT",), "reader 'plain': '.TXT' is not a lowercase extension like '.txt'"),
-    ("plain", (".tar.gz",), "reader 'plain': '.tar.gz' is not a lowercase extension like '.txt'"),
+    ("plain", (".a.tar.gz",), "reader 'plain': '.a.tar.gz' is not a lowercase extension like '.txt'"),
     ("plain", (".txt",), "reader 'plain': '.txt' is already read by 'txt'"),
     ("plain", (), "reader 'plain' claims no extension"),
 ])

@@ -16,16 +16,27 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from ..records import Article
-from . import html, jsonl, limits, txt
+from . import html, jsonl, limits, txt, warc
 from .article import make_article
 from .boilerplate import skip_ranges
 from .outlets import detect_outlet
-from .registry import Reader, ReadError, extensions, formats, reader_for, readers, register, unregister, unsupported
+from .registry import (
+    Reader,
+    ReadError,
+    Skipped,
+    extensions,
+    formats,
+    reader_for,
+    readers,
+    register,
+    unregister,
+    unsupported,
+)
 
 __all__ = ["BUILT_IN", "Reader", "ReadError", "detect_outlet", "extensions", "formats", "iter_articles",
-           "make_article", "reader_for", "readers", "register", "skip_ranges", "unregister"]
+           "make_article", "reader_for", "readers", "register", "skip_ranges", "Skipped", "unregister"]
 
-BUILT_IN = (txt.READER, html.READER, jsonl.READER)  # the order formats are listed, and sniffed, in
+BUILT_IN = (txt.READER, html.READER, jsonl.READER, warc.READER)  # the order formats are listed, and sniffed, in
 for reader in BUILT_IN:
     register(reader)
 

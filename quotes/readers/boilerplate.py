@@ -5,6 +5,7 @@ verbatim repeats), so a body paragraph is only dropped when it carries such a si
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -56,8 +57,11 @@ def skip_ranges(text: str, title: str | None) -> list[tuple[int, int]]:
     return ranges
 
 
-def classify(text: str, title: str | None) -> list[tuple[int, int, str, bool]]:
-    """(start, end, stripped line, is boilerplate) for every line of text."""
+@functools.lru_cache(maxsize=4)
+def classify(text: str, title: str | None) -> tuple[tuple[int, int, str, bool], ...]:
+    """(start, end, stripped line, is boilerplate) for every line of text. Kept for the last few
+    texts: reading a page asks it of the same text for the skip ranges, the outlet and the check
+    that the page has an article, and it costs more than the page's extraction."""
     lines = list(_lines(text))
     credit = [_is_credit(line) for _, _, line in lines]
     skip = credit.copy()
@@ -88,7 +92,7 @@ def classify(text: str, title: str | None) -> list[tuple[int, int, str, bool]]:
         if len(text) // 3 < start < last_appeal and APPEAL_START.match(line):
             skip[i:] = [True] * (len(lines) - i)
             break
-    return [(start, end, line, skipped) for (start, end, line), skipped in zip(lines, skip, strict=True)]
+    return tuple((start, end, line, skipped) for (start, end, line), skipped in zip(lines, skip, strict=True))
 
 
 def _transcript_turns(lines: list[str]) -> list[int]:

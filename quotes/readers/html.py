@@ -17,16 +17,20 @@ from .text import clean, text_problem
 
 
 def read(path: str, fh: BinaryIO) -> Iterator[Article | ReadError]:
-    yield _read_page(path, fh.read())
+    yield read_page(path, fh.read(), os.path.basename(path))
 
 
-def _read_page(path: str, data: bytes) -> Article | ReadError:
+def read_page(path: str, data: bytes, name: str | None = None, fast: bool = False) -> Article | ReadError:
+    """The article of a page read from ``path`` (a file or a URL), called ``name`` (default: ``path``).
+
+    ``fast`` skips trafilatura's second opinion (jusText, readability), which costs as much
+    again: for archives of millions of pages, where reading must keep up with many parsers."""
     if not data.strip():
         return ReadError(path, None, "file is empty")
     if b"\0" in data[:8192]:
         return ReadError(path, None, "binary file, not text (NUL bytes)")
     try:
-        doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
+        doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, fast=fast)
     except Exception as e:  # lxml and trafilatura raise many kinds on hostile markup
         return ReadError(path, None, f"cannot parse HTML ({type(e).__name__}: {e})")
     if not isinstance(doc, Document):  # None when nothing was found; a dict only if asked for
@@ -36,7 +40,7 @@ def _read_page(path: str, data: bytes) -> Article | ReadError:
     problem = text_problem(text)
     if problem:
         return ReadError(path, None, problem)
-    article = make_article(os.path.basename(path), text, title=doc.title, url=doc.url,
+    article = make_article(name or path, text, title=doc.title, url=doc.url,
                            published=doc.date, author=doc.author)
     if all(skipped for _, _, line, skipped in classify(text, article.title) if line):
         return ReadError(path, None, "no article text found")  # nothing but menus and captions

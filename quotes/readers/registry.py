@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from ..records import Article
 
-EXTENSION = re.compile(r"\.[a-z0-9_-]+")  # one lowercase suffix, as os.path.splitext finds it
+EXTENSION = re.compile(r"(?:\.[a-z0-9_-]+){1,2}")  # one or two lowercase suffixes: ".txt", ".warc.gz"
 
 
 class ReadError(Exception):
@@ -27,6 +27,10 @@ class ReadError(Exception):
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.message}"
+
+
+class Skipped(ReadError):
+    """An item left out on purpose (a page in another language): reported, not a failure."""
 
 
 @dataclass(frozen=True)
@@ -70,8 +74,11 @@ def readers() -> tuple[Reader, ...]:
 
 
 def reader_for(path: str) -> Reader | None:
-    """The reader of a file, by its extension, in any case; None when no format claims it."""
-    return _claiming(os.path.splitext(path)[1].lower())
+    """The reader of a file, by its extension (".warc.gz" before ".gz"), in any case; None when
+    no format claims it."""
+    stem, ext = os.path.splitext(os.path.basename(path).lower())
+    double = os.path.splitext(stem)[1] + ext
+    return (_claiming(double) if double != ext else None) or _claiming(ext)
 
 
 def _claiming(ext: str) -> Reader | None:

@@ -299,6 +299,16 @@ def _confidence(db: Database) -> None:
     db.create_view("quotes_view", QUOTES_VIEW, replace=True)
 
 
+@step("013_fetches")
+def _fetches(db: Database) -> None:
+    """What the last fetch of each URL got, so that a re-run asks only for what changed
+    (If-None-Match, If-Modified-Since) and a page whose bytes did not change is not read again."""
+    db.table("fetches").create(
+        {"url": str, "final_url": str, "status": int, "etag": str, "last_modified": str,
+         "content_hash": str, "article_id": str, "fetched_at": str},
+        pk="url", if_not_exists=True)
+
+
 SCHEMA_VERSION = STEPS[-1]
 
 

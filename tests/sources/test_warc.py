@@ -1,0 +1,85 @@
+"""quotes ingest FILE.warc(.gz): HTML responses only, their URL and date, other languages skipped by name."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from tests.conftest import errors, ingest, query, summary
+
+from .conftest import article
+
+pytestmark = pytest.mark.usefixtures("pipeline_loaded_once")
+
+GERMAN = ("<html><head><title>Brücke</title></head><body><article><p>„Wir werden die Brücke bis zum Frühjahr "
+          "wieder aufbauen“, sagte Bürgermeisterin Anna Berg am Montag vor Journalisten in der Hafenstadt.</p>"
+          "<p>Ratsmitglied Piet Vos sagte, die Reparaturen würden mehr kosten, als die Stadt geplant hatte.</p>"
+          "</article></body></html>")
+
+
+def response(writer: WARCWriter, url: str, body: bytes, content_type: str, date: str) -> None:
+    headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
+                                                  warc_headers_dict={"WARC-Date": date}))
+
+
+def write_warc(path: Path, gzip: bool) -> Path:
+    """An archive as a crawl writes it: a request, an English and a German page, an image, a PDF."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=gzip)
+        writer.write_record(writer.create_warc_record("https://news.example/a", "request",
+                                                      payload=io.BytesIO(b"GET /a HTTP/1.1\r\n\r\n")))
+        response(writer, "https://news.example/a", article("bridge").encode(), "text/html; charset=utf-8",
+                 "2026-11-30T08:00:00Z")
+        response(writer, "https://news.example/de", GERMAN.encode(), "text/html", "2026-11-30T09:00:00Z")
+        response(writer, "https://news.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(100), "image/png",
+                 "2026-11-30T09:00:00Z")
+        response(writer, "https://news.example/r.pdf", b"%PDF-1.7", "application/pdf", "2026-11-30T09:00:00Z")
+    return path
+
+
+@pytest.mark.parametrize("name, gzip", [("news.warc", False), ("CC-NEWS-20261130.warc.gz", True)])
+def test_html_responses_become_articles_and_other_languages_are_skipped(tmp_path, db_path, name, gzip):
+    warc = write_warc(tmp_path / name, gzip)
+    result = ingest(db_path, warc)
+    assert result.exit_code == 0, result.stderr
+    assert summary(result.stderr)["new"] == 1 and "1 skipped" in result.stderr
+    assert errors(result.stderr) == []
+    assert f"skipped: {warc}:3: https://news.example/de: in another language (de), not en" in result.stderr
+    rows = query(db_path, "SELECT a.url, a.published, o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id")
+    assert rows == [("https://news.example/a", "2026-11-30", "Harbour Gazette")]
+    again = ingest(db_path, warc)
+    assert summary(again.stderr) == {**summary(result.stderr), "new": 0, "unchanged": 1, "quotes": 0}
+
+
+def test_language_any_keeps_every_page(tmp_path, db_path):
+    warc = write_warc(tmp_path / "news.warc.gz", True)
+    result = ingest(db_path, warc, extra=("--language", "any"))
+    assert summary(result.stderr)["new"] == 2 and "skipped" not in result.stderr
+
+
+def test_a_damaged_archive_names_the_file_and_record(tmp_path, db_path):
+    whole = write_warc(tmp_path / "whole.warc", False).read_bytes()
+    damaged = tmp_path / "damaged.warc"
+    damaged.write_bytes(whole + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 999\r\n\r\nshort")
+    other = tmp_path / "other.warc"
+    other.write_bytes(b"hello, this is not an archive\r\n\r\n")
+    result = ingest(db_path, damaged, other)
+    assert result.exit_code == 1 and summary(result.stderr)["new"] == 1
+    first, second = errors(result.stderr)
+    assert first.startswith(f"error: {damaged}:6: not a readable WARC record")
+    assert second == f"error: {other}:1: not a WARC record"
+
+
+def test_on_a_cluster_the_workers_read_the_archive_and_skip_other_languages(tmp_path, db_path):
+    pytest.importorskip("distributed")
+    from quotes.ingest import ingest as run
+
+    warc = write_warc(tmp_path / "news.warc.gz", True)
+    summary_ = run(str(db_path), [], cluster="local:1", worker_paths=[f"file://{warc}"])
+    assert (summary_.new, summary_.skipped, summary_.failed) == (1, 1, 0)
+    assert summary_.errors == []
+    assert query(db_path, "SELECT url, published FROM articles") == [("https://news.example/a", "2026-11-30")]
