@@ -599,3 +599,12 @@ def test_a_date_in_the_metadata_wins_over_the_text(tmp_path):
                                 "published": "2019-09-18"}) + "\n")
     (article,) = iter_articles([str(path)])
     assert article.published == "2019-09-18"
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("stamp", ["October 29, 2024 10:12 CDT", "Oct. 29, 2024 10:12 p.m. CEST",
+                                   "Tue, 29 Oct 2024 22:12:00 BST"])
+def test_dates_with_zone_names_parse_without_warning(stamp: str) -> None:
+    from quotes.readers.article import iso_date
+
+    assert iso_date(stamp) == "2024-10-29"
