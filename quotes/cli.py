@@ -97,7 +97,9 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
         raise click.UsageError("--lexicon does not go with --shards: shards are written with the default word lists")
     extractor = Extractor(model, read_lexicon(lexicon)) if lexicon else model
     processes = processes or os.cpu_count() or 1
-    remote = [p for p in paths if worker_paths and p != "-" or "://" in p]
+    # Workers read URLs and --worker-paths; without --cluster a URL is an argument nothing reads.
+    remote = [p for p in paths if cluster and (worker_paths and p != "-" or "://" in p)]
+    check_readable([p for p in paths if p not in remote])
     progress = Progress()
     try:
         with terminate_as_interrupt():
@@ -136,6 +138,16 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
                    f"(browse it with: quotes serve --db {db_path})", err=True)
     if summary.failed:
         sys.exit(1)
+
+
+def check_readable(paths: list[str]) -> None:
+    """Refuse, before the database is made or opened, a run whose every argument names
+    nothing to read (a missing path, a URL without --cluster): it would only end "0 new"."""
+    from .readers import files_in, iter_articles
+
+    if not paths or any(path == "-" or Path(path).is_file() or files_in(path) for path in paths):
+        return  # a file is read, or refused, in the run, each on its own line
+    raise click.ClickException("nothing to read: " + "; ".join(str(next(iter_articles([path]))) for path in paths))
 
 
 def database_error(db_path: str, error: Exception) -> click.ClickException:

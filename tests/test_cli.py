@@ -5,11 +5,30 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
-from conftest import GOOD_TEXT, SAMPLES, assert_healthy, errors, good_file, ingest, names, query, run, summary
+from conftest import (
+    GOOD_TEXT,
+    QUOTES,
+    ROOT,
+    SAMPLES,
+    assert_healthy,
+    errors,
+    good_file,
+    ingest,
+    names,
+    query,
+    run,
+    summary,
+)
 
 from quotes.cli import EXPORT_FIELDS
 
@@ -369,3 +388,61 @@ def test_export_ends_quietly_when_the_reader_stops(tmp_path):
     assert json.loads(first)["article"] == "long.txt"
     assert export.returncode == 0
     assert stderr == b""
+
+
+# --- arguments that name nothing to read -----------------------------------------------------
+
+@pytest.mark.parametrize("path, message", [
+    ("no/such/path", "no/such/path: no such file or directory"),
+    ("http://example.com/story.html", "http://example.com/story.html: a URL: only the workers of --cluster read URLs"),
+    ("empty", "empty: no .txt, .html, .htm or .jsonl file in this directory"),
+])
+def test_nothing_to_read_creates_nothing_and_names_the_path(tmp_path, monkeypatch, path, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF")
+    result = ingest(Path("new.db"), path)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: nothing to read: {message}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
+
+
+def test_a_url_beside_a_file_fails_on_its_own_line(tmp_path):
+    result = ingest(tmp_path / "quotes.db", good_file(tmp_path), "https://example.com/feed.jsonl")
+    assert result.exit_code == 1
+    assert errors(result.stderr) == [
+        "error: https://example.com/feed.jsonl: a URL: only the workers of --cluster read URLs"]
+    assert summary(result.stderr)["new"] == 1
+
+
+def test_serve_of_a_text_file_is_one_line(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_bytes((ROOT / "README.md").read_bytes())
+    result = run("serve", "--db", str(readme), "--port", "0")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {readme}: file is not a database\n"
+
+
+def test_serve_stopped_by_sigterm_removes_its_temporary_directory(ingested_samples_db, tmp_path):
+    served = tmp_path / "site.db"  # not quotes.db: served through a link in a temporary directory
+    shutil.copy(ingested_samples_db, served)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([str(QUOTES), "serve", "--db", str(served), "--port", str(port)],
+                               env=dict(os.environ, TMPDIR=str(scratch)), stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list(scratch.glob("quotes-serve-*/quotes.db")) or not _listening(port):
+        assert process.poll() is None and time.monotonic() < deadline, process.stderr.read().decode()
+        time.sleep(0.2)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(30) in (0, 128 + signal.SIGTERM)
+    process.stderr.close()
+    assert list(scratch.iterdir()) == []
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0

@@ -170,12 +170,15 @@ def serve(
     # Imported here: datasette.cli imports the plugin machinery that imports our hooks.
     from datasette.cli import cli
 
+    from ..guard import terminate_as_interrupt
     from .errors import server_log
 
     # The files made for this run go to a directory only this user can write to, with a
     # name no one can guess beforehand, and are removed when the server stops.
+    # uvicorn stops on SIGTERM as on Ctrl-C, then raises the signal again: as an interrupt,
+    # not the default that ends the process at once, so that the directory is removed.
     check_port(host, port)
-    with server_log(), tempfile.TemporaryDirectory(prefix="quotes-serve-") as workdir:
+    with terminate_as_interrupt(), server_log(), tempfile.TemporaryDirectory(prefix="quotes-serve-") as workdir:
         db_path = published_path(db_path, Path(workdir))
         name = Path(db_path).stem
         shown = "localhost" if host in ("0.0.0.0", "::") else host

@@ -20,9 +20,20 @@ from . import html, jsonl, limits, txt
 from .article import make_article
 from .boilerplate import skip_ranges
 from .outlets import detect_outlet
-from .registry import Reader, ReadError, extensions, formats, reader_for, readers, register, unregister, unsupported
+from .registry import (
+    Reader,
+    ReadError,
+    extensions,
+    formats,
+    listed_extensions,
+    reader_for,
+    readers,
+    register,
+    unregister,
+    unsupported,
+)
 
-__all__ = ["BUILT_IN", "Reader", "ReadError", "detect_outlet", "extensions", "formats", "iter_articles",
+__all__ = ["BUILT_IN", "Reader", "ReadError", "detect_outlet", "extensions", "files_in", "formats", "iter_articles",
            "make_article", "reader_for", "readers", "register", "skip_ranges", "unregister"]
 
 BUILT_IN = (txt.READER, html.READER, jsonl.READER)  # the order formats are listed, and sniffed, in
@@ -37,16 +48,26 @@ def iter_articles(paths: Iterable[str]) -> Iterator[Article | ReadError]:
         if path == "-":
             yield from _read_stdin()
         elif os.path.isdir(path):
-            found, known = [], extensions()
-            for root, dirs, files in os.walk(path):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found += [os.path.join(root, f) for f in files if f.lower().endswith(known)]
-            for file in sorted(found):
+            found = files_in(path)
+            if not found:  # named on purpose, and nothing in it is read: say so
+                yield ReadError(path, None, f"no {listed_extensions()} file in this directory")
+            for file in found:
                 yield from _read_file(file)
+        elif "://" in path:
+            yield ReadError(path, None, "a URL: only the workers of --cluster read URLs")
         elif not os.path.exists(path):
             yield ReadError(path, None, "no such file or directory")
         else:
             yield from _read_file(path)
+
+
+def files_in(directory: str) -> list[str]:
+    """The files of a directory and its subdirectories (not hidden ones) a reader claims, sorted."""
+    found, known = [], extensions()
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [os.path.join(root, f) for f in files if f.lower().endswith(known)]
+    return sorted(found)
 
 
 def _read_file(path: str) -> Iterator[Article | ReadError]:
