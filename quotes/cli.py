@@ -212,7 +212,9 @@ def export(db_path: str, fmt: str, output) -> None:
 @click.option("--metadata", "metadata", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Datasette metadata (YAML or JSON) to serve with, e.g. an edited copy of "
                    "metadata.yml  [default: the metadata.yml installed with quotes]")
-def serve(db_path: str, host: str, port: int, immutable: bool, metadata: str | None) -> None:
+@click.option("--cors", is_flag=True,
+              help="Let web pages of other sites call the JSON API (Access-Control-Allow-Origin: *)")
+def serve(db_path: str, host: str, port: int, immutable: bool, metadata: str | None, cors: bool) -> None:
     """Publish the database with Datasette (read-only)."""
     from .datasette.serve import load_metadata, serve as run
 
@@ -225,7 +227,7 @@ def serve(db_path: str, host: str, port: int, immutable: bool, metadata: str | N
     from .datasette.serve import PortBusy
 
     try:
-        run(db_path, host=host, port=port, immutable=immutable, metadata=metadata)
+        run(db_path, host=host, port=port, immutable=immutable, metadata=metadata, cors=cors)
     except PortBusy as error:
         raise click.ClickException(str(error)) from None
 

@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ def counts(db: Path) -> dict[str, int]:
 COMMAND_OPTIONS = {
     "ingest": ["--db", "--model", "--processes", "--batch-size", "--reextract"],
     "export": ["--db", "--format", "--output"],
-    "serve": ["--db", "--host", "--port", "--immutable", "--metadata"],
+    "serve": ["--db", "--host", "--port", "--immutable", "--metadata", "--cors"],
     "evaluate": ["--model", "--show", "--json"],
 }
 
@@ -428,19 +429,35 @@ def test_serve_stopped_by_sigterm_removes_its_temporary_directory(ingested_sampl
     shutil.copy(ingested_samples_db, served)
     scratch = tmp_path / "tmp"
     scratch.mkdir()
+    process, _ = _serving(served, scratch)
+    assert list(scratch.glob("quotes-serve-*/quotes.db"))
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(30) in (0, 128 + signal.SIGTERM)
+    assert list(scratch.iterdir()) == []
+
+
+def test_serve_cors_lets_other_sites_call_the_api(ingested_samples_db, tmp_path):
+    process, port = _serving(ingested_samples_db, tmp_path, "--cors")
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/quotes/speakers.json", timeout=30) as response:
+            assert response.headers["Access-Control-Allow-Origin"] == "*"
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def _serving(db: Path, scratch: Path, *extra: str) -> tuple[subprocess.Popen[bytes], int]:
+    """``quotes serve`` of ``db`` on a free port, its temporary files in ``scratch``, once it answers."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([str(QUOTES), "serve", "--db", str(served), "--port", str(port)],
-                               env=dict(os.environ, TMPDIR=str(scratch)), stderr=subprocess.PIPE)
+    process = subprocess.Popen([str(QUOTES), "serve", "--db", str(db), "--port", str(port), *extra],
+                               env=dict(os.environ, TMPDIR=str(scratch)), stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
-    while not list(scratch.glob("quotes-serve-*/quotes.db")) or not _listening(port):
-        assert process.poll() is None and time.monotonic() < deadline, process.stderr.read().decode()
+    while not _listening(port):
+        assert process.poll() is None and time.monotonic() < deadline, "quotes serve did not start"
         time.sleep(0.2)
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(30) in (0, 128 + signal.SIGTERM)
-    process.stderr.close()
-    assert list(scratch.iterdir()) == []
+    return process, port
 
 
 def _listening(port: int) -> bool:
