@@ -299,6 +299,41 @@ def _confidence(db: Database) -> None:
     db.create_view("quotes_view", QUOTES_VIEW, replace=True)
 
 
+# The view's rowid is the quote's, the rowid quotes_fts is keyed by: metadata.yml gives the view
+# that search index, so that quotes_view?_search= filters as the quotes table's does.
+SEARCHABLE_QUOTES_VIEW = QUOTES_VIEW.replace("q.confidence, q.speaker_rule", "q.confidence, q.speaker_rule, q.rowid")
+
+# A speaker's name and aliases in one row of speakers_fts, under the speaker's rowid.
+SPEAKER_FTS_ROW = ("SELECT s.rowid, s.name, (SELECT group_concat(alias, ' | ') FROM speaker_aliases "
+                   "WHERE speaker_id = s.id) FROM speakers s")
+SPEAKER_FTS_TRIGGERS = (
+    f"CREATE TRIGGER IF NOT EXISTS speakers_fts_ai AFTER INSERT ON speakers BEGIN "
+    f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW} WHERE s.rowid = new.rowid; END",
+    "CREATE TRIGGER IF NOT EXISTS speakers_fts_ad AFTER DELETE ON speakers BEGIN "
+    "DELETE FROM speakers_fts WHERE rowid = old.rowid; END",
+    f"CREATE TRIGGER IF NOT EXISTS speakers_fts_au AFTER UPDATE OF name ON speakers BEGIN "
+    f"DELETE FROM speakers_fts WHERE rowid = old.rowid; "
+    f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW} WHERE s.rowid = new.rowid; END",
+    *(f"CREATE TRIGGER IF NOT EXISTS speakers_fts_alias_{when[0]} AFTER {when} ON speaker_aliases BEGIN "
+      f"DELETE FROM speakers_fts WHERE rowid = (SELECT rowid FROM speakers WHERE id = {row}.speaker_id); "
+      f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW} WHERE s.id = {row}.speaker_id; END"
+      for when, row in (("INSERT", "new"), ("DELETE", "old"))),
+)
+
+
+@step("013_searchable_view_and_speakers")
+def _searchable_view_and_speakers(db: Database) -> None:
+    """``?_search=`` on quotes_view and on speakers searched nothing and returned every row:
+    the view carries the quote's rowid for quotes_fts, and speakers get a search index of
+    their name and aliases (speakers_fts), kept by triggers as refreshes rewrite them."""
+    db.create_view("quotes_view", SEARCHABLE_QUOTES_VIEW, replace=True)
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS speakers_fts USING fts5 (name, aliases, tokenize='unicode61')")
+    db.execute("DELETE FROM speakers_fts")
+    db.execute(f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW}")
+    for trigger in SPEAKER_FTS_TRIGGERS:
+        db.execute(trigger)
+
+
 SCHEMA_VERSION = STEPS[-1]
 
 

@@ -81,6 +81,6 @@ def test_view_has_one_readable_row_per_quote(fresh_db, batch):
     assert list(row) == ["id", "quote", "type", "cue", "speaker", "speaker_id", "speaker_kind",
                          "speaker_mention", "role", "channel", "via", "outlet", "article_title",
                          "article", "published", "url", "group_id", "start", "end", "article_id",
-                         "confidence", "speaker_rule"]
+                         "confidence", "speaker_rule", "rowid"]
     assert (row["speaker"], row["speaker_kind"], row["via"], row["outlet"]) == (
         "Dmitry Peskov", "person", "TASS", None)
