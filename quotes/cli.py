@@ -76,13 +76,16 @@ class ListsFormats(click.Command):
               show_default=True, metavar="MB",
               help="Address space each parsing process may use; an article needing more fails "
                    "alone (0: no limit)")
+@click.option("--outlet", metavar="NAME", help="Outlet of the articles that neither carry nor name one")
+@click.option("--published", metavar="DATE", help="Publication date of the articles that carry none")
 def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None, processes: int | None,
            batch_size: int, reextract: bool, cluster: str | None, worker_paths: bool,
-           shards: str | None, memory_limit: int) -> None:
+           shards: str | None, memory_limit: int, outlet: str | None, published: str | None) -> None:
     """Read articles from PATHS ({formats} files or directories; - for stdin),
     extract their quotes and store everything in the database.
 
     Running it again skips unchanged articles, so it is safe to re-run after an interruption.
+    An articles.csv in a folder gives the outlet, url, date, title and author of its files.
     """
     from .extract import Extractor
     from .ingest import ingest as run
@@ -93,6 +96,9 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
         check_model(model)
     if (worker_paths or shards) and not cluster:
         raise click.UsageError("--worker-paths and --shards need --cluster")
+    defaults = given_defaults(outlet, published)
+    if defaults and shards:
+        raise click.UsageError("--outlet and --published do not go with --shards")
     if lexicon and shards:
         raise click.UsageError("--lexicon does not go with --shards: shards are written with the default word lists")
     extractor = Extractor(model, read_lexicon(lexicon)) if lexicon else model
@@ -115,7 +121,7 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
                               processes=processes, batch_size=batch_size, reextract=reextract,
                               on_error=lambda message: click.echo(f"error: {message}", err=True),
                               on_progress=progress.update, cluster=cluster, worker_paths=remote,
-                              on_total=progress.set_total, memory_limit=memory_limit)
+                              on_total=progress.set_total, memory_limit=memory_limit, defaults=defaults)
     except KeyboardInterrupt as stop:
         click.echo("\nInterrupted: finished batches are saved; run the same command to go on.",
                    err=True)
@@ -138,6 +144,15 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
                    f"(browse it with: quotes serve --db {db_path})", err=True)
     if summary.failed:
         sys.exit(1)
+
+
+def given_defaults(outlet: str | None, published: str | None) -> dict[str, str]:
+    """The --outlet and --published given, the date checked before anything is read."""
+    from .readers.article import iso_date
+
+    if published is not None and not iso_date(published):
+        raise click.BadParameter(f"{published!r} is not a date (e.g. 2024-10-29)", param_hint="--published")
+    return {k: v.strip() for k, v in (("outlet", outlet), ("published", published)) if v and v.strip()}
 
 
 def check_readable(paths: list[str]) -> None:

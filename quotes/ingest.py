@@ -35,13 +35,14 @@ def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_
            on_progress: Callable[[int], None] | None = None,
            cluster: str | None = None, worker_paths: Iterable[str] = (),
            on_total: Callable[[int, bool], None] | None = None,
-           memory_limit: int = guard.DEFAULT_MEMORY_LIMIT_MB) -> Summary:
+           memory_limit: int = guard.DEFAULT_MEMORY_LIMIT_MB, defaults: dict[str, str] | None = None) -> Summary:
     """Ingest ``paths`` into the database at ``db_path``; see the module docstring.
 
     With ``cluster`` (a Dask scheduler address, or "local:N"), extraction runs on its workers
     (:mod:`quotes.dask_ingest`); ``worker_paths`` (fsspec URLs, or paths on a filesystem the
     workers share) are read by the workers, never by this process. ``memory_limit`` (MB)
-    bounds each local parsing process: an article that needs more fails alone.
+    bounds each local parsing process: an article that needs more fails alone. ``defaults``
+    (outlet, published) fill what an article read here has not.
     """
     store.check_writable(db_path)
     db = store.open_db(db_path)
@@ -55,7 +56,7 @@ def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_
         return summary.admit(article_id, text_hash, store.article_state(db, article_id), reextract, version)
 
     def todo() -> Iterator[Article]:
-        for item in iter_articles(paths) if paths or worker_paths else stored_articles(db, version):
+        for item in iter_articles(paths, defaults) if paths or worker_paths else stored_articles(db, version):
             if isinstance(item, ReadError):
                 summary.fail(str(item))
             elif wanted(item.id, item.text_hash):

@@ -47,7 +47,7 @@ def counts(db: Path) -> dict[str, int]:
 # --- help ------------------------------------------------------------------------------------
 
 COMMAND_OPTIONS = {
-    "ingest": ["--db", "--model", "--processes", "--batch-size", "--reextract"],
+    "ingest": ["--db", "--model", "--processes", "--batch-size", "--reextract", "--outlet", "--published"],
     "export": ["--db", "--format", "--output"],
     "serve": ["--db", "--host", "--port", "--immutable", "--metadata", "--cors"],
     "evaluate": ["--model", "--show", "--json"],
@@ -463,3 +463,58 @@ def _serving(db: Path, scratch: Path, *extra: str) -> tuple[subprocess.Popen[byt
 def _listening(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+# --- outlet and date for files that carry neither ---------------------------------------------
+
+def _articles(db: Path) -> dict[str, tuple]:
+    return {name: (outlet, published) for name, outlet, published in query(
+        db, "SELECT a.name, o.name, a.published FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id")}
+
+
+def test_outlet_and_published_fill_what_the_files_lack(tmp_path):
+    db = tmp_path / "quotes.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good_file(folder)
+    (folder / "wire.txt").write_text('SEOUL (Reuters) - "We will rebuild the bridge by spring," Mayor Anna Berg '
+                                     "told reporters.\nOctober 29, 2024\n", encoding="utf-8")
+    result = ingest(db, folder, extra=("--outlet", "Wikinews", "--published", "June 3, 2019"))
+    assert result.exit_code == 0, result.output
+    assert _articles(db) == {"good.txt": ("Wikinews", "2019-06-03"), "wire.txt": ("Reuters", "2024-10-29")}
+    assert query(db, "SELECT DISTINCT o.name, q.published FROM quotes q JOIN outlets o ON o.id = q.outlet_id "
+                     "JOIN articles a ON a.id = q.article_id WHERE a.name = 'good.txt'") == [("Wikinews", "2019-06-03")]
+
+
+def test_a_date_that_is_none_is_refused_before_anything_is_made(tmp_path):
+    result = ingest(tmp_path / "quotes.db", good_file(tmp_path), extra=("--published", "soon"))
+    assert result.exit_code == 2 and "'soon' is not a date" in result.output
+    assert not (tmp_path / "quotes.db").exists()
+
+
+def test_articles_csv_gives_each_file_its_outlet_url_and_date(tmp_path):
+    db = tmp_path / "quotes.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good_file(folder)
+    (folder / "other.txt").write_text(GOOD_TEXT.replace("Anna Berg", "Ola Nordmann"), encoding="utf-8")
+    (folder / "articles.csv").write_text(
+        "file,outlet,url,published,title\n"
+        "good.txt,The Local,https://example.org/bridge,2024-03-01,Bridge to be rebuilt\n", encoding="utf-8")
+    result = ingest(db, folder, extra=("--outlet", "Wikinews"))
+    assert result.exit_code == 0, result.output
+    assert _articles(db) == {"good.txt": ("The Local", "2024-03-01"), "other.txt": ("Wikinews", None)}
+    assert query(db, "SELECT url, title FROM articles WHERE name = 'good.txt'") == [
+        ("https://example.org/bridge", "Bridge to be rebuilt")]
+
+
+def test_a_bad_articles_csv_is_one_line_and_its_folder_is_still_read(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good_file(folder)
+    (folder / "articles.csv").write_text("file,source\ngood.txt,AP\n", encoding="utf-8")
+    result = ingest(tmp_path / "quotes.db", folder)
+    assert result.exit_code == 1
+    assert errors(result.stderr) == [f"error: {folder / 'articles.csv'}: needs a header of file and any of "
+                                     "outlet, url, published, title, author (unknown: source)"]
+    assert summary(result.stderr)["new"] == 1

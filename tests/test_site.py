@@ -443,3 +443,34 @@ def test_a_quote_card_shows_how_its_speaker_was_found(trusted):
     summary = texts(evidence, "./summary")[0]
     assert summary.startswith("“he” → Dmitry Peskov, named") and "a pronoun" in summary
     assert evidence.xpath(".//mark")[0].text == "Dmitry Peskov"
+
+
+def test_home_page_says_undated_and_hides_empty_sections(client, client_for, sample_db, tmp_path):
+    """With no date anywhere the quotes are not "newest"; with no statement carried by several
+    outlets there is no link to that empty list."""
+    import sqlite_utils
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    tree, _ = page(client, "/")
+    assert tree.xpath("//h2[.='Newest quotes']")
+    shared = "//nav[@class='browse']/a[.='Same statement, several outlets']"
+    has_groups = sqlite_utils.Database(sample_db).execute(
+        "select count(*) from quote_groups where outlet_count > 1").fetchone()[0]
+    assert bool(tree.xpath(shared)) == bool(has_groups)
+
+    copied = tmp_path / "quotes.db"
+    copied.write_bytes(sample_db.read_bytes())
+    db = sqlite_utils.Database(copied)
+    db.execute("update quotes set published = null")
+    db.execute("update speakers set first_seen = null, last_seen = null")
+    db.execute("update quote_groups set outlet_count = 1")
+    db.conn.commit()
+    db.close()
+    other = client_for(Datasette([str(copied)], metadata=load_metadata(), settings=SETTINGS))
+    tree, text = page(other, "/")
+    assert tree.xpath("//h2[.='Quotes (undated)']") and "newest" not in text.lower()
+    assert not tree.xpath(shared) and tree.xpath("//nav[@class='browse']/a[.='Speakers']")
+    speaker, _ = page(other, "/-/speaker/yoon-suk-yeol")
+    assert speaker.xpath("//h2[.='Quotes (undated)']")

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from ..records import Article
-from . import html, jsonl, limits, txt
+from . import given, html, jsonl, limits, txt
 from .article import make_article
 from .boilerplate import skip_ranges
 from .outlets import detect_outlet
@@ -41,8 +41,16 @@ for reader in BUILT_IN:
     register(reader)
 
 
-def iter_articles(paths: Iterable[str]) -> Iterator[Article | ReadError]:
-    """Articles from files, directories (recursively, sorted) and "-" for stdin, in order."""
+def iter_articles(paths: Iterable[str], defaults: dict[str, str] | None = None) -> Iterator[Article | ReadError]:
+    """Articles from files, directories (recursively, sorted) and "-" for stdin, in order,
+    with the metadata an ``articles.csv`` beside a file gives it (:mod:`.given`), and the
+    ``defaults`` (outlet, published) where an article has none."""
+    sidecars: dict[str, given.Sidecar | None] = {}
+    for item in _read_paths(paths, sidecars):
+        yield given.with_defaults(item, defaults) if defaults and isinstance(item, Article) else item
+
+
+def _read_paths(paths: Iterable[str], sidecars: dict[str, given.Sidecar | None]) -> Iterator[Article | ReadError]:
     for path in paths:
         path = str(path)
         if path == "-":
@@ -52,13 +60,29 @@ def iter_articles(paths: Iterable[str]) -> Iterator[Article | ReadError]:
             if not found:  # named on purpose, and nothing in it is read: say so
                 yield ReadError(path, None, f"no {listed_extensions()} file in this directory")
             for file in found:
-                yield from _read_file(file)
+                yield from _read_described(file, sidecars)
         elif "://" in path:
             yield ReadError(path, None, "a URL: only the workers of --cluster read URLs")
         elif not os.path.exists(path):
             yield ReadError(path, None, "no such file or directory")
         else:
-            yield from _read_file(path)
+            yield from _read_described(path, sidecars)
+
+
+def _read_described(path: str, sidecars: dict[str, given.Sidecar | None]) -> Iterator[Article | ReadError]:
+    """The file's articles with what its folder's articles.csv gives it; a bad articles.csv is
+    reported once and its folder read without it."""
+    folder = os.path.dirname(path) or "."
+    if folder not in sidecars:
+        found = given.read_sidecar(folder)
+        if isinstance(found, ReadError):
+            yield found
+            found = None
+        sidecars[folder] = found
+    row = (sidecars[folder] or {}).get(os.path.basename(path))
+    reader = reader_for(path)
+    articles = _read_file(path)
+    yield from given.with_given(articles, row, bool(reader and reader.streams)) if row else articles
 
 
 def files_in(directory: str) -> list[str]:
