@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from .facets import count_facets
-from .speakers import SPEAKER_OF_NAME, count_mentions
+from .speakers import count_mentions
 
 # Lookups rather than joins: SQLite keeps joins inside count(*), which Datasette runs on
 # every page, and a million quotes then cost seconds; quotes carry outlet and date already.
@@ -31,6 +31,12 @@ QUOTES_VIEW = FIRST_QUOTES_VIEW.replace(
     'q.group_id, q.start, q."end", q.article_id',
     'q.group_id, q.start, q."end", q.article_id, q.confidence, q.speaker_rule')
 
+
+# The speaker of each name, as the quotes that say or relay it point at, for the step 008; the
+# quotes table named the name in the article speaker_name until the step 014.
+SPEAKER_OF_NAME = ("SELECT speaker_name, speaker_id FROM quotes WHERE speaker_name IS NOT NULL "
+                   "AND speaker_id IS NOT NULL UNION ALL SELECT via, via_speaker_id FROM quotes "
+                   "WHERE via IS NOT NULL AND via_speaker_id IS NOT NULL")
 
 # sqlite-utils re-indexes a quote on any update; refresh() rewrites the speaker
 # and group ids of many quotes, and only the searched columns need re-indexing.
@@ -332,6 +338,17 @@ def _searchable_view_and_speakers(db: Database) -> None:
     db.execute(f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW}")
     for trigger in SPEAKER_FTS_TRIGGERS:
         db.execute(trigger)
+
+
+@step("014_name_in_article")
+def _name_in_article(db: Database) -> None:
+    """The quotes column holding the speaker's name as one article resolved it was named
+    speaker_name, beside quotes_view's speaker, the name merged across articles: it is
+    name_in_article now. Indexes and triggers follow the rename; the facet counted under the
+    old name is counted again under the new one."""
+    if "speaker_name" in db["quotes"].columns_dict:
+        db.execute("ALTER TABLE quotes RENAME COLUMN speaker_name TO name_in_article")
+    count_facets(db, full=True)
 
 
 SCHEMA_VERSION = STEPS[-1]
