@@ -658,3 +658,15 @@ def test_speakers_search_index_follows_refreshes(ingested_samples_copy):
     indexed, stored = indexed_and_stored(db)
     assert indexed == stored and len(indexed) > 20
     db.close()
+
+
+def test_the_old_name_of_name_in_article_is_redirected(client):
+    response = client.get("/quotes/quotes.json?speaker_name__contains=Peskov&_facet=speaker_name&_shape=array")
+    assert response.status_code == 301
+    assert response.headers["location"] == (
+        "/quotes/quotes.json?name_in_article__contains=Peskov&_facet=name_in_article&_shape=array")
+    followed = client.get(response.headers["location"])
+    assert followed.status_code == 200 and followed.json()
+    assert all("Peskov" in row["name_in_article"] for row in followed.json())
+    assert client.get("/quotes/quotes?speaker_name=X").headers["location"] == "/quotes/quotes?name_in_article=X"
+    assert client.get("/quotes/quotes_view.json?speaker=X").status_code == 200
