@@ -90,17 +90,10 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
     from .extract import Extractor
     from .ingest import ingest as run
 
-    if not paths and not reextract:
-        raise click.UsageError("give at least one PATH (or --reextract)")
-    if model != DEFAULT_MODEL:
-        check_model(model)
-    if (worker_paths or shards) and not cluster:
-        raise click.UsageError("--worker-paths and --shards need --cluster")
+    check_options(paths, reextract, model, cluster, worker_paths, shards, lexicon)
     defaults = given_defaults(outlet, published)
     if defaults and shards:
         raise click.UsageError("--outlet and --published do not go with --shards")
-    if lexicon and shards:
-        raise click.UsageError("--lexicon does not go with --shards: shards are written with the default word lists")
     extractor = Extractor(model, read_lexicon(lexicon)) if lexicon else model
     processes = processes or os.cpu_count() or 1
     # Workers read URLs and --worker-paths; without --cluster a URL is an argument nothing reads.
@@ -144,6 +137,19 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
                    f"(browse it with: quotes serve --db {db_path})", err=True)
     if summary.failed:
         sys.exit(1)
+
+
+def check_options(paths: tuple[str, ...], reextract: bool, model: str, cluster: str | None,
+                  worker_paths: bool, shards: str | None, lexicon: str | None) -> None:
+    """Refuse, before anything is read or made, options that do not go together."""
+    if not paths and not reextract:
+        raise click.UsageError("give at least one PATH (or --reextract)")
+    if model != DEFAULT_MODEL:
+        check_model(model)
+    if (worker_paths or shards) and not cluster:
+        raise click.UsageError("--worker-paths and --shards need --cluster")
+    if lexicon and shards:
+        raise click.UsageError("--lexicon does not go with --shards: shards are written with the default word lists")
 
 
 def given_defaults(outlet: str | None, published: str | None) -> dict[str, str]:
