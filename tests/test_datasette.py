@@ -11,6 +11,7 @@ import pytest
 import sqlite_utils
 import yaml
 from click.testing import CliRunner
+from conftest import ingest
 from datasette.app import Datasette
 
 import quotes.datasette.serve as serving
@@ -657,6 +658,16 @@ def test_speakers_search_index_follows_refreshes(ingested_samples_copy):
     store.refresh(db, full=True)  # every speaker and alias deleted and written again
     indexed, stored = indexed_and_stored(db)
     assert indexed == stored and len(indexed) > 20
+    db.close()
+    # An incremental refresh: a new name of a known speaker, and a new speaker.
+    article = ingested_samples_copy.parent / "more.txt"
+    article.write_text('"Talks go on," presidential press secretary Dmitry Peskov told reporters. '
+                       '"We will rebuild the bridge by spring," Mayor Anna Berg said.\n', encoding="utf-8")
+    assert ingest(ingested_samples_copy, article).exit_code == 0
+    db = store.open_db(ingested_samples_copy)
+    indexed, stored = indexed_and_stored(db)
+    assert indexed == stored and any("Anna Berg" in name for name, _ in indexed.values())
+    assert any(len(aliases) > 2 for name, aliases in indexed.values() if name == "Dmitry Peskov")
     db.close()
 
 

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from .facets import count_facets
-from .speakers import count_mentions
+from .speakers import SPEAKER_FTS_ROW, count_mentions
 
 # Lookups rather than joins: SQLite keeps joins inside count(*), which Datasette runs on
 # every page, and a million quotes then cost seconds; quotes carry outlet and date already.
@@ -309,9 +309,8 @@ def _confidence(db: Database) -> None:
 # that search index, so that quotes_view?_search= filters as the quotes table's does.
 SEARCHABLE_QUOTES_VIEW = QUOTES_VIEW.replace("q.confidence, q.speaker_rule", "q.confidence, q.speaker_rule, q.rowid")
 
-# A speaker's name and aliases in one row of speakers_fts, under the speaker's rowid.
-SPEAKER_FTS_ROW = ("SELECT s.rowid, s.name, (SELECT group_concat(alias, ' | ') FROM speaker_aliases "
-                   "WHERE speaker_id = s.id) FROM speakers s")
+# A speaker's row follows the speaker; its aliases are written again by the refresh that
+# changes them (index_speakers), once a speaker rather than once an alias.
 SPEAKER_FTS_TRIGGERS = (
     f"CREATE TRIGGER IF NOT EXISTS speakers_fts_ai AFTER INSERT ON speakers BEGIN "
     f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW} WHERE s.rowid = new.rowid; END",
@@ -320,10 +319,6 @@ SPEAKER_FTS_TRIGGERS = (
     f"CREATE TRIGGER IF NOT EXISTS speakers_fts_au AFTER UPDATE OF name ON speakers BEGIN "
     f"DELETE FROM speakers_fts WHERE rowid = old.rowid; "
     f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW} WHERE s.rowid = new.rowid; END",
-    *(f"CREATE TRIGGER IF NOT EXISTS speakers_fts_alias_{when[0]} AFTER {when} ON speaker_aliases BEGIN "
-      f"DELETE FROM speakers_fts WHERE rowid = (SELECT rowid FROM speakers WHERE id = {row}.speaker_id); "
-      f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW} WHERE s.id = {row}.speaker_id; END"
-      for when, row in (("INSERT", "new"), ("DELETE", "old"))),
 )
 
 
@@ -331,7 +326,7 @@ SPEAKER_FTS_TRIGGERS = (
 def _searchable_view_and_speakers(db: Database) -> None:
     """``?_search=`` on quotes_view and on speakers searched nothing and returned every row:
     the view carries the quote's rowid for quotes_fts, and speakers get a search index of
-    their name and aliases (speakers_fts), kept by triggers as refreshes rewrite them."""
+    their name and aliases (speakers_fts), kept as refreshes rewrite them."""
     db.create_view("quotes_view", SEARCHABLE_QUOTES_VIEW, replace=True)
     db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS speakers_fts USING fts5 (name, aliases, tokenize='unicode61')")
     db.execute("DELETE FROM speakers_fts")

@@ -25,6 +25,11 @@ from .rows import MentionRow, SpeakerRow
 # cluster() sees the mentions in one order, however they were counted.
 MENTION_ORDER = "said DESC, name, kind, role, mention"
 
+# A speaker's name and aliases in one row of speakers_fts (the search index of ?_search= on
+# speakers), under the speaker's rowid.
+SPEAKER_FTS_ROW = ("SELECT s.rowid, s.name, (SELECT group_concat(alias, ' | ') FROM speaker_aliases "
+                   "WHERE speaker_id = s.id) FROM speakers s")
+
 # The speaker temp.speaker_map gives a quote's name, and the name it relays.
 SAID_BY = "(SELECT speaker_id FROM temp.speaker_map WHERE name = quotes.name_in_article)"
 RELAYED_BY = "(SELECT speaker_id FROM temp.speaker_map WHERE name = quotes.via)"
@@ -67,6 +72,8 @@ def refresh_all_speakers(db: Database, lex: Lexicon) -> None:
     db.execute("DELETE FROM speaker_aliases")
     db.execute("DELETE FROM speakers")
     _insert_speakers(db, rows, aliases)
+    db.execute("DELETE FROM speakers_fts")
+    db.execute(f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW}")
     with _speaker_map(db, speakers, mentions):
         db.execute(
             f"UPDATE quotes SET speaker_id = {SAID_BY}, via_speaker_id = {RELAYED_BY} "
@@ -98,6 +105,7 @@ def refresh_reached_speakers(db: Database, speakers: dict[str, Speaker]) -> set[
     db.conn.executemany("DELETE FROM speaker_aliases WHERE speaker_id = ? AND alias = ?", had_aliases - aliases)
     db.conn.executemany("DELETE FROM speakers WHERE id = ?", [(row.id,) for row in had - rows])
     _insert_speakers(db, rows - had, aliases - had_aliases)
+    index_speakers(db, {speaker for speaker, _ in had_aliases ^ aliases})
     with _speaker_map(db, speakers, mentions):
         return _repoint_reached(db)
 
@@ -116,6 +124,14 @@ def _speaker_rows(speakers: Mapping[str, Speaker], mentions: list[MentionRow],
     rows = {SpeakerRow(s.id, s.name, s.kind, json.dumps(s.roles, ensure_ascii=False), min(seen[s.id], default=None),
                        max(seen[s.id], default=None), quote_count[s.id]) for s in unique.values()}
     return rows, {(s.id, alias) for s in unique.values() for alias in s.aliases}
+
+
+def index_speakers(db: Database, ids: set[str]) -> None:
+    """Write again the speakers_fts rows of the speakers ``ids``, whose aliases changed."""
+    db.conn.executemany("DELETE FROM speakers_fts WHERE rowid = (SELECT rowid FROM speakers WHERE id = ?)",
+                        [(i,) for i in sorted(ids)])
+    db.conn.executemany(f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW} WHERE s.id = ?",
+                        [(i,) for i in sorted(ids)])
 
 
 def _insert_speakers(db: Database, rows: set[SpeakerRow], aliases: set[tuple[str, str]]) -> None:
