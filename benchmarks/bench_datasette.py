@@ -232,7 +232,7 @@ class Builder:
             "id": hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16],
             "article_id": article_id,
             "speaker_id": None if speaker is None else self.speaker_ids[speaker],
-            "speaker_mention": mention, "speaker_name": name, "speaker_kind": kind, "role": role,
+            "speaker_mention": mention, "name_in_article": name, "speaker_kind": kind, "role": role,
             "quote": text, "type": qtype, "cue": cue, "cue_lemma": lemma, "channel": channel,
             "via_speaker_id": via_id, "via": via, "start": start, "end": end,
             "sentence_start": offset, "sentence_end": offset + len(paragraph), "group_id": group_id,

@@ -114,33 +114,35 @@ def make_crawl(since: str | None, user_agent: str | None, delay: float, fetchers
                    "alone (0: no limit)")
 @click.option("--language", default="en", show_default=True, metavar="CODE",
               help="Pages of web archives (.warc) in other languages are skipped (ISO 639-1; 'any' keeps all)")
+@click.option("--outlet", metavar="NAME", help="Outlet of the articles that neither carry nor name one")
+@click.option("--published", metavar="DATE", help="Publication date of the articles that carry none")
 @fetch_options
 def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None, processes: int | None,
            batch_size: int, reextract: bool, cluster: str | None, worker_paths: bool,
-           shards: str | None, memory_limit: int, language: str, since: str | None, user_agent: str | None,
-           delay: float, fetchers: int, timeout: float) -> None:
+           shards: str | None, memory_limit: int, language: str, outlet: str | None, published: str | None,
+           since: str | None, user_agent: str | None, delay: float, fetchers: int, timeout: float) -> None:
     """Read articles from PATHS ({formats} files or directories; - for stdin;
     http(s) URLs of pages, RSS/Atom feeds and sitemaps; text files listing such URLs),
     extract their quotes and store everything in the database.
 
     Running it again skips unchanged articles, so it is safe to re-run after an interruption.
+    An articles.csv in a folder gives the outlet, url, date, title and author of its files.
     """
     from .extract import Extractor
     from .ingest import ingest as run
 
-    if not paths and not reextract:
-        raise click.UsageError("give at least one PATH (or --reextract)")
-    if model != DEFAULT_MODEL:
-        check_model(model)
-    if (worker_paths or shards) and not cluster:
-        raise click.UsageError("--worker-paths and --shards need --cluster")
-    if lexicon and shards:
-        raise click.UsageError("--lexicon does not go with --shards: shards are written with the default word lists")
+    check_options(paths, reextract, model, cluster, worker_paths, shards, lexicon)
+    defaults = given_defaults(outlet, published)
+    if defaults and shards:
+        raise click.UsageError("--outlet and --published do not go with --shards")
     extractor = Extractor(model, read_lexicon(lexicon)) if lexicon else model
     processes = processes or os.cpu_count() or 1
     crawl = make_crawl(since, user_agent, delay, fetchers, timeout)
     files, urls = web_sources(paths, language, shards)
-    remote = [p for p in files if worker_paths and p != "-" or "://" in p]
+    # Workers read fsspec URLs and --worker-paths; without --cluster such an argument names nothing.
+    remote = [p for p in files if cluster and (worker_paths and p != "-" or "://" in p)]
+    if not urls:
+        check_readable([p for p in files if p not in remote])
     progress = Progress()
     try:
         with terminate_as_interrupt():
@@ -154,7 +156,8 @@ def ingest(paths: tuple[str, ...], db_path: str, model: str, lexicon: str | None
                 summary = run(db_path, [p for p in files if p not in remote], model=extractor,
                               processes=processes, batch_size=batch_size, reextract=reextract, on_error=report,
                               on_progress=progress.update, cluster=cluster, worker_paths=remote,
-                              on_total=progress.set_total, memory_limit=memory_limit, urls=urls, crawl=crawl)
+                              on_total=progress.set_total, memory_limit=memory_limit, defaults=defaults,
+                              urls=urls, crawl=crawl)
     except KeyboardInterrupt as stop:
         click.echo("\nInterrupted: finished batches are saved; run the same command to go on.",
                    err=True)
@@ -231,6 +234,39 @@ def watch(sources: tuple[str, ...], db_path: str, every: str, rounds: int | None
         raise database_error(db_path, error) from None
 
 
+def check_options(paths: tuple[str, ...], reextract: bool, model: str, cluster: str | None,
+                  worker_paths: bool, shards: str | None, lexicon: str | None) -> None:
+    """Refuse, before anything is read or made, options that do not go together."""
+    if not paths and not reextract:
+        raise click.UsageError("give at least one PATH (or --reextract)")
+    if model != DEFAULT_MODEL:
+        check_model(model)
+    if (worker_paths or shards) and not cluster:
+        raise click.UsageError("--worker-paths and --shards need --cluster")
+    if lexicon and shards:
+        raise click.UsageError("--lexicon does not go with --shards: shards are written with the default word lists")
+
+
+def given_defaults(outlet: str | None, published: str | None) -> dict[str, str]:
+    """The --outlet and --published given, the date checked before anything is read."""
+    from .readers.article import iso_date
+
+    if published is not None and not iso_date(published):
+        raise click.BadParameter(f"{published!r} is not a date (e.g. 2024-10-29)", param_hint="--published")
+    return {k: v.strip() for k, v in (("outlet", outlet), ("published", published)) if v and v.strip()}
+
+
+def check_readable(paths: list[str]) -> None:
+    """Refuse, before the database is made or opened, a run whose every argument names
+    nothing to read (a missing path, an s3:// or file:// URL without --cluster): it would only
+    end "0 new"."""
+    from .readers import files_in, iter_articles
+
+    if not paths or any(path == "-" or Path(path).is_file() or files_in(path) for path in paths):
+        return  # a file is read, or refused, in the run, each on its own line
+    raise click.ClickException("nothing to read: " + "; ".join(str(next(iter_articles([path]))) for path in paths))
+
+
 def database_error(db_path: str, error: Exception) -> click.ClickException:
     """One line for a database we cannot use; store errors already name the file."""
     return click.ClickException(str(error) if isinstance(error, ValueError) else f"{db_path}: {error}")
@@ -293,7 +329,9 @@ def export(db_path: str, fmt: str, output) -> None:
 @click.option("--metadata", "metadata", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Datasette metadata (YAML or JSON) to serve with, e.g. an edited copy of "
                    "metadata.yml  [default: the metadata.yml installed with quotes]")
-def serve(db_path: str, host: str, port: int, immutable: bool, metadata: str | None) -> None:
+@click.option("--cors", is_flag=True,
+              help="Let web pages of other sites call the JSON API (Access-Control-Allow-Origin: *)")
+def serve(db_path: str, host: str, port: int, immutable: bool, metadata: str | None, cors: bool) -> None:
     """Publish the database with Datasette (read-only)."""
     from .datasette.serve import load_metadata, serve as run
 
@@ -306,7 +344,7 @@ def serve(db_path: str, host: str, port: int, immutable: bool, metadata: str | N
     from .datasette.serve import PortBusy
 
     try:
-        run(db_path, host=host, port=port, immutable=immutable, metadata=metadata)
+        run(db_path, host=host, port=port, immutable=immutable, metadata=metadata, cors=cors)
     except PortBusy as error:
         raise click.ClickException(str(error)) from None
 

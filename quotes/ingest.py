@@ -36,15 +36,16 @@ def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_
            on_progress: Callable[[int], None] | None = None,
            cluster: str | None = None, worker_paths: Iterable[str] = (),
            on_total: Callable[[int, bool], None] | None = None,
-           memory_limit: int = guard.DEFAULT_MEMORY_LIMIT_MB,
+           memory_limit: int = guard.DEFAULT_MEMORY_LIMIT_MB, defaults: dict[str, str] | None = None,
            urls: Iterable[str] = (), crawl: Crawl | None = None) -> Summary:
     """Ingest ``paths`` into the database at ``db_path``; see the module docstring.
 
     With ``cluster`` (a Dask scheduler address, or "local:N"), extraction runs on its workers
     (:mod:`quotes.dask_ingest`); ``worker_paths`` (fsspec URLs, or paths on a filesystem the
     workers share) are read by the workers, never by this process. ``memory_limit`` (MB)
-    bounds each local parsing process: an article that needs more fails alone. ``urls``
-    (pages, feeds, sitemaps) are fetched by ``crawl`` (:mod:`quotes.sources`).
+    bounds each local parsing process: an article that needs more fails alone. ``defaults``
+    (outlet, published) fill what an article read here has not. ``urls`` (pages, feeds,
+    sitemaps) are fetched by ``crawl`` (:mod:`quotes.sources`).
     """
     urls = list(urls)
     store.check_writable(db_path)
@@ -59,7 +60,7 @@ def ingest(db_path: str, paths: Iterable[str], model: str | Extractor = DEFAULT_
         return summary.admit(article_id, text_hash, store.article_state(db, article_id), reextract, version)
 
     def todo() -> Iterator[Article]:
-        found = iter_articles(paths) if paths or worker_paths or urls else stored_articles(db, version)
+        found = iter_articles(paths, defaults) if paths or worker_paths or urls else stored_articles(db, version)
         if urls:
             found = chain(found, (crawl or Crawl()).articles(db, urls))
         for item in found:

@@ -118,7 +118,7 @@ def ingest_shards(shard_dir: str, paths: list[str], worker_paths: list[str], clu
 
 ARTICLE_COLUMNS = ("id", "name", "title", "url", "outlet_id", "published", "author", "text", "text_hash",
                    "extractor_version", "ingested_at")
-QUOTE_COLUMNS = ("id", "article_id", "outlet_id", "published", "speaker_id", "speaker_mention", "speaker_name",
+QUOTE_COLUMNS = ("id", "article_id", "outlet_id", "published", "speaker_id", "speaker_mention", "name_in_article",
                  "speaker_kind", "role", "quote", "type", "cue", "cue_lemma", "channel", "via_speaker_id", "via",
                  "start", "end", "sentence_start", "sentence_end", "confidence", "speaker_rule", "antecedent_start",
                  "antecedent_end")

@@ -5,11 +5,31 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import GOOD_TEXT, SAMPLES, assert_healthy, errors, good_file, ingest, names, query, run, summary
+from conftest import (
+    GOOD_TEXT,
+    QUOTES,
+    ROOT,
+    SAMPLES,
+    assert_healthy,
+    errors,
+    good_file,
+    ingest,
+    names,
+    query,
+    run,
+    summary,
+)
 
 from quotes.cli import EXPORT_FIELDS
 
@@ -27,9 +47,9 @@ def counts(db: Path) -> dict[str, int]:
 # --- help ------------------------------------------------------------------------------------
 
 COMMAND_OPTIONS = {
-    "ingest": ["--db", "--model", "--processes", "--batch-size", "--reextract"],
+    "ingest": ["--db", "--model", "--processes", "--batch-size", "--reextract", "--outlet", "--published"],
     "export": ["--db", "--format", "--output"],
-    "serve": ["--db", "--host", "--port", "--immutable", "--metadata"],
+    "serve": ["--db", "--host", "--port", "--immutable", "--metadata", "--cors"],
     "evaluate": ["--model", "--show", "--json"],
 }
 
@@ -369,3 +389,132 @@ def test_export_ends_quietly_when_the_reader_stops(tmp_path):
     assert json.loads(first)["article"] == "long.txt"
     assert export.returncode == 0
     assert stderr == b""
+
+
+# --- arguments that name nothing to read -----------------------------------------------------
+
+@pytest.mark.parametrize("path, message", [
+    ("no/such/path", "no/such/path: no such file or directory"),
+    ("http://example.com/story.html", "http://example.com/story.html: a URL: only the workers of --cluster read URLs"),
+    ("empty", "empty: no .txt, .html, .htm or .jsonl file in this directory"),
+])
+def test_nothing_to_read_creates_nothing_and_names_the_path(tmp_path, monkeypatch, path, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF")
+    result = ingest(Path("new.db"), path)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: nothing to read: {message}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
+
+
+def test_a_url_beside_a_file_fails_on_its_own_line(tmp_path):
+    result = ingest(tmp_path / "quotes.db", good_file(tmp_path), "https://example.com/feed.jsonl")
+    assert result.exit_code == 1
+    assert errors(result.stderr) == [
+        "error: https://example.com/feed.jsonl: a URL: only the workers of --cluster read URLs"]
+    assert summary(result.stderr)["new"] == 1
+
+
+def test_serve_of_a_text_file_is_one_line(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_bytes((ROOT / "README.md").read_bytes())
+    result = run("serve", "--db", str(readme), "--port", "0")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {readme}: file is not a database\n"
+
+
+def test_serve_stopped_by_sigterm_removes_its_temporary_directory(ingested_samples_db, tmp_path):
+    served = tmp_path / "site.db"  # not quotes.db: served through a link in a temporary directory
+    shutil.copy(ingested_samples_db, served)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    process, _ = _serving(served, scratch)
+    assert list(scratch.glob("quotes-serve-*/quotes.db"))
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(30) in (0, 128 + signal.SIGTERM)
+    assert list(scratch.iterdir()) == []
+
+
+def test_serve_cors_lets_other_sites_call_the_api(ingested_samples_db, tmp_path):
+    process, port = _serving(ingested_samples_db, tmp_path, "--cors")
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/quotes/speakers.json", timeout=30) as response:
+            assert response.headers["Access-Control-Allow-Origin"] == "*"
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def _serving(db: Path, scratch: Path, *extra: str) -> tuple[subprocess.Popen[bytes], int]:
+    """``quotes serve`` of ``db`` on a free port, its temporary files in ``scratch``, once it answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([str(QUOTES), "serve", "--db", str(db), "--port", str(port), *extra],
+                               env=dict(os.environ, TMPDIR=str(scratch)), stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not _listening(port):
+        assert process.poll() is None and time.monotonic() < deadline, "quotes serve did not start"
+        time.sleep(0.2)
+    return process, port
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+# --- outlet and date for files that carry neither ---------------------------------------------
+
+def _articles(db: Path) -> dict[str, tuple]:
+    return {name: (outlet, published) for name, outlet, published in query(
+        db, "SELECT a.name, o.name, a.published FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id")}
+
+
+def test_outlet_and_published_fill_what_the_files_lack(tmp_path):
+    db = tmp_path / "quotes.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good_file(folder)
+    (folder / "wire.txt").write_text('SEOUL (Reuters) - "We will rebuild the bridge by spring," Mayor Anna Berg '
+                                     "told reporters.\nOctober 29, 2024\n", encoding="utf-8")
+    result = ingest(db, folder, extra=("--outlet", "Wikinews", "--published", "June 3, 2019"))
+    assert result.exit_code == 0, result.output
+    assert _articles(db) == {"good.txt": ("Wikinews", "2019-06-03"), "wire.txt": ("Reuters", "2024-10-29")}
+    assert query(db, "SELECT DISTINCT o.name, q.published FROM quotes q JOIN outlets o ON o.id = q.outlet_id "
+                     "JOIN articles a ON a.id = q.article_id WHERE a.name = 'good.txt'") == [("Wikinews", "2019-06-03")]
+
+
+def test_a_date_that_is_none_is_refused_before_anything_is_made(tmp_path):
+    result = ingest(tmp_path / "quotes.db", good_file(tmp_path), extra=("--published", "soon"))
+    assert result.exit_code == 2 and "'soon' is not a date" in result.output
+    assert not (tmp_path / "quotes.db").exists()
+
+
+def test_articles_csv_gives_each_file_its_outlet_url_and_date(tmp_path):
+    db = tmp_path / "quotes.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good_file(folder)
+    (folder / "other.txt").write_text(GOOD_TEXT.replace("Anna Berg", "Ola Nordmann"), encoding="utf-8")
+    (folder / "articles.csv").write_text(
+        "file,outlet,url,published,title\n"
+        "good.txt,The Local,https://example.org/bridge,2024-03-01,Bridge to be rebuilt\n", encoding="utf-8")
+    result = ingest(db, folder, extra=("--outlet", "Wikinews"))
+    assert result.exit_code == 0, result.output
+    assert _articles(db) == {"good.txt": ("The Local", "2024-03-01"), "other.txt": ("Wikinews", None)}
+    assert query(db, "SELECT url, title FROM articles WHERE name = 'good.txt'") == [
+        ("https://example.org/bridge", "Bridge to be rebuilt")]
+
+
+def test_a_bad_articles_csv_is_one_line_and_its_folder_is_still_read(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good_file(folder)
+    (folder / "articles.csv").write_text("file,source\ngood.txt,AP\n", encoding="utf-8")
+    result = ingest(tmp_path / "quotes.db", folder)
+    assert result.exit_code == 1
+    assert errors(result.stderr) == [f"error: {folder / 'articles.csv'}: needs a header of file and any of "
+                                     "outlet, url, published, title, author (unknown: source)"]
+    assert summary(result.stderr)["new"] == 1

@@ -41,12 +41,13 @@ def local_db(tmp_path_factory) -> Path:
 
 
 def contents(path: Path) -> dict[str, list[tuple]]:
-    """Every table but the full-text index, without ingest timestamps, in a fixed order; the
-    quotes in each speaker's word index by their ids (rowids follow the order quotes were
-    stored in)."""
+    """Every table but the full-text indexes (the speakers' by speaker id), without ingest
+    timestamps, in a fixed order; the quotes in each speaker's word index by their ids (rowids
+    follow the order quotes and speakers were stored in)."""
     with sqlite3.connect(path) as conn:
         tables = [t for (t,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'quotes_fts%' "
+            "AND name NOT LIKE 'speakers_fts%' "
             "AND name NOT LIKE 'sqlite_%' "
             "AND name NOT IN ('_sqlite_migrations', 'quote_word_index', 'quote_word_recent')")]
         ids = dict(conn.execute("SELECT rowid, id FROM quotes"))
@@ -54,7 +55,10 @@ def contents(path: Path) -> dict[str, list[tuple]]:
             (speaker, word, sorted(ids[int(rowid)] for rowid in rowids.split()))
             for speaker, word, rowids in conn.execute("SELECT * FROM quote_word_index")),
             "quote_word_recent": sorted((speaker, word, ids[rowid]) for speaker, word, rowid in
-                                        conn.execute("SELECT * FROM quote_word_recent"))}
+                                        conn.execute("SELECT * FROM quote_word_recent")),
+                 # by speaker id: rowids follow the order speakers were stored in
+                 "speakers_fts": sorted(conn.execute("SELECT s.id, f.name, f.aliases FROM speakers_fts f "
+                                                     "JOIN speakers s ON s.rowid = f.rowid"))}
         for table in tables:
             columns = [c[1] for c in conn.execute(f"PRAGMA table_info([{table}])") if c[1] != "ingested_at"]
             found[table] = sorted(conn.execute(

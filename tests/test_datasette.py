@@ -11,6 +11,7 @@ import pytest
 import sqlite_utils
 import yaml
 from click.testing import CliRunner
+from conftest import ingest
 from datasette.app import Datasette
 
 import quotes.datasette.serve as serving
@@ -600,7 +601,7 @@ def test_quotes_serve_takes_a_metadata_file(sample_db, tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["serve", "--db", str(sample_db), "--metadata", str(own)])
     assert result.exit_code == 0, result.output
     assert calls == [((str(sample_db),), {"host": "127.0.0.1", "port": 8001, "immutable": False,
-                                          "metadata": str(own)})]
+                                          "metadata": str(own), "cors": False})]
     result = CliRunner().invoke(cli, ["serve", "--db", str(sample_db), "--metadata", str(tmp_path / "no.yml")])
     assert result.exit_code == 2 and "does not exist" in result.output
     for text in ("title: [unclosed\n", "just a line\n"):
@@ -616,3 +617,67 @@ def test_the_packaged_metadata_is_the_repositorys_top_level_file():
     link = ROOT / "quotes" / "datasette" / "metadata.yml"
     assert link.is_symlink() and os.readlink(link) == "../../metadata.yml"
     assert metadata_path() == ROOT / "metadata.yml"
+
+
+# ---- ?_search= on quotes_view and speakers filters, never returns every row ----
+
+def test_quotes_view_search_matches_the_quotes_tables(client):
+    view = client.get("/quotes/quotes_view.json?_search=troops&_shape=array&_size=max").json()
+    table = client.get("/quotes/quotes.json?_search=troops&_shape=array&_size=max").json()
+    every = client.get("/quotes/quotes_view.json?_shape=array&_size=max").json()
+    assert 0 < len(view) < len(every)
+    assert sorted(row["id"] for row in view) == sorted(row["id"] for row in table)
+    assert all("troop" in (row["quote"] + (row["speaker_mention"] or "")).lower() for row in view)
+    page = client.get("/quotes/quotes_view?_search=troops")
+    assert page.status_code == 200 and f"{len(view)} rows" in page.text
+
+
+def test_speakers_search_matches_names_and_aliases(client):
+    def found(words: str) -> list[str]:
+        return [row["id"] for row in client.get(f"/quotes/speakers.json?_search={words}&_shape=array").json()]
+
+    assert found("Peskov") == ["dmitry-peskov"]
+    assert found("Kremlin spokesman") == ["dmitry-peskov"]  # an alias, not the name
+    assert "kcna" in found("Korean Central News Agency")
+    assert found("nosuchname") == []
+
+
+def test_speakers_search_index_follows_refreshes(ingested_samples_copy):
+    from quotes import store
+
+    def indexed_and_stored(db) -> tuple[dict, dict]:
+        def by_rowid(sql: str) -> dict:
+            return {rowid: (name, set((aliases or "").split(" | "))) for rowid, name, aliases in db.execute(sql)}
+        return (by_rowid("SELECT rowid, name, aliases FROM speakers_fts"),
+                by_rowid("SELECT s.rowid, s.name, (SELECT group_concat(alias, ' | ') FROM speaker_aliases "
+                         "WHERE speaker_id = s.id) FROM speakers s"))
+
+    db = store.open_db(ingested_samples_copy)
+    indexed, stored = indexed_and_stored(db)
+    assert indexed == stored and len(indexed) > 20
+    store.refresh(db, full=True)  # every speaker and alias deleted and written again
+    indexed, stored = indexed_and_stored(db)
+    assert indexed == stored and len(indexed) > 20
+    db.close()
+    # An incremental refresh: a new name of a known speaker, and a new speaker.
+    article = ingested_samples_copy.parent / "more.txt"
+    article.write_text('"Talks go on," presidential press secretary Dmitry Peskov told reporters. '
+                       '"We will rebuild the bridge by spring," Mayor Anna Berg said.\n', encoding="utf-8")
+    assert ingest(ingested_samples_copy, article).exit_code == 0
+    db = store.open_db(ingested_samples_copy)
+    indexed, stored = indexed_and_stored(db)
+    assert indexed == stored and any("Anna Berg" in name for name, _ in indexed.values())
+    assert any(len(aliases) > 2 for name, aliases in indexed.values() if name == "Dmitry Peskov")
+    db.close()
+
+
+def test_the_old_name_of_name_in_article_is_redirected(client):
+    response = client.get("/quotes/quotes.json?speaker_name__contains=Peskov&_facet=speaker_name&_shape=array")
+    assert response.status_code == 301
+    assert response.headers["location"] == (
+        "/quotes/quotes.json?name_in_article__contains=Peskov&_facet=name_in_article&_shape=array")
+    followed = client.get(response.headers["location"])
+    assert followed.status_code == 200 and followed.json()
+    assert all("Peskov" in row["name_in_article"] for row in followed.json())
+    assert client.get("/quotes/quotes?speaker_name=X").headers["location"] == "/quotes/quotes?name_in_article=X"
+    assert client.get("/quotes/quotes_view.json?speaker=X").status_code == 200

@@ -118,7 +118,7 @@ def wait_for_articles(db: Path, at_least: int, process: subprocess.Popen, timeou
 
 
 def stored_quotes(db: Path) -> dict[str, list[tuple]]:
-    rows = query(db, 'SELECT a.name, q.start, q."end", q.quote, q.type, q.speaker_name '
+    rows = query(db, 'SELECT a.name, q.start, q."end", q.quote, q.type, q.name_in_article '
                      "FROM articles a LEFT JOIN quotes q ON q.article_id = a.id ORDER BY a.name, q.start, q.\"end\"")
     found: dict[str, list[tuple]] = {}
     for name, *quote in rows:

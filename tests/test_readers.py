@@ -548,7 +548,7 @@ def test_an_unregistered_format_is_no_longer_read(tmp_path):
     (tmp_path / "notes.md").write_text("# Notes\n\nOfficials said so.\n")
     reader = register(Reader("markdown", (".md",), read_markdown))
     unregister(reader.name)
-    assert read(tmp_path) == []
+    assert messages(read(tmp_path)) == [f"{tmp_path}: no .txt, .html, .htm or .jsonl file in this directory"]
     assert messages(read(tmp_path / "notes.md")) == [
         f"{tmp_path / 'notes.md'}: unsupported file type '.md' (expected .txt, .html, .htm, .jsonl, .warc or .warc.gz)"]
 
@@ -600,3 +600,12 @@ def test_a_date_in_the_metadata_wins_over_the_text(tmp_path):
                                 "published": "2019-09-18"}) + "\n")
     (article,) = iter_articles([str(path)])
     assert article.published == "2019-09-18"
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("stamp", ["October 29, 2024 10:12 CDT", "Oct. 29, 2024 10:12 p.m. CEST",
+                                   "Tue, 29 Oct 2024 22:12:00 BST"])
+def test_dates_with_zone_names_parse_without_warning(stamp: str) -> None:
+    from quotes.readers.article import iso_date
+
+    assert iso_date(stamp) == "2024-10-29"

@@ -239,7 +239,7 @@ def test_a_name_that_changes_kind_changes_which_names_go_together(tmp_path, db_p
     run(db_path, [person], full=False)
     db = store.open_db(db_path)
     said_by = ("SELECT DISTINCT s.id, s.kind FROM quotes q JOIN speakers s ON s.id = q.speaker_id "
-               "WHERE q.speaker_name = ?")
+               "WHERE q.name_in_article = ?")
     assert db.execute(said_by, ["Berg"]).fetchall() == db.execute(said_by, ["Anna Berg"]).fetchall()
     store.save_articles(db, organisation, EXTRACTOR_VERSION)
     store.refresh(db)
@@ -281,7 +281,7 @@ def matched(path: Path) -> tuple[str, str | None]:
     """The kind of the collective's speaker, and who the vizier named only by office is."""
     with sqlite3.connect(path) as conn:
         (kind,) = conn.execute("SELECT kind FROM speakers WHERE name = 'Harbour Collective'").fetchone()
-        (vizier,) = conn.execute("SELECT speaker_id FROM quotes WHERE speaker_name IS NULL").fetchone()
+        (vizier,) = conn.execute("SELECT speaker_id FROM quotes WHERE name_in_article IS NULL").fetchone()
     return kind, vizier
 
 
@@ -303,7 +303,7 @@ def test_the_word_lists_of_an_ingest_reach_every_refresh(pipeline_loaded_once, n
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key = 'lexicon'").fetchone() == (
             json.dumps(WORD_LISTS, sort_keys=True),)
-        assert conn.execute("SELECT speaker_kind FROM quotes WHERE speaker_name = 'Harbour Collective'"
+        assert conn.execute("SELECT speaker_kind FROM quotes WHERE name_in_article = 'Harbour Collective'"
                             ).fetchone() == ("person",)
     before = derived(db_path)
     for full in [], ["--full"]:

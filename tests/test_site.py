@@ -715,3 +715,34 @@ def test_pages_of_quotes_turn_alike_as_html_and_json(client, monkeypatch, path, 
             assert data["next"] == url.replace(url.split("?")[0], url.split("?")[0] + ".json")
     assert len(seen) == len(set(seen)) > 2
     assert client.get(path + ("&" if "?" in path else "?") + "page=oops").status_code == 200
+
+
+def test_home_page_says_undated_and_hides_empty_sections(client, client_for, sample_db, tmp_path):
+    """With no date anywhere the quotes are not "newest"; with no statement carried by several
+    outlets there is no link to that empty list."""
+    import sqlite_utils
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    tree, _ = page(client, "/")
+    assert tree.xpath("//h2[.='Newest quotes']")
+    shared = "//nav[@class='browse']/a[.='Same statement, several outlets']"
+    has_groups = sqlite_utils.Database(sample_db).execute(
+        "select count(*) from quote_groups where outlet_count > 1").fetchone()[0]
+    assert bool(tree.xpath(shared)) == bool(has_groups)
+
+    copied = tmp_path / "quotes.db"
+    copied.write_bytes(sample_db.read_bytes())
+    db = sqlite_utils.Database(copied)
+    db.execute("update quotes set published = null")
+    db.execute("update speakers set first_seen = null, last_seen = null")
+    db.execute("update quote_groups set outlet_count = 1")
+    db.conn.commit()
+    db.close()
+    other = client_for(Datasette([str(copied)], metadata=load_metadata(), settings=SETTINGS))
+    tree, text = page(other, "/")
+    assert tree.xpath("//h2[.='Quotes (undated)']") and "newest" not in text.lower()
+    assert not tree.xpath(shared) and tree.xpath("//nav[@class='browse']/a[.='Speakers']")
+    speaker, _ = page(other, "/-/speaker/yoon-suk-yeol")
+    assert speaker.xpath("//h2[.='Quotes (undated)']")

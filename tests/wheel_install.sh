@@ -51,6 +51,7 @@ print(f"wheel: {len(names)} files, metadata.yml as in the repository, datasette 
 EOF
 
 python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check -U pip  # as the README installs
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check "$wheel"
 
 # From outside the checkout, so that nothing is imported from the repository.

@@ -24,6 +24,7 @@ from . import article_page, facets, pages, table_search
 from .budgets import limit_connection, limit_requests  # noqa: F401 (hooks)
 from .errors import handle_exception, refuse_bad_requests, replace_default_handler  # noqa: F401 (hooks)
 from .facets import CountedFacet, replace_column_facet  # noqa: F401 (hooks)
+from .renamed import redirect_old_column_names  # noqa: F401 (hooks)
 from .table_search import count_from_the_index, walk_the_sort_index  # noqa: F401 (hooks)
 
 # Where render_cell finds the quote id: table rows carry it as "id", canned and

@@ -491,5 +491,17 @@ async def home_vars(datasette: Any) -> dict[str, Any]:
     except Exception:  # a database without our schema
         latest = []
     canned = await datasette.get_canned_queries(db.name, None)
-    return {"latest_quotes": latest, "quotes_db": db.name, "min_confidence": threshold,
+    return {"latest_quotes": latest, "quotes_db": db.name, "min_confidence": threshold, **await _sections(db),
             "canned": [{"name": k, "title": v.get("title") or k} for k, v in canned.items()]}
+
+
+async def _sections(db: Any) -> dict[str, bool]:
+    """Whether any quote has a date (else the home page says "undated", not "newest") and any
+    statement was carried by several outlets (else its link, to an empty list, is left out)."""
+    try:
+        dated, shared = (await db.execute(
+            "select exists(select 1 from quotes where published is not null), "
+            "exists(select 1 from quote_groups where outlet_count > 1)")).first()
+    except Exception:  # a database without our schema
+        return {"dated": False, "shared_groups": False}
+    return {"dated": bool(dated), "shared_groups": bool(shared)}

@@ -96,13 +96,15 @@ def serve_args(
     immutable: bool = False,
     inspect_file: Path | None = None,
     metadata_file: Path | None = None,
+    cors: bool = False,
 ) -> list[str]:
     """Arguments for ``datasette`` that serve the database read-only with our metadata
     (``metadata_file`` as ``metadata_for`` gives it; default: the packaged file).
 
     Use ``immutable`` only for a finished database: Datasette then caches row
     counts (from ``inspect_file``, if given) and never sees later writes. A
-    database an ingest is still writing to must be served in the normal mode.
+    database an ingest is still writing to must be served in the normal mode. ``cors`` lets
+    pages of other sites call the JSON API (Datasette's ``--cors``).
     """
     db_path = Path(db_path)
     args = ["serve", *(["-i", str(db_path)] if immutable else [str(db_path)])]
@@ -111,7 +113,7 @@ def serve_args(
         args += ["--inspect-file", str(inspect_file)]
     for name, value in SETTINGS.items():
         args += ["--setting", name, str(value)]
-    return args
+    return args + (["--cors"] if cors else [])
 
 
 class PortBusy(OSError):
@@ -164,18 +166,22 @@ def serve(
     port: int = 8001,
     immutable: bool = False,
     metadata: str | Path | None = None,
+    cors: bool = False,
 ) -> None:
     """Run Datasette in the foreground until interrupted, with ``metadata`` (a YAML or JSON
-    file; default: the packaged metadata.yml)."""
+    file; default: the packaged metadata.yml); ``cors`` as in ``serve_args``."""
     # Imported here: datasette.cli imports the plugin machinery that imports our hooks.
     from datasette.cli import cli
 
+    from ..guard import terminate_as_interrupt
     from .errors import server_log
 
     # The files made for this run go to a directory only this user can write to, with a
     # name no one can guess beforehand, and are removed when the server stops.
+    # uvicorn stops on SIGTERM as on Ctrl-C, then raises the signal again: as an interrupt,
+    # not the default that ends the process at once, so that the directory is removed.
     check_port(host, port)
-    with server_log(), tempfile.TemporaryDirectory(prefix="quotes-serve-") as workdir:
+    with terminate_as_interrupt(), server_log(), tempfile.TemporaryDirectory(prefix="quotes-serve-") as workdir:
         db_path = published_path(db_path, Path(workdir))
         name = Path(db_path).stem
         shown = "localhost" if host in ("0.0.0.0", "::") else host
@@ -184,7 +190,7 @@ def serve(
         metadata_file = metadata_for(db_path, metadata, Path(workdir))
         inspect_file = inspect_file_for(db_path, Path(workdir)) if immutable else None
         cli.main(
-            args=serve_args(db_path, host, port, immutable, inspect_file, metadata_file),
+            args=serve_args(db_path, host, port, immutable, inspect_file, metadata_file, cors),
             prog_name="datasette",
             standalone_mode=False,
         )

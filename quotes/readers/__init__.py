@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from ..records import Article
-from . import html, jsonl, limits, txt, warc
+from . import given, html, jsonl, limits, txt, warc
 from .article import make_article
 from .boilerplate import skip_ranges
 from .outlets import detect_outlet
@@ -26,6 +26,7 @@ from .registry import (
     Skipped,
     extensions,
     formats,
+    listed_extensions,
     reader_for,
     readers,
     register,
@@ -33,31 +34,65 @@ from .registry import (
     unsupported,
 )
 
-__all__ = ["BUILT_IN", "Reader", "ReadError", "detect_outlet", "extensions", "formats", "iter_articles",
-           "make_article", "reader_for", "readers", "register", "skip_ranges", "Skipped", "unregister"]
+__all__ = ["BUILT_IN", "Reader", "ReadError", "Skipped", "detect_outlet", "extensions", "files_in", "formats",
+           "iter_articles", "make_article", "reader_for", "readers", "register", "skip_ranges", "unregister"]
 
 BUILT_IN = (txt.READER, html.READER, jsonl.READER, warc.READER)  # the order formats are listed, and sniffed, in
 for reader in BUILT_IN:
     register(reader)
 
 
-def iter_articles(paths: Iterable[str]) -> Iterator[Article | ReadError]:
-    """Articles from files, directories (recursively, sorted) and "-" for stdin, in order."""
+def iter_articles(paths: Iterable[str], defaults: dict[str, str] | None = None) -> Iterator[Article | ReadError]:
+    """Articles from files, directories (recursively, sorted) and "-" for stdin, in order,
+    with the metadata an ``articles.csv`` beside a file gives it (:mod:`.given`), and the
+    ``defaults`` (outlet, published) where an article has none."""
+    sidecars: dict[str, given.Sidecar | None] = {}
+    for item in _read_paths(paths, sidecars):
+        yield given.with_defaults(item, defaults) if defaults and isinstance(item, Article) else item
+
+
+def _read_paths(paths: Iterable[str], sidecars: dict[str, given.Sidecar | None]) -> Iterator[Article | ReadError]:
     for path in paths:
         path = str(path)
         if path == "-":
             yield from _read_stdin()
         elif os.path.isdir(path):
-            found, known = [], extensions()
-            for root, dirs, files in os.walk(path):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found += [os.path.join(root, f) for f in files if f.lower().endswith(known)]
-            for file in sorted(found):
-                yield from _read_file(file)
+            found = files_in(path)
+            if not found:  # named on purpose, and nothing in it is read: say so
+                yield ReadError(path, None, f"no {listed_extensions()} file in this directory")
+            for file in found:
+                yield from _read_described(file, sidecars)
+        elif "://" in path:
+            yield ReadError(path, None, "a URL: only the workers of --cluster read URLs")
         elif not os.path.exists(path):
             yield ReadError(path, None, "no such file or directory")
         else:
-            yield from _read_file(path)
+            yield from _read_described(path, sidecars)
+
+
+def _read_described(path: str, sidecars: dict[str, given.Sidecar | None]) -> Iterator[Article | ReadError]:
+    """The file's articles with what its folder's articles.csv gives it; a bad articles.csv is
+    reported once and its folder read without it."""
+    folder = os.path.dirname(path) or "."
+    if folder not in sidecars:
+        found = given.read_sidecar(folder)
+        if isinstance(found, ReadError):
+            yield found
+            found = None
+        sidecars[folder] = found
+    row = (sidecars[folder] or {}).get(os.path.basename(path))
+    reader = reader_for(path)
+    articles = _read_file(path)
+    yield from given.with_given(articles, row, bool(reader and reader.streams)) if row else articles
+
+
+def files_in(directory: str) -> list[str]:
+    """The files of a directory and its subdirectories (not hidden ones) a reader claims, sorted."""
+    found, known = [], extensions()
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [os.path.join(root, f) for f in files if f.lower().endswith(known)]
+    return sorted(found)
 
 
 def _read_file(path: str) -> Iterator[Article | ReadError]:

@@ -48,9 +48,12 @@ def iso_date(value: str | None) -> str | None:
         return datetime.fromisoformat(value).date().isoformat()
     except ValueError:
         pass
-    try:  # parse twice with different defaults: if they disagree, part of the date was missing
-        first = dateparser.parse(value, default=datetime(2000, 1, 1))
-        second = dateparser.parse(value, default=datetime(2001, 2, 2))
+    # Parsed twice with different defaults: if they disagree, part of the date was missing.
+    # The zone is ignored: the date is the one the page states, and dateutil warns at zone
+    # names it does not know ("10:12 CDT").
+    try:
+        first = dateparser.parse(value, default=datetime(2000, 1, 1), ignoretz=True)
+        second = dateparser.parse(value, default=datetime(2001, 2, 2), ignoretz=True)
     except (ValueError, OverflowError):
         return None
     return first.date().isoformat() if first.date() == second.date() else None

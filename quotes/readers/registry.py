@@ -98,6 +98,10 @@ def formats() -> str:
 def unsupported(path: str) -> ReadError:
     """The error for a file no format claims, listing what would have been read."""
     ext = os.path.splitext(path)[1].lower()
+    return ReadError(path, None, f"unsupported file type {ext or '(none)'!r} (expected {listed_extensions()})")
+
+
+def listed_extensions() -> str:
+    """The extensions read, for a message: ".txt, .html, .htm or .jsonl"."""
     known = extensions()
-    expected = f"{', '.join(known[:-1])} or {known[-1]}" if len(known) > 1 else "".join(known)
-    return ReadError(path, None, f"unsupported file type {ext or '(none)'!r} (expected {expected})")
+    return f"{', '.join(known[:-1])} or {known[-1]}" if len(known) > 1 else "".join(known)

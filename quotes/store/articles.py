@@ -113,12 +113,12 @@ def _point_at_speakers(db: Database, rows: list[dict], lex: Lexicon) -> None:
     for a name new to the database, at a provisional speaker named as in its article, so
     foreign keys hold at every commit. The refresh then rewrites only quotes whose
     speaker changes."""
-    names = sorted({name for row in rows for name in (row["speaker_name"], row["via"]) if name})
+    names = sorted({name for row in rows for name in (row["name_in_article"], row["via"]) if name})
     known = dict(where_in(db, "SELECT name, speaker_id FROM speaker_names WHERE name IN", names))
     provisional: dict[str, tuple[str, str]] = {}
     for row in rows:
         for name, kind, column in (
-            (row["speaker_name"], row["speaker_kind"], "speaker_id"),
+            (row["name_in_article"], row["speaker_kind"], "speaker_id"),
             (row["via"], None, "via_speaker_id"),
         ):
             if name in known:
@@ -152,7 +152,7 @@ def _quote_rows(article: Article, records: list[QuoteRecord]) -> list[dict[str, 
                 "article_id": article_id,
                 "speaker_id": None,
                 "speaker_mention": _text(record.speaker_mention),
-                "speaker_name": _text(record.speaker.name),
+                "name_in_article": _text(record.speaker.name),
                 "speaker_kind": record.speaker.kind,
                 "role": _text(record.speaker.role),
                 "quote": record.quote,

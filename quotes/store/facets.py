@@ -6,6 +6,8 @@ import json
 
 from sqlite_utils import Database
 
+from .renamed import as_named_in
+
 # The counts of each value of these columns over all quotes are kept in quote_facet_counts,
 # current at every commit (triggers on quotes, see count_facets): a facet of the whole quotes
 # table or quotes_view reads them instead of counting a million quotes on every page view
@@ -13,7 +15,7 @@ from sqlite_utils import Database
 # value per quote (ids, offsets, the quote itself), where a facet tells nothing.
 COUNTED_FACETS = (
     "speaker_id", "outlet_id", "type", "cue_lemma", "cue", "published", "speaker_kind", "role",
-    "channel", "via", "via_speaker_id", "speaker_name", "speaker_mention", "group_id", "article_id",
+    "channel", "via", "via_speaker_id", "name_in_article", "speaker_mention", "group_id", "article_id",
 )
 # Counted too, under these names: what quotes_view shows as speaker_kind for a quote without
 # a speaker (for the others it is the speaker's kind).
@@ -36,13 +38,13 @@ def count_facets(db: Database, full: bool = False) -> None:
         db.execute("DELETE FROM quote_facet_counts WHERE count <= 0")
         return
     for statement in _facet_triggers():
-        db.execute(statement)
+        db.execute(as_named_in(db, statement))
     db.execute("DELETE FROM quote_facet_counts")
     for facet, expression in FACET_EXPRESSIONS.items():
-        db.execute(
+        db.execute(as_named_in(db,
             "INSERT INTO quote_facet_counts (facet, value, count) "
             f"SELECT ?, value, count(*) FROM (SELECT {expression.format(row='quotes')} AS value FROM quotes) "
-            "WHERE value IS NOT NULL GROUP BY value",
+            "WHERE value IS NOT NULL GROUP BY value"),
             [facet],
         )
     counted = {"facets": list(FACET_EXPRESSIONS), "kept_current": True}

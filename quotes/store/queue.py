@@ -15,7 +15,7 @@ from sqlite_utils import Database
 Kind = Literal["name", "speaker", "article"]
 
 # The columns of quotes that hold a name or a speaker, and which it is.
-REACHING = (("name", "speaker_name"), ("name", "via"), ("speaker", "speaker_id"), ("speaker", "via_speaker_id"))
+REACHING = (("name", "name_in_article"), ("name", "via"), ("speaker", "speaker_id"), ("speaker", "via_speaker_id"))
 
 QUEUED_ARTICLES = "(SELECT value FROM refresh_queue WHERE kind = 'article')"
 QUEUED_NAMES = "(SELECT value FROM refresh_queue WHERE kind = 'name')"

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from .facets import count_facets
-from .speakers import SPEAKER_OF_NAME, count_mentions
+from .speakers import SPEAKER_FTS_ROW, count_mentions
 
 # Lookups rather than joins: SQLite keeps joins inside count(*), which Datasette runs on
 # every page, and a million quotes then cost seconds; quotes carry outlet and date already.
@@ -31,6 +31,12 @@ QUOTES_VIEW = FIRST_QUOTES_VIEW.replace(
     'q.group_id, q.start, q."end", q.article_id',
     'q.group_id, q.start, q."end", q.article_id, q.confidence, q.speaker_rule')
 
+
+# The speaker of each name, as the quotes that say or relay it point at, for the step 008; the
+# quotes table named the name in the article speaker_name until the step 014.
+SPEAKER_OF_NAME = ("SELECT speaker_name, speaker_id FROM quotes WHERE speaker_name IS NOT NULL "
+                   "AND speaker_id IS NOT NULL UNION ALL SELECT via, via_speaker_id FROM quotes "
+                   "WHERE via IS NOT NULL AND via_speaker_id IS NOT NULL")
 
 # sqlite-utils re-indexes a quote on any update; refresh() rewrites the speaker
 # and group ids of many quotes, and only the searched columns need re-indexing.
@@ -307,6 +313,47 @@ def _fetches(db: Database) -> None:
         {"url": str, "final_url": str, "status": int, "etag": str, "last_modified": str,
          "content_hash": str, "article_id": str, "fetched_at": str},
         pk="url", if_not_exists=True)
+
+
+# The view's rowid is the quote's, the rowid quotes_fts is keyed by: metadata.yml gives the view
+# that search index, so that quotes_view?_search= filters as the quotes table's does.
+SEARCHABLE_QUOTES_VIEW = QUOTES_VIEW.replace("q.confidence, q.speaker_rule", "q.confidence, q.speaker_rule, q.rowid")
+
+# A speaker's row follows the speaker; its aliases are written again by the refresh that
+# changes them (index_speakers), once a speaker rather than once an alias.
+SPEAKER_FTS_TRIGGERS = (
+    f"CREATE TRIGGER IF NOT EXISTS speakers_fts_ai AFTER INSERT ON speakers BEGIN "
+    f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW} WHERE s.rowid = new.rowid; END",
+    "CREATE TRIGGER IF NOT EXISTS speakers_fts_ad AFTER DELETE ON speakers BEGIN "
+    "DELETE FROM speakers_fts WHERE rowid = old.rowid; END",
+    f"CREATE TRIGGER IF NOT EXISTS speakers_fts_au AFTER UPDATE OF name ON speakers BEGIN "
+    f"DELETE FROM speakers_fts WHERE rowid = old.rowid; "
+    f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW} WHERE s.rowid = new.rowid; END",
+)
+
+
+@step("014_searchable_view_and_speakers")
+def _searchable_view_and_speakers(db: Database) -> None:
+    """``?_search=`` on quotes_view and on speakers searched nothing and returned every row:
+    the view carries the quote's rowid for quotes_fts, and speakers get a search index of
+    their name and aliases (speakers_fts), kept as refreshes rewrite them."""
+    db.create_view("quotes_view", SEARCHABLE_QUOTES_VIEW, replace=True)
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS speakers_fts USING fts5 (name, aliases, tokenize='unicode61')")
+    db.execute("DELETE FROM speakers_fts")
+    db.execute(f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW}")
+    for trigger in SPEAKER_FTS_TRIGGERS:
+        db.execute(trigger)
+
+
+@step("015_name_in_article")
+def _name_in_article(db: Database) -> None:
+    """The quotes column holding the speaker's name as one article resolved it was named
+    speaker_name, beside quotes_view's speaker, the name merged across articles: it is
+    name_in_article now. Indexes and triggers follow the rename; the facet counted under the
+    old name is counted again under the new one."""
+    if "speaker_name" in db["quotes"].columns_dict:
+        db.execute("ALTER TABLE quotes RENAME COLUMN speaker_name TO name_in_article")
+    count_facets(db, full=True)
 
 
 SCHEMA_VERSION = STEPS[-1]

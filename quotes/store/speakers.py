@@ -19,18 +19,19 @@ from ..canon.speakers import Mention, Speaker, cluster, name_kinds, speaker_of
 from ..lexicon import DEFAULT, Lexicon
 from .queue import QUEUED_ARTICLES
 from .reach import Reach
+from .renamed import as_named_in
 from .rows import MentionRow, SpeakerRow
-
-# The speaker of each name, as the quotes that say or relay it point at.
-SPEAKER_OF_NAME = ("SELECT speaker_name, speaker_id FROM quotes WHERE speaker_name IS NOT NULL "
-                   "AND speaker_id IS NOT NULL UNION ALL SELECT via, via_speaker_id FROM quotes "
-                   "WHERE via IS NOT NULL AND via_speaker_id IS NOT NULL")
 
 # cluster() sees the mentions in one order, however they were counted.
 MENTION_ORDER = "said DESC, name, kind, role, mention"
 
+# A speaker's name and aliases in one row of speakers_fts (the search index of ?_search= on
+# speakers), under the speaker's rowid.
+SPEAKER_FTS_ROW = ("SELECT s.rowid, s.name, (SELECT group_concat(alias, ' | ') FROM speaker_aliases "
+                   "WHERE speaker_id = s.id) FROM speakers s")
+
 # The speaker temp.speaker_map gives a quote's name, and the name it relays.
-SAID_BY = "(SELECT speaker_id FROM temp.speaker_map WHERE name = quotes.speaker_name)"
+SAID_BY = "(SELECT speaker_id FROM temp.speaker_map WHERE name = quotes.name_in_article)"
 RELAYED_BY = "(SELECT speaker_id FROM temp.speaker_map WHERE name = quotes.via)"
 
 
@@ -38,10 +39,10 @@ def count_mentions(db: Database, scope: str = "") -> None:
     """Add the mentions of every name (with ``scope``, an SQL list of names: of those) to
     speaker_mentions; the indexes on quotes by name hold all that is read."""
     where = f"AND {{}} IN {scope}" if scope else ""
-    db.execute(
-        "INSERT INTO speaker_mentions SELECT speaker_name, 1, speaker_kind, role, speaker_mention, count(*), "
-        f"min(published), max(published) FROM quotes WHERE speaker_name IS NOT NULL {where.format('speaker_name')} "
-        "GROUP BY speaker_name, speaker_kind, role, speaker_mention")
+    db.execute(as_named_in(db,
+        "INSERT INTO speaker_mentions SELECT name_in_article, 1, speaker_kind, role, speaker_mention, count(*), "
+        "min(published), max(published) FROM quotes WHERE name_in_article IS NOT NULL "
+        f"{where.format('name_in_article')} GROUP BY name_in_article, speaker_kind, role, speaker_mention"))
     db.execute(
         "INSERT INTO speaker_mentions SELECT via, 0, NULL, NULL, NULL, count(*), min(published), max(published) "
         f"FROM quotes WHERE via IS NOT NULL {where.format('via')} GROUP BY via")
@@ -71,6 +72,8 @@ def refresh_all_speakers(db: Database, lex: Lexicon) -> None:
     db.execute("DELETE FROM speaker_aliases")
     db.execute("DELETE FROM speakers")
     _insert_speakers(db, rows, aliases)
+    db.execute("DELETE FROM speakers_fts")
+    db.execute(f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW}")
     with _speaker_map(db, speakers, mentions):
         db.execute(
             f"UPDATE quotes SET speaker_id = {SAID_BY}, via_speaker_id = {RELAYED_BY} "
@@ -93,7 +96,7 @@ def refresh_reached_speakers(db: Database, speakers: dict[str, Speaker]) -> set[
     # Quotes that name only a role count for the person holding it; those that change
     # holder are counted again after resolve_roles.
     by_role = Counter(dict(db.execute(
-        "SELECT speaker_id, count(*) FROM quotes WHERE speaker_name IS NULL AND speaker_id IS NOT NULL "
+        "SELECT speaker_id, count(*) FROM quotes WHERE name_in_article IS NULL AND speaker_id IS NOT NULL "
         "GROUP BY speaker_id")))
     rows, aliases = _speaker_rows(speakers, mentions, by_role)
     had = {SpeakerRow(*row) for row in db.execute(
@@ -102,6 +105,7 @@ def refresh_reached_speakers(db: Database, speakers: dict[str, Speaker]) -> set[
     db.conn.executemany("DELETE FROM speaker_aliases WHERE speaker_id = ? AND alias = ?", had_aliases - aliases)
     db.conn.executemany("DELETE FROM speakers WHERE id = ?", [(row.id,) for row in had - rows])
     _insert_speakers(db, rows - had, aliases - had_aliases)
+    index_speakers(db, {speaker for speaker, _ in had_aliases ^ aliases})
     with _speaker_map(db, speakers, mentions):
         return _repoint_reached(db)
 
@@ -120,6 +124,14 @@ def _speaker_rows(speakers: Mapping[str, Speaker], mentions: list[MentionRow],
     rows = {SpeakerRow(s.id, s.name, s.kind, json.dumps(s.roles, ensure_ascii=False), min(seen[s.id], default=None),
                        max(seen[s.id], default=None), quote_count[s.id]) for s in unique.values()}
     return rows, {(s.id, alias) for s in unique.values() for alias in s.aliases}
+
+
+def index_speakers(db: Database, ids: set[str]) -> None:
+    """Write again the speakers_fts rows of the speakers ``ids``, whose aliases changed."""
+    db.conn.executemany("DELETE FROM speakers_fts WHERE rowid = (SELECT rowid FROM speakers WHERE id = ?)",
+                        [(i,) for i in sorted(ids)])
+    db.conn.executemany(f"INSERT INTO speakers_fts (rowid, name, aliases) {SPEAKER_FTS_ROW} WHERE s.id = ?",
+                        [(i,) for i in sorted(ids)])
 
 
 def _insert_speakers(db: Database, rows: set[SpeakerRow], aliases: set[tuple[str, str]]) -> None:
@@ -156,10 +168,10 @@ def _repoint_reached(db: Database) -> set[str]:
                "WHERE n.speaker_id IS NOT m.speaker_id")
     stored = f"article_id IN {QUEUED_ARTICLES}"
     changed: set[str] = set()
-    for pair in db.execute(f"SELECT DISTINCT speaker_id, {SAID_BY} FROM quotes WHERE (speaker_name IN "
+    for pair in db.execute(f"SELECT DISTINCT speaker_id, {SAID_BY} FROM quotes WHERE (name_in_article IN "
                            f"(SELECT value FROM temp.rewritten) OR {stored}) AND speaker_id IS NOT {SAID_BY}"):
         changed |= {sid for sid in pair if sid}
-    db.execute(f"UPDATE quotes SET speaker_id = {SAID_BY} WHERE (speaker_name IN "
+    db.execute(f"UPDATE quotes SET speaker_id = {SAID_BY} WHERE (name_in_article IN "
                f"(SELECT value FROM temp.rewritten) OR {stored}) AND speaker_id IS NOT {SAID_BY}")
     db.execute(f"UPDATE quotes SET via_speaker_id = {RELAYED_BY} WHERE (via IN "
                f"(SELECT value FROM temp.rewritten) OR {stored}) AND via_speaker_id IS NOT {RELAYED_BY}")
@@ -217,20 +229,20 @@ def resolve_roles(db: Database, lex: Lexicon) -> set[str]:
     }
     index = role_index(holders, lex)
     roles = [role for (role,) in db.execute(
-        "SELECT DISTINCT role FROM quotes WHERE speaker_name IS NULL AND role IS NOT NULL")]
+        "SELECT DISTINCT role FROM quotes WHERE name_in_article IS NULL AND role IS NOT NULL")]
     moved: set[str] = set()
     for role in roles:
         holder = role_holder(role, index, lex)
         before = {sid for (sid,) in db.execute(
-            "SELECT DISTINCT speaker_id FROM quotes WHERE speaker_name IS NULL AND role = ? "
+            "SELECT DISTINCT speaker_id FROM quotes WHERE name_in_article IS NULL AND role = ? "
             "AND speaker_id IS NOT ?", [role, holder])}
         if not before and not db.execute(
-                "SELECT 1 FROM quotes WHERE speaker_name IS NULL AND role = ? AND speaker_id IS NOT ? LIMIT 1",
+                "SELECT 1 FROM quotes WHERE name_in_article IS NULL AND role = ? AND speaker_id IS NOT ? LIMIT 1",
                 [role, holder]).fetchone():
             continue
         moved |= before | ({holder} if holder else set())
         db.execute(
-            "UPDATE quotes SET speaker_id = ? WHERE speaker_name IS NULL AND role = ? AND speaker_id IS NOT ?",
+            "UPDATE quotes SET speaker_id = ? WHERE name_in_article IS NULL AND role = ? AND speaker_id IS NOT ?",
             [holder, role, holder],
         )
     return moved
@@ -240,7 +252,7 @@ def count_role_quotes(db: Database) -> None:
     """Count again the quotes of the speakers that hold quotes naming only a role."""
     db.execute(
         "UPDATE speakers SET quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id) "
-        "WHERE id IN (SELECT speaker_id FROM quotes WHERE speaker_name IS NULL AND speaker_id IS NOT NULL)"
+        "WHERE id IN (SELECT speaker_id FROM quotes WHERE name_in_article IS NULL AND speaker_id IS NOT NULL)"
     )
 
 
@@ -268,7 +280,7 @@ def name_keys_stale(db: Database, lex: Lexicon) -> bool:
 
 def rebuild_name_keys(db: Database, lex: Lexicon) -> None:
     db.execute("DELETE FROM speaker_name_keys")
-    names = db.execute("SELECT speaker_name FROM quotes WHERE speaker_name IS NOT NULL "
+    names = db.execute("SELECT name_in_article FROM quotes WHERE name_in_article IS NOT NULL "
                        "UNION SELECT via FROM quotes WHERE via IS NOT NULL")
     add_name_keys(db, (name for (name,) in names), lex)
     db.execute("INSERT INTO meta (key, value) VALUES ('name_keys', ?) "
@@ -286,6 +298,6 @@ def drop_unused_name_keys(db: Database) -> None:
     """Names reached that no quote uses any more lose their tokens."""
     db.execute(
         f"DELETE FROM speaker_name_keys WHERE name IN {Reach.NAMES} "
-        "AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_name = speaker_name_keys.name) "
+        "AND NOT EXISTS (SELECT 1 FROM quotes WHERE name_in_article = speaker_name_keys.name) "
         "AND NOT EXISTS (SELECT 1 FROM quotes WHERE via = speaker_name_keys.name)"
     )

@@ -116,7 +116,7 @@ def test_a_failure_in_the_middle_of_a_batch_rolls_back_the_whole_batch(fresh_db,
 
 def test_quotes_point_at_provisional_speakers_until_refresh(fresh_db, batch):
     store.save_articles(fresh_db, batch[4:], "1")
-    ids = {r["speaker_name"]: r["speaker_id"] for r in fresh_db["quotes"].rows}
+    ids = {r["name_in_article"]: r["speaker_id"] for r in fresh_db["quotes"].rows}
     assert ids["President Yoon"] == "president-yoon"
     assert fresh_db["speakers"].get("president-yoon")["name"] == "President Yoon"
 
@@ -126,8 +126,8 @@ def test_a_name_known_to_the_database_points_at_its_speaker_before_refresh(fresh
     store.refresh(fresh_db)
     known = dict(fresh_db.execute("SELECT name, speaker_id FROM speaker_names"))
     store.save_articles(fresh_db, batch[4:], "1")
-    new = fresh_db.execute("SELECT speaker_name, speaker_id FROM quotes "
-                           "WHERE article_id = ? AND speaker_name IS NOT NULL", [batch[4][0].id]).fetchall()
+    new = fresh_db.execute("SELECT name_in_article, speaker_id FROM quotes "
+                           "WHERE article_id = ? AND name_in_article IS NOT NULL", [batch[4][0].id]).fetchall()
     assert any(name in known for name, _ in new) and any(name not in known for name, _ in new)
     for name, speaker_id in new:
         assert speaker_id == known.get(name, slug(name))

@@ -65,9 +65,11 @@ def test_open_db_upgrades_a_database_of_the_first_releases(db_path):
     db["_sqlite_migrations"].drop()
     db["meta"].insert({"key": "schema_version", "value": "2"})
     db["quotes"].create_index(["speaker_id", "published"], index_name="idx_quotes_speaker_id_published")
+    db.execute("ALTER TABLE quotes RENAME COLUMN name_in_article TO speaker_name")  # as those releases named it
     db.close()
     db = store.open_db(db_path)
     assert [m.name for m in store.migrations.applied(db)] == store.STEPS
+    assert "name_in_article" in db["quotes"].columns_dict and "speaker_name" not in db["quotes"].columns_dict
     assert "idx_quotes_speaker_id_published" not in {i.name for i in db["quotes"].indexes}
     assert not db["meta"].count_where("key = 'schema_version'")
 
@@ -81,6 +83,34 @@ def test_view_has_one_readable_row_per_quote(fresh_db, batch):
     assert list(row) == ["id", "quote", "type", "cue", "speaker", "speaker_id", "speaker_kind",
                          "speaker_mention", "role", "channel", "via", "outlet", "article_title",
                          "article", "published", "url", "group_id", "start", "end", "article_id",
-                         "confidence", "speaker_rule"]
+                         "confidence", "speaker_rule", "rowid"]
     assert (row["speaker"], row["speaker_kind"], row["via"], row["outlet"]) == (
         "Dmitry Peskov", "person", "TASS", None)
+
+
+def test_a_database_with_speaker_name_is_upgraded_to_name_in_article(db_path, batch):
+    """The step 014 renames the column of the name in one article; facet counts, indexes and
+    refreshes follow it, and nothing is left under the old name."""
+    db = store.open_db(db_path)
+    store.save_articles(db, batch, "1")
+    store.refresh(db)
+    names = db.execute("SELECT id, name_in_article FROM quotes ORDER BY id").fetchall()
+    speakers = db.execute("SELECT * FROM speakers ORDER BY id").fetchall()
+    # As the version before it left the database.
+    db.execute("ALTER TABLE quotes RENAME COLUMN name_in_article TO speaker_name")
+    db.execute("UPDATE quote_facet_counts SET facet = 'speaker_name' WHERE facet = 'name_in_article'")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = '015_name_in_article'")
+    db.conn.commit()
+    db.close()
+
+    db = store.open_db(db_path)
+    assert db.execute("SELECT id, name_in_article FROM quotes ORDER BY id").fetchall() == names
+    counted = dict(db.execute("SELECT value, count FROM quote_facet_counts WHERE facet = 'name_in_article'"))
+    assert counted == dict(db.execute("SELECT name_in_article, count(*) FROM quotes "
+                                      "WHERE name_in_article IS NOT NULL GROUP BY 1"))
+    assert not db.execute("SELECT 1 FROM quote_facet_counts WHERE facet = 'speaker_name'").fetchall()
+    assert not [sql for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE sql LIKE '%speaker_name]%' "
+                                              "OR sql LIKE '%speaker_name %' OR sql LIKE '%speaker_name,%'")]
+    store.refresh(db, full=True)
+    assert db.execute("SELECT * FROM speakers ORDER BY id").fetchall() == speakers
+    db.close()

@@ -16,7 +16,7 @@ def test_refresh_merges_one_speaker_named_three_ways(fresh_db, batch):
     assert (yoon["name"], yoon["kind"], yoon["quote_count"]) == ("Yoon Suk Yeol", "person", 3)
     assert (yoon["first_seen"], yoon["last_seen"]) == ("2024-10-29", "2024-11-01")
     assert json.loads(yoon["roles"]) == ["South Korean President"]
-    said = fresh_db.execute("select speaker_name from quotes where speaker_id = 'yoon-suk-yeol' "
+    said = fresh_db.execute("select name_in_article from quotes where speaker_id = 'yoon-suk-yeol' "
                       "order by 1").fetchall()
     assert said == [("President Yoon",), ("South Korean President Yoon Suk Yeol",), ("Yoon",)]
     aliases = {r["alias"] for r in fresh_db["speaker_aliases"].rows_where("speaker_id = 'yoon-suk-yeol'")}
@@ -27,7 +27,7 @@ def test_refresh_merges_one_speaker_named_three_ways(fresh_db, batch):
 def test_refresh_resolves_embassy_variants_and_relays(fresh_db, batch):
     store.save_articles(fresh_db, batch, "1")
     store.refresh(fresh_db)
-    embassy = fresh_db.execute("select speaker_id, count(*) from quotes where speaker_name like "
+    embassy = fresh_db.execute("select speaker_id, count(*) from quotes where name_in_article like "
                          "'Russian %mbassy%' group by 1").fetchall()
     assert embassy == [("russian-embassy-in-north-korea", 2)]
     tass = fresh_db["speakers"].get("tass")
