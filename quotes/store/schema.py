@@ -33,7 +33,7 @@ QUOTES_VIEW = FIRST_QUOTES_VIEW.replace(
 
 
 # The speaker of each name, as the quotes that say or relay it point at, for the step 008; the
-# quotes table named the name in the article speaker_name until the step 014.
+# quotes table named the name in the article speaker_name until the step 015.
 SPEAKER_OF_NAME = ("SELECT speaker_name, speaker_id FROM quotes WHERE speaker_name IS NOT NULL "
                    "AND speaker_id IS NOT NULL UNION ALL SELECT via, via_speaker_id FROM quotes "
                    "WHERE via IS NOT NULL AND via_speaker_id IS NOT NULL")
