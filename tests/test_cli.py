@@ -395,8 +395,8 @@ def test_export_ends_quietly_when_the_reader_stops(tmp_path):
 
 @pytest.mark.parametrize("path, message", [
     ("no/such/path", "no/such/path: no such file or directory"),
-    ("http://example.com/story.html", "http://example.com/story.html: a URL: only the workers of --cluster read URLs"),
-    ("empty", "empty: no .txt, .html, .htm or .jsonl file in this directory"),
+    ("s3://bucket/news.jsonl", "s3://bucket/news.jsonl: a URL: only the workers of --cluster read URLs"),
+    ("empty", "empty: no .txt, .html, .htm, .jsonl, .warc or .warc.gz file in this directory"),
 ])
 def test_nothing_to_read_creates_nothing_and_names_the_path(tmp_path, monkeypatch, path, message):
     monkeypatch.chdir(tmp_path)
@@ -408,11 +408,11 @@ def test_nothing_to_read_creates_nothing_and_names_the_path(tmp_path, monkeypatc
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
 
 
-def test_a_url_beside_a_file_fails_on_its_own_line(tmp_path):
-    result = ingest(tmp_path / "quotes.db", good_file(tmp_path), "https://example.com/feed.jsonl")
+def test_an_archive_url_beside_a_file_fails_on_its_own_line(tmp_path):
+    result = ingest(tmp_path / "quotes.db", good_file(tmp_path), "s3://bucket/feed.jsonl")
     assert result.exit_code == 1
     assert errors(result.stderr) == [
-        "error: https://example.com/feed.jsonl: a URL: only the workers of --cluster read URLs"]
+        "error: s3://bucket/feed.jsonl: a URL: only the workers of --cluster read URLs"]
     assert summary(result.stderr)["new"] == 1
 
 
