@@ -548,7 +548,8 @@ def test_an_unregistered_format_is_no_longer_read(tmp_path):
     (tmp_path / "notes.md").write_text("# Notes\n\nOfficials said so.\n")
     reader = register(Reader("markdown", (".md",), read_markdown))
     unregister(reader.name)
-    assert messages(read(tmp_path)) == [f"{tmp_path}: no .txt, .html, .htm or .jsonl file in this directory"]
+    assert messages(read(tmp_path)) == [
+        f"{tmp_path}: no .txt, .html, .htm, .jsonl, .warc or .warc.gz file in this directory"]
     assert messages(read(tmp_path / "notes.md")) == [
         f"{tmp_path / 'notes.md'}: unsupported file type '.md' (expected .txt, .html, .htm, .jsonl, .warc or .warc.gz)"]
 
