@@ -123,10 +123,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--writer-only", action="store_true",
                         help="parse the corpus once (processes=2) for its batches and measure the writer only")
     args = parser.parse_args(argv)
-    with harness.scratch(args.workdir, "bench-cluster-") as workdir:
-        result = measure(args, workdir)
-    harness.summary(result, args)
-    return result
+    return harness.run(args, "bench-cluster-", measure)
 
 
 def measure(args: argparse.Namespace, workdir: Path) -> dict:

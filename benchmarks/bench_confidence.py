@@ -16,7 +16,7 @@ from collections.abc import Callable
 from unittest import mock
 
 from quotes.extract import component
-from quotes.extract.pipeline import blank_out, load
+from quotes.extract.pipeline import load, unparsed
 from quotes.readers import ReadError, iter_articles
 
 from . import harness
@@ -37,9 +37,7 @@ def main() -> None:
     args = harness.parser(__doc__, articles=len(ARTICLES), seed=False, repeats=3, model=True).parse_args()
     nlp = load(args.model)
     articles = [a for a in iter_articles([str(p) for p in ARTICLES[:args.articles]]) if not isinstance(a, ReadError)]
-    made = [nlp.make_doc(blank_out(a.text, a.skip)) for a in articles]
-    for doc, article in zip(made, articles, strict=True):
-        doc._.skip = list(article.skip)
+    made = [unparsed(nlp, a) for a in articles]
     start = time.process_time()
     with nlp.select_pipes(disable=["quotes"]):
         docs = list(nlp.pipe(made))

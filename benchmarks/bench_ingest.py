@@ -102,10 +102,7 @@ def main(argv: list[str] | None = None) -> dict:
                         help="nlp.pipe batch size for (a) and (b) (default 32, as extract())")
     parser.add_argument("--no-eval", action="store_true", help="skip the quality scores")
     args = parser.parse_args(argv)
-    with harness.scratch(args.workdir, "bench-ingest-") as workdir:
-        result = measure(args, workdir)
-    harness.summary(result, args)
-    return result
+    return harness.run(args, "bench-ingest-", measure)
 
 
 def measure(args: argparse.Namespace, workdir: Path) -> dict:

@@ -71,14 +71,14 @@ def tree_memory(proc: psutil.Process) -> tuple[int, int | None, int, int, int]:
     return rss, pss, main_rss, alive, worker
 
 
-def stored_articles(db_path: Path) -> int | None:
-    """Rows in the articles table, or None while the database is not there yet or busy."""
+def stored_rows(db_path: Path, table: str, timeout: float = 0.2) -> int | None:
+    """Rows in ``table``, or None while the database is not there yet or busy."""
     if not db_path.exists():
         return None
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=0.2)
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=timeout)
         try:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            return conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.Error:
@@ -167,7 +167,7 @@ class Watch:
 
     def sample(self, now: float) -> None:
         rss, pss, main_rss, alive, worker = tree_memory(self.proc)
-        rows = stored_articles(self.db_path) if self.rows_done_at is None else self.total
+        rows = stored_rows(self.db_path, "articles") if self.rows_done_at is None else self.total
         if rows is None and self.samples:
             rows = self.samples[-1][1]
         self.samples.append((now - self.start, rows, rss, pss, main_rss))
@@ -216,21 +216,10 @@ class Watch:
               flush=True)
 
 
-def stored_quotes(db_path: Path) -> int | None:
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=1)
-        try:
-            return conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
-
-
 def report(watch: Watch, run: dict, size: dict, elapsed: float, interval: float, tail: str) -> dict:
     """What was stored, at what rate, the final refresh: printed and returned."""
     db_path, total = watch.db_path, watch.total
-    final_rows = stored_articles(db_path) or 0
+    final_rows = stored_rows(db_path, "articles") or 0
     ingest_end = watch.rows_done_at or (watch.start + elapsed)
     ingest_samples = [s for s in watch.samples if s[0] <= ingest_end - watch.start]
     refresh_samples = [s for s in watch.samples if s[0] > ingest_end - watch.start]
@@ -240,7 +229,7 @@ def report(watch: Watch, run: dict, size: dict, elapsed: float, interval: float,
     rate = final_rows / (span or elapsed) if final_rows else 0.0
     db_bytes = sum(Path(f"{db_path}{s}").stat().st_size for s in ("", "-wal")
                    if Path(f"{db_path}{s}").exists())
-    quotes = stored_quotes(db_path)
+    quotes = stored_rows(db_path, "quotes", timeout=1)
     refresh_s = round(refresh_samples[-1][0] - refresh_samples[0][0] + interval, 1) if refresh_samples else None
 
     print()

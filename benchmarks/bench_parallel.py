@@ -53,10 +53,7 @@ def main(argv: list[str] | None = None) -> dict:
                         help="process counts to compare; the first is the baseline (default 1 2)")
     parser.add_argument("--batch-size", type=int, default=50, help="ingest batch size (default 50)")
     args = parser.parse_args(argv)
-    with harness.scratch(args.workdir, "bench-parallel-") as workdir:
-        result = measure(args, workdir)
-    harness.summary(result, args)
-    return result
+    return harness.run(args, "bench-parallel-", measure)
 
 
 def measure(args: argparse.Namespace, workdir: Path) -> dict:

@@ -149,10 +149,7 @@ def main(argv: list[str] | None = None) -> dict:
                         help=f"surnames people are drawn from (default {len(SURNAMES):,}; 155: about 130 "
                              "people share each surname at 20,000 speakers)")
     args = parser.parse_args(argv)
-    with harness.scratch(args.workdir, "bench-refresh-") as workdir:
-        result = measure(args, workdir)
-    harness.summary(result, args)
-    return result
+    return harness.run(args, "bench-refresh-", measure)
 
 
 def measure(args: argparse.Namespace, workdir: Path) -> dict:

@@ -13,7 +13,7 @@ import os
 import platform
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -68,6 +68,15 @@ def scratch(path: str | None, prefix: str, keep: bool = False) -> Iterator[Path]
         return
     with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         yield Path(tmp)
+
+
+def run(args: argparse.Namespace, prefix: str, measure: Callable[[argparse.Namespace, Path], dict]) -> dict:
+    """``measure(args, folder)`` in ``--workdir`` (or a temporary folder named ``prefix``...),
+    its JSON summary printed last when ``--json`` asked for it."""
+    with scratch(args.workdir, prefix) as folder:
+        result = measure(args, folder)
+    summary(result, args)
+    return result
 
 
 def write_corpus(folder: Path, articles: int, seed: int) -> tuple[Path, dict]:

@@ -18,7 +18,7 @@ from . import DEFAULT_MODEL
 from .evaluate import calibration, load_gold, score
 from .extract.component import quotes_of
 from .extract.confidence import Model
-from .extract.pipeline import blank_out, load
+from .extract.pipeline import load, unparsed
 from .readers import ReadError, iter_articles
 
 HELD_BACK = 4  # one article in four
@@ -36,9 +36,7 @@ def predictions(nlp: Any, gold: list[dict], articles_dir: Path) -> list[dict]:
         for article in iter_articles([str(articles_dir / name)]):
             if isinstance(article, ReadError):
                 continue
-            doc = nlp.make_doc(blank_out(article.text, article.skip))
-            doc._.skip = list(article.skip)
-            for quote in quotes_of(nlp(doc)):
+            for quote in quotes_of(nlp(unparsed(nlp, article))):
                 found.append({"article": name, "quote": quote.text, "type": quote.type,
                               "speaker": quote.speaker.name,
                               "speaker_mention": quote.mention.text if quote.mention is not None else None,

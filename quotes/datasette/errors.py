@@ -126,14 +126,11 @@ FACET_PARAMETERS = frozenset({"_facet", "_facet_date", "_facet_array"})
 
 async def _unknown_facet(datasette: Any, path: str, facets: list[tuple[str, str]]) -> str | None:
     """Why a facet of the table or view at ``path`` names no column of it, or None."""
-    parts = path.strip("/").split("/")
-    if len(parts) != 2 or parts[0] == "-":
+    page = _database_page(datasette, path)
+    if page is None:
         return None
-    try:
-        database = datasette.get_database(route=tilde_decode(parts[0]))
-    except KeyError:
-        return None
-    table = tilde_decode(parts[1].rsplit(".", 1)[0] if parts[1].endswith((".json", ".csv")) else parts[1])
+    database, name = page
+    table = tilde_decode(name.rsplit(".", 1)[0] if name.endswith((".json", ".csv")) else name)
     if table not in await database.table_names() and table not in await database.view_names():
         return None
     columns = set(await database.table_columns(table))
@@ -146,16 +143,25 @@ async def _unknown_facet(datasette: Any, path: str, facets: list[tuple[str, str]
 async def _takes_post(datasette: Any, path: str) -> bool:
     """False for a table, view or canned query that does not write (``/database/name``):
     the only page under a database Datasette takes a POST at is a canned query that writes.
-    Other paths are left to Datasette."""
+    Other paths are left to Datasette (an unknown database gets its 404)."""
+    page = _database_page(datasette, path)
+    if page is None:
+        return True
+    database, name = page
+    query = await datasette.get_canned_query(database.name, tilde_decode(name.split(".")[0]), None)
+    return bool(query and query.get("write"))
+
+
+def _database_page(datasette: Any, path: str) -> tuple[Any, str] | None:
+    """The database and the page name (still encoded, with any format suffix) of a path
+    ``/database/name``; None for any other path, or a database not served."""
     parts = path.strip("/").split("/")
     if len(parts) != 2 or parts[0] == "-":
-        return True
+        return None
     try:
-        database = datasette.get_database(route=tilde_decode(parts[0]))
+        return datasette.get_database(route=tilde_decode(parts[0])), parts[1]
     except KeyError:
-        return True  # Datasette answers 404
-    query = await datasette.get_canned_query(database.name, tilde_decode(parts[1].split(".")[0]), None)
-    return bool(query and query.get("write"))
+        return None
 
 
 class WithoutSqlErrorLines:

@@ -118,11 +118,11 @@ def in_context(row: Any) -> Markup:
     return Markup("{}<mark>{}</mark>{}").format(context[:start].lstrip(), quote, context[end:].rstrip())
 
 
-def quote_dicts(rows: Iterable[Any], min_confidence: float = 0.0) -> list[dict[str, Any]]:
+def quote_dicts(rows: Iterable[Any], threshold: float = 0.0) -> list[dict[str, Any]]:
     """Rows as the quote cards read them: the quote in its sentence, whether its speaker is
-    uncertain (its confidence is under ``min_confidence``) and how the speaker was found."""
+    uncertain (its confidence is under ``threshold``) and how the speaker was found."""
     return [{**dict(row), "in_context": in_context(row), "evidence": evidence(row),
-             "uncertain": row["confidence"] is not None and row["confidence"] < min_confidence}
+             "uncertain": row["confidence"] is not None and row["confidence"] < threshold}
             for row in rows]
 
 

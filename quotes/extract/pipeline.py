@@ -78,6 +78,14 @@ def blank_out(text: str, ranges: Iterable[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+def unparsed(nlp: Language, article: Article) -> Doc:
+    """The article as the pipeline takes it: tokenised, its boilerplate blanked out and its
+    skip ranges set for the ``quotes`` component."""
+    doc = nlp.make_doc(blank_out(article.text, article.skip))
+    doc._.skip = list(article.skip)
+    return doc
+
+
 class ArticleTooLarge(Exception):
     """An article whose parse would not fit in the memory this process may use."""
 
@@ -104,8 +112,7 @@ def extract_or_fail(nlp: Language, articles: Iterable[Article], batch_size: int 
     """
     batch: list[tuple[Article, Doc]] = []
     for article in articles:
-        doc = nlp.make_doc(blank_out(article.text, article.skip))
-        doc._.skip = list(article.skip)
+        doc = unparsed(nlp, article)
         if len(doc) <= MAX_PARSE_TOKENS:
             batch.append((article, doc))
             if len(batch) >= batch_size:
