@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from .. import lexicon
@@ -100,8 +101,8 @@ def _transcript_turns(lines: list[str]) -> list[int]:
     with the paragraphs that carry a turn on: those after it that speak in the first person
     outside quotation marks, which reported prose never does."""
     labels = [m.group(0).split(":")[0].strip() if (m := LABEL.match(line)) else None for line in lines]
-    repeated = {label for label in labels if label and labels.count(label) > 1}
-    turns = set(repeated) | ({"Q", "A"} & set(labels))
+    counts = Counter(label for label in labels if label)
+    turns = {label for label, n in counts.items() if n > 1} | ({"Q", "A"} & counts.keys())
     found, within = [], False
     for i, line in enumerate(lines):
         if TURN.match(line) or labels[i] in turns:
