@@ -17,15 +17,13 @@ from typing import Any
 from datasette.utils import urlsafe_components
 from markupsafe import Markup, escape
 
-from ..readers.limits import MAX_FIELD_CHARS as FIELD_CHARS
 from .feeds import web_link
-from .pages import min_confidence, speaker_url
+from .pages import ARTICLE_TITLE, ARTICLE_URL, min_confidence, speaker_url, uncertain
 
 COLOURS = 8  # speaker colours in quotes.css: speaker-0 ... speaker-7
 
 ARTICLE_SQL = f"""
-select a.id, substr(a.title, 1, {FIELD_CHARS["title"]}) as title,
-  case when length(a.url) <= {FIELD_CHARS["url"]} then a.url end as url,
+select a.id, {ARTICLE_TITLE} as title, {ARTICLE_URL} as url,
   a.published, a.author, a.ingested_at, a.text, a.outlet_id, o.name as outlet
 from articles a left join outlets o on o.id = a.outlet_id
 where a.id = :id
@@ -149,7 +147,7 @@ def coloured(rows: Iterable[Any], threshold: float) -> list[dict[str, Any]]:
         quote = dict(row)
         key = quote["speaker_id"] or who(quote)
         quote["colour"] = colours.setdefault(key, len(colours) % COLOURS)
-        quote["uncertain"] = quote["confidence"] is not None and quote["confidence"] < threshold
+        quote["uncertain"] = uncertain(quote["confidence"], threshold)
         quotes.append(quote)
     return quotes
 

@@ -34,13 +34,15 @@ SEARCH_LIMIT = 100
 # text around them, with the quote's offsets in that window), speaker, outlet and article.
 EVIDENCE_CHARS = 120  # of the article shown on each side of the mention a speaker was resolved to
 
-# Titles and urls are read within the limits an ingest keeps them to, so that a database
-# written before those limits still gives pages of a bounded size.
+# An article's title and url (of ``articles a``) read within the limits an ingest keeps them
+# to, so that a database written before those limits still gives pages of a bounded size.
+ARTICLE_TITLE = f'substr(a.title, 1, {FIELD_CHARS["title"]})'
+ARTICLE_URL = f'case when length(a.url) <= {FIELD_CHARS["url"]} then a.url end'
+
 QUOTE_COLUMNS = f"""
 q.id, q.quote, q.type, q.cue, q.role, q.channel, q.via, q.via_speaker_id, q.speaker_mention,
 q.published, q.group_id, q.speaker_id, s.name as speaker, s.kind as speaker_kind,
-o.name as outlet, a.id as article_id, substr(a.title, 1, {FIELD_CHARS["title"]}) as article_title,
-case when length(a.url) <= {FIELD_CHARS["url"]} then a.url end as url,
+o.name as outlet, a.id as article_id, {ARTICLE_TITLE} as article_title, {ARTICLE_URL} as url,
 substr(a.text, min(coalesce(q.sentence_start, q.start), q.start) + 1,
        max(coalesce(q.sentence_end, q."end"), q."end") - min(coalesce(q.sentence_start, q.start), q.start))
   as context,
@@ -122,7 +124,7 @@ def quote_dicts(rows: Iterable[Any], threshold: float = 0.0) -> list[dict[str, A
     """Rows as the quote cards read them: the quote in its sentence, whether its speaker is
     uncertain (its confidence is under ``threshold``) and how the speaker was found."""
     return [{**dict(row), "in_context": in_context(row), "evidence": evidence(row),
-             "uncertain": row["confidence"] is not None and row["confidence"] < threshold}
+             "uncertain": uncertain(row["confidence"], threshold)}
             for row in rows]
 
 
@@ -149,6 +151,12 @@ def evidence(row: Any) -> dict[str, Any] | None:
     return {"mention": row["speaker_mention"], "named": named, "where": where,
             "by": FOUND_BY.get(row["speaker_rule"] or "", "the mention"),
             "context": Markup("…{}<mark>{}</mark>{}…").format(before.lstrip(), named, after.rstrip())}
+
+
+def uncertain(confidence: float | None, threshold: float) -> bool:
+    """Whether a quote is shown marked "speaker uncertain": its confidence is under the
+    threshold (a quote stored before confidence was has none, and is not)."""
+    return confidence is not None and confidence < threshold
 
 
 def min_confidence(datasette: Any) -> float:
