@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SAMPLES, names, run
+from sqlite_utils import Database
 from test_hostile import unwritable
 
 from quotes import store
@@ -162,3 +163,29 @@ def test_two_first_ingests_of_a_new_database_both_succeed(tmp_path):
         assert [status for status, _ in outcomes] == [0, 0], outcomes
         assert names(db) == {Path(ARTICLE).name}
         assert [m.name for m in store.migrations.applied(store.open_readonly(db))] == store.STEPS
+
+
+def test_a_new_file_another_process_is_turning_to_wal_is_waited_for(tmp_path, monkeypatch):
+    """SQLite reports a second process turning a new file to WAL as locked at once, without
+    the busy timeout: the opening waits and tries again, and leaves the WAL files of the
+    process that won where they are."""
+    path = tmp_path / "new.db"
+    enable_wal = Database.enable_wal
+    attempts: list[Database] = []
+    winners: list[Database] = []
+
+    def raced(db):
+        attempts.append(db)
+        if len(attempts) == 1:  # the other process opens the new file first
+            winners.append(store.open_db(path))
+            raise sqlite3.OperationalError("database is locked")
+        enable_wal(db)
+
+    monkeypatch.setattr(Database, "enable_wal", raced)
+    db = store.open_db(path)
+    assert len(attempts) == 3
+    assert Path(f"{path}-wal").exists() and Path(f"{path}-shm").exists()
+    with store.writing(winners[0]):
+        winners[0].execute("insert into outlets (name) values ('Wire')")
+    assert db.execute("select name from outlets").fetchall() == [("Wire",)]
+    assert [m.name for m in store.migrations.applied(db)] == store.STEPS

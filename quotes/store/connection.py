@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +28,19 @@ def open_db(path: str | Path, create: bool = True) -> Database:
     not a quotes database yet is refused too.
     """
     path = Path(path)
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return _open(path, create)
+        except sqlite3.OperationalError as error:
+            # Turning a new file to WAL needs the file to itself, and SQLite reports a second
+            # process doing the same as locked at once, without the busy timeout: wait here.
+            if not _busy(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _open(path: Path, create: bool) -> Database:
     created = _make_directories(path)
     companions = [path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-journal"))]
     existed = {file for file in companions if file.exists()}
@@ -42,15 +56,21 @@ def open_db(path: str | Path, create: bool = True) -> Database:
         with writing(db):
             migrate(db, path)
         return db
-    except BaseException:
+    except BaseException as error:
         if db is not None:
             db.close()
+        if isinstance(error, sqlite3.OperationalError) and _busy(error):
+            raise  # another process has the file open: what is beside it is its too
         for file in companions:
             if file not in existed:
                 file.unlink(missing_ok=True)
         for directory in reversed(created):
             directory.rmdir()
         raise
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def open_readonly(path: str | Path, current: bool = False) -> Database:
