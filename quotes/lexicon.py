@@ -350,6 +350,8 @@ PLAIN_CUES: frozenset[str] = frozenset({"say", "tell", "according to", "add"})
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b")
 
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+# Pronouns in the object case: never the subject of a clause.
+OBJECT_PRONOUNS: frozenset[str] = frozenset({"me", "him", "us", "them"})
 ORG_PRONOUNS: frozenset[str] = frozenset({"it"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them", "we"})
 # Pronouns that may stand as a speaker mention.
@@ -621,6 +623,8 @@ SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Any subject, clausal ones too: a cue's speaker slot.
 ANY_SUBJECT_DEPS: frozenset[str] = SUBJECT_DEPS | {"csubj"}
 # Dependents on the left of a noun that belong to its phrase.
+# Tags of a finite verb (or of the finite auxiliary of a verb group): a clause that needs a subject.
+FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NOUN_PHRASE_DEPS: frozenset[str] = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case",
                                               "quantmod", "punct"})
 ORG_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP", "FAC"})

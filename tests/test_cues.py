@@ -273,3 +273,21 @@ def test_naming_in_the_present_is_not_speech(extract_text, text):
 
 def test_calling_something_in_quotation_marks_is_still_a_characterisation(extract_text):
     assert len(extract_text('Critics call the plan "a disaster".')) == 1
+
+
+# -- the subject of a reported clause -----------------------------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister maintained the agency could handle the increased demand.",
+     "the agency could handle the increased demand"),
+    ("The government announced the tests by a military laboratory found poison in his blood.",
+     "the tests by a military laboratory found poison in his blood"),
+    ("The coach remarked lack of funding was one of the challenges.",
+     "lack of funding was one of the challenges"),
+])
+def test_a_reported_clause_keeps_the_subject_the_parser_took_for_an_object(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
+def test_an_addressee_before_a_reported_clause_stays_out_of_it(extract_text):
+    assert only(extract_text("She told reporters the plan would fail.")).quote == "the plan would fail"

@@ -39,6 +39,25 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
     return spans
 
 
+def swallowed_subject(verb: Token, comp: Token) -> Token | None:
+    """'announced the tests by a laboratory found poison', 'maintained the agency could cope':
+    a finite clause after the verb with no subject of its own, whose subject the parser took
+    for the verb's object. The object that is the clause's subject, or None."""
+    if comp.dep_ != "ccomp" or comp.i < verb.i or comp.tag_ not in lexicon.FINITE_TAGS and not any(
+            c.dep_ == "aux" and c.tag_ in lexicon.FINITE_TAGS for c in comp.children):
+        return None
+    if any(c.dep_ in lexicon.ANY_SUBJECT_DEPS | {"expl", "mark"} for c in comp.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.left_edge.i), None)
+    if obj is None or obj.lower_ in lexicon.OBJECT_PRONOUNS:
+        return None
+    between = {t.i for t in obj.subtree} | {t.i for c in verb.children if c.dep_ == "prep"
+                                           and obj.i < c.i < comp.i for t in c.subtree}
+    if any(i not in between for i in range(obj.left_edge.i, comp.left_edge.i)):
+        return None
+    return obj
+
+
 def through_closing_mark(span: Span) -> Span:
     """A claim that opens a quoted fragment ends at its closing mark, wherever the parse of
     the fragment ended ('would not reopen “until the fire chief says it is safe.”')."""

@@ -20,6 +20,7 @@ from .content import (
     request_content,
     said_next,
     speech_act_content,
+    swallowed_subject,
 )
 from .marks import QUOTE_TOKENS, in_ranges
 
@@ -192,7 +193,11 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
                 end -= 1
             content[-1] = doc[content[-1].start:end]
             continue
-        content.extend(clause_spans(doc, comp, verb, subject, lex))
+        spans = clause_spans(doc, comp, verb, subject, lex)
+        swallowed = swallowed_subject(verb, comp)
+        if spans and swallowed is not None and spans[0].start == comp.left_edge.i:
+            spans[0] = doc[swallowed.left_edge.i:spans[0].end]
+        content.extend(spans)
     if not content and lemma in lex.characterising_verbs and reporting and not naming(verb, lemma):
         content.extend(characterisation(doc, verb, subject))
     if not content and lemma in lex.light_verbs:
