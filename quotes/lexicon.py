@@ -339,8 +339,13 @@ GENDER: dict[str, str] = {
                      "congresswoman", "businesswoman", "queen", "princess", "dame"], "f"),
 }
 
-# Verbs by which an outlet passes on what someone else said ("..., the BBC reported").
-RELAY_CUES: frozenset[str] = frozenset({"report"})
+# Verbs by which a source names whose words it carries ("according to Reuters, citing two
+# officials", "the paper, which quoted a diplomat"), as lemmas.
+CITING_VERBS: frozenset[str] = frozenset({"cite", "quote"})
+
+# Cues by which an outlet passes on what someone else said ("..., the BBC reported",
+# "according to Reuters"), as lemmas.
+RELAY_CUES: frozenset[str] = frozenset({"report", "accord to"})
 
 # Cues that only report words, the surest of attributions (a feature of extract/confidence).
 PLAIN_CUES: frozenset[str] = frozenset({"say", "tell", "according to", "add"})

@@ -280,10 +280,31 @@ def test_a_surname_of_several_words_is_the_person_named_in_full(extract_text):
     ("Police chief Budi Gunawan said the suspect had fled to Java, the BBC reported.", "Budi Gunawan", "BBC"),
     ("A Turkish official said the pipeline was unnecessary, Cyprus Mail reported.", "Turkish official",
      "Cyprus Mail"),
+    ("In May, a harbour official said that the pier, which is already open, makes the ferry useless, "
+     "the Coast Courier reported.", "harbour official", "Coast Courier"),
 ])
 def test_an_outlet_reporting_what_someone_said_relays_it(extract_text, text, speaker, via):
     q = only(extract_text(text))
     assert (q.speaker.name, q.via) == (speaker, via)
+    assert via not in q.quote and not q.quote.endswith(",")
+
+
+def test_an_attribution_to_an_outlet_after_a_reported_clause_is_not_part_of_it(extract_text):
+    quotes = extract_text("The mayor, Ana Ruiz, has voiced she will close the bridge, according to the Gazette.")
+    assert [(q.quote, q.speaker.name) for q in quotes] == [("she will close the bridge", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize("text, content, speaker, via", [
+    ("According to the Gazette, which cited sources close to the inquiry, the man had fled a year ago.",
+     "the man had fled a year ago", "sources close to the inquiry", "Gazette"),
+    ("According to Reuters, citing two officials, the talks have collapsed.",
+     "the talks have collapsed", "officials", "Reuters"),
+    ("The talks have collapsed, according to the newspaper, which quoted a senior diplomat.",
+     "The talks have collapsed", "senior diplomat", "newspaper"),
+])
+def test_according_to_a_source_that_cites_another_is_the_cited_one(extract_text, text, content, speaker, via):
+    q = only(extract_text(text))
+    assert (q.quote, q.speaker.name, q.via) == (content, speaker, via)
 
 
 def test_a_person_reporting_what_others_said_still_said_it(extract_text):

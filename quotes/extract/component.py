@@ -312,21 +312,35 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
 def without_relays(quotes: list[Quote]) -> list[Quote]:
     """"X said the suspect had fled, the BBC reported": the outlet only carries X's words. A
     clause an organisation reports (lexicon.RELAY_CUES) that holds a whole attribution of its
-    own (its cue and its quote) is not that organisation's statement: it becomes the inner
-    quote's ``via``. ("X said his roommates said ..." stays X's: a person vouches for it.)"""
+    own, or whose words another speaker's quote in the same sentence says, is not that
+    organisation's statement: it becomes the inner quote's ``via``, and the inner quote ends
+    before the outlet's attribution. ("X said his roommates said ..." stays X's: a person
+    vouches for it.)"""
     relays = set()
     for outer in quotes:
-        if outer.type == "direct" or outer.cue is None or outer.speaker.kind != "organisation" \
-                or outer.cue.root.lemma_.lower() not in lexicon.RELAY_CUES:
+        if not relaying(outer):
             continue
         start, end = outer.content.start, outer.content.end
         inner = [q for q in quotes if q is not outer and q.cue is not None and q.speaker.name
-                 and start <= q.cue.start and q.cue.end <= end and start <= q.content.start and q.content.end <= end]
+                 and q.speaker.name != outer.speaker.name and q.type != "direct"
+                 and (start <= q.cue.start and q.cue.end <= end and start <= q.content.start and q.content.end <= end
+                      or q.cue.sent == outer.content.sent and q.cue.end <= start < q.content.end)]
         if inner:
             relays.add(id(outer))
             for quote in inner:
                 quote.via = quote.via or outer.speaker.name
+                if not quote.pieces and outer.content.end < outer.cue.start < quote.content.end:
+                    # "... renders it unnecessary, Cyprus Mail reported": the quote ends with the outlet's words
+                    quote.content = quote.content.doc[quote.content.start:outer.content.end]
+                    quote.text = quote.content.text
     return [q for q in quotes if id(q) not in relays]
+
+
+def relaying(quote: Quote) -> bool:
+    """An organisation's "..., the BBC reported" or "according to Reuters": words it may
+    only carry."""
+    return quote.type != "direct" and quote.cue is not None and quote.speaker.kind == "organisation" \
+        and " ".join(t.lemma_.lower() for t in quote.cue) in lexicon.RELAY_CUES
 
 
 def antecedent(text: str, quote: Quote, history: History) -> tuple[int, int] | None:

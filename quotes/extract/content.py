@@ -22,6 +22,9 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
         if n + 1 < len(claims):
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
         drop |= {t.i for c in claim.children if reporters_aside(c, lex) for t in c.subtree}
+        # "..., according to Reuters": an attribution of its own, not part of the claim
+        drop |= {t.i for r in claim.subtree if r.lower_ == "according" and r.i > claim.left_edge.i
+                 and r.nbor(-1).text == "," for t in r.subtree}
         # "... an emergency, which he said would allow him to act": a report of its own
         drop |= {t.i for r in claim.subtree if r.dep_ == "relcl" and r.lemma_.lower() in lex.reporting_verbs
                  and r.i > claim.i and doc[r.left_edge.i - 1].text == ","

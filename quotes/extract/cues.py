@@ -92,6 +92,11 @@ def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | 
             and any(c.dep_ == "ccomp" for c in root.children):
         return None  # "According to the BBC, a spokesman said ...": the cue of the clause is its own
     exclude = set(t.i for t in token.subtree) | {to.i}
+    relay, cited = None, cited_by(source, exclude)
+    if cited is not None:
+        # "According to AFP, which cited sources close to the inquiry, ...": the sources said it
+        relay, source, citing = source, cited, cited.head
+        exclude |= {t.i for t in citing.subtree}
     if token.is_sent_start or doc[token.i - 1].is_space or doc[token.i - 1].text == ",":
         # "Per the decree signed by X, priests are ...", "One child was, according to the
         # fire service, among the dead": an attribution set off by commas ends at its comma,
@@ -114,7 +119,23 @@ def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | 
         if whole is not None and whole.start < lo - 1 and whole.end > hi + 2:
             span, cut = whole, (lo - 1, hi + 2)
     return Cue(verb=token, cue=doc[token.i:token.i + width], subject=source,
-               content=[span] if span is not None else [], cut=cut)
+               content=[span] if span is not None else [], cut=cut, passive_agent=relay)
+
+
+def cited_by(source: Token, phrase: set[int]) -> Token | None:
+    """Whom the source of 'according to' cites: the object of 'which cited' on the source, or
+    of 'citing' right after the attribution ("according to Reuters, citing two officials")."""
+    doc = source.doc
+    end = max(phrase) + 1
+    citing = [c for c in source.children if c.dep_ in ("relcl", "acl")]
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].tag_ == "VBG":
+        citing.append(doc[end + 1])
+    for verb in citing:
+        if verb.lemma_.lower() in lexicon.CITING_VERBS:
+            cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if cited is not None:
+                return cited
+    return None
 
 
 def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
