@@ -318,7 +318,7 @@ def without_relays(quotes: list[Quote]) -> list[Quote]:
     vouches for it.)"""
     relays = set()
     for outer in quotes:
-        if not relaying(outer):
+        if outer.cue is None or not relaying(outer):
             continue
         start, end = outer.content.start, outer.content.end
         inner = [q for q in quotes if q is not outer and q.cue is not None and q.speaker.name
@@ -339,7 +339,7 @@ def without_relays(quotes: list[Quote]) -> list[Quote]:
 def relaying(quote: Quote) -> bool:
     """An organisation's "..., the BBC reported" or "according to Reuters": words it may
     only carry."""
-    return quote.type != "direct" and quote.cue is not None and quote.speaker.kind == "organisation" \
+    return quote.type != "direct" and quote.speaker.kind == "organisation" and quote.cue is not None \
         and " ".join(t.lemma_.lower() for t in quote.cue) in lexicon.RELAY_CUES
 
 
