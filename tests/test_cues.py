@@ -291,3 +291,22 @@ def test_a_reported_clause_keeps_the_subject_the_parser_took_for_an_object(extra
 
 def test_an_addressee_before_a_reported_clause_stays_out_of_it(extract_text):
     assert only(extract_text("She told reporters the plan would fail.")).quote == "the plan would fail"
+
+
+# -- what is not a statement ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "As the month came to a close, the mayor maintained her lead in the polls.",
+    "When the vote ended, the senator maintained his seat on the committee.",
+])
+def test_a_subordinate_clause_before_a_verb_is_its_setting_not_its_content(extract_text, text):
+    assert extract_text(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "When asked to resign, the minister refused.",
+    "The mayor made a confusing statement about the group, when asked to condemn them, and left.",
+    "The union, urged by the mayor to end the strike, refused.",
+])
+def test_whoever_is_asked_to_do_something_did_not_say_it(extract_text, text):
+    assert extract_text(text) == []

@@ -210,6 +210,9 @@ def parenthetical(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
         return []
     if before[0].tag_ in ("VBG", "VBN") and before[0].dep_ == "advcl":
         return []  # "Speaking to reporters, she said ...": the setting, not what was said
+    if any(t.dep_ == "advcl" and t.head.i == verb.i and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in t.children)
+           for t in before):
+        return []  # "As the month closed, Biden kept his lead": the clause's time, not what was said
     span = contiguous(doc, before)
     return [span] if span is not None else []
 

@@ -143,7 +143,11 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     subject = next((c for c in children if c.dep_ in lexicon.ANY_SUBJECT_DEPS), None)
     agent = next((c for c in children if c.dep_ == "agent"), None)
     agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+    # "when asked to resign, the minister ...", "the union, urged by the mayor to ...": a bare
+    # participle of asking is passive too; the noun it goes with was asked, not the asker
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or verb.tag_ == "VBN" \
+        and verb.dep_ in ("advcl", "acl", "relcl") and not any(c.dep_ == "aux" for c in children) \
+        and (lemma in lex.request_verbs or lemma in lex.question_verbs)
     cue_tokens = [verb] + [c for c in children if c.dep_ == "prt"]
     reporting = lemma in lex.reporting_verbs
     if passive and lemma != "quote" and agent_obj is not None:
