@@ -219,21 +219,22 @@ class Builder:
             via, via_id = self.speakers[relay][0], self.speaker_ids[relay]
         if qtype == "direct":
             paragraph = f"“{text},” {mention} {cue}."
-            start = offset + 1
+            start, cue_start = offset + 1, offset + len(f"“{text},” {mention} ")
         elif cue == "according to":
             paragraph = f"{text}, according to {mention}."
-            start = offset
+            start, cue_start = offset, offset + len(text) + 2
         else:
             lead = f"{mention[:1].upper()}{mention[1:]} {cue} "
             paragraph = f"{lead}{text}."
-            start = offset + len(lead)
+            start, cue_start = offset + len(lead), offset + len(mention) + 1
         end = start + len(text)
         row = {
             "id": hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16],
             "article_id": article_id,
             "speaker_id": None if speaker is None else self.speaker_ids[speaker],
             "speaker_mention": mention, "name_in_article": name, "speaker_kind": kind, "role": role,
-            "quote": text, "type": qtype, "cue": cue, "cue_lemma": lemma, "channel": channel,
+            "quote": text, "type": qtype, "cue": cue, "cue_lemma": lemma, "cue_start": cue_start,
+            "cue_end": cue_start + len(cue), "channel": channel,
             "via_speaker_id": via_id, "via": via, "start": start, "end": end,
             "sentence_start": offset, "sentence_end": offset + len(paragraph), "group_id": group_id,
         }
