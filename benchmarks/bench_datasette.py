@@ -23,7 +23,8 @@ with ``_facet_date=published``, and the plugin's reader pages: the home page, /-
 the two most common words, /-/speaker/ID (most quoted and median speaker), /-/group/ID (the
 largest group), the Atom feeds of a speaker and a search, the article page of the article with
 most quotes, /-/search for a speaker's name and a word, and /-/search.json, /-/speaker/ID.json
-and /-/group/ID.json. Target: median < 200 ms for each.
+and /-/group/ID.json, and Datasette's search of quotes_view and speakers
+(quotes_view.json?_search=, speakers.json?_search=). Target: median < 200 ms for each.
 
 For every table page the script also fetches its JSON once and says whether the row count
 timed out, and notes the facets an HTML page says it did not count. ``--explain`` prints the
@@ -483,6 +484,13 @@ def reading_pages(ex: dict) -> list[tuple[str, str]]:
         q = f"{name} {word}"
         found.append((f"/-/search person and topic, {label} + {word!r}", f"/-/search?{urlencode({'q': q})}"))
     found.append((f"/-/search.json?q={words[0]}", f"/-/search.json?{urlencode({'q': words[0]})}"))
+    # Datasette's own search of the view and of the speakers (their search indexes in metadata.yml).
+    for word in words[:2]:
+        found.append((f"quotes_view.json?_search={word}",
+                      f"/{DATABASE}/quotes_view.json?{urlencode({'_search': word, '_shape': 'array'})}"))
+    surname = top[1].split()[-1]
+    found.append((f"speakers.json?_search={surname}",
+                  f"/{DATABASE}/speakers.json?{urlencode({'_search': surname, '_shape': 'array'})}"))
     found.append(("/-/speaker/ID.json, top", f"/-/speaker/{urlquote(top[0])}.json"))
     if ex.get("group"):
         found.append(("/-/group/ID.json, largest", f"/-/group/{urlquote(ex['group'][0])}.json"))

@@ -174,6 +174,24 @@ def test_yoon_page_has_first_and_last_seen_and_counts_by_outlet(client):
     assert facts["Quotes"].startswith("6")
 
 
+def test_a_speakers_counts_come_from_one_tally_by_outlet_and_month(client, sample_db):
+    """The outlet counts, the chart's months and the total of a speaker page are added up
+    from one count of their quotes by outlet and month, and agree with counting each."""
+    from quotes.datasette.pages import tally
+
+    outlets, months, shown = tally([("reuters", "Reuters", "2024-10", 2), (None, "unknown outlet", None, 3),
+                                    ("reuters", "Reuters", "2024-09", 1), ("yonhap", "Yonhap", "2024-10", 3)])
+    assert outlets == [{"outlet": "Reuters", "quotes": 3}, {"outlet": "Yonhap", "quotes": 3},
+                       {"outlet": "unknown outlet", "quotes": 3}]
+    assert (months, shown) == ([("2024-09", 1), ("2024-10", 5)], 9)
+    data = client.get("/-/speaker/yoon-suk-yeol.json").json()
+    db = sqlite_utils.Database(sample_db)
+    assert data["shown"] == db.execute("select count(*) from quotes where speaker_id = 'yoon-suk-yeol'").fetchone()[0]
+    assert {o["outlet"]: o["quotes"] for o in data["outlets"]} == dict(db.execute(
+        "select coalesce(o.name, 'unknown outlet'), count(*) from quotes q left join outlets o on o.id = q.outlet_id "
+        "where q.speaker_id = 'yoon-suk-yeol' group by q.outlet_id").fetchall())
+
+
 def newest_first(path, where: str = "1", limit: int = 100) -> list[str]:
     """The quotes matching ``where``, as the reader pages order them: by date, newest first,
     the undated last, the latest stored first among equals."""
