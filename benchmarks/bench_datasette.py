@@ -23,7 +23,8 @@ with ``_facet_date=published``, and the plugin's reader pages: the home page, /-
 the two most common words, /-/speaker/ID (most quoted and median speaker), /-/group/ID (the
 largest group), the Atom feeds of a speaker and a search, the article page of the article with
 most quotes, /-/search for a speaker's name and a word, and /-/search.json, /-/speaker/ID.json
-and /-/group/ID.json. Target: median < 200 ms for each.
+and /-/group/ID.json, and Datasette's search of quotes_view and speakers
+(quotes_view.json?_search=, speakers.json?_search=). Target: median < 200 ms for each.
 
 For every table page the script also fetches its JSON once and says whether the row count
 timed out, and notes the facets an HTML page says it did not count. ``--explain`` prints the
@@ -219,21 +220,22 @@ class Builder:
             via, via_id = self.speakers[relay][0], self.speaker_ids[relay]
         if qtype == "direct":
             paragraph = f"“{text},” {mention} {cue}."
-            start = offset + 1
+            start, cue_start = offset + 1, offset + len(f"“{text},” {mention} ")
         elif cue == "according to":
             paragraph = f"{text}, according to {mention}."
-            start = offset
+            start, cue_start = offset, offset + len(text) + 2
         else:
             lead = f"{mention[:1].upper()}{mention[1:]} {cue} "
             paragraph = f"{lead}{text}."
-            start = offset + len(lead)
+            start, cue_start = offset + len(lead), offset + len(mention) + 1
         end = start + len(text)
         row = {
             "id": hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16],
             "article_id": article_id,
             "speaker_id": None if speaker is None else self.speaker_ids[speaker],
             "speaker_mention": mention, "name_in_article": name, "speaker_kind": kind, "role": role,
-            "quote": text, "type": qtype, "cue": cue, "cue_lemma": lemma, "channel": channel,
+            "quote": text, "type": qtype, "cue": cue, "cue_lemma": lemma, "cue_start": cue_start,
+            "cue_end": cue_start + len(cue), "channel": channel,
             "via_speaker_id": via_id, "via": via, "start": start, "end": end,
             "sentence_start": offset, "sentence_end": offset + len(paragraph), "group_id": group_id,
         }
@@ -482,6 +484,13 @@ def reading_pages(ex: dict) -> list[tuple[str, str]]:
         q = f"{name} {word}"
         found.append((f"/-/search person and topic, {label} + {word!r}", f"/-/search?{urlencode({'q': q})}"))
     found.append((f"/-/search.json?q={words[0]}", f"/-/search.json?{urlencode({'q': words[0]})}"))
+    # Datasette's own search of the view and of the speakers (their search indexes in metadata.yml).
+    for word in words[:2]:
+        found.append((f"quotes_view.json?_search={word}",
+                      f"/{DATABASE}/quotes_view.json?{urlencode({'_search': word, '_shape': 'array'})}"))
+    surname = top[1].split()[-1]
+    found.append((f"speakers.json?_search={surname}",
+                  f"/{DATABASE}/speakers.json?{urlencode({'_search': surname, '_shape': 'array'})}"))
     found.append(("/-/speaker/ID.json, top", f"/-/speaker/{urlquote(top[0])}.json"))
     if ex.get("group"):
         found.append(("/-/group/ID.json, largest", f"/-/group/{urlquote(ex['group'][0])}.json"))

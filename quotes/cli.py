@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 DEFAULT_DB = "db/quotes.db"
 EXPORT_FIELDS = ["article", "quote", "speaker", "speaker_mention", "type", "cue", "outlet",
                  "start", "end", "role", "channel", "via", "published", "url", "group_id",
-                 "confidence", "speaker_rule", "antecedent_start", "antecedent_end"]
+                 "confidence", "speaker_rule", "antecedent_start", "antecedent_end", "cue_start", "cue_end"]
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
                          type=click.Path(dir_okay=False), help="SQLite database file")

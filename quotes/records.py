@@ -87,6 +87,8 @@ class QuoteRecord:
     sentence_start: int | None = None  # the sentences holding the quote, for showing it in context
     sentence_end: int | None = None
     cue: str | None = None  # as written: "said", "according to"
+    cue_start: int | None = None  # offsets of the cue words in the article, text[cue_start:cue_end] == cue
+    cue_end: int | None = None
     cue_lemma: str | None = None  # "say", "accord to": for faceting
     speaker_mention: str | None = None  # as written: "he", "the Kremlin spokesman"
     speaker: Attribution = UNKNOWN
@@ -104,9 +106,9 @@ class QuoteRecord:
             return f"'type' must be one of {', '.join(QUOTE_TYPES)}, got {self.type!r}"
         if self.speaker.kind not in (None, *SPEAKER_KINDS):
             return f"'speaker_kind' must be one of {', '.join(SPEAKER_KINDS)} or null"
-        for key in ("start", "end", "sentence_start", "sentence_end"):
+        for key in ("start", "end", "sentence_start", "sentence_end", "cue_start", "cue_end"):
             value = getattr(self, key)
-            if value is None and key.startswith("sentence"):
+            if value is None and key not in ("start", "end"):
                 continue
             if not isinstance(value, int) or isinstance(value, bool):
                 return f"{key!r} must be an integer, got {value!r}"
@@ -114,6 +116,9 @@ class QuoteRecord:
                 return f"{key!r} {value} is outside the text (length {text_length})"
         if self.start >= self.end:
             return f"'start' {self.start} must come before 'end' {self.end}"
+        if (self.cue_start is None) != (self.cue_end is None) or (
+                self.cue_start is not None and self.cue_end is not None and self.cue_start >= self.cue_end):
+            return f"'cue_start' {self.cue_start} and 'cue_end' {self.cue_end} must both be null or a span"
         return None
 
 

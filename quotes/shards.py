@@ -121,7 +121,7 @@ ARTICLE_COLUMNS = ("id", "name", "title", "url", "outlet_id", "published", "auth
 QUOTE_COLUMNS = ("id", "article_id", "outlet_id", "published", "speaker_id", "speaker_mention", "name_in_article",
                  "speaker_kind", "role", "quote", "type", "cue", "cue_lemma", "channel", "via_speaker_id", "via",
                  "start", "end", "sentence_start", "sentence_end", "confidence", "speaker_rule", "antecedent_start",
-                 "antecedent_end")
+                 "antecedent_end", "cue_start", "cue_end")
 
 
 def merge(db_path: str, shards: Iterable[str], refresh: bool = True) -> Summary:

@@ -213,13 +213,29 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return before, min(after, default=len(text)) + 1
 
 
+def _cue_offsets(text: str, gold: dict, sentence: tuple[int, int]) -> tuple[int | None, int | None]:
+    """Where the gold cue is, as extraction stores it: its words in the quote's sentence
+    nearest the quote, outside it (the annotation gives the cue's text only)."""
+    cue, (low, high) = gold["cue"], sentence
+    if not cue:
+        return None, None
+    found = [m.start() for m in re.finditer(re.escape(cue), text[:max(high, gold["end"])])
+             if min(low, gold["start"]) <= m.start() and (m.end() <= gold["start"] or m.start() >= gold["end"])]
+    if not found:
+        return None, None
+    start = min(found, key=lambda at: min(abs(at + len(cue) - gold["start"]), abs(at - gold["end"])))
+    return start, start + len(cue)
+
+
 def _quote_record(text: str, gold: dict) -> Any:
     from quotes.records import Attribution, QuoteRecord
 
     sentence_start, sentence_end = _sentence_bounds(text, gold["start"], gold["end"])
+    cue_start, cue_end = _cue_offsets(text, gold, (sentence_start, sentence_end))
     return QuoteRecord(
         quote=gold["quote"], type=gold["type"], start=gold["start"], end=gold["end"],
         sentence_start=sentence_start, sentence_end=sentence_end, cue=gold["cue"],
+        cue_start=cue_start, cue_end=cue_end,
         speaker_mention=gold["speaker_mention"], speaker=Attribution(name=gold["speaker"]),
     )
 
@@ -238,7 +254,8 @@ def _sample_batch(gold: list[dict]) -> list[tuple[Any, list[Any]]]:
                       published="2024-11-01")
     batch.append((hostile, [QuoteRecord(
         quote=SCRIPT, type="direct", start=start, end=start + len(SCRIPT), sentence_start=0,
-        sentence_end=len(text), cue="wrote", cue_lemma="write", speaker_mention="The hacker",
+        sentence_end=len(text), cue="wrote", cue_lemma="write", cue_start=text.index("wrote"),
+        cue_end=text.index("wrote") + len("wrote"), speaker_mention="The hacker",
     )]))
     return batch
 

@@ -453,6 +453,16 @@ def test_a_search_with_many_matches_walks_the_index_of_its_sort_column_only(clie
     assert sorted(row["id"] for row in found) == sorted(quote_id for quote_id, _ in matching(sample_db, "the"))
 
 
+def test_a_search_of_quotes_view_with_many_matches_walks_the_date_index(client, sample_db, many_matches):
+    walked = "+rowid in (select rowid from quotes_fts"
+    assert walked in client.get("/quotes/quotes_view.json?_search=the&_nocount=1").json()["query"]["sql"]
+    assert walked not in client.get("/quotes/quotes_view.json?_search=the").json()["query"]["sql"]  # counted
+    found = rows(client, "/quotes/quotes_view.json?_search=the&_shape=array&_size=max")
+    expected = matching(sample_db, "the")
+    assert sorted((row["id"], row["published"]) for row in found) == sorted(expected)
+    assert [row["published"] for row in found] == [published for _, published in expected]
+
+
 def test_a_search_the_index_refuses_is_reported_as_before(client, many_matches):
     assert client.get("/quotes/quotes.json?_search=NEAR(&_searchmode=raw").status_code == 400
 

@@ -1,7 +1,7 @@
 """Quote extraction, one construction of news reporting at a time, then the sample articles."""
 import pytest
 import spacy
-from conftest import only
+from conftest import _sample_articles, only
 from hypothesis import given, settings, strategies as st
 
 from quotes.extract import blank_out, extract
@@ -52,6 +52,29 @@ def test_attribution_before_the_quote(extract_text):
     assert q.quote == "We will monitor the situation closely."
     assert q.speaker.name == "Kim Ha-na"
     assert q.channel == "at a briefing"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("“We are ready,” said Ana Ruiz. Ana Ruiz said nothing more.", "said"),
+    ("Ana Ruiz told reporters the talks had failed, and said more talks would follow.", "told"),
+    ("The talks had failed, according to Ana Ruiz, who said little else.", "according to"),
+])
+def test_the_cue_offsets_point_at_the_cue_words(extract_text, text, cue):
+    """The offsets of the cue, like the quote's, point into the text; where the cue's words
+    come again in the sentence, at the ones that introduce this quote."""
+    q = extract_text(text)[0]
+    assert q.cue == cue
+    assert text[q.cue_start:q.cue_end] == cue
+    assert q.cue_start == text.index(cue)
+
+
+def test_every_sample_quote_with_a_cue_has_its_offsets(sample_quotes):
+    texts = {article.name: article.text for article in _sample_articles()}
+    for name, quotes in sample_quotes.items():
+        text = texts[name]
+        for q in quotes:
+            assert (q.cue is None) == (q.cue_start is None), q
+            assert q.cue is None or text[q.cue_start:q.cue_end] == q.cue, q
 
 
 def test_quote_split_by_its_attribution_is_one_quote(extract_text):

@@ -222,6 +222,20 @@ def test_reextract_redoes_articles_of_an_older_extractor(ingested_samples_copy):
     assert summary(again.stderr) == {"new": 0, "updated": 0, "unchanged": 0, "failed": 0, "quotes": 0}
 
 
+def test_reextract_fills_the_cue_offsets_of_quotes_stored_without_them(ingested_samples_copy):
+    """Quotes stored before the cue's offsets were (null after the schema step 016) get them
+    from --reextract, since the extractor's version changed with them; each points at the cue."""
+    db = ingested_samples_copy
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE quotes SET cue_start = NULL, cue_end = NULL")
+        conn.execute("UPDATE articles SET extractor_version = '0'")
+    assert ingest(db, extra=("--reextract",)).exit_code == 0
+    rows = query(db, "SELECT q.cue, substr(a.text, q.cue_start + 1, q.cue_end - q.cue_start) FROM quotes q "
+                     "JOIN articles a ON a.id = q.article_id")
+    assert any(cue is not None for cue, _ in rows)
+    assert [cue for cue, _ in rows] == [found for _, found in rows]
+
+
 def test_reextract_with_paths_redoes_only_older_articles(ingested_samples_copy):
     db = ingested_samples_copy
     with sqlite3.connect(db) as conn:

@@ -174,6 +174,24 @@ def test_yoon_page_has_first_and_last_seen_and_counts_by_outlet(client):
     assert facts["Quotes"].startswith("6")
 
 
+def test_a_speakers_counts_come_from_one_tally_by_outlet_and_month(client, sample_db):
+    """The outlet counts, the chart's months and the total of a speaker page are added up
+    from one count of their quotes by outlet and month, and agree with counting each."""
+    from quotes.datasette.pages import tally
+
+    outlets, months, shown = tally([("reuters", "Reuters", "2024-10", 2), (None, "unknown outlet", None, 3),
+                                    ("reuters", "Reuters", "2024-09", 1), ("yonhap", "Yonhap", "2024-10", 3)])
+    assert outlets == [{"outlet": "Reuters", "quotes": 3}, {"outlet": "Yonhap", "quotes": 3},
+                       {"outlet": "unknown outlet", "quotes": 3}]
+    assert (months, shown) == ([("2024-09", 1), ("2024-10", 5)], 9)
+    data = client.get("/-/speaker/yoon-suk-yeol.json").json()
+    db = sqlite_utils.Database(sample_db)
+    assert data["shown"] == db.execute("select count(*) from quotes where speaker_id = 'yoon-suk-yeol'").fetchone()[0]
+    assert {o["outlet"]: o["quotes"] for o in data["outlets"]} == dict(db.execute(
+        "select coalesce(o.name, 'unknown outlet'), count(*) from quotes q left join outlets o on o.id = q.outlet_id "
+        "where q.speaker_id = 'yoon-suk-yeol' group by q.outlet_id").fetchall())
+
+
 def newest_first(path, where: str = "1", limit: int = 100) -> list[str]:
     """The quotes matching ``where``, as the reader pages order them: by date, newest first,
     the undated last, the latest stored first among equals."""
@@ -746,3 +764,31 @@ def test_home_page_says_undated_and_hides_empty_sections(client, client_for, sam
     assert not tree.xpath(shared) and tree.xpath("//nav[@class='browse']/a[.='Speakers']")
     speaker, _ = page(other, "/-/speaker/yoon-suk-yeol")
     assert speaker.xpath("//h2[.='Quotes (undated)']")
+
+
+def test_the_cue_is_marked_at_its_stored_offsets_and_not_guessed(sample_db, tmp_path, client_for):
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    copy = tmp_path / "quotes.db"
+    shutil.copy(sample_db, copy)
+    article_id = article_with_most_quotes(copy)
+    with sqlite3.connect(copy) as conn:
+        text = conn.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
+        quotes = conn.execute("select id, start, cue_start, cue_end from quotes where article_id = ? "
+                              "order by start", [article_id]).fetchall()
+        # The first quote's cue moved to a word of the text before it: marked there, wherever
+        # its cue's text is; the others stored without offsets, as before extraction gave them.
+        first_id, first_start, cue_start, cue_end = quotes[0]
+        assert text[cue_start:cue_end] and cue_start != 0
+        word = re.search(r"\w{4,}", text[:first_start]).span()
+        conn.execute("update quotes set cue_start = ?, cue_end = ? where id = ?", (*word, first_id))
+        conn.execute("update quotes set cue_start = null, cue_end = null where article_id = ? and id != ?",
+                     (article_id, first_id))
+    app = client_for(Datasette([str(copy)], metadata=load_metadata(), settings=SETTINGS))
+    tree, _ = page(app, f"/quotes/articles/{article_id}")
+    cues = tree.xpath("//div[@class='article-text']//span[@class='cue']")
+    assert [c.text for c in cues] == [text[word[0]:word[1]]]
+    # Nothing is marked before it in its line: the text up to the mark is the article's up to the offset.
+    assert (cues[0].getparent().text or "") == text[text.rfind("\n", 0, word[0]) + 1:word[0]]

@@ -31,7 +31,7 @@ where a.id = :id
 # Read through the index on (article_id, start): the article's quotes in reading order.
 QUOTES_SQL = """
 select q.id, q.start, q."end", q.type, q.cue, q.speaker_id, s.name as speaker, q.speaker_mention,
-  q.confidence, q.speaker_rule, q.antecedent_start, q.antecedent_end, q.sentence_start, q.sentence_end
+  q.confidence, q.speaker_rule, q.antecedent_start, q.antecedent_end, q.cue_start, q.cue_end
 from quotes q left join speakers s on s.id = q.speaker_id
 where q.article_id = :id
 order by q.start, q."end"
@@ -54,37 +54,17 @@ def who(row: dict[str, Any]) -> str:
     return row["speaker"] or row["speaker_mention"] or "unknown speaker"
 
 
-def cue_span(text: str, row: dict[str, Any]) -> tuple[int, int] | None:
-    """Where the quote's cue words ("said", "according to") are: the occurrence nearest the
-    quote within its sentence, outside the quote (the cue's offsets are not stored)."""
-    cue = (row["cue"] or "").strip()
-    if not cue:
-        return None
-    low = row["start"] if row["sentence_start"] is None else min(row["sentence_start"], row["start"])
-    high = row["end"] if row["sentence_end"] is None else max(row["sentence_end"], row["end"])
-    window = text[low:high].lower()
-    found, at = [], window.find(cue.lower())
-    while at != -1:
-        start = low + at
-        if start + len(cue) <= row["start"] or start >= row["end"]:
-            found.append(start)
-        at = window.find(cue.lower(), at + 1)
-    if not found:
-        return None
-    start = min(found, key=lambda s: min(abs(s + len(cue) - row["start"]), abs(s - row["end"])))
-    return start, start + len(cue)
-
-
 def spans(text: str, quotes: list[dict[str, Any]]) -> list[Span]:
     """The spans to mark, in text order and not overlapping: a quote wins over a cue or an
-    antecedent inside it, and of two overlapping quotes the first is marked."""
+    antecedent inside it, and of two overlapping quotes the first is marked. A cue is marked
+    where extraction found it; quotes stored before cue offsets were (``cue_start`` null
+    until ``quotes ingest --reextract``) have none marked rather than a guessed one."""
     wanted: list[Span] = []
     for row in quotes:
         wanted.append(Span(row["start"], row["end"], "quote", row))
-        if (cue := cue_span(text, row)) is not None:
-            wanted.append(Span(*cue, "cue", row))
-        if row["antecedent_start"] is not None and row["antecedent_end"] is not None:
-            wanted.append(Span(row["antecedent_start"], row["antecedent_end"], "antecedent", row))
+        for kind in ("cue", "antecedent"):
+            if row[f"{kind}_start"] is not None and row[f"{kind}_end"] is not None:
+                wanted.append(Span(row[f"{kind}_start"], row[f"{kind}_end"], kind, row))
     rank = {"quote": 0, "cue": 1, "antecedent": 2}
     kept: list[Span] = []
     for span in sorted(wanted, key=lambda s: (rank[s.kind], s.start)):

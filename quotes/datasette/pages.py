@@ -263,27 +263,51 @@ def timeline_svg(counts: Sequence[tuple[str, int]], width: int = 640, height: in
 
 # ---- Data ----
 
+# The quotes of a speaker shown as sure, counted once by outlet and month: the page's outlet
+# counts, chart and total all come from this one pass over the speaker's quotes.
+SHOWN_TALLY_SQL = f"""
+select t.outlet_id, coalesce(o.name, 'unknown outlet') as outlet, t.month, t.quotes
+from (select outlet_id, substr(published, 1, 7) as month, count(*) as quotes from quotes
+      where speaker_id = :id and {SHOWN} group by outlet_id, month) as t
+left join outlets o on o.id = t.outlet_id
+"""
+
+
+def tally(rows: Iterable[Any]) -> tuple[list[dict[str, Any]], list[tuple[str, int]], int]:
+    """Quotes per outlet (most first), per month (in order, the undated left out) and in all,
+    from the counts by outlet and month of ``SHOWN_TALLY_SQL``."""
+    outlets: dict[str | None, dict[str, Any]] = {}
+    months: dict[str, int] = {}
+    for outlet_id, outlet, month, quotes in rows:
+        outlets.setdefault(outlet_id, {"outlet": outlet, "quotes": 0})["quotes"] += quotes
+        if month is not None:
+            months[month] = months.get(month, 0) + quotes
+    by_count = sorted(outlets.values(), key=lambda o: (-o["quotes"], o["outlet"]))
+    return by_count, sorted(months.items()), sum(o["quotes"] for o in by_count)
+
+
+async def speaker_row(db: Any, speaker_id: str) -> dict[str, Any] | None:
+    rows = (await db.execute("select * from speakers where id = :id", {"id": speaker_id})).rows
+    return dict(rows[0]) if rows else None
+
+
+async def latest_by(db: Any, speaker_id: str, threshold: float, page: int = 1) -> list[dict[str, Any]]:
+    """One page of a speaker's newest quotes shown as sure (and one more: see ``window``)."""
+    params = {"id": speaker_id, "min_confidence": threshold, **window(LATEST, page)}
+    return quote_dicts((await db.execute(newest(f"speaker_id = :id and {SHOWN}"), params)).rows, threshold)
+
+
 async def speaker_data(db: Any, speaker_id: str, threshold: float = 0.0, page: int = 1) -> dict[str, Any] | None:
     """A speaker's page: counts, outlets, chart and latest quotes of the quotes shown as sure
     (confidence at or above ``threshold``), and how many others there are."""
-    rows = (await db.execute("select * from speakers where id = :id", {"id": speaker_id})).rows
-    if not rows:
+    speaker = await speaker_row(db, speaker_id)
+    if speaker is None:
         return None
-    speaker = dict(rows[0])
     params = {"id": speaker_id, "min_confidence": threshold}
     aliases = [r[0] for r in (await db.execute(
         "select alias from speaker_aliases where speaker_id = :id order by alias", params)).rows]
-    outlets = [dict(r) for r in (await db.execute(
-        "select coalesce(o.name, 'unknown outlet') as outlet, count(*) as quotes from quotes q "
-        f"left join outlets o on o.id = q.outlet_id where q.speaker_id = :id and {SHOWN} "
-        "group by q.outlet_id order by quotes desc, outlet", params)).rows]
-    months = [(r[0], r[1]) for r in (await db.execute(
-        "select substr(published, 1, 7) as month, count(*) from quotes "
-        f"where speaker_id = :id and published is not null and {SHOWN} group by month order by month",
-        params)).rows]
-    shown = (await db.execute(f"select count(*) from quotes where speaker_id = :id and {SHOWN}", params)).rows[0][0]
-    latest = quote_dicts((await db.execute(newest(f"speaker_id = :id and {SHOWN}"),
-                                           {**params, **window(LATEST, page)})).rows, threshold)
+    outlets, months, shown = tally((await db.execute(SHOWN_TALLY_SQL, params)).rows)
+    latest = await latest_by(db, speaker_id, threshold, page)
     relayed_by = [dict(r) for r in (await db.execute(RELAYED_BY_SQL, params)).rows]
     relays = [dict(r) for r in (await db.execute(
         "select s.id, s.name, count(*) as quotes from quotes q join speakers s on s.id = q.speaker_id "
@@ -455,13 +479,14 @@ async def group_page(datasette: Any, request: Any) -> Response:
 
 async def speaker_feed(datasette: Any, request: Any) -> Response:
     speaker_id = request.url_vars["id"]
-    data = await speaker_data(_db(datasette), speaker_id, min_confidence(datasette))
-    if data is None:
+    db = _db(datasette)
+    speaker = await speaker_row(db, speaker_id)
+    if speaker is None:
         return Response.text(f"No speaker with the id {speaker_id!r}.", status=404)
-    name = data["speaker"]["name"]
+    latest = (await latest_by(db, speaker_id, min_confidence(datasette)))[:LATEST]
     return feeds.response(
-        datasette, request, feed_id=f"speaker/{speaker_id}", title=f"New quotes by {name}",
-        page=f"/-/speaker/{speaker_id}", quotes=data["latest"])
+        datasette, request, feed_id=f"speaker/{speaker_id}", title=f"New quotes by {speaker['name']}",
+        page=f"/-/speaker/{speaker_id}", quotes=latest)
 
 
 async def search_feed(datasette: Any, request: Any) -> Response:

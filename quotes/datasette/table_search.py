@@ -17,7 +17,9 @@ facet. When a search is the page's only filter and matches more than ``WALK_FROM
 * the facets are counted live up to ``facets.SEARCH_LIVE_LIMIT`` matches (facets.py).
 
 A search with other filters, a search of one column (``_search_quote=``) and a search that
-matches few quotes go Datasette's way.
+matches few quotes go Datasette's way. ``quotes_view``, one row per quote searched through the
+same index, is walked the same way where it is not counted (``_shape=array``, ``_nocount=1``);
+its HTML page is counted as Datasette counts it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from datasette.utils.asgi import Request
 
 TABLE = "quotes"
 FTS_TABLE = "quotes_fts"
+# The tables whose ?_search= is quotes_fts, one row per quote (quotes_view carries the quote's
+# rowid); the HTML page of a search with many matches is uncounted on the quotes table only.
+SEARCHED = frozenset({TABLE, "quotes_view"})
 # Matches from which walking the sort index, keeping the matches, beats reading every match and
 # sorting them: here and on the search page (``search_box.py``).
 WALK_FROM = 5_000
@@ -66,14 +71,14 @@ def uncounted(request: Request) -> bool:
     return bool(request.args.get("_nocount")) or request.args.get("_shape") in ("array", "object")
 
 
-async def search_matches(datasette: Any, request: Request, database: str) -> int | None:
+async def search_matches(datasette: Any, request: Request, database: str, table: str = TABLE) -> int | None:
     """How many quotes the page's ``_search`` matches, read from the full-text index; None for
     a database without it or a search the index refuses (Datasette reports that itself)."""
     found = request.scope.get(SCOPE_KEY)
     if found is not None:
         return found[0]
     db = datasette.get_database(database)
-    metadata = datasette.table_metadata(database, TABLE)
+    metadata = datasette.table_metadata(database, table)
     mode = request.args.get("_searchmode")
     raw = mode == "raw" or (metadata.get("searchmode") == "raw" and mode != "escaped")
     if (metadata.get("fts_table") or FTS_TABLE) != FTS_TABLE:
@@ -89,10 +94,11 @@ async def search_matches(datasette: Any, request: Request, database: str) -> int
     return count
 
 
-async def sorted_by_an_index(datasette: Any, request: Request, database: str) -> bool:
-    """Whether the page is sorted by a column that leads an index of the quotes table, which
-    SQLite can walk from the first row (another sort reads and sorts every row)."""
-    metadata = datasette.table_metadata(database, TABLE)
+async def sorted_by_an_index(datasette: Any, request: Request, database: str, table: str = TABLE) -> bool:
+    """Whether the page is sorted by a column that leads an index of the quotes table (of
+    quotes_view: the quote's column of that name), which SQLite can walk from the first row
+    (another sort reads and sorts every row)."""
+    metadata = datasette.table_metadata(database, table)
     column = (request.args.get("_sort") or request.args.get("_sort_desc")
               or metadata.get("sort") or metadata.get("sort_desc") or "id")
     rows = (await datasette.get_database(database).execute(
@@ -102,9 +108,9 @@ async def sorted_by_an_index(datasette: Any, request: Request, database: str) ->
 
 
 async def many_matches(datasette: Any, request: Request, database: str, table: str) -> bool:
-    if table != TABLE or not only_a_search(request):
+    if table not in SEARCHED or not only_a_search(request):
         return False
-    count = await search_matches(datasette, request, database)
+    count = await search_matches(datasette, request, database, table)
     return count is not None and count > WALK_FROM
 
 
@@ -146,9 +152,9 @@ def count_from_the_index(request: Request, database: str, table: str, datasette:
     """The count an uncounted HTML page of a search shows: the matches in the full-text index."""
 
     async def inner() -> FilterArguments | None:
-        if table != TABLE or not uncounted(request) or not only_a_search(request):
+        if table not in SEARCHED or not uncounted(request) or not only_a_search(request):
             return None
-        count = await search_matches(datasette, request, database)
+        count = await search_matches(datasette, request, database, table)
         if count is None:
             return None
         return FilterArguments([], extra_context={"filtered_table_rows_count": count})
@@ -161,7 +167,7 @@ def walk_the_sort_index(request: Request, database: str, table: str, datasette: 
     """Datasette's search filter, written so that SQLite walks the sort index, on an
     uncounted page of a search with many matches."""
     outcome = yield
-    if table != TABLE:
+    if table not in SEARCHED:
         return
 
     def walked(result: Any) -> Any:
@@ -170,7 +176,7 @@ def walk_the_sort_index(request: Request, database: str, table: str, datasette: 
             if arguments is None or not any(c in SEARCH_CLAUSES for c in arguments.where_clauses):
                 return arguments
             if (uncounted(request) and await many_matches(datasette, request, database, table)
-                    and await sorted_by_an_index(datasette, request, database)):
+                    and await sorted_by_an_index(datasette, request, database, table)):
                 arguments.where_clauses = [WALKED + c if c in SEARCH_CLAUSES else c
                                            for c in arguments.where_clauses]
             return arguments

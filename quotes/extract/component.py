@@ -114,6 +114,8 @@ class Quote:
             quote=self.text, type=self.type, start=self.start, end=self.end,
             sentence_start=first[0].idx, sentence_end=last[-1].idx + len(last[-1]),
             cue=self.cue.text if self.cue is not None else None,
+            cue_start=self.cue.start_char if self.cue is not None else None,
+            cue_end=self.cue.end_char if self.cue is not None else None,
             cue_lemma=" ".join(t.lemma_.lower() for t in self.cue) if self.cue is not None else None,
             speaker_mention=self.mention.text if self.mention is not None else None,
             speaker=self.speaker, channel=self.channel, via=self.via, confidence=self.confidence,

@@ -8,7 +8,8 @@ from sqlite_utils import Database
 
 # Columns of the quotes table an older schema may lack: exported empty, as the export reads
 # a database without bringing it to this version's schema.
-LATER_COLUMNS = ("channel", "via", "group_id", "confidence", "speaker_rule", "antecedent_start", "antecedent_end")
+LATER_COLUMNS = ("channel", "via", "group_id", "confidence", "speaker_rule", "antecedent_start", "antecedent_end",
+                 "cue_start", "cue_end")
 
 
 def export_rows(db: Database) -> Iterator[dict[str, Any]]:
@@ -23,7 +24,7 @@ def export_rows(db: Database) -> Iterator[dict[str, Any]]:
         SELECT a.name AS article, q.quote, coalesce(s.name, q.role, '') AS speaker, q.speaker_mention,
                q.type, q.cue, o.name AS outlet, q.start, q."end", q.role, {later["channel"]}, {later["via"]},
                a.published, a.url, {later["group_id"]}, {later["confidence"]}, {later["speaker_rule"]},
-               {later["antecedent_start"]}, {later["antecedent_end"]}
+               {later["antecedent_start"]}, {later["antecedent_end"]}, {later["cue_start"]}, {later["cue_end"]}
         FROM quotes q
         JOIN articles a ON a.id = q.article_id
         LEFT JOIN outlets o ON o.id = a.outlet_id

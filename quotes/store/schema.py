@@ -356,6 +356,17 @@ def _name_in_article(db: Database) -> None:
     count_facets(db, full=True)
 
 
+@step("016_cue_offsets")
+def _cue_offsets(db: Database) -> None:
+    """Where each quote's cue words are in the article, as start and end are for the quote, so
+    that the article page marks them without searching the sentence for the cue's text. Quotes
+    stored before have none (``quotes ingest --reextract`` adds them)."""
+    quotes = db.table("quotes")
+    for column in ("cue_start", "cue_end"):
+        if column not in quotes.columns_dict:
+            quotes.add_column(column, int)
+
+
 SCHEMA_VERSION = STEPS[-1]
 
 

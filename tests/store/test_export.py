@@ -14,7 +14,7 @@ def test_export_rows_fields_and_order(fresh_db, batch):
     assert list(rows[0]) == ["article", "quote", "speaker", "speaker_mention", "type", "cue",
                              "outlet", "start", "end", "role", "channel", "via", "published",
                              "url", "group_id", "confidence", "speaker_rule", "antecedent_start",
-                             "antecedent_end"]
+                             "antecedent_end", "cue_start", "cue_end"]
     assert [(r["article"], r["start"]) for r in rows] == sorted((r["article"], r["start"])
                                                                 for r in rows)
     first = rows[0]
@@ -41,3 +41,29 @@ def test_confidence_and_evidence_are_stored_and_exported(fresh_db, batch):
     (row,) = store.export_rows(fresh_db)
     assert (row["confidence"], row["speaker_rule"], row["antecedent_start"], row["antecedent_end"]) == (
         0.93, "pronoun", 5, 18)
+
+
+def test_cue_offsets_are_stored_and_exported(fresh_db, batch):
+    from dataclasses import replace
+
+    article, records = batch[0]
+    record = records[0]
+    cue_start = article.text.index("said")
+    stored = replace(record, cue="said", cue_start=cue_start, cue_end=cue_start + 4)
+    store.save_articles(fresh_db, [(article, [stored, replace(records[1], cue=None)])], "1")
+    store.refresh(fresh_db)
+    assert fresh_db.execute("SELECT cue_start, cue_end FROM quotes ORDER BY start").fetchall() == [
+        (cue_start, cue_start + 4), (None, None)]
+    first, second = store.export_rows(fresh_db)
+    assert (first["cue_start"], first["cue_end"], second["cue_start"]) == (cue_start, cue_start + 4, None)
+    assert article.text[first["cue_start"]:first["cue_end"]] == "said"
+
+
+def test_a_cue_offset_without_its_pair_is_refused(fresh_db, batch):
+    from dataclasses import replace
+
+    import pytest
+
+    article, records = batch[0]
+    with pytest.raises(ValueError, match="cue_start"):
+        store.save_articles(fresh_db, [(article, [replace(records[0], cue_start=3)])], "1")

@@ -114,3 +114,20 @@ def test_a_database_with_speaker_name_is_upgraded_to_name_in_article(db_path, ba
     store.refresh(db, full=True)
     assert db.execute("SELECT * FROM speakers ORDER BY id").fetchall() == speakers
     db.close()
+
+
+def test_a_database_without_cue_offsets_gains_them_empty(db_path, batch):
+    """The step 016 adds the cue's offsets to the quotes of an older database: empty until
+    the articles are extracted again."""
+    db = store.open_db(db_path)
+    store.save_articles(db, batch, "1")
+    db.execute("ALTER TABLE quotes DROP COLUMN cue_start")
+    db.execute("ALTER TABLE quotes DROP COLUMN cue_end")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = '016_cue_offsets'")
+    db.conn.commit()
+    db.close()
+
+    db = store.open_db(db_path)
+    assert "016_cue_offsets" in {m.name for m in store.migrations.applied(db)}
+    assert db.execute("SELECT count(*), count(cue_start), count(cue_end) FROM quotes").fetchone() == (9, 0, 0)
+    db.close()
