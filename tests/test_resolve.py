@@ -310,3 +310,22 @@ def test_according_to_a_source_that_cites_another_is_the_cited_one(extract_text,
 def test_a_person_reporting_what_others_said_still_said_it(extract_text):
     quotes = extract_text("Mayor Ana Lind said residents told her that the water was brown.")
     assert "Ana Lind" in {q.speaker.name for q in quotes}
+
+
+# -- speakers the parser took for something else ---------------------------------------------
+
+def test_the_speaker_set_off_after_according_to_is_the_speaker_not_the_outlet(extract_text):
+    q = only(extract_text("According to the news agency Harbour Wire, the prosecutor of Springvale, "
+                          "Ana Ruiz, said the two men must face charges."))
+    assert (q.quote, q.speaker.name) == ("the two men must face charges", "Ana Ruiz")
+
+
+def test_whom_an_outlet_reports_as_stating_something_stated_it(extract_text):
+    quotes = extract_text("The Coast Courier later reported officials, following an inquiry, stated it was a flare.")
+    assert [(q.quote, q.speaker.name) for q in quotes] == [("it was a flare", "officials")]
+
+
+def test_a_clause_before_a_semicolon_is_not_the_next_verbs_content(extract_text):
+    quotes = extract_text('Lind said Kowalczyk required resuscitation, and was in a "serious" condition; '
+                          "the Courier reported he received surgery.")
+    assert [(q.quote, q.speaker.name) for q in quotes] == [("he received surgery", "Courier")]

@@ -46,7 +46,7 @@ def swallowed_subject(verb: Token, comp: Token) -> Token | None:
     """'announced the tests by a laboratory found poison', 'maintained the agency could cope':
     a finite clause after the verb with no subject of its own, whose subject the parser took
     for the verb's object. The object that is the clause's subject, or None."""
-    if comp.dep_ != "ccomp" or comp.i < verb.i or comp.tag_ not in lexicon.FINITE_TAGS and not any(
+    if comp.dep_ not in ("ccomp", "dep") or comp.i < verb.i or comp.tag_ not in lexicon.FINITE_TAGS and not any(
             c.dep_ == "aux" and c.tag_ in lexicon.FINITE_TAGS for c in comp.children):
         return None
     if any(c.dep_ in lexicon.ANY_SUBJECT_DEPS | {"expl", "mark"} for c in comp.children):
@@ -56,7 +56,7 @@ def swallowed_subject(verb: Token, comp: Token) -> Token | None:
         return None
     between = {t.i for t in obj.subtree} | {t.i for c in verb.children if c.dep_ == "prep"
                                            and obj.i < c.i < comp.i for t in c.subtree}
-    if any(i not in between for i in range(obj.left_edge.i, comp.left_edge.i)):
+    if any(i not in between and not verb.doc[i].is_punct for i in range(obj.left_edge.i, comp.left_edge.i)):
         return None
     return obj
 

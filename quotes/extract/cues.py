@@ -155,9 +155,12 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     elif passive and lemma != "quote" and subject is not None and subject.lower_ == "it":
         subject = None  # "it was announced that ..." names nobody
     if subject is None:
-        subject = inherited_subject(verb, lex)
+        # "NDTV reported officials, after an inquiry, stated that ...": the officials stated it
+        subject = swallowed_subject(verb.head, verb) or inherited_subject(verb, lex)
     if subject is not None:
         subject = past_dateline(subject, verb)
+    if subject is not None:
+        subject = after_according_to(subject)
     relay = relayed_speaker(verb)
     if relay is not None:
         # "Interfax quoted Ms. Orlova as saying ...": she is the speaker, the agency the relay.
@@ -176,7 +179,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     if not reporting and not source and lemma in lex.request_verbs and (subject is None or not agentive(subject, lex)):
         return None  # "low rates encouraged buyers to borrow": no one asked anything
     stating = reporting or source or lemma in lex.request_verbs  # "requested (that) they all be ..."
-    comps = [c for c in children if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ") and stating)
+    comps = [c for c in children if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ") and stating
+                                     and not beyond_semicolon(c, verb))
              or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB" and not passive)]
     if lemma == "quote":
         saying = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.lemma_ == "say"), None)
@@ -363,6 +367,22 @@ def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
     # nearest earlier subject in the sentence that can speak, when the parse gives none.
     earlier = [t for t in verb.sent if t.i < verb.i and t.dep_ == "nsubj" and agentive(t, lex)]
     return earlier[-1] if earlier else None
+
+
+def after_according_to(subject: Token) -> Token:
+    """'According to news agency ISNA, the prosecutor general, Ali Mehr, said ...', parsed with
+    the agency as the subject and the speaker in apposition to it: the speaker."""
+    doc = subject.doc
+    start = subject.left_edge.i
+    if start < 2 or doc[start - 1].lower_ != "to" or doc[start - 2].lower_ != "according":
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), subject)
+
+
+def beyond_semicolon(comp: Token, verb: Token) -> bool:
+    """'X said A; the BBC reported B', parsed with X's clause as the BBC's complement: a
+    clause the verb follows across a semicolon is a sentence of its own."""
+    return comp.i < verb.i and any(t.text == ";" for t in verb.doc[comp.right_edge.i:verb.i])
 
 
 def past_dateline(subject: Token, verb: Token) -> Token | None:
