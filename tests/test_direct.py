@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import only
 
 
 def said(records) -> list[tuple[str, str | None]]:
@@ -74,3 +75,14 @@ def test_a_verb_of_saying_right_before_the_mark_attributes_the_quote(extract_tex
     text = f'Former premier Donald Marsh {verb} "Let us all pray for the mayor. We are with you."'
     (quote,) = extract_text(text)
     assert (quote.type, quote.speaker.name, quote.cue) == ("direct", "Donald Marsh", verb)
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Senator Ana Ruiz spoke on the radio, "This is going to end badly. Nothing is worse for the town."',
+     "Ana Ruiz", "spoke"),
+    ('Mayor Tom Reyes, also on social media, defended his decision, "As I have said before, the bridge stays '
+     'closed."', "Tom Reyes", "defended"),
+])
+def test_a_quoted_sentence_after_a_clause_about_someone_is_theirs(extract_text, text, speaker, cue):
+    q = only(extract_text(text))
+    assert (q.type, q.speaker.name, q.cue) == ("direct", speaker, cue)

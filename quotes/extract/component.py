@@ -36,7 +36,7 @@ from ..lexicon import DEFAULT, Lexicon
 from ..records import UNKNOWN, Attribution, QuoteRecord, QuoteType
 from .confidence import MODEL
 from .cues import Cue, find_cues
-from .direct import attribution_for, colon_attribution, continues, merge_split_quotes
+from .direct import attribution_for, clause_attribution, colon_attribution, continues, merge_split_quotes
 from .marks import has_fragment, in_ranges, overlaps_direct, quoted_runs, speech_like
 from .referents import History, Names
 from .resolve import Resolver
@@ -268,6 +268,7 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
     found: list[tuple[Quote, Cue | None]] = []
     # Direct quotes first: a cue whose content lies inside one is its attribution.
     attributed = {n: attribution_for(doc, text, run, cues, direct_chars, lex) or colon_attribution(doc, text, run, lex)
+                  or clause_attribution(doc, text, run, lex)
                   for n, run in enumerate(direct_runs)}
     for run, cue in merge_split_quotes(text, direct_runs, attributed, runs):
         span = doc.char_span(run[0][0], run[-1][1], alignment_mode="expand")

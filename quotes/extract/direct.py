@@ -6,7 +6,7 @@ import re
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
-from .cues import Cue
+from .cues import Cue, agentive
 from .marks import WORD, overlaps_direct
 from .mentions import mention_span
 
@@ -72,6 +72,26 @@ def colon_attribution(doc: Doc, text: str, run: list[tuple[int, int]], lex: Lexi
     if head.lemma_.lower() in lex.reporting_nouns and owner is not None and head.i == span.end - 1:
         return Cue(verb=head, cue=doc[head.i:head.i + 1], subject=owner, content=[])
     return None
+
+
+def clause_attribution(doc: Doc, text: str, run: list[tuple[int, int]], lex: Lexicon) -> Cue | None:
+    """'Senator Ana Ruiz spoke on the radio, "This will end badly."': a quoted sentence after
+    the comma that ends a clause about someone is theirs, the clause's verb its cue."""
+    start = run[0][0]
+    comma = text.rfind(",", max(0, start - 4), start)
+    if comma < 0 or text[comma + 1:start].strip(" “\"«‘'") or not text[start:].lstrip(" “\"«‘'")[:1].isupper():
+        return None
+    before = doc.char_span(comma, comma + 1)
+    if before is None:
+        return None
+    verb = doc[before.start - 1] if before.start > 0 else before[0]
+    while verb.head.i < before.start and verb.head.i != verb.i:
+        verb = verb.head  # the clause before the comma, however the parser joined the quote to it
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if verb.pos_ != "VERB" or verb.i > before.start or subject is None or not agentive(subject, lex) \
+            or "\n" in text[verb.idx:start]:
+        return None
+    return Cue(verb=verb, cue=doc[verb.i:verb.i + 1], subject=subject, content=[])
 
 
 def cue_end(cue: Cue, limit: int, lex: Lexicon) -> int:
