@@ -329,3 +329,16 @@ def test_a_clause_before_a_semicolon_is_not_the_next_verbs_content(extract_text)
     quotes = extract_text('Lind said Kowalczyk required resuscitation, and was in a "serious" condition; '
                           "the Courier reported he received surgery.")
     assert [(q.quote, q.speaker.name) for q in quotes] == [("he received surgery", "Courier")]
+
+
+def test_an_indefinite_role_after_a_named_holder_is_someone_new(extract_text):
+    quotes = extract_text('"Whenever there are signs of peace," wrote student protester Ana Ruiz on Twitter. '
+                          '"They always come with a tighter grip."\n\n"She is just doing this to break the '
+                          'movement," said a protester using the pseudonym Lena. "The situation has escalated."')
+    assert [q.speaker.name for q in quotes] == ["Ana Ruiz", "Ana Ruiz", "protester", "protester"]
+
+
+def test_an_indefinite_role_in_a_lede_is_the_holder_named_after_it(extract_text):
+    quotes = extract_text("A federal judge on Thursday ordered the plant closed, calling the leak "
+                          '"a failure of basic care."\n\nU.S. District Judge Maria Ortiz ruled that the firm knew.')
+    assert quotes[0].speaker.name == "Maria Ortiz"

@@ -479,7 +479,10 @@ def role(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if m.lemma not in r.lex.role_nouns:
         return None
     described = unnamed(m.span)
-    holder = None if m.plural else holder_in_article(r, described)
+    # "a protester" brings someone new in: not the protester the article named before it (a
+    # lede's "a federal judge" is the judge named after it)
+    before = m.span.start_char if m.first in lexicon.INDEFINITE else None
+    holder = None if m.plural else holder_in_article(r, described, after=before)
     if holder:
         return Attribution(holder, "person", described)
     if m.first in lexicon.INDEFINITE or (m.plural and m.first != "the") or m.lemma == "source":
@@ -548,14 +551,15 @@ def pair_before(r: Resolver, start: int) -> str | None:
     return None
 
 
-def holder_in_article(r: Resolver, described: str) -> str | None:
-    """The one person the article names with this role, before or after the mention:
-    'South Korea's president' -> Yoon Suk Yeol, 'a federal judge' -> Judge Maria Reyes."""
+def holder_in_article(r: Resolver, described: str, after: int | None = None) -> str | None:
+    """The one person the article names with this role, before or after the mention (only
+    after the character ``after``, when given): 'South Korea's president' -> Yoon Suk Yeol,
+    'a federal judge' -> Judge Maria Reyes."""
     title, places = role_key(described, r.lex)
     if not title:
         return None
     same_title = {r.full(p.name): role_key(p.role, r.lex)[1] for p in r.names.people
-                  if p.role and role_key(p.role, r.lex)[0] == title}
+                  if p.role and role_key(p.role, r.lex)[0] == title and (after is None or p.start > after)}
     matching = {name for name, where in same_title.items() if places <= where}
     if len(matching) == 1:
         return matching.pop()
