@@ -273,3 +273,18 @@ def test_naming_in_the_present_is_not_speech(extract_text, text):
 
 def test_calling_something_in_quotation_marks_is_still_a_characterisation(extract_text):
     assert len(extract_text('Critics call the plan "a disaster".')) == 1
+
+
+# -- the speaker after the verb ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, mention, kind", [
+    ('"We are ready," reply Ana and Ben.', "Ana and Ben", "group"),
+    ('"The river rose fast," recall Jo and Sam Miller, who run the inn.', "Jo and Sam Miller", "group"),
+])
+def test_a_speaker_after_the_verb_taken_for_its_object_is_the_speaker(extract_text, text, mention, kind):
+    q = only(extract_text(text))
+    assert (q.speaker_mention, q.speaker.name, q.speaker.kind) == (mention, mention, kind)
+
+
+def test_an_audience_after_the_verb_is_not_the_speaker(extract_text):
+    assert only(extract_text('"We are ready," told reporters on Monday.')).speaker.name is None

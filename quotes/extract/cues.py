@@ -129,6 +129,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     elif passive and lemma != "quote" and subject is not None and subject.lower_ == "it":
         subject = None  # "it was announced that ..." names nobody
     if subject is None:
+        subject = inverted_speaker(verb, lex)
+    if subject is None:
         subject = inherited_subject(verb, lex)
     if subject is not None:
         subject = past_dateline(subject, verb)
@@ -227,6 +229,23 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         cue = doc[verb.i:verb.i + 1]
     return Cue(verb=verb, cue=cue, subject=subject, content=content,
                passive_agent=agent_obj if lemma == "quote" or relay is not None else None, cut=cut)
+
+
+def inverted_speaker(verb: Token, lex: Lexicon) -> Token | None:
+    """'"We are ready," reply Ana and Ben.': after the words it reports, a verb of saying
+    comes right before its speaker, and the parser may take the speaker (a present-tense verb
+    above all) for the verb's object. A name, or a noun that can speak, right after a verb
+    with no subject whose reported clause comes before it is that speaker."""
+    doc = verb.doc
+    if not 0 < verb.i < len(doc) - 1 or verb.lemma_.lower() in lex.request_verbs \
+            or doc[verb.i - 1].text not in QUOTE_TOKENS | {","} \
+            or not any(c.dep_ == "ccomp" and c.right_edge.i < verb.i for c in verb.children):
+        return None
+    after = doc[verb.i + 1]
+    speaker = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == after.i), None)
+    if speaker is None or speaker.lemma_.lower() in lex.audience_nouns:
+        return None
+    return speaker if speaker.pos_ == "PROPN" or agentive(speaker, lex) else None
 
 
 def relayed_speaker(verb: Token) -> tuple[Token, Token | None] | None:
