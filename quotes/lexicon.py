@@ -339,6 +339,10 @@ GENDER: dict[str, str] = {
                      "congresswoman", "businesswoman", "queen", "princess", "dame"], "f"),
 }
 
+# Endings of nationality words that, as nouns, name a whole people, not one person ("the
+# French", "the Dutch", "the Chinese", "the Swiss"), unlike "the Swede", "the Briton".
+COLLECTIVE_DEMONYM_ENDINGS: tuple[str, ...] = ("sh", "ch", "ese", "ss")
+
 # Verbs by which an outlet passes on what someone else said ("..., the BBC reported").
 RELAY_CUES: frozenset[str] = frozenset({"report"})
 

@@ -70,6 +70,23 @@ def test_an_office_is_not_the_last_person_named(extract_text):
     assert said(quotes, "harm").speaker.name is None
 
 
+@pytest.mark.parametrize("text, words, name", [
+    ('Anna Berg, a Swede, finished second on Sunday. "The snow was too soft," the Swede said.',
+     "snow", "Anna Berg"),
+    ('Swedish skier Anna Berg finished second, ahead of Norway\'s Kari Lund. "The snow was too soft," '
+     'the Swede said. "I could not find a rhythm," the young Norwegian said.', "rhythm", "Kari Lund"),
+    ('Tom Hale won the race on Sunday. "It was hard," the Briton said.', "hard", "Tom Hale"),
+])
+def test_a_nationality_is_the_person_described_by_it(extract_text, text, words, name):
+    q = said(extract_text(text), words)
+    assert (q.speaker.name, q.speaker.kind, q.speaker_rule) == (name, "person", "nationality_epithet")
+
+
+def test_a_nationality_another_nationality_was_given_to_stays_unresolved(extract_text):
+    q = only(extract_text('Anna Berg of Sweden won the race on Sunday. "It was hard," the Briton said.'))
+    assert (q.speaker.name, q.speaker.role) == (None, "Briton")
+
+
 # -- pronouns: the speaker of the passage over a person merely mentioned --------------------
 
 def test_a_pronoun_skips_a_person_named_inside_the_quote(extract_text):
