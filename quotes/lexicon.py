@@ -339,6 +339,14 @@ GENDER: dict[str, str] = {
                      "congresswoman", "businesswoman", "queen", "princess", "dame"], "f"),
 }
 
+# Quantifiers that pick some members out of a group ("one of the daughters", "some of the
+# residents"): with "of" and a plural they are a mention of a speaker that holds no name.
+# "one", "each", "either" and "neither" pick one person; numbers are quantifiers too.
+PARTITIVES: frozenset[str] = frozenset({"one", "each", "either", "neither", "some", "several",
+                                        "many", "most", "few", "both", "all", "none", "half",
+                                        "majority", "minority", "dozens", "hundreds", "thousands"})
+SINGLE_PARTITIVES: frozenset[str] = frozenset({"one", "each", "either", "neither"})
+
 # Endings of nationality words that, as nouns, name a whole people, not one person ("the
 # French", "the Dutch", "the Chinese", "the Swiss"), unlike "the Swede", "the Briton".
 COLLECTIVE_DEMONYM_ENDINGS: tuple[str, ...] = ("sh", "ch", "ese", "ss")

@@ -116,6 +116,33 @@ def test_a_surname_at_the_start_of_a_sentence(extract_text):
     assert said(quotes, "his side").speaker.name == "Ben Radmall"
 
 
+@pytest.mark.parametrize("text, words, name, kind", [
+    ("One of the daughters said the house had been sold.", "sold", "one of the daughters", "person"),
+    ('"We lost everything," said one of the farmers, who asked not to be named.', "everything",
+     "one of the farmers", "person"),
+    ("Two of the firefighters said the roof collapsed within minutes.", "roof",
+     "two of the firefighters", "group"),
+])
+def test_members_of_a_group_are_the_speaker_as_described(extract_text, text, words, name, kind):
+    q = said(extract_text(text), words)
+    assert (q.speaker.name, q.speaker.kind) == (name, kind)
+    assert q.speaker_mention.lower().startswith(name)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("One of the daughters said the house had been sold. She added that the family would move.", "move"),
+    ('Mayor Tom Hale met the families on Friday. One of the daughters said the house had been sold. '
+     '"We have nowhere to go," she said.', "nowhere"),
+])
+def test_a_pronoun_refers_back_to_members_of_a_group(extract_text, text, words):
+    q = said(extract_text(text), words)
+    assert (q.speaker.name, q.speaker_rule) == ("one of the daughters", "pronoun")
+
+
+def test_one_of_several_documents_is_no_person(extract_text):
+    assert only(extract_text("One of the reports said the bridge was unsafe.")).speaker.kind != "person"
+
+
 # -- documents and data ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, words, speaker", [

@@ -29,6 +29,7 @@ from .mentions import (
     mention_span,
     name_start,
     names_head,
+    partitive_of,
     strip_article,
     unnamed,
 )
@@ -217,6 +218,20 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if any(c.dep_ == "conj" for c in m.head.children):
         return Attribution(clean_name(m.span.text), "group")
     return None
+
+
+def partitive(r: Resolver, m: MentionPhrase) -> Attribution | None:
+    """"One of the daughters said", "two of the firefighters said": members of a group the
+    article names no further, kept as described (a later "she" refers back to them)."""
+    of = partitive_of(m.head)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is None or m.span.start != m.head.i \
+            or group.lemma_.lower() in r.lex.document_nouns | r.lex.data_nouns:
+        return None  # "one of the reports" is a document
+    described = clean_name(m.span.text)
+    if m.head.pos_ != "PROPN":
+        described = described[:1].lower() + described[1:]
+    return Attribution(described, "person" if m.lower in lexicon.SINGLE_PARTITIVES else "group")
 
 
 def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -524,9 +539,9 @@ def unnamed_body(r: Resolver, m: MentionPhrase) -> Attribution | None:
 
 
 RULES: tuple[Rule, ...] = (
-    pronoun, coordination, nationality_epithet, named_person, appositive_name, owned_office, proper_name, same_source,
-    both_parties, data, document, named_organisation, news_agency, organisation_epithet, person_epithet,
-    definite_description, role, unnamed_body,
+    pronoun, coordination, partitive, nationality_epithet, named_person, appositive_name, owned_office,
+    proper_name, same_source, both_parties, data, document, named_organisation, news_agency,
+    organisation_epithet, person_epithet, definite_description, role, unnamed_body,
 )
 
 
