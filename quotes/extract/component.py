@@ -36,7 +36,15 @@ from ..lexicon import DEFAULT, Lexicon
 from ..records import UNKNOWN, Attribution, QuoteRecord, QuoteType
 from .confidence import MODEL
 from .cues import Cue, find_cues
-from .direct import attribution_for, colon_attribution, continues, merge_split_quotes
+from .direct import (
+    attribution_for,
+    colon_attribution,
+    continues,
+    introduced,
+    lead_subject,
+    merge_split_quotes,
+    named_between,
+)
 from .marks import has_fragment, in_ranges, overlaps_direct, quoted_runs, speech_like
 from .referents import History, Names
 from .resolve import Resolver
@@ -87,7 +95,9 @@ class Quote:
     via: str | None = None
     pieces: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # the words quoted; a quote split by its attribution is joined back together
-    rule: str | None = None  # how the speaker was found: a rule of resolve.RULES, or "continued"
+    # how the speaker was found: a rule of resolve.RULES, or for a quote with no cue of its
+    # own "continued", "introduced" or "sentence_subject" (see floats())
+    rule: str | None = None
     antecedent: tuple[int, int] | None = None  # the mention the speaker was resolved to, if not this one
     confidence: float | None = None  # that quote and speaker are both right (confidence.py)
     features: dict[str, float] = field(default_factory=dict)  # the confidence model's inputs
@@ -294,12 +304,7 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
             quote.mention, quote.speaker = speech.mention, speech.speaker
             quote.channel, quote.via, quote.rule = speech.channel, speech.via, speech.rule
             quote.antecedent = antecedent(text, quote, resolver.history)
-        elif kept and quote.type == "direct" and kept[-1].mention is not None \
-                and continues(text, kept[-1].end, quote.start, opens_paragraph=kept[-1].type != "direct"):
-            before = kept[-1]
-            quote.mention, quote.speaker, quote.rule = before.mention, before.speaker, "continued"
-            quote.antecedent = before.antecedent or _offsets_tuple(before.mention)
-        else:
+        elif quote.type != "direct" or not floats(quote, kept, text, resolver.names):
             continue  # quoted words nobody is said to have said: a title, a slogan, a sign
         kept.append(quote)
     kept = without_relays(kept)
@@ -307,6 +312,31 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
         quote.features = features(quote, resolver.names, text)
         quote.confidence = MODEL(quote.features)
     return kept
+
+
+def floats(quote: Quote, kept: list[Quote], text: str, names: Names) -> bool:
+    """Give a direct quote with no cue of its own the speaker news style leaves it to: the
+    person the paragraph before introduces, else the speaker of the quote before it, when
+    nobody else is introduced in between (else it stays, its speaker unknown). Whether the
+    quote is one."""
+    last_end = kept[-1].end if kept else None
+    for rule, person in (("sentence_subject", lead_subject(text, quote.start, names)),
+                         ("introduced", introduced(text, quote.start, last_end, names))):
+        if person is not None:
+            quote.mention = quote.content.doc.char_span(person.start, person.start + len(person.name),
+                                                        alignment_mode="expand")
+            quote.speaker = Attribution(names.full_name(person.name), "person", person.role)
+            quote.rule = rule
+            return True
+    if not kept or kept[-1].mention is None \
+            or not continues(text, kept[-1].end, quote.start, opens_paragraph=kept[-1].type != "direct"):
+        return False
+    before = kept[-1]
+    if named_between(before.end, quote.start, before.speaker.name, before.mention, names):
+        return True
+    quote.mention, quote.speaker, quote.rule = before.mention, before.speaker, "continued"
+    quote.antecedent = before.antecedent or _offsets_tuple(before.mention)
+    return True
 
 
 def without_relays(quotes: list[Quote]) -> list[Quote]:
