@@ -143,6 +143,26 @@ def test_one_of_several_documents_is_no_person(extract_text):
     assert only(extract_text("One of the reports said the bridge was unsafe.")).speaker.kind != "person"
 
 
+@pytest.mark.parametrize("text, name", [
+    ('Mayor Ana Ruiz said the budget was balanced. Dara spoke from the stage after the vote. '
+     '"We won," he said.', "Dara"),
+    ('"The budget is balanced," said Mayor Ana Ruiz.\n\nThe crowd cheered for Dara Quill after the vote. '
+     '"We won. It was hard," he said.', "Dara Quill"),
+])
+def test_a_pronoun_is_the_one_person_the_sentence_before_names(extract_text, text, name):
+    q = said(extract_text(text), "We won")
+    assert (q.speaker.name, q.speaker_rule) == (name, "pronoun")
+
+
+@pytest.mark.parametrize("text", [
+    'Ana Ruiz said the budget was balanced. She criticised Dara Quill\'s plan. "It is too costly," she said.',
+    'Ana Ruiz said the budget was balanced. The mayor added that Dara Quill would lead the work. '
+    '"It is too costly," she said.',
+])
+def test_a_sentence_that_refers_to_someone_else_too_leaves_the_pronoun_to_the_speaker(extract_text, text):
+    assert said(extract_text(text), "costly").speaker.name in ("Ana Ruiz", "Tom Hale")
+
+
 # -- documents and data ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, words, speaker", [

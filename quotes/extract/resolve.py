@@ -10,7 +10,7 @@ unknown: an honest unknown beats a confident wrong name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -181,6 +181,10 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
         kinds = {"group", "organisation"}
     gender = lexicon.GENDER.get(m.lower)
     history = r.history
+    if "person" in kinds:
+        only = sole_person_before(r, start, gender)
+        if only is not None:
+            return only
     candidates = [ref for ref in history.before(start) if ref.kind in kinds and fits(r, ref.name, gender)]
     # Someone made the subject of a sentence since the last speaker is the more salient
     # antecedent: 'Aldridge said ... . The director, Ann Lee, told analysts ... . She was
@@ -211,6 +215,35 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
         if before:
             return Attribution(r.full(before[-1].name), "person", before[-1].role)
     return UNKNOWN
+
+
+def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attribution | None:
+    """"Dara spoke from the stage. "We won," he said.": the one person the sentence before
+    names, outside quotation marks, when that sentence refers to nobody else (no other name,
+    speaker, "he" or "she", or person described as its subject) and nobody else is named
+    since: the only antecedent the pronoun has, whoever spoke before."""
+    names, doc = r.names, r.doc
+    k = bisect_right(names.sent_starts, start) - 1
+    j = k - 1
+    while j >= 0 and names.in_quotes(names.sent_starts[j] + 1):
+        j -= 1  # a sentence of the quotation the pronoun attributes
+    if j < 0:
+        return None
+    lo, hi = names.sent_starts[j], names.sent_starts[j + 1]
+    people = {r.full(p.name): p for p in names.people if lo <= p.start < start and not names.in_quotes(p.start)}
+    if len(people) != 1:
+        return None
+    name, person = next(iter(people.items()))
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if person.start >= hi or not fits(r, name, gender) or span is None or any(
+            ref.name != name for ref in r.history.referents if lo <= ref.start < start):
+        return None  # "The manager added that Oyelaran would ...": she is the sentence's speaker
+    if any((t.lower_ in lexicon.PERSON_PRONOUNS or (t.dep_ in lexicon.SUBJECT_DEPS and t.lemma_.lower()
+            in r.lex.role_nouns | r.lex.epithet_nouns)) and not names.in_quotes(t.idx) for t in span):
+        return None  # "She criticised Quill's plan", "The coach watched Quill": someone else
+    if gender:
+        r.history.gender.setdefault(name, gender)
+    return Attribution(name, "person", person.role)
 
 
 def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
