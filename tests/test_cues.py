@@ -21,6 +21,20 @@ def test_an_inserted_attribution_splits_one_quote(extract_text, text, content, m
     assert text[q.end - 1] != ","
 
 
+@pytest.mark.parametrize("text, content, mention", [
+    ("The levy, said the report, would raise far less than the council expects.",
+     "The levy would raise far less than the council expects", "the report"),
+    ("The bridge, says engineer Mara Quinn, was never designed for such loads.",
+     "The bridge was never designed for such loads", "engineer Mara Quinn"),
+    ("Because warm water is light, says the study, it rises to the surface.",
+     "Because warm water is light it rises to the surface", "the study"),
+])
+def test_an_inserted_attribution_with_its_verb_first_splits_one_quote(extract_text, text, content, mention):
+    q = only(extract_text(text))
+    assert (q.quote, q.speaker_mention) == (content, mention)
+    assert (q.start, q.end) == (0, len(text) - 1)
+
+
 def test_a_coordinated_remainder_after_the_attribution_goes_on_with_the_quote(extract_text):
     text = "She was glad to help, she said, but only for local candidates."
     q = only(extract_text(text))
