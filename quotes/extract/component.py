@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 from .. import lexicon
 from ..lexicon import DEFAULT, Lexicon
 from ..records import UNKNOWN, Attribution, QuoteRecord, QuoteType
-from .confidence import MODEL
+from .confidence import MODEL, UNMEASURED
 from .cues import Cue, find_cues
 from .direct import (
     attribution_for,
@@ -99,6 +99,7 @@ class Quote:
     # own "continued", "introduced" or "sentence_subject" (see floats())
     rule: str | None = None
     antecedent: tuple[int, int] | None = None  # the mention the speaker was resolved to, if not this one
+    cue_kind: str | None = None  # None for words said; else what a stated position's cue is (cues.Cue.kind)
     confidence: float | None = None  # that quote and speaker are both right (confidence.py)
     features: dict[str, float] = field(default_factory=dict)  # the confidence model's inputs
 
@@ -138,7 +139,7 @@ class Quote:
             "pieces": [list(p) for p in self.pieces], "cue": _offsets(self.cue), "mention": _offsets(self.mention),
             "speaker": asdict(self.speaker), "channel": self.channel, "via": self.via,
             "rule": self.rule, "antecedent": None if self.antecedent is None else list(self.antecedent),
-            "confidence": self.confidence, "features": self.features,
+            "confidence": self.confidence, "features": self.features, "cue_kind": self.cue_kind,
         }
 
     @classmethod
@@ -150,7 +151,7 @@ class Quote:
                    cue=_span(doc, data["cue"]), mention=_span(doc, data["mention"]),
                    speaker=Attribution(**data["speaker"]), channel=data["channel"], via=data["via"],
                    rule=data["rule"], antecedent=None if data["antecedent"] is None else tuple(data["antecedent"]),
-                   confidence=data["confidence"], features=dict(data["features"]))
+                   confidence=data["confidence"], features=dict(data["features"]), cue_kind=data.get("cue_kind"))
 
 
 def _offsets(span: Span | None) -> list[int] | None:
@@ -288,7 +289,7 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
             if len(content) == 0 or overlaps_direct(content, direct_chars):
                 continue
             kind: QuoteType = "mixed" if has_fragment(content, quoted) else "indirect"
-            quote = Quote(content=content, type=kind, cue=cue.cue)
+            quote = Quote(content=content, type=kind, cue=cue.cue, cue_kind=cue.kind)
             if cue.cut is not None and content.start < cue.cut[0] and cue.cut[1] < content.end:
                 # "Beyond that, he said, the board may ...": one quote of the two pieces
                 quote.pieces = [(content.start_char, doc[cue.cut[0] - 1].idx + len(doc[cue.cut[0] - 1])),
@@ -318,7 +319,9 @@ def floats(quote: Quote, kept: list[Quote], text: str, names: Names) -> bool:
     """Give a direct quote with no cue of its own the speaker news style leaves it to: the
     person the paragraph before introduces, else the speaker of the quote before it, when
     nobody else is introduced in between (else it stays, its speaker unknown). Whether the
-    quote is one."""
+    quote is one. A stated position ("protesters' demands for ...") is no speaker's words to
+    carry on."""
+    kept = [q for q in kept if q.cue_kind is None]
     last_end = kept[-1].end if kept else None
     for rule, person in (("sentence_subject", lead_subject(text, quote.start, names)),
                          ("introduced", introduced(text, quote.start, last_end, names))):
@@ -393,6 +396,8 @@ def features(quote: Quote, names: Names, text: str) -> dict[str, float]:
              "question": float(quote.text.rstrip(" ,.\"”’'").endswith("?"))}
     if cue is not None:
         found[f"cue={cue}"] = 1.0  # the verb itself: "said" is surer than "suggested"
+    if quote.cue_kind is not None:
+        found[f"{UNMEASURED}{quote.cue_kind}"] = 1.0  # a stated position, not words said
     if quote.type != "direct":
         found["first_person"] = float(bool(lexicon.FIRST_PERSON.search(quote.text)))  # not shifted
     if speaker.kind == "person" and speaker.name:
