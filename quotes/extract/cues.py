@@ -124,7 +124,7 @@ def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | 
 
 def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     children = list(verb.children)
-    subject = speaker_after(verb, next((c for c in children if c.dep_ in lexicon.ANY_SUBJECT_DEPS), None))
+    subject = speaker_after(verb, next((c for c in children if c.dep_ in lexicon.ANY_SUBJECT_DEPS), None), lex)
     agent = next((c for c in children if c.dep_ == "agent"), None)
     agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
@@ -134,8 +134,6 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         subject, agent_obj = agent_obj, None
     elif passive and lemma != "quote" and subject is not None and subject.lower_ == "it":
         subject = None  # "it was announced that ..." names nobody
-    if subject is None:
-        subject = inverted_speaker(verb, lex)
     if subject is None:
         subject = inherited_subject(verb, lex)
     if subject is not None:
@@ -237,12 +235,15 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
                passive_agent=agent_obj if lemma == "quote" or relay is not None else None, cut=cut)
 
 
-def speaker_after(verb: Token, subject: Token | None) -> Token | None:
-    """"The levy, said the report, would raise ...": an attribution set off by commas, its
-    verb before its speaker, inside the clause it reports. The parser may make the clause's
-    subject a subject of the verb of saying too; the speaker is the one right after the verb."""
+def speaker_after(verb: Token, subject: Token | None, lex: Lexicon) -> Token | None:
+    """The speaker of a verb of saying written before it, where the parser went wrong (with no
+    subject, see :func:`inverted_speaker`). "The levy, said the report, would raise ...": an
+    attribution set off by commas inside the clause it reports; the parser may make the
+    clause's subject a subject of the verb of saying too: the speaker is the one right after it."""
     doc = verb.doc
-    if subject is None or subject.i > verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
+    if subject is None:
+        return inverted_speaker(verb, lex)
+    if subject.i > verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
         return subject
     after = next((c for c in verb.children if c.dep_ in lexicon.SUBJECT_DEPS and c.left_edge.i == verb.i + 1), None)
     return after if after is not None else subject
