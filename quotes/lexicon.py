@@ -142,6 +142,21 @@ ATTITUDE_NOUNS: frozenset[str] = frozenset({
     "disappointment", "determination", "commitment",
 })
 
+# A stated position, told by its verb: approval or condemnation of a noun phrase ("the
+# paper endorsed the plan", "denounced the ruling as ..."), an intention ("the council plans
+# to ..."), and nouns of a position with what it is about ("her criticism of the levy",
+# "concerns about the merger", "a call for calm"). A reader calls them statements, less
+# surely than words said: quotes found by them carry a cue kind of their own.
+STANCE_VERBS: frozenset[str] = frozenset({"endorse", "condemn", "denounce", "decry", "deplore"})
+INTENTION_VERBS: frozenset[str] = frozenset({"plan", "intend"})
+POSITION_NOUNS: frozenset[str] = frozenset({
+    "criticism", "concern", "call", "warning", "demand", "condemnation", "praise", "denial",
+    "accusation", "appeal", "plea", "complaint", "objection", "threat", "promise", "pledge",
+    "endorsement", "opposition", "support",
+})
+# The prepositions that give what a position is about ("criticism of", "a call for").
+POSITION_PREPOSITIONS: frozenset[str] = frozenset({"of", "about", "over", "for", "against", "on"})
+
 # Nouns naming the channel a statement went through ("in a statement", "on Telegram").
 CHANNEL_NOUNS: frozenset[str] = frozenset({
     "statement", "post", "interview", "briefing", "conference", "channel", "account", "page",
@@ -339,6 +354,19 @@ GENDER: dict[str, str] = {
                      "congresswoman", "businesswoman", "queen", "princess", "dame"], "f"),
 }
 
+# Quantifiers that pick some members out of a group ("one of the daughters", "some of the
+# residents"): with "of" and a plural they are a mention of a speaker that holds no name.
+# "one", "each", "either" and "neither" pick one person; numbers are quantifiers too.
+PARTITIVES: frozenset[str] = frozenset({"one", "each", "either", "neither", "some", "several",
+                                        "many", "most", "few", "both", "all", "none", "half",
+                                        "majority", "minority", "dozens", "hundreds", "thousands"})
+SINGLE_PARTITIVES: frozenset[str] = frozenset({"one", "each", "either", "neither"})
+
+# Endings of nationality words that, as nouns, name a whole people, not one person ("the
+# French", "the Dutch", "the Chinese", "the Swiss"), unlike "the Swede", "the Briton".
+COLLECTIVE_DEMONYM_ENDINGS: tuple[str, ...] = ("sh", "ch", "ese", "ss")
+
+
 # Verbs by which a source names whose words it carries ("according to Reuters, citing two
 # officials", "the paper, which quoted a diplomat"), as lemmas.
 CITING_VERBS: frozenset[str] = frozenset({"cite", "quote"})
@@ -529,6 +557,9 @@ class Lexicon:
     epithet_nouns: frozenset[str] = EPITHET_NOUNS
     data_nouns: frozenset[str] = DATA_NOUNS
     proxy_nouns: frozenset[str] = PROXY_NOUNS
+    stance_verbs: frozenset[str] = STANCE_VERBS
+    intention_verbs: frozenset[str] = INTENTION_VERBS
+    position_nouns: frozenset[str] = POSITION_NOUNS
 
     @cached_property
     def titles_or_roles(self) -> frozenset[str]:

@@ -79,6 +79,13 @@ def test_a_processed_doc_keeps_its_quotes_through_serialisation(nlp, processed, 
     assert [s._.speaker for s in again.spans["quotes"]] == [s._.speaker for s in processed.spans["quotes"]]
 
 
+def test_a_stated_position_keeps_its_cue_kind_through_serialisation(nlp):
+    doc = nlp("The council plans to raise parking fees next year.")
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [q.cue_kind for q in again._.quotes] == [q.cue_kind for q in doc._.quotes] == ["intention"]
+    assert all(q.confidence <= 0.5 for q in again._.quotes)  # out of the site's default view
+
+
 def test_two_quotes_with_the_same_content_span_keep_their_own_values(nlp):
     doc = nlp("Officials said the border would stay closed.")
     content = doc[3:8]

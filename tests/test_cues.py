@@ -21,6 +21,20 @@ def test_an_inserted_attribution_splits_one_quote(extract_text, text, content, m
     assert text[q.end - 1] != ","
 
 
+@pytest.mark.parametrize("text, content, mention", [
+    ("The levy, said the report, would raise far less than the council expects.",
+     "The levy would raise far less than the council expects", "the report"),
+    ("The bridge, says engineer Mara Quinn, was never designed for such loads.",
+     "The bridge was never designed for such loads", "engineer Mara Quinn"),
+    ("Because warm water is light, says the study, it rises to the surface.",
+     "Because warm water is light it rises to the surface", "the study"),
+])
+def test_an_inserted_attribution_with_its_verb_first_splits_one_quote(extract_text, text, content, mention):
+    q = only(extract_text(text))
+    assert (q.quote, q.speaker_mention) == (content, mention)
+    assert (q.start, q.end) == (0, len(text) - 1)
+
+
 def test_a_coordinated_remainder_after_the_attribution_goes_on_with_the_quote(extract_text):
     text = "She was glad to help, she said, but only for local candidates."
     q = only(extract_text(text))
@@ -242,7 +256,6 @@ def test_a_quoted_characterisation_is_mixed(extract_text):
 
 @pytest.mark.parametrize("text", [
     "The mayor welcomed the vote.",
-    "The president condemned the attack.",
     "The family announced the death of the singer.",
     "The president congratulated the new speaker.",
     "The crews were praised for their work.",
@@ -310,3 +323,64 @@ def test_a_subordinate_clause_before_a_verb_is_its_setting_not_its_content(extra
 ])
 def test_whoever_is_asked_to_do_something_did_not_say_it(extract_text, text):
     assert extract_text(text) == []
+
+
+# -- the speaker after the verb ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, mention, kind", [
+    ('"We are ready," reply Ana and Ben.', "Ana and Ben", "group"),
+    ('"The river rose fast," recall Jo and Sam Miller, who run the inn.', "Jo and Sam Miller", "group"),
+])
+def test_a_speaker_after_the_verb_taken_for_its_object_is_the_speaker(extract_text, text, mention, kind):
+    q = only(extract_text(text))
+    assert (q.speaker_mention, q.speaker.name, q.speaker.kind) == (mention, mention, kind)
+
+
+def test_an_audience_after_the_verb_is_not_the_speaker(extract_text):
+    assert only(extract_text('"We are ready," told reporters on Monday.')).speaker.name is None
+
+
+# -- stated positions: approval, condemnation, intentions and nouns of a position -------------
+
+@pytest.mark.parametrize("text, content, mention, kind", [
+    ("Mayor Ana Ruiz denounced the ruling as an attack on local democracy.",
+     "the ruling as an attack on local democracy", "Mayor Ana Ruiz", "stance"),
+    ("The Harbour Gazette endorsed the mayor's plan in an editorial on Sunday.",
+     "the mayor's plan", "The Harbour Gazette", "stance"),
+    ("Senator Tom Hale condemned the attack.", "the attack", "Senator Tom Hale", "stance"),
+    ("The council plans to raise parking fees next year.", "to raise parking fees next year",
+     "The council", "intention"),
+    ("Mayor Ana Ruiz's criticism of the levy drew applause.", "criticism of the levy", "Mayor Ana Ruiz",
+     "position"),
+    ("Unions raised concerns about the merger on Monday.", "concerns about the merger", "Unions", "position"),
+    ("Police issued a call for calm after the march.", "call for calm", "Police", "position"),
+])
+def test_a_stated_position_is_a_quote_of_its_own_kind(nlp, text, content, mention, kind):
+    (quote,) = nlp(text)._.quotes
+    assert (quote.text, quote.mention.text, quote.type, quote.cue_kind) == (content, mention, "indirect", kind)
+    assert quote.features[f"cue_kind={kind}"] == 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "Neither the union nor the council endorsed the plan.",
+    "The victim had planned to travel to Spain.",  # a person's plans are not announced
+    "The mayor did not condemn the attack.",
+])
+def test_no_position_was_stated(extract_text, text):
+    assert extract_text(text) == []
+
+
+def test_a_position_inside_a_report_is_part_of_it(extract_text):
+    q = only(extract_text("Ana Ruiz said the council condemned the attack."))
+    assert q.quote == "the council condemned the attack"
+
+
+def test_condemning_someone_for_something_stays_a_speech_act(nlp):
+    (quote,) = nlp("Tom Hale condemned the attacker for the assault.")._.quotes
+    assert (quote.text, quote.cue_kind) == ("the attacker for the assault", None)
+
+
+def test_a_stated_position_is_not_carried_on_by_the_next_quote_paragraph(extract_text):
+    text = ('"The bill is withdrawn," Mayor Ana Ruiz said. She rejected protesters\' demands for an inquiry.\n\n'
+            '"Our city has been through enough."')
+    assert extract_text(text)[-1].speaker.name == "Ana Ruiz"

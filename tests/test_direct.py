@@ -44,6 +44,34 @@ def test_a_fragment_inside_a_reported_statement_is_not_a_quote_of_its_own(extrac
     assert "2019-nCoV." not in [r.quote for r in extract_text(text)]
 
 
+GRANT = '"The bridge will reopen in May," said Transport Minister Paul Grant.'
+
+
+def test_a_quote_paragraph_after_a_person_is_introduced_is_theirs(extract_text):
+    text = (f"{GRANT}\n\nLocal shopkeeper Mara Quinn has waited two years.\n\n"
+            '"We have lost half our customers since it closed."')
+    quote = extract_text(text)[-1]
+    assert (quote.quote, quote.speaker.name, quote.speaker_rule, quote.cue) == (
+        "We have lost half our customers since it closed.", "Mara Quinn", "introduced", None)
+
+
+def test_a_quote_after_someone_else_is_introduced_is_not_the_last_speakers(extract_text):
+    text = f'{GRANT} Mara Quinn disagreed.\n\n"We have lost half our customers since it closed."'
+    quote = extract_text(text)[-1]
+    assert (quote.quote, quote.speaker.name) == ("We have lost half our customers since it closed.", None)
+
+
+def test_a_person_merely_mentioned_does_not_stop_a_quote_carrying_on(extract_text):
+    text = f'{GRANT} Grant spoke of Mara Quinn\'s "patience".\n\n"We will reopen on time."'
+    assert said(extract_text(text))[-1] == ("We will reopen on time.", "Paul Grant")
+
+
+def test_a_quote_after_a_sentence_whose_subject_is_a_person_is_theirs(extract_text):
+    text = f'{GRANT}\n\nSenator Mara Quinn spoke on the radio, "We have lost half our customers."'
+    quote = extract_text(text)[-1]
+    assert (quote.speaker.name, quote.cue) == ("Mara Quinn", "spoke")
+
+
 # -- colon and list attributions ---------------------------------------------------------------
 
 @pytest.mark.parametrize("lead, speaker", [

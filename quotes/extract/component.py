@@ -34,9 +34,17 @@ from spacy.tokens import Doc, Span
 from .. import lexicon
 from ..lexicon import DEFAULT, Lexicon
 from ..records import UNKNOWN, Attribution, QuoteRecord, QuoteType
-from .confidence import MODEL
+from .confidence import MODEL, UNMEASURED
 from .cues import Cue, find_cues
-from .direct import attribution_for, clause_attribution, colon_attribution, continues, merge_split_quotes
+from .direct import (
+    attribution_for,
+    clause_attribution,
+    colon_attribution,
+    continues,
+    introduced,
+    merge_split_quotes,
+    named_between,
+)
 from .marks import has_fragment, in_ranges, overlaps_direct, quoted_runs, speech_like
 from .referents import History, Names
 from .resolve import Resolver
@@ -87,8 +95,11 @@ class Quote:
     via: str | None = None
     pieces: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # the words quoted; a quote split by its attribution is joined back together
-    rule: str | None = None  # how the speaker was found: a rule of resolve.RULES, or "continued"
+    # how the speaker was found: a rule of resolve.RULES, or for a quote with no cue of its
+    # own "continued" or "introduced" (see floats())
+    rule: str | None = None
     antecedent: tuple[int, int] | None = None  # the mention the speaker was resolved to, if not this one
+    cue_kind: str | None = None  # None for words said; else what a stated position's cue is (cues.Cue.kind)
     confidence: float | None = None  # that quote and speaker are both right (confidence.py)
     features: dict[str, float] = field(default_factory=dict)  # the confidence model's inputs
 
@@ -130,7 +141,7 @@ class Quote:
             "pieces": [list(p) for p in self.pieces], "cue": _offsets(self.cue), "mention": _offsets(self.mention),
             "speaker": asdict(self.speaker), "channel": self.channel, "via": self.via,
             "rule": self.rule, "antecedent": None if self.antecedent is None else list(self.antecedent),
-            "confidence": self.confidence, "features": self.features,
+            "confidence": self.confidence, "features": self.features, "cue_kind": self.cue_kind,
         }
 
     @classmethod
@@ -142,7 +153,7 @@ class Quote:
                    cue=_span(doc, data["cue"]), mention=_span(doc, data["mention"]),
                    speaker=Attribution(**data["speaker"]), channel=data["channel"], via=data["via"],
                    rule=data["rule"], antecedent=None if data["antecedent"] is None else tuple(data["antecedent"]),
-                   confidence=data["confidence"], features=dict(data["features"]))
+                   confidence=data["confidence"], features=dict(data["features"]), cue_kind=data.get("cue_kind"))
 
 
 def _offsets(span: Span | None) -> list[int] | None:
@@ -268,8 +279,7 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
     found: list[tuple[Quote, Cue | None]] = []
     # Direct quotes first: a cue whose content lies inside one is its attribution.
     attributed = {n: attribution_for(doc, text, run, cues, direct_chars, lex) or colon_attribution(doc, text, run, lex)
-                  or clause_attribution(doc, text, run, lex)
-                  for n, run in enumerate(direct_runs)}
+                  or clause_attribution(doc, text, run, lex) for n, run in enumerate(direct_runs)}
     for run, cue in merge_split_quotes(text, direct_runs, attributed, runs):
         span = doc.char_span(run[0][0], run[-1][1], alignment_mode="expand")
         if span is not None and len(span):
@@ -281,7 +291,7 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
             if len(content) == 0 or overlaps_direct(content, direct_chars):
                 continue
             kind: QuoteType = "mixed" if has_fragment(content, quoted) else "indirect"
-            quote = Quote(content=content, type=kind, cue=cue.cue)
+            quote = Quote(content=content, type=kind, cue=cue.cue, cue_kind=cue.kind)
             if cue.cut is not None and content.start < cue.cut[0] and cue.cut[1] < content.end:
                 # "Beyond that, he said, the board may ...": one quote of the two pieces
                 quote.pieces = [(content.start_char, doc[cue.cut[0] - 1].idx + len(doc[cue.cut[0] - 1])),
@@ -297,12 +307,7 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
             quote.mention, quote.speaker = speech.mention, speech.speaker
             quote.channel, quote.via, quote.rule = speech.channel, speech.via, speech.rule
             quote.antecedent = antecedent(text, quote, resolver.history)
-        elif kept and quote.type == "direct" and kept[-1].mention is not None \
-                and continues(text, kept[-1].end, quote.start, opens_paragraph=kept[-1].type != "direct"):
-            before = kept[-1]
-            quote.mention, quote.speaker, quote.rule = before.mention, before.speaker, "continued"
-            quote.antecedent = before.antecedent or _offsets_tuple(before.mention)
-        else:
+        elif quote.type != "direct" or not floats(quote, kept, text, resolver.names):
             continue  # quoted words nobody is said to have said: a title, a slogan, a sign
         kept.append(quote)
     kept = without_relays(kept)
@@ -310,6 +315,32 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
         quote.features = features(quote, resolver.names, text)
         quote.confidence = MODEL(quote.features)
     return kept
+
+
+def floats(quote: Quote, kept: list[Quote], text: str, names: Names) -> bool:
+    """Give a direct quote with no cue of its own the speaker news style leaves it to: the
+    person the paragraph before introduces, else the speaker of the quote before it, when
+    nobody else is introduced in between (else it stays, its speaker unknown). Whether the
+    quote is one. A stated position ("protesters' demands for ...") is no speaker's words to
+    carry on."""
+    kept = [q for q in kept if q.cue_kind is None]
+    last_end = kept[-1].end if kept else None
+    person = introduced(text, quote.start, last_end, names)
+    if person is not None:
+        quote.mention = quote.content.doc.char_span(person.start, person.start + len(person.name),
+                                                    alignment_mode="expand")
+        quote.speaker = Attribution(names.full_name(person.name), "person", person.role)
+        quote.rule = "introduced"
+        return True
+    if not kept or kept[-1].mention is None \
+            or not continues(text, kept[-1].end, quote.start, opens_paragraph=kept[-1].type != "direct"):
+        return False
+    before = kept[-1]
+    if named_between(before.end, quote.start, before.speaker.name, before.mention, names):
+        return True
+    quote.mention, quote.speaker, quote.rule = before.mention, before.speaker, "continued"
+    quote.antecedent = before.antecedent or _offsets_tuple(before.mention)
+    return True
 
 
 def without_relays(quotes: list[Quote]) -> list[Quote]:
@@ -380,6 +411,8 @@ def features(quote: Quote, names: Names, text: str) -> dict[str, float]:
              "question": float(quote.text.rstrip(" ,.\"”’'").endswith("?"))}
     if cue is not None:
         found[f"cue={cue}"] = 1.0  # the verb itself: "said" is surer than "suggested"
+    if quote.cue_kind is not None:
+        found[f"{UNMEASURED}{quote.cue_kind}"] = 1.0  # a stated position, not words said
     if quote.type != "direct":
         found["first_person"] = float(bool(lexicon.FIRST_PERSON.search(quote.text)))  # not shifted
     if speaker.kind == "person" and speaker.name:

@@ -18,6 +18,12 @@ from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("confidence.json")
 
+# Features of ways of finding a quote (``cue_kind=stance``, ...) that a model fitted without
+# them cannot estimate: a quote found so is unsure, at most UNSURE, until the weights are
+# fitted on annotations that hold such quotes.
+UNMEASURED = "cue_kind="
+UNSURE = 0.5
+
 
 @dataclass(frozen=True)
 class Model:
@@ -28,7 +34,10 @@ class Model:
 
     def __call__(self, found: Mapping[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in found.items())
-        return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 3)
+        p = round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 3)
+        if any(name.startswith(UNMEASURED) and name not in self.weights for name in found):
+            return min(p, UNSURE)
+        return p
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> Model:

@@ -35,6 +35,9 @@ class Cue:
     # An attribution inserted in its content ("Councillors, the mayor noted, have seen ..."):
     # the token range [start, end) it takes, cut out of a content span that spans it.
     cut: tuple[int, int] | None = None
+    # None for words said or written; "stance", "intention" or "position" for a stated
+    # position (stated_position, position_noun), which readers take less surely for a quote.
+    kind: str | None = None
 
 
 def find_cues(doc: Doc, skip: list[tuple[int, int]], lex: Lexicon) -> Iterator[Cue]:
@@ -53,9 +56,12 @@ def find_cues(doc: Doc, skip: list[tuple[int, int]], lex: Lexicon) -> Iterator[C
             if cue and cue.subject is not None and cue.subject.pos_ in ("NOUN", "PROPN"):
                 yield cue
         elif token.pos_ == "NOUN" and lemma in lex.reporting_nouns:
-            cue = possessed_statement(doc, token, lex)
+            cue = possessed_statement(doc, token, lex) or position_noun(doc, token, lex)
             if cue:
                 yield cue
+        elif token.pos_ == "VERB" and lemma in lex.stance_verbs | lex.intention_verbs \
+                and (position := stated_position(doc, token, lemma, lex)) is not None:
+            yield position
         elif token.pos_ in ("VERB", "AUX") and (lemma in lex.reporting_verbs or lemma in lex.speech_act_verbs):
             if any(c.dep_ == "neg" for c in token.children) or (
                     token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.declining_verbs):
@@ -140,7 +146,7 @@ def cited_by(source: Token, phrase: set[int]) -> Token | None:
 
 def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     children = list(verb.children)
-    subject = next((c for c in children if c.dep_ in lexicon.ANY_SUBJECT_DEPS), None)
+    subject = speaker_after(verb, next((c for c in children if c.dep_ in lexicon.ANY_SUBJECT_DEPS), None), lex)
     agent = next((c for c in children if c.dep_ == "agent"), None)
     agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     # "when asked to resign, the minister ...", "the union, urged by the mayor to ...": a bare
@@ -261,6 +267,37 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         cue = doc[verb.i:verb.i + 1]
     return Cue(verb=verb, cue=cue, subject=subject, content=content,
                passive_agent=agent_obj if lemma == "quote" or relay is not None else None, cut=cut)
+
+
+def speaker_after(verb: Token, subject: Token | None, lex: Lexicon) -> Token | None:
+    """The speaker of a verb of saying written before it, where the parser went wrong (with no
+    subject, see :func:`inverted_speaker`). "The levy, said the report, would raise ...": an
+    attribution set off by commas inside the clause it reports; the parser may make the
+    clause's subject a subject of the verb of saying too: the speaker is the one right after it."""
+    doc = verb.doc
+    if subject is None:
+        return inverted_speaker(verb, lex)
+    if subject.i > verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return subject
+    after = next((c for c in verb.children if c.dep_ in lexicon.SUBJECT_DEPS and c.left_edge.i == verb.i + 1), None)
+    return after if after is not None else subject
+
+
+def inverted_speaker(verb: Token, lex: Lexicon) -> Token | None:
+    """'"We are ready," reply Ana and Ben.': after the words it reports, a verb of saying
+    comes right before its speaker, and the parser may take the speaker (a present-tense verb
+    above all) for the verb's object. A name, or a noun that can speak, right after a verb
+    with no subject whose reported clause comes before it is that speaker."""
+    doc = verb.doc
+    if not 0 < verb.i < len(doc) - 1 or verb.lemma_.lower() in lex.request_verbs \
+            or doc[verb.i - 1].text not in QUOTE_TOKENS | {","} \
+            or not any(c.dep_ == "ccomp" and c.right_edge.i < verb.i for c in verb.children):
+        return None
+    after = doc[verb.i + 1]
+    speaker = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == after.i), None)
+    if speaker is None or speaker.lemma_.lower() in lex.audience_nouns:
+        return None
+    return speaker if speaker.pos_ == "PROPN" or agentive(speaker, lex) else None
 
 
 def relayed_speaker(verb: Token) -> tuple[Token, Token | None] | None:
@@ -413,3 +450,56 @@ def naming(verb: Token, lemma: str) -> bool:
     clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1]
     return lemma in lexicon.NAMING_VERBS and verb.tag_ in ("VBP", "VBZ") \
         and not any(t.text in QUOTE_TOKENS for t in clause)
+
+
+def stated_position(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
+    """"The paper endorsed the plan", "denounced the ruling as an attack on ...", "the council
+    plans to raise fees": a position someone took, in a main clause, with what it is about (the
+    object and what it is called, or the infinitive). "condemned X for Y" is a speech act
+    (:func:`.content.speech_act_content`); a position inside someone's report is part of it."""
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ == "nsubj"), None) or inherited_subject(verb, lex)
+    if subject is None or not agentive(subject, lex) or verb.dep_ not in ("ROOT", "conj") \
+            or any(c.dep_ in ("neg", "auxpass") for c in children) or reported_within(verb, lex) \
+            or any(t.lower_ in ("neither", "nor") for t in subject.subtree):
+        return None  # "neither the union nor the council endorsed it": nobody did
+    if lemma in lex.intention_verbs:
+        if subject.ent_type_ not in lexicon.ORG_LABELS and subject.lemma_.lower() not in lex.org_nouns:
+            return None  # a body's plans are announced; a person's may be anyone's account
+        wanted = next((c for c in children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        tokens = list(wanted.subtree) if wanted is not None else []
+        kind = "intention"
+    else:
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+        preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i]
+        if obj is None or any(p.dep_ == "prep" and p.lower_ == "for" for p in [*preps, *obj.children]):
+            return None
+        tokens = list(obj.subtree) + [t for p in preps if p.lower_ == "as" for t in p.subtree]
+        kind = "stance"
+    span = phrase(doc, tokens, lex) if tokens else None
+    if span is None:
+        return None
+    return Cue(verb=verb, cue=doc[verb.i:verb.i + 1], subject=subject, content=[span], kind=kind)
+
+
+def position_noun(doc: Doc, noun: Token, lex: Lexicon) -> Cue | None:
+    """"Her criticism of the levy", "unions raised concerns about the merger", "police issued
+    a call for calm": a noun of a stated position with what it is about, whose holder owns
+    the noun or is the subject of the verb it is the object of (not a verb of saying, whose
+    own rules read its object)."""
+    if noun.lemma_.lower() not in lex.position_nouns:
+        return None
+    about = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i
+                  and c.lower_ in lexicon.POSITION_PREPOSITIONS and any(o.dep_ == "pobj" for o in c.children)), None)
+    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    cue = doc[noun.i:noun.i + 1]
+    verb = noun.head
+    if holder is None and noun.dep_ == "dobj" and verb.lemma_.lower() in lex.light_verbs \
+            and verb.lemma_.lower() not in lex.reporting_verbs | lex.speech_act_verbs:
+        holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        cue = doc[verb.i:noun.i + 1] if noun.i - verb.i <= 3 else cue
+    if about is None or holder is None or not agentive(holder, lex) or reported_within(noun, lex):
+        return None
+    span = phrase(doc, [t for t in noun.subtree if noun.i <= t.i <= about.right_edge.i], lex)
+    return Cue(verb=noun, cue=cue, subject=holder, content=[span], kind="position") if span is not None else None

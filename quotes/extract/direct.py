@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
 from .cues import Cue, agentive
 from .marks import WORD, overlaps_direct
 from .mentions import mention_span
+from .referents import Named, Names
 
 CLOSING_MARKS = re.compile("[”\"’']")
 OPENING_ONLY = re.compile("\\s*[“\"«‘']\\s*")
@@ -147,3 +148,33 @@ def continues(text: str, previous_end: int, start: int, opens_paragraph: bool = 
         if text[line_start:start].strip(" \t“\"«‘'"):
             return False
     return "\n" not in gap or (gap.count("\n") <= 2 and len(WORD.findall(gap)) <= 12)
+
+
+OPENING_MARKS = " \t“\"«‘'"
+
+
+def introduced(text: str, start: int, last_quote_end: int | None, names: Names) -> Named | None:
+    """"Mara Quinn, who runs a shop by the river, was not convinced. / "We have lost half our
+    customers."": a quotation that opens a paragraph, after a paragraph that quotes nobody and
+    names one person, as the subject of a sentence, is that person's."""
+    line = text.rfind("\n", 0, start) + 1
+    before = len(text[:line].rstrip())
+    if text[line:start].strip(OPENING_MARKS) or not before:
+        return None
+    paragraph = text.rfind("\n", 0, before) + 1
+    if last_quote_end is not None and last_quote_end > paragraph:
+        return None
+    people = {names.full_name(p.name) for p in names.people
+              if paragraph <= p.start < before and not names.in_quotes(p.start)}
+    subjects = [p for p in names.subject_people if paragraph <= p.start < before]
+    return subjects[-1] if len(people) == 1 and subjects else None
+
+
+def named_between(end: int, start: int, speaker: str | None, mention: Span | None, names: Names) -> bool:
+    """Whether the text between a quote ending at ``end`` and ``start`` introduces a person
+    other than its ``speaker`` (as the subject of a sentence): a quotation after that is no
+    longer sure to be the speaker's. A person merely mentioned ("Khosla talked of Munk's
+    ...") is not, nor the quote's own ``mention``."""
+    return any(names.full_name(p.name) != speaker
+               and not (mention is not None and mention.start_char <= p.start < mention.end_char)
+               for p in names.subject_people if end <= p.start < start)

@@ -10,7 +10,7 @@ unknown: an honest unknown beats a confident wrong name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -29,6 +29,7 @@ from .mentions import (
     mention_span,
     name_start,
     names_head,
+    partitive_of,
     strip_article,
     unnamed,
 )
@@ -180,6 +181,10 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
         kinds = {"group", "organisation"}
     gender = lexicon.GENDER.get(m.lower)
     history = r.history
+    if "person" in kinds:
+        only = sole_person_before(r, start, gender)
+        if only is not None:
+            return only
     candidates = [ref for ref in history.before(start) if ref.kind in kinds and fits(r, ref.name, gender)]
     # Someone made the subject of a sentence since the last speaker is the more salient
     # antecedent: 'Aldridge said ... . The director, Ann Lee, told analysts ... . She was
@@ -212,11 +217,54 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     return UNKNOWN
 
 
+def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attribution | None:
+    """"Dara spoke from the stage. "We won," he said.": the one person the sentence before
+    names, outside quotation marks, when that sentence refers to nobody else (no other name,
+    speaker, "he" or "she", or person described as its subject) and nobody else is named
+    since: the only antecedent the pronoun has, whoever spoke before."""
+    names, doc = r.names, r.doc
+    k = bisect_right(names.sent_starts, start) - 1
+    j = k - 1
+    while j >= 0 and names.in_quotes(names.sent_starts[j] + 1):
+        j -= 1  # a sentence of the quotation the pronoun attributes
+    if j < 0:
+        return None
+    lo, hi = names.sent_starts[j], names.sent_starts[j + 1]
+    people = {r.full(p.name): p for p in names.people if lo <= p.start < start and not names.in_quotes(p.start)}
+    if len(people) != 1:
+        return None
+    name, person = next(iter(people.items()))
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if person.start >= hi or not fits(r, name, gender) or span is None or any(
+            ref.name != name for ref in r.history.referents if lo <= ref.start < start):
+        return None  # "The manager added that Oyelaran would ...": she is the sentence's speaker
+    if any((t.lower_ in lexicon.PERSON_PRONOUNS or (t.dep_ in lexicon.SUBJECT_DEPS and t.lemma_.lower()
+            in r.lex.role_nouns | r.lex.epithet_nouns)) and not names.in_quotes(t.idx) for t in span):
+        return None  # "She criticised Quill's plan", "The coach watched Quill": someone else
+    if gender:
+        r.history.gender.setdefault(name, gender)
+    return Attribution(name, "person", person.role)
+
+
 def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"Britain and Canada said": a group, named as written."""
     if any(c.dep_ == "conj" for c in m.head.children):
         return Attribution(clean_name(m.span.text), "group")
     return None
+
+
+def partitive(r: Resolver, m: MentionPhrase) -> Attribution | None:
+    """"One of the daughters said", "two of the firefighters said": members of a group the
+    article names no further, kept as described (a later "she" refers back to them)."""
+    of = partitive_of(m.head)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is None or m.span.start != m.head.i \
+            or group.lemma_.lower() in r.lex.document_nouns | r.lex.data_nouns:
+        return None  # "one of the reports" is a document
+    described = clean_name(m.span.text)
+    if m.head.pos_ != "PROPN":
+        described = described[:1].lower() + described[1:]
+    return Attribution(described, "person" if m.lower in lexicon.SINGLE_PARTITIVES else "group")
 
 
 def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -426,16 +474,7 @@ def person_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
             return Attribution(holder, "person", described)
     if m.lemma in lex.proxy_nouns:
         return None  # "the spokesman" speaks for the person the passage is about
-    start, names = m.span.start_char, r.names
-    since = names.passage_start(start)
-    speaker = next((ref for ref in r.history.before(start) if ref.kind == "person"), None)
-    k = bisect_left(names.subject_starts, start)
-    subject = names.subject_people[k - 1] if k else None
-    salient: tuple[str, str | None] | None = None
-    if speaker is not None and speaker.start >= since:
-        salient = (speaker.name, speaker.role)
-    if subject is not None and subject.start >= since and (speaker is None or subject.start > speaker.start):
-        salient = (r.full(subject.name), subject.role)
+    salient = passage_person(r, m.span.start_char)
     if salient is None:
         return None
     name, role_as_written = salient
@@ -447,6 +486,44 @@ def person_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
         if m.lemma not in own and own & (lex.role_nouns | lex.epithet_nouns):
             return None  # "the engineer" is not the minister
     return Attribution(name, "person", described)
+
+
+def passage_person(r: Resolver, start: int) -> tuple[str, str | None] | None:
+    """The person the passage before ``start`` is about, with the role written with them:
+    its last speaker, or the subject of a later sentence."""
+    names = r.names
+    since = names.passage_start(start)
+    speaker = next((ref for ref in r.history.before(start) if ref.kind == "person"), None)
+    k = bisect_left(names.subject_starts, start)
+    subject = names.subject_people[k - 1] if k else None
+    salient: tuple[str, str | None] | None = None
+    if speaker is not None and speaker.start >= since:
+        salient = (speaker.name, speaker.role)
+    if subject is not None and subject.start >= since and (speaker is None or subject.start > speaker.start):
+        salient = (r.full(subject.name), subject.role)
+    return salient
+
+
+def nationality_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
+    """"Anna Berg, a Swede, ... the Swede said": a nationality as a noun for one person is
+    the one person the article has described by it ("a Swede", "Swedish skier Anna Berg",
+    "Anna Berg of Sweden"), else the person the passage is about if the article gives them
+    no nationality; with neither, nobody. A people ("the French") is no one person."""
+    head = m.head
+    if m.first != "the" or m.plural or head.i != m.span.end - 1 or not head.is_title \
+            or head.ent_type_ not in ("NORP", "PERSON") or not one_word_entity(head) \
+            or m.lower in r.lex.titles_or_roles or m.lower.endswith(lexicon.COLLECTIVE_DEMONYM_ENDINGS) \
+            or any(t.pos_ == "PROPN" or t.ent_type_ for t in m.span if t.i != head.i):
+        return None
+    described, start = strip_article(m.span.text), m.span.start_char
+    shown = nationalities(r, start)
+    matching = {name for name, words in shown.items() if any(same_demonym(w, m.lower) for w in words)}
+    if len(matching) == 1:
+        return Attribution(matching.pop(), "person", described)
+    salient = passage_person(r, start)
+    if matching or salient is None or shown.get(salient[0]):
+        return Attribution(None, None, described)
+    return Attribution(salient[0], "person", described)
 
 
 def definite_description(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -498,9 +575,9 @@ def unnamed_body(r: Resolver, m: MentionPhrase) -> Attribution | None:
 
 
 RULES: tuple[Rule, ...] = (
-    pronoun, coordination, named_person, appositive_name, owned_office, proper_name, same_source,
-    both_parties, data, document, named_organisation, news_agency, organisation_epithet, person_epithet,
-    definite_description, role, unnamed_body,
+    pronoun, coordination, partitive, nationality_epithet, named_person, appositive_name, owned_office,
+    proper_name, same_source, both_parties, data, document, named_organisation, news_agency,
+    organisation_epithet, person_epithet, definite_description, role, unnamed_body,
 )
 
 
@@ -536,6 +613,35 @@ def name_closing(span: Span) -> Span | None:
                               for t in name):
         return name
     return None
+
+
+def one_word_entity(token: Token) -> bool:
+    doc = token.doc
+    return token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+
+
+def nationalities(r: Resolver, before: int) -> dict[str, set[str]]:
+    """The people named before ``before``, outside quotation marks, with the nationality
+    and place words written with their name: "Swedish skier Anna Berg", "Anna Berg, a
+    Swede", "Sweden's Anna Berg", "Anna Berg of Sweden"."""
+    found: dict[str, set[str]] = {}
+    for ent in r.names.ents:
+        if ent.label_ != "PERSON" or ent.start_char >= before or r.names.in_quotes(ent.start_char) \
+                or not r.names.in_text(ent.start_char):
+            continue
+        words = found.setdefault(r.full(clean_name(ent.text)), set())
+        for child in ent.root.children:
+            if child.dep_ in ("compound", "amod", "poss", "appos", "prep", "nmod") \
+                    and not ent.start <= child.i < ent.end:
+                words |= {t.lower_ for t in child.subtree if t.ent_type_ in ("NORP", "GPE")}
+    return found
+
+
+def same_demonym(a: str, b: str) -> bool:
+    """Whether two words name the same nation: "Swede", "Swedish" and "Sweden"; "Dane",
+    "Danish"; "Briton", "British" and "Britain" (their first letters, short of a short word's end)."""
+    n = min(4, len(a) - 1, len(b) - 1)
+    return n >= 3 and a[:n] == b[:n]
 
 
 def pair_before(r: Resolver, start: int) -> str | None:
