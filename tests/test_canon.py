@@ -285,3 +285,36 @@ def test_a_statement_reprinted_verbatim_is_one_group():
     bucket.append(("speaker", "other", "a1", "direct", "Troops crossed the border at dawn."))
     groups = same_statements(bucket)
     assert [len(group) for group in groups] == [2000]
+
+
+# descriptions: one speaker per article, never across the world
+
+def test_a_description_is_one_speaker_per_article():
+    from quotes.canon.speakers import in_article
+    stored = [in_article(name, article) for name, article in [
+        ("police", "a1"), ("the police", "a1"), ("police", "b2"), ("police", "c3"), ("company", "c3")]]
+    found = cluster(Mention(n, "group" if "police" in n else None) for n in stored)
+    police = {found[n].id for n in stored if "police" in n}
+    assert len(police) == 3 and found[stored[0]] is found[stored[1]]
+    assert {found[n].name for n in stored if "police" in n} == {"police"}  # shown as written
+    assert found[stored[0]].aliases == ["police", "the police"]
+
+
+@pytest.mark.parametrize("name, described", [
+    ("police", True), ("the government", True), ("senior official", True), ("statement", True),
+    ("London police", False), ("police in Auckland", False), ("Delhi Police", False),
+    ("British officials", False), ("Dmitry Peskov", False),
+])
+def test_a_description_has_no_proper_noun(name, described):
+    from quotes.canon.speakers import in_article, is_described
+    assert is_described(name) is described
+    assert (in_article(name, "ab12") != name) is described
+
+
+def test_a_description_within_its_article_joins_no_named_institution():
+    from quotes.canon.speakers import in_article
+    ministry = in_article("ministry", "a1")
+    found = cluster([Mention("Russian Foreign Ministry", "organisation"), Mention(ministry, "organisation"),
+                     Mention("Ministry", "organisation")])
+    assert found[ministry] is not found["Russian Foreign Ministry"]
+    assert found["Ministry"] is found["Russian Foreign Ministry"]

@@ -289,3 +289,13 @@ def test_an_outlet_reporting_what_someone_said_relays_it(extract_text, text, spe
 def test_a_person_reporting_what_others_said_still_said_it(extract_text):
     quotes = extract_text("Mayor Ana Lind said residents told her that the water was brown.")
     assert "Ana Lind" in {q.speaker.name for q in quotes}
+
+
+# -- descriptions: written as descriptions, whatever opens the sentence ---------------------
+
+def test_a_description_opening_a_sentence_is_written_in_lower_case(extract_text):
+    quotes = extract_text("Police said the man was arrested on Monday. Local officials said the road "
+                          "would reopen. German officials said the talks had failed.")
+    assert said(quotes, "arrested").speaker.name == "police"
+    assert said(quotes, "reopen").speaker.name == "local officials"
+    assert said(quotes, "talks").speaker.name == "German officials"  # named by their country

@@ -56,6 +56,9 @@ _APOSTROPHES = dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u0060\u00b4"), "'")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _EDGE = " \t\n\"'\u201c\u201d()[],;:"
 
+# The article a described speaker's name is stored with: "police (article 3f2a9c0144aa12bd)".
+SCOPE = re.compile(r" \(article ([0-9a-f]+)\)$")
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -87,6 +90,26 @@ def slug(name: str) -> str:
         text = "".join(_ascii_or_self(c) for c in text)
     text = text.lower()
     return re.sub(r"[\W_]+", "-", text).strip("-") or hashlib.sha1(name.encode()).hexdigest()[:12]
+
+
+def is_described(name: str) -> bool:
+    """A description with no proper noun in it ("police", "the company", "senior official"):
+    it names a different speaker in each article. "London police", "the Delhi Police" and
+    "British officials" carry the place or body that makes them one speaker."""
+    text = clean(name)
+    return any(c.isalpha() for c in text) and not any(c.isupper() for c in text)
+
+
+def in_article(name: str, article_id: str) -> str:
+    """The name a speaker is stored under: a description within its article, so that
+    "police" in a London and in an Auckland article are two speakers; a name as it is."""
+    return f"{name} (article {article_id})" if is_described(name) and not SCOPE.search(name) else name
+
+
+def scope_of(name: str) -> tuple[str, str | None]:
+    """A stored name without its article, and the article: ("police", "3f2a9c0144aa12bd")."""
+    found = SCOPE.search(name)
+    return (name[:found.start()], found.group(1)) if found else (name, None)
 
 
 def _ascii_or_self(char: str) -> str:
@@ -193,6 +216,7 @@ def kind_of(name: str, hint: str | None = None, lex: Lexicon = DEFAULT) -> Speak
     The shape wins over the hint where it is unambiguous: a coordination or a
     plural is a group, an institution noun ("Yoon's office") an organisation.
     """
+    name = scope_of(name)[0]
     words = _words(name, frozenset())
     if hint == "document":
         return "document"  # "court filings" is no group, "UN report" no organisation
@@ -266,6 +290,9 @@ def _name_words(name: str, kind: str, lex: Lexicon = DEFAULT) -> Sequence[str]:
 
 @lru_cache(maxsize=1 << 18)
 def _key(name: str, kind: str, lex: Lexicon = DEFAULT) -> str:
+    name, article = scope_of(name)
+    if article:
+        return f"{_key(name, kind, lex)} @{article}"  # only the same description in one article
     words = _name_words(name, kind, lex)
     if kind == "person":
         if _is_role(words, lex):
@@ -285,6 +312,7 @@ def acronym(words: Sequence[str]) -> str | None:
 
 
 def _display(name: str, kind: str, lex: Lexicon) -> str:
+    name = scope_of(name)[0]
     words = _name_words(name, kind, lex)
     if kind == "organisation":
         country = _country_form(words)
@@ -341,7 +369,9 @@ class _Tally:
         """The speaker of names put together (sorted), not numbered yet."""
         kind = self.kind(group[0])
         name = _canonical(group, kind, self.counts, self.lex)
-        return Speaker(id=slug(name), name=name, kind=kind, aliases=_aliases(group, name, self.written),
+        article = scope_of(group[0])[1]  # a description's speaker is one article's: its own id
+        return Speaker(id=slug(f"{name} {article[:8]}" if article else name), name=name, kind=kind,
+                       aliases=_aliases(group, name, self.written),
                        roles=_ranked(sum((self.roles[n] for n in group), Counter())))
 
 
@@ -374,8 +404,9 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True, lex: Lexicon = D
     4. a less specific institution joins the one most specific institution
        containing its words ("Russian Embassy", "the embassy" -> "Russian
        Embassy in North Korea").
-    Roles ("South Korea's president") only ever match the same role. Kinds
-    never mix. The result depends on the multiset of mentions, not their order.
+    Roles ("South Korea's president") only ever match the same role, and a
+    description within its article (:func:`in_article`) the same description
+    there. Kinds never mix. The result depends on the multiset of mentions, not their order.
 
     Two speakers whose names slug alike are told apart by :func:`distinguish`; with ``numbered``
     false that is left to the caller, which clusters names no rule relates in parts.
@@ -390,7 +421,9 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True, lex: Lexicon = D
     for n in names:
         partition.union(first.setdefault((kind[n], key[n]), n), n)
 
-    orgs = [n for n in names if kind[n] == "organisation"]
+    # A description stored within its article joins only the same description there.
+    named = [n for n in names if not scope_of(n)[1]]
+    orgs = [n for n in named if kind[n] == "organisation"]
     by_acronym: dict[str, set[str]] = defaultdict(set)
     for n in orgs:
         short = acronym(_name_words(n, "organisation", lex))
@@ -400,7 +433,7 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True, lex: Lexicon = D
 
     by_end: dict[str, set[str]] = defaultdict(set)
     single: dict[str, str] = {}
-    for n in names:
+    for n in named:
         if kind[n] != "person" or key[n].startswith("role:"):
             continue
         words = _key_words(_name_words(n, "person", lex))
@@ -477,7 +510,7 @@ def _canonical(group: list[str], kind: str, counts: Counter[str], lex: Lexicon) 
 
 
 def _aliases(group: list[str], name: str, written: dict[str, set[str]]) -> list[str]:
-    found = {name, *group}
+    found = {name, *(scope_of(n)[0] for n in group)}
     for n in group:
         found |= written[n]
     return sorted(a for a in found if a.lower() not in PRONOUNS or a.isupper())

@@ -101,7 +101,17 @@ def unnamed(span: Span) -> str:
     start = span.start
     while start < span.end - 1 and span.doc[start].dep_ in ("det", "nummod", "predet"):
         start += 1
-    return clean_name(span.doc[start:span.end].text)
+    described = clean_name(span.doc[start:span.end].text)
+    if capital_of_position(span.doc[start]):
+        return described[:1].lower() + described[1:]  # "Police said": no name, a description
+    return described
+
+
+def capital_of_position(token: Token) -> bool:
+    """Whether a word is capitalised only because it opens its sentence ("Police said",
+    "Local officials said"), not because it is a name."""
+    return token.is_title and token.pos_ != "PROPN" and not token.ent_type_ \
+        and all(t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i])
 
 
 def antecedent_of_relative(pronoun: Token) -> Token:
