@@ -164,7 +164,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "statement", "report", "dispatch", "post", "announcement", "communique", "release",
     "letter", "document", "memo", "notice", "message", "readout", "transcript", "editorial",
     "commentary", "article", "declaration", "decree", "resolution", "bulletin", "proclamation",
-    "manifesto", "summary",
+    "manifesto", "summary", "tweet",
     # a court's own words, and the papers a party files, which speak for that party
     "ruling", "judgment", "verdict", "lawsuit", "suit", "complaint", "petition", "affidavit",
     "indictment",

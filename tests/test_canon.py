@@ -318,3 +318,14 @@ def test_a_description_within_its_article_joins_no_named_institution():
                      Mention("Ministry", "organisation")])
     assert found[ministry] is not found["Russian Foreign Ministry"]
     assert found["Ministry"] is found["Russian Foreign Ministry"]
+
+
+def test_a_document_is_no_alias_of_the_person_who_issued_it():
+    found = cluster([Mention("Donald Trump", "person", mention="President Donald Trump"),
+                     Mention("Donald Trump", "person", mention="The statement"),
+                     Mention("Donald Trump", "person", mention="Trump's statement"),
+                     Mention("Britain and Canada", "group", mention="a joint letter from the two countries"),
+                     Mention("statement", "document", mention="The statement")])
+    assert found["Donald Trump"].aliases == ["Donald Trump", "President Donald Trump"]
+    assert found["Britain and Canada"].aliases == ["Britain and Canada"]
+    assert "The statement" in found["statement"].aliases  # a document unissued is its own speaker

@@ -299,3 +299,10 @@ def test_a_description_opening_a_sentence_is_written_in_lower_case(extract_text)
     assert said(quotes, "arrested").speaker.name == "police"
     assert said(quotes, "reopen").speaker.name == "local officials"
     assert said(quotes, "talks").speaker.name == "German officials"  # named by their country
+
+
+def test_a_document_of_a_person_is_the_channel_not_the_speaker(extract_text):
+    quotes = extract_text('President Donald Trump said in a statement on Monday that the deal was "the best '
+                          'ever". "We will win," the statement said.')
+    q = said(quotes, "We will win")
+    assert (q.speaker_mention, q.speaker.name, q.channel) == ("the statement", "Donald Trump", "in the statement")

@@ -231,6 +231,14 @@ def kind_of(name: str, hint: str | None = None, lex: Lexicon = DEFAULT) -> Speak
     return "person"
 
 
+def is_document(mention: str, lex: Lexicon = DEFAULT) -> bool:
+    """A mention headed by a document ("The statement", "Trump's statement", "a letter from
+    the ministry"): the channel its issuer spoke through."""
+    head = _head(_key_words(_words(mention, frozenset())))
+    nouns = lex.document_nouns | lex.data_nouns
+    return head in nouns or head.endswith("s") and head[:-1] in nouns
+
+
 def _is_acronym(words: Sequence[str]) -> bool:
     return len(words) == 1 and len(words[0].replace(".", "")) > 1 and words[0].isupper()
 
@@ -370,8 +378,10 @@ class _Tally:
         kind = self.kind(group[0])
         name = _canonical(group, kind, self.counts, self.lex)
         article = scope_of(group[0])[1]  # a description's speaker is one article's: its own id
+        written = {n: {w for w in self.written[n] if kind == "document" or not is_document(w, self.lex)}
+                   for n in group}  # "the statement" is how a speaker spoke, not a name of theirs
         return Speaker(id=slug(f"{name} {article[:8]}" if article else name), name=name, kind=kind,
-                       aliases=_aliases(group, name, self.written),
+                       aliases=_aliases(group, name, written),
                        roles=_ranked(sum((self.roles[n] for n in group), Counter())))
 
 

@@ -104,6 +104,8 @@ class Resolver:
         else:
             speech.speaker = self.resolve(speech.mention)
         speech.rule = self.rule if speech.speaker.name else None
+        if speech.rule == "document" and speech.speaker.kind != "document" and speech.channel is None:
+            speech.channel = f"in {speech.mention.text}"  # "the statement said": its issuer, through it
         if speech.speaker.kind == "document" and self.relayed:
             speech.via = speech.via or self.relayed
             if self.history.referents:
