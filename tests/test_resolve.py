@@ -306,3 +306,39 @@ def test_a_document_of_a_person_is_the_channel_not_the_speaker(extract_text):
                           'ever". "We will win," the statement said.')
     q = said(quotes, "We will win")
     assert (q.speaker_mention, q.speaker.name, q.channel) == ("the statement", "Donald Trump", "in the statement")
+
+
+# -- name form: the name alone, in full, wherever the article gives it ---------------------
+
+@pytest.mark.parametrize("text, words, name, role", [
+    ('The group sued the city in March. Harbour Rights attorney Mitchell Stoltz filed the motion on Tuesday.'
+     '\n\n"This is a clear violation," Stoltz said.', "violation", "Mitchell Stoltz", None),
+    ('The court heard the case on Monday.\n\n"We will appeal," Ahola said after the hearing.\n\nThe ruling was '
+     'a setback for the firm, whose chief executive, Kaisa Ahola, had promised investors a quick win.',
+     "appeal", "Kaisa Ahola", None),
+    ("Pekka Ahola's team measured the ice. \"It is thinner every year,\" Ahola said.", "thinner",
+     "Pekka Ahola", None),
+    ('Tom Reyes runs the food bank. Donations fell by half. "We are running out of food," Reyes said.',
+     "running out", "Tom Reyes", None),
+    ('The council met on Monday. "We have no money left," the mayor of Springvale, Ana Ruiz, said.',
+     "no money", "Ana Ruiz", "mayor of Springvale"),
+    ('Executive director of the Harbour Food Bank, Tom Reyes, said donations had fallen.', "donations",
+     "Tom Reyes", "Executive director of the Harbour Food Bank"),
+    ("Talks resumed in Oslo on Monday. Norway Erna Lind said the deal was close.", "deal", "Erna Lind", "Norway"),
+    ("Talks resumed on Monday. Prime Minister of Norway Erna Lind said the deal was close.", "deal",
+     "Erna Lind", "Prime Minister of Norway"),
+])
+def test_a_speaker_is_named_alone_and_in_full(extract_text, text, words, name, role):
+    q = said(extract_text(text), words)
+    assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (name, "person", role)
+
+
+def test_a_surname_is_the_person_a_country_was_written_before(extract_text):
+    quotes = extract_text('Talks resumed on Monday. Prime Minister of Norway Erna Lind said the deal was close. '
+                          '"We are nearly there," Lind said.')
+    assert said(quotes, "nearly there").speaker.name == "Erna Lind"
+
+
+def test_an_owner_is_no_full_name_when_it_is_an_organisation(extract_text):
+    quotes = extract_text("General Electric's plant closed on Friday. \"It is sad,\" Electric said.")
+    assert said(quotes, "sad").speaker.name != "General Electric"

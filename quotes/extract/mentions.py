@@ -64,6 +64,17 @@ def name_start(span: Span, lex: Lexicon) -> int:
                                or doc[at - 1].text == "-") \
             and doc[at - 1].lower_ not in lex.not_in_names:
         at -= 1
+    return after_nation(doc, at, span.end)
+
+
+def after_nation(doc: Doc, at: int, end: int) -> int:
+    """Where a name of ``doc[at:end]`` begins after the country written before it ("Norway
+    Erna Lind"): at least two words of name follow, and the recogniser saw no person's name
+    starting with the country ("Chad Le Clos")."""
+    for size in (3, 2, 1):
+        if end - (at + size) >= 2 and doc[at].ent_type_ != "PERSON" \
+                and doc[at:at + size].text.lower() in lexicon.NATIONS:
+            return at + size
     return at
 
 

@@ -272,6 +272,7 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     at = name_start(span, r.lex)
     titled = any(t.lower_.rstrip(".") in r.lex.titles_or_roles and t.lower_ not in lexicon.ARTICLES
                  for t in doc[span.start:at])  # "the United States" is no title and a name
+    titled = titled or strip_article(doc[span.start:at].text).lower() in lexicon.NATIONS  # "Norway Erna Lind"
     org_name = m.lemma in r.lex.org_nouns | r.lex.media_name_words | r.lex.company_name_words
     if (not m.head.ent_type_ or titled) and not org_name:
         name = doc[at:span.end]
