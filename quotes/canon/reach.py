@@ -12,7 +12,8 @@ change):
 * ``a:KEY`` (an organisation's key) meets ``x:ACRONYM`` (an organisation's acronym) - a key
   equal to another one's acronym; two names with one acronym are related only through a
   name whose key it is;
-* ``s:WORD`` (a one-word person name) meets ``e:WORD`` (a first or last word of a longer one);
+* ``s:WORD`` (a one-word person name) meets ``e:WORD`` (a word a longer one may be
+  shortened to, :func:`quotes.canon.speakers.name_ends`);
 * ``i:HEAD:WORD`` for each word of an institution, with the number of its words: a name is
   related to the names holding all of its tokens (wider) and to the names all of whose
   tokens it holds (narrower).
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 from ..lexicon import DEFAULT, INSTITUTIONS, NAME_LINKERS, Lexicon
 from ..records import SPEAKER_KINDS, SpeakerKind
-from .speakers import _head, _key, _key_words, _name_words, acronym, kind_of, scope_of
+from .speakers import _head, _key, _key_words, _name_words, acronym, kind_of, name_ends, scope_of
 
 
 def kinds(name: str, lex: Lexicon = DEFAULT) -> set[SpeakerKind]:
@@ -55,8 +56,8 @@ def tokens(name: str, lex: Lexicon = DEFAULT) -> list[tuple[str, int]]:
         elif kind == "person" and not key.startswith("role:"):
             words = _key_words(_name_words(name, "person", lex))
             if len(words) > 1:
-                found[f"e:{words[0]}"] = 0
-                found[f"e:{words[-1]}"] = 0
+                for word in name_ends(words):
+                    found[f"e:{word}"] = 0
             elif words:
                 found[f"s:{words[0]}"] = 0
     return sorted(found.items())

@@ -33,6 +33,8 @@ from ..lexicon import (
     INSTITUTIONS,
     NAME_LINKERS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NATIONS,
     ORG_DESCRIPTORS,
     ORG_TITLES,
     PREPOSITIONS,
@@ -49,7 +51,7 @@ COUNTRIES = {
     for name in [*CAPITALS.values(), *COUNTRY_ABBREVIATIONS.values(), *COUNTRY_NAMES.values()]
 }
 PLACE_WORDS = frozenset(
-    " ".join([*COUNTRIES, *CAPITALS, *DEMONYMS, *DEMONYMS.values()]).split()
+    " ".join([*COUNTRIES, *CAPITALS, *DEMONYMS, *DEMONYMS.values(), *NATIONS]).split()
 ) | COMPASS_WORDS
 
 _APOSTROPHES = dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u0060\u00b4"), "'")
@@ -408,12 +410,13 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True, lex: Lexicon = D
        demonyms, capitals-as-countries, descriptors folded);
     2. an organisation acronym joins the one organisation it abbreviates
        ("KCNA" -> "Korean Central News Agency");
-    3. a one-word person name joins the one full name starting or ending with
-       it ("Yoon" -> "Yoon Suk Yeol", "Peskov" -> "Dmitry Peskov"); with two
-       candidates ("Kim Jong Un", "Kim In-ae") it stays on its own;
-    4. a less specific institution joins the one most specific institution
-       containing its words ("Russian Embassy", "the embassy" -> "Russian
-       Embassy in North Korea").
+    3. a one-word person name joins the one full name it can stand for
+       (:func:`name_ends`: "Yoon" -> "Yoon Suk Yeol", "Peskov" -> "Dmitry
+       Peskov"); with two candidates ("Kim Jong Un", "Kim In-ae") it stays on
+       its own;
+    4. a less specific institution that names its place joins the one most
+       specific institution containing its words ("Russian Embassy" ->
+       "Russian Embassy in North Korea"); "the embassy" may be any country's.
     Roles ("South Korea's president") only ever match the same role, and a
     description within its article (:func:`in_article`) the same description
     there. Kinds never mix. The result depends on the multiset of mentions, not their order.
@@ -448,8 +451,8 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True, lex: Lexicon = D
             continue
         words = _key_words(_name_words(n, "person", lex))
         if len(words) > 1:
-            by_end[words[0]].add(n)
-            by_end[words[-1]].add(n)
+            for word in name_ends(words):
+                by_end[word].add(n)
         elif words:
             single[n] = words[0]
     _merge_unique(partition, {n: by_end[word] for n, word in single.items() if word in by_end})
@@ -465,8 +468,18 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True, lex: Lexicon = D
     return {n: speaker for speaker, group in speakers for n in group}
 
 
+def name_ends(words: Sequence[str]) -> list[str]:
+    """The words of a full name that the name alone may stand for: the surname ("Peskov"),
+    and the first word of a longer name, a family name written first ("Yoon" of "Yoon Suk
+    Yeol"); the first of two words is a given name ("Bernadette" is not Bernadette Quayle)."""
+    words = [w for w in words if w not in NAME_SUFFIXES] or list(words)
+    return [words[0], words[-1]] if len(words) > 2 else [words[-1]]
+
+
 def _institution_candidates(orgs: list[str], key: dict[str, str]) -> dict[str, set[str]]:
-    """For each institution name, the most specific institutions containing all its words."""
+    """For each institution name that carries its place ("Russian Embassy"), the most
+    specific institutions containing all its words; one that does not ("Ministry of Foreign
+    Affairs") may be any country's."""
     words = {n: frozenset(key[n].split()) - NAME_LINKERS for n in orgs}
     heads = {n: _head(key[n].split()) for n in orgs}
     by_word: dict[str, set[str]] = defaultdict(set)
@@ -476,7 +489,7 @@ def _institution_candidates(orgs: list[str], key: dict[str, str]) -> dict[str, s
                 by_word[word].add(n)
     candidates = {}
     for n in orgs:
-        if heads[n] not in INSTITUTIONS or not words[n]:
+        if heads[n] not in INSTITUTIONS or not words[n] & PLACE_WORDS:
             continue
         wider = set.intersection(*(by_word.get(w, set()) for w in words[n]))
         ordered = sorted(
