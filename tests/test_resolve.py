@@ -342,3 +342,19 @@ def test_a_surname_is_the_person_a_country_was_written_before(extract_text):
 def test_an_owner_is_no_full_name_when_it_is_an_organisation(extract_text):
     quotes = extract_text("General Electric's plant closed on Friday. \"It is sad,\" Electric said.")
     assert said(quotes, "sad").speaker.name != "General Electric"
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ('"We will appeal," Thorvaldsen said. The firm, led by Sigrid Thorvaldsen since 2015, lost the case.',
+     "appeal", "Sigrid Thorvaldsen"),
+    ('"It is a scandal," said Gunzburger-Ilić, a lawyer. Marta Gunzburger-Ilić represents the families.',
+     "scandal", "Marta Gunzburger-Ilić"),
+])
+def test_a_surname_is_the_full_name_the_recogniser_missed(extract_text, text, words, name):
+    assert said(extract_text(text), words).speaker.name == name
+
+
+def test_a_surname_is_not_a_place_named_after_someone(extract_text):
+    quotes = extract_text('"We will appeal," Thorvaldsen said outside the court on Thorvaldsen Street.')
+    assert said(quotes, "appeal").speaker.name == "Thorvaldsen"
+

@@ -301,7 +301,7 @@ class Names:
     def is_person(self, name: str, token: Token) -> bool:
         """A one-word name is a person's when the article names that person in full, unless
         the recogniser only ever saw a place or organisation in it."""
-        if self.full_name(name) == name:
+        if self.full_name(name, unrecognised=False) == name:
             return False
         if token.ent_type_ != "GPE":
             return True
@@ -323,22 +323,49 @@ class Names:
                 found.append(clean_name(self.doc[start:token.i].text))
         return found
 
-    def full_name(self, name: str) -> str:
+    @cached_property
+    def written_names(self) -> list[str]:
+        """Runs of two or three capitalised proper nouns that may be a person's name, whatever
+        the recogniser took them for ("Sigrid Thorvaldsen" as a building), without a title,
+        an organisation's word or a country in them."""
+        lex, found = self.lex, []
+        not_names = lex.not_in_names | lex.titles_or_roles | lex.company_name_words | lex.media_name_words
+        runs: list[list[Token]] = [[]]
+        for token in self.doc:
+            if (token.pos_ == "PROPN" and token.is_title) or (token.text == "-" and runs[-1]):
+                runs[-1].append(token)
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            words = [t for t in run if t.text != "-"]
+            after = self.doc[run[-1].i + 1].text if run and run[-1].i + 1 < len(self.doc) else ""
+            if 2 <= len(words) <= 3 and run[-1].text != "-" and after not in ("'", "’") and self.in_text(run[0].idx) \
+                    and not any(t.lower_ in not_names or t.lower_ in lexicon.NATIONS for t in words):
+                found.append(clean_name(self.doc[run[0].i:run[-1].i + 1].text))
+        return found
+
+    def full_name(self, name: str, unrecognised: bool = True) -> str:
         """'Yoon' -> 'Yoon Suk Yeol', 'La Riva' -> 'Gloria La Riva', when the article names
-        exactly one such person (or, naming none, one such owner: "Pekka Ahola's team"): a
-        single word anywhere in the name, several as its end."""
-        named = [p.name for p in self.people]
-        return _longer(name, named) or _longer(name, self.owners) or name
+        exactly one such person (a single word anywhere in the name, several as its end); an
+        article that names nobody so as a person may write the name as an owner ("Pekka
+        Ahola's team") or, with ``unrecognised``, as a name the recogniser took for something
+        else, which alone does not show a person ("Harrowgate Rovers")."""
+        others = [(self.owners, False), *([(self.written_names, False)] if unrecognised else [])] \
+            if " " not in name else []
+        for names, anywhere in [([p.name for p in self.people], True), *others]:
+            matches = _longer(name, names, anywhere)
+            if matches:
+                return matches.pop() if len(matches) == 1 else name
+        return name
 
 
-def _longer(name: str, names: list[str]) -> str | None:
-    """The one name of ``names`` that ``name`` is a shorter form of, if there is one."""
+def _longer(name: str, names: list[str], anywhere: bool = True) -> set[str]:
+    """The names of ``names`` that ``name`` is a shorter form of: its end, or with
+    ``anywhere`` a single word anywhere in it (a family name written first)."""
     words = _words(name)
-    if len(words) == 1:
-        matches = {n for n in names if " " in n and words[0] in _words(n)}
-    else:
-        matches = {n for n in names if len(_words(n)) > len(words) and _words(n)[-len(words):] == words}
-    return matches.pop() if len(matches) == 1 else None
+    if len(words) == 1 and anywhere:
+        return {n for n in names if " " in n and words[0] in _words(n)}
+    return {n for n in names if len(_words(n)) > len(words) and _words(n)[-len(words):] == words}
 
 
 def _words(name: str) -> list[str]:
