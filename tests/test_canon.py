@@ -323,6 +323,16 @@ def test_a_description_has_no_proper_noun(name, described):
     assert (in_article(name, "ab12") != name) is described
 
 
+@pytest.mark.parametrize("name, kind, described", [
+    ("senior US official", "person", True), ("French diplomatic source", "person", True),
+    ("Kremlin spokesman", "person", False), ("British officials", "group", False),
+    ("US official", "organisation", False), ("Ann Lee", "person", False),
+])
+def test_an_anonymous_person_described_with_a_country_is_one_articles(name, kind, described):
+    from quotes.canon.speakers import is_described
+    assert is_described(name, kind) is described
+
+
 def test_a_description_within_its_article_joins_no_named_institution():
     from quotes.canon.speakers import in_article
     ministry = in_article("ministry", "a1")

@@ -135,7 +135,8 @@ def as_stored(found: list[QuoteRecord], article_id: str) -> list[tuple]:
     spans: dict[tuple[int, int], tuple] = {}
     for q in found:
         name = (q.speaker.name or "").strip() or None
-        spans.setdefault((q.start, q.end), (q.start, q.end, q.quote, q.type, name and in_article(name, article_id)))
+        stored = name and in_article(name, article_id, q.speaker.kind)
+        spans.setdefault((q.start, q.end), (q.start, q.end, q.quote, q.type, stored))
     return sorted(spans.values())
 
 

@@ -94,18 +94,26 @@ def slug(name: str) -> str:
     return re.sub(r"[\W_]+", "-", text).strip("-") or hashlib.sha1(name.encode()).hexdigest()[:12]
 
 
-def is_described(name: str) -> bool:
-    """A description with no proper noun in it ("police", "the company", "senior official"):
-    it names a different speaker in each article. "London police", "the Delhi Police" and
-    "British officials" carry the place or body that makes them one speaker."""
+def is_described(name: str, kind: str | None = None, lex: Lexicon = DEFAULT) -> bool:
+    """A description with no proper noun in it ("police", "the company", "senior official"),
+    or a person described by a role and a country ("a senior US official", an anonymous
+    source): it names a different speaker in each article. "London police", "the Delhi
+    Police", "British officials" and "the Kremlin spokesman" carry the place or body that
+    makes them one speaker."""
     text = clean(name)
-    return any(c.isalpha() for c in text) and not any(c.isupper() for c in text)
+    if not any(c.isalpha() for c in text):
+        return False
+    if not any(c.isupper() for c in text):
+        return True
+    words = _words(text, frozenset())
+    return kind == "person" and bool(words) and bare(words[-1]) in lex.role_nouns | lex.title_words \
+        and all(w[:1].islower() or bare(w) in PLACE_WORDS for w in words)
 
 
-def in_article(name: str, article_id: str) -> str:
+def in_article(name: str, article_id: str, kind: str | None = None, lex: Lexicon = DEFAULT) -> str:
     """The name a speaker is stored under: a description within its article, so that
     "police" in a London and in an Auckland article are two speakers; a name as it is."""
-    return f"{name} (article {article_id})" if is_described(name) and not SCOPE.search(name) else name
+    return f"{name} (article {article_id})" if is_described(name, kind, lex) and not SCOPE.search(name) else name
 
 
 def scope_of(name: str) -> tuple[str, str | None]:

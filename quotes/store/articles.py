@@ -152,7 +152,7 @@ def _quote_rows(article: Article, records: list[QuoteRecord]) -> list[dict[str, 
                 "article_id": article_id,
                 "speaker_id": None,
                 "speaker_mention": _text(record.speaker_mention),
-                "name_in_article": _name_in(record.speaker.name, article_id),
+                "name_in_article": _name_in(record.speaker.name, record.speaker.kind, article_id),
                 "speaker_kind": record.speaker.kind,
                 "role": _text(record.speaker.role),
                 "quote": record.quote,
@@ -176,11 +176,11 @@ def _quote_rows(article: Article, records: list[QuoteRecord]) -> list[dict[str, 
     return list(rows.values())
 
 
-def _name_in(name: str | None, article_id: str) -> str | None:
+def _name_in(name: str | None, kind: str | None, article_id: str) -> str | None:
     """The speaker's name as the article gives it; a description ("police") with the
     article, which makes it a speaker of its own (:func:`quotes.canon.speakers.in_article`)."""
     text = _text(name)
-    return in_article(text, article_id) if text else None
+    return in_article(text, article_id, kind) if text else None
 
 
 def _text(value: str | None) -> str | None:

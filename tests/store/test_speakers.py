@@ -99,3 +99,12 @@ def test_police_in_three_cities_are_three_speakers(fresh_db):
     assert [count for _, count in by_article] == [1, 1, 1]
     police = fresh_db.execute("select name, quote_count from speakers").fetchall()
     assert police == [("police", 2)] * 3
+
+
+def test_an_anonymous_official_in_two_articles_is_two_speakers(fresh_db):
+    articles = [Article(name=f"{n}.txt", text="A senior US official said the talks had failed.",
+                        url=f"https://example.com/{n}") for n in (1, 2)]
+    store.save_articles(fresh_db, [(a, [quote(a, "the talks had failed", "senior US official",
+                                              mention="A senior US official")]) for a in articles], "1")
+    store.refresh(fresh_db)
+    assert fresh_db.execute("select name from speakers").fetchall() == [("senior US official",)] * 2
