@@ -452,19 +452,8 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True, lex: Lexicon = D
             by_acronym[short].add(n)
     _merge_unique(partition, {n: by_acronym[key[n]] for n in orgs if key[n] in by_acronym})
 
-    by_end: dict[str, set[str]] = defaultdict(set)
-    single: dict[str, str] = {}
-    for n in named:
-        if kind[n] != "person" or key[n].startswith("role:"):
-            continue
-        words = _key_words(_name_words(n, "person", lex))
-        if len(words) > 1:
-            for word in name_ends(words):
-                by_end[word].add(n)
-        elif words:
-            single[n] = words[0]
-    _merge_unique(partition, {n: by_end[word] for n, word in single.items() if word in by_end})
-
+    people = [n for n in named if kind[n] == "person" and not key[n].startswith("role:")]
+    _merge_unique(partition, _full_name_candidates(people, lex))
     _merge_unique(partition, _institution_candidates(orgs, key))
 
     members: dict[str, list[str]] = defaultdict(list)
@@ -474,6 +463,20 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True, lex: Lexicon = D
     if numbered:
         distinguish([s for s, _ in speakers])
     return {n: speaker for speaker, group in speakers for n in group}
+
+
+def _full_name_candidates(people: list[str], lex: Lexicon) -> dict[str, set[str]]:
+    """For each one-word person name, the full names it may stand for (:func:`name_ends`)."""
+    by_end: dict[str, set[str]] = defaultdict(set)
+    single: dict[str, str] = {}
+    for n in people:
+        words = _key_words(_name_words(n, "person", lex))
+        if len(words) > 1:
+            for word in name_ends(words):
+                by_end[word].add(n)
+        elif words:
+            single[n] = words[0]
+    return {n: by_end[word] for n, word in single.items() if word in by_end}
 
 
 def name_ends(words: Sequence[str]) -> list[str]:
