@@ -179,7 +179,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "statement", "report", "dispatch", "post", "announcement", "communique", "release",
     "letter", "document", "memo", "notice", "message", "readout", "transcript", "editorial",
     "commentary", "article", "declaration", "decree", "resolution", "bulletin", "proclamation",
-    "manifesto", "summary",
+    "manifesto", "summary", "tweet",
     # a court's own words, and the papers a party files, which speak for that party
     "ruling", "judgment", "verdict", "lawsuit", "suit", "complaint", "petition", "affidavit",
     "indictment",
@@ -278,6 +278,8 @@ INSTITUTIONS: frozenset[str] = frozenset(
     "mission delegation cabinet presidency".split())
 # Lower-case words that may sit inside a name: "Ursula von der Leyen".
 NAME_PARTICLES: frozenset[str] = frozenset("von van der den de da del di du la le bin al el ibn".split())
+# Generational suffixes that end a name without being the surname ("Robert Downey Jr.").
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 # Nouns by which news refers back to an organisation it has named, by its line of work:
 # "Northway Power said ... the utility said" is the power company, "the newspaper wrote"
@@ -466,6 +468,31 @@ COUNTRY_NAMES: dict[str, str] = {
     "britain": "United Kingdom", "great britain": "United Kingdom",
 }
 COMPASS_WORDS: frozenset[str] = frozenset("north south east west northern southern eastern western".split())
+# The countries of the world (and the nations of the United Kingdom) as news writes them,
+# lower-cased: a country written before a name ("Norway Erna Lind", "Prime Minister of Norway
+# Erna Lind") is where the person holds office, not a part of the name.
+NATIONS: frozenset[str] = frozenset(name.strip() for name in """
+afghanistan, albania, algeria, andorra, angola, antigua and barbuda, argentina, armenia, australia,
+austria, azerbaijan, bahamas, bahrain, bangladesh, barbados, belarus, belgium, belize, benin, bhutan,
+bolivia, bosnia and herzegovina, botswana, brazil, brunei, bulgaria, burkina faso, burundi, cambodia,
+cameroon, canada, cape verde, chad, chile, china, colombia, comoros, congo, costa rica, croatia, cuba,
+cyprus, czech republic, czechia, denmark, djibouti, dominica, dominican republic, east timor, ecuador,
+egypt, el salvador, england, equatorial guinea, eritrea, estonia, eswatini, ethiopia, fiji, finland,
+france, gabon, gambia, georgia, germany, ghana, greece, grenada, guatemala, guinea, guinea-bissau, guyana,
+haiti, honduras, hong kong, hungary, iceland, india, indonesia, iran, iraq, ireland, israel, italy,
+ivory coast, jamaica, japan, jordan, kazakhstan, kenya, kiribati, kosovo, kuwait, kyrgyzstan, laos,
+latvia, lebanon, lesotho, liberia, libya, liechtenstein, lithuania, luxembourg, madagascar, malawi,
+malaysia, maldives, mali, malta, mauritania, mauritius, mexico, micronesia, moldova, monaco, mongolia,
+montenegro, morocco, mozambique, myanmar, namibia, nauru, nepal, netherlands, new zealand, nicaragua,
+niger, nigeria, north korea, north macedonia, northern ireland, norway, oman, pakistan, palau,
+palestine, panama, papua new guinea, paraguay, peru, philippines, poland, portugal, qatar, romania,
+russia, rwanda, samoa, san marino, saudi arabia, scotland, senegal, serbia, seychelles, sierra leone,
+singapore, slovakia, slovenia, solomon islands, somalia, south africa, south korea, south sudan,
+spain, sri lanka, sudan, suriname, sweden, switzerland, syria, taiwan, tajikistan, tanzania, thailand,
+togo, tonga, trinidad and tobago, tunisia, turkey, turkmenistan, tuvalu, uganda, ukraine,
+united arab emirates, united kingdom, united states, uruguay, uzbekistan, vanuatu, vatican,
+venezuela, vietnam, wales, yemen, zambia, zimbabwe
+""".split(","))
 
 
 # -- news outlets --------------------------------------------------------------------------

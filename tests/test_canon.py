@@ -90,7 +90,13 @@ def test_acronym_joins_the_organisation_it_abbreviates_and_names_it():
 
 def test_embassy_named_by_host_city_or_country_is_one_embassy():
     assert same("the Russian Embassy in North Korea", "the Russian embassy in Pyongyang",
-                "Russian Embassy", "the embassy") == {"Russian Embassy in North Korea"}
+                "Russian Embassy") == {"Russian Embassy in North Korea"}
+
+
+def test_an_institution_that_names_no_place_may_be_any_countrys():
+    names = speakers("Russian Embassy in North Korea", "the embassy", "Turkish Ministry of Foreign Affairs",
+                     "Ministry of Foreign Affairs")
+    assert len(set(names.values())) == 4
 
 
 def test_foreign_ministry_variants_are_one_ministry():
@@ -125,6 +131,12 @@ def test_two_kims_stay_two_speakers():
     names = speakers("Kim Jong Un", "Kim In-ae", "Kim Jong-un")
     assert names["Kim Jong-un"] == names["Kim Jong Un"] == "Kim Jong Un"
     assert names["Kim In-ae"] == "Kim In-ae"
+
+
+def test_a_given_name_is_not_the_person_of_that_first_name():
+    names = speakers("Bernadette", "Bernadette Quayle", "Robert", "Robert Downey Jr.", "Downey")
+    assert names["Bernadette"] == "Bernadette" and names["Robert"] == "Robert"
+    assert names["Downey"] == "Robert Downey Jr."  # the surname before a generational suffix
 
 
 def test_a_bare_surname_shared_by_two_people_stays_unmerged():
@@ -285,3 +297,57 @@ def test_a_statement_reprinted_verbatim_is_one_group():
     bucket.append(("speaker", "other", "a1", "direct", "Troops crossed the border at dawn."))
     groups = same_statements(bucket)
     assert [len(group) for group in groups] == [2000]
+
+
+# descriptions: one speaker per article, never across the world
+
+def test_a_description_is_one_speaker_per_article():
+    from quotes.canon.speakers import in_article
+    stored = [in_article(name, article) for name, article in [
+        ("police", "a1"), ("the police", "a1"), ("police", "b2"), ("police", "c3"), ("company", "c3")]]
+    found = cluster(Mention(n, "group" if "police" in n else None) for n in stored)
+    police = {found[n].id for n in stored if "police" in n}
+    assert len(police) == 3 and found[stored[0]] is found[stored[1]]
+    assert {found[n].name for n in stored if "police" in n} == {"police"}  # shown as written
+    assert found[stored[0]].aliases == ["police", "the police"]
+
+
+@pytest.mark.parametrize("name, described", [
+    ("police", True), ("the government", True), ("senior official", True), ("statement", True),
+    ("London police", False), ("police in Auckland", False), ("Delhi Police", False),
+    ("British officials", False), ("Dmitry Peskov", False),
+])
+def test_a_description_has_no_proper_noun(name, described):
+    from quotes.canon.speakers import in_article, is_described
+    assert is_described(name) is described
+    assert (in_article(name, "ab12") != name) is described
+
+
+@pytest.mark.parametrize("name, kind, described", [
+    ("senior US official", "person", True), ("French diplomatic source", "person", True),
+    ("Kremlin spokesman", "person", False), ("British officials", "group", False),
+    ("US official", "organisation", False), ("Ann Lee", "person", False),
+])
+def test_an_anonymous_person_described_with_a_country_is_one_articles(name, kind, described):
+    from quotes.canon.speakers import is_described
+    assert is_described(name, kind) is described
+
+
+def test_a_description_within_its_article_joins_no_named_institution():
+    from quotes.canon.speakers import in_article
+    ministry = in_article("ministry", "a1")
+    found = cluster([Mention("Russian Foreign Ministry", "organisation"), Mention(ministry, "organisation"),
+                     Mention("Ministry", "organisation")])
+    assert found[ministry] is not found["Russian Foreign Ministry"]
+    assert found[ministry] is not found["Ministry"]
+
+
+def test_a_document_is_no_alias_of_the_person_who_issued_it():
+    found = cluster([Mention("Donald Trump", "person", mention="President Donald Trump"),
+                     Mention("Donald Trump", "person", mention="The statement"),
+                     Mention("Donald Trump", "person", mention="Trump's statement"),
+                     Mention("Britain and Canada", "group", mention="a joint letter from the two countries"),
+                     Mention("statement", "document", mention="The statement")])
+    assert found["Donald Trump"].aliases == ["Donald Trump", "President Donald Trump"]
+    assert found["Britain and Canada"].aliases == ["Britain and Canada"]
+    assert "The statement" in found["statement"].aliases  # a document unissued is its own speaker

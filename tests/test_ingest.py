@@ -35,6 +35,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import quotes.ingest
 import quotes.store
+from quotes.canon.speakers import in_article
 from quotes.extract import EXTRACTOR_VERSION, extract
 from quotes.readers import ReadError, iter_articles
 from quotes.readers.limits import MAX_BYTES
@@ -128,12 +129,14 @@ def stored_quotes(db: Path) -> dict[str, list[tuple]]:
     return found
 
 
-def as_stored(found: list[QuoteRecord]) -> list[tuple]:
-    """Extracted quotes as the store keeps them: one per span, speaker name trimmed."""
+def as_stored(found: list[QuoteRecord], article_id: str) -> list[tuple]:
+    """Extracted quotes as the store keeps them: one per span, speaker name trimmed (and a
+    description within its article)."""
     spans: dict[tuple[int, int], tuple] = {}
     for q in found:
-        spans.setdefault((q.start, q.end), (q.start, q.end, q.quote, q.type,
-                                            (q.speaker.name or "").strip() or None))
+        name = (q.speaker.name or "").strip() or None
+        stored = name and in_article(name, article_id, q.speaker.kind)
+        spans.setdefault((q.start, q.end), (q.start, q.end, q.quote, q.type, stored))
     return sorted(spans.values())
 
 
@@ -154,7 +157,7 @@ def test_sigkill_keeps_whole_batches_and_a_rerun_finishes_the_job(corpus, tmp_pa
     kept = stored_quotes(db)
     assert 20 <= len(kept) < 120, "the run was not interrupted"
     assert len(kept) % 10 == 0
-    expected = {article.name: as_stored(found)
+    expected = {article.name: as_stored(found, article.id)
                 for article, found in extract(nlp, iter_articles([corpus / name for name in kept]))}
     assert kept == expected
 

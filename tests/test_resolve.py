@@ -406,3 +406,72 @@ def test_an_indefinite_role_in_a_lede_is_the_holder_named_after_it(extract_text)
     quotes = extract_text("A federal judge on Thursday ordered the plant closed, calling the leak "
                           '"a failure of basic care."\n\nU.S. District Judge Maria Ortiz ruled that the firm knew.')
     assert quotes[0].speaker.name == "Maria Ortiz"
+
+
+# -- descriptions: written as descriptions, whatever opens the sentence ---------------------
+
+def test_a_description_opening_a_sentence_is_written_in_lower_case(extract_text):
+    quotes = extract_text("Police said the man was arrested on Monday. Local officials said the road "
+                          "would reopen. German officials said the talks had failed.")
+    assert said(quotes, "arrested").speaker.name == "police"
+    assert said(quotes, "reopen").speaker.name == "local officials"
+    assert said(quotes, "talks").speaker.name == "German officials"  # named by their country
+
+
+def test_a_document_of_a_person_is_the_channel_not_the_speaker(extract_text):
+    quotes = extract_text('President Donald Trump said in a statement on Monday that the deal was "the best '
+                          'ever". "We will win," the statement said.')
+    q = said(quotes, "We will win")
+    assert (q.speaker_mention, q.speaker.name, q.channel) == ("the statement", "Donald Trump", "in the statement")
+
+
+# -- name form: the name alone, in full, wherever the article gives it ---------------------
+
+@pytest.mark.parametrize("text, words, name, role", [
+    ('The group sued the city in March. Harbour Rights attorney Mitchell Stoltz filed the motion on Tuesday.'
+     '\n\n"This is a clear violation," Stoltz said.', "violation", "Mitchell Stoltz", None),
+    ('The court heard the case on Monday.\n\n"We will appeal," Ahola said after the hearing.\n\nThe ruling was '
+     'a setback for the firm, whose chief executive, Kaisa Ahola, had promised investors a quick win.',
+     "appeal", "Kaisa Ahola", None),
+    ("Pekka Ahola's team measured the ice. \"It is thinner every year,\" Ahola said.", "thinner",
+     "Pekka Ahola", None),
+    ('Tom Reyes runs the food bank. Donations fell by half. "We are running out of food," Reyes said.',
+     "running out", "Tom Reyes", None),
+    ('The council met on Monday. "We have no money left," the mayor of Springvale, Ana Ruiz, said.',
+     "no money", "Ana Ruiz", "mayor of Springvale"),
+    ('Executive director of the Harbour Food Bank, Tom Reyes, said donations had fallen.', "donations",
+     "Tom Reyes", "Executive director of the Harbour Food Bank"),
+    ("Talks resumed in Oslo on Monday. Norway Erna Lind said the deal was close.", "deal", "Erna Lind", "Norway"),
+    ("Talks resumed on Monday. Prime Minister of Norway Erna Lind said the deal was close.", "deal",
+     "Erna Lind", "Prime Minister of Norway"),
+])
+def test_a_speaker_is_named_alone_and_in_full(extract_text, text, words, name, role):
+    q = said(extract_text(text), words)
+    assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (name, "person", role)
+
+
+def test_a_surname_is_the_person_a_country_was_written_before(extract_text):
+    quotes = extract_text('Talks resumed on Monday. Prime Minister of Norway Erna Lind said the deal was close. '
+                          '"We are nearly there," Lind said.')
+    assert said(quotes, "nearly there").speaker.name == "Erna Lind"
+
+
+def test_an_owner_is_no_full_name_when_it_is_an_organisation(extract_text):
+    quotes = extract_text("General Electric's plant closed on Friday. \"It is sad,\" Electric said.")
+    assert said(quotes, "sad").speaker.name != "General Electric"
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ('"We will appeal," Thorvaldsen said. The firm, led by Sigrid Thorvaldsen since 2015, lost the case.',
+     "appeal", "Sigrid Thorvaldsen"),
+    ('"It is a scandal," said Gunzburger-Ilić, a lawyer. Marta Gunzburger-Ilić represents the families.',
+     "scandal", "Marta Gunzburger-Ilić"),
+])
+def test_a_surname_is_the_full_name_the_recogniser_missed(extract_text, text, words, name):
+    assert said(extract_text(text), words).speaker.name == name
+
+
+def test_a_surname_is_not_a_place_named_after_someone(extract_text):
+    quotes = extract_text('"We will appeal," Thorvaldsen said outside the court on Thorvaldsen Street.')
+    assert said(quotes, "appeal").speaker.name == "Thorvaldsen"
+

@@ -4,14 +4,16 @@
 acronym and the organisation it abbreviates; a one-word person name and the full names that
 start or end with that word; an institution and the institutions with the same head noun
 whose words include all of its words. Each name's tokens describe its side of those
-relations, for every kind the name can take (a name's kind follows the majority of its
-mentions, which new articles can change):
+relations (a description stored within its article has only the first), for every kind the
+name can take (a name's kind follows the majority of its mentions, which new articles can
+change):
 
 * ``k:KIND:KEY`` - names with the same token can share a key;
 * ``a:KEY`` (an organisation's key) meets ``x:ACRONYM`` (an organisation's acronym) - a key
   equal to another one's acronym; two names with one acronym are related only through a
   name whose key it is;
-* ``s:WORD`` (a one-word person name) meets ``e:WORD`` (a first or last word of a longer one);
+* ``s:WORD`` (a one-word person name) meets ``e:WORD`` (a word a longer one may be
+  shortened to, :func:`quotes.canon.speakers.name_ends`);
 * ``i:HEAD:WORD`` for each word of an institution, with the number of its words: a name is
   related to the names holding all of its tokens (wider) and to the names all of whose
   tokens it holds (narrower).
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 from ..lexicon import DEFAULT, INSTITUTIONS, NAME_LINKERS, Lexicon
 from ..records import SPEAKER_KINDS, SpeakerKind
-from .speakers import _head, _key, _key_words, _name_words, acronym, kind_of
+from .speakers import _head, _key, _key_words, _name_words, acronym, kind_of, name_ends, scope_of
 
 
 def kinds(name: str, lex: Lexicon = DEFAULT) -> set[SpeakerKind]:
@@ -39,6 +41,8 @@ def tokens(name: str, lex: Lexicon = DEFAULT) -> list[tuple[str, int]]:
     for kind in sorted(kinds(name, lex)):
         key = _key(name, kind, lex)
         found[f"k:{kind}:{key}"] = 0
+        if scope_of(name)[1]:
+            continue  # a description within its article meets only itself
         if kind == "organisation":
             found[f"a:{key}"] = 0
             short = acronym(_name_words(name, "organisation", lex))
@@ -52,8 +56,8 @@ def tokens(name: str, lex: Lexicon = DEFAULT) -> list[tuple[str, int]]:
         elif kind == "person" and not key.startswith("role:"):
             words = _key_words(_name_words(name, "person", lex))
             if len(words) > 1:
-                found[f"e:{words[0]}"] = 0
-                found[f"e:{words[-1]}"] = 0
+                for word in name_ends(words):
+                    found[f"e:{word}"] = 0
             elif words:
                 found[f"s:{words[0]}"] = 0
     return sorted(found.items())

@@ -33,6 +33,8 @@ from ..lexicon import (
     INSTITUTIONS,
     NAME_LINKERS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NATIONS,
     ORG_DESCRIPTORS,
     ORG_TITLES,
     PREPOSITIONS,
@@ -49,12 +51,15 @@ COUNTRIES = {
     for name in [*CAPITALS.values(), *COUNTRY_ABBREVIATIONS.values(), *COUNTRY_NAMES.values()]
 }
 PLACE_WORDS = frozenset(
-    " ".join([*COUNTRIES, *CAPITALS, *DEMONYMS, *DEMONYMS.values()]).split()
+    " ".join([*COUNTRIES, *CAPITALS, *DEMONYMS, *DEMONYMS.values(), *NATIONS]).split()
 ) | COMPASS_WORDS
 
 _APOSTROPHES = dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u0060\u00b4"), "'")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _EDGE = " \t\n\"'\u201c\u201d()[],;:"
+
+# The article a described speaker's name is stored with: "police (article 3f2a9c0144aa12bd)".
+SCOPE = re.compile(r" \(article ([0-9a-f]+)\)$")
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,34 @@ def slug(name: str) -> str:
         text = "".join(_ascii_or_self(c) for c in text)
     text = text.lower()
     return re.sub(r"[\W_]+", "-", text).strip("-") or hashlib.sha1(name.encode()).hexdigest()[:12]
+
+
+def is_described(name: str, kind: str | None = None, lex: Lexicon = DEFAULT) -> bool:
+    """A description with no proper noun in it ("police", "the company", "senior official"),
+    or a person described by a role and a country ("a senior US official", an anonymous
+    source): it names a different speaker in each article. "London police", "the Delhi
+    Police", "British officials" and "the Kremlin spokesman" carry the place or body that
+    makes them one speaker."""
+    text = clean(name)
+    if not any(c.isalpha() for c in text):
+        return False
+    if not any(c.isupper() for c in text):
+        return True
+    words = _words(text, frozenset())
+    return kind == "person" and bool(words) and bare(words[-1]) in lex.role_nouns | lex.title_words \
+        and all(w[:1].islower() or bare(w) in PLACE_WORDS for w in words)
+
+
+def in_article(name: str, article_id: str, kind: str | None = None, lex: Lexicon = DEFAULT) -> str:
+    """The name a speaker is stored under: a description within its article, so that
+    "police" in a London and in an Auckland article are two speakers; a name as it is."""
+    return f"{name} (article {article_id})" if is_described(name, kind, lex) and not SCOPE.search(name) else name
+
+
+def scope_of(name: str) -> tuple[str, str | None]:
+    """A stored name without its article, and the article: ("police", "3f2a9c0144aa12bd")."""
+    found = SCOPE.search(name)
+    return (name[:found.start()], found.group(1)) if found else (name, None)
 
 
 def _ascii_or_self(char: str) -> str:
@@ -193,6 +226,7 @@ def kind_of(name: str, hint: str | None = None, lex: Lexicon = DEFAULT) -> Speak
     The shape wins over the hint where it is unambiguous: a coordination or a
     plural is a group, an institution noun ("Yoon's office") an organisation.
     """
+    name = scope_of(name)[0]
     words = _words(name, frozenset())
     if hint == "document":
         return "document"  # "court filings" is no group, "UN report" no organisation
@@ -205,6 +239,14 @@ def kind_of(name: str, hint: str | None = None, lex: Lexicon = DEFAULT) -> Speak
     if _country_form(words) or _is_acronym(_words(name, ORG_TITLES)):
         return "organisation"
     return "person"
+
+
+def is_document(mention: str, lex: Lexicon = DEFAULT) -> bool:
+    """A mention headed by a document ("The statement", "Trump's statement", "a letter from
+    the ministry"): the channel its issuer spoke through."""
+    head = _head(_key_words(_words(mention, frozenset())))
+    nouns = lex.document_nouns | lex.data_nouns
+    return head in nouns or head.endswith("s") and head[:-1] in nouns
 
 
 def _is_acronym(words: Sequence[str]) -> bool:
@@ -266,6 +308,9 @@ def _name_words(name: str, kind: str, lex: Lexicon = DEFAULT) -> Sequence[str]:
 
 @lru_cache(maxsize=1 << 18)
 def _key(name: str, kind: str, lex: Lexicon = DEFAULT) -> str:
+    name, article = scope_of(name)
+    if article:
+        return f"{_key(name, kind, lex)} @{article}"  # only the same description in one article
     words = _name_words(name, kind, lex)
     if kind == "person":
         if _is_role(words, lex):
@@ -285,6 +330,7 @@ def acronym(words: Sequence[str]) -> str | None:
 
 
 def _display(name: str, kind: str, lex: Lexicon) -> str:
+    name = scope_of(name)[0]
     words = _name_words(name, kind, lex)
     if kind == "organisation":
         country = _country_form(words)
@@ -341,7 +387,11 @@ class _Tally:
         """The speaker of names put together (sorted), not numbered yet."""
         kind = self.kind(group[0])
         name = _canonical(group, kind, self.counts, self.lex)
-        return Speaker(id=slug(name), name=name, kind=kind, aliases=_aliases(group, name, self.written),
+        article = scope_of(group[0])[1]  # a description's speaker is one article's: its own id
+        written = {n: {w for w in self.written[n] if kind == "document" or not is_document(w, self.lex)}
+                   for n in group}  # "the statement" is how a speaker spoke, not a name of theirs
+        return Speaker(id=slug(f"{name} {article[:8]}" if article else name), name=name, kind=kind,
+                       aliases=_aliases(group, name, written),
                        roles=_ranked(sum((self.roles[n] for n in group), Counter())))
 
 
@@ -368,14 +418,16 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True, lex: Lexicon = D
        demonyms, capitals-as-countries, descriptors folded);
     2. an organisation acronym joins the one organisation it abbreviates
        ("KCNA" -> "Korean Central News Agency");
-    3. a one-word person name joins the one full name starting or ending with
-       it ("Yoon" -> "Yoon Suk Yeol", "Peskov" -> "Dmitry Peskov"); with two
-       candidates ("Kim Jong Un", "Kim In-ae") it stays on its own;
-    4. a less specific institution joins the one most specific institution
-       containing its words ("Russian Embassy", "the embassy" -> "Russian
-       Embassy in North Korea").
-    Roles ("South Korea's president") only ever match the same role. Kinds
-    never mix. The result depends on the multiset of mentions, not their order.
+    3. a one-word person name joins the one full name it can stand for
+       (:func:`name_ends`: "Yoon" -> "Yoon Suk Yeol", "Peskov" -> "Dmitry
+       Peskov"); with two candidates ("Kim Jong Un", "Kim In-ae") it stays on
+       its own;
+    4. a less specific institution that names its place joins the one most
+       specific institution containing its words ("Russian Embassy" ->
+       "Russian Embassy in North Korea"); "the embassy" may be any country's.
+    Roles ("South Korea's president") only ever match the same role, and a
+    description within its article (:func:`in_article`) the same description
+    there. Kinds never mix. The result depends on the multiset of mentions, not their order.
 
     Two speakers whose names slug alike are told apart by :func:`distinguish`; with ``numbered``
     false that is left to the caller, which clusters names no rule relates in parts.
@@ -390,7 +442,9 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True, lex: Lexicon = D
     for n in names:
         partition.union(first.setdefault((kind[n], key[n]), n), n)
 
-    orgs = [n for n in names if kind[n] == "organisation"]
+    # A description stored within its article joins only the same description there.
+    named = [n for n in names if not scope_of(n)[1]]
+    orgs = [n for n in named if kind[n] == "organisation"]
     by_acronym: dict[str, set[str]] = defaultdict(set)
     for n in orgs:
         short = acronym(_name_words(n, "organisation", lex))
@@ -398,19 +452,8 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True, lex: Lexicon = D
             by_acronym[short].add(n)
     _merge_unique(partition, {n: by_acronym[key[n]] for n in orgs if key[n] in by_acronym})
 
-    by_end: dict[str, set[str]] = defaultdict(set)
-    single: dict[str, str] = {}
-    for n in names:
-        if kind[n] != "person" or key[n].startswith("role:"):
-            continue
-        words = _key_words(_name_words(n, "person", lex))
-        if len(words) > 1:
-            by_end[words[0]].add(n)
-            by_end[words[-1]].add(n)
-        elif words:
-            single[n] = words[0]
-    _merge_unique(partition, {n: by_end[word] for n, word in single.items() if word in by_end})
-
+    people = [n for n in named if kind[n] == "person" and not key[n].startswith("role:")]
+    _merge_unique(partition, _full_name_candidates(people, lex))
     _merge_unique(partition, _institution_candidates(orgs, key))
 
     members: dict[str, list[str]] = defaultdict(list)
@@ -422,8 +465,32 @@ def cluster(mentions: Iterable[Mention], numbered: bool = True, lex: Lexicon = D
     return {n: speaker for speaker, group in speakers for n in group}
 
 
+def _full_name_candidates(people: list[str], lex: Lexicon) -> dict[str, set[str]]:
+    """For each one-word person name, the full names it may stand for (:func:`name_ends`)."""
+    by_end: dict[str, set[str]] = defaultdict(set)
+    single: dict[str, str] = {}
+    for n in people:
+        words = _key_words(_name_words(n, "person", lex))
+        if len(words) > 1:
+            for word in name_ends(words):
+                by_end[word].add(n)
+        elif words:
+            single[n] = words[0]
+    return {n: by_end[word] for n, word in single.items() if word in by_end}
+
+
+def name_ends(words: Sequence[str]) -> list[str]:
+    """The words of a full name that the name alone may stand for: the surname ("Peskov"),
+    and the first word of a longer name, a family name written first ("Yoon" of "Yoon Suk
+    Yeol"); the first of two words is a given name ("Bernadette" is not Bernadette Quayle)."""
+    words = [w for w in words if w not in NAME_SUFFIXES] or list(words)
+    return [words[0], words[-1]] if len(words) > 2 else [words[-1]]
+
+
 def _institution_candidates(orgs: list[str], key: dict[str, str]) -> dict[str, set[str]]:
-    """For each institution name, the most specific institutions containing all its words."""
+    """For each institution name that carries its place ("Russian Embassy"), the most
+    specific institutions containing all its words; one that does not ("Ministry of Foreign
+    Affairs") may be any country's."""
     words = {n: frozenset(key[n].split()) - NAME_LINKERS for n in orgs}
     heads = {n: _head(key[n].split()) for n in orgs}
     by_word: dict[str, set[str]] = defaultdict(set)
@@ -433,7 +500,7 @@ def _institution_candidates(orgs: list[str], key: dict[str, str]) -> dict[str, s
                 by_word[word].add(n)
     candidates = {}
     for n in orgs:
-        if heads[n] not in INSTITUTIONS or not words[n]:
+        if heads[n] not in INSTITUTIONS or not words[n] & PLACE_WORDS:
             continue
         wider = set.intersection(*(by_word.get(w, set()) for w in words[n]))
         ordered = sorted(
@@ -477,7 +544,7 @@ def _canonical(group: list[str], kind: str, counts: Counter[str], lex: Lexicon) 
 
 
 def _aliases(group: list[str], name: str, written: dict[str, set[str]]) -> list[str]:
-    found = {name, *group}
+    found = {name, *(scope_of(n)[0] for n in group)}
     for n in group:
         found |= written[n]
     return sorted(a for a in found if a.lower() not in PRONOUNS or a.isupper())

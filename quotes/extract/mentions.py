@@ -78,6 +78,17 @@ def name_start(span: Span, lex: Lexicon) -> int:
                                or doc[at - 1].text == "-") \
             and doc[at - 1].lower_ not in lex.not_in_names:
         at -= 1
+    return after_nation(doc, at, span.end)
+
+
+def after_nation(doc: Doc, at: int, end: int) -> int:
+    """Where a name of ``doc[at:end]`` begins after the country written before it ("Norway
+    Erna Lind"): at least two words of name follow, and the recogniser saw no person's name
+    starting with the country ("Chad Le Clos")."""
+    for size in (3, 2, 1):
+        if end - (at + size) >= 2 and doc[at].ent_type_ != "PERSON" \
+                and doc[at:at + size].text.lower() in lexicon.NATIONS:
+            return at + size
     return at
 
 
@@ -115,7 +126,17 @@ def unnamed(span: Span) -> str:
     start = span.start
     while start < span.end - 1 and span.doc[start].dep_ in ("det", "nummod", "predet"):
         start += 1
-    return clean_name(span.doc[start:span.end].text)
+    described = clean_name(span.doc[start:span.end].text)
+    if capital_of_position(span.doc[start]):
+        return described[:1].lower() + described[1:]  # "Police said": no name, a description
+    return described
+
+
+def capital_of_position(token: Token) -> bool:
+    """Whether a word is capitalised only because it opens its sentence ("Police said",
+    "Local officials said"), not because it is a name."""
+    return token.is_title and token.pos_ != "PROPN" and not token.ent_type_ \
+        and all(t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i])
 
 
 def antecedent_of_relative(pronoun: Token) -> Token:

@@ -12,7 +12,7 @@ from .. import lexicon
 from ..lexicon import Lexicon
 from ..records import Attribution, SpeakerKind
 from .marks import in_ranges, quoted_runs
-from .mentions import clean_name, entities, mention_span, strip_article
+from .mentions import clean_name, entities, mention_span, name_start, strip_article
 
 
 @dataclass
@@ -90,14 +90,21 @@ class Names:
         return found
 
     def _titled_names(self) -> list[Named]:
-        """"Council member Odile Harlan": a title before a name the recogniser took for an
-        organisation or place."""
+        """"Council member Odile Harlan", "Norway Erna Lind", "EFF attorney Mitchell Stoltz":
+        a title or a country before a name the recogniser took for an organisation or place
+        (with the title or country in it)."""
         found = []
         for ent in self.ents:
+            if ent.label_ not in ("ORG", "GPE") or len(ent) < 2 or ent.root.pos_ != "PROPN" \
+                    or ent.root.lemma_.lower() in self.lex.org_nouns:
+                continue
             before = self.doc[ent.start - 1] if ent.start else None
-            if ent.label_ in ("ORG", "GPE") and len(ent) >= 2 and ent.root.pos_ == "PROPN" \
-                    and before is not None and before.lower_ in self.lex.titles_or_roles \
-                    and ent.root.lemma_.lower() not in self.lex.org_nouns:
+            first = ent.start + (ent[0].lower_ in lexicon.ARTICLES)
+            at = name_start(ent, self.lex)
+            if first < at <= ent.end - 2:
+                found.append(Named(self.doc[at].idx, clean_name(self.doc[at:ent.end].text),
+                                   strip_article(self.doc[ent.start:at].text) or None))
+            elif before is not None and before.lower_ in self.lex.titles_or_roles:
                 found.append(Named(ent.start_char, clean_name(ent.text), before.text))
         return found
 
@@ -294,22 +301,71 @@ class Names:
     def is_person(self, name: str, token: Token) -> bool:
         """A one-word name is a person's when the article names that person in full, unless
         the recogniser only ever saw a place or organisation in it."""
-        if self.full_name(name) == name:
+        if self.full_name(name, unrecognised=False) == name:
             return False
         if token.ent_type_ != "GPE":
             return True
         return any(e.label_ == "PERSON" and e.text == name for e in self.ents)
 
-    def full_name(self, name: str) -> str:
+    @cached_property
+    def owners(self) -> list[str]:
+        """Full names written only as an owner ("Pekka Ahola's team"), which the recogniser
+        may take for an organisation: two or more capitalised words, none an organisation's."""
+        lex, found = self.lex, []
+        for token in self.doc:
+            if token.lower_ not in ("'s", "’s") or token.tag_ != "POS" or not self.in_text(token.idx):
+                continue
+            start = token.i
+            while start and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].is_title:
+                start -= 1
+            words = [t.lower_ for t in self.doc[start:token.i]]
+            if len(words) >= 2 and not set(words) & (lex.not_in_names | lex.company_name_words | lex.media_name_words):
+                found.append(clean_name(self.doc[start:token.i].text))
+        return found
+
+    @cached_property
+    def written_names(self) -> list[str]:
+        """Runs of two or three capitalised proper nouns that may be a person's name, whatever
+        the recogniser took them for ("Sigrid Thorvaldsen" as a building), without a title,
+        an organisation's word or a country in them."""
+        lex, found = self.lex, []
+        not_names = lex.not_in_names | lex.titles_or_roles | lex.company_name_words | lex.media_name_words
+        runs: list[list[Token]] = [[]]
+        for token in self.doc:
+            if (token.pos_ == "PROPN" and token.is_title) or (token.text == "-" and runs[-1]):
+                runs[-1].append(token)
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            words = [t for t in run if t.text != "-"]
+            after = self.doc[run[-1].i + 1].text if run and run[-1].i + 1 < len(self.doc) else ""
+            if 2 <= len(words) <= 3 and run[-1].text != "-" and after not in ("'", "’") and self.in_text(run[0].idx) \
+                    and not any(t.lower_ in not_names or t.lower_ in lexicon.NATIONS for t in words):
+                found.append(clean_name(self.doc[run[0].i:run[-1].i + 1].text))
+        return found
+
+    def full_name(self, name: str, unrecognised: bool = True) -> str:
         """'Yoon' -> 'Yoon Suk Yeol', 'La Riva' -> 'Gloria La Riva', when the article names
-        exactly one such person: a single word anywhere in the name, several as its end."""
-        words = name.lower().replace("-", " ").split()
-        if len(words) == 1:
-            matches = {p.name for p in self.people if " " in p.name and words[0] in _words(p.name)}
-        else:
-            matches = {p.name for p in self.people
-                       if len(_words(p.name)) > len(words) and _words(p.name)[-len(words):] == words}
-        return matches.pop() if len(matches) == 1 else name
+        exactly one such person (a single word anywhere in the name, several as its end); an
+        article that names nobody so as a person may write the name as an owner ("Pekka
+        Ahola's team") or, with ``unrecognised``, as a name the recogniser took for something
+        else, which alone does not show a person ("Harrowgate Rovers")."""
+        others = [(self.owners, False), *([(self.written_names, False)] if unrecognised else [])] \
+            if " " not in name else []
+        for names, anywhere in [([p.name for p in self.people], True), *others]:
+            matches = _longer(name, names, anywhere)
+            if matches:
+                return matches.pop() if len(matches) == 1 else name
+        return name
+
+
+def _longer(name: str, names: list[str], anywhere: bool = True) -> set[str]:
+    """The names of ``names`` that ``name`` is a shorter form of: its end, or with
+    ``anywhere`` a single word anywhere in it (a family name written first)."""
+    words = _words(name)
+    if len(words) == 1 and anywhere:
+        return {n for n in names if " " in n and words[0] in _words(n)}
+    return {n for n in names if len(_words(n)) > len(words) and _words(n)[-len(words):] == words}
 
 
 def _words(name: str) -> list[str]:

@@ -105,6 +105,8 @@ class Resolver:
         else:
             speech.speaker = self.resolve(speech.mention)
         speech.rule = self.rule if speech.speaker.name else None
+        if speech.rule == "document" and speech.speaker.kind != "document" and speech.channel is None:
+            speech.channel = f"in {speech.mention.text}"  # "the statement said": its issuer, through it
         if speech.speaker.kind == "document" and self.relayed:
             speech.via = speech.via or self.relayed
             if self.history.referents:
@@ -318,6 +320,7 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     at = name_start(span, r.lex)
     titled = any(t.lower_.rstrip(".") in r.lex.titles_or_roles and t.lower_ not in lexicon.ARTICLES
                  for t in doc[span.start:at])  # "the United States" is no title and a name
+    titled = titled or strip_article(doc[span.start:at].text).lower() in lexicon.NATIONS  # "Norway Erna Lind"
     org_name = m.lemma in r.lex.org_nouns | r.lex.media_name_words | r.lex.company_name_words
     if (not m.head.ent_type_ or titled) and not org_name:
         name = doc[at:span.end]

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..canon.speakers import kind_of, slug
+from ..canon.speakers import in_article, kind_of, slug
 from ..lexicon import Lexicon
 from ..records import Article, QuoteRecord
 from .connection import writing
@@ -152,7 +152,7 @@ def _quote_rows(article: Article, records: list[QuoteRecord]) -> list[dict[str, 
                 "article_id": article_id,
                 "speaker_id": None,
                 "speaker_mention": _text(record.speaker_mention),
-                "name_in_article": _text(record.speaker.name),
+                "name_in_article": _name_in(record.speaker.name, record.speaker.kind, article_id),
                 "speaker_kind": record.speaker.kind,
                 "role": _text(record.speaker.role),
                 "quote": record.quote,
@@ -176,6 +176,13 @@ def _quote_rows(article: Article, records: list[QuoteRecord]) -> list[dict[str, 
             },
         )
     return list(rows.values())
+
+
+def _name_in(name: str | None, kind: str | None, article_id: str) -> str | None:
+    """The speaker's name as the article gives it; a description ("police") with the
+    article, which makes it a speaker of its own (:func:`quotes.canon.speakers.in_article`)."""
+    text = _text(name)
+    return in_article(text, article_id, kind) if text else None
 
 
 def _text(value: str | None) -> str | None:

@@ -5,6 +5,7 @@ import json
 from dataclasses import replace
 
 from quotes import store
+from quotes.records import Article
 
 from .conftest import dump, quote, sample
 
@@ -84,3 +85,26 @@ def test_an_unknown_office_holder_keeps_the_role_as_written(fresh_db):
     (row,) = store.export_rows(fresh_db)
     assert row["speaker"] == "Kremlin spokesman"
     assert fresh_db.execute("SELECT speaker_id FROM quotes").fetchall() == [(None,)]
+
+
+def test_police_in_three_cities_are_three_speakers(fresh_db):
+    articles = [Article(name=f"{city}.txt", text=f"A man was arrested in {city} on Monday. Police said he "
+                        "had been charged. The police said the road was open.", url=f"https://example.com/{city}")
+                for city in ("London", "Auckland", "Delhi")]
+    store.save_articles(fresh_db, [(a, [quote(a, "he had been charged", "police", kind="group", mention="Police"),
+                                        quote(a, "the road was open", "police", kind="group",
+                                              mention="The police")]) for a in articles], "1")
+    store.refresh(fresh_db)
+    by_article = fresh_db.execute("select article_id, count(distinct speaker_id) from quotes group by 1").fetchall()
+    assert [count for _, count in by_article] == [1, 1, 1]
+    police = fresh_db.execute("select name, quote_count from speakers").fetchall()
+    assert police == [("police", 2)] * 3
+
+
+def test_an_anonymous_official_in_two_articles_is_two_speakers(fresh_db):
+    articles = [Article(name=f"{n}.txt", text="A senior US official said the talks had failed.",
+                        url=f"https://example.com/{n}") for n in (1, 2)]
+    store.save_articles(fresh_db, [(a, [quote(a, "the talks had failed", "senior US official",
+                                              mention="A senior US official")]) for a in articles], "1")
+    store.refresh(fresh_db)
+    assert fresh_db.execute("select name from speakers").fetchall() == [("senior US official",)] * 2
