@@ -475,3 +475,11 @@ def test_a_surname_is_not_a_place_named_after_someone(extract_text):
     quotes = extract_text('"We will appeal," Thorvaldsen said outside the court on Thorvaldsen Street.')
     assert said(quotes, "appeal").speaker.name == "Thorvaldsen"
 
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Commission on Harbour Safety (CHS) said the pier would reopen.", "Commission on Harbour Safety"),
+    ("According to News from Harbin (NFH), some shops resorted to offer postal services.", "News from Harbin"),
+])
+def test_a_name_the_article_abbreviates_in_brackets_is_the_speaker_in_full(extract_text, text, name):
+    assert only(extract_text(text)).speaker.name == name

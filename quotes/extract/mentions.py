@@ -14,6 +14,20 @@ POSSESSIVE = re.compile(r"\s*['’]s?$")
 ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Za-z&.-]*\s*\)?$")
 
 
+def abbreviated(head: Token, prep: Token) -> bool:
+    """'Notes from Poland (NFP)', 'the Commission on Presidential Debates (CPD)': a name the
+    article abbreviates in brackets right after it, the letters its capitalised words begin with."""
+    doc = head.doc
+    end = max(t.i for t in prep.subtree if not t.is_bracket and t.dep_ != "appos") + 1
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    words = [t.text for t in doc[head.left_edge.i:end] if t.is_alpha and t.lower_ not in lexicon.ARTICLES]
+    short = doc[end + 1].text
+    # the initials of the capitalised words, or of every word ("Notes From Poland")
+    return len(short) >= 2 and short.isupper() and short in (
+        "".join(w[0] for w in words if w[0].isupper()), "".join(w[0] for w in words).upper())
+
+
 def mention_span(head: Token, lex: Lexicon) -> Span:
     """The noun phrase of a speaker, without appositions or relative clauses."""
     doc = head.doc
@@ -32,10 +46,11 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             # "one of the daughters", "some of the residents, who ..."
             aside = {t.i for c in child.subtree if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
             ids |= {t.i for t in child.subtree if t.i not in aside}
-        elif (child.dep_ == "prep" and child.lower_ in lexicon.NAME_PREPOSITIONS and child.i > head.i
-              and (head.lemma_.lower() in lex.agents
-                   or head.ent_type_ in lexicon.ORG_LABELS)):
-            ids |= {t.i for t in child.subtree}
+        elif child.dep_ == "prep" and child.i > head.i and (
+                child.lower_ in lexicon.NAME_PREPOSITIONS and (
+                    head.lemma_.lower() in lex.agents or head.ent_type_ in lexicon.ORG_LABELS)
+                or abbreviated(head, child)):
+            ids |= {t.i for t in child.subtree if t.dep_ != "appos" and not t.is_bracket}
     ordered = sorted(ids)
     start = end = ordered.index(head.i)
     while start > 0 and ordered[start - 1] == ordered[start] - 1:
