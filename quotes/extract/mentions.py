@@ -46,11 +46,12 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             # "one of the daughters", "some of the residents, who ..."
             aside = {t.i for c in child.subtree if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
             ids |= {t.i for t in child.subtree if t.i not in aside}
-        elif child.dep_ == "prep" and child.i > head.i and (
-                child.lower_ in lexicon.NAME_PREPOSITIONS and (
-                    head.lemma_.lower() in lex.agents or head.ent_type_ in lexicon.ORG_LABELS)
-                or abbreviated(head, child)):
+        elif child.dep_ == "prep" and child.i > head.i and abbreviated(head, child):
             ids |= {t.i for t in child.subtree if t.dep_ != "appos" and not t.is_bracket}
+        elif (child.dep_ == "prep" and child.lower_ in lexicon.NAME_PREPOSITIONS and child.i > head.i
+              and (head.lemma_.lower() in lex.agents
+                   or head.ent_type_ in lexicon.ORG_LABELS)):
+            ids |= {t.i for t in child.subtree}
     ordered = sorted(ids)
     start = end = ordered.index(head.i)
     while start > 0 and ordered[start - 1] == ordered[start] - 1:
