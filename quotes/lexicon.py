@@ -385,6 +385,8 @@ PLAIN_CUES: frozenset[str] = frozenset({"say", "tell", "according to", "add"})
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b")
 
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+# Words between a cue and what it reports, not part of it ("described it as ...", "said that ...").
+CONTENT_OPENERS: frozenset[str] = frozenset({"as", "that", "to"})
 # Pronouns in the object case: never the subject of a clause.
 OBJECT_PRONOUNS: frozenset[str] = frozenset({"me", "him", "us", "them"})
 ORG_PRONOUNS: frozenset[str] = frozenset({"it"})

@@ -384,3 +384,10 @@ def test_a_stated_position_is_not_carried_on_by_the_next_quote_paragraph(extract
     text = ('"The bill is withdrawn," Mayor Ana Ruiz said. She rejected protesters\' demands for an inquiry.\n\n'
             '"Our city has been through enough."')
     assert extract_text(text)[-1].speaker.name == "Ana Ruiz"
+
+
+def test_a_reported_phrase_does_not_hold_its_own_attribution(extract_text):
+    quotes = extract_text('The spokeswoman criticized the council\'s vote, which Reyes has referred to as '
+                          '"theatre" and a "stunt".')
+    assert [(q.quote, q.speaker.name) for q in quotes if q.speaker.name == "Reyes"] == [
+        ('"theatre" and a "stunt"', "Reyes")]

@@ -288,6 +288,8 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
                                 cue=cue.cue if cue and len(cue.cue) else None), cue))
     for cue in cues:
         for content in cue.content:
+            if cue.cut is None and cue.kind is None and content.start <= cue.cue.start and cue.cue.end <= content.end:
+                content = after_attribution(content, cue.cue)
             if len(content) == 0 or overlaps_direct(content, direct_chars):
                 continue
             kind: QuoteType = "mixed" if has_fragment(content, quoted) else "indirect"
@@ -341,6 +343,16 @@ def floats(quote: Quote, kept: list[Quote], text: str, names: Names) -> bool:
     quote.mention, quote.speaker, quote.rule = before.mention, before.speaker, "continued"
     quote.antecedent = before.antecedent or _offsets_tuple(before.mention)
     return True
+
+
+def after_attribution(content: Span, cue: Span) -> Span:
+    """'which Ross has referred to as "a stunt"': content the parser let run over its own
+    attribution is what follows the cue (its "as", "that" left out)."""
+    doc = content.doc
+    start = cue.end
+    while start < content.end and (doc[start].lower_ in lexicon.CONTENT_OPENERS or doc[start].text == ","):
+        start += 1
+    return doc[start:content.end]
 
 
 def without_relays(quotes: list[Quote]) -> list[Quote]:
