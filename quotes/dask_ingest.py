@@ -128,11 +128,13 @@ def extract_batch(model_name: str | Extractor, articles: list[Article], on_worke
 
 class Part(NamedTuple):
     """What the workers read as one: a file, or (with ``end``) the records of a .warc.gz that
-    start at a byte offset in [``start``, ``end``)."""
+    start at a byte offset in [``start``, ``end``); the pages of web archives kept are those in
+    ``language``, which the task carries as a worker started elsewhere knows only its default."""
 
     url: str
     start: int = 0
     end: int | None = None
+    language: str = "en"
 
     def __str__(self) -> str:
         return self.url if self.end is None else f"{self.url} (bytes {self.start:,} to {self.end:,})"
@@ -158,7 +160,8 @@ def _read(part: Part) -> list[Article | ReadError]:
     else:
         try:
             with fsspec.open(url, "rb") as fh:
-                found = list(reader.read(url, fh) if part.end is None else warc.read(url, fh, part.start, part.end))
+                found = list(warc.read(url, fh, part.start, part.end, part.language) if reader is warc.READER
+                             else reader.read(url, fh))
         except OSError as error:
             found = [ReadError(url, None, f"cannot read file ({error.strerror or error})")]
     _FILES[part] = found
@@ -213,12 +216,12 @@ def connect(spec: str) -> Iterator[Any]:
             yield client
 
 
-def parts_of(url: str, size: int | None) -> list[Part]:
+def parts_of(url: str, size: int | None, language: str = "en") -> list[Part]:
     """The parts a file of ``size`` bytes is read in: ranges of :data:`RANGE_BYTES` for a
     large .warc.gz, else the whole file."""
     if size is None or size <= RANGE_BYTES or not url.lower().endswith(".warc.gz"):
-        return [Part(url)]
-    return [Part(url, start, min(start + RANGE_BYTES, size)) for start in range(0, size, RANGE_BYTES)]
+        return [Part(url, language=language)]
+    return [Part(url, start, min(start + RANGE_BYTES, size), language) for start in range(0, size, RANGE_BYTES)]
 
 
 def list_files(path: str) -> list[str]:
@@ -275,7 +278,7 @@ def _files_to_scan(worker_paths: list[str], failed: Callable[[str], None]) -> li
     for path in worker_paths:
         try:
             files = list_files(path)
-            scans += [part for url in files for part in parts_of(url, _size(url))]
+            scans += [part for url in files for part in parts_of(url, _size(url), warc.LANGUAGES["language"])]
         except (OSError, ValueError) as error:
             failed(f"{path}: cannot list ({error})")
             continue

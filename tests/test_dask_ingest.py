@@ -202,3 +202,20 @@ def test_a_large_archive_is_shared_out_in_ranges_each_record_stored_once(schedul
     assert contents(path) == contents(whole)
     again = ingest(str(path), [], cluster=address, worker_paths=[warc.as_uri()])
     assert (again.new, again.unchanged) == (0, 8)
+
+
+def test_the_language_asked_for_reaches_workers_started_elsewhere(scheduler, tmp_path, monkeypatch):
+    """The module's workers started before --language was read: the tasks carry it."""
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+    from quotes.readers import warc
+    from tests.sources.test_warc import many_pages
+
+    monkeypatch.setitem(warc.LANGUAGES, "language", "en")  # restored after the command sets it
+    address, _ = scheduler
+    archive = many_pages(tmp_path / "news.warc.gz")
+    result = CliRunner().invoke(cli, ["ingest", archive.as_uri(), "--db", str(tmp_path / "q.db"),
+                                      "--cluster", address, "--language", "any"])
+    assert result.exit_code == 0, result.output
+    assert "9 new" in result.output and "skipped" not in result.output

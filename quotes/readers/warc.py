@@ -30,9 +30,11 @@ SEARCH_BYTES = 1 << 20  # read at a time when looking for the first record of a 
 RECORD_HEAD_BYTES = 4096  # compressed bytes enough to decompress a record's first line
 
 
-def read(path: str, fh: BinaryIO, start: int = 0, end: int | None = None) -> Iterator[Article | ReadError]:
-    """The articles of a WARC file's HTML responses, in file order; errors name the record by
-    its position in the file (1 for the first).
+def read(path: str, fh: BinaryIO, start: int = 0, end: int | None = None,
+         language: str | None = None) -> Iterator[Article | ReadError]:
+    """The articles of a WARC file's HTML responses in ``language`` (default: the one
+    ``LANGUAGES`` names), in file order; errors name the record by its position in the file
+    (1 for the first).
 
     With ``end``, only the records of a .warc.gz that start at a byte offset in [``start``,
     ``end``), named by that offset (``path@offset``), their position being unknown: ranges
@@ -59,7 +61,7 @@ def read(path: str, fh: BinaryIO, start: int = 0, end: int | None = None) -> Ite
                 return
             body = _html_body(record)
             if body is not None:
-                yield _article(*_where(path, number, offset, end), record, body)
+                yield _article(*_where(path, number, offset, end), record, body, language or LANGUAGES["language"])
             offset = records.get_record_offset() + records.get_record_length()
     except Exception as e:  # warcio raises many kinds on a damaged record
         yield ReadError(*_where(path, number + 1, offset, end), f"not a readable WARC record ({type(e).__name__}: {e})")
@@ -120,8 +122,8 @@ def _opens_record(fh: BinaryIO, offset: int) -> bool:
     return head.startswith(b"WARC/")
 
 
-def _article(path: str, number: int | None, record, body: bytes) -> Article | ReadError:
-    """The article of one response record, or why it is not one."""
+def _article(path: str, number: int | None, record, body: bytes, wanted: str) -> Article | ReadError:
+    """The article of one response record in the language ``wanted``, or why it is not one."""
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
     here = path if number is None else f"{path}:{number}"
     if len(body) > limits.MAX_BYTES:
@@ -131,7 +133,6 @@ def _article(path: str, number: int | None, record, body: bytes) -> Article | Re
         return ReadError(path, number, f"{url}: {article.message}")
     article.url = article.url or url or None
     article.published = article.published or iso_date((record.rec_headers.get_header("WARC-Date") or "")[:10])
-    wanted = LANGUAGES["language"]
     if wanted != "any" and (found := language(article.text)) != wanted:
         return Skipped(path, number, f"{url}: in another language ({found}), not {wanted}")
     return article
