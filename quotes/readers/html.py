@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 import trafilatura
@@ -16,7 +16,7 @@ from trafilatura.utils import load_html
 from ..records import Article
 from .article import make_article
 from .boilerplate import classify
-from .registry import Reader, ReadError
+from .registry import Reader, ReadError, Skipped
 from .text import clean, text_problem
 
 
@@ -24,20 +24,22 @@ def read(path: str, fh: BinaryIO) -> Iterator[Article | ReadError]:
     yield read_page(path, fh.read(), os.path.basename(path))
 
 
-def read_page(path: str, data: bytes, name: str | None = None, fast: bool = False) -> Article | ReadError:
+def read_page(path: str, data: bytes, name: str | None = None, fast: bool = False,
+              unwanted: Callable[[str], str | None] | None = None) -> Article | ReadError:
     """The article of a page read from ``path`` (a file or a URL), called ``name`` (default: ``path``).
 
     ``fast`` skips trafilatura's second opinion (jusText, readability), which costs as much
-    again: for archives of millions of pages, where reading must keep up with many parsers."""
+    again: for archives of millions of pages, where reading must keep up with many parsers.
+    ``unwanted(text)`` says why a page is left out (a web archive's pages in other languages),
+    or None: it is asked before the metadata are looked for, which costs as much as the text."""
     if not data.strip():
         return ReadError(path, None, "file is empty")
     if b"\0" in data[:8192]:
         return ReadError(path, None, "binary file, not text (NUL bytes)")
     options = Extractor(output_format="python", fast=fast, comments=False)
     try:
-        tree = load_html(data, options.max_file_size)  # parsed once, for the metadata and the text
-        meta = page_metadata(tree, options.date_params) if tree is not None else Document()
-        doc = trafilatura.bare_extraction(tree, options=options) if tree is not None else None
+        tree = load_html(data, options.max_file_size)  # parsed once, for the text and the metadata
+        doc = trafilatura.bare_extraction(tree, options=options) if tree is not None else None  # on a copy
     except Exception as e:  # lxml and trafilatura raise many kinds on hostile markup
         return ReadError(path, None, f"cannot parse HTML ({type(e).__name__}: {e})")
     if not isinstance(doc, Document):  # None when nothing was found; a dict only if asked for
@@ -47,6 +49,12 @@ def read_page(path: str, data: bytes, name: str | None = None, fast: bool = Fals
     problem = text_problem(text)
     if problem:
         return ReadError(path, None, problem)
+    if unwanted and text and (why := unwanted(text)):
+        return Skipped(path, None, why)
+    try:
+        meta = page_metadata(tree, options.date_params) if tree is not None else Document()
+    except Exception as e:
+        return ReadError(path, None, f"cannot parse HTML ({type(e).__name__}: {e})")
     article = make_article(name or path, text, title=meta.title, url=meta.url,
                            published=meta.date, author=meta.author)
     if all(skipped for _, _, line, skipped in classify(text, article.title) if line):

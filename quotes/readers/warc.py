@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
+from functools import partial
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
@@ -20,7 +21,7 @@ from ..records import Article
 from . import limits
 from .article import iso_date
 from .html import read_page
-from .registry import Reader, ReadError, Skipped
+from .registry import Reader, ReadError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 LANGUAGE_SAMPLE = 600  # characters the language is told from: a paragraph is enough, and the cost is linear
@@ -128,14 +129,19 @@ def _article(path: str, number: int | None, record, body: bytes, wanted: str) ->
     here = path if number is None else f"{path}:{number}"
     if len(body) > limits.MAX_BYTES:
         return ReadError(path, number, f"{url}: page is bigger than {limits.MAX_BYTES:,} bytes")
-    article = read_page(here, body, name=url or here, fast=True)
-    if isinstance(article, ReadError):
-        return ReadError(path, number, f"{url}: {article.message}")
+    article = read_page(here, body, name=url or here, fast=True,
+                        unwanted=None if wanted == "any" else partial(_other_language, wanted))
+    if isinstance(article, ReadError):  # a Skipped one stays so
+        return type(article)(path, number, f"{url}: {article.message}")
     article.url = article.url or url or None
     article.published = article.published or iso_date((record.rec_headers.get_header("WARC-Date") or "")[:10])
-    if wanted != "any" and (found := language(article.text)) != wanted:
-        return Skipped(path, number, f"{url}: in another language ({found}), not {wanted}")
     return article
+
+
+def _other_language(wanted: str, text: str) -> str | None:
+    """Why a page is not in the language ``wanted``, or None if it is."""
+    found = language(text)
+    return None if found == wanted else f"in another language ({found}), not {wanted}"
 
 
 def language(text: str) -> str:

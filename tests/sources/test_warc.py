@@ -131,3 +131,16 @@ def test_an_archive_that_is_not_gzipped_is_read_whole_by_its_first_range(tmp_pat
     path = many_pages(tmp_path / "news.warc", gzip=False)
     assert len(read_in_ranges(path, path.stat().st_size // 3 + 1)) == 9
     assert len(read_in_ranges(path, 10**9)) == 9
+
+
+def test_a_page_in_another_language_is_skipped_before_its_metadata_are_looked_for(tmp_path, monkeypatch):
+    """Most of a multilingual archive is left out: its pages cost the text and the language only."""
+    from quotes.readers import html, warc
+
+    looked_up = []
+    metadata = html.page_metadata
+    monkeypatch.setattr(html, "page_metadata", lambda tree, params: looked_up.append(1) or metadata(tree, params))
+    path = write_warc(tmp_path / "news.warc.gz", True)
+    with open(path, "rb") as fh:
+        found = [type(x).__name__ for x in warc.read(str(path), fh)]
+    assert found == ["Article", "Skipped"] and len(looked_up) == 1
