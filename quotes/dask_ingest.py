@@ -52,8 +52,8 @@ TASK_ARTICLES = 8
 # Tasks queued per worker: enough that none waits for the next batch, few enough that the
 # articles held in memory stay bounded.
 TASKS_PER_WORKER = 3
-# Bytes of a .warc.gz one task reads: about 2,000 CC-NEWS pages, a few minutes of reading on
-# one core, so that a month of archives of a gigabyte each keeps a large cluster busy and a
+# Bytes of a .warc.gz one task reads: about 2,000 CC-NEWS pages, a minute or two of reading
+# on one core, so that a month of archives of a gigabyte each keeps a large cluster busy and a
 # worker holds only a range's articles at a time.
 RANGE_BYTES = 64 * 2**20
 
@@ -135,9 +135,6 @@ class Part(NamedTuple):
     start: int = 0
     end: int | None = None
     language: str = "en"
-
-    def __str__(self) -> str:
-        return self.url if self.end is None else f"{self.url} (bytes {self.start:,} to {self.end:,})"
 
 
 # A worker keeps the last parts it read, so the tasks that parse one part's articles a
