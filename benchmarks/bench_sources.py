@@ -10,12 +10,18 @@ memory flat from the first tenth of the file to the last. Rates are per CPU seco
 process, so that other work on the machine changes them little.
 
     .venv/bin/python -m benchmarks.bench_sources
-    .venv/bin/python -m benchmarks.bench_sources --records 200000   # a WARC of about 1 GB
+    .venv/bin/python -m benchmarks.bench_sources --records 10000 --filler 100   # a WARC of about 1 GB
+
+``--filler KB`` puts that much incompressible text in an HTML comment of each page (archived
+news pages are about 100 KB of HTML, the generated ones 4 KB), so that a file of a gigabyte
+takes thousands of pages rather than hundreds of thousands: memory over a large file in minutes.
 """
 from __future__ import annotations
 
+import base64
 import http.server
 import io
+import random
 import threading
 from pathlib import Path
 
@@ -31,24 +37,27 @@ from . import corpus, harness
 
 NAV = "".join(f'<li><a href="/section/{i}">Section {i}</a></li>' for i in range(40))
 PAGE = ("<!DOCTYPE html><html><head><title>{title}</title><meta property='og:site_name' content='{outlet}'>"
-        "<meta property='article:published_time' content='{published}'></head><body><nav><ul>" + NAV +
+        "<meta property='article:published_time' content='{published}'>{filler}</head><body><nav><ul>" + NAV +
         "</ul></nav><article><h1>{title}</h1>{paragraphs}</article><footer>" + NAV + "</footer></body></html>")
 
 
-def page(record: dict) -> bytes:
+def page(record: dict, filler: str = "") -> bytes:
     paragraphs = "".join(f"<p>{p}</p>" for p in record["text"].split("\n\n")[1:] if p.strip())
-    return PAGE.format(paragraphs=paragraphs, **record).encode("utf-8")
+    return PAGE.format(paragraphs=paragraphs, filler=f"<!-- {filler} -->" if filler else "", **record).encode("utf-8")
 
 
-def write_warc(path: Path, records: int, seed: int) -> None:
+def write_warc(path: Path, records: int, seed: int, filler_kb: int = 0) -> None:
+    """A gzipped WARC of generated pages, ``filler_kb`` of random base64 in each (compressed to about 3/4)."""
+    rng = random.Random(seed)
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         headers = [("Content-Type", "text/html; charset=utf-8")]
         for record in corpus.generate(records, seed):
+            filler = base64.b64encode(rng.randbytes(filler_kb * 768)).decode("ascii")
             writer.write_record(writer.create_warc_record(record["url"], "request",
                                                           payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
             writer.write_record(writer.create_warc_record(
-                record["url"], "response", payload=io.BytesIO(page(record)),
+                record["url"], "response", payload=io.BytesIO(page(record, filler)),
                 http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")))
 
 
@@ -112,12 +121,14 @@ def main() -> None:
     parser = harness.parser(__doc__, articles=40, model=True, workdir="the WARC file")
     parser.add_argument("--records", type=int, default=20_000, help="pages in the WARC file (default 20,000)")
     parser.add_argument("--pages", type=int, default=500, help="pages fetched from the local server (default 500)")
+    parser.add_argument("--filler", type=int, default=0, metavar="KB",
+                        help="incompressible KB in an HTML comment of each page of the WARC (default 0)")
     args = parser.parse_args()
     print(harness.describe_machine(harness.machine(), harness.other_cpu_load()))
     with harness.scratch(args.workdir, "bench-sources-") as folder:
-        path = folder / f"news-{args.records}-{args.seed}.warc.gz"
+        path = folder / f"news-{args.records}-{args.seed}-{args.filler}.warc.gz"
         if not path.exists():
-            write_warc(path, args.records, args.seed)
+            write_warc(path, args.records, args.seed, args.filler)
         reading = read_warc(path)
     per_core = extraction_rate(args.model, args.articles, args.seed)
     fetch_ms = fetch_overhead(args.pages)

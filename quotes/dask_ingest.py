@@ -12,8 +12,10 @@ Two kinds of input:
 * what the workers can read themselves (fsspec URLs such as ``s3://bucket/news/*.jsonl`` or
   ``file:///shared/news``, or plain paths on a filesystem every worker mounts) is read on the
   workers: a first task per file lists the ids and text hashes of its articles, this process
-  picks the ones that are new or changed, and further tasks parse those. Article text never
-  passes through this process.
+  picks the ones that are new or changed, and further tasks parse those, on the worker that
+  read the file when it is free. Article text never passes through this process. A .warc.gz
+  over :data:`RANGE_BYTES` is shared out in ranges of that many bytes, each read by its own
+  tasks (a gzipped archive is one gzip member per record, so a worker can start at any).
 
 What a task parsed goes to a :class:`Sink` the caller gives: a first part runs on the worker
 (it may send the articles back, or store them itself), and what it returns reaches the
@@ -31,12 +33,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from spacy.language import Language
 
 from .extract import Extractor, extract, load
-from .readers import ReadError, Skipped, extensions, reader_for
+from .readers import ReadError, Skipped, extensions, reader_for, warc
 from .records import Article, Parsed
 from .summary import SKIPPED
 
@@ -50,6 +52,10 @@ TASK_ARTICLES = 8
 # Tasks queued per worker: enough that none waits for the next batch, few enough that the
 # articles held in memory stay bounded.
 TASKS_PER_WORKER = 3
+# Bytes of a .warc.gz one task reads: about 2,000 CC-NEWS pages, a minute or two of reading
+# on one core, so that a month of archives of a gigabyte each keeps a large cluster busy and a
+# worker holds only a range's articles at a time.
+RANGE_BYTES = 64 * 2**20
 
 log = logging.getLogger(__name__)
 
@@ -120,18 +126,30 @@ def extract_batch(model_name: str | Extractor, articles: list[Article], on_worke
     return on_worker(list(extract(model(model_name), articles)))
 
 
-# A worker keeps the last files it read, so the tasks that parse one file's articles a
+class Part(NamedTuple):
+    """What the workers read as one: a file, or (with ``end``) the records of a .warc.gz that
+    start at a byte offset in [``start``, ``end``); the pages of web archives kept are those in
+    ``language``, which the task carries as a worker started elsewhere knows only its default."""
+
+    url: str
+    start: int = 0
+    end: int | None = None
+    language: str = "en"
+
+
+# A worker keeps the last parts it read, so the tasks that parse one part's articles a
 # batch at a time read it once.
-_FILES: OrderedDict[str, list[Article | ReadError]] = OrderedDict()
+_FILES: OrderedDict[Part, list[Article | ReadError]] = OrderedDict()
 _FILES_KEPT = 2
 
 
-def _read(url: str) -> list[Article | ReadError]:
-    if url in _FILES:
-        _FILES.move_to_end(url)
-        return _FILES[url]
+def _read(part: Part) -> list[Article | ReadError]:
+    if part in _FILES:
+        _FILES.move_to_end(part)
+        return _FILES[part]
     import fsspec
 
+    url = part.url
     reader = reader_for(url)
     found: list[Article | ReadError]
     if reader is None:
@@ -139,26 +157,30 @@ def _read(url: str) -> list[Article | ReadError]:
     else:
         try:
             with fsspec.open(url, "rb") as fh:
-                found = list(reader.read(url, fh))
+                found = list(warc.read(url, fh, part.start, part.end, part.language) if reader is warc.READER
+                             else reader.read(url, fh))
         except OSError as error:
             found = [ReadError(url, None, f"cannot read file ({error.strerror or error})")]
-    _FILES[url] = found
+    _FILES[part] = found
     while len(_FILES) > _FILES_KEPT:
         _FILES.popitem(last=False)
     return found
 
 
-def scan_file(url: str) -> list[tuple[int, str, str] | str]:
-    """A task: (position, id, text hash) of each article of a file the worker reads, or the
-    error that replaced it (a page skipped on purpose: marked as such)."""
-    return [(SKIPPED + str(item) if isinstance(item, Skipped) else str(item)) if isinstance(item, ReadError)
-            else (i, item.id, item.text_hash) for i, item in enumerate(_read(url))]
+def scan_part(part: Part) -> tuple[str, list[tuple[int, str, str] | str]]:
+    """A task: the worker that ran it, and (position, id, text hash) of each article of a part
+    it reads, or the error that replaced it (a page skipped on purpose: marked as such)."""
+    from distributed import get_worker
+
+    return get_worker().address, [
+        (SKIPPED + str(item) if isinstance(item, Skipped) else str(item)) if isinstance(item, ReadError)
+        else (i, item.id, item.text_hash) for i, item in enumerate(_read(part))]
 
 
-def extract_file(model_name: str | Extractor, url: str, positions: list[int],
+def extract_part(model_name: str | Extractor, part: Part, positions: list[int],
                  on_worker: Callable[[list[Parsed]], R]) -> R:
-    """A task: parse the articles at ``positions`` of a file the worker reads."""
-    items = _read(url)
+    """A task: parse the articles at ``positions`` of a part the worker reads."""
+    items = _read(part)
     articles = [items[i] for i in positions]
     assert all(isinstance(a, Article) for a in articles)
     return on_worker(list(extract(model(model_name), articles)))  # type: ignore[arg-type]
@@ -189,6 +211,14 @@ def connect(spec: str) -> Iterator[Any]:
     else:
         with Client(spec, timeout="30s") as client:
             yield client
+
+
+def parts_of(url: str, size: int | None, language: str = "en") -> list[Part]:
+    """The parts a file of ``size`` bytes is read in: ranges of :data:`RANGE_BYTES` for a
+    large .warc.gz, else the whole file."""
+    if size is None or size <= RANGE_BYTES or not url.lower().endswith(".warc.gz"):
+        return [Part(url, language=language)]
+    return [Part(url, start, min(start + RANGE_BYTES, size), language) for start in range(0, size, RANGE_BYTES)]
 
 
 def list_files(path: str) -> list[str]:
@@ -230,41 +260,56 @@ def run_on_cluster(spec: str, articles: Iterator[Article], worker_paths: list[st
         while tasks.pending.count():
             future = next(tasks.pending)
             result = future.result()
-            if future.key.startswith("scan_file"):
-                tasks.scanned(future.url, result, wanted, failed)
+            if future.key.startswith("scan_part"):
+                worker, found = result
+                tasks.scanned(future.part, worker, found, wanted, failed)
             else:
                 sink.on_client(result)
             future.release()
             tasks.top_up(limit)
 
 
-def _files_to_scan(worker_paths: list[str], failed: Callable[[str], None]) -> list[str]:
-    """The files of ``worker_paths``; ``failed`` hears of a path that names none."""
-    scans: list[str] = []
+def _files_to_scan(worker_paths: list[str], failed: Callable[[str], None]) -> list[Part]:
+    """The parts of the files of ``worker_paths``; ``failed`` hears of a path that names none."""
+    scans: list[Part] = []
     for path in worker_paths:
         try:
             files = list_files(path)
+            scans += [part for url in files for part in parts_of(url, _size(url), warc.LANGUAGES["language"])]
         except (OSError, ValueError) as error:
             failed(f"{path}: cannot list ({error})")
             continue
         if not files:
             failed(f"{path}: no such file or directory")
-        scans += files
     return scans
+
+
+def _size(url: str) -> int | None:
+    """The size of a .warc.gz, which may be read in ranges; None for other files or if unknown."""
+    if not url.lower().endswith(".warc.gz"):
+        return None
+    from fsspec.core import url_to_fs
+
+    fs, path = url_to_fs(url)
+    try:
+        return fs.size(path)
+    except FileNotFoundError:
+        return None  # reported by the task that reads it
 
 
 class _Tasks:
     """The tasks of a run: those in flight (``pending``) and what is left to send, the
-    batches of worker-read files already scanned first, then the files to scan, then the
-    articles read here."""
+    batches of worker-read parts already scanned first (each on the worker that scanned it,
+    which holds it, unless that worker is gone), then the parts to scan, then the articles
+    read here."""
 
     def __init__(self, client: Any, pending: Any, model_name: str | Extractor, on_worker: Callable[[list[Parsed]], Any],
-                 articles: Iterator[Article], scans: list[str], task_articles: int,
+                 articles: Iterator[Article], scans: list[Part], task_articles: int,
                  on_total: Callable[[int, bool], None] | None) -> None:
         self.client, self.pending, self.model_name, self.on_worker = client, pending, model_name, on_worker
         self.articles, self.scans, self.task_articles, self.on_total = articles, scans, task_articles, on_total
         self.read = 0  # articles to extract, known so far
-        self.queue: list[tuple[str, list[int]]] = []  # worker-read batches waiting for a slot
+        self.queue: list[tuple[Part, str, list[int]]] = []  # worker-read batches waiting for a slot, and where
         self.client_done = False
         self.scanning = 0  # scan tasks in flight
 
@@ -273,12 +318,13 @@ class _Tasks:
         submit = self.client.submit
         while self.pending.count() < limit:
             if self.queue:
-                url, positions = self.queue.pop(0)
-                self.pending.add(submit(extract_file, self.model_name, url, positions, self.on_worker, pure=False))
+                part, worker, positions = self.queue.pop(0)
+                self.pending.add(submit(extract_part, self.model_name, part, positions, self.on_worker, pure=False,
+                                        workers=[worker], allow_other_workers=True))
             elif self.scans:
-                url = self.scans.pop(0)
-                future = submit(scan_file, url, pure=False)
-                future.url = url
+                part = self.scans.pop(0)
+                future = submit(scan_part, part, pure=False)
+                future.part = part
                 self.pending.add(future)
                 self.scanning += 1
             elif not self.client_done:
@@ -292,9 +338,9 @@ class _Tasks:
             else:
                 return
 
-    def scanned(self, url: str, found: list[tuple[int, str, str] | str], wanted: Callable[[str, str], bool],
-                failed: Callable[[str], None]) -> None:
-        """Queue the articles of a scanned file that ``wanted`` picks, in batches."""
+    def scanned(self, part: Part, worker: str, found: list[tuple[int, str, str] | str],
+                wanted: Callable[[str, str], bool], failed: Callable[[str], None]) -> None:
+        """Queue the articles of a scanned part that ``wanted`` picks, in batches, for ``worker``."""
         self.scanning -= 1
         positions = []
         for item in found:
@@ -303,7 +349,8 @@ class _Tasks:
             elif wanted(item[1], item[2]):
                 positions.append(item[0])
         self.read += len(positions)
-        self.queue += [(url, positions[i:i + self.task_articles]) for i in range(0, len(positions), self.task_articles)]
+        self.queue += [(part, worker, positions[i:i + self.task_articles])
+                       for i in range(0, len(positions), self.task_articles)]
         self._report()
 
     def _report(self) -> None:

@@ -184,3 +184,38 @@ def test_merge_and_cluster_errors_from_the_command_line(scheduler, local_db, tmp
     assert result.exit_code == 1 and "cannot reach the scheduler" in result.output
     result = runner.invoke(cli, ["ingest", str(INPUTS[0]), "--shards", str(shards)])
     assert result.exit_code == 2 and "need --cluster" in result.output
+
+
+def test_a_large_archive_is_shared_out_in_ranges_each_record_stored_once(scheduler, tmp_path, monkeypatch):
+    """Three ranges, cut inside records: the workers store what reading the file whole stores."""
+    from tests.sources.test_warc import many_pages
+
+    warc = many_pages(tmp_path / "CC-NEWS-20261130.warc.gz")
+    whole = tmp_path / "whole.db"
+    assert (ingest(str(whole), [str(warc)]).new, ingest(str(whole), [str(warc)]).unchanged) == (8, 8)
+    monkeypatch.setattr(dask_ingest, "RANGE_BYTES", warc.stat().st_size // 3 + 1)
+    assert len(dask_ingest.parts_of(warc.as_uri(), warc.stat().st_size)) == 3
+    address, _ = scheduler
+    path = tmp_path / "quotes.db"
+    summary = ingest(str(path), [], cluster=address, worker_paths=[warc.as_uri()])
+    assert (summary.new, summary.unchanged, summary.skipped, summary.failed) == (8, 0, 1, 0)
+    assert contents(path) == contents(whole)
+    again = ingest(str(path), [], cluster=address, worker_paths=[warc.as_uri()])
+    assert (again.new, again.unchanged) == (0, 8)
+
+
+def test_the_language_asked_for_reaches_workers_started_elsewhere(scheduler, tmp_path, monkeypatch):
+    """The module's workers started before --language was read: the tasks carry it."""
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+    from quotes.readers import warc
+    from tests.sources.test_warc import many_pages
+
+    monkeypatch.setitem(warc.LANGUAGES, "language", "en")  # restored after the command sets it
+    address, _ = scheduler
+    archive = many_pages(tmp_path / "news.warc.gz")
+    result = CliRunner().invoke(cli, ["ingest", archive.as_uri(), "--db", str(tmp_path / "q.db"),
+                                      "--cluster", address, "--language", "any"])
+    assert result.exit_code == 0, result.output
+    assert "9 new" in result.output and "skipped" not in result.output

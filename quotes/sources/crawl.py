@@ -22,7 +22,7 @@ from ..readers import ReadError
 from ..readers.html import read_page
 from ..records import Article
 from ..store.fetches import last_fetch, record_fetch
-from .feeds import Entry, entries, kind_of
+from .feeds import Entry, entries, gunzipped, kind_of
 from .fetch import HTML_TYPES, Fetcher, Options, Response
 
 AGENCIES = frozenset(NEWS_AGENCIES.values())  # their stories name them, whichever site ran them
@@ -100,6 +100,11 @@ class Crawl:
         body = self._body(entry.url, response)
         if isinstance(body, ReadError) or body is None:
             yield from [body] if body else []
+            return
+        try:
+            body = gunzipped(body, self.options.max_bytes)
+        except ValueError as e:
+            yield self._fail(entry.url, str(e))
             return
         kind = kind_of(body)
         if kind == "page":

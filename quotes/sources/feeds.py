@@ -6,6 +6,7 @@ sites serve feeds as text/html and sitemaps as text/plain often enough.
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -13,6 +14,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from ..readers.article import iso_date
 
 ROOTS = {"rss": "feed", "feed": "feed", "RDF": "feed", "urlset": "sitemap", "sitemapindex": "sitemap index"}
+GZIP_MAGIC = b"\x1f\x8b"
 XML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*)*<(?:[\w-]+:)?(\w+)", re.S)
 
 
@@ -22,6 +24,23 @@ class Entry:
 
     url: str
     date: str | None = None
+
+
+def gunzipped(body: bytes, max_bytes: int) -> bytes:
+    """``body`` inflated if it is a gzip file, as ``sitemap.xml.gz`` is served (a file, not a
+    Content-Encoding the client undoes), else as it is.
+
+    Raises ValueError on a damaged file, or one that inflates past ``max_bytes`` (a bomb
+    stops there)."""
+    if not body.startswith(GZIP_MAGIC):
+        return body
+    try:
+        inflated = zlib.decompressobj(wbits=31).decompress(body, max_bytes + 1)
+    except zlib.error as e:
+        raise ValueError(f"cannot decompress the gzip file ({e})") from None
+    if len(inflated) > max_bytes:
+        raise ValueError(f"gzip file inflates past {max_bytes:,} bytes")
+    return inflated
 
 
 def kind_of(body: bytes) -> str:

@@ -147,3 +147,24 @@ def test_a_host_keeps_one_outlet_name_and_a_wire_story_its_agency(server, db_pat
     base = server.url_for("/news")
     assert rows == [(f"{base}/bridge", "Harbour Gazette"), (f"{base}/ferry", "Reuters"),
                     (f"{base}/tunnel", "Harbour Gazette")]
+
+
+def test_a_gzipped_sitemap_is_read_and_a_gzip_bomb_refused(server, db_path):
+    """sitemap.xml.gz is a gzip file served as such, not a Content-Encoding the client undoes."""
+    base = server.url_for("/news")
+    for name in ("bridge", "tunnel"):
+        server.expect_request(f"/news/{name}").respond_with_data(article(name), content_type="text/html")
+    server.expect_request("/sitemap.xml.gz").respond_with_data(
+        gzip.compress(sitemap((f"{base}/bridge", "2026-11-30"), (f"{base}/tunnel", "2026-12-01")).encode()),
+        content_type="application/x-gzip")
+    server.expect_request("/sitemap_index.xml").respond_with_data(
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f'<sitemap><loc>{server.url_for("/sitemap.xml.gz")}</loc></sitemap></sitemapindex>', content_type="text/xml")
+    server.expect_request("/huge.xml.gz").respond_with_data(gzip.compress(b" " * 30_000_000),
+                                                            content_type="application/gzip")
+    result = ingest(db_path, server.url_for("/sitemap_index.xml"), server.url_for("/huge.xml.gz"), extra=FAST)
+    assert summary(result.stderr)["new"] == 2 and result.exit_code == 1
+    huge = server.url_for("/huge.xml.gz")
+    assert errors(result.stderr) == [f"error: {huge}: gzip file inflates past 10,000,000 bytes"]
+    assert query(db_path, "SELECT url, published FROM articles ORDER BY url") == [
+        (f"{base}/bridge", "2026-11-30"), (f"{base}/tunnel", "2026-12-01")]

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from quotes.readers import ReadError
 from tests.conftest import errors, ingest, query, summary
 
 from .conftest import article
@@ -83,3 +85,62 @@ def test_on_a_cluster_the_workers_read_the_archive_and_skip_other_languages(tmp_
     assert (summary_.new, summary_.skipped, summary_.failed) == (1, 1, 0)
     assert summary_.errors == []
     assert query(db_path, "SELECT url, published FROM articles") == [("https://news.example/a", "2026-11-30")]
+
+
+def many_pages(path: Path, gzip: bool = True) -> Path:
+    """An archive of eight English pages (each after its request record) and a German one."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=gzip)
+        for i, thing in enumerate(["bridge", "ferry", "school", "library", "museum", "pier", "market", "station"]):
+            url = f"https://news.example/{i}"
+            request = io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            writer.write_record(writer.create_warc_record(url, "request", payload=request))
+            response(writer, url, article(thing).encode(), "text/html", "2026-11-30T08:00:00Z")
+            if i == 4:
+                response(writer, "https://news.example/de", GERMAN.encode(), "text/html", "2026-11-30T09:00:00Z")
+    return path
+
+
+def read_in_ranges(path: Path, step: int) -> list:
+    from quotes.readers import warc
+
+    size, found = path.stat().st_size, []
+    with open(path, "rb") as fh:
+        for start in range(0, size, step):
+            found += list(warc.read(str(path), fh, start, min(start + step, size)))
+    return found
+
+
+def test_ranges_of_a_gzipped_archive_read_each_record_once(tmp_path):
+    """Cut anywhere, even inside a record or its gzip header, the ranges give what the whole file gives."""
+    from quotes.readers import warc
+
+    path = many_pages(tmp_path / "news.warc.gz")
+    with open(path, "rb") as fh:
+        whole = list(warc.read(str(path), fh))
+    assert [type(x).__name__ for x in whole] == ["Article"] * 5 + ["Skipped"] + ["Article"] * 3
+    for step in (1_000, 777, 5_000, 10**9):
+        parts = read_in_ranges(path, step)
+        assert [(a.id, a.text) for a in parts if not isinstance(a, ReadError)] == \
+            [(a.id, a.text) for a in whole if not isinstance(a, ReadError)]
+        skipped, = [str(x) for x in parts if isinstance(x, ReadError)]
+        assert re.fullmatch(rf"{re.escape(str(path))}@\d+: https://news.example/de: in another language.*", skipped)
+
+
+def test_an_archive_that_is_not_gzipped_is_read_whole_by_its_first_range(tmp_path):
+    path = many_pages(tmp_path / "news.warc", gzip=False)
+    assert len(read_in_ranges(path, path.stat().st_size // 3 + 1)) == 9
+    assert len(read_in_ranges(path, 10**9)) == 9
+
+
+def test_a_page_in_another_language_is_skipped_before_its_metadata_are_looked_for(tmp_path, monkeypatch):
+    """Most of a multilingual archive is left out: its pages cost the text and the language only."""
+    from quotes.readers import html, warc
+
+    looked_up = []
+    metadata = html.page_metadata
+    monkeypatch.setattr(html, "page_metadata", lambda tree, params: looked_up.append(1) or metadata(tree, params))
+    path = write_warc(tmp_path / "news.warc.gz", True)
+    with open(path, "rb") as fh:
+        found = [type(x).__name__ for x in warc.read(str(path), fh)]
+    assert found == ["Article", "Skipped"] and len(looked_up) == 1
