@@ -467,6 +467,25 @@ def test_a_quote_card_shows_how_its_speaker_was_found(trusted):
     assert evidence.xpath(".//mark")[0].text == "Dmitry Peskov"
 
 
+def test_every_rule_that_finds_a_speaker_has_its_reader_wording():
+    from quotes.datasette.pages import FOUND_BY
+    from quotes.extract.component import FLOAT_RULES
+    from quotes.extract.resolve import RULES
+
+    assert {rule.__name__ for rule in RULES} | set(FLOAT_RULES) <= set(FOUND_BY)
+    assert all(wording and wording != "the mention" for wording in FOUND_BY.values())
+
+
+@pytest.mark.parametrize("rule, wording", [("nationality_epithet", "a nationality"), ("partitive", "a part of a group"),
+                                           ("introduced", "the paragraph before, which introduces them")])
+def test_a_quote_card_says_how_a_newer_rule_found_its_speaker(trusted, tmp_path, rule, wording):
+    with sqlite3.connect(tmp_path / "quotes.db") as conn:  # the copy that trusted serves
+        conn.execute("update quotes set speaker_rule = ? where speaker_rule = 'pronoun'", (rule,))
+    tree, _ = page(trusted, "/-/speaker/dmitry-peskov")
+    (summary,) = texts(tree, "//details[@class='evidence']/summary")
+    assert summary.endswith(f"(found by {wording})")
+
+
 # ---- Small things: roles, group headings, empty facets, charts, honest feeds ----
 
 def test_the_speakers_table_shows_roles_as_text(client):

@@ -128,11 +128,19 @@ def quote_dicts(rows: Iterable[Any], threshold: float = 0.0) -> list[dict[str, A
             for row in rows]
 
 
-# How a speaker was found, said to a reader; rules that read the name in the mention need no word.
-FOUND_BY = {"pronoun": "a pronoun", "continued": "the quote before", "person_epithet": "a description",
-            "organisation_epithet": "a description", "definite_description": "a description",
-            "proper_name": "a surname", "document": "the document", "data": "the data",
-            "role": "the office"}
+# How a speaker was found, said to a reader after "found by": every rule of resolve.RULES and
+# of component.FLOAT_RULES; "the mention" only for quotes stored before rules were recorded.
+FOUND_BY = {
+    "pronoun": "a pronoun", "coordination": "names joined by “and”", "partitive": "a part of a group",
+    "nationality_epithet": "a nationality", "named_person": "the name, given in full elsewhere",
+    "appositive_name": "the name beside the description", "owned_office": "the office's owner",
+    "proper_name": "a surname", "same_source": "“the same source” as before",
+    "both_parties": "the two parties named before", "data": "the data", "document": "the document",
+    "named_organisation": "the organisation's name", "news_agency": "the news agency the article names",
+    "organisation_epithet": "a description", "person_epithet": "a description",
+    "definite_description": "a description", "role": "the office", "unnamed_body": "a description",
+    "introduced": "the paragraph before, which introduces them", "continued": "the quote before",
+}
 
 
 def evidence(row: Any) -> dict[str, Any] | None:
