@@ -23,6 +23,7 @@ from urllib.parse import quote, urlencode
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from ..canon.speakers import is_described, scope_of
 from ..readers.limits import MAX_FIELD_CHARS as FIELD_CHARS
 from . import feeds, page_json, search_box, table_search
 from .serve import DATABASE
@@ -294,6 +295,48 @@ def tally(rows: Iterable[Any]) -> tuple[list[dict[str, Any]], list[tuple[str, in
     return by_count, sorted(months.items()), sum(o["quotes"] for o in by_count)
 
 
+# Speakers described rather than named ("police", "a senior official") are one article's each
+# (quotes.canon.speakers.in_article): where they are listed, the article tells them apart.
+# Of each speaker id in ``:ids`` (a JSON list), a stored name of theirs and its article.
+ARTICLE_OF_SQL = f"""
+select q.speaker_id, q.name_in_article, a.id, {ARTICLE_TITLE} as title, o.name as outlet, a.published
+from quotes q join articles a on a.id = q.article_id left join outlets o on o.id = a.outlet_id
+where q.rowid in (select (select rowid from quotes where speaker_id = ids.value and name_in_article is not null
+                          limit 1) from json_each(:ids) as ids)
+"""
+
+
+async def articles_of(db: Any, speakers: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The article of each described speaker among ``speakers`` (with ``id``, ``name`` and
+    ``kind``), by id: its id, title, outlet, date and how a reader tells it (``label``).
+    A speaker is one article's when its stored name carries the article (``scope_of``);
+    only names a description can be (``is_described``) are looked up."""
+    ids = [s["id"] for s in speakers if s.get("id") and s.get("name") and is_described(s["name"], s.get("kind"))]
+    if not ids:
+        return {}
+    found = {}
+    for row in (await db.execute(ARTICLE_OF_SQL, {"ids": json.dumps(ids)})).rows:
+        if scope_of(row["name_in_article"])[1] is not None:
+            article = {key: row[key] for key in ("id", "title", "outlet", "published")}
+            dated = ", ".join(filter(None, [row["outlet"], row["published"]]))
+            found[row["speaker_id"]] = {**article, "label": row["title"] or dated or "an article"}
+    return found
+
+
+async def with_articles(db: Any, speakers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``speakers`` with the article of each described one under ``article`` (None for the others)."""
+    found = await articles_of(db, speakers)
+    return [{**s, "article": found.get(s["id"])} for s in speakers]
+
+
+def from_article(article: dict[str, Any] | None) -> Markup:
+    """Beside a described speaker's name: the article it comes from, linked."""
+    if not article:
+        return Markup("")
+    return Markup(' <span class="from-article">in <a href="/quotes/articles/{}">{}</a></span>').format(
+        quote(str(article["id"]), safe=""), article["label"])
+
+
 async def speaker_row(db: Any, speaker_id: str) -> dict[str, Any] | None:
     rows = (await db.execute("select * from speakers where id = :id", {"id": speaker_id})).rows
     return dict(rows[0]) if rows else None
@@ -320,8 +363,9 @@ async def speaker_data(db: Any, speaker_id: str, threshold: float = 0.0, page: i
     relays = [dict(r) for r in (await db.execute(
         "select s.id, s.name, count(*) as quotes from quotes q join speakers s on s.id = q.speaker_id "
         "where q.via_speaker_id = :id group by s.id order by quotes desc, s.name", params)).rows]
+    article = (await articles_of(db, [speaker])).get(speaker_id)
     return {
-        "speaker": speaker, "roles": roles_text(speaker.get("roles")), "aliases": aliases,
+        "speaker": speaker, "article": article, "roles": roles_text(speaker.get("roles")), "aliases": aliases,
         "outlets": outlets, "chart": timeline_svg(months), "months": time_axis(months), "latest": latest,
         "relayed_by": relayed_by, "relays": relays, "shown": shown, "min_confidence": threshold,
         **paged(latest, LATEST, page, "latest"),
@@ -375,6 +419,7 @@ async def search_data(db: Any, text: str, limit: int = SEARCH_LIMIT, threshold: 
             f"select id, name, kind, quote_count, null as aliases from speakers where id in "
             f"({', '.join(f':s{i}' for i in range(len(named.speaker_ids)))})", params)).rows
             if r["id"] not in known] + speakers
+    speakers = await with_articles(db, speakers)
     quotes = quote_dicts((await db.execute(
         newest(f"({wanted}) and {SHOWN}" if only_sure else wanted), params)).rows, threshold)
     shown = paged(quotes, limit, page, "quotes")
