@@ -556,6 +556,36 @@ def test_described_speakers_are_listed_with_the_article_they_come_from(two_polic
     assert client.get("/-/speaker/ana-ruiz.json").json()["speaker"]["article"] is None
 
 
+def test_a_quote_card_says_who_relayed_the_words_by_name_alone(sample_db, tmp_path, client_for):
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    copied = tmp_path / "quotes.db"
+    copied.write_bytes(sample_db.read_bytes())
+    db = sqlite_utils.Database(copied)
+    relayed = db.execute(
+        "select id, role from quotes where speaker_id = 'dmitry-peskov' order by id limit 2").fetchall()
+    db.execute("update quotes set via = 'TASS', via_speaker_id = 'tass' where id = ?", [relayed[0][0]])
+    db.execute("update quotes set via = 'police (article 3f2a9c0144aa12bd)' where id = ?", [relayed[1][0]])
+    db.conn.commit()
+    db.close()
+    client = client_for(Datasette([str(copied)], metadata=load_metadata(), settings=SETTINGS))
+    tree, _ = page(client, "/-/search?q=Peskov")
+    who = {card.xpath(".//a[@class='article']")[0].get("href").split("#q-")[1]:
+           " ".join(card.xpath(".//span[@class='who']")[0].text_content().split())
+           for card in tree.xpath("//article[contains(@class, 'quote-card')]")}
+    roles = [f"{role}, " if role else "" for _, role in relayed]
+    assert who[relayed[0][0]] == f"Dmitry Peskov, {roles[0]}via TASS"
+    assert who[relayed[1][0]] == f"Dmitry Peskov, {roles[1]}via police"
+    assert tree.xpath("//span[@class='via']/a")[0].get("href") == "/-/speaker/tass"
+    # On the speaker's own page the name is left out, and the rest reads the same.
+    tree, _ = page(client, "/-/speaker/dmitry-peskov")
+    assert f"{roles[1]}via police" in texts(tree, "//span[@class='who']")
+    relayed_by = texts(tree, "//dl[@class='speaker-facts']/dd")
+    assert any("police (1)" in line for line in relayed_by) and "(article" not in " ".join(relayed_by)
+
+
 # ---- Small things: roles, group headings, empty facets, charts, honest feeds ----
 
 def test_the_speakers_table_shows_roles_as_text(client):

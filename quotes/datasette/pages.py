@@ -123,8 +123,10 @@ def in_context(row: Any) -> Markup:
 
 def quote_dicts(rows: Iterable[Any], threshold: float = 0.0) -> list[dict[str, Any]]:
     """Rows as the quote cards read them: the quote in its sentence, whether its speaker is
-    uncertain (its confidence is under ``threshold``) and how the speaker was found."""
-    return [{**dict(row), "in_context": in_context(row), "evidence": evidence(row),
+    uncertain (its confidence is under ``threshold``), how the speaker was found, and who relayed
+    the words as a name alone (a description's without its article)."""
+    return [{**dict(row), "via": row["via"] and scope_of(row["via"])[0], "in_context": in_context(row),
+             "evidence": evidence(row),
              "uncertain": uncertain(row["confidence"], threshold)}
             for row in rows]
 
@@ -359,7 +361,7 @@ async def speaker_data(db: Any, speaker_id: str, threshold: float = 0.0, page: i
         "select alias from speaker_aliases where speaker_id = :id order by alias", params)).rows]
     outlets, months, shown = tally((await db.execute(SHOWN_TALLY_SQL, params)).rows)
     latest = await latest_by(db, speaker_id, threshold, page)
-    relayed_by = [dict(r) for r in (await db.execute(RELAYED_BY_SQL, params)).rows]
+    relayed_by = [{**dict(r), "name": scope_of(r["name"])[0]} for r in (await db.execute(RELAYED_BY_SQL, params)).rows]
     relays = [dict(r) for r in (await db.execute(
         "select s.id, s.name, count(*) as quotes from quotes q join speakers s on s.id = q.speaker_id "
         "where q.via_speaker_id = :id group by s.id order by quotes desc, s.name", params)).rows]
