@@ -554,6 +554,11 @@ def test_described_speakers_are_listed_with_the_article_they_come_from(two_polic
     assert texts(tree, "//p[@class='speaker-summary']/span[@class='from-article']") == ["in Robbery on North Street"]
     assert client.get(f"/-/speaker/{police['id']}.json").json()["speaker"]["article"]["id"] == articles["north.txt"]
     assert client.get("/-/speaker/ana-ruiz.json").json()["speaker"]["article"] is None
+    # A source that relays them lists them apart too.
+    with sqlite3.connect(client.ds.get_database("quotes").path) as conn:
+        conn.execute("update quotes set via = 'Ana Ruiz', via_speaker_id = 'ana-ruiz' where speaker_id != 'ana-ruiz'")
+    tree, _ = page(client, "/-/speaker/ana-ruiz")
+    assert beside(tree, "//dl[@class='speaker-facts']/dd/a[text() = 'police']") == expected[1:]
 
 
 def test_a_quote_card_says_who_relayed_the_words_by_name_alone(sample_db, tmp_path, client_for):

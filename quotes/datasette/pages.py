@@ -362,9 +362,9 @@ async def speaker_data(db: Any, speaker_id: str, threshold: float = 0.0, page: i
     outlets, months, shown = tally((await db.execute(SHOWN_TALLY_SQL, params)).rows)
     latest = await latest_by(db, speaker_id, threshold, page)
     relayed_by = [{**dict(r), "name": scope_of(r["name"])[0]} for r in (await db.execute(RELAYED_BY_SQL, params)).rows]
-    relays = [dict(r) for r in (await db.execute(
-        "select s.id, s.name, count(*) as quotes from quotes q join speakers s on s.id = q.speaker_id "
-        "where q.via_speaker_id = :id group by s.id order by quotes desc, s.name", params)).rows]
+    relays = await with_articles(db, [dict(r) for r in (await db.execute(
+        "select s.id, s.name, s.kind, count(*) as quotes from quotes q join speakers s on s.id = q.speaker_id "
+        "where q.via_speaker_id = :id group by s.id order by quotes desc, s.name", params)).rows])
     article = (await articles_of(db, [speaker])).get(speaker_id)
     return {
         "speaker": speaker, "article": article, "roles": roles_text(speaker.get("roles")), "aliases": aliases,
