@@ -467,6 +467,130 @@ def test_a_quote_card_shows_how_its_speaker_was_found(trusted):
     assert evidence.xpath(".//mark")[0].text == "Dmitry Peskov"
 
 
+def test_every_rule_that_finds_a_speaker_has_its_reader_wording():
+    from quotes.datasette.pages import FOUND_BY
+    from quotes.extract.component import FLOAT_RULES
+    from quotes.extract.resolve import RULES
+
+    assert {rule.__name__ for rule in RULES} | set(FLOAT_RULES) <= set(FOUND_BY)
+    assert all(wording and wording != "the mention" for wording in FOUND_BY.values())
+
+
+@pytest.mark.parametrize("rule, wording", [("nationality_epithet", "a nationality"), ("partitive", "a part of a group"),
+                                           ("introduced", "the paragraph before, which introduces them")])
+def test_a_quote_card_says_how_a_newer_rule_found_its_speaker(trusted, tmp_path, rule, wording):
+    with sqlite3.connect(tmp_path / "quotes.db") as conn:  # the copy that trusted serves
+        conn.execute("update quotes set speaker_rule = ? where speaker_rule = 'pronoun'", (rule,))
+    tree, _ = page(trusted, "/-/speaker/dmitry-peskov")
+    (summary,) = texts(tree, "//details[@class='evidence']/summary")
+    assert summary.endswith(f"(found by {wording})")
+
+
+# ---- Speakers described rather than named: one per article, told apart by it ----
+
+@pytest.fixture
+def two_polices(tmp_path, client_for):
+    """Two articles in which "police" speak (two speakers, one per article), one of them
+    untitled, and Ana Ruiz, named, in both."""
+    from datasette.app import Datasette
+
+    from quotes import store
+    from quotes.datasette.serve import SETTINGS, load_metadata
+    from quotes.records import Article, Attribution, QuoteRecord
+
+    def said(text: str, words: str, mention: str, name: str, kind: str) -> QuoteRecord:
+        start = text.index(words)
+        return QuoteRecord(quote=words, type="direct", start=start, end=start + len(words), sentence_start=0,
+                           sentence_end=len(text), cue="said", speaker_mention=mention,
+                           speaker=Attribution(name, kind))
+
+    batch = []
+    for name, title, outlet in (("north.txt", "Robbery on North Street", "Harbour Times"),
+                                ("south.txt", None, "Valley Gazette")):
+        text = (f'"The robbery was at night," police said of {name}. '
+                f'"We will help the shop," said mayor Ana Ruiz of {name}.')
+        article = Article(name=name, text=text, title=title, outlet=outlet, published="2024-05-0" + str(len(batch) + 1))
+        batch.append((article, [said(text, "The robbery was at night,", "police", "police", "organisation"),
+                                said(text, "We will help the shop,", "mayor Ana Ruiz", "Ana Ruiz", "person")]))
+    path = tmp_path / "quotes.db"
+    db = store.open_db(path)
+    store.save_articles(db, batch, extractor_version="test")
+    store.refresh(db)
+    db.close()
+    client = client_for(Datasette([str(path)], metadata=load_metadata(), settings=SETTINGS))
+    articles = dict(sqlite_utils.Database(path).execute("select name, id from articles").fetchall())
+    return client, articles
+
+
+def beside(tree, xpath: str) -> list[tuple[str, str | None]]:
+    """Each speaker link's name and the article linked beside it, if any."""
+    found = []
+    for link in tree.xpath(xpath):
+        note = link.getnext()
+        article = note.xpath("./a")[0].get("href") if note is not None and note.get("class") == "from-article" else None
+        found.append((link.text_content(), article))
+    return sorted(found, key=lambda pair: (pair[0], pair[1] or ""))
+
+
+def test_described_speakers_are_listed_with_the_article_they_come_from(two_polices):
+    client, articles = two_polices
+    north, south = (f"/quotes/articles/{articles[n]}" for n in ("north.txt", "south.txt"))
+    expected = [("Ana Ruiz", None), *sorted([("police", north), ("police", south)])]
+    tree, _ = page(client, "/-/search?q=police")
+    assert beside(tree, "//section[@class='people']//li/a[1]") == expected[1:]
+    assert sorted(texts(tree, "//section[@class='people']//span[@class='from-article']")) == [
+        "in Robbery on North Street", "in Valley Gazette, 2024-05-02"]
+    for path in ("/quotes/speakers", "/quotes/top_speakers"):
+        tree, _ = page(client, path)
+        assert beside(tree, "//td[contains(@class, 'col-name') or contains(@class, 'col-speaker')]/a") == expected
+    # A search for a person and a topic lists the speakers it names.
+    tree, _ = page(client, "/-/search?q=police night")
+    assert beside(tree, "//section[@class='people']//li/a[1]") == expected[1:]
+    speakers = client.get("/-/search.json?q=police").json()["speakers"]
+    assert sorted(s["article"]["id"] for s in speakers) == sorted(articles.values())
+    # Each has a page of its own that says which article it is.
+    police = next(s for s in speakers if s["article"]["id"] == articles["north.txt"])
+    tree, _ = page(client, f"/-/speaker/{police['id']}")
+    assert texts(tree, "//p[@class='speaker-summary']/span[@class='from-article']") == ["in Robbery on North Street"]
+    assert client.get(f"/-/speaker/{police['id']}.json").json()["speaker"]["article"]["id"] == articles["north.txt"]
+    assert client.get("/-/speaker/ana-ruiz.json").json()["speaker"]["article"] is None
+    # A source that relays them lists them apart too.
+    with sqlite3.connect(client.ds.get_database("quotes").path) as conn:
+        conn.execute("update quotes set via = 'Ana Ruiz', via_speaker_id = 'ana-ruiz' where speaker_id != 'ana-ruiz'")
+    tree, _ = page(client, "/-/speaker/ana-ruiz")
+    assert beside(tree, "//dl[@class='speaker-facts']/dd/a[text() = 'police']") == expected[1:]
+
+
+def test_a_quote_card_says_who_relayed_the_words_by_name_alone(sample_db, tmp_path, client_for):
+    from datasette.app import Datasette
+
+    from quotes.datasette.serve import SETTINGS, load_metadata
+
+    copied = tmp_path / "quotes.db"
+    copied.write_bytes(sample_db.read_bytes())
+    db = sqlite_utils.Database(copied)
+    relayed = db.execute(
+        "select id, role from quotes where speaker_id = 'dmitry-peskov' order by id limit 2").fetchall()
+    db.execute("update quotes set via = 'TASS', via_speaker_id = 'tass' where id = ?", [relayed[0][0]])
+    db.execute("update quotes set via = 'police (article 3f2a9c0144aa12bd)' where id = ?", [relayed[1][0]])
+    db.conn.commit()
+    db.close()
+    client = client_for(Datasette([str(copied)], metadata=load_metadata(), settings=SETTINGS))
+    tree, _ = page(client, "/-/search?q=Peskov")
+    who = {card.xpath(".//a[@class='article']")[0].get("href").split("#q-")[1]:
+           " ".join(card.xpath(".//span[@class='who']")[0].text_content().split())
+           for card in tree.xpath("//article[contains(@class, 'quote-card')]")}
+    roles = [f"{role}, " if role else "" for _, role in relayed]
+    assert who[relayed[0][0]] == f"Dmitry Peskov, {roles[0]}via TASS"
+    assert who[relayed[1][0]] == f"Dmitry Peskov, {roles[1]}via police"
+    assert tree.xpath("//span[@class='via']/a")[0].get("href") == "/-/speaker/tass"
+    # On the speaker's own page the name is left out, and the rest reads the same.
+    tree, _ = page(client, "/-/speaker/dmitry-peskov")
+    assert f"{roles[1]}via police" in texts(tree, "//span[@class='who']")
+    relayed_by = texts(tree, "//dl[@class='speaker-facts']/dd")
+    assert any("police (1)" in line for line in relayed_by) and "(article" not in " ".join(relayed_by)
+
+
 # ---- Small things: roles, group headings, empty facets, charts, honest feeds ----
 
 def test_the_speakers_table_shows_roles_as_text(client):

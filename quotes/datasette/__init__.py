@@ -61,6 +61,11 @@ def register_routes() -> list[tuple[str, Any]]:
 
 
 @hookimpl
+def prepare_jinja2_environment(env: Any) -> None:
+    env.filters["from_article"] = pages.from_article
+
+
+@hookimpl
 def extra_css_urls(datasette: Any) -> list[str]:
     return [datasette.urls.static_plugins("quotes", "quotes.css")]
 
@@ -96,7 +101,9 @@ def render_cell(
             return _quote_in_context(datasette.get_database(database), quote_id, value)
     if column == "speaker":
         speaker_id = _field(row, "speaker_id")
-        if speaker_id is not None:
+        if speaker_id is not None and _field(row, "article_id") is None:  # a list of speakers
+            return _speaker_link(datasette.get_database(database), speaker_id, value, _field(row, "kind"))
+        if speaker_id is not None:  # a quote's: its article is on the row
             return _link(pages.speaker_url(speaker_id), value)
     if table == "quotes" and column == "speaker_id" and isinstance(value, dict):
         return _link(pages.speaker_url(value["value"]), value.get("label") or value["value"])
@@ -112,7 +119,7 @@ def render_cell(
         if group_id is not None:
             return _link(pages.group_url(group_id), value)
     if table == "speakers" and column == "name":
-        return _link(pages.speaker_url(_field(row, "id")), value)
+        return _speaker_link(datasette.get_database(database), _field(row, "id"), value, _field(row, "kind"))
     if table == "speakers" and column == "roles":
         # Markup that is empty would be taken for no rendering at all, and "[]" shown.
         return Markup('<span class="roles">{}</span>').format("; ".join(pages.roles_text(value)))
@@ -136,6 +143,15 @@ async def _quote_in_context(db: Database, quote_id: str, quote: str) -> Markup |
         # The article text no longer matches the offsets: show the quote as stored.
         return None
     return Markup("{}<mark>{}</mark>{}").format(context[:start], quote, context[end:])
+
+
+async def _speaker_link(db: Database, speaker_id: str, name: Any, kind: str | None) -> Markup:
+    """A speaker's name linked to their page; a described one's with its article beside it."""
+    try:
+        found = await pages.articles_of(db, [{"id": speaker_id, "name": str(name), "kind": kind}])
+    except Exception:  # a database without our schema: the name alone
+        found = {}
+    return _link(pages.speaker_url(speaker_id), name) + pages.from_article(found.get(speaker_id))
 
 
 def _link(url: str, text: Any) -> Markup:

@@ -36,7 +36,8 @@ def search_json(data: dict[str, Any], urls: dict[str, str | None]) -> dict[str, 
 
 def speaker_json(data: dict[str, Any], links: dict[str, str | None]) -> dict[str, Any]:
     """The speaker page: facts, counts, the chart's months and one page of their latest quotes."""
-    return {"speaker": {**data["speaker"], "roles": data["roles"]}, "aliases": data["aliases"],
+    return {"speaker": {**data["speaker"], "roles": data["roles"], "article": data["article"]},
+            "aliases": data["aliases"],
             "outlets": data["outlets"], "months": [{"month": m, "quotes": n} for m, n in data["months"]],
             "shown": data["shown"], "min_confidence": data["min_confidence"],
             "relayed_by": data["relayed_by"], "relays": data["relays"], "links": links,

@@ -23,6 +23,7 @@ from urllib.parse import quote, urlencode
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from ..canon.speakers import is_described, scope_of
 from ..readers.limits import MAX_FIELD_CHARS as FIELD_CHARS
 from . import feeds, page_json, search_box, table_search
 from .serve import DATABASE
@@ -122,17 +123,27 @@ def in_context(row: Any) -> Markup:
 
 def quote_dicts(rows: Iterable[Any], threshold: float = 0.0) -> list[dict[str, Any]]:
     """Rows as the quote cards read them: the quote in its sentence, whether its speaker is
-    uncertain (its confidence is under ``threshold``) and how the speaker was found."""
-    return [{**dict(row), "in_context": in_context(row), "evidence": evidence(row),
+    uncertain (its confidence is under ``threshold``), how the speaker was found, and who relayed
+    the words as a name alone (a description's without its article)."""
+    return [{**dict(row), "via": row["via"] and scope_of(row["via"])[0], "in_context": in_context(row),
+             "evidence": evidence(row),
              "uncertain": uncertain(row["confidence"], threshold)}
             for row in rows]
 
 
-# How a speaker was found, said to a reader; rules that read the name in the mention need no word.
-FOUND_BY = {"pronoun": "a pronoun", "continued": "the quote before", "person_epithet": "a description",
-            "organisation_epithet": "a description", "definite_description": "a description",
-            "proper_name": "a surname", "document": "the document", "data": "the data",
-            "role": "the office"}
+# How a speaker was found, said to a reader after "found by": every rule of resolve.RULES and
+# of component.FLOAT_RULES; "the mention" only for quotes stored before rules were recorded.
+FOUND_BY = {
+    "pronoun": "a pronoun", "coordination": "names joined by “and”", "partitive": "a part of a group",
+    "nationality_epithet": "a nationality", "named_person": "the name, given in full elsewhere",
+    "appositive_name": "the name beside the description", "owned_office": "the office's owner",
+    "proper_name": "a surname", "same_source": "“the same source” as before",
+    "both_parties": "the two parties named before", "data": "the data", "document": "the document",
+    "named_organisation": "the organisation's name", "news_agency": "the news agency the article names",
+    "organisation_epithet": "a description", "person_epithet": "a description",
+    "definite_description": "a description", "role": "the office", "unnamed_body": "a description",
+    "introduced": "the paragraph before, which introduces them", "continued": "the quote before",
+}
 
 
 def evidence(row: Any) -> dict[str, Any] | None:
@@ -286,6 +297,48 @@ def tally(rows: Iterable[Any]) -> tuple[list[dict[str, Any]], list[tuple[str, in
     return by_count, sorted(months.items()), sum(o["quotes"] for o in by_count)
 
 
+# Speakers described rather than named ("police", "a senior official") are one article's each
+# (quotes.canon.speakers.in_article): where they are listed, the article tells them apart.
+# Of each speaker id in ``:ids`` (a JSON list), a stored name of theirs and its article.
+ARTICLE_OF_SQL = f"""
+select q.speaker_id, q.name_in_article, a.id, {ARTICLE_TITLE} as title, o.name as outlet, a.published
+from quotes q join articles a on a.id = q.article_id left join outlets o on o.id = a.outlet_id
+where q.rowid in (select (select rowid from quotes where speaker_id = ids.value and name_in_article is not null
+                          limit 1) from json_each(:ids) as ids)
+"""
+
+
+async def articles_of(db: Any, speakers: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The article of each described speaker among ``speakers`` (with ``id``, ``name`` and
+    ``kind``), by id: its id, title, outlet, date and how a reader tells it (``label``).
+    A speaker is one article's when its stored name carries the article (``scope_of``);
+    only names a description can be (``is_described``) are looked up."""
+    ids = [s["id"] for s in speakers if s.get("id") and s.get("name") and is_described(s["name"], s.get("kind"))]
+    if not ids:
+        return {}
+    found = {}
+    for row in (await db.execute(ARTICLE_OF_SQL, {"ids": json.dumps(ids)})).rows:
+        if scope_of(row["name_in_article"])[1] is not None:
+            article = {key: row[key] for key in ("id", "title", "outlet", "published")}
+            dated = ", ".join(filter(None, [row["outlet"], row["published"]]))
+            found[row["speaker_id"]] = {**article, "label": row["title"] or dated or "an article"}
+    return found
+
+
+async def with_articles(db: Any, speakers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``speakers`` with the article of each described one under ``article`` (None for the others)."""
+    found = await articles_of(db, speakers)
+    return [{**s, "article": found.get(s["id"])} for s in speakers]
+
+
+def from_article(article: dict[str, Any] | None) -> Markup:
+    """Beside a described speaker's name: the article it comes from, linked."""
+    if not article:
+        return Markup("")
+    return Markup(' <span class="from-article">in <a href="/quotes/articles/{}">{}</a></span>').format(
+        quote(str(article["id"]), safe=""), article["label"])
+
+
 async def speaker_row(db: Any, speaker_id: str) -> dict[str, Any] | None:
     rows = (await db.execute("select * from speakers where id = :id", {"id": speaker_id})).rows
     return dict(rows[0]) if rows else None
@@ -308,12 +361,13 @@ async def speaker_data(db: Any, speaker_id: str, threshold: float = 0.0, page: i
         "select alias from speaker_aliases where speaker_id = :id order by alias", params)).rows]
     outlets, months, shown = tally((await db.execute(SHOWN_TALLY_SQL, params)).rows)
     latest = await latest_by(db, speaker_id, threshold, page)
-    relayed_by = [dict(r) for r in (await db.execute(RELAYED_BY_SQL, params)).rows]
-    relays = [dict(r) for r in (await db.execute(
-        "select s.id, s.name, count(*) as quotes from quotes q join speakers s on s.id = q.speaker_id "
-        "where q.via_speaker_id = :id group by s.id order by quotes desc, s.name", params)).rows]
+    relayed_by = [{**dict(r), "name": scope_of(r["name"])[0]} for r in (await db.execute(RELAYED_BY_SQL, params)).rows]
+    relays = await with_articles(db, [dict(r) for r in (await db.execute(
+        "select s.id, s.name, s.kind, count(*) as quotes from quotes q join speakers s on s.id = q.speaker_id "
+        "where q.via_speaker_id = :id group by s.id order by quotes desc, s.name", params)).rows])
+    article = (await articles_of(db, [speaker])).get(speaker_id)
     return {
-        "speaker": speaker, "roles": roles_text(speaker.get("roles")), "aliases": aliases,
+        "speaker": speaker, "article": article, "roles": roles_text(speaker.get("roles")), "aliases": aliases,
         "outlets": outlets, "chart": timeline_svg(months), "months": time_axis(months), "latest": latest,
         "relayed_by": relayed_by, "relays": relays, "shown": shown, "min_confidence": threshold,
         **paged(latest, LATEST, page, "latest"),
@@ -367,6 +421,7 @@ async def search_data(db: Any, text: str, limit: int = SEARCH_LIMIT, threshold: 
             f"select id, name, kind, quote_count, null as aliases from speakers where id in "
             f"({', '.join(f':s{i}' for i in range(len(named.speaker_ids)))})", params)).rows
             if r["id"] not in known] + speakers
+    speakers = await with_articles(db, speakers)
     quotes = quote_dicts((await db.execute(
         newest(f"({wanted}) and {SHOWN}" if only_sure else wanted), params)).rows, threshold)
     shown = paged(quotes, limit, page, "quotes")

@@ -77,6 +77,11 @@ def extractor_version(lexicon: Lexicon = DEFAULT) -> str:
 
 QUOTES = "quotes"  # the span group of the quotes' content, in reading order
 
+# The rules of floats(), for a quote with no cue of its own: the person the paragraph before
+# introduces, or the speaker of the quote before.
+INTRODUCED, CONTINUED = "introduced", "continued"
+FLOAT_RULES = (INTRODUCED, CONTINUED)
+
 
 @dataclass
 class Quote:
@@ -96,7 +101,7 @@ class Quote:
     pieces: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # the words quoted; a quote split by its attribution is joined back together
     # how the speaker was found: a rule of resolve.RULES, or for a quote with no cue of its
-    # own "continued" or "introduced" (see floats())
+    # own one of FLOAT_RULES (see floats())
     rule: str | None = None
     antecedent: tuple[int, int] | None = None  # the mention the speaker was resolved to, if not this one
     cue_kind: str | None = None  # None for words said; else what a stated position's cue is (cues.Cue.kind)
@@ -332,7 +337,7 @@ def floats(quote: Quote, kept: list[Quote], text: str, names: Names) -> bool:
         quote.mention = quote.content.doc.char_span(person.start, person.start + len(person.name),
                                                     alignment_mode="expand")
         quote.speaker = Attribution(names.full_name(person.name), "person", person.role)
-        quote.rule = "introduced"
+        quote.rule = INTRODUCED
         return True
     if not kept or kept[-1].mention is None \
             or not continues(text, kept[-1].end, quote.start, opens_paragraph=kept[-1].type != "direct"):
@@ -340,7 +345,7 @@ def floats(quote: Quote, kept: list[Quote], text: str, names: Names) -> bool:
     before = kept[-1]
     if named_between(before.end, quote.start, before.speaker.name, before.mention, names):
         return True
-    quote.mention, quote.speaker, quote.rule = before.mention, before.speaker, "continued"
+    quote.mention, quote.speaker, quote.rule = before.mention, before.speaker, CONTINUED
     quote.antecedent = before.antecedent or _offsets_tuple(before.mention)
     return True
 
