@@ -333,9 +333,9 @@ def test_a_quote_that_continues_the_last_speaker_says_so(extract_text):
 
 
 def test_a_surname_of_several_words_is_the_person_named_in_full(extract_text):
-    q = only(extract_text("Gloria La Riva is the candidate of the Party for Socialism. "
-                          "La Riva said the war must end."))
-    assert (q.speaker.name, q.speaker_mention) == ("Gloria La Riva", "La Riva")
+    q = only(extract_text("Elena De Luca is the candidate of the Party for Socialism. "
+                          "De Luca said the war must end."))
+    assert (q.speaker.name, q.speaker_mention) == ("Elena De Luca", "De Luca")
 
 
 # -- relays: an outlet that passes on someone's words is not their speaker -------------------
@@ -428,13 +428,13 @@ def test_a_document_of_a_person_is_the_channel_not_the_speaker(extract_text):
 # -- name form: the name alone, in full, wherever the article gives it ---------------------
 
 @pytest.mark.parametrize("text, words, name, role", [
-    ('The group sued the city in March. Harbour Rights attorney Mitchell Stoltz filed the motion on Tuesday.'
-     '\n\n"This is a clear violation," Stoltz said.', "violation", "Mitchell Stoltz", None),
-    ('The court heard the case on Monday.\n\n"We will appeal," Ahola said after the hearing.\n\nThe ruling was '
-     'a setback for the firm, whose chief executive, Kaisa Ahola, had promised investors a quick win.',
-     "appeal", "Kaisa Ahola", None),
-    ("Pekka Ahola's team measured the ice. \"It is thinner every year,\" Ahola said.", "thinner",
-     "Pekka Ahola", None),
+    ('The group sued the city in March. Harbour Rights attorney Daniel Kessler filed the motion on Tuesday.'
+     '\n\n"This is a clear violation," Kessler said.', "violation", "Daniel Kessler", None),
+    ('The court heard the case on Monday.\n\n"We will appeal," Virtanen said after the hearing.\n\nThe ruling was '
+     'a setback for the firm, whose chief executive, Kaisa Virtanen, had promised investors a quick win.',
+     "appeal", "Kaisa Virtanen", None),
+    ("Pekka Nieminen's team measured the ice. \"It is thinner every year,\" Nieminen said.", "thinner",
+     "Pekka Nieminen", None),
     ('Tom Reyes runs the food bank. Donations fell by half. "We are running out of food," Reyes said.',
      "running out", "Tom Reyes", None),
     ('The council met on Monday. "We have no money left," the mayor of Springvale, Ana Ruiz, said.',
@@ -464,8 +464,8 @@ def test_an_owner_is_no_full_name_when_it_is_an_organisation(extract_text):
 @pytest.mark.parametrize("text, words, name", [
     ('"We will appeal," Thorvaldsen said. The firm, led by Sigrid Thorvaldsen since 2015, lost the case.',
      "appeal", "Sigrid Thorvaldsen"),
-    ('"It is a scandal," said Gunzburger-Ilić, a lawyer. Marta Gunzburger-Ilić represents the families.',
-     "scandal", "Marta Gunzburger-Ilić"),
+    ('"It is a scandal," said Hartmann-Kovač, a lawyer. Marta Hartmann-Kovač represents the families.',
+     "scandal", "Marta Hartmann-Kovač"),
 ])
 def test_a_surname_is_the_full_name_the_recogniser_missed(extract_text, text, words, name):
     assert said(extract_text(text), words).speaker.name == name

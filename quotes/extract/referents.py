@@ -90,7 +90,7 @@ class Names:
         return found
 
     def _titled_names(self) -> list[Named]:
-        """"Council member Odile Harlan", "Norway Erna Lind", "EFF attorney Mitchell Stoltz":
+        """"Council member Odile Harlan", "Norway Erna Lind", "union attorney Daniel Kessler":
         a title or a country before a name the recogniser took for an organisation or place
         (with the title or country in it)."""
         found = []
@@ -309,7 +309,7 @@ class Names:
 
     @cached_property
     def owners(self) -> list[str]:
-        """Full names written only as an owner ("Pekka Ahola's team"), which the recogniser
+        """Full names written only as an owner ("Pekka Nieminen's team"), which the recogniser
         may take for an organisation: two or more capitalised words, none an organisation's."""
         lex, found = self.lex, []
         for token in self.doc:
@@ -345,10 +345,10 @@ class Names:
         return found
 
     def full_name(self, name: str, unrecognised: bool = True) -> str:
-        """'Yoon' -> 'Yoon Suk Yeol', 'La Riva' -> 'Gloria La Riva', when the article names
+        """'Yoon' -> 'Yoon Suk Yeol', 'De Luca' -> 'Elena De Luca', when the article names
         exactly one such person (a single word anywhere in the name, several as its end); an
         article that names nobody so as a person may write the name as an owner ("Pekka
-        Ahola's team") or, with ``unrecognised``, as a name the recogniser took for something
+        Nieminen's team") or, with ``unrecognised``, as a name the recogniser took for something
         else, which alone does not show a person ("Harrowgate Rovers")."""
         others = [(self.owners, False), *([(self.written_names, False)] if unrecognised else [])] \
             if " " not in name else []
