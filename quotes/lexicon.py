@@ -233,6 +233,9 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "worker", "employee", "engineer", "investor", "trader", "farmer", "driver", "passenger",
     "fan", "supporter", "volunteer", "victim", "survivor", "legislator", "backbencher",
     "provost", "dean", "rector", "superintendent", "registrar", "bishop", "priest", "pastor",
+    "archbishop", "cardinal", "rabbi", "imam", "cleric", "performer", "specialist", "columnist",
+    "photographer", "host", "anchor", "commentator", "historian", "lecturer", "astronaut",
+    "firefighter", "paramedic",
     # anonymous sources: "a person familiar with the matter"
     "person", "insider",
 })

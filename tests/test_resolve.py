@@ -483,3 +483,21 @@ def test_a_surname_is_not_a_place_named_after_someone(extract_text):
 ])
 def test_a_name_the_article_abbreviates_in_brackets_is_the_speaker_in_full(extract_text, text, name):
     assert only(extract_text(text)).speaker.name == name
+
+
+# -- speakers are sources: a name alone, never a fragment ------------------------------------
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The topmost senior archbishop Marek Zielny said the church was sorry.", "Marek Zielny", "person"),
+    ("Longtime radio writer and performer Rob Day said he was a rebel.", "Rob Day", "person"),
+    ("The Commons Library said the figures were wrong.", "Commons Library", "organisation"),
+    ("The Maritime Bulletin said the ship sank.", "Maritime Bulletin", "organisation"),
+    ("The three-judge court said the suspension was unlawful.", "three-judge court", "organisation"),
+])
+def test_a_speaker_is_a_name_or_a_body_not_a_fragment(extract_text, text, name, kind):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind) == (name, kind)
+
+
+def test_a_title_and_a_name_joined_by_and_are_still_two_people_with_a_determiner(extract_text):
+    assert only(extract_text("The mayor and Tom Lind said the bridge was safe.")).speaker.kind == "group"

@@ -140,7 +140,9 @@ def unnamed(span: Span) -> str:
     """An unnamed source as described: 'Two people familiar with the matter' -> 'people
     familiar with the matter', 'A senior British official' -> 'senior British official'."""
     start = span.start
-    while start < span.end - 1 and span.doc[start].dep_ in ("det", "nummod", "predet"):
+    # "A three-judge court": a number joined to the next word is part of the description
+    while start < span.end - 1 and span.doc[start].dep_ in ("det", "nummod", "predet") \
+            and span.doc[start].whitespace_:
         start += 1
     described = clean_name(span.doc[start:span.end].text)
     if capital_of_position(span.doc[start]):

@@ -249,10 +249,17 @@ def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attributi
 
 
 def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
-    """"Britain and Canada said": a group, named as written."""
-    if any(c.dep_ == "conj" for c in m.head.children):
-        return Attribution(clean_name(m.span.text), "group")
-    return None
+    """"Britain and Canada said": a group, named as written. ("Writer and performer Rob Day"
+    joins two titles of one person.)"""
+    conjuncts = [c for c in m.head.children if c.dep_ == "conj"]
+    if not conjuncts:
+        return None
+    titled = [c for c in conjuncts if c.pos_ == "PROPN" and any(
+        d.dep_ == "compound" and d.lemma_.lower() in r.lex.role_nouns for d in c.children)]
+    if len(conjuncts) == 1 and titled and m.head.lemma_.lower() in r.lex.role_nouns \
+            and not any(d.dep_ == "det" for d in m.head.children):
+        return None
+    return Attribution(clean_name(m.span.text), "group")
 
 
 def partitive(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -273,7 +280,9 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """A person named in the mention: "Kremlin spokesman Dmitry Peskov"; "Yoon's office" is
     an organisation named after one."""
     doc = r.doc
-    persons = [e for e in r.names.ents_in(m.span) if e.label_ == "PERSON" and names_head(e, m.head, r.lex)]
+    # "The Maritime Bulletin", taken for a person: a name that ends with a word of bodies or media is none
+    persons = [e for e in r.names.ents_in(m.span) if e.label_ == "PERSON" and names_head(e, m.head, r.lex)
+               and e[-1].lower_ not in r.lex.org_nouns | r.lex.media_name_words]
     closing = name_closing(m.span)
     if closing is not None:
         # "The mayor of Springvale, Ana Ruiz": the name set off at the end is whom the office describes
@@ -322,7 +331,9 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
                  for t in doc[span.start:at])  # "the United States" is no title and a name
     titled = titled or strip_article(doc[span.start:at].text).lower() in lexicon.NATIONS  # "Norway Erna Lind"
     org_name = m.lemma in r.lex.org_nouns | r.lex.media_name_words | r.lex.company_name_words
-    if (not m.head.ent_type_ or titled) and not org_name:
+    # "The Commons Library": a name that takes the article is no person's
+    the_name = doc[span.start].lower_ == "the" and all(t.pos_ == "PROPN" for t in doc[span.start + 1:span.end])
+    if (not m.head.ent_type_ or titled) and not org_name and not the_name:
         name = doc[at:span.end]
         if len([t for t in name if t.text != "-"]) >= 2:
             return Attribution(r.full(clean_name(name.text)), "person", strip_article(doc[span.start:at].text) or None)
