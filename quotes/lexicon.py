@@ -218,7 +218,7 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "chair", "ambassador", "envoy", "official", "commander", "general", "governor", "mayor",
     "senator", "lawmaker", "prime", "premier", "chancellor", "king", "queen", "prince",
     "diplomat", "analyst", "expert", "researcher", "professor", "adviser", "advisor",
-    "aide", "representative", "deputy", "vice", "ceo", "founder", "attache", "counterpart",
+    "aide", "representative", "deputy", "vice", "ceo", "mp", "mep", "mla", "mpp", "founder", "attache", "counterpart",
     "commissioner", "prosecutor", "judge", "source", "officer", "negotiator", "member",
     "economist", "scholar", "fellow", "editor", "correspondent", "journalist", "executive",
     "manager", "coordinator", "delegate", "nominee", "candidate", "monarch", "pope",

@@ -501,3 +501,8 @@ def test_a_speaker_is_a_name_or_a_body_not_a_fragment(extract_text, text, name, 
 
 def test_a_title_and_a_name_joined_by_and_are_still_two_people_with_a_determiner(extract_text):
     assert only(extract_text("The mayor and Tom Lind said the bridge was safe.")).speaker.kind == "group"
+
+
+def test_an_office_written_in_capitals_is_an_anonymous_person(extract_text):
+    q = only(extract_text("One MP said the vote was rigged."))
+    assert (q.speaker.name, q.speaker.kind) == ("MP", "person")

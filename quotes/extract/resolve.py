@@ -320,6 +320,8 @@ def owned_office(r: Resolver, m: MentionPhrase) -> Attribution | None:
 def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """A name: a person's the recogniser missed ("Governor Ilse Varga"), a surname of someone
     named in full ("Yoon"), or an organisation's."""
+    if m.head.text.isupper() and m.head.lower_ in r.lex.role_nouns and len(m.span) > 1:
+        return None  # "one MP", "a Labour MP": an office written in capitals, not a name
     if m.head.pos_ != "PROPN" and m.head.ent_type_ not in lexicon.ORG_LABELS:
         # "Radmall conceded": a surname the tagger took for a common noun at a sentence's start
         if len(m.span) == 1 and m.head.is_title and r.full(m.head.text) != m.head.text:
