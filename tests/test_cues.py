@@ -391,3 +391,8 @@ def test_a_reported_phrase_does_not_hold_its_own_attribution(extract_text):
                           '"theatre" and a "stunt".')
     assert [(q.quote, q.speaker.name) for q in quotes if q.speaker.name == "Reyes"] == [
         ('"theatre" and a "stunt"', "Reyes")]
+
+
+def test_a_participle_of_saying_belongs_to_the_one_it_goes_with(extract_text):
+    quotes = extract_text("The city banned the event on Monday, with officials saying this is for safety reasons.")
+    assert [(q.quote, q.speaker.name) for q in quotes] == [("this is for safety reasons", "officials")]

@@ -160,6 +160,9 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         subject, agent_obj = agent_obj, None
     elif passive and lemma != "quote" and subject is not None and subject.lower_ == "it":
         subject = None  # "it was announced that ..." names nobody
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and agentive(verb.head, lex):
+        subject = verb.head  # "..., with officials saying this is for security": the one it goes with
     if subject is None:
         # "NDTV reported officials, after an inquiry, stated that ...": the officials stated it
         subject = swallowed_subject(verb.head, verb) or inherited_subject(verb, lex)
