@@ -296,15 +296,15 @@ def news(tmp_path) -> Path:
 
 
 def test_the_word_lists_of_an_ingest_reach_every_refresh(pipeline_loaded_once, news, db_path):
-    # The extractor leaves the collective a person and the vizier unnamed, whatever the lists:
-    # the organisation noun and the role noun change what the refresh makes of them.
+    # The extractor reads the lists too (a name ending in an organisation noun is no person's)
+    # and leaves the vizier unnamed: the role noun changes what the refresh makes of him.
     assert ingest(db_path, news, extra=("--lexicon", str(news.parent / "words.json"))).exit_code == 0
     assert matched(db_path) == ("organisation", "jafar-marwan")
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key = 'lexicon'").fetchone() == (
             json.dumps(WORD_LISTS, sort_keys=True),)
         assert conn.execute("SELECT speaker_kind FROM quotes WHERE name_in_article = 'Harbour Collective'"
-                            ).fetchone() == ("person",)
+                            ).fetchone() == ("organisation",)
     before = derived(db_path)
     for full in [], ["--full"]:
         assert quotes_command("refresh", "--db", str(db_path), *full).exit_code == 0
@@ -318,7 +318,8 @@ def test_other_word_lists_make_the_next_refresh_full(pipeline_loaded_once, news,
     with mock.patch.object(store.rederive, "refresh_all_speakers", wraps=store.rederive.refresh_all_speakers) as full:
         result = ingest(db_path, news)
     assert summary(result.stderr)["unchanged"] == len(NEWS) and full.called
-    assert matched(db_path) == ("person", None)
+    # the quotes keep what extraction made of them; the vizier's office has no holder any more
+    assert matched(db_path) == ("organisation", None)
     db = store.open_db(db_path)
     assert store.stored_lexicon(db) is DEFAULT
     assert db.execute("SELECT value FROM meta WHERE key = 'name_keys'").fetchone() == (store.canon_fingerprint(),)
