@@ -132,7 +132,7 @@ class Quote:
             cue=self.cue.text if self.cue is not None else None,
             cue_start=self.cue.start_char if self.cue is not None else None,
             cue_end=self.cue.end_char if self.cue is not None else None,
-            cue_lemma=" ".join(t.lemma_.lower() for t in self.cue) if self.cue is not None else None,
+            cue_lemma=cue_key(self.cue),
             speaker_mention=self.mention.text if self.mention is not None else None,
             speaker=self.speaker, channel=self.channel, via=self.via, confidence=self.confidence,
             speaker_rule=self.rule, antecedent=self.antecedent,
@@ -390,8 +390,7 @@ def without_relays(quotes: list[Quote]) -> list[Quote]:
 def relaying(quote: Quote) -> bool:
     """An organisation's "..., the BBC reported" or "according to Reuters": words it may
     only carry."""
-    return quote.type != "direct" and quote.speaker.kind == "organisation" and quote.cue is not None \
-        and " ".join(t.lemma_.lower() for t in quote.cue) in lexicon.RELAY_CUES
+    return quote.type != "direct" and quote.speaker.kind == "organisation" and cue_key(quote.cue) in lexicon.RELAY_CUES
 
 
 def antecedent(text: str, quote: Quote, history: History) -> tuple[int, int] | None:
@@ -420,7 +419,7 @@ def features(quote: Quote, names: Names, text: str) -> dict[str, float]:
     indicators (1.0) of how it was found and how its speaker was resolved, and a few numbers
     scaled to about [0, 1]."""
     speaker = quote.speaker
-    cue = " ".join(t.lemma_.lower() for t in quote.cue) if quote.cue is not None else None
+    cue = cue_key(quote.cue)
     found = {f"type={quote.type}": 1.0, f"rule={quote.rule or 'none'}": 1.0,
              f"kind={speaker.kind or 'none'}": 1.0,
              "cue=plain" if cue in lexicon.PLAIN_CUES else "cue=none" if cue is None else "cue=other": 1.0,
@@ -448,6 +447,11 @@ def features(quote: Quote, names: Names, text: str) -> dict[str, float]:
         found["antecedent_far"] = math.log1p(gap / 100) / 4
         found["paragraphs_back"] = min(text.count("\n\n", quote.antecedent[1], mention.start_char), 4) / 4
     return found
+
+
+def cue_key(cue: Span | None) -> str | None:
+    """A cue as its lemmas ("according to", "tell"): how word lists and the store name it."""
+    return " ".join(t.lemma_.lower() for t in cue) if cue is not None else None
 
 
 def _offsets_tuple(span: Span | None) -> tuple[int, int] | None:
