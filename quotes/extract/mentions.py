@@ -42,7 +42,7 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
         elif child.dep_ in ("conj", "cc") and child.i > head.i:
             aside = {t.i for c in child.subtree if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
             ids |= {t.i for t in child.subtree if t.i not in aside}
-        elif child.i == head.i + 1 and child.dep_ == "prep" and partitive_of(head) is not None:
+        elif child.i == head.i + 1 and child.dep_ == "prep" and partitive_group(head) is not None:
             # "one of the daughters", "some of the residents, who ..."
             aside = {t.i for c in child.subtree if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
             ids |= {t.i for t in child.subtree if t.i not in aside}
@@ -76,14 +76,14 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     return doc[lo:hi] if hi > lo else doc[head.i:head.i + 1]
 
 
-def partitive_of(head: Token) -> Token | None:
-    """The "of" of a quantifier that picks members out of a group of people ("one of the
-    daughters", "two of the firefighters", "some of the Lee children"); None for any other."""
+def partitive_group(head: Token) -> Token | None:
+    """The group a quantifier picks members out of ("one of the daughters", "two of the
+    firefighters", "some of the Lee children"): the plural after its "of"; None for any other."""
     if head.pos_ != "NUM" and head.lower_ not in lexicon.PARTITIVES:
         return None
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return of if group is not None and group.tag_ in ("NNS", "NNPS") else None
+    return group if group is not None and group.tag_ in ("NNS", "NNPS") else None
 
 
 def name_start(span: Span, lex: Lexicon) -> int:

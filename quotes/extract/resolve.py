@@ -29,7 +29,7 @@ from .mentions import (
     mention_span,
     name_start,
     names_head,
-    partitive_of,
+    partitive_group,
     strip_article,
     unnamed,
 )
@@ -265,8 +265,7 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
 def partitive(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"One of the daughters said", "two of the firefighters said": members of a group the
     article names no further, kept as described (a later "she" refers back to them)."""
-    of = partitive_of(m.head)
-    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    group = partitive_group(m.head)
     if group is None or m.span.start != m.head.i \
             or group.lemma_.lower() in r.lex.document_nouns | r.lex.data_nouns:
         return None  # "one of the reports" is a document
