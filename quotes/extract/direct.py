@@ -13,6 +13,7 @@ from .referents import Named, Names
 
 CLOSING_MARKS = re.compile("[”\"’']")
 OPENING_ONLY = re.compile("\\s*[“\"«‘']\\s*")
+OPENING_MARKS = " \t“\"«‘'"  # what may stand between a line's start and a quotation
 
 
 def attribution_for(doc: Doc, text: str, run: list[tuple[int, int]], cues: list[Cue],
@@ -145,12 +146,10 @@ def continues(text: str, previous_end: int, start: int, opens_paragraph: bool = 
     gap = text[previous_end:start]
     if opens_paragraph and "\n" in gap:
         line_start = text.rfind("\n", 0, start) + 1
-        if text[line_start:start].strip(" \t“\"«‘'"):
+        if text[line_start:start].strip(OPENING_MARKS):
             return False
     return "\n" not in gap or (gap.count("\n") <= 2 and len(WORD.findall(gap)) <= 12)
 
-
-OPENING_MARKS = " \t“\"«‘'"
 
 
 def introduced(text: str, start: int, last_quote_end: int | None, names: Names) -> Named | None:
