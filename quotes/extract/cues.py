@@ -45,7 +45,7 @@ def find_cues(doc: Doc, skip: list[tuple[int, int]], lex: Lexicon) -> Iterator[C
         if in_ranges(token.idx, skip):
             continue
         lemma = token.lemma_.lower()
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        if according_to_at(token):
             cue = according_to(doc, token, lex)
             if cue:
                 yield cue
@@ -80,6 +80,11 @@ def possessed_statement(doc: Doc, noun: Token, lex: Lexicon) -> Cue | None:
         return None
     content = clause_spans(doc, clause, noun, None, lex)
     return Cue(verb=noun, cue=doc[noun.i:noun.i + 1], subject=owner, content=content) if content else None
+
+
+def according_to_at(token: Token) -> bool:
+    """Whether ``token`` opens "according to"."""
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
 
 
 def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | None:
@@ -414,7 +419,7 @@ def after_according_to(subject: Token) -> Token:
     the agency as the subject and the speaker in apposition to it: the speaker."""
     doc = subject.doc
     start = subject.left_edge.i
-    if start < 2 or doc[start - 1].lower_ != "to" or doc[start - 2].lower_ != "according":
+    if start < 2 or not according_to_at(doc[start - 2]):
         return subject
     return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), subject)
 
