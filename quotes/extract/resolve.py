@@ -280,8 +280,9 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     an organisation named after one."""
     doc = r.doc
     # "The Maritime Bulletin", taken for a person: a name that ends with a word of bodies or media is none
+    bodies = r.lex.org_nouns | r.lex.media_name_words
     persons = [e for e in r.names.ents_in(m.span) if e.label_ == "PERSON" and names_head(e, m.head, r.lex)
-               and e[-1].lower_ not in r.lex.org_nouns | r.lex.media_name_words]
+               and e[-1].lower_ not in bodies]
     closing = name_closing(m.span)
     if closing is not None:
         # "The mayor of Springvale, Ana Ruiz": the name set off at the end is whom the office describes
