@@ -68,17 +68,22 @@ left join outlets o on o.id = q.outlet_id
 MAX_PAGE = 100  # pages of quotes a reader can turn: the deepest reads 100 pages' worth of rows
 
 
+def turnable(page: int) -> int:
+    """``page`` within the pages a reader can turn, 1 to MAX_PAGE."""
+    return max(1, min(page, MAX_PAGE))
+
+
 def window(limit: int, page: int = 1) -> dict[str, int]:
     """The parameters of ``newest`` for page ``page`` of ``limit`` quotes, and one more, which
     tells whether there is a next page."""
-    page = max(1, min(page, MAX_PAGE))
+    page = turnable(page)
     return {"limit": limit + 1, "offset": (page - 1) * limit, "upto": page * limit + 1}
 
 
 def page_number(request: Any) -> int:
     """The page a reader asked for (``?page=``), 1 if none or not a number."""
     try:
-        return max(1, min(int(request.args.get("page", "1")), MAX_PAGE))
+        return turnable(int(request.args.get("page", "1")))
     except ValueError:
         return 1
 
@@ -377,7 +382,7 @@ async def speaker_data(db: Any, speaker_id: str, threshold: float = 0.0, page: i
 def paged(quotes: list[dict[str, Any]], limit: int, page: int, key: str) -> dict[str, Any]:
     """A page of ``quotes`` read with ``window``: at most ``limit`` of them under ``key``, the
     page number, and the next page's number if there is one."""
-    page = max(1, min(page, MAX_PAGE))
+    page = turnable(page)
     more = len(quotes) > limit and page < MAX_PAGE
     return {key: quotes[:limit], "page": page, "next_page": page + 1 if more else None}
 
