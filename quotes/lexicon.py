@@ -427,6 +427,10 @@ WH_WORDS: frozenset[str] = frozenset({"when", "where", "why", "how", "what", "wh
 # Conjunctions opening a subordinate clause that may trail a reported claim.
 SUBORDINATORS: frozenset[str] = frozenset({"when", "where", "while", "whereas", "because", "as",
                                            "although", "though", "unless", "since", "which"})
+# Words opening a clause governed by the one before: after an attribution set off by commas
+# ("The road stays closed, the mayor said, until it is safe") the claim goes on.
+GOVERNED_CLAUSE_OPENERS: frozenset[str] = frozenset({"until", "unless", "because", "if", "when", "before",
+                                                     "after", "although", "though", "since", "once"})
 # Words that link a content clause to its attribution, trimmed from the clause's edges.
 CLAUSE_OPENERS: frozenset[str] = frozenset({"that", ",", ":", "—", "–", "-", "and", "but", "'s"})
 CLAUSE_CLOSERS: frozenset[str] = frozenset({",", ":", "—", "–", "-", "and", "but", ";", "(", "while", "as"})
@@ -696,6 +700,8 @@ FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NOUN_PHRASE_DEPS: frozenset[str] = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case",
                                               "quantmod", "punct"})
 ORG_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP", "FAC"})
+# Entity labels of amounts: a phrase of nothing else ("called for 2%") states nothing by itself.
+AMOUNT_LABELS: frozenset[str] = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Entity labels of a subject that can be the source of words.
 AGENT_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})

@@ -43,6 +43,17 @@ def test_a_coordinated_remainder_after_the_attribution_goes_on_with_the_quote(ex
 
 
 @pytest.mark.parametrize("text, content", [
+    ("The bridge will stay closed, the mayor said, until engineers inspect it.",
+     "The bridge will stay closed until engineers inspect it"),
+    ("The guardrail would be examined, Roberts said, to determine if it failed.",
+     "The guardrail would be examined to determine if it failed"),
+])
+def test_a_clause_governed_by_the_one_before_the_attribution_goes_on_with_the_quote(extract_text, text, content):
+    q = only(extract_text(text))
+    assert (q.quote, q.start, q.end) == (content, 0, len(text) - 1)
+
+
+@pytest.mark.parametrize("text, content", [
     ("Turnout was low, officials said, and polls closed at eight.", "Turnout was low"),
     ("The war is over, he said, but did not say when troops would leave.", "The war is over"),
     ("The plant will close, she said, adding that no jobs would be lost.", "The plant will close"),
@@ -396,3 +407,21 @@ def test_a_reported_phrase_does_not_hold_its_own_attribution(extract_text):
 def test_a_participle_of_saying_belongs_to_the_one_it_goes_with(extract_text):
     quotes = extract_text("The city banned the event on Monday, with officials saying this is for safety reasons.")
     assert [(q.quote, q.speaker.name) for q in quotes] == [("this is for safety reasons", "officials")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Al Jazeera reported that the minister was flown to a hospital, and that his condition was stable.",
+     "the minister was flown to a hospital, and that his condition was stable"),
+    ("Hawkins claimed that the deficit is a myth and that the debt does not matter.",
+     "the deficit is a myth and that the debt does not matter"),
+])
+def test_coordinated_that_clauses_are_one_quote(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary spent 1.2% of its budget on defence last year; alliance guidelines call for 2%.",
+    "The union called for 500.",
+])
+def test_an_amount_alone_is_no_statement(extract_text, text):
+    assert not [q for q in extract_text(text) if q.quote in ("2%", "500")]

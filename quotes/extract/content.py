@@ -9,7 +9,8 @@ from .marks import QUOTE_TOKENS
 
 
 def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex: Lexicon) -> list[Span]:
-    """The clausal complement, cut at the cue; coordinated 'that' clauses are separate claims."""
+    """The clausal complement, cut at the cue. Coordinated 'that' clauses ('said that A, and
+    that B') are read as separate claims, then kept as one quote: each half alone is cut."""
     claims = [comp]
     for conj in comp.children:
         if conj.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
@@ -39,7 +40,20 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
         span = side_of(doc, tokens, verb, subject, drop)
         if span is not None:
             spans.append(through_closing_mark(span))
-    return spans
+    return joined(doc, spans)
+
+
+def joined(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Claims one after another with only linking words between them ('A, and that B'), as one."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].end <= span.start and all(
+                t.is_punct and t.text not in QUOTE_TOKENS or t.dep_ == "cc" or t.lower_ == "that"
+                for t in doc[out[-1].end:span.start]):
+            out[-1] = doc[out[-1].start:span.end]
+        else:
+            out.append(span)
+    return out
 
 
 def swallowed_subject(verb: Token, comp: Token) -> Token | None:
@@ -287,7 +301,7 @@ def phrase(doc: Doc, tokens: list[Token], lex: Lexicon | None = None) -> Span | 
     while end > start and (doc[end - 1].lower_ in lexicon.CLAUSE_CLOSERS or doc[end - 1].is_space
                            or doc[end - 1].text in ".!?"):
         end -= 1
-    if end - start < 2:
+    if end - start < 2 or all(t.ent_type_ in lexicon.AMOUNT_LABELS or t.like_num for t in doc[start:end]):
         return None
     return through_closing_mark(doc[start:end])
 
@@ -403,6 +417,21 @@ def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token
     return []
 
 
+def goes_on(rest: list[Token], main: Token) -> bool:
+    """Whether the words after an attribution set off by commas go on with the clause before
+    it: a coordinated remainder with no subject of its own ('She was glad to help, she said,
+    but only for local candidates'), or a clause that the one before governs ('The bridge will
+    stay closed, the mayor said, until engineers inspect it'; '..., to find out why')."""
+    if not rest or any(t.text in QUOTE_TOKENS for t in rest):
+        return False
+    first = rest[0]
+    if first.dep_ == "cc":
+        return first.head.i == main.i and not any(
+            t.dep_ in lexicon.ANY_SUBJECT_DEPS or t.tag_ == "VBG" or t.dep_ == "mark" for t in rest)
+    purpose = first.lower_ == "to" and first.dep_ == "aux" and first.head.tag_ == "VB"
+    return purpose or first.lower_ in lexicon.GOVERNED_CLAUSE_OPENERS
+
+
 def inserted_clause(doc: Doc, verb: Token, subject: Token | None, lex: Lexicon) -> tuple[Span, tuple[int, int]] | None:
     """'Councillors, the mayor noted, have seen such budgets vanish before.', 'Beyond that,
     he said, the board may ...': an attribution set off by commas inside the clause it
@@ -424,13 +453,8 @@ def inserted_clause(doc: Doc, verb: Token, subject: Token | None, lex: Lexicon) 
     if main is None:
         return None
     if main.i < lo:
-        # "She was glad to help, she said, but only for local candidates": a coordinated
-        # remainder of the clause before, with no subject or attribution of its own, goes on
-        # with it; anything else after the attribution is the parenthetical rule's case.
         rest = [t for t in doc[hi + 2:sent.end] if not t.is_space]
-        if verb.dep_ != "parataxis" or not rest or rest[0].dep_ != "cc" or rest[0].head.i != main.i \
-                or any(t.dep_ in lexicon.ANY_SUBJECT_DEPS or t.tag_ == "VBG" or t.dep_ == "mark"
-                       or t.text in QUOTE_TOKENS for t in rest):
+        if verb.dep_ != "parataxis" or not goes_on(rest, main):
             return None
     if any(t.i > hi and (t.dep_ == "ccomp" and t.head.i == verb.i) for t in doc[hi + 1:sent.end]):
         return None

@@ -174,7 +174,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     if subject is not None:
         subject = past_dateline(subject, verb)
     if subject is not None:
-        subject = after_according_to(subject)
+        subject = titled_name(after_according_to(subject), verb)
     relay = relayed_speaker(verb)
     if relay is not None:
         # "Interfax quoted Ms. Orlova as saying ...": she is the speaker, the agency the relay.
@@ -195,7 +195,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     stating = reporting or source or lemma in lex.request_verbs  # "requested (that) they all be ..."
     comps = [c for c in children if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ") and stating
                                      and not beyond_semicolon(c, verb))
-             or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB" and not passive)]
+             or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB" and not passive
+                 and doc[c.left_edge.i - 1].text != ",")]  # "..., he said, to find out why": no promise
     if lemma == "quote":
         saying = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.lemma_ == "say"), None)
         if saying is not None:
@@ -422,6 +423,23 @@ def after_according_to(subject: Token) -> Token:
     if start < 2 or not according_to_at(doc[start - 2]):
         return subject
     return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), subject)
+
+
+def titled_name(subject: Token, verb: Token) -> Token:
+    """'Longtime Imus in the Morning writer and performer Rob Bartlett tweeted', parsed with
+    the show's name as the head: a person's name right after a title noun that ends the
+    subject, just before its verb, is the speaker, whatever the parser made the head."""
+    doc = subject.doc
+    last = doc[verb.i - 1] if verb.i > 0 else subject
+    if subject.ent_type_ == "PERSON" or last.ent_type_ != "PERSON" or last.i not in {t.i for t in subject.subtree}:
+        return subject
+    first = last.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    title = doc[first - 1]
+    if first - 1 <= subject.i or title.tag_ not in ("NN", "NNS") or not title.is_lower:
+        return subject
+    return doc[first:last.i + 1].root
 
 
 def beyond_semicolon(comp: Token, verb: Token) -> bool:
