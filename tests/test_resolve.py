@@ -292,6 +292,8 @@ def test_a_country_named_with_its_article_is_not_a_person_with_the_role_the(extr
     ("The mayor of Springvale, Ana Ruiz, said the bridge would reopen in May.", "Ana Ruiz", "mayor of Springvale"),
     ("Executive director of the Harbour Food Bank, Tom Reyes, said demand had doubled.",
      "Tom Reyes", "Executive director of the Harbour Food Bank"),
+    ("The head of the local fire service, chief officer Ana Ruiz, said the fire was out.",
+     "Ana Ruiz", "head of the local fire service, chief officer"),
 ])
 def test_a_name_set_off_after_an_office_is_the_speaker(extract_text, text, name, role):
     q = only(extract_text(text))
@@ -506,3 +508,10 @@ def test_a_title_and_a_name_joined_by_and_are_still_two_people_with_a_determiner
 def test_an_office_written_in_capitals_is_an_anonymous_person(extract_text):
     q = only(extract_text("One MP said the vote was rigged."))
     assert (q.speaker.name, q.speaker.kind) == ("MP", "person")
+
+
+def test_a_name_after_a_title_noun_that_ends_the_subject_is_the_speaker(extract_text):
+    # the parser makes the show's name the head of the subject
+    q = only(extract_text('Longtime Imus in the Morning writer and performer Rob Bartlett tweeted: '
+                          '"He was a rebel, an unapologetic decrier of nonsense."'))
+    assert (q.speaker.name, q.speaker.kind) == ("Rob Bartlett", "person")

@@ -286,7 +286,7 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     closing = name_closing(m.span)
     if closing is not None:
         # "The mayor of Springvale, Ana Ruiz": the name set off at the end is whom the office describes
-        role_text = strip_article(doc[m.span.start:closing.start - 1].text).strip(" ,")
+        role_text = strip_article(doc[m.span.start:closing.start].text).strip(" ,")
         return Attribution(r.full(clean_name(closing.text)), "person", role_text or None)
     if not persons:
         return None
@@ -620,11 +620,15 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
 
 def name_closing(span: Span) -> Span | None:
     """A person's name that ends a mention after a comma ("The mayor of Springvale, Ana
-    Ruiz"): two or more capitalised words that the recogniser took for a person or for nothing."""
+    Ruiz", "The head of the fire service, chief officer Ana Ruiz"): two or more capitalised
+    words that the recogniser took for a person or for nothing, after any lower-case title."""
     commas = [t.i for t in span if t.text == ","]
     if not commas or commas[-1] == span.start:
         return None
-    name = span.doc[commas[-1] + 1:span.end]
+    start = commas[-1] + 1
+    while start < span.end and span.doc[start].is_lower and span.doc[start].pos_ in ("NOUN", "ADJ"):
+        start += 1
+    name = span.doc[start:span.end]
     if len(name) >= 2 and all(t.pos_ == "PROPN" and (t.is_title or t.text == "-") and t.ent_type_ in ("", "PERSON")
                               for t in name):
         return name
