@@ -114,3 +114,11 @@ def test_a_verb_of_saying_right_before_the_mark_attributes_the_quote(extract_tex
 def test_a_quoted_sentence_after_a_clause_about_someone_is_theirs(extract_text, text, speaker, cue):
     q = only(extract_text(text))
     assert (q.type, q.speaker.name, q.cue) == ("direct", speaker, cue)
+
+
+def test_a_quote_right_after_its_verb_and_a_phrase_is_that_verbs(extract_text):
+    # the parser hangs the quote on "after the verdict"; the next sentence names someone else
+    quotes = extract_text('Howard Ruben, a lawyer for the family, told the BBC after the verdict "My client is '
+                          'very relieved with the verdict." Sophie Oban, another lawyer, said the case was closed.')
+    assert [(q.quote, q.speaker.name) for q in quotes] == [
+        ("My client is very relieved with the verdict.", "Howard Ruben"), ("the case was closed", "Sophie Oban")]

@@ -107,6 +107,10 @@ def cue_end(cue: Cue, limit: int, lex: Lexicon) -> int:
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("prep", "npadvmod", "advmod", "dobj", "agent", "dative"):
             reach = max(t.idx + len(t) for t in child.subtree)
+            if reach > limit and child.dep_ == "prep" and child.idx < limit:
+                # 'told the BBC after the verdict "My client ..."', the quote hung on the
+                # phrase: the phrase's words up to the quote
+                reach = max(t.idx + len(t) for t in child.subtree if t.idx + len(t) <= limit and not t.is_punct)
             if reach <= limit:
                 end = max(end, reach)
     return end
