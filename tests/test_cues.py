@@ -425,3 +425,10 @@ def test_coordinated_that_clauses_are_one_quote(extract_text, text, content):
 ])
 def test_an_amount_alone_is_no_statement(extract_text, text):
     assert not [q for q in extract_text(text) if q.quote in ("2%", "500")]
+
+
+def test_a_claim_ends_where_another_speaker_s_report_begins(extract_text):
+    quotes = extract_text('The president said the victims were "joyful girls" while the interior minister wrote '
+                          'he had ordered safety checks across the country.')
+    assert [q.quote for q in quotes] == ['the victims were "joyful girls"',
+                                         "he had ordered safety checks across the country"]

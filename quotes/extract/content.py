@@ -86,8 +86,10 @@ def through_closing_mark(span: Span) -> Span:
 
 
 def said_next(token: Token, lex: Lexicon) -> bool:
-    """A verb of saying with a clause of its own, conjoined to a reported clause."""
-    return token.dep_ == "conj" and token.lemma_.lower() in lex.reporting_verbs \
+    """A verb of saying with a clause of its own, conjoined or subordinate to a reported
+    clause ('said A while the minister wrote B')."""
+    subordinate = token.dep_ == "advcl" and any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children)
+    return (token.dep_ == "conj" or subordinate) and token.lemma_.lower() in lex.reporting_verbs \
         and any(c.dep_ == "ccomp" for c in token.children)
 
 
