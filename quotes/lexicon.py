@@ -57,6 +57,10 @@ CHARACTERISING_VERBS: frozenset[str] = frozenset({"call", "describe", "label", "
 # Verbs of naming: in the present tense and without quotation marks they give a name in use
 # ("they call him the crowbar robber", "locals dub it the Rock"), not a statement.
 NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "term", "name", "nickname"})
+# What gives a described speaker a name: "a protester named Ana", "a man identified as
+# Tom Reyes", "a resident using the pseudonym Kit".
+GIVEN_NAME_VERBS: frozenset[str] = NAMING_VERBS | {"identify", "know"}
+NAME_NOUNS: frozenset[str] = frozenset({"name", "pseudonym", "alias", "nickname"})
 
 # Verbs whose object noun carries the content ("expressed concern that ...",
 # "shared assessments that ...", "issued a warning that ...").

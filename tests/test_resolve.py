@@ -400,7 +400,7 @@ def test_a_clause_before_a_semicolon_is_not_the_next_verbs_content(extract_text)
 def test_an_indefinite_role_after_a_named_holder_is_someone_new(extract_text):
     quotes = extract_text('"Whenever there are signs of peace," wrote student protester Ana Ruiz on Twitter. '
                           '"They always come with a tighter grip."\n\n"She is just doing this to break the '
-                          'movement," said a protester using the pseudonym Lena. "The situation has escalated."')
+                          'movement," said a protester arriving from the north. "The situation has escalated."')
     assert [q.speaker.name for q in quotes] == ["Ana Ruiz", "Ana Ruiz", "protester", "protester"]
 
 
@@ -515,3 +515,13 @@ def test_a_name_after_a_title_noun_that_ends_the_subject_is_the_speaker(extract_
     q = only(extract_text('Longtime Imus in the Morning writer and performer Rob Bartlett tweeted: '
                           '"He was a rebel, an unapologetic decrier of nonsense."'))
     assert (q.speaker.name, q.speaker.kind) == ("Rob Bartlett", "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"Whenever there are signs of peace," wrote student protester Ana Ruiz. "They come with a tighter grip."'
+     '\n\n"We will not leave," said a protester using the pseudonym Kit.', "Kit"),
+    ("A man identified as Tom Reyes said the fire started at noon.", "Tom Reyes"),
+])
+def test_the_name_a_described_speaker_is_given_is_the_speaker(extract_text, text, name):
+    q = extract_text(text)[-1]
+    assert (q.speaker.name, q.speaker.kind) == (name, "person")

@@ -601,6 +601,9 @@ RULES: tuple[Rule, ...] = (
 
 def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
     """'Maria Zakharova, a spokeswoman for the ministry' / 'the minister, Choe Son Hui'."""
+    given = given_name(head)
+    if given is not None:
+        return r.full(clean_name(given.text)), None
     for child in head.children:
         if child.dep_ != "appos":
             continue
@@ -616,6 +619,22 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
             name_text, _ = apposition(r, child)
             return name_text, strip_article(appos.text)
     return None, None
+
+
+def given_name(head: Token) -> Span | None:
+    """The name a described person is given right after the description: "a protester
+    named Ana", "a man identified as Tom Reyes", "a resident using the pseudonym Kit"."""
+    for acl in (c for c in head.children if c.dep_ == "acl" and c.i > head.i and head.pos_ == "NOUN"):
+        naming = acl.lemma_.lower() in lexicon.GIVEN_NAME_VERBS or acl.lemma_.lower() == "use" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.NAME_NOUNS for c in acl.children)
+        names = [t for t in acl.subtree if t.i > acl.i and t.pos_ == "PROPN" and t.is_title]
+        if naming and names:
+            end = names[-1].i + 1
+            start = end - 1
+            while start - 1 > acl.i and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].is_title:
+                start -= 1
+            return head.doc[start:end]
+    return None
 
 
 def name_closing(span: Span) -> Span | None:
