@@ -428,6 +428,12 @@ def test_an_amount_alone_is_no_statement(extract_text, text):
 
 
 def test_a_claim_ends_where_another_speaker_s_report_begins(extract_text):
+    # the second report hangs deep inside the first claim's parse
+    quotes = extract_text('The president said the victims were "cheerful boys starting out in life [who] have had '
+                          'life torn away from them" in an "awful tragedy" while the interior minister wrote he '
+                          'had ordered safety checks across the country.')
+    assert [q.quote for q in quotes][-1] == "he had ordered safety checks across the country"
+    assert "minister" not in quotes[0].quote
     quotes = extract_text('The president said the victims were "joyful girls" while the interior minister wrote '
                           'he had ordered safety checks across the country.')
     assert [q.quote for q in quotes] == ['the victims were "joyful girls"',

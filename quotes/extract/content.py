@@ -32,7 +32,7 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
                  and any(c.dep_ == "ccomp" for c in r.children) for t in r.subtree}
         # "insisted that A and denied that B": the parser hangs the second verb of saying
         # on A; it is the speaker's next cue, not part of the claim.
-        saying = [c for c in claim.children if said_next(c, lex)]
+        saying = [c for c in claim.subtree if said_next(c, lex) and (c.head.i == claim.i or c.dep_ == "advcl")]
         if saying:
             drop |= {t.i for c in saying for t in c.subtree}
             drop |= {t.i for t in claim.children if t.dep_ == "cc" and t.i < saying[0].i}
