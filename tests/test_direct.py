@@ -122,3 +122,10 @@ def test_a_quote_right_after_its_verb_and_a_phrase_is_that_verbs(extract_text):
                           'very relieved with the verdict." Sophie Oban, another lawyer, said the case was closed.')
     assert [(q.quote, q.speaker.name) for q in quotes] == [
         ("My client is very relieved with the verdict.", "Howard Ruben"), ("the case was closed", "Sophie Oban")]
+
+
+def test_a_speaker_after_said_that_the_parser_took_into_the_quotation(extract_text):
+    # parsed as "people think that said a protester": the verb of saying inside the last sentence
+    q = only(extract_text('"She is only doing this to break the movement. A lot of people think that," '
+                          'said a protester named Lena.'))
+    assert (q.speaker.name, q.type) == ("Lena", "direct")

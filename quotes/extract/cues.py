@@ -299,8 +299,12 @@ def inverted_speaker(verb: Token, lex: Lexicon) -> Token | None:
     with no subject whose reported clause comes before it is that speaker."""
     doc = verb.doc
     if not 0 < verb.i < len(doc) - 1 or verb.lemma_.lower() in lex.request_verbs \
-            or doc[verb.i - 1].text not in QUOTE_TOKENS | {","} \
-            or not any(c.dep_ == "ccomp" and c.right_edge.i < verb.i for c in verb.children):
+            or doc[verb.i - 1].text not in QUOTE_TOKENS | {","}:
+        return None
+    # the reported clause: the verb's complement, or a quotation closing right before it
+    # (the parser may make the verb of saying part of the quotation's last sentence)
+    if not any(c.dep_ == "ccomp" and c.right_edge.i < verb.i for c in verb.children) \
+            and doc[verb.i - 1].text not in QUOTE_TOKENS and doc[verb.i - 2].text not in QUOTE_TOKENS:
         return None
     after = doc[verb.i + 1]
     speaker = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == after.i), None)
