@@ -525,3 +525,11 @@ def test_a_name_after_a_title_noun_that_ends_the_subject_is_the_speaker(extract_
 def test_the_name_a_described_speaker_is_given_is_the_speaker(extract_text, text, name):
     q = extract_text(text)[-1]
     assert (q.speaker.name, q.speaker.kind) == (name, "person")
+
+
+def test_a_surname_leading_a_quotation_with_a_colon_is_the_pronoun_s_antecedent(extract_text):
+    quotes = extract_text('Libertarian Jo Jorgensen and independent Don Blankenship also spoke. His opponents, '
+                          'Jorgensen and Blankenship, shared this view.\n\n"The conflict is their conflict. Not ours", '
+                          'said Jorgensen. "We have no business taking either side."\n\nBlankenship concurred: '
+                          '"We need to stop policing the world", he argued.')
+    assert quotes[-1].speaker.name == "Don Blankenship"

@@ -192,12 +192,16 @@ class Names:
                                      or self._reported_by_non_person(head)):
                 found.append(person)
         # "But Grady, nicknamed ..., is not going quietly": a surname the recogniser took for
-        # a place is still the person named in full before.
+        # a place, or for nothing, is still the person named in full before.
         seen = {p.start for p in found}
         for word in self.doc:
-            if word.dep_ in lexicon.SUBJECT_DEPS and word.head.dep_ == "ROOT" and word.pos_ == "PROPN" \
-                    and word.ent_type_ not in ("", "PERSON") and word.ent_iob_ == "B" \
-                    and (word.i + 1 == len(self.doc) or self.doc[word.i + 1].ent_iob_ != "I") \
+            alone = word.ent_iob_ == "B" and word.ent_type_ != "PERSON" and (
+                word.i + 1 == len(self.doc) or self.doc[word.i + 1].ent_iob_ != "I") \
+                or word.ent_iob_ == "O" and not any(c.dep_ == "compound" for c in word.children)
+            # "Grady concurred: "..."", parsed as the complement of what follows, leads its sentence
+            lead = word.head.dep_ == "ccomp" and self.doc[min(word.head.i + 1, len(self.doc) - 1)].text == ":"
+            if word.dep_ in lexicon.SUBJECT_DEPS and (word.head.dep_ == "ROOT" or lead) and word.pos_ == "PROPN" \
+                    and alone and word.is_title \
                     and word.idx not in seen and not self.in_quotes(word.idx) and self.in_text(word.idx) \
                     and " " in self.full_name(word.text):
                 found.append(Named(word.idx, word.text, None))
