@@ -438,3 +438,11 @@ def test_a_claim_ends_where_another_speaker_s_report_begins(extract_text):
                           'he had ordered safety checks across the country.')
     assert [q.quote for q in quotes] == ['the victims were "joyful girls"',
                                          "he had ordered safety checks across the country"]
+
+
+@pytest.mark.parametrize("text", [
+    "After stripping the names from the notice, the company published the notice on its site.",
+    "In findings published Wednesday in a journal, researchers described the currents.",
+])
+def test_the_setting_before_a_verb_is_not_what_was_said(extract_text, text):
+    assert not [q for q in extract_text(text) if q.start == 0]

@@ -229,6 +229,10 @@ def parenthetical(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
     if any(t.dep_ == "advcl" and t.head.i == verb.i and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in t.children)
            for t in before):
         return []  # "As the month closed, Biden kept his lead": the clause's time, not what was said
+    setting = {t.i for c in verb.children if c.dep_ in ("prep", "advcl", "npadvmod", "advmod") and c.i < verb.i
+               for t in c.subtree}
+    if all(t.i in setting or t.is_punct for t in before):
+        return []  # "After reading the notice, GitHub published it", "In a post, she affirmed ...": the setting
     span = contiguous(doc, before)
     return [span] if span is not None else []
 
