@@ -533,3 +533,9 @@ def test_a_surname_leading_a_quotation_with_a_colon_is_the_pronoun_s_antecedent(
                           'said Jorgensen. "We have no business taking either side."\n\nBlankenship concurred: '
                           '"We need to stop policing the world", he argued.')
     assert quotes[-1].speaker.name == "Don Blankenship"
+
+
+def test_an_office_written_with_a_capital_is_its_holder_not_a_name(extract_text):
+    quotes = extract_text("President Ana Ruiz met the council on Friday. The President insists that the budget "
+                          "include money for the bridge.")
+    assert [q.speaker.name for q in quotes] == ["Ana Ruiz"]
