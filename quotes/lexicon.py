@@ -431,6 +431,9 @@ WH_WORDS: frozenset[str] = frozenset({"when", "where", "why", "how", "what", "wh
 # Conjunctions opening a subordinate clause that may trail a reported claim.
 SUBORDINATORS: frozenset[str] = frozenset({"when", "where", "while", "whereas", "because", "as",
                                            "although", "though", "unless", "since", "which"})
+# Words that make a clause a condition: a verb of saying in one ("if records showed ...")
+# reports nothing anyone said.
+CONDITIONALS: frozenset[str] = frozenset({"if", "unless"})
 # Words opening a clause governed by the one before: after an attribution set off by commas
 # ("The road stays closed, the mayor said, until it is safe") the claim goes on.
 GOVERNED_CLAUSE_OPENERS: frozenset[str] = frozenset({"until", "unless", "because", "if", "when", "before",

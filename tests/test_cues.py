@@ -446,3 +446,19 @@ def test_a_claim_ends_where_another_speaker_s_report_begins(extract_text):
 ])
 def test_the_setting_before_a_verb_is_not_what_was_said(extract_text, text):
     assert not [q for q in extract_text(text) if q.start == 0]
+
+
+def test_a_verb_of_saying_in_a_condition_reports_nothing(extract_text):
+    quotes = extract_text("He suggested supporters vote in person if records indicated they had not voted.")
+    assert [q.quote for q in quotes] == ["supporters vote in person"]
+
+
+def test_a_clause_coordinated_before_another_s_announcement_is_not_its_content(extract_text):
+    assert extract_text("The cabinet unanimously voted to lift it on Saturday afternoon, and the emergency "
+                        "centre announced the decision that night.") == []
+
+
+def test_a_report_set_beside_the_claim_with_while_is_cut_from_it(extract_text):
+    quotes = extract_text('Senator Ana Ruiz told reporters Tom Reyes "was a great man," while Governor Li Wen '
+                          'noted his "strength, passion and wisdom" on social media.')
+    assert quotes[0].quote == 'Tom Reyes "was a great man,"'

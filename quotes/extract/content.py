@@ -88,9 +88,12 @@ def through_closing_mark(span: Span) -> Span:
 def said_next(token: Token, lex: Lexicon) -> bool:
     """A verb of saying with a clause of its own, conjoined or subordinate to a reported
     clause ('said A while the minister wrote B')."""
+    if token.lemma_.lower() not in lex.reporting_verbs:
+        return False
     subordinate = token.dep_ == "advcl" and any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children)
-    return (token.dep_ == "conj" or subordinate) and token.lemma_.lower() in lex.reporting_verbs \
-        and any(c.dep_ == "ccomp" for c in token.children)
+    if subordinate and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children):
+        return True  # "..., while the president noted his 'strength'": a report set beside the claim
+    return (token.dep_ == "conj" or subordinate) and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def reporters_aside(token: Token, lex: Lexicon) -> bool:
@@ -222,6 +225,8 @@ def parenthetical(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
         before = [t for t in sent if t.i < min(t2.i for t2 in subject.subtree)]
     if len(before) < 4 or not any(t.text == "," for t in before[-2:]) or before[0].lower_ == "according":
         return []  # "According to the source, the actor asked ...": an attribution, not content
+    if before[-1].dep_ == "cc":
+        return []  # "The cabinet voted on Saturday, and the centre announced it": two events
     if not any(t.pos_ in ("VERB", "AUX") for t in before):
         return []
     if before[0].tag_ in ("VBG", "VBN") and before[0].dep_ == "advcl":

@@ -151,6 +151,8 @@ def cited_by(source: Token, phrase: set[int]) -> Token | None:
 
 def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     children = list(verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONALS for c in children):
+        return None  # "vote again if records showed they had not": a condition, not a statement
     subject = speaker_after(verb, next((c for c in children if c.dep_ in lexicon.ANY_SUBJECT_DEPS), None), lex)
     agent = next((c for c in children if c.dep_ == "agent"), None)
     agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -240,7 +242,11 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         spans = clause_spans(doc, comp, verb, subject, lex)
         swallowed = swallowed_subject(verb, comp)
         if spans and swallowed is not None and spans[0].start == comp.left_edge.i:
-            spans[0] = doc[swallowed.left_edge.i:spans[0].end]
+            start = swallowed.left_edge.i
+            while start < swallowed.i and doc[start].dep_ == "compound" and (
+                    doc[start].ent_type_ in lexicon.ORG_LABELS or doc[start].lemma_.lower() in lex.audience_nouns):
+                start += 1  # "told MSNBC Cummings was ...": the audience, then the clause's subject
+            spans[0] = doc[start:spans[0].end]
         content.extend(spans)
     if not content and lemma in lex.characterising_verbs and reporting and not naming(verb, lemma):
         content.extend(characterisation(doc, verb, subject))
