@@ -462,3 +462,36 @@ def test_a_report_set_beside_the_claim_with_while_is_cut_from_it(extract_text):
     quotes = extract_text('Senator Ana Ruiz told reporters Tom Reyes "was a great man," while Governor Li Wen '
                           'noted his "strength, passion and wisdom" on social media.')
     assert quotes[0].quote == 'Tom Reyes "was a great man,"'
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The paper reached out to Ana Ruiz, one of the organisers, however Ruiz said she would not comment.",
+     "she would not comment"),
+    ("Regarding which part of the contest was hardest for young surgeons, Ruiz said it was the English test.",
+     "it was the English test"),
+])
+def test_with_a_clause_of_its_own_after_it_the_verb_reports_that_clause(extract_text, text, content):
+    assert [q.quote for q in extract_text(text)] == [content]
+
+
+def test_a_participle_of_saying_before_the_attribution_reports_its_clause(extract_text):
+    quotes = extract_text('Confirming life can thrive where there is no oxygen, Ruiz said "Astronomers should '
+                          'keep an open mind".')
+    assert quotes[0].quote == "life can thrive where there is no oxygen"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The group is banned in the country; its wing is largely rural and, according to the ministry, supportive of "
+     "the group.", "supportive of the group"),
+    ("According to the broadcaster, a spokesman expressed disappointment and that the office intends to appeal; "
+     '"The government needs a strong agenda."',
+     "a spokesman expressed disappointment and that the office intends to appeal"),
+])
+def test_according_to_reports_the_part_it_stands_in(extract_text, text, content):
+    assert extract_text(text)[0].quote == content
+
+
+def test_a_clause_after_the_quotation_that_was_the_claim_is_the_narration(extract_text):
+    # parsed with the flag's clause coordinated to the quoted one
+    quotes = extract_text('Health Minister Łukasz Szumowski said "We couldn’t win," and the city flag is at half-mast.')
+    assert [q.quote for q in quotes] == ["We couldn’t win,"]

@@ -22,7 +22,10 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
             drop |= {t.i for t in other.subtree}
         if n + 1 < len(claims):
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
-        drop |= {t.i for c in claim.children if reporters_aside(c, lex) for t in c.subtree}
+        drop |= {t.i for c in claim.children if reporters_aside(c, lex) or closed_before(c)
+                 for t in (c.subtree if c.dep_ != "csubj" else [c])}  # 'Confirming [life can ...]'
+        if any(closed_before(c) for c in claim.children):
+            drop |= {t.i for t in claim.children if t.dep_ == "cc"}
         # "..., according to Reuters": an attribution of its own, not part of the claim
         drop |= {t.i for r in claim.subtree if r.lower_ == "according" and r.i > claim.left_edge.i
                  and r.nbor(-1).text == "," for t in r.subtree}
@@ -37,7 +40,7 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
             drop |= {t.i for c in saying for t in c.subtree}
             drop |= {t.i for t in claim.children if t.dep_ == "cc" and t.i < saying[0].i}
         tokens = [t for t in claim.subtree if t.i not in drop]
-        span = side_of(doc, tokens, verb, subject, drop)
+        span = side_of(doc, tokens, verb, subject, drop, claim)
         if span is not None:
             spans.append(through_closing_mark(span))
     return joined(doc, spans)
@@ -85,6 +88,20 @@ def through_closing_mark(span: Span) -> Span:
     return doc[span.start:closing.i + 1] if closing is not None else span
 
 
+def closed_before(conj: Token) -> bool:
+    """'said "We could not win," and the city flag is at half-mast': a clause with a subject
+    of its own after the quotation that was the claim closed is the narration's."""
+    claim, doc = conj.head, conj.doc
+    if conj.dep_ != "conj" or conj.i < claim.i or not any(c.dep_ in lexicon.SUBJECT_DEPS for c in conj.children) \
+            or any(c.tag_ == "MD" for c in conj.children):
+        return False  # "... and the party would regroup": reported speech may go on
+    start = claim.left_edge.i
+    if start > 0 and doc[start - 1].text in QUOTE_TOKENS:
+        start -= 1
+    marks = [t for t in doc[start:conj.left_edge.i] if t.text in QUOTE_TOKENS]
+    return len(marks) >= 2 and len(marks) % 2 == 0 and doc[start].text in QUOTE_TOKENS
+
+
 def said_next(token: Token, lex: Lexicon) -> bool:
     """A verb of saying with a clause of its own, conjoined or subordinate to a reported
     clause ('said A while the minister wrote B')."""
@@ -101,8 +118,8 @@ def reporters_aside(token: Token, lex: Lexicon) -> bool:
     on what the source left out, not part of what the source said."""
     if token.dep_ == "prep" and token.lower_ == "without":
         return True
-    if token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" and token.lemma_ in lex.reporting_verbs:
-        return True  # '..., saying: "..."' / '..., adding that ...': a cue of its own
+    if token.dep_ in ("advcl", "conj", "csubj") and token.tag_ == "VBG" and token.lemma_ in lex.reporting_verbs:
+        return True  # '..., saying: "..."' / '..., adding that ...' / 'Confirming ...': a cue of its own
     if token.dep_ == "advcl" and token.i > token.head.i and token.doc[token.left_edge.i - 1].text == "," \
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return True  # '..., as negotiators gathered in London': the writer's setting
@@ -111,14 +128,16 @@ def reporters_aside(token: Token, lex: Lexicon) -> bool:
 
 
 def side_of(doc: Doc, tokens: list[Token], verb: Token, subject: Token | None,
-            dropped: frozenset[int] | set[int] = frozenset()) -> Span | None:
-    """Keep the tokens on the content's side of the attribution clause, trimmed."""
+            dropped: frozenset[int] | set[int] = frozenset(), claim: Token | None = None) -> Span | None:
+    """Keep the tokens on the content's side of the attribution clause, trimmed: the side of
+    the claim's verb, when given ('Regarding the hardest part, Sufianov said it was English':
+    the parser may hang the topic before the attribution on the claim after it)."""
     if not tokens:
         return None
     attribution = {verb.i}
     if subject is not None and subject.head.i == verb.i:
         attribution |= {t.i for t in subject.subtree}
-    if tokens[0].i > verb.i:
+    if (claim if claim is not None else tokens[0]).i > verb.i:
         tokens = [t for t in tokens if t.i > max(attribution)]
         trailing = trailing_phrase(doc, tokens) if verb.pos_ in ("VERB", "AUX") else []
         if not any(t.i in dropped for t in trailing):

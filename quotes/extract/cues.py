@@ -116,14 +116,22 @@ def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | 
                       and doc[t.i + 1].tag_ not in ("WP", "WDT", "WP$")), None)
         if comma is not None:
             exclude = set(range(token.i, comma.i + 1))
-    tokens = [t for t in head.sent if t.i not in exclude and not t.is_space]
+    # "PKK is banned in Turkey; the YPG is, according to Turkey, its ally": not the clauses before
+    first = max((t.i + 1 for t in doc[head.sent.start:token.i] if t.text == ";"), default=head.sent.start)
+    # ...; "The government needs ...": a quotation after a semicolon has its own attribution
+    last = min((t.i for t in doc[token.i:head.sent.end - 1] if t.text == ";" and doc[t.i + 1].text in QUOTE_TOKENS),
+               default=head.sent.end)
+    tokens = [t for t in doc[first:last] if t.i not in exclude and not t.is_space]
     span = contiguous(doc, tokens, around=head)
     cut = None
     lo, hi = min(exclude), max(exclude)
     if doc[hi].text == ",":
         hi -= 1
-    if span is not None and lo > 0 and doc[lo - 1].text == "," and hi + 1 < len(doc) \
-            and doc[hi + 1].text == "," and not any(t.text in (";", ":", ".") for t in doc[head.sent.start:lo]):
+    if lo > 1 and doc[lo - 1].text == "," and doc[lo - 2].dep_ == "cc":
+        # "largely Kurdish and, according to Turkey, supportive of the PKK": the part it stands before
+        span = contiguous(doc, [t for t in tokens if t.i > hi])
+    elif span is not None and lo > 0 and doc[lo - 1].text == "," and hi + 1 < len(doc) \
+            and doc[hi + 1].text == "," and not any(t.text in (";", ":", ".") for t in doc[first:lo]):
         # "Longer term, according to the agency, the goal is ...": one quote of the clause's
         # two pieces around the attribution, like a split direct quote
         whole = contiguous(doc, [t for t in tokens if t.i < lo or t.i > hi + 1])
@@ -211,6 +219,12 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
             content.append(request)
     if not comps and stating:
         comps = misattached_that_clause(verb, lex)
+    if any(c.i > verb.i and any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children) for c in comps):
+        # "Wikinews reached out to him, however Sergey said he ...": with a clause of its own
+        # after it, what the verb reports is that clause; the one before is the narration's
+        # ("Confirming life can thrive there, Seager said ...": the participle's clause is hers too)
+        comps = [c for c in comps if c.i > verb.i or (doc[c.left_edge.i].tag_ == "VBG"
+                                                      and doc[c.left_edge.i].lemma_.lower() in lex.reporting_verbs)]
     asking = lemma in lex.question_verbs and not passive and not nested and verb.tag_ != "VBN"
     for comp in comps:
         if verb.dep_ == "relcl" and doc[comp.left_edge.i].lower_ in lexicon.RELATIVE_PRONOUNS \
