@@ -539,3 +539,13 @@ def test_an_office_written_with_a_capital_is_its_holder_not_a_name(extract_text)
     quotes = extract_text("President Ana Ruiz met the council on Friday. The President insists that the budget "
                           "include money for the bridge.")
     assert [q.speaker.name for q in quotes] == ["Ana Ruiz"]
+
+
+def test_a_country_the_sentence_is_about_is_no_person_however_a_name_ends(nlp):
+    from quotes.extract.referents import Names
+    from quotes.lexicon import Lexicon
+
+    # the recogniser takes the organisation in "director of Youth Forum Zimbabwe" for a person
+    doc = nlp('Tom Reyes ruled for 37 years. Zimbabwe had a strong economy. "We grieve", said Ana Ruiz, director '
+              'of Youth Forum Zimbabwe.')
+    assert "Zimbabwe" not in [p.name for p in Names(doc, Lexicon()).subject_people]

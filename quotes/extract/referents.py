@@ -201,7 +201,7 @@ class Names:
             # "Grady concurred: "..."", parsed as the complement of what follows, leads its sentence
             lead = word.head.dep_ == "ccomp" and self.doc[min(word.head.i + 1, len(self.doc) - 1)].text == ":"
             if word.dep_ in lexicon.SUBJECT_DEPS and (word.head.dep_ == "ROOT" or lead) and word.pos_ == "PROPN" \
-                    and alone and word.is_title \
+                    and alone and word.is_title and word.lower_ not in lexicon.NATIONS \
                     and word.idx not in seen and not self.in_quotes(word.idx) and self.in_text(word.idx) \
                     and " " in self.full_name(word.text):
                 found.append(Named(word.idx, word.text, None))
