@@ -549,3 +549,13 @@ def test_a_country_the_sentence_is_about_is_no_person_however_a_name_ends(nlp):
     doc = nlp('Tom Reyes ruled for 37 years. Zimbabwe had a strong economy. "We grieve", said Ana Ruiz, director '
               'of Youth Forum Zimbabwe.')
     assert "Zimbabwe" not in [p.name for p in Names(doc, Lexicon()).subject_people]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Prosecutor Ana Ruiz said the victims were "vulnerable". One of the victims decided to allow her name to be '
+     'made public. She said she did this to show victims "there is nothing to be ashamed of".', "one of the victims"),
+    ("Mayor Ana Ruiz said the town was safe. A local teacher spoke at the rally. She said the town would recover.",
+     "local teacher"),
+])
+def test_a_pronoun_after_a_sentence_about_a_described_person_is_that_person(extract_text, text, speaker):
+    assert extract_text(text)[-1].speaker.name == speaker

@@ -184,7 +184,7 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     gender = lexicon.GENDER.get(m.lower)
     history = r.history
     if "person" in kinds:
-        only = sole_person_before(r, start, gender)
+        only = sole_person_before(r, start, gender) or described_person_before(r, start)
         if only is not None:
             return only
     candidates = [ref for ref in history.before(start) if ref.kind in kinds and fits(r, ref.name, gender)]
@@ -246,6 +246,32 @@ def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attributi
     if gender:
         r.history.gender.setdefault(name, gender)
     return Attribution(name, "person", person.role)
+
+
+def described_person_before(r: Resolver, start: int) -> Attribution | None:
+    """"One of the victims chose to be named. She said ...", "A local teacher spoke at the
+    rally. She said ...": the person the sentence before is about, described, not named, when
+    that sentence is no report and refers to nobody else: the pronoun's antecedent, whoever
+    spoke before."""
+    names, doc = r.names, r.doc
+    j = bisect_right(names.sent_starts, start) - 2
+    while j >= 0 and names.in_quotes(names.sent_starts[j] + 1):
+        j -= 1  # a sentence of the quotation the pronoun attributes
+    sent = doc.char_span(names.sent_starts[j], names.sent_starts[j + 1], alignment_mode="expand") if j >= 0 else None
+    if sent is None:
+        return None
+    root = next((t for t in sent if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() in r.lex.reporting_verbs or any(
+            t.ent_type_ == "PERSON" or t.lower_ in lexicon.PERSON_PRONOUNS and t.dep_ in lexicon.SUBJECT_DEPS
+            for t in sent if not names.in_quotes(t.idx)):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (partitive_group(subject) is not None or (
+            subject.pos_ == "NOUN" and subject.lemma_.lower() in r.lex.role_nouns
+            and doc[subject.left_edge.i].lower_ in lexicon.INDEFINITE)):
+        return None
+    found = r.resolve(mention_span(subject, r.lex), remember=False)
+    return found if found.kind == "person" else None
 
 
 def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
