@@ -559,3 +559,15 @@ def test_a_country_the_sentence_is_about_is_no_person_however_a_name_ends(nlp):
 ])
 def test_a_pronoun_after_a_sentence_about_a_described_person_is_that_person(extract_text, text, speaker):
     assert extract_text(text)[-1].speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Antoine Quirin and Nicolas Redouane were jailed. Emily Spanton testified against them. Quirin denied any "
+     "sexual activity, but upon learning his DNA was on Spanton's underwear he claimed sex had been consensual.",
+     "Antoine Quirin"),
+    # what the pronoun's verb reports is not the sentence's subject: the speaker before is
+    ("Ana Ruiz's agent, Tom Reyes, said the actor was grateful. Ruiz had turned down other work to keep the year "
+     "free, he added.", "Tom Reyes"),
+])
+def test_a_pronoun_after_the_one_person_its_sentence_is_about(extract_text, text, speaker):
+    assert extract_text(text)[-1].speaker.name == speaker

@@ -184,7 +184,8 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     gender = lexicon.GENDER.get(m.lower)
     history = r.history
     if "person" in kinds:
-        only = sole_person_before(r, start, gender) or described_person_before(r, start)
+        only = subject_before_in_sentence(r, start, gender) or sole_person_before(r, start, gender) \
+            or described_person_before(r, start)
         if only is not None:
             return only
     candidates = [ref for ref in history.before(start) if ref.kind in kinds and fits(r, ref.name, gender)]
@@ -246,6 +247,33 @@ def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attributi
     if gender:
         r.history.gender.setdefault(name, gender)
     return Attribution(name, "person", person.role)
+
+
+def subject_before_in_sentence(r: Resolver, start: int, gender: str | None) -> Attribution | None:
+    """"Quirin denied it, but on learning of the DNA he claimed ...": the one person named as
+    the subject of a clause earlier in the pronoun's own sentence, outside quotation marks and
+    outside what the pronoun's verb reports ("Pell had turned it down, he added")."""
+    names, doc = r.names, r.doc
+    k = bisect_right(names.sent_starts, start) - 1
+    pronoun = doc.char_span(start, start + 1, alignment_mode="expand")
+    if k < 0 or pronoun is None:
+        return None
+    verb = pronoun.root.head
+    reported = {t.i for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i for t in c.subtree} \
+        if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) else set()
+    found = set()
+    for token in doc.char_span(names.sent_starts[k], start, alignment_mode="contract") or []:
+        if token.dep_ not in lexicon.SUBJECT_DEPS or names.in_quotes(token.idx) or token.pos_ != "PROPN" \
+                or token.i in reported:
+            continue
+        written = clean_name(mention_span(token, r.lex).text)
+        if token.ent_type_ == "PERSON" or " " not in written and " " in r.full(written) \
+                and written.lower() not in lexicon.NATIONS:  # a surname of someone named in full
+            found.add(r.full(written))
+    if len(found) != 1:
+        return None
+    name = found.pop()
+    return Attribution(name, "person") if " " in name and fits(r, name, gender) else None
 
 
 def described_person_before(r: Resolver, start: int) -> Attribution | None:
