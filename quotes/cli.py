@@ -463,7 +463,12 @@ def calibrate(sets: tuple[tuple[str, str], ...], model: str, output: str | None)
     rows = labelled([(Path(gold), Path(articles)) for gold, articles in sets], model=model)
     if all(r["held_back"] for r in rows) or not any(r["held_back"] for r in rows):
         raise click.ClickException("too few annotated articles to fit on some and measure on the others")
-    model_fitted = fit([r for r in rows if not r["held_back"]])
+    fitting = [r for r in rows if not r["held_back"]]
+    if len({bool(r["_ok"]) for r in fitting}) < 2:
+        raise click.ClickException(f"all {len(fitting)} quotes found in the fitting articles are "
+                                   f"{'right' if fitting and fitting[0]['_ok'] else 'wrong'}: a model "
+                                   "needs both; add annotated sets")
+    model_fitted = fit(fitting)
     result = report(rows, model_fitted)
     model_fitted.save(Path(output or WEIGHTS), {
         "sets": [gold for gold, _ in sets], "fitted_on": result["fitted_on"], "held_back": result["held_back"],

@@ -10,6 +10,7 @@ from quotes.calibrate import held_back
 from quotes.extract.confidence import MODEL, Model
 
 DEV = Path(__file__).parent / "data" / "dev"
+DEV3 = Path(__file__).parent / "data" / "dev3"
 
 
 def test_the_same_articles_are_held_back_every_time():
@@ -21,7 +22,8 @@ def test_the_same_articles_are_held_back_every_time():
 
 def test_calibrate_fits_weights_and_reports_on_held_back_articles(pipeline_loaded_once, tmp_path):
     out = tmp_path / "confidence.json"
-    result = run("calibrate", "--set", str(DEV / "gold.jsonl"), str(DEV / "articles"), "-o", str(out))
+    result = run("calibrate", "--set", str(DEV / "gold.jsonl"), str(DEV / "articles"),
+                 "--set", str(DEV3 / "gold.jsonl"), str(DEV3 / "articles"), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert "ECE" in result.output and "threshold" in result.output
     data = json.loads(out.read_text())
@@ -29,6 +31,23 @@ def test_calibrate_fits_weights_and_reports_on_held_back_articles(pipeline_loade
     assert any(name.startswith("rule=") for name in data["weights"])
     model = Model.load(out)
     assert 0 < model({"rule=named_person": 1.0, "type=direct": 1.0}) < 1
+
+
+def test_fitting_articles_whose_quotes_are_all_right_are_one_line(nlp, tmp_path):
+    # a gold annotation made of the extractor's own output: every quote found is right
+    articles = sorted((DEV / "articles").glob("*.txt"))[:8]
+    assert any(held_back(a.name) for a in articles) and not all(held_back(a.name) for a in articles)
+    gold = tmp_path / "gold.jsonl"
+    with gold.open("w") as out:
+        for article in articles:
+            for q in nlp(article.read_text())._.quotes:
+                record = q.record()
+                out.write(json.dumps({"article": article.name, "type": record.type, "quote": record.quote,
+                                      "start": record.start, "end": record.end, "speaker": record.speaker.name,
+                                      "speaker_aliases": [], "optional": False}) + "\n")
+    result = run("calibrate", "--set", str(gold), str(DEV / "articles"), "-o", str(tmp_path / "c.json"))
+    assert result.exit_code == 1 and "are right: a model needs both" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not (tmp_path / "c.json").exists()
 
 
 def test_too_few_articles_to_hold_some_back_is_one_line(pipeline_loaded_once, tmp_path):
