@@ -129,3 +129,9 @@ def test_a_speaker_after_said_that_the_parser_took_into_the_quotation(extract_te
     q = only(extract_text('"She is only doing this to break the movement. A lot of people think that," '
                           'said a protester named Lena.'))
     assert (q.speaker.name, q.type) == ("Lena", "direct")
+
+
+def test_two_quotations_of_one_attribution_joined_by_and_are_one_quote(extract_text):
+    q = only(extract_text('The mayor, Ana Ruiz, said on Friday "We asked the council once again to act" and '
+                          '"So we told them we needed the bridge open. They refused."'))
+    assert q.quote == "We asked the council once again to act So we told them we needed the bridge open. They refused."

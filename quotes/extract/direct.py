@@ -14,6 +14,8 @@ from .referents import Named, Names
 CLOSING_MARKS = re.compile("[”\"’']")
 OPENING_ONLY = re.compile("\\s*[“\"«‘']\\s*")
 OPENING_MARKS = " \t“\"«‘'"  # what may stand between a line's start and a quotation
+# 'said "A" and "B"': two quotations of one attribution, joined by "and" alone
+COORDINATED_GAP = re.compile("[”\"’']?\\s*,?\\s*and\\s*[“\"«‘']?")
 
 
 def attribution_for(doc: Doc, text: str, run: list[tuple[int, int]], cues: list[Cue],
@@ -120,7 +122,8 @@ def merge_split_quotes(text: str, direct: list[list[tuple[int, int]]], cues: dic
                        runs: list[list[tuple[int, int]]]) -> list[tuple[list[tuple[int, int]], Cue | None]]:
     """'“A,” she said, “and B.”' is one quote: a quotation that follows the attribution of
     the one before it, in the same sentence, continues it even if it does not read as a
-    sentence of its own."""
+    sentence of its own; so does one joined by "and" to a quotation its attribution opens
+    ('said "A" and "B"')."""
     merged: list[tuple[list[tuple[int, int]], Cue | None]] = []
     speech = {run[0] for run in direct}
     ordered = {n: run for n, run in enumerate(direct)}
@@ -130,9 +133,10 @@ def merge_split_quotes(text: str, direct: list[list[tuple[int, int]]], cues: dic
         if merged:
             prev_run, prev_cue = merged[-1]
             gap = text[prev_run[-1][1]:run[0][0]]
-            if prev_cue is not None and (cue is None or cue is prev_cue) and "\n" not in gap \
-                    and prev_run[-1][1] < prev_cue.verb.idx < run[0][0] \
-                    and re.search(r",\s*[“\"«‘']?$", gap) and not re.search(r"[.?!]\s", gap):
+            inserted = prev_run[-1][1] < prev_cue.verb.idx < run[0][0] if prev_cue is not None else False
+            if prev_cue is not None and (cue is None or cue is prev_cue) and "\n" not in gap and (
+                    (inserted and re.search(r",\s*[“\"«‘']?$", gap) and not re.search(r"[.?!]\s", gap))
+                    or (prev_cue.verb.idx < prev_run[0][0] and COORDINATED_GAP.fullmatch(gap))):
                 merged[-1] = (prev_run + run, prev_cue)
                 continue
         if run[0] in speech:
