@@ -495,3 +495,12 @@ def test_a_clause_after_the_quotation_that_was_the_claim_is_the_narration(extrac
     # parsed with the flag's clause coordinated to the quoted one
     quotes = extract_text('Health Minister Łukasz Szumowski said "We couldn’t win," and the city flag is at half-mast.')
     assert [q.quote for q in quotes] == ["We couldn’t win,"]
+
+
+def test_a_reason_right_after_the_claim_is_the_claim_s_though_hung_on_another_verb(extract_text):
+    # parsed with the reason hung on "went"
+    q = only(extract_text('Ruiz went on to say he was not giving them the longest possible sentence because they '
+                          'had "accepted responsibility at an early stage in the proceeding" by pleading guilty to '
+                          'ten felony charges each and "spared your children having to relive it".'))
+    assert q.quote.startswith("he was not giving them the longest possible sentence because they had")
+    assert q.quote.endswith('"spared your children having to relive it"')

@@ -158,6 +158,8 @@ def trailing_phrase(doc: Doc, tokens: list[Token]) -> list[Token]:
     last = max(t.i for t in tokens)
     rest = list(doc[last + 1:tokens[0].sent.end])
     words = [t for t in rest if not t.is_space and not (t.is_punct and t.text in ".!?" + "".join(QUOTE_TOKENS))]
+    if words and words[0].lower_ in lexicon.GOVERNED_CLAUSE_OPENERS and not any(t.text in ";:—–" for t in words):
+        return rest  # "was not giving them the longest sentence because they had ...": the claim's reason
     if not words or any(t.dep_ in ("nsubj", "nsubjpass", "mark") for t in words):
         return []
     if not any(t.text in ",;:—–()" or t.dep_ == "cc" for t in words):
