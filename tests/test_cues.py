@@ -504,3 +504,9 @@ def test_a_reason_right_after_the_claim_is_the_claim_s_though_hung_on_another_ve
                           'ten felony charges each and "spared your children having to relive it".'))
     assert q.quote.startswith("he was not giving them the longest possible sentence because they had")
     assert q.quote.endswith('"spared your children having to relive it"')
+
+
+def test_calling_someone_names_with_the_object_glued_to_the_predicate(extract_text):
+    quotes = extract_text("The campaign went on through the summer. Ana Ruiz called Tom Reyes a clown, a racist, "
+                          "and the worst president in history.")
+    assert [q.quote for q in quotes] == ["Tom Reyes a clown, a racist, and the worst president in history"]

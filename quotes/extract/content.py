@@ -267,7 +267,11 @@ def characterisation(doc: Doc, verb: Token, subject: Token | None) -> list[Span]
     """'called the situation "very dangerous"', 'described the deployment as a threat'."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
-        return []
+        # "called Trump a clown": the parser glued the object to the predicate as a compound
+        glued = next((c for c in verb.children if c.dep_ == "oprd" and any(
+            t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == c.left_edge.i for t in c.subtree)), None)
+        span = contiguous(doc, list(glued.subtree)) if glued is not None else None
+        return [through_closing_mark(span)] if span is not None else []
     complement = [c for c in verb.children
                   if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("oprd", "xcomp", "ccomp")]
     if not complement and verb.lemma_ == "call":
