@@ -507,6 +507,6 @@ def test_a_reason_right_after_the_claim_is_the_claim_s_though_hung_on_another_ve
 
 
 def test_calling_someone_names_with_the_object_glued_to_the_predicate(extract_text):
-    quotes = extract_text("The campaign went on through the summer. Ana Ruiz called Tom Reyes a clown, a racist, "
-                          "and the worst president in history.")
-    assert [q.quote for q in quotes] == ["Tom Reyes a clown, a racist, and the worst president in history"]
+    quotes = extract_text("The campaign went on through the summer. Biden called Trump a clown, a liar, and the "
+                          "worst mayor in history.")  # parsed with "Trump" a compound of "clown"
+    assert [q.quote for q in quotes] == ["Trump a clown, a liar, and the worst mayor in history"]
