@@ -510,3 +510,18 @@ def test_calling_someone_names_with_the_object_glued_to_the_predicate(extract_te
     quotes = extract_text("The campaign went on through the summer. Biden called Trump a clown, a liar, and the "
                           "worst mayor in history.")  # parsed with "Trump" a compound of "clown"
     assert [q.quote for q in quotes] == ["Trump a clown, a liar, and the worst mayor in history"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The storm hit the coast on Monday. The broadcaster also cited the head of the agency, Ana Ruiz, as saying "
+     "the dam was safe.", "Ana Ruiz"),
+    ("The storm hit the coast on Monday. The newspaper cited officials as saying the dam was safe.", "officials"),
+])
+def test_whom_an_outlet_cites_as_saying_said_it(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
+def test_a_document_citing_something_as_an_example_relays_no_one(extract_text):
+    q = only(extract_text("The rules were set in 2015. The guidelines cite the 2009 outbreak as an example of what "
+                          "not to do."))
+    assert q.speaker.name != "2009 outbreak"

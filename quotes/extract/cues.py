@@ -334,13 +334,13 @@ def inverted_speaker(verb: Token, lex: Lexicon) -> Token | None:
 
 
 def relayed_speaker(verb: Token) -> tuple[Token, Token | None] | None:
-    """'the Interfax agency quoted Ms. Orlova as saying ...': (the person quoted, the relay),
-    for the verb of saying and for 'quoted' itself."""
+    """'the Interfax agency quoted Ms. Orlova as saying ...', 'the BBC cited officials as
+    saying ...': (the person quoted, the relay), for the verb of saying and for 'quoted' itself."""
     quoting = verb
     if verb.lemma_ == "say" and verb.dep_ in ("pcomp", "xcomp", "advcl"):
         quoting = verb.head.head if verb.head.lower_ == "as" and verb.dep_ == "pcomp" else verb.head
-    if quoting.lemma_ != "quote":
-        return None
+    if quoting.lemma_ != "quote" and (quoting is verb or quoting.lemma_ not in lexicon.CITING_VERBS):
+        return None  # "the guidelines cite the outbreak as an example": no one's words
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in quoting.children):
         # "Ms. Orlova was quoted by Interfax as saying ...": the same, in the passive
         person = next((c for c in quoting.children if c.dep_ == "nsubjpass"), None)
