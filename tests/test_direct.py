@@ -135,3 +135,13 @@ def test_two_quotations_of_one_attribution_joined_by_and_are_one_quote(extract_t
     q = only(extract_text('The mayor, Ana Ruiz, said on Friday "We asked the council once again to act" and '
                           '"So we told them we needed the bridge open. They refused."'))
     assert q.quote == "We asked the council once again to act So we told them we needed the bridge open. They refused."
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The vote count went on for days. The Ruiz campaign released a statement: "We cannot accept this result." '
+     "Tom Reyes said he would appeal.", "Ruiz campaign"),
+    ('The vote count went on for days. The ministry issued a statement on Friday: "The dam is safe." Later, '
+     "Tom Reyes said it was not.", "ministry"),
+])
+def test_a_quotation_after_a_clause_and_colon_is_its_subject_s_not_the_next_sentence_s(extract_text, text, speaker):
+    assert extract_text(text)[0].speaker.name == speaker

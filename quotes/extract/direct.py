@@ -12,6 +12,7 @@ from .mentions import mention_span
 from .referents import Named, Names
 
 CLOSING_MARKS = re.compile("[”\"’']")
+ENDS_SENTENCE = re.compile("\\.[”\"’']*\\s*$")
 OPENING_ONLY = re.compile("\\s*[“\"«‘']\\s*")
 OPENING_MARKS = " \t“\"«‘'"  # what may stand between a line's start and a quotation
 # 'said "A" and "B"': two quotations of one attribution, joined by "and" alone
@@ -33,7 +34,11 @@ def attribution_for(doc: Doc, text: str, run: list[tuple[int, int]], cues: list[
         attribution_end = cue_end(cue, start, lex)
         between_before = text[attribution_end:start]
         if v.idx >= end and "\n" not in between_after and len(between_after) < 120 and \
-                not re.search(r"[.?!]\s", CLOSING_MARKS.sub("", between_after).lstrip(".,?! ")):
+                not re.search(r"[.?!]\s", CLOSING_MARKS.sub("", between_after).lstrip(".,?! ")) \
+                and not (ENDS_SENTENCE.search(text, start, end) and cue.subject is not None
+                         and cue.subject.i < v.i):
+            # ('"We cannot accept it." Reyes said he would appeal': a full stop ends the quote's
+            # sentence; a speaker written before the verb after it begins another one)
             distance = v.idx - end
         elif attribution_end <= start and len(between_before) < 80 and (
                 ("\n" not in between_before and re.search(r"[,:]\s*[“\"«‘']?\s*$", between_before))
@@ -79,10 +84,11 @@ def colon_attribution(doc: Doc, text: str, run: list[tuple[int, int]], lex: Lexi
 
 
 def clause_attribution(doc: Doc, text: str, run: list[tuple[int, int]], lex: Lexicon) -> Cue | None:
-    """'Senator Ana Ruiz spoke on the radio, "This will end badly."': a quoted sentence after
-    the comma that ends a clause about someone is theirs, the clause's verb its cue."""
+    """'Senator Ana Ruiz spoke on the radio, "This will end badly."', 'The campaign released a
+    statement: "We cannot accept it."': a quoted sentence after the comma or colon that ends a
+    clause about someone is theirs, the clause's verb its cue."""
     start = run[0][0]
-    comma = text.rfind(",", max(0, start - 4), start)
+    comma = max(text.rfind(",", max(0, start - 4), start), text.rfind(":", max(0, start - 4), start))
     if comma < 0 or text[comma + 1:start].strip(" “\"«‘'") or not text[start:].lstrip(" “\"«‘'")[:1].isupper():
         return None
     before = doc.char_span(comma, comma + 1)
