@@ -571,3 +571,10 @@ def test_a_pronoun_after_a_sentence_about_a_described_person_is_that_person(extr
 ])
 def test_a_pronoun_after_the_one_person_its_sentence_is_about(extract_text, text, speaker):
     assert extract_text(text)[-1].speaker.name == speaker
+
+
+def test_names_in_an_interview_transcript_complete_no_name_in_the_text(extract_text):
+    text = ("On Tuesday, Red Hat said that it would end support for the system.\n\n"
+            "((WN))  Will Red Hat keep paying for the servers?\n\n((Ana Ruiz))  I do not know.\n\n"
+            "((WN))  What comes next?\n\n((Ana Ruiz))  A new release.\n")
+    assert [q.speaker.name for q in extract_text(text)] == ["Red Hat"]
