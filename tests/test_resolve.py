@@ -578,3 +578,11 @@ def test_names_in_an_interview_transcript_complete_no_name_in_the_text(extract_t
             "((WN))  Will Red Hat keep paying for the servers?\n\n((Ana Ruiz))  I do not know.\n\n"
             "((WN))  What comes next?\n\n((Ana Ruiz))  A new release.\n")
     assert [q.speaker.name for q in extract_text(text)] == ["Red Hat"]
+
+
+def test_a_pronoun_after_a_sentence_about_an_office_holder_is_the_holder(extract_text):
+    quotes = extract_text("President Ana Ruiz met the council on Monday. Tom Reyes criticized the meeting, saying "
+                          "it was a waste of time. While the city slept, the President traveled to the coast to "
+                          "attend a ceremony. She delivered a speech there. In addition, she announced that the "
+                          "city would build a new park.")
+    assert quotes[-1].speaker.name == "Ana Ruiz"

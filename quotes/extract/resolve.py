@@ -195,12 +195,14 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     # said ...' is the pair.
     since = candidates[0].start if candidates else -1
     if "person" in kinds:
-        subjects = [p for p in r.names.subject_people
+        subjects = [(p.start, Attribution(r.full(p.name), "person", p.role)) for p in r.names.subject_people
                     if since < p.start < start and fits(r, r.full(p.name), gender)]
+        subjects += [(at, a) for at, a in office_holder_subjects(r, since, start) if fits(r, a.name or "", gender)]
         if subjects:
+            latest = max(subjects, key=lambda found: found[0])[1]
             if gender:
-                history.gender[r.full(subjects[-1].name)] = gender
-            return Attribution(r.full(subjects[-1].name), "person", subjects[-1].role)
+                history.gender[latest.name or ""] = gender
+            return latest
     if "group" in kinds:
         pairs = [name for s, name in r.names.subject_pairs if since < s < start]
         if pairs:
@@ -218,6 +220,20 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
         if before:
             return Attribution(r.full(before[-1].name), "person", before[-1].role)
     return UNKNOWN
+
+
+def office_holder_subjects(r: Resolver, since: int, start: int) -> list[tuple[int, Attribution]]:
+    """"..., the President traveled to Ohio. He delivered a speech": the holders of offices
+    that main clauses between ``since`` and ``start`` are about, where the article names them."""
+    span = r.doc.char_span(max(since, 0), start, alignment_mode="contract")
+    found = []
+    for token in span if span is not None else []:
+        if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.lemma_.lower() in r.lex.role_nouns \
+                and r.doc[token.left_edge.i].lower_ in lexicon.DEFINITE and not r.names.in_quotes(token.idx):
+            holder = r.resolve(mention_span(token, r.lex), remember=False)
+            if holder.kind == "person" and holder.name:
+                found.append((token.idx, Attribution(r.full(holder.name), "person", holder.role)))
+    return found
 
 
 def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attribution | None:
@@ -278,7 +294,8 @@ def subject_before_in_sentence(r: Resolver, start: int, gender: str | None) -> A
 
 def described_person_before(r: Resolver, start: int) -> Attribution | None:
     """"One of the victims chose to be named. She said ...", "A local teacher spoke at the
-    rally. She said ...": the person the sentence before is about, described, not named, when
+    rally. She said ...", "The President flew to Ohio. He said ...": the person the sentence
+    before is about, described, not named, when
     that sentence is no report and refers to nobody else: the pronoun's antecedent, whoever
     spoke before."""
     names, doc = r.names, r.doc
@@ -295,8 +312,8 @@ def described_person_before(r: Resolver, start: int) -> Attribution | None:
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or not (partitive_group(subject) is not None or (
-            subject.pos_ == "NOUN" and subject.lemma_.lower() in r.lex.role_nouns
-            and doc[subject.left_edge.i].lower_ in lexicon.INDEFINITE)):
+            subject.lemma_.lower() in r.lex.role_nouns and subject.tag_ in ("NN", "NNP")
+            and doc[subject.left_edge.i].lower_ in lexicon.INDEFINITE | lexicon.DEFINITE)):
         return None
     found = r.resolve(mention_span(subject, r.lex), remember=False)
     return found if found.kind == "person" else None
