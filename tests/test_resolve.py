@@ -586,3 +586,8 @@ def test_a_pronoun_after_a_sentence_about_an_office_holder_is_the_holder(extract
                           "attend a ceremony. She delivered a speech there. In addition, she announced that the "
                           "city would build a new park.")
     assert quotes[-1].speaker.name == "Ana Ruiz"
+
+
+def test_a_campaign_named_after_a_person_is_the_campaign_not_the_person(extract_text):
+    q = extract_text('Donald Trump spoke on Monday. The Trump campaign accused Biden of "siding with criminals."')[-1]
+    assert (q.speaker.name, q.speaker.kind) == ("Trump campaign", "organisation")

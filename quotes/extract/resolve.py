@@ -504,7 +504,10 @@ def named_organisation(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None
     named = [e for e in r.names.ents_in(m.span) if e.label_ == "ORG" and e.root.pos_ == "PROPN"
              and e.root.dep_ != "poss"]  # "Dovenland's water agency" is not Dovenland
-    return Attribution(clean_name(named[-1].text), "organisation") if named else None
+    if not named or " " not in clean_name(named[-1].text) and r.full(clean_name(named[-1].text)) != clean_name(
+            named[-1].text):
+        return None  # "the Trump campaign": a person's surname (the recogniser's organisation) names no body
+    return Attribution(clean_name(named[-1].text), "organisation")
 
 
 def news_agency(r: Resolver, m: MentionPhrase) -> Attribution | None:
