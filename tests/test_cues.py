@@ -525,3 +525,14 @@ def test_a_document_citing_something_as_an_example_relays_no_one(extract_text):
     q = only(extract_text("The rules were set in 2015. The guidelines cite the 2009 outbreak as an example of what "
                           "not to do."))
     assert q.speaker.name != "2009 outbreak"
+
+
+def test_a_past_participle_describing_a_noun_is_no_cue(extract_text):
+    # "the deal announced to investors": the deal was announced; the officials said nothing
+    assert extract_text("Officials gave details of the deal announced to investors that the firm would close.") == []
+
+
+def test_the_conjunct_after_but_right_before_the_verb_is_the_speaker(extract_text):
+    q = only(extract_text("At the time, the company invested in e-commerce and started home deliveries, but "
+                          "Gazeta Prawna reports only 0.5% of grocery turnover comes from this segment."))
+    assert q.speaker.name == "Gazeta Prawna"

@@ -163,6 +163,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         return None  # "vote again if records showed they had not": a condition, not a statement
     subject = speaker_after(verb, next((c for c in children if c.dep_ in lexicon.ANY_SUBJECT_DEPS), None), lex)
     agent = next((c for c in children if c.dep_ == "agent"), None)
+    if agent is None and verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return None  # "has features added to it", "the measures announced last week": no one speaks
     agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     # "when asked to resign, the minister ...", "the union, urged by the mayor to ...": a bare
     # participle of asking is passive too; the noun it goes with was asked, not the asker
@@ -184,7 +186,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     if subject is not None:
         subject = past_dateline(subject, verb)
     if subject is not None:
-        subject = titled_name(after_according_to(subject), verb)
+        subject = after_but(titled_name(after_according_to(subject), verb), verb)
     relay = relayed_speaker(verb)
     if relay is not None:
         # "Interfax quoted Ms. Orlova as saying ...": she is the speaker, the agency the relay.
@@ -447,6 +449,14 @@ def after_according_to(subject: Token) -> Token:
     if start < 2 or not according_to_at(doc[start - 2]):
         return subject
     return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), subject)
+
+
+def after_but(subject: Token, verb: Token) -> Token:
+    """'the company invested in e-commerce, but Gazeta Prawna reports ...', parsed as one
+    subject of two conjuncts: the one after 'but', right before the verb, is the speaker."""
+    if not any(c.dep_ == "cc" and c.lower_ == "but" for c in subject.children):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "conj" and c.right_edge.i == verb.i - 1), subject)
 
 
 def titled_name(subject: Token, verb: Token) -> Token:
