@@ -353,6 +353,12 @@ PROXY_NOUNS: frozenset[str] = frozenset({
     "negotiator", "delegate", "correspondent", "analyst", "expert", "counterpart", "witness",
 })
 
+# Party affiliations news writes before a politician's name ("Libertarian Jo Jorgensen",
+# "Democrat Ann Lee"): a description of the person, no part of the name.
+AFFILIATION_WORDS: frozenset[str] = frozenset(
+    "democrat democratic republican libertarian labour conservative liberal tory independent "
+    "socialist communist".split())
+
 # -- closed-class words ---------------------------------------------------------------------
 
 # Words that show a person's grammatical gender, so "she" does not go to a man named earlier.

@@ -539,3 +539,58 @@ def test_an_office_written_with_a_capital_is_its_holder_not_a_name(extract_text)
     quotes = extract_text("President Ana Ruiz met the council on Friday. The President insists that the budget "
                           "include money for the bridge.")
     assert [q.speaker.name for q in quotes] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a middle initial, and an occupation the recogniser took into the name
+    ('Astronomer Marie R. Castellani led the study of the young star.\n\n'
+     '"We were surprised by how fast the disc moved," Castellani said.', "Marie R. Castellani"),
+    # the surname taken for a place
+    ('Dr Marie Castellani led the study of the young star.\n\n"The disc moved fast," Castellani said.',
+     "Marie Castellani"),
+    # the full name taken for an organisation, with the occupation in it
+    ('Astronomer Hugo Lindqvist led the study of the young star.\n\n"The disc moved fast," Lindqvist said.',
+     "Hugo Lindqvist"),
+    # the full name written only as an owner
+    ("Marie Castellani's team at the observatory studied the star.\n\n\"The disc moved fast,\" Castellani said.",
+     "Marie Castellani"),
+    # a nickname written inside the name, in quotation marks or brackets
+    ('Robert "Bobby" Kalder is a lawyer at the foundation.\n\n"The law is wrong," Kalder said.', "Robert Kalder"),
+    ('Robert (Bobby) Kalder is a lawyer at the foundation.\n\n"The law is wrong," Kalder said.', "Robert Kalder"),
+    # a title the recogniser took into the name, said with the surname
+    ('Pastor Ruth Ambler of the county church led the prayers.\n\n"We will rebuild," said Pastor Ambler.',
+     "Ruth Ambler"),
+    # a party written before the name
+    ('Libertarian Anton Berlusco spoke at the forum on Tuesday.\n\n"Bring the troops home," Berlusco said.',
+     "Anton Berlusco"),
+])
+def test_a_surname_is_the_name_alone_the_article_gives_in_full(extract_text, text, name):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind) == (name, "person")
+
+
+def test_a_surname_two_people_share_stays_as_written(extract_text):
+    q = only(extract_text('Ann Lowe and her husband Peter Lowe arrived on Monday.\n\n"We will win," Lowe said.'))
+    assert q.speaker.name == "Lowe"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Libertarian Mara Quist and independent Owen Tally spoke at the forum on Tuesday.\n\n"
+     "Quist and Tally said the troops should come home.", "Mara Quist and Owen Tally"),
+    ("Carl Hendry campaigned in Ohio on Monday.\n\nHendry and others said the vote must be counted.",
+     "Carl Hendry and others"),
+])
+def test_surnames_written_together_are_the_full_names(extract_text, text, name):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind) == (name, "group")
+
+
+def test_an_office_before_a_name_the_recogniser_missed_is_the_role(extract_text):
+    q = only(extract_text("Bishop Tomasz Wierzba of the diocese said the rules would change."))
+    assert (q.speaker.name, q.speaker.role) == ("Tomasz Wierzba", "Bishop")
+
+
+def test_parties_named_after_a_plural_title_are_given_in_full(extract_text):
+    quotes = extract_text("She met officers Antoine Lavalle and Nicolas Dufresne at a bar. She said she was attacked "
+                          "by Lavalle, Dufresne, and a third officer. Both officers denied the charge.")
+    assert quotes[-1].speaker.name == "Antoine Lavalle, Nicolas Dufresne"

@@ -69,7 +69,7 @@ class Names:
     @cached_property
     def people(self) -> list[Named]:
         """Everyone the article names as a person, with the title written before them."""
-        named = self._recognised_people() + self._titled_names() + self._named_roles()
+        named = self._recognised_people() + self._titled_names() + self._named_roles() + self._nicknamed()
         return sorted((n for n in named if self.in_text(n.start)), key=lambda n: (n.start, n.name, n.role or ""))
 
     def _recognised_people(self) -> list[Named]:
@@ -86,8 +86,36 @@ class Names:
             for child in head.children:
                 if child.dep_ == "appos" and child.lemma_.lower() in self.lex.role_nouns:
                     role = strip_article(mention_span(child, self.lex).text)
-            found.append(Named(ent.start_char, clean_name(ent.text), role))
+            name, at = self.name_alone(ent)
+            role = role or self.doc[ent.start:ent.start + at].text or None
+            found.append(Named(self.doc[ent.start + at].idx, name, role))
         return found
+
+    def name_alone(self, ent: Span) -> tuple[str, int]:
+        """A person's name without the office, description, country or nickname the recogniser
+        took into it ("Astronomer Anthony J. Boccaletti", "Health Secretary Daniel Whitlock"), and
+        how many words went before it: what follows the last such word, when that is two
+        words of name or more, or a surname the article gives in full ("Pastor Braddock")."""
+        before = [i for i, t in enumerate(ent) if self.describes(t)]
+        others = [clean_name(e.text) for e in self.ents if e.label_ == "PERSON" and not self.describes(e[0])
+                  and e.text != ent.text] + self.written_names
+        for at in reversed(before):
+            words = [t for t in ent[at + 1:] if t.text != "-" and t.lower_.rstrip(".") not in lexicon.NAME_SUFFIXES]
+            alone = NICKNAME.sub("", clean_name(ent[at + 1:].text))
+            if len(words) >= 2 or (words and _longer(alone, others)):
+                return alone, at + 1
+        return NICKNAME.sub("", clean_name(ent.text)), 0
+
+    def describes(self, token: Token) -> bool:
+        """Whether a capitalised word before a name describes the person rather than naming
+        them: a title or office, an occupation, a party, a country or a nationality."""
+        word = token.lower_
+        return token.text[:1].isupper() and (word.rstrip(".") in self.described or word in lexicon.NATIONS
+                                             or word in lexicon.DEMONYMS)
+
+    @cached_property
+    def described(self) -> frozenset[str]:
+        return self.lex.titles_or_roles | self.lex.epithet_nouns | lexicon.AFFILIATION_WORDS
 
     def _titled_names(self) -> list[Named]:
         """"Council member Odile Harlan", "Norway Erna Lind", "union attorney Daniel Kessler":
@@ -104,7 +132,8 @@ class Names:
             if first < at <= ent.end - 2:
                 found.append(Named(self.doc[at].idx, clean_name(self.doc[at:ent.end].text),
                                    strip_article(self.doc[ent.start:at].text) or None))
-            elif before is not None and before.lower_ in self.lex.titles_or_roles:
+            elif before is not None and (before.lower_ in self.lex.titles_or_roles
+                                         or before.lemma_.lower() in self.lex.role_nouns):
                 found.append(Named(ent.start_char, clean_name(ent.text), before.text))
         return found
 
@@ -119,6 +148,24 @@ class Names:
                 if len(name) >= 2 and all(t.is_title or t.text == "-" or t.is_lower for t in name):
                     role = strip_article(mention_span(token.head, self.lex).text)
                     found.append(Named(name.start_char, clean_name(name.text), role))
+        return found
+
+    def _nicknamed(self) -> list[Named]:
+        """'Mitchell "Mitch" Stoltz', 'Mitchell (Mitch) Stoltz': a name with the nickname
+        written inside it, which the recogniser splits; the person is the given name and the
+        surname ("Mitchell Stoltz")."""
+        found, doc = [], self.doc
+        for i in range(len(doc) - 4):
+            given, mark, nick, close = doc[i:i + 4]
+            if not (given.pos_ == "PROPN" and given.is_title and mark.text in NICKNAME_MARKS
+                    and nick.is_title and close.text == NICKNAME_MARKS[mark.text]
+                    and given.lower_ not in self.lex.titles_or_roles):
+                continue
+            end = i + 4
+            while end < len(doc) and end < i + 6 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                end += 1
+            if end > i + 4:
+                found.append(Named(given.idx, f"{given.text} {clean_name(doc[i + 4:end].text)}", None))
         return found
 
     @cached_property
@@ -303,13 +350,13 @@ class Names:
         return [c.start_char for c in self.chunks]
 
     def is_person(self, name: str, token: Token) -> bool:
-        """A one-word name is a person's when the article names that person in full, unless
-        the recogniser only ever saw a place or organisation in it."""
+        """A one-word name is a person's when the article names that person in full, even
+        where the recogniser took it for a place ("Boccaletti said", of Anthony Boccaletti),
+        unless it is a country's name ("Jordan said")."""
         if self.full_name(name, unrecognised=False) == name:
             return False
-        if token.ent_type_ != "GPE":
-            return True
-        return any(e.label_ == "PERSON" and e.text == name for e in self.ents)
+        return token.ent_type_ != "GPE" or name.lower() not in lexicon.NATIONS \
+            or any(e.label_ == "PERSON" and e.text == name for e in self.ents)
 
     @cached_property
     def owners(self) -> list[str]:
@@ -330,8 +377,8 @@ class Names:
     @cached_property
     def written_names(self) -> list[str]:
         """Runs of two or three capitalised proper nouns that may be a person's name, whatever
-        the recogniser took them for ("Sigrid Thorvaldsen" as a building), without a title,
-        an organisation's word or a country in them."""
+        the recogniser took them for ("Sigrid Thorvaldsen" as a building), after the words
+        that describe the person, without a title, an organisation's word or a country in them."""
         lex, found = self.lex, []
         not_names = lex.not_in_names | lex.titles_or_roles | lex.company_name_words | lex.media_name_words
         runs: list[list[Token]] = [[]]
@@ -341,6 +388,8 @@ class Names:
             elif runs[-1]:
                 runs.append([])
         for run in runs:
+            while run and self.describes(run[0]):  # "Astronomer Hugo Lindqvist"
+                run = run[1:]
             words = [t for t in run if t.text != "-"]
             after = self.doc[run[-1].i + 1].text if run and run[-1].i + 1 < len(self.doc) else ""
             if 2 <= len(words) <= 3 and run[-1].text != "-" and after not in ("'", "’") and self.in_text(run[0].idx) \
@@ -376,6 +425,8 @@ def _words(name: str) -> list[str]:
     return name.lower().replace("-", " ").split()
 
 
+NICKNAME = re.compile(r"\s+(?:\"[^\"]+\"|“[^”]+”|\([^)]+\)|‘[^’]+’)(?=\s)")  # 'Robert "Bobby" Kalder'
+NICKNAME_MARKS = {'"': '"', "“": "”", "(": ")", "'": "'", "‘": "’"}  # each opening mark and its close
 SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs v".split())
 CREDIT = re.compile(r"[A-Z][\w.’'-]*\s*/\s*(?:[Tt]he\s+)?[A-Z]")  # "Lee Park / The Associated Press"
 LABEL = re.compile(r"^\s*\(?(photo|image|picture|credit|file photo|video)\b", re.I)

@@ -259,7 +259,20 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if len(conjuncts) == 1 and titled and m.head.lemma_.lower() in r.lex.role_nouns \
             and not any(d.dep_ == "det" for d in m.head.children):
         return None
-    return Attribution(clean_name(m.span.text), "group")
+    return Attribution(clean_name(in_full(r, m.span)), "group")
+
+
+def in_full(r: Resolver, span: Span) -> str:
+    """Parties written together with each person's full name, as the article gives it:
+    "Jorgensen and Blankenship" -> "Jo Jorgensen and Don Blankenship", "Biden and others"
+    -> "Joe Biden and others"; a surname two people share stays as written."""
+    def alone(token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.is_title and all(
+            n.pos_ != "PROPN" or n.lower_ in r.lex.titles_or_roles
+            for n in (r.doc[token.i - 1] if token.i else None, r.doc[token.i + 1] if token.i + 1 < len(r.doc) else None)
+            if n is not None)
+    return "".join((r.full(t.text) if alone(t) and r.names.is_person(t.text, t) else t.text) + t.whitespace_
+                   for t in span).strip()
 
 
 def partitive(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -294,8 +307,9 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if person.end < m.span.end and m.lemma in r.lex.org_nouns:
         rest = POSSESSIVE_START.sub("", doc[person.end:m.span.end].text)
         return Attribution(f"{r.full(clean_name(person.text))}'s {rest}", "organisation")
-    role = strip_article(doc[m.span.start:person.start].text).strip(" ,") or apposition(r, m.head)[1]
-    return Attribution(r.full(clean_name(person.text)), "person", role or None)
+    name, at = r.names.name_alone(person)
+    role = strip_article(doc[m.span.start:person.start + at].text).strip(" ,") or apposition(r, m.head)[1]
+    return Attribution(r.full(name), "person", role or None)
 
 
 def appositive_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -331,6 +345,8 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None
     span, doc = m.span, r.doc
     at = name_start(span, r.lex)
+    while at < span.end - 2 and doc[at].is_title and doc[at].lower_.rstrip(".") in r.names.described:
+        at += 1  # "Cardinal Ann Lee": an office the tagger read as a name
     titled = any(t.lower_.rstrip(".") in r.lex.titles_or_roles and t.lower_ not in lexicon.ARTICLES
                  for t in doc[span.start:at])  # "the United States" is no title and a name
     titled = titled or strip_article(doc[span.start:at].text).lower() in lexicon.NATIONS  # "Norway Erna Lind"
@@ -694,7 +710,7 @@ def pair_before(r: Resolver, start: int) -> str | None:
     for ent in reversed([e for e in r.names.ents if e.end_char <= start]):
         conj = [c for c in ent.root.children if c.dep_ == "conj" and c.ent_type_ in lexicon.NAME_LABELS]
         if ent.label_ in lexicon.NAME_LABELS and conj:
-            return clean_name(r.doc[ent.start:conj[-1].i + 1].text)
+            return clean_name(in_full(r, r.doc[ent.start:conj[-1].i + 1]))
     return None
 
 
