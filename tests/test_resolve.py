@@ -594,3 +594,9 @@ def test_parties_named_after_a_plural_title_are_given_in_full(extract_text):
     quotes = extract_text("She met officers Antoine Lavalle and Nicolas Dufresne at a bar. She said she was attacked "
                           "by Lavalle, Dufresne, and a third officer. Both officers denied the charge.")
     assert quotes[-1].speaker.name == "Antoine Lavalle, Nicolas Dufresne"
+
+
+def test_a_surname_is_the_first_of_two_people_named_after_a_title(extract_text):
+    q = only(extract_text("The court heard that she met officers Antoine Quirinal and Nicolas Redon at a bar. "
+                          "Quirinal said the sex had been consensual."))
+    assert (q.speaker.name, q.speaker.kind) == ("Antoine Quirinal", "person")

@@ -145,6 +145,8 @@ class Names:
             if token.dep_ == "appos" and token.pos_ == "PROPN" and token.ent_type_ != "PERSON" \
                     and token.head.lemma_.lower() in self.lex.role_nouns:
                 name = mention_span(token, self.lex)
+                joined = next((t.i for t in name if t.dep_ == "cc" or t.text == ","), name.end)
+                name = self.doc[name.start:joined]  # "officers Ann Lee and Tom Hale": the first of two
                 if len(name) >= 2 and all(t.is_title or t.text == "-" or t.is_lower for t in name):
                     role = strip_article(mention_span(token.head, self.lex).text)
                     found.append(Named(name.start_char, clean_name(name.text), role))
