@@ -718,3 +718,5 @@ AMOUNT_LABELS: frozenset[str] = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARD
 NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Entity labels of a subject that can be the source of words.
 AGENT_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Entity labels of a time: "On Sunday Ann Lee said" puts no "Sunday" in the name.
+TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})

@@ -600,3 +600,18 @@ def test_a_surname_is_the_first_of_two_people_named_after_a_title(extract_text):
     q = only(extract_text("The court heard that she met officers Antoine Quirinal and Nicolas Redon at a bar. "
                           "Quirinal said the sex had been consensual."))
     assert (q.speaker.name, q.speaker.kind) == ("Antoine Quirinal", "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a second surname left out
+    ('Justice Secretary Ana Vidal Soto was sworn in on Wednesday.\n\n"I will serve," Ana Vidal said.',
+     "Ana Vidal Soto"),
+    # a given name the recogniser cut off
+    ('Carmen Ruiz Ortega, the mayor of the city, spoke on Monday.\n\n"He must go," Ruiz Ortega said.',
+     "Carmen Ruiz Ortega"),
+    # but a day is no part of a name
+    ('On Sunday Lucia Ferro opened the bridge.\n\n"It is finished," Lucia Ferro said.', "Lucia Ferro"),
+])
+def test_a_name_of_two_words_is_the_longer_name_the_article_gives(extract_text, text, name):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind) == (name, "person")

@@ -385,7 +385,8 @@ class Names:
         not_names = lex.not_in_names | lex.titles_or_roles | lex.company_name_words | lex.media_name_words
         runs: list[list[Token]] = [[]]
         for token in self.doc:
-            if (token.pos_ == "PROPN" and token.is_title) or (token.text == "-" and runs[-1]):
+            if (token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in lexicon.TIME_LABELS) \
+                    or (token.text == "-" and runs[-1]):  # not "On Sunday Ann Lee said"
                 runs[-1].append(token)
             elif runs[-1]:
                 runs.append([])
@@ -400,14 +401,16 @@ class Names:
         return found
 
     def full_name(self, name: str, unrecognised: bool = True) -> str:
-        """'Yoon' -> 'Yoon Suk Yeol', 'De Luca' -> 'Elena De Luca', when the article names
-        exactly one such person (a single word anywhere in the name, several as its end); an
-        article that names nobody so as a person may write the name as an owner ("Pekka
-        Nieminen's team") or, with ``unrecognised``, as a name the recogniser took for something
-        else, which alone does not show a person ("Harrowgate Rovers")."""
-        others = [(self.owners, False), *([(self.written_names, False)] if unrecognised else [])] \
-            if " " not in name else []
-        for names, anywhere in [([p.name for p in self.people], True), *others]:
+        """'Yoon' -> 'Yoon Suk Yeol', 'De Luca' -> 'Elena De Luca', 'Ana Vidal' -> 'Ana Vidal
+        Soto', when the article names exactly one such person (a single word anywhere in the
+        name, several as its end or, but for one more surname, its start); an article that
+        names nobody so as a person may write the name as an owner ("Pekka Nieminen's team")
+        or, with ``unrecognised``, as a name the recogniser took for something else or cut
+        short ("Carmen Yulín Cruz" of which it saw "Yulín Cruz"), which alone does not show a
+        person ("Harrowgate Rovers")."""
+        others = [self.owners] if " " not in name else []
+        others += [self.written_names] if unrecognised else []
+        for names, anywhere in [([p.name for p in self.people], True), *((n, False) for n in others)]:
             matches = _longer(name, names, anywhere)
             if matches:
                 return matches.pop() if len(matches) == 1 else name
@@ -415,12 +418,17 @@ class Names:
 
 
 def _longer(name: str, names: list[str], anywhere: bool = True) -> set[str]:
-    """The names of ``names`` that ``name`` is a shorter form of: its end, or with
-    ``anywhere`` a single word anywhere in it (a family name written first)."""
+    """The names of ``names`` that ``name`` is a shorter form of: its end; with ``anywhere``
+    a single word anywhere in it (a family name written first), or all but the last word
+    of a longer name (a second surname left out: "Ana Vidal" of "Ana Vidal Soto")."""
     words = _words(name)
     if len(words) == 1 and anywhere:
         return {n for n in names if " " in n and words[0] in _words(n)}
-    return {n for n in names if len(_words(n)) > len(words) and _words(n)[-len(words):] == words}
+    found = {n for n in names if len(_words(n)) > len(words) and _words(n)[-len(words):] == words}
+    if anywhere:
+        found |= {n for n in names if _words(n)[:-1] == words
+                  and _words(n)[-1].rstrip(".") not in lexicon.NAME_SUFFIXES}
+    return found
 
 
 def _words(name: str) -> list[str]:
