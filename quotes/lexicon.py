@@ -260,7 +260,7 @@ TITLE_WORDS: frozenset[str] = frozenset({
     "commissioner", "ceo", "head", "interior", "finance", "trade", "unification", "attorney",
     "aide", "adviser", "advisor", "analyst", "expert", "researcher", "official", "officer",
     "correspondent", "reporter", "editor", "media", "of", "-", "the", "'s", "’s",
-    "mp", "mep", "mla", "mpp", "msp",
+    "mp", "mep", "mla", "mpp", "msp", "mme", "mlle", "rev",
 })
 # Multi-word titles, matched at the end of the words before a name.
 TITLE_PHRASES: tuple[str, ...] = ("secretary of state",)
@@ -366,7 +366,7 @@ GENDER: dict[str, str] = {
     **dict.fromkeys(["he", "him", "his", "mr", "spokesman", "chairman", "congressman",
                      "businessman", "king", "prince", "sir"], "m"),
     **dict.fromkeys(["she", "her", "hers", "mrs", "ms", "miss", "spokeswoman", "chairwoman",
-                     "congresswoman", "businesswoman", "queen", "princess", "dame"], "f"),
+                     "congresswoman", "businesswoman", "queen", "princess", "dame", "mme", "mlle"], "f"),
 }
 
 # Quantifiers that pick some members out of a group ("one of the daughters", "some of the

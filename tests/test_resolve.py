@@ -615,3 +615,9 @@ def test_a_surname_is_the_first_of_two_people_named_after_a_title(extract_text):
 def test_a_name_of_two_words_is_the_longer_name_the_article_gives(extract_text, text, name):
     q = only(extract_text(text))
     assert (q.speaker.name, q.speaker.kind) == (name, "person")
+
+
+def test_a_french_honorific_is_no_part_of_the_name(extract_text):
+    q = only(extract_text("Emilie Vautrin, 39, met the officers at a bar.\n\n"
+                          "Later Mme Vautrin told the court she had been attacked."))
+    assert q.speaker.name == "Emilie Vautrin"
