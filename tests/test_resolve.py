@@ -621,3 +621,15 @@ def test_a_french_honorific_is_no_part_of_the_name(extract_text):
     q = only(extract_text("Emilie Vautrin, 39, met the officers at a bar.\n\n"
                           "Later Mme Vautrin told the court she had been attacked."))
     assert q.speaker.name == "Emilie Vautrin"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ann Ribeiro, Tom Hale and Jo Quist sat on the panel.\n\nRibeiro, Hale and Quist said the plan was flawed.",
+     "Ann Ribeiro, Tom Hale and Jo Quist"),
+    # a surname two people share stays as written
+    ("Ann Lowe and her husband Peter Lowe arrived with Tom Hale.\n\nLowe and Hale said they would stay.",
+     "Lowe and Tom Hale"),
+])
+def test_every_party_written_together_is_in_the_group(extract_text, text, name):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind) == (name, "group")

@@ -259,7 +259,11 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if len(conjuncts) == 1 and titled and m.head.lemma_.lower() in r.lex.role_nouns \
             and not any(d.dep_ == "det" for d in m.head.children):
         return None
-    return Attribution(clean_name(in_full(r, m.span)), "group")
+    # "Ribeiro, Hale and Quist": the mention may end at the first comma; the group is all of them
+    end = max(m.span.end, *(mention_span(c, r.lex).end for c in m.head.conjuncts))
+    if any(t.pos_ in ("VERB", "AUX") or t.is_quote or t.is_sent_start for t in r.doc[m.span.end:end]):
+        end = m.span.end
+    return Attribution(clean_name(in_full(r, r.doc[m.span.start:end])), "group")
 
 
 def in_full(r: Resolver, span: Span) -> str:
