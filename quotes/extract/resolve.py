@@ -261,8 +261,9 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None
     # "Ribeiro, Hale and Quist": the mention may end at the first comma; the group is all of them
     end = max(m.span.end, *(mention_span(c, r.lex).end for c in m.head.conjuncts))
-    if any(t.pos_ in ("VERB", "AUX") or t.is_quote or t.is_sent_start for t in r.doc[m.span.end:end]):
-        end = m.span.end
+    if any(t.pos_ in ("VERB", "AUX") or t.tag_ == "POS" or t.is_quote or t.is_sent_start
+           for t in r.doc[m.span.end:end]):
+        end = m.span.end  # not "University of California, San Diego's chancellor"
     return Attribution(clean_name(in_full(r, r.doc[m.span.start:end])), "group")
 
 
