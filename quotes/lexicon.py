@@ -454,6 +454,9 @@ CHANNEL_PREPOSITIONS: frozenset[str] = frozenset({"in", "on", "at", "during", "v
                                                   "from"})
 # Prepositions that introduce the issuer of a document ("a statement from the ministry").
 ISSUER_PREPOSITIONS: frozenset[str] = frozenset({"from", "by", "of"})
+# Honorifics written before a person's name, which show a person whatever the recogniser
+# took the name for ("Mme Claire Vautrin", "Dr Lee").
+HONORIFICS: frozenset[str] = frozenset("mr mrs ms mx dr prof sir dame rev mme mlle".split())
 
 # -- places -------------------------------------------------------------------------------
 

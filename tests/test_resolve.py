@@ -633,3 +633,8 @@ def test_a_french_honorific_is_no_part_of_the_name(extract_text):
 def test_every_party_written_together_is_in_the_group(extract_text, text, name):
     q = only(extract_text(text))
     assert (q.speaker.name, q.speaker.kind) == (name, "group")
+
+
+def test_a_name_after_an_honorific_is_a_person_s_whatever_the_recogniser_took_it_for(extract_text):
+    q = only(extract_text('Mme Claire Vautrin met the officers at a bar.\n\n"It was late," Vautrin said.'))
+    assert (q.speaker.name, q.speaker.kind) == ("Claire Vautrin", "person")

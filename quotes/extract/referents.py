@@ -69,7 +69,8 @@ class Names:
     @cached_property
     def people(self) -> list[Named]:
         """Everyone the article names as a person, with the title written before them."""
-        named = self._recognised_people() + self._titled_names() + self._named_roles() + self._nicknamed()
+        named = self._recognised_people() + self._titled_names() + self._named_roles() + self._nicknamed() \
+            + self._honoured()
         return sorted((n for n in named if self.in_text(n.start)), key=lambda n: (n.start, n.name, n.role or ""))
 
     def _recognised_people(self) -> list[Named]:
@@ -152,6 +153,21 @@ class Names:
                     found.append(Named(name.start_char, clean_name(name.text), role))
         return found
 
+    def _honoured(self) -> list[Named]:
+        """"Mme Claire Vautrin", "Dr Lee": a name after an honorific is a person's, whatever the
+        recogniser took it for."""
+        found, doc = [], self.doc
+        for token in doc[:-1]:
+            if token.lower_.rstrip(".") not in lexicon.HONORIFICS or not token.is_title:
+                continue
+            end = token.i + 1
+            while end < len(doc) and end < token.i + 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                    and doc[end].lower_ not in self.lex.not_in_names:
+                end += 1
+            if end > token.i + 1:
+                found.append(Named(doc[token.i + 1].idx, clean_name(doc[token.i + 1:end].text), token.text))
+        return found
+
     def _nicknamed(self) -> list[Named]:
         """'Mitchell "Mitch" Stoltz', 'Mitchell (Mitch) Stoltz': a name with the nickname
         written inside it, which the recogniser splits; the person is the given name and the
@@ -181,7 +197,7 @@ class Names:
                 gender = next((lexicon.GENDER[w] for w in words
                                if w in lexicon.GENDER and w not in lexicon.PRONOUNS), None)
                 if gender:
-                    found.setdefault(self.full_name(clean_name(ent.text)), gender)
+                    found.setdefault(self.full_name(self.name_alone(ent)[0]), gender)
         for token in self.doc[:-1]:  # "Mr Quill", even where the recogniser saw no person
             after = self.doc[token.i + 1]
             if token.lower_.rstrip(".") in lexicon.GENDER and token.lower_ not in lexicon.PRONOUNS \

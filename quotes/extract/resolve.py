@@ -691,7 +691,7 @@ def nationalities(r: Resolver, before: int) -> dict[str, set[str]]:
         if ent.label_ != "PERSON" or ent.start_char >= before or r.names.in_quotes(ent.start_char) \
                 or not r.names.in_text(ent.start_char):
             continue
-        words = found.setdefault(r.full(clean_name(ent.text)), set())
+        words = found.setdefault(r.full(r.names.name_alone(ent)[0]), set())
         for child in ent.root.children:
             if child.dep_ in ("compound", "amod", "poss", "appos", "prep", "nmod") \
                     and not ent.start <= child.i < ent.end:
