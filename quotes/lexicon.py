@@ -286,7 +286,7 @@ INSTITUTIONS: frozenset[str] = frozenset(
 # Lower-case words that may sit inside a name: "Ursula von der Leyen".
 NAME_PARTICLES: frozenset[str] = frozenset("von van der den de da del di du la le bin al el ibn".split())
 # Generational suffixes that end a name without being the surname ("Robert Downey Jr.").
-NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"})
 
 # Nouns by which news refers back to an organisation it has named, by its line of work:
 # "Northway Power said ... the utility said" is the power company, "the newspaper wrote"

@@ -638,3 +638,16 @@ def test_every_party_written_together_is_in_the_group(extract_text, text, name):
 def test_a_name_after_an_honorific_is_a_person_s_whatever_the_recogniser_took_it_for(extract_text):
     q = only(extract_text('Mme Claire Vautrin met the officers at a bar.\n\n"It was late," Vautrin said.'))
     assert (q.speaker.name, q.speaker.kind) == ("Claire Vautrin", "person")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("On Monday the Kingdom's Queen Margaret III said she would agree to the request.", "Margaret III",
+     "Kingdom's Queen"),
+    ("Yesterday the United Kingdom's King Edward VII said he would agree to the request.", "Edward VII",
+     "United Kingdom's King"),
+    ("Former US Ambassador to the United Nations Nikki Hallam said the vote was a mistake.", "Nikki Hallam",
+     "Former US Ambassador to the United Nations"),
+])
+def test_a_name_after_an_office_is_the_name_alone(extract_text, text, name, role):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (name, "person", role)

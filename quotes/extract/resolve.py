@@ -349,9 +349,7 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
             return Attribution(r.full(m.head.text), "person")
         return None
     span, doc = m.span, r.doc
-    at = name_start(span, r.lex)
-    while at < span.end - 2 and doc[at].is_title and doc[at].lower_.rstrip(".") in r.names.described:
-        at += 1  # "Cardinal Ann Lee": an office the tagger read as a name
+    at = name_alone_start(r, span)
     titled = any(t.lower_.rstrip(".") in r.lex.titles_or_roles and t.lower_ not in lexicon.ARTICLES
                  for t in doc[span.start:at])  # "the United States" is no title and a name
     titled = titled or strip_article(doc[span.start:at].text).lower() in lexicon.NATIONS  # "Norway Erna Lind"
@@ -366,6 +364,25 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if r.names.is_person(name_text, m.head):
         return Attribution(r.full(name_text), "person")
     return Attribution(name_text, "group" if m.head.tag_ == "NNPS" else "organisation")
+
+
+def name_alone_start(r: Resolver, span: Span) -> int:
+    """Where the name that ends ``span`` begins (:func:`name_start`), after a generational
+    suffix ("Queen Elizabeth II"), past an office the tagger read as a name ("Cardinal Ann
+    Lee") and past an organisation or place the recogniser saw before it ("Ambassador to the
+    United Nations Nikki Haley"); ``span.end`` when there is none."""
+    doc, end = r.doc, span.end
+    if end - span.start > 1 and doc[end - 1].lower_.rstrip(".") in lexicon.NAME_SUFFIXES:
+        end -= 1
+    at = name_start(doc[span.start:end], r.lex)
+    if at == end:
+        return span.end
+    while at < end - 2 and doc[at].is_title and doc[at].lower_.rstrip(".") in r.names.described:
+        at += 1
+    after = at
+    while after < end and doc[after].ent_type_ in lexicon.ORG_LABELS and (after == at or doc[after].ent_iob_ == "I"):
+        after += 1
+    return after if doc[at].ent_iob_ == "I" and end - after >= 2 else at
 
 
 def same_source(r: Resolver, m: MentionPhrase) -> Attribution | None:
