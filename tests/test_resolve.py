@@ -651,3 +651,8 @@ def test_a_name_after_an_honorific_is_a_person_s_whatever_the_recogniser_took_it
 def test_a_name_after_an_office_is_the_name_alone(extract_text, text, name, role):
     q = only(extract_text(text))
     assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (name, "person", role)
+
+
+def test_a_country_that_is_a_given_name_stays_in_the_name(extract_text):
+    q = only(extract_text('Chad Le Clos won the race on Monday.\n\n"It was hard," Le Clos said.'))
+    assert q.speaker.name == "Chad Le Clos"

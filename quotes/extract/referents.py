@@ -109,10 +109,10 @@ class Names:
 
     def describes(self, token: Token) -> bool:
         """Whether a capitalised word before a name describes the person rather than naming
-        them: a title or office, an occupation, a party, a country or a nationality."""
+        them: a title or office, an occupation, a party or a nationality (not a country, which
+        may be a given name: "Chad Le Clos")."""
         word = token.lower_
-        return token.text[:1].isupper() and (word.rstrip(".") in self.described or word in lexicon.NATIONS
-                                             or word in lexicon.DEMONYMS)
+        return token.text[:1].isupper() and (word.rstrip(".") in self.described or word in lexicon.DEMONYMS)
 
     @cached_property
     def described(self) -> frozenset[str]:
