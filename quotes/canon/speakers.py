@@ -311,7 +311,7 @@ def _name_words(name: str, kind: str, lex: Lexicon = DEFAULT) -> Sequence[str]:
 def _person_words(words: Sequence[str], lex: Lexicon) -> Sequence[str]:
     """A person's name without a nickname written inside it ('Mitchell "Mitch" Stoltz') and
     without the words before it that describe the person ("Astronomer Ann Lee", "Libertarian
-    Jo Jorgensen", "Pastor Eli Braddock") while two words of name remain."""
+    Jo Quist", "Pastor Eli Ambler") while two words of name remain."""
     inner = range(1, len(words) - 1)
     words = [w for i, w in enumerate(words) if not (i in inner and w[0] in "\"“(‘'" and w[-1] in "\"”)’'")]
     described = lex.role_nouns | lex.epithet_nouns | AFFILIATION_WORDS

@@ -94,9 +94,9 @@ class Names:
 
     def name_alone(self, ent: Span) -> tuple[str, int]:
         """A person's name without the office, description, country or nickname the recogniser
-        took into it ("Astronomer Anthony J. Boccaletti", "Health Secretary Daniel Whitlock"), and
+        took into it ("Astronomer Paul R. Delacorte", "Health Secretary Ann Lee"), and
         how many words went before it: what follows the last such word, when that is two
-        words of name or more, or a surname the article gives in full ("Pastor Braddock")."""
+        words of name or more, or a surname the article gives in full ("Pastor Ambler")."""
         before = [i for i, t in enumerate(ent) if self.describes(t)]
         others = [clean_name(e.text) for e in self.ents if e.label_ == "PERSON" and not self.describes(e[0])
                   and e.text != ent.text] + self.written_names
@@ -369,7 +369,7 @@ class Names:
 
     def is_person(self, name: str, token: Token) -> bool:
         """A one-word name is a person's when the article names that person in full, even
-        where the recogniser took it for a place ("Boccaletti said", of Anthony Boccaletti),
+        where the recogniser took it for a place ("Castellani said", of Marie Castellani),
         unless it is a country's name ("Jordan said")."""
         if self.full_name(name, unrecognised=False) == name:
             return False
@@ -422,7 +422,7 @@ class Names:
         name, several as its end or, but for one more surname, its start); an article that
         names nobody so as a person may write the name as an owner ("Pekka Nieminen's team")
         or, with ``unrecognised``, as a name the recogniser took for something else or cut
-        short ("Carmen Yulín Cruz" of which it saw "Yulín Cruz"), which alone does not show a
+        short ("Carmen Ruiz Ortega" of which it saw "Ruiz Ortega"), which alone does not show a
         person ("Harrowgate Rovers")."""
         others = [self.owners] if " " not in name else []
         others += [self.written_names] if unrecognised else []

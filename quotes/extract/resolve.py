@@ -263,21 +263,22 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     end = max(m.span.end, *(mention_span(c, r.lex).end for c in m.head.conjuncts))
     if any(t.pos_ in ("VERB", "AUX") or t.tag_ == "POS" or t.is_quote or t.is_sent_start
            for t in r.doc[m.span.end:end]):
-        end = m.span.end  # not "University of California, San Diego's chancellor"
+        end = m.span.end  # not "University of Wessex, Dorchester's chancellor"
     return Attribution(clean_name(in_full(r, r.doc[m.span.start:end])), "group")
 
 
 def in_full(r: Resolver, span: Span) -> str:
     """Parties written together with each person's full name, as the article gives it:
-    "Jorgensen and Blankenship" -> "Jo Jorgensen and Don Blankenship", "Biden and others"
-    -> "Joe Biden and others"; a surname two people share stays as written."""
-    def alone(token: Token) -> bool:
-        return token.pos_ == "PROPN" and token.is_title and all(
-            n.pos_ != "PROPN" or n.lower_ in r.lex.titles_or_roles
-            for n in (r.doc[token.i - 1] if token.i else None, r.doc[token.i + 1] if token.i + 1 < len(r.doc) else None)
-            if n is not None)
-    return "".join((r.full(t.text) if alone(t) and r.names.is_person(t.text, t) else t.text) + t.whitespace_
-                   for t in span).strip()
+    "Quist and Tally" -> "Mara Quist and Owen Tally", "Hendry and others" -> "Carl Hendry
+    and others"; a surname two people share stays as written."""
+    return "".join((r.full(t.text) if surname_alone(r, t) else t.text) + t.whitespace_ for t in span).strip()
+
+
+def surname_alone(r: Resolver, token: Token) -> bool:
+    """A one-word name of a person the article names in full, with no other name beside it."""
+    beside = [r.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(r.doc)]
+    return token.pos_ == "PROPN" and token.is_title and r.names.is_person(token.text, token) \
+        and all(n.pos_ != "PROPN" or n.lower_ in r.lex.titles_or_roles for n in beside)
 
 
 def partitive(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -370,7 +371,7 @@ def name_alone_start(r: Resolver, span: Span) -> int:
     """Where the name that ends ``span`` begins (:func:`name_start`), after a generational
     suffix ("Queen Elizabeth II"), past an office the tagger read as a name ("Cardinal Ann
     Lee") and past an organisation or place the recogniser saw before it ("Ambassador to the
-    United Nations Nikki Haley"); ``span.end`` when there is none."""
+    United Nations Nikki Hallam"); ``span.end`` when there is none."""
     doc, end = r.doc, span.end
     if end - span.start > 1 and doc[end - 1].lower_.rstrip(".") in lexicon.NAME_SUFFIXES:
         end -= 1
