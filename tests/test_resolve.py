@@ -656,3 +656,8 @@ def test_a_name_after_an_office_is_the_name_alone(extract_text, text, name, role
 def test_a_country_that_is_a_given_name_stays_in_the_name(extract_text):
     q = only(extract_text('Chad Le Clos won the race on Monday.\n\n"It was hard," Le Clos said.'))
     assert q.speaker.name == "Chad Le Clos"
+
+
+def test_a_word_in_quotation_marks_inside_an_organisation_s_name_makes_no_person(extract_text):
+    q = only(extract_text('The Harbour "Star" Group bought the mill on Monday.\n\n"We will keep the jobs," he said.'))
+    assert q.speaker.name is None

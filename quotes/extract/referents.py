@@ -182,7 +182,8 @@ class Names:
             end = i + 4
             while end < len(doc) and end < i + 6 and doc[end].pos_ == "PROPN" and doc[end].is_title:
                 end += 1
-            if end > i + 4:
+            words = {t.lower_ for t in (given, nick, *doc[i + 4:end])}
+            if end > i + 4 and not words & (self.lex.not_in_names | self.lex.company_name_words):
                 found.append(Named(given.idx, f"{given.text} {clean_name(doc[i + 4:end].text)}", None))
         return found
 
