@@ -661,3 +661,13 @@ def test_a_country_that_is_a_given_name_stays_in_the_name(extract_text):
 def test_a_word_in_quotation_marks_inside_an_organisation_s_name_makes_no_person(extract_text):
     q = only(extract_text('The Harbour "Star" Group bought the mill on Monday.\n\n"We will keep the jobs," he said.'))
     assert q.speaker.name is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ('The study was led by Paul R. Delacorte of the observatory. Paul Delacorte has studied the star for a '
+     'decade.\n\n"The disc moved fast," Delacorte said.', "Paul R. Delacorte"),
+    # two people told apart by their middle initials stay apart
+    ('Former presidents George H. W. Bosh and George W. Bosh met on Monday.\n\n"We agree," Bosh said.', "Bosh"),
+])
+def test_a_surname_of_one_person_named_with_and_without_a_middle_initial_is_the_fuller_name(extract_text, text, name):
+    assert only(extract_text(text)).speaker.name == name

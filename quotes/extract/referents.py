@@ -430,7 +430,7 @@ class Names:
         for names, anywhere in [([p.name for p in self.people], True), *((n, False) for n in others)]:
             matches = _longer(name, names, anywhere)
             if matches:
-                return matches.pop() if len(matches) == 1 else name
+                return matches.pop() if len(matches) == 1 else _one_person(matches) or name
         return name
 
 
@@ -446,6 +446,16 @@ def _longer(name: str, names: list[str], anywhere: bool = True) -> set[str]:
         found |= {n for n in names if _words(n)[:-1] == words
                   and _words(n)[-1].rstrip(".") not in lexicon.NAME_SUFFIXES}
     return found
+
+
+def _one_person(names: set[str]) -> str | None:
+    """The one person several forms of a name stand for, the fullest: the same given name and
+    surname, with the same middle names or initials in every form that has some ("Ann Lee"
+    and "Ann B. Lee"; not "George H. W. Bush" and "George W. Bush")."""
+    words = [_words(n) for n in names]
+    if len({(w[0], w[-1]) for w in words}) != 1 or len({tuple(w[1:-1]) for w in words} - {()}) != 1:
+        return None
+    return max(names, key=lambda n: (len(_words(n)), n))
 
 
 def _words(name: str) -> list[str]:
