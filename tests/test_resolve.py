@@ -671,3 +671,18 @@ def test_a_word_in_quotation_marks_inside_an_organisation_s_name_makes_no_person
 ])
 def test_a_surname_of_one_person_named_with_and_without_a_middle_initial_is_the_fuller_name(extract_text, text, name):
     assert only(extract_text(text)).speaker.name == name
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a surname alone takes the title the person last spoke with
+    ('"We have made progress," Governor Ilse Marek told a news conference.\n\nMarek declined to say when the bank '
+     'might cut. Asked about April, she said that no option had been ruled out.', "Ilse Marek", "Governor"),
+    # an honorific is no role
+    ('Dr Oren Vastal led the study. "Traffic is the main source," Dr. Oren Vastal said.', "Oren Vastal", None),
+    # nor is a given name the recogniser left out of the name
+    ("Carmen Ruiz Ortega, the mayor of the city, said the governor must go.", "Carmen Ruiz Ortega",
+     "mayor of the city"),
+])
+def test_the_role_of_a_named_person_is_a_title_not_an_honorific(extract_text, text, name, role):
+    q = extract_text(text)[-1]
+    assert (q.speaker.name, q.speaker.role) == (name, role)

@@ -88,7 +88,7 @@ class Names:
                 if child.dep_ == "appos" and child.lemma_.lower() in self.lex.role_nouns:
                     role = strip_article(mention_span(child, self.lex).text)
             name, at = self.name_alone(ent)
-            role = role or self.doc[ent.start:ent.start + at].text or None
+            role = role or self.description(self.doc[ent.start:ent.start + at]) or None
             found.append(Named(self.doc[ent.start + at].idx, name, role))
         return found
 
@@ -106,6 +106,11 @@ class Names:
             if len(words) >= 2 or (words and _longer(alone, others)):
                 return alone, at + 1
         return NICKNAME.sub("", clean_name(ent.text)), 0
+
+    @staticmethod
+    def description(span: Span) -> str:
+        """What the words before a name say of the person, without an honorific ("Dr", "Mme")."""
+        return "".join(t.text_with_ws for t in span if t.lower_.rstrip(".") not in lexicon.HONORIFICS).strip()
 
     def describes(self, token: Token) -> bool:
         """Whether a capitalised word before a name describes the person rather than naming
@@ -165,7 +170,7 @@ class Names:
                     and doc[end].lower_ not in self.lex.not_in_names:
                 end += 1
             if end > token.i + 1:
-                found.append(Named(doc[token.i + 1].idx, clean_name(doc[token.i + 1:end].text), token.text))
+                found.append(Named(doc[token.i + 1].idx, clean_name(doc[token.i + 1:end].text), None))
         return found
 
     def _nicknamed(self) -> list[Named]:

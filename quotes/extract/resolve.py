@@ -33,7 +33,7 @@ from .mentions import (
     strip_article,
     unnamed,
 )
-from .referents import History, Names
+from .referents import History, Named, Names
 
 POSSESSIVE_START = re.compile(r"^['’]s\s*")
 
@@ -199,7 +199,7 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
         if subjects:
             if gender:
                 history.gender[r.full(subjects[-1].name)] = gender
-            return Attribution(r.full(subjects[-1].name), "person", subjects[-1].role)
+            return named_before(r, subjects[-1], start)
     if "group" in kinds:
         pairs = [name for s, name in r.names.subject_pairs if since < s < start]
         if pairs:
@@ -215,8 +215,16 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
             or [p for p in r.names.people if p.start < start and not r.names.in_quotes(p.start)
                 and fits(r, r.full(p.name), gender)]
         if before:
-            return Attribution(r.full(before[-1].name), "person", before[-1].role)
+            return named_before(r, before[-1], start)
     return UNKNOWN
+
+
+def named_before(r: Resolver, person: Named, start: int) -> Attribution:
+    """A person named before ``start``, in full, with the title written there or, when
+    none is ("Varga declined"), the one the person last spoke with ("Governor Ilse Varga")."""
+    name = r.full(person.name)
+    role = person.role or next((ref.role for ref in r.history.before(start) if ref.name == name and ref.role), None)
+    return Attribution(name, "person", role)
 
 
 def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attribution | None:
@@ -314,8 +322,11 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
         rest = POSSESSIVE_START.sub("", doc[person.end:m.span.end].text)
         return Attribution(f"{r.full(clean_name(person.text))}'s {rest}", "organisation")
     name, at = r.names.name_alone(person)
-    role = strip_article(doc[m.span.start:person.start + at].text).strip(" ,") or apposition(r, m.head)[1]
-    return Attribution(r.full(name), "person", role or None)
+    name = r.full(name)
+    role = strip_article(r.names.description(doc[m.span.start:person.start + at])).strip(" ,")
+    if name.startswith(f"{role} "):
+        role = ""  # "Carmen Ruiz Ortega", of which the recogniser saw "Ruiz Ortega": no title
+    return Attribution(name, "person", role or apposition(r, m.head)[1] or None)
 
 
 def appositive_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
