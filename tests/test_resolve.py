@@ -686,3 +686,8 @@ def test_a_surname_of_one_person_named_with_and_without_a_middle_initial_is_the_
 def test_the_role_of_a_named_person_is_a_title_not_an_honorific(extract_text, text, name, role):
     q = extract_text(text)[-1]
     assert (q.speaker.name, q.speaker.role) == (name, role)
+
+
+def test_a_place_written_as_an_owner_is_no_person_s_surname(extract_text):
+    q = only(extract_text("South Korea’s official Yonhap News Agency said the talks had ended."))
+    assert (q.speaker.name, q.speaker_rule) == ("South Korea’s official Yonhap News Agency", "proper_name")

@@ -375,12 +375,14 @@ class Names:
 
     def is_person(self, name: str, token: Token) -> bool:
         """A one-word name is a person's when the article names that person in full, even
-        where the recogniser took it for a place ("Castellani said", of Marie Castellani),
-        unless it is a country's name ("Jordan said")."""
-        if self.full_name(name, unrecognised=False) == name:
+        where the recogniser took it for a place ("Castellani said", of Marie Castellani, whom
+        it names as a person), unless it is a country's name ("Jordan said")."""
+        full = self.full_name(name, unrecognised=False)
+        if full == name:
             return False
-        return token.ent_type_ != "GPE" or name.lower() not in lexicon.NATIONS \
-            or any(e.label_ == "PERSON" and e.text == name for e in self.ents)
+        if token.ent_type_ != "GPE" or any(e.label_ == "PERSON" and e.text == name for e in self.ents):
+            return True
+        return name.lower() not in lexicon.NATIONS and any(p.name == full for p in self.people)  # not "Korea's"
 
     @cached_property
     def owners(self) -> list[str]:
