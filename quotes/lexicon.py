@@ -260,7 +260,7 @@ TITLE_WORDS: frozenset[str] = frozenset({
     "commissioner", "ceo", "head", "interior", "finance", "trade", "unification", "attorney",
     "aide", "adviser", "advisor", "analyst", "expert", "researcher", "official", "officer",
     "correspondent", "reporter", "editor", "media", "of", "-", "the", "'s", "’s",
-    "mp", "mep", "mla", "mpp", "msp",
+    "mp", "mep", "mla", "mpp", "msp", "mme", "mlle", "rev",
 })
 # Multi-word titles, matched at the end of the words before a name.
 TITLE_PHRASES: tuple[str, ...] = ("secretary of state",)
@@ -286,7 +286,7 @@ INSTITUTIONS: frozenset[str] = frozenset(
 # Lower-case words that may sit inside a name: "Ursula von der Leyen".
 NAME_PARTICLES: frozenset[str] = frozenset("von van der den de da del di du la le bin al el ibn".split())
 # Generational suffixes that end a name without being the surname ("Robert Downey Jr.").
-NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"})
 
 # Nouns by which news refers back to an organisation it has named, by its line of work:
 # "Northway Power said ... the utility said" is the power company, "the newspaper wrote"
@@ -353,6 +353,12 @@ PROXY_NOUNS: frozenset[str] = frozenset({
     "negotiator", "delegate", "correspondent", "analyst", "expert", "counterpart", "witness",
 })
 
+# Party affiliations news writes before a politician's name ("Libertarian Jo Jorgensen",
+# "Democrat Ann Lee"): a description of the person, no part of the name.
+AFFILIATION_WORDS: frozenset[str] = frozenset(
+    "democrat democratic republican libertarian labour conservative liberal tory independent "
+    "socialist communist".split())
+
 # -- closed-class words ---------------------------------------------------------------------
 
 # Words that show a person's grammatical gender, so "she" does not go to a man named earlier.
@@ -360,7 +366,7 @@ GENDER: dict[str, str] = {
     **dict.fromkeys(["he", "him", "his", "mr", "spokesman", "chairman", "congressman",
                      "businessman", "king", "prince", "sir"], "m"),
     **dict.fromkeys(["she", "her", "hers", "mrs", "ms", "miss", "spokeswoman", "chairwoman",
-                     "congresswoman", "businesswoman", "queen", "princess", "dame"], "f"),
+                     "congresswoman", "businesswoman", "queen", "princess", "dame", "mme", "mlle"], "f"),
 }
 
 # Quantifiers that pick some members out of a group ("one of the daughters", "some of the
@@ -448,6 +454,9 @@ CHANNEL_PREPOSITIONS: frozenset[str] = frozenset({"in", "on", "at", "during", "v
                                                   "from"})
 # Prepositions that introduce the issuer of a document ("a statement from the ministry").
 ISSUER_PREPOSITIONS: frozenset[str] = frozenset({"from", "by", "of"})
+# Honorifics written before a person's name, which show a person whatever the recogniser
+# took the name for ("Mme Claire Vautrin", "Dr Lee").
+HONORIFICS: frozenset[str] = frozenset("mr mrs ms mx dr prof sir dame rev mme mlle".split())
 
 # -- places -------------------------------------------------------------------------------
 
@@ -712,3 +721,5 @@ AMOUNT_LABELS: frozenset[str] = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARD
 NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Entity labels of a subject that can be the source of words.
 AGENT_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Entity labels of a time: "On Sunday Ann Lee said" puts no "Sunday" in the name.
+TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})

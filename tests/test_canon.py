@@ -351,3 +351,17 @@ def test_a_document_is_no_alias_of_the_person_who_issued_it():
     assert found["Donald Trump"].aliases == ["Donald Trump", "President Donald Trump"]
     assert found["Britain and Canada"].aliases == ["Britain and Canada"]
     assert "The statement" in found["statement"].aliases  # a document unissued is its own speaker
+
+
+@pytest.mark.parametrize("names, name", [
+    (("Libertarian Jo Quist", "Jo Quist", "Quist"), "Jo Quist"),
+    (("Astronomer Ann Delacorte", "Ann Delacorte"), "Ann Delacorte"),
+    (("Pastor Eli Ambler", "Ambler"), "Eli Ambler"),
+    (('Robert "Bobby" Kalder', "Robert Kalder", "Kalder"), "Robert Kalder"),
+])
+def test_a_person_is_named_without_what_describes_them_or_a_nickname(names, name):
+    assert same(*names) == {name}
+
+
+def test_a_given_name_that_is_also_a_role_stays_in_a_name_of_two_words():
+    assert speakers("Dean Vollmer", "John Vollmer", "Vollmer")["Dean Vollmer"] == "Dean Vollmer"

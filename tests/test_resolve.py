@@ -591,3 +591,155 @@ def test_a_pronoun_after_a_sentence_about_an_office_holder_is_the_holder(extract
 def test_a_campaign_named_after_a_person_is_the_campaign_not_the_person(extract_text):
     q = extract_text('Donald Trump spoke on Monday. The Trump campaign accused Biden of "siding with criminals."')[-1]
     assert (q.speaker.name, q.speaker.kind) == ("Trump campaign", "organisation")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a middle initial, and an occupation the recogniser took into the name
+    ('Astronomer Marie R. Castellani led the study of the young star.\n\n'
+     '"We were surprised by how fast the disc moved," Castellani said.', "Marie R. Castellani"),
+    # the surname taken for a place
+    ('Dr Marie Castellani led the study of the young star.\n\n"The disc moved fast," Castellani said.',
+     "Marie Castellani"),
+    # the full name taken for an organisation, with the occupation in it
+    ('Astronomer Hugo Lindqvist led the study of the young star.\n\n"The disc moved fast," Lindqvist said.',
+     "Hugo Lindqvist"),
+    # the full name written only as an owner
+    ("Marie Castellani's team at the observatory studied the star.\n\n\"The disc moved fast,\" Castellani said.",
+     "Marie Castellani"),
+    # a nickname written inside the name, in quotation marks or brackets
+    ('Robert "Bobby" Kalder is a lawyer at the foundation.\n\n"The law is wrong," Kalder said.', "Robert Kalder"),
+    ('Robert (Bobby) Kalder is a lawyer at the foundation.\n\n"The law is wrong," Kalder said.', "Robert Kalder"),
+    # a title the recogniser took into the name, said with the surname
+    ('Pastor Ruth Ambler of the county church led the prayers.\n\n"We will rebuild," said Pastor Ambler.',
+     "Ruth Ambler"),
+    # a party written before the name
+    ('Libertarian Anton Berlusco spoke at the forum on Tuesday.\n\n"Bring the troops home," Berlusco said.',
+     "Anton Berlusco"),
+])
+def test_a_surname_is_the_name_alone_the_article_gives_in_full(extract_text, text, name):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind) == (name, "person")
+
+
+def test_a_surname_two_people_share_stays_as_written(extract_text):
+    q = only(extract_text('Ann Lowe and her husband Peter Lowe arrived on Monday.\n\n"We will win," Lowe said.'))
+    assert q.speaker.name == "Lowe"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Libertarian Mara Quist and independent Owen Tally spoke at the forum on Tuesday.\n\n"
+     "Quist and Tally said the troops should come home.", "Mara Quist and Owen Tally"),
+    ("Carl Hendry campaigned in Ohio on Monday.\n\nHendry and others said the vote must be counted.",
+     "Carl Hendry and others"),
+])
+def test_surnames_written_together_are_the_full_names(extract_text, text, name):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind) == (name, "group")
+
+
+def test_an_office_before_a_name_the_recogniser_missed_is_the_role(extract_text):
+    q = only(extract_text("Bishop Tomasz Wierzba of the diocese said the rules would change."))
+    assert (q.speaker.name, q.speaker.role) == ("Tomasz Wierzba", "Bishop")
+
+
+def test_parties_named_after_a_plural_title_are_given_in_full(extract_text):
+    quotes = extract_text("She met officers Antoine Lavalle and Nicolas Dufresne at a bar. She said she was attacked "
+                          "by Lavalle, Dufresne, and a third officer. Both officers denied the charge.")
+    assert quotes[-1].speaker.name == "Antoine Lavalle, Nicolas Dufresne"
+
+
+def test_a_surname_is_the_first_of_two_people_named_after_a_title(extract_text):
+    q = only(extract_text("The court heard that she met officers Antoine Quirinal and Nicolas Redon at a bar. "
+                          "Quirinal said the sex had been consensual."))
+    assert (q.speaker.name, q.speaker.kind) == ("Antoine Quirinal", "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a second surname left out
+    ('Justice Secretary Ana Vidal Soto was sworn in on Wednesday.\n\n"I will serve," Ana Vidal said.',
+     "Ana Vidal Soto"),
+    # a given name the recogniser cut off
+    ('Carmen Ruiz Ortega, the mayor of the city, spoke on Monday.\n\n"He must go," Ruiz Ortega said.',
+     "Carmen Ruiz Ortega"),
+    # but a day is no part of a name
+    ('On Sunday Lucia Ferro opened the bridge.\n\n"It is finished," Lucia Ferro said.', "Lucia Ferro"),
+])
+def test_a_name_of_two_words_is_the_longer_name_the_article_gives(extract_text, text, name):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind) == (name, "person")
+
+
+def test_a_french_honorific_is_no_part_of_the_name(extract_text):
+    q = only(extract_text("Emilie Vautrin, 39, met the officers at a bar.\n\n"
+                          "Later Mme Vautrin told the court she had been attacked."))
+    assert q.speaker.name == "Emilie Vautrin"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ann Ribeiro, Tom Hale and Jo Quist sat on the panel.\n\nRibeiro, Hale and Quist said the plan was flawed.",
+     "Ann Ribeiro, Tom Hale and Jo Quist"),
+    # a surname two people share stays as written
+    ("Ann Lowe and her husband Peter Lowe arrived with Tom Hale.\n\nLowe and Hale said they would stay.",
+     "Lowe and Tom Hale"),
+])
+def test_every_party_written_together_is_in_the_group(extract_text, text, name):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind) == (name, "group")
+
+
+def test_a_name_after_an_honorific_is_a_person_s_whatever_the_recogniser_took_it_for(extract_text):
+    q = only(extract_text('Mme Claire Vautrin met the officers at a bar.\n\n"It was late," Vautrin said.'))
+    assert (q.speaker.name, q.speaker.kind) == ("Claire Vautrin", "person")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("On Monday the Kingdom's Queen Margaret III said she would agree to the request.", "Margaret III",
+     "Kingdom's Queen"),
+    ("Yesterday the United Kingdom's King Edward VII said he would agree to the request.", "Edward VII",
+     "United Kingdom's King"),
+    ("Former US Ambassador to the United Nations Nikki Hallam said the vote was a mistake.", "Nikki Hallam",
+     "Former US Ambassador to the United Nations"),
+])
+def test_a_name_after_an_office_is_the_name_alone(extract_text, text, name, role):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (name, "person", role)
+
+
+def test_a_country_that_is_a_given_name_stays_in_the_name(extract_text):
+    q = only(extract_text('Chad Le Clos won the race on Monday.\n\n"It was hard," Le Clos said.'))
+    assert q.speaker.name == "Chad Le Clos"
+
+
+def test_a_word_in_quotation_marks_inside_an_organisation_s_name_makes_no_person(extract_text):
+    q = only(extract_text('The Harbour "Star" Group bought the mill on Monday.\n\n"We will keep the jobs," he said.'))
+    assert q.speaker.name is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ('The study was led by Paul R. Delacorte of the observatory. Paul Delacorte has studied the star for a '
+     'decade.\n\n"The disc moved fast," Delacorte said.', "Paul R. Delacorte"),
+    # two people told apart by their middle initials stay apart
+    ('Former presidents George H. W. Bosh and George W. Bosh met on Monday.\n\n"We agree," Bosh said.', "Bosh"),
+])
+def test_a_surname_of_one_person_named_with_and_without_a_middle_initial_is_the_fuller_name(extract_text, text, name):
+    assert only(extract_text(text)).speaker.name == name
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a surname alone takes the title the person last spoke with
+    ('"We have made progress," Governor Ilse Marek told a news conference.\n\nMarek declined to say when the bank '
+     'might cut. Asked about April, she said that no option had been ruled out.', "Ilse Marek", "Governor"),
+    # an honorific is no role
+    ('Dr Oren Vastal led the study. "Traffic is the main source," Dr. Oren Vastal said.', "Oren Vastal", None),
+    # nor is a given name the recogniser left out of the name
+    ("Carmen Ruiz Ortega, the mayor of the city, said the governor must go.", "Carmen Ruiz Ortega",
+     "mayor of the city"),
+])
+def test_the_role_of_a_named_person_is_a_title_not_an_honorific(extract_text, text, name, role):
+    q = extract_text(text)[-1]
+    assert (q.speaker.name, q.speaker.role) == (name, role)
+
+
+def test_a_place_written_as_an_owner_is_no_person_s_surname(extract_text):
+    q = only(extract_text("South Korea’s official Yonhap News Agency said the talks had ended."))
+    assert (q.speaker.name, q.speaker_rule) == ("South Korea’s official Yonhap News Agency", "proper_name")

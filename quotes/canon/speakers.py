@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import (
+    AFFILIATION_WORDS,
     CAPITALS,
     COMPASS_WORDS,
     COUNTRY_ABBREVIATIONS,
@@ -302,8 +303,21 @@ def _org_key(words: Sequence[str]) -> str:
 def _name_words(name: str, kind: str, lex: Lexicon = DEFAULT) -> Sequence[str]:
     if kind == "person":
         titles = lex.title_words  # "Maria Zakharova, a spokeswoman": the name before the comma
-        return _words(name.split(",")[0], titles, TITLE_PHRASES) or _words(name, titles, TITLE_PHRASES)
+        return _person_words(_words(name.split(",")[0], titles, TITLE_PHRASES) or _words(name, titles, TITLE_PHRASES),
+                             lex)
     return _words(name, ORG_TITLES)
+
+
+def _person_words(words: Sequence[str], lex: Lexicon) -> Sequence[str]:
+    """A person's name without a nickname written inside it ('Mitchell "Mitch" Stoltz') and
+    without the words before it that describe the person ("Astronomer Ann Lee", "Libertarian
+    Jo Quist", "Pastor Eli Ambler") while two words of name remain."""
+    inner = range(1, len(words) - 1)
+    words = [w for i, w in enumerate(words) if not (i in inner and w[0] in "\"“(‘'" and w[-1] in "\"”)’'")]
+    described = lex.role_nouns | lex.epithet_nouns | AFFILIATION_WORDS
+    while len(words) > 2 and words[0][:1].isupper() and bare(words[0]) in described:
+        words = words[1:]
+    return tuple(words)
 
 
 @lru_cache(maxsize=1 << 18)

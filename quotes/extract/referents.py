@@ -69,7 +69,8 @@ class Names:
     @cached_property
     def people(self) -> list[Named]:
         """Everyone the article names as a person, with the title written before them."""
-        named = self._recognised_people() + self._titled_names() + self._named_roles()
+        named = self._recognised_people() + self._titled_names() + self._named_roles() + self._nicknamed() \
+            + self._honoured()
         return sorted((n for n in named if self.in_text(n.start)), key=lambda n: (n.start, n.name, n.role or ""))
 
     def _recognised_people(self) -> list[Named]:
@@ -86,8 +87,41 @@ class Names:
             for child in head.children:
                 if child.dep_ == "appos" and child.lemma_.lower() in self.lex.role_nouns:
                     role = strip_article(mention_span(child, self.lex).text)
-            found.append(Named(ent.start_char, clean_name(ent.text), role))
+            name, at = self.name_alone(ent)
+            role = role or self.description(self.doc[ent.start:ent.start + at]) or None
+            found.append(Named(self.doc[ent.start + at].idx, name, role))
         return found
+
+    def name_alone(self, ent: Span) -> tuple[str, int]:
+        """A person's name without the office, description, country or nickname the recogniser
+        took into it ("Astronomer Paul R. Delacorte", "Health Secretary Ann Lee"), and
+        how many words went before it: what follows the last such word, when that is two
+        words of name or more, or a surname the article gives in full ("Pastor Ambler")."""
+        before = [i for i, t in enumerate(ent) if self.describes(t)]
+        others = [clean_name(e.text) for e in self.ents if e.label_ == "PERSON" and not self.describes(e[0])
+                  and e.text != ent.text] + self.written_names
+        for at in reversed(before):
+            words = [t for t in ent[at + 1:] if t.text != "-" and t.lower_.rstrip(".") not in lexicon.NAME_SUFFIXES]
+            alone = NICKNAME.sub("", clean_name(ent[at + 1:].text))
+            if len(words) >= 2 or (words and _longer(alone, others)):
+                return alone, at + 1
+        return NICKNAME.sub("", clean_name(ent.text)), 0
+
+    @staticmethod
+    def description(span: Span) -> str:
+        """What the words before a name say of the person, without an honorific ("Dr", "Mme")."""
+        return "".join(t.text_with_ws for t in span if t.lower_.rstrip(".") not in lexicon.HONORIFICS).strip()
+
+    def describes(self, token: Token) -> bool:
+        """Whether a capitalised word before a name describes the person rather than naming
+        them: a title or office, an occupation, a party or a nationality (not a country, which
+        may be a given name: "Chad Le Clos")."""
+        word = token.lower_
+        return token.text[:1].isupper() and (word.rstrip(".") in self.described or word in lexicon.DEMONYMS)
+
+    @cached_property
+    def described(self) -> frozenset[str]:
+        return self.lex.titles_or_roles | self.lex.epithet_nouns | lexicon.AFFILIATION_WORDS
 
     def _titled_names(self) -> list[Named]:
         """"Council member Odile Harlan", "Norway Erna Lind", "union attorney Daniel Kessler":
@@ -104,7 +138,8 @@ class Names:
             if first < at <= ent.end - 2:
                 found.append(Named(self.doc[at].idx, clean_name(self.doc[at:ent.end].text),
                                    strip_article(self.doc[ent.start:at].text) or None))
-            elif before is not None and before.lower_ in self.lex.titles_or_roles:
+            elif before is not None and (before.lower_ in self.lex.titles_or_roles
+                                         or before.lemma_.lower() in self.lex.role_nouns):
                 found.append(Named(ent.start_char, clean_name(ent.text), before.text))
         return found
 
@@ -116,9 +151,45 @@ class Names:
             if token.dep_ == "appos" and token.pos_ == "PROPN" and token.ent_type_ != "PERSON" \
                     and token.head.lemma_.lower() in self.lex.role_nouns:
                 name = mention_span(token, self.lex)
+                joined = next((t.i for t in name if t.dep_ == "cc" or t.text == ","), name.end)
+                name = self.doc[name.start:joined]  # "officers Ann Lee and Tom Hale": the first of two
                 if len(name) >= 2 and all(t.is_title or t.text == "-" or t.is_lower for t in name):
                     role = strip_article(mention_span(token.head, self.lex).text)
                     found.append(Named(name.start_char, clean_name(name.text), role))
+        return found
+
+    def _honoured(self) -> list[Named]:
+        """"Mme Claire Vautrin", "Dr Lee": a name after an honorific is a person's, whatever the
+        recogniser took it for."""
+        found, doc = [], self.doc
+        for token in doc[:-1]:
+            if token.lower_.rstrip(".") not in lexicon.HONORIFICS or not token.is_title:
+                continue
+            end = token.i + 1
+            while end < len(doc) and end < token.i + 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                    and doc[end].lower_ not in self.lex.not_in_names:
+                end += 1
+            if end > token.i + 1:
+                found.append(Named(doc[token.i + 1].idx, clean_name(doc[token.i + 1:end].text), None))
+        return found
+
+    def _nicknamed(self) -> list[Named]:
+        """'Mitchell "Mitch" Stoltz', 'Mitchell (Mitch) Stoltz': a name with the nickname
+        written inside it, which the recogniser splits; the person is the given name and the
+        surname ("Mitchell Stoltz")."""
+        found, doc = [], self.doc
+        for i in range(len(doc) - 4):
+            given, mark, nick, close = doc[i:i + 4]
+            if not (given.pos_ == "PROPN" and given.is_title and mark.text in NICKNAME_MARKS
+                    and nick.is_title and close.text == NICKNAME_MARKS[mark.text]
+                    and given.lower_ not in self.lex.titles_or_roles):
+                continue
+            end = i + 4
+            while end < len(doc) and end < i + 6 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                end += 1
+            words = {t.lower_ for t in (given, nick, *doc[i + 4:end])}
+            if end > i + 4 and not words & (self.lex.not_in_names | self.lex.company_name_words):
+                found.append(Named(given.idx, f"{given.text} {clean_name(doc[i + 4:end].text)}", None))
         return found
 
     @cached_property
@@ -132,7 +203,7 @@ class Names:
                 gender = next((lexicon.GENDER[w] for w in words
                                if w in lexicon.GENDER and w not in lexicon.PRONOUNS), None)
                 if gender:
-                    found.setdefault(self.full_name(clean_name(ent.text)), gender)
+                    found.setdefault(self.full_name(self.name_alone(ent)[0]), gender)
         for token in self.doc[:-1]:  # "Mr Quill", even where the recogniser saw no person
             after = self.doc[token.i + 1]
             if token.lower_.rstrip(".") in lexicon.GENDER and token.lower_ not in lexicon.PRONOUNS \
@@ -304,13 +375,15 @@ class Names:
         return [c.start_char for c in self.chunks]
 
     def is_person(self, name: str, token: Token) -> bool:
-        """A one-word name is a person's when the article names that person in full, unless
-        the recogniser only ever saw a place or organisation in it."""
-        if self.full_name(name, unrecognised=False) == name:
+        """A one-word name is a person's when the article names that person in full, even
+        where the recogniser took it for a place ("Castellani said", of Marie Castellani, whom
+        it names as a person), unless it is a country's name ("Jordan said")."""
+        full = self.full_name(name, unrecognised=False)
+        if full == name:
             return False
-        if token.ent_type_ != "GPE":
+        if token.ent_type_ != "GPE" or any(e.label_ == "PERSON" and e.text == name for e in self.ents):
             return True
-        return any(e.label_ == "PERSON" and e.text == name for e in self.ents)
+        return name.lower() not in lexicon.NATIONS and any(p.name == full for p in self.people)  # not "Korea's"
 
     @cached_property
     def owners(self) -> list[str]:
@@ -331,17 +404,20 @@ class Names:
     @cached_property
     def written_names(self) -> list[str]:
         """Runs of two or three capitalised proper nouns that may be a person's name, whatever
-        the recogniser took them for ("Sigrid Thorvaldsen" as a building), without a title,
-        an organisation's word or a country in them."""
+        the recogniser took them for ("Sigrid Thorvaldsen" as a building), after the words
+        that describe the person, without a title, an organisation's word or a country in them."""
         lex, found = self.lex, []
         not_names = lex.not_in_names | lex.titles_or_roles | lex.company_name_words | lex.media_name_words
         runs: list[list[Token]] = [[]]
         for token in self.doc:
-            if (token.pos_ == "PROPN" and token.is_title) or (token.text == "-" and runs[-1]):
+            if (token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in lexicon.TIME_LABELS) \
+                    or (token.text == "-" and runs[-1]):  # not "On Sunday Ann Lee said"
                 runs[-1].append(token)
             elif runs[-1]:
                 runs.append([])
         for run in runs:
+            while run and self.describes(run[0]):  # "Astronomer Hugo Lindqvist"
+                run = run[1:]
             words = [t for t in run if t.text != "-"]
             after = self.doc[run[-1].i + 1].text if run and run[-1].i + 1 < len(self.doc) else ""
             if 2 <= len(words) <= 3 and run[-1].text != "-" and after not in ("'", "’") and self.in_text(run[0].idx) \
@@ -350,33 +426,52 @@ class Names:
         return found
 
     def full_name(self, name: str, unrecognised: bool = True) -> str:
-        """'Yoon' -> 'Yoon Suk Yeol', 'De Luca' -> 'Elena De Luca', when the article names
-        exactly one such person (a single word anywhere in the name, several as its end); an
-        article that names nobody so as a person may write the name as an owner ("Pekka
-        Nieminen's team") or, with ``unrecognised``, as a name the recogniser took for something
-        else, which alone does not show a person ("Harrowgate Rovers")."""
-        others = [(self.owners, False), *([(self.written_names, False)] if unrecognised else [])] \
-            if " " not in name else []
-        for names, anywhere in [([p.name for p in self.people], True), *others]:
+        """'Yoon' -> 'Yoon Suk Yeol', 'De Luca' -> 'Elena De Luca', 'Ana Vidal' -> 'Ana Vidal
+        Soto', when the article names exactly one such person (a single word anywhere in the
+        name, several as its end or, but for one more surname, its start); an article that
+        names nobody so as a person may write the name as an owner ("Pekka Nieminen's team")
+        or, with ``unrecognised``, as a name the recogniser took for something else or cut
+        short ("Carmen Ruiz Ortega" of which it saw "Ruiz Ortega"), which alone does not show a
+        person ("Harrowgate Rovers")."""
+        others = [self.owners] if " " not in name else []
+        others += [self.written_names] if unrecognised else []
+        for names, anywhere in [([p.name for p in self.people], True), *((n, False) for n in others)]:
             matches = _longer(name, names, anywhere)
             if matches:
-                return matches.pop() if len(matches) == 1 else name
+                return matches.pop() if len(matches) == 1 else _one_person(matches) or name
         return name
 
 
 def _longer(name: str, names: list[str], anywhere: bool = True) -> set[str]:
-    """The names of ``names`` that ``name`` is a shorter form of: its end, or with
-    ``anywhere`` a single word anywhere in it (a family name written first)."""
+    """The names of ``names`` that ``name`` is a shorter form of: its end; with ``anywhere``
+    a single word anywhere in it (a family name written first), or all but the last word
+    of a longer name (a second surname left out: "Ana Vidal" of "Ana Vidal Soto")."""
     words = _words(name)
     if len(words) == 1 and anywhere:
         return {n for n in names if " " in n and words[0] in _words(n)}
-    return {n for n in names if len(_words(n)) > len(words) and _words(n)[-len(words):] == words}
+    found = {n for n in names if len(_words(n)) > len(words) and _words(n)[-len(words):] == words}
+    if anywhere:
+        found |= {n for n in names if _words(n)[:-1] == words
+                  and _words(n)[-1].rstrip(".") not in lexicon.NAME_SUFFIXES}
+    return found
+
+
+def _one_person(names: set[str]) -> str | None:
+    """The one person several forms of a name stand for, the fullest: the same given name and
+    surname, with the same middle names or initials in every form that has some ("Ann Lee"
+    and "Ann B. Lee"; not "George H. W. Bush" and "George W. Bush")."""
+    words = [_words(n) for n in names]
+    if len({(w[0], w[-1]) for w in words}) != 1 or len({tuple(w[1:-1]) for w in words} - {()}) != 1:
+        return None
+    return max(names, key=lambda n: (len(_words(n)), n))
 
 
 def _words(name: str) -> list[str]:
     return name.lower().replace("-", " ").split()
 
 
+NICKNAME = re.compile(r"\s+(?:\"[^\"]+\"|“[^”]+”|\([^)]+\)|‘[^’]+’)(?=\s)")  # 'Robert "Bobby" Kalder'
+NICKNAME_MARKS = {'"': '"', "“": "”", "(": ")", "'": "'", "‘": "’"}  # each opening mark and its close
 SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs v".split())
 CREDIT = re.compile(r"[A-Z][\w.’'-]*\s*/\s*(?:[Tt]he\s+)?[A-Z]")  # "Lee Park / The Associated Press"
 LABEL = re.compile(r"^\s*\(?(photo|image|picture|credit|file photo|video)\b", re.I)

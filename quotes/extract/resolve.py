@@ -33,7 +33,7 @@ from .mentions import (
     strip_article,
     unnamed,
 )
-from .referents import History, Names
+from .referents import History, Named, Names
 
 POSSESSIVE_START = re.compile(r"^['’]s\s*")
 
@@ -195,7 +195,7 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     # said ...' is the pair.
     since = candidates[0].start if candidates else -1
     if "person" in kinds:
-        subjects = [(p.start, Attribution(r.full(p.name), "person", p.role)) for p in r.names.subject_people
+        subjects = [(p.start, named_before(r, p, start)) for p in r.names.subject_people
                     if since < p.start < start and fits(r, r.full(p.name), gender)]
         subjects += [(at, a) for at, a in office_holder_subjects(r, since, start) if fits(r, a.name or "", gender)]
         if subjects:
@@ -218,7 +218,7 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
             or [p for p in r.names.people if p.start < start and not r.names.in_quotes(p.start)
                 and fits(r, r.full(p.name), gender)]
         if before:
-            return Attribution(r.full(before[-1].name), "person", before[-1].role)
+            return named_before(r, before[-1], start)
     return UNKNOWN
 
 
@@ -234,6 +234,14 @@ def office_holder_subjects(r: Resolver, since: int, start: int) -> list[tuple[in
             if holder.kind == "person" and holder.name:
                 found.append((token.idx, Attribution(r.full(holder.name), "person", holder.role)))
     return found
+
+
+def named_before(r: Resolver, person: Named, start: int) -> Attribution:
+    """A person named before ``start``, in full, with the title written there or, when
+    none is ("Varga declined"), the one the person last spoke with ("Governor Ilse Varga")."""
+    name = r.full(person.name)
+    role = person.role or next((ref.role for ref in r.history.before(start) if ref.name == name and ref.role), None)
+    return Attribution(name, "person", role)
 
 
 def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attribution | None:
@@ -330,7 +338,26 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if len(conjuncts) == 1 and titled and m.head.lemma_.lower() in r.lex.role_nouns \
             and not any(d.dep_ == "det" for d in m.head.children):
         return None
-    return Attribution(clean_name(m.span.text), "group")
+    # "Ribeiro, Hale and Quist": the mention may end at the first comma; the group is all of them
+    end = max(m.span.end, *(mention_span(c, r.lex).end for c in m.head.conjuncts))
+    if any(t.pos_ in ("VERB", "AUX") or t.tag_ == "POS" or t.is_quote or t.is_sent_start
+           for t in r.doc[m.span.end:end]):
+        end = m.span.end  # not "University of Wessex, Dorchester's chancellor"
+    return Attribution(clean_name(in_full(r, r.doc[m.span.start:end])), "group")
+
+
+def in_full(r: Resolver, span: Span) -> str:
+    """Parties written together with each person's full name, as the article gives it:
+    "Quist and Tally" -> "Mara Quist and Owen Tally", "Hendry and others" -> "Carl Hendry
+    and others"; a surname two people share stays as written."""
+    return "".join((r.full(t.text) if surname_alone(r, t) else t.text) + t.whitespace_ for t in span).strip()
+
+
+def surname_alone(r: Resolver, token: Token) -> bool:
+    """A one-word name of a person the article names in full, with no other name beside it."""
+    beside = [r.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(r.doc)]
+    return token.pos_ == "PROPN" and token.is_title and r.names.is_person(token.text, token) \
+        and all(n.pos_ != "PROPN" or n.lower_ in r.lex.titles_or_roles for n in beside)
 
 
 def partitive(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -365,8 +392,12 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if person.end < m.span.end and m.lemma in r.lex.org_nouns:
         rest = POSSESSIVE_START.sub("", doc[person.end:m.span.end].text)
         return Attribution(f"{r.full(clean_name(person.text))}'s {rest}", "organisation")
-    role = strip_article(doc[m.span.start:person.start].text).strip(" ,") or apposition(r, m.head)[1]
-    return Attribution(r.full(clean_name(person.text)), "person", role or None)
+    name, at = r.names.name_alone(person)
+    name = r.full(name)
+    role = strip_article(r.names.description(doc[m.span.start:person.start + at])).strip(" ,")
+    if name.startswith(f"{role} "):
+        role = ""  # "Carmen Ruiz Ortega", of which the recogniser saw "Ruiz Ortega": no title
+    return Attribution(name, "person", role or apposition(r, m.head)[1] or None)
 
 
 def appositive_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -401,7 +432,7 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
             return Attribution(r.full(m.head.text), "person")
         return None
     span, doc = m.span, r.doc
-    at = name_start(span, r.lex)
+    at = name_alone_start(r, span)
     titled = any(t.lower_.rstrip(".") in r.lex.titles_or_roles and t.lower_ not in lexicon.ARTICLES
                  for t in doc[span.start:at])  # "the United States" is no title and a name
     titled = titled or strip_article(doc[span.start:at].text).lower() in lexicon.NATIONS  # "Norway Erna Lind"
@@ -416,6 +447,25 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if r.names.is_person(name_text, m.head):
         return Attribution(r.full(name_text), "person")
     return Attribution(name_text, "group" if m.head.tag_ == "NNPS" else "organisation")
+
+
+def name_alone_start(r: Resolver, span: Span) -> int:
+    """Where the name that ends ``span`` begins (:func:`name_start`), after a generational
+    suffix ("Queen Elizabeth II"), past an office the tagger read as a name ("Cardinal Ann
+    Lee") and past an organisation or place the recogniser saw before it ("Ambassador to the
+    United Nations Nikki Hallam"); ``span.end`` when there is none."""
+    doc, end = r.doc, span.end
+    if end - span.start > 1 and doc[end - 1].lower_.rstrip(".") in lexicon.NAME_SUFFIXES:
+        end -= 1
+    at = name_start(doc[span.start:end], r.lex)
+    if at == end:
+        return span.end
+    while at < end - 2 and doc[at].is_title and doc[at].lower_.rstrip(".") in r.names.described:
+        at += 1
+    after = at
+    while after < end and doc[after].ent_type_ in lexicon.ORG_LABELS and (after == at or doc[after].ent_iob_ == "I"):
+        after += 1
+    return after if doc[at].ent_iob_ == "I" and end - after >= 2 else at
 
 
 def same_source(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -744,7 +794,7 @@ def nationalities(r: Resolver, before: int) -> dict[str, set[str]]:
         if ent.label_ != "PERSON" or ent.start_char >= before or r.names.in_quotes(ent.start_char) \
                 or not r.names.in_text(ent.start_char):
             continue
-        words = found.setdefault(r.full(clean_name(ent.text)), set())
+        words = found.setdefault(r.full(r.names.name_alone(ent)[0]), set())
         for child in ent.root.children:
             if child.dep_ in ("compound", "amod", "poss", "appos", "prep", "nmod") \
                     and not ent.start <= child.i < ent.end:
@@ -768,7 +818,7 @@ def pair_before(r: Resolver, start: int) -> str | None:
     for ent in reversed([e for e in r.names.ents if e.end_char <= start]):
         conj = [c for c in ent.root.children if c.dep_ == "conj" and c.ent_type_ in lexicon.NAME_LABELS]
         if ent.label_ in lexicon.NAME_LABELS and conj:
-            return clean_name(r.doc[ent.start:conj[-1].i + 1].text)
+            return clean_name(in_full(r, r.doc[ent.start:conj[-1].i + 1]))
     return None
 
 
