@@ -743,3 +743,9 @@ def test_the_role_of_a_named_person_is_a_title_not_an_honorific(extract_text, te
 def test_a_place_written_as_an_owner_is_no_person_s_surname(extract_text):
     q = only(extract_text("South Korea’s official Yonhap News Agency said the talks had ended."))
     assert (q.speaker.name, q.speaker_rule) == ("South Korea’s official Yonhap News Agency", "proper_name")
+
+
+def test_a_name_coordinated_with_a_description_of_the_person_is_the_name(extract_text):
+    q = only(extract_text("The polls opened at seven on Tuesday morning. Jennifer Daskal of American University and "
+                          "a contributor to the blog said the law was vague."))
+    assert q.speaker.name == "Jennifer Daskal"

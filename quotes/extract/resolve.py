@@ -339,7 +339,8 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
             and not any(d.dep_ == "det" for d in m.head.children):
         return None
     # "Ribeiro, Hale and Quist": the mention may end at the first comma; the group is all of them
-    end = max(m.span.end, *(mention_span(c, r.lex).end for c in m.head.conjuncts))
+    # (names only: "Ann Lee of the university and a contributor to the blog" is one person, described)
+    end = max([m.span.end] + [mention_span(c, r.lex).end for c in m.head.conjuncts if c.pos_ == "PROPN"])
     if any(t.pos_ in ("VERB", "AUX") or t.tag_ == "POS" or t.is_quote or t.is_sent_start
            for t in r.doc[m.span.end:end]):
         end = m.span.end  # not "University of Wessex, Dorchester's chancellor"
