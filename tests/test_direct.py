@@ -145,32 +145,3 @@ def test_two_quotations_of_one_attribution_joined_by_and_are_one_quote(extract_t
 ])
 def test_a_quotation_after_a_clause_and_colon_is_its_subject_s_not_the_next_sentence_s(extract_text, text, speaker):
     assert extract_text(text)[0].speaker.name == speaker
-
-
-TRANSCRIPT = """Ana Ruiz, who founded the Harbour Food Bank, spoke with the Courier about her work.
-
-((Courier))  What made you start the food bank?
-
-((Ana Ruiz))  My neighbours were hungry. One of them told me, "We have not eaten in two days."
-
-And another said, "Nobody helps us here."
-
-((Courier))  Who helps you now?
-
-((Ana Ruiz))  The council gives us a hall. The mayor said "it is the least we can do".
-"""
-
-
-def test_quotations_inside_an_interview_transcript_are_not_reports_of_speech(extract_text):
-    # the answers are Ruiz's own words; the quotations inside them have no speaker news style names
-    assert extract_text(TRANSCRIPT) == []
-
-
-def test_news_between_two_questions_of_one_interviewer_is_still_read():
-    from quotes.extract.marks import transcript_ranges
-
-    text = ("((WN))  Why did you run?\n\n((WN))  What are your duties?\n\n"
-            'The party said it "will stand in ten states".\n\n((WN))  Why should voters choose you?\n')
-    ranges = transcript_ranges(text)
-    assert not any(start <= text.index("The party") < end for start, end in ranges)
-    assert len(ranges) == 2

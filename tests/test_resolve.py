@@ -573,13 +573,6 @@ def test_a_pronoun_after_the_one_person_its_sentence_is_about(extract_text, text
     assert extract_text(text)[-1].speaker.name == speaker
 
 
-def test_names_in_an_interview_transcript_complete_no_name_in_the_text(extract_text):
-    text = ("On Tuesday, Red Hat said that it would end support for the system.\n\n"
-            "((WN))  Will Red Hat keep paying for the servers?\n\n((Ana Ruiz))  I do not know.\n\n"
-            "((WN))  What comes next?\n\n((Ana Ruiz))  A new release.\n")
-    assert [q.speaker.name for q in extract_text(text)] == ["Red Hat"]
-
-
 def test_a_pronoun_after_a_sentence_about_an_office_holder_is_the_holder(extract_text):
     quotes = extract_text("President Ana Ruiz met the council on Monday. Tom Reyes criticized the meeting, saying "
                           "it was a waste of time. While the city slept, the President traveled to the coast to "

@@ -45,7 +45,7 @@ from .direct import (
     merge_split_quotes,
     named_between,
 )
-from .marks import has_fragment, in_ranges, overlaps_direct, quoted_runs, speech_like, transcript_ranges
+from .marks import has_fragment, in_ranges, overlaps_direct, quoted_runs, speech_like
 from .referents import History, Names
 from .resolve import Resolver
 
@@ -272,8 +272,8 @@ class QuoteFinder:
 
 def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
     """All quotes of a parsed document, in reading order, with their speakers resolved."""
+    skip = sorted(doc._.skip or [])
     text = doc.text  # built from the tokens on every access: read it once
-    skip = sorted((doc._.skip or []) + transcript_ranges(text))
     runs = quoted_runs(text, skip)
     quoted = sorted(p for run in runs for p in run)
     direct_runs = [run for run in runs if speech_like(" ".join(text[s:e] for s, e in run))]

@@ -202,31 +202,3 @@ def overlaps_direct(span: Span, direct: list[tuple[int, int]]) -> bool:
             break
         inside += max(0, min(e, span.end_char) - max(s, span.start_char))
     return inside / length > 0.5
-
-
-# A speaker label opening a paragraph of an interview transcript: "((WN))", "((Ana Ruiz))",
-# "Q:", "A:", "RUIZ:".
-TRANSCRIPT_LABEL = re.compile(r"^[ \t]*(\(\([^()\n]{1,40}\)\)|Q:|A:|[A-Z][A-Z.'’ -]{1,30}:)[ \t]", re.M)
-TRANSCRIPT_TURNS = 3  # labelled paragraphs that make a transcript
-
-
-def transcript_ranges(text: str) -> list[tuple[int, int]]:
-    """The passages of an interview transcript: each paragraph a speaker label opens
-    ("((WN))  What led you to ...", "Q: ..."), with the paragraphs after it when the next
-    label is another speaker's (an answer that runs on). Their words are the labelled
-    speaker's own, not reports of speech: quotation marks inside an answer quote someone the
-    answer mentions, whom no rule of news writing names."""
-    labels = list(TRANSCRIPT_LABEL.finditer(text))
-    if len(labels) < TRANSCRIPT_TURNS:
-        return []
-    ranges: list[tuple[int, int]] = []
-    for n, label in enumerate(labels):
-        end = text.find("\n", label.end())
-        end = len(text) if end < 0 else end
-        if n + 1 < len(labels) and labels[n + 1][1] != label[1]:
-            end = labels[n + 1].start()  # the answer runs on to the next speaker's turn
-        if ranges and ranges[-1][1] >= label.start() - 2:
-            ranges[-1] = (ranges[-1][0], end)
-        else:
-            ranges.append((label.start(), end))
-    return ranges

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..lexicon import Lexicon
 from ..records import Attribution, SpeakerKind
-from .marks import in_ranges, quoted_runs, transcript_ranges
+from .marks import in_ranges, quoted_runs
 from .mentions import clean_name, entities, mention_span, name_start, strip_article
 
 
@@ -229,14 +229,13 @@ class Names:
     def not_text(self) -> list[tuple[int, int]]:
         """The lines that are not running text: a photo credit ("Lee Park / The Associated
         Press"), a byline ("By Ann Lee, Staff Writer"), a dateline or time stamp, a line in
-        headline case ("Mayor Said The Budget Was Needed"), and an interview transcript's
-        turns, its questions above all ("Will Red Hat ...?"). Nobody named there speaks."""
+        headline case ("Mayor Said The Budget Was Needed"). Nobody named there speaks."""
         found, at = [], 0
         for line in self.doc.text.split("\n"):
             if not_running_text(line):
                 found.append((at, at + len(line)))
             at += len(line) + 1
-        return sorted(found + transcript_ranges(self.doc.text))
+        return found
 
     def in_text(self, start: int) -> bool:
         return not in_ranges(start, self.not_text)
