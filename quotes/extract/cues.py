@@ -177,16 +177,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         subject, agent_obj = agent_obj, None
     elif passive and lemma != "quote" and subject is not None and subject.lower_ == "it":
         subject = None  # "it was announced that ..." names nobody
-    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
-            and agentive(verb.head, lex):
-        subject = verb.head  # "..., with officials saying this is for security": the one it goes with
-    if subject is None:
-        # "NDTV reported officials, after an inquiry, stated that ...": the officials stated it
-        subject = swallowed_subject(verb.head, verb) or inherited_subject(verb, lex)
-    if subject is not None:
-        subject = past_dateline(subject, verb)
-    if subject is not None:
-        subject = after_but(titled_name(after_according_to(subject), verb), verb)
+    subject = repaired_subject(verb, subject, lex)
     relay = relayed_speaker(verb)
     if relay is not None:
         # "Interfax quoted Ms. Orlova as saying ...": she is the speaker, the agency the relay.
@@ -228,6 +219,64 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         comps = [c for c in comps if c.i > verb.i or (doc[c.left_edge.i].tag_ == "VBG"
                                                       and doc[c.left_edge.i].lemma_.lower() in lex.reporting_verbs)]
     asking = lemma in lex.question_verbs and not passive and not nested and verb.tag_ != "VBN"
+    content = clause_contents(verb, subject, comps, content, asking, lex)
+    if not content and lemma in lex.characterising_verbs and reporting and not naming(verb, lemma):
+        content.extend(characterisation(doc, verb, subject))
+    if not content and lemma in lex.light_verbs:
+        content.extend(nominal_content(doc, verb, cue_tokens, lex))
+    if not content and not passive and not nested:
+        content.extend(speech_act_content(doc, verb, lemma, cue_tokens, lex, source))
+    if not content and by_agent and lemma in lex.as_verbs and not nested:
+        # "has been described by the Daily Hive as a 'squirrel whisperer'": the agent's words
+        described = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        span = phrase(doc, list(described.subtree)) if described is not None else None
+        if span is not None:
+            content.append(span)
+            if subject is None or subject.i == verb.i:
+                subject = agent_obj
+    cut = None
+    if not content and reporting:
+        inserted = inserted_clause(doc, verb, subject, lex)
+        if inserted is not None:
+            span, cut = inserted
+            content.append(span)
+    if not content and reporting and verb.dep_ in ("ROOT", "conj", "parataxis") \
+            and lemma not in ("call", "describe", "post"):
+        content.extend(parenthetical(doc, verb, subject))
+    # A second complement the parser found inside the first ("... and a gas can found in
+    # his truck") is part of that claim, not another one.
+    content = [c for c in content if not any(
+        o is not c and o.start <= c.start and c.end <= o.end and len(o) > len(c) for o in content)]
+    if not content and (subject is None or not (reporting or source or lemma in lex.assessing_heads)):
+        return None  # kept without content: it may still attribute a direct quote
+    cue = doc[min(t.i for t in cue_tokens):max(t.i for t in cue_tokens) + 1]
+    if len(cue) > 4:
+        cue = doc[verb.i:verb.i + 1]
+    return Cue(verb=verb, cue=cue, subject=subject, content=content,
+               passive_agent=agent_obj if lemma == "quote" or relay is not None else None, cut=cut)
+
+
+def repaired_subject(verb: Token, subject: Token | None, lex: Lexicon) -> Token | None:
+    """The speaker of a verb of saying where the parse gives none or a wrong one: the noun a
+    participle goes with, a subject swallowed or inherited, one past a dateline or "according
+    to", a name after a title, the conjunct after "but"."""
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and agentive(verb.head, lex):
+        subject = verb.head  # "..., with officials saying this is for security": the one it goes with
+    if subject is None:
+        # "NDTV reported officials, after an inquiry, stated that ...": the officials stated it
+        subject = swallowed_subject(verb.head, verb) or inherited_subject(verb, lex)
+    subject = past_dateline(subject, verb) if subject is not None else None
+    if subject is None:
+        return None
+    return after_but(titled_name(after_according_to(subject), verb), verb)
+
+
+def clause_contents(verb: Token, subject: Token | None, comps: list[Token], content: list[Span],
+                    asking: bool, lex: Lexicon) -> list[Span]:
+    """``content`` and what each clausal complement of a verb of saying reports (an embedded
+    question only when the verb asks one)."""
+    doc, content = verb.doc, list(content)
     for comp in comps:
         if verb.dep_ == "relcl" and doc[comp.left_edge.i].lower_ in lexicon.RELATIVE_PRONOUNS \
                 and comp.left_edge.i < verb.i:
@@ -264,40 +313,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
                 start += 1  # "told MSNBC Cummings was ...": the audience, then the clause's subject
             spans[0] = doc[start:spans[0].end]
         content.extend(spans)
-    if not content and lemma in lex.characterising_verbs and reporting and not naming(verb, lemma):
-        content.extend(characterisation(doc, verb, subject))
-    if not content and lemma in lex.light_verbs:
-        content.extend(nominal_content(doc, verb, cue_tokens, lex))
-    if not content and not passive and not nested:
-        content.extend(speech_act_content(doc, verb, lemma, cue_tokens, lex, source))
-    if not content and by_agent and lemma in lex.as_verbs and not nested:
-        # "has been described by the Daily Hive as a 'squirrel whisperer'": the agent's words
-        described = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
-        span = phrase(doc, list(described.subtree)) if described is not None else None
-        if span is not None:
-            content.append(span)
-            if subject is None or subject.i == verb.i:
-                subject = agent_obj
-    cut = None
-    if not content and reporting:
-        inserted = inserted_clause(doc, verb, subject, lex)
-        if inserted is not None:
-            span, cut = inserted
-            content.append(span)
-    if not content and reporting and verb.dep_ in ("ROOT", "conj", "parataxis") \
-            and lemma not in ("call", "describe", "post"):
-        content.extend(parenthetical(doc, verb, subject))
-    # A second complement the parser found inside the first ("... and a gas can found in
-    # his truck") is part of that claim, not another one.
-    content = [c for c in content if not any(
-        o is not c and o.start <= c.start and c.end <= o.end and len(o) > len(c) for o in content)]
-    if not content and (subject is None or not (reporting or source or lemma in lex.assessing_heads)):
-        return None  # kept without content: it may still attribute a direct quote
-    cue = doc[min(t.i for t in cue_tokens):max(t.i for t in cue_tokens) + 1]
-    if len(cue) > 4:
-        cue = doc[verb.i:verb.i + 1]
-    return Cue(verb=verb, cue=cue, subject=subject, content=content,
-               passive_agent=agent_obj if lemma == "quote" or relay is not None else None, cut=cut)
+    return content
 
 
 def speaker_after(verb: Token, subject: Token | None, lex: Lexicon) -> Token | None:
