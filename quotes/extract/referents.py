@@ -98,6 +98,8 @@ class Names:
         how many words went before it: what follows the last such word, when that is two
         words of name or more, or a surname the article gives in full ("Pastor Ambler")."""
         before = [i for i, t in enumerate(ent) if self.describes(t)]
+        if not before:
+            return NICKNAME.sub("", clean_name(ent.text)), 0
         others = [clean_name(e.text) for e in self.ents if e.label_ == "PERSON" and not self.describes(e[0])
                   and e.text != ent.text] + self.written_names
         for at in reversed(before):
@@ -179,6 +181,8 @@ class Names:
         surname ("Mitchell Stoltz")."""
         found, doc = [], self.doc
         for i in range(len(doc) - 4):
+            if doc[i + 1].text not in NICKNAME_MARKS:
+                continue
             given, mark, nick, close = doc[i:i + 4]
             if not (given.pos_ == "PROPN" and given.is_title and mark.text in NICKNAME_MARKS
                     and nick.is_title and close.text == NICKNAME_MARKS[mark.text]
@@ -266,6 +270,8 @@ class Names:
         # a place, or for nothing, is still the person named in full before.
         seen = {p.start for p in found}
         for word in self.doc:
+            if word.pos_ != "PROPN" or word.dep_ not in lexicon.SUBJECT_DEPS:
+                continue
             alone = word.ent_iob_ == "B" and word.ent_type_ != "PERSON" and (
                 word.i + 1 == len(self.doc) or self.doc[word.i + 1].ent_iob_ != "I") \
                 or word.ent_iob_ == "O" and not any(c.dep_ == "compound" for c in word.children)
