@@ -742,3 +742,9 @@ def test_a_name_coordinated_with_a_description_of_the_person_is_the_name(extract
     q = only(extract_text("The polls opened at seven on Tuesday morning. Jennifer Daskal of American University and "
                           "a contributor to the blog said the law was vague."))
     assert q.speaker.name == "Jennifer Daskal"
+
+
+def test_the_description_of_a_named_body_refers_back_to_its_name(extract_text):
+    q = extract_text('Joe Biden held a rally in Ohio on Monday. The Biden campaign raised money in the state. '
+                     'The campaign called the report "absolutely false."')[-1]
+    assert q.speaker.name == "Biden campaign"

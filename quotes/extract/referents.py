@@ -372,8 +372,10 @@ class Names:
 
     @cached_property
     def chunks(self) -> list[Span]:
-        """Indefinite noun phrases, the first mention of what a later "the ..." refers to."""
-        return [c for c in self.doc.noun_chunks if len(c) > 1 and c[0].lower_ not in lexicon.DEFINITE]
+        """Indefinite noun phrases and named definite ones ("the Biden campaign"), the first
+        mention of what a later "the ..." refers to."""
+        return [c for c in self.doc.noun_chunks if len(c) > 1 and (c[0].lower_ not in lexicon.DEFINITE or any(
+            t.pos_ == "PROPN" and t.i < c.root.i for t in c))]
 
     @cached_property
     def chunk_starts(self) -> list[int]:
