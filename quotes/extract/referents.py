@@ -278,11 +278,16 @@ class Names:
             # "Grady concurred: "..."", parsed as the complement of what follows, leads its sentence
             lead = word.head.dep_ == "ccomp" and self.doc[min(word.head.i + 1, len(self.doc) - 1)].text == ":"
             if word.dep_ in lexicon.SUBJECT_DEPS and (word.head.dep_ == "ROOT" or lead) and word.pos_ == "PROPN" \
-                    and alone and word.is_title and word.lower_ not in lexicon.NATIONS \
+                    and alone and word.is_title \
                     and word.idx not in seen and not self.in_quotes(word.idx) and self.in_text(word.idx) \
-                    and " " in self.full_name(word.text):
+                    and self.surname_in_full(word.text):
                 found.append(Named(word.idx, word.text, None))
         return sorted(found, key=lambda n: n.start)
+
+    def surname_in_full(self, word: str) -> bool:
+        """Whether a one-word name is the surname of someone the article names in full ("Quirin"
+        for Antoine Quirin), a country excepted ("Zimbabwe" beside "Youth Forum Zimbabwe")."""
+        return " " not in word and word.lower() not in lexicon.NATIONS and " " in self.full_name(word)
 
     @cached_property
     def subject_starts(self) -> list[int]:
@@ -309,6 +314,14 @@ class Names:
     @cached_property
     def sent_starts(self) -> list[int]:
         return [s.start_char for s in self.doc.sents]
+
+    def sentence_before(self, start: int) -> tuple[int, int] | None:
+        """The character range of the sentence before the one holding ``start``, past the
+        sentences of a quotation there (the quotation a pronoun at ``start`` attributes)."""
+        j = bisect_right(self.sent_starts, start) - 2
+        while j >= 0 and self.in_quotes(self.sent_starts[j] + 1):
+            j -= 1
+        return (self.sent_starts[j], self.sent_starts[j + 1]) if j >= 0 else None
 
     def passage_start(self, start: int, sentences: int = 3) -> int:
         """Where the passage around ``start`` begins: its sentence and the ``sentences`` before."""

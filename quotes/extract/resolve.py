@@ -250,13 +250,10 @@ def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attributi
     speaker, "he" or "she", or person described as its subject) and nobody else is named
     since: the only antecedent the pronoun has, whoever spoke before."""
     names, doc = r.names, r.doc
-    k = bisect_right(names.sent_starts, start) - 1
-    j = k - 1
-    while j >= 0 and names.in_quotes(names.sent_starts[j] + 1):
-        j -= 1  # a sentence of the quotation the pronoun attributes
-    if j < 0:
+    before = names.sentence_before(start)
+    if before is None:
         return None
-    lo, hi = names.sent_starts[j], names.sent_starts[j + 1]
+    lo, hi = before
     people = {r.full(p.name): p for p in names.people if lo <= p.start < start and not names.in_quotes(p.start)}
     if len(people) != 1:
         return None
@@ -291,8 +288,7 @@ def subject_before_in_sentence(r: Resolver, start: int, gender: str | None) -> A
                 or token.i in reported:
             continue
         written = clean_name(mention_span(token, r.lex).text)
-        if token.ent_type_ == "PERSON" or " " not in written and " " in r.full(written) \
-                and written.lower() not in lexicon.NATIONS:  # a surname of someone named in full
+        if token.ent_type_ == "PERSON" or names.surname_in_full(written):
             found.add(r.full(written))
     if len(found) != 1:
         return None
@@ -303,14 +299,11 @@ def subject_before_in_sentence(r: Resolver, start: int, gender: str | None) -> A
 def described_person_before(r: Resolver, start: int) -> Attribution | None:
     """"One of the victims chose to be named. She said ...", "A local teacher spoke at the
     rally. She said ...", "The President flew to Ohio. He said ...": the person the sentence
-    before is about, described, not named, when
-    that sentence is no report and refers to nobody else: the pronoun's antecedent, whoever
-    spoke before."""
+    before is about, described, not named, when that sentence is no report and refers to
+    nobody else: the pronoun's antecedent, whoever spoke before."""
     names, doc = r.names, r.doc
-    j = bisect_right(names.sent_starts, start) - 2
-    while j >= 0 and names.in_quotes(names.sent_starts[j] + 1):
-        j -= 1  # a sentence of the quotation the pronoun attributes
-    sent = doc.char_span(names.sent_starts[j], names.sent_starts[j + 1], alignment_mode="expand") if j >= 0 else None
+    before = names.sentence_before(start)
+    sent = doc.char_span(*before, alignment_mode="expand") if before is not None else None
     if sent is None:
         return None
     root = next((t for t in sent if t.dep_ == "ROOT"), None)
@@ -555,10 +548,10 @@ def named_organisation(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None
     named = [e for e in r.names.ents_in(m.span) if e.label_ == "ORG" and e.root.pos_ == "PROPN"
              and e.root.dep_ != "poss"]  # "Dovenland's water agency" is not Dovenland
-    if not named or " " not in clean_name(named[-1].text) and r.full(clean_name(named[-1].text)) != clean_name(
-            named[-1].text):
+    name = clean_name(named[-1].text) if named else None
+    if name is None or " " not in name and r.full(name) != name:
         return None  # "the Trump campaign": a person's surname (the recogniser's organisation) names no body
-    return Attribution(clean_name(named[-1].text), "organisation")
+    return Attribution(name, "organisation")
 
 
 def news_agency(r: Resolver, m: MentionPhrase) -> Attribution | None:
