@@ -22,9 +22,10 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
             drop |= {t.i for t in other.subtree}
         if n + 1 < len(claims):
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
-        drop |= {t.i for c in claim.children if reporters_aside(c, lex) or closed_before(c)
+        closed = [c for c in claim.children if closed_before(c)]
+        drop |= {t.i for c in claim.children if c in closed or reporters_aside(c, lex)
                  for t in (c.subtree if c.dep_ != "csubj" else [c])}  # 'Confirming [life can ...]'
-        if any(closed_before(c) for c in claim.children):
+        if closed:
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
         # "..., according to Reuters": an attribution of its own, not part of the claim
         drop |= {t.i for r in claim.subtree if r.lower_ == "according" and r.i > claim.left_edge.i

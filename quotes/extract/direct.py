@@ -139,9 +139,9 @@ def merge_split_quotes(text: str, direct: list[list[tuple[int, int]]], cues: dic
         if merged:
             prev_run, prev_cue = merged[-1]
             gap = text[prev_run[-1][1]:run[0][0]]
-            inserted = prev_run[-1][1] < prev_cue.verb.idx < run[0][0] if prev_cue is not None else False
             if prev_cue is not None and (cue is None or cue is prev_cue) and "\n" not in gap and (
-                    (inserted and re.search(r",\s*[“\"«‘']?$", gap) and not re.search(r"[.?!]\s", gap))
+                    (prev_run[-1][1] < prev_cue.verb.idx < run[0][0] and re.search(r",\s*[“\"«‘']?$", gap)
+                     and not re.search(r"[.?!]\s", gap))
                     or (prev_cue.verb.idx < prev_run[0][0] and COORDINATED_GAP.fullmatch(gap))):
                 merged[-1] = (prev_run + run, prev_cue)
                 continue
