@@ -239,7 +239,11 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "provost", "dean", "rector", "superintendent", "registrar", "bishop", "priest", "pastor",
     "archbishop", "cardinal", "rabbi", "imam", "cleric", "performer", "specialist", "columnist",
     "photographer", "host", "anchor", "commentator", "historian", "lecturer", "astronaut",
-    "firefighter", "paramedic",
+    "firefighter", "paramedic", "voter", "shopper", "customer", "commuter", "motorist",
+    "cyclist", "tenant", "homeowner", "landlord", "patient", "pensioner", "retiree", "visitor",
+    "traveller", "traveler", "tourist", "bystander", "eyewitness", "veteran", "shopkeeper",
+    "businessman", "businesswoman", "entrepreneur", "chef", "mechanic", "electrician", "plumber",
+    "athlete", "artist", "designer", "architect", "blogger", "developer", "programmer",
     # anonymous sources: "a person familiar with the matter"
     "person", "insider",
 })
@@ -342,6 +346,12 @@ DATA_NOUNS: frozenset[str] = frozenset({
 ISSUING_VERBS: frozenset[str] = frozenset({
     "publish", "release", "issue", "conduct", "commission", "file", "write", "send", "compile",
     "prepare", "produce", "sign", "post", "author", "carry", "submit", "lodge", "bring",
+})
+
+# Roles of people whose words are a body's ("a spokesperson said" after "Tesco announced"):
+# written bare, such a role speaks for the organisation the passage names.
+SPOKESPERSON_NOUNS: frozenset[str] = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "representative", "rep",
 })
 
 # Roles of people who speak for someone else ("the spokesman", "her lawyer", "a source"):
@@ -609,6 +619,7 @@ class Lexicon:
     epithet_nouns: frozenset[str] = EPITHET_NOUNS
     data_nouns: frozenset[str] = DATA_NOUNS
     proxy_nouns: frozenset[str] = PROXY_NOUNS
+    spokesperson_nouns: frozenset[str] = SPOKESPERSON_NOUNS
     stance_verbs: frozenset[str] = STANCE_VERBS
     intention_verbs: frozenset[str] = INTENTION_VERBS
     position_nouns: frozenset[str] = POSITION_NOUNS

@@ -372,6 +372,11 @@ def test_a_stated_position_is_a_quote_of_its_own_kind(nlp, text, content, mentio
     assert quote.features[f"cue_kind={kind}"] == 1.0
 
 
+def test_a_position_the_verb_of_saying_reports_is_one_quote(extract_text):
+    q = only(extract_text("Mayor Ana Ruiz voiced her criticism of the levy."))
+    assert (q.quote, q.speaker.name) == ("her criticism of the levy", "Ana Ruiz")
+
+
 @pytest.mark.parametrize("text", [
     "Neither the union nor the council endorsed the plan.",
     "The victim had planned to travel to Spain.",  # a person's plans are not announced
@@ -495,6 +500,17 @@ def test_a_clause_after_the_quotation_that_was_the_claim_is_the_narration(extrac
     # parsed with the flag's clause coordinated to the quoted one
     quotes = extract_text('Health Minister Łukasz Szumowski said "We couldn’t win," and the city flag is at half-mast.')
     assert [q.quote for q in quotes] == ["We couldn’t win,"]
+
+
+@pytest.mark.parametrize("text, said", [
+    # parsed as one sentence, the next one's clause hung on "told" and on the reason's "as"
+    ('Monica Schoch-Spana told the press in a separate interview, "People have been accused of spreading germs '
+     'regardless of what the science may say[.]" As of Tuesday there had been reports of people avoiding Chinese '
+     'individuals in several countries.',
+     ["People have been accused of spreading germs regardless of what the science may say[.]"]),
+])
+def test_a_quotation_ending_its_sentence_ends_what_the_verb_reports(extract_text, text, said):
+    assert [q.quote for q in extract_text(text)] == said
 
 
 def test_a_reason_right_after_the_claim_is_the_claim_s_though_hung_on_another_verb(extract_text):

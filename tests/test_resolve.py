@@ -692,6 +692,8 @@ def test_a_name_after_an_honorific_is_a_person_s_whatever_the_recogniser_took_it
      "United Kingdom's King"),
     ("Former US Ambassador to the United Nations Nikki Hallam said the vote was a mistake.", "Nikki Hallam",
      "Former US Ambassador to the United Nations"),
+    ("Voter Kitty Mak said the lines were long.", "Kitty Mak", "Voter"),
+    ("Shopper Ana Ruiz told reporters the prices were too high.", "Ana Ruiz", "Shopper"),
 ])
 def test_a_name_after_an_office_is_the_name_alone(extract_text, text, name, role):
     q = only(extract_text(text))
@@ -748,3 +750,24 @@ def test_the_description_of_a_named_body_refers_back_to_its_name(extract_text):
     q = extract_text('Joe Biden held a rally in Ohio on Monday. The Biden campaign raised money in the state. '
                      'The campaign called the report "absolutely false."')[-1]
     assert q.speaker.name == "Biden campaign"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ryanair cancelled 40 flights on Monday. A spokesperson said no one was hurt.", "Ryanair spokesperson"),
+    ("Ryanair cancelled 40 flights on Monday. A company spokesperson said no one was hurt.",
+     "Ryanair spokesperson"),
+    ("The Metropolitan Police arrested two men on Monday. A police spokesman said the inquiry was continuing.",
+     "Metropolitan Police spokesman"),
+    # whose spokesperson is not said: the body is not named, or two are
+    ("Ryanair cancelled 40 flights on Monday. A government spokesman said the decision was regrettable.",
+     "government spokesman"),
+    ("The ministry criticised Ryanair on Monday. A spokesperson said the decision was wrong.", "spokesperson"),
+])
+def test_a_bare_spokesperson_speaks_for_the_one_body_the_passage_names(extract_text, text, speaker):
+    assert extract_text(text)[-1].speaker.name == speaker
+
+
+def test_the_spokesperson_refers_back_to_the_body_s_spokesperson(extract_text):
+    quotes = extract_text("Ryanair cancelled 40 flights on Monday. A spokesperson said no one was hurt. "
+                          "The spokesperson added that refunds would be paid.")
+    assert [q.speaker.name for q in quotes] == ["Ryanair spokesperson"] * 2

@@ -5,6 +5,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..lexicon import Lexicon
+from .chunks import SENTENCE_ENDS
 from .marks import QUOTE_TOKENS
 
 
@@ -103,6 +104,25 @@ def closed_before(conj: Token) -> bool:
     return len(marks) >= 2 and len(marks) % 2 == 0 and doc[start].text in QUOTE_TOKENS
 
 
+def after_quoted_sentence(verb: Token, comp: Token) -> bool:
+    """'told the press, "... what the science may say[.]" As of Tuesday there had been ...':
+    a quotation whose sentence ends inside its marks ends what the verb reports; a clause the
+    parser hung on the verb after it is the narration's next sentence."""
+    return quoted_sentence_end(verb.doc, verb.i + 1, comp.left_edge.i + 1) is not None
+
+
+def quoted_sentence_end(doc: Doc, start: int, end: int) -> int | None:
+    """The first token in ``doc[start:end]`` that opens a sentence right after a quotation
+    ending in a full stop, question or exclamation mark (the parser may miss that break)."""
+    for mark in doc[max(start - 1, 1):end - 1]:
+        if mark.text not in QUOTE_TOKENS or not doc[mark.i + 1].is_title or mark.i + 1 < start:
+            continue
+        last = doc[mark.i - 1] if doc[mark.i - 1].text not in ("]", ")") or mark.i < 2 else doc[mark.i - 2]
+        if last.text in SENTENCE_ENDS:
+            return mark.i + 1
+    return None
+
+
 def said_next(token: Token, lex: Lexicon) -> bool:
     """A verb of saying with a clause of its own, conjoined or subordinate to a reported
     clause ('said A while the minister wrote B')."""
@@ -157,7 +177,8 @@ def trailing_phrase(doc: Doc, tokens: list[Token]) -> list[Token]:
     if not tokens:
         return []
     last = max(t.i for t in tokens)
-    rest = list(doc[last + 1:tokens[0].sent.end])
+    end = tokens[0].sent.end
+    rest = list(doc[last + 1:quoted_sentence_end(doc, last + 1, end) or end])
     words = [t for t in rest if not t.is_space and not (t.is_punct and t.text in ".!?" + "".join(QUOTE_TOKENS))]
     if words and words[0].lower_ in lexicon.GOVERNED_CLAUSE_OPENERS and not any(t.text in ";:—–" for t in words):
         return rest  # "was not giving them the longest sentence because they had ...": the claim's reason

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..lexicon import Lexicon
 from .content import (
+    after_quoted_sentence,
     characterisation,
     clause_spans,
     contiguous,
@@ -304,6 +305,8 @@ def clause_contents(verb: Token, subject: Token | None, comps: list[Token], cont
                 end -= 1
             content[-1] = doc[content[-1].start:end]
             continue
+        if after_quoted_sentence(verb, comp):
+            continue
         spans = clause_spans(doc, comp, verb, subject, lex)
         swallowed = swallowed_subject(verb, comp)
         if spans and swallowed is not None and spans[0].start == comp.left_edge.i:
@@ -564,8 +567,9 @@ def position_noun(doc: Doc, noun: Token, lex: Lexicon) -> Cue | None:
     a call for calm": a noun of a stated position with what it is about, whose holder owns
     the noun or is the subject of the verb it is the object of (not a verb of saying, whose
     own rules read its object)."""
-    if noun.lemma_.lower() not in lex.position_nouns:
-        return None
+    if noun.lemma_.lower() not in lex.position_nouns or noun.dep_ == "dobj" \
+            and noun.head.lemma_.lower() in lex.reporting_verbs | lex.speech_act_verbs:
+        return None  # "voiced her criticism of the levy": the verb's quote already
     about = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i
                   and c.lower_ in lexicon.POSITION_PREPOSITIONS and any(o.dep_ == "pobj" for o in c.children)), None)
     holder = next((c for c in noun.children if c.dep_ == "poss"), None)

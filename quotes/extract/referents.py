@@ -383,6 +383,12 @@ class Names:
                 best = (starts[k - 1], names[k - 1])
         return best[1] if best else None
 
+    def organisations_between(self, since: int, start: int) -> set[str]:
+        """The organisations, news media apart, named from ``since`` up to ``start``."""
+        media = set(self.organisations.get("media", ([], []))[1])
+        return {name for starts, names in self.organisations.values() for at, name in zip(starts, names, strict=True)
+                if since <= at < start and name not in media}
+
     @cached_property
     def chunks(self) -> list[Span]:
         """Indefinite noun phrases and named definite ones ("the Biden campaign"), the first

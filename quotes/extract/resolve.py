@@ -698,9 +698,31 @@ def role(r: Resolver, m: MentionPhrase) -> Attribution | None:
     holder = None if m.plural else holder_in_article(r, described, after=before)
     if holder:
         return Attribution(holder, "person", described)
+    body = spoken_for(r, m)
+    if body:
+        return Attribution(f"{body} {m.head.text.lower()}", "person")
     if m.first in lexicon.INDEFINITE or (m.plural and m.first != "the") or m.lemma == "source":
         return Attribution(described, "group" if m.plural else "person")
     return Attribution(None, None, described)
+
+
+def spoken_for(r: Resolver, m: MentionPhrase) -> str | None:
+    """"Tesco will close 20 stores. A spokesperson said ...": a spokesperson written bare, or
+    with only the kind of body ("a company spokesperson", "a police spokesman" after "West
+    Yorkshire Police"), speaks for the one organisation of that kind named in their sentence
+    before them or in the sentence before."""
+    kinds = [t.lemma_.lower() for t in m.modifiers]
+    if m.lemma not in r.lex.spokesperson_nouns or m.plural or any(
+            t.dep_ != "compound" or t.pos_ != "NOUN" or t.lemma_.lower() not in r.lex.org_nouns for t in m.modifiers):
+        return None
+    start = m.span.start_char
+    since = r.names.passage_start(start, 1)
+    bodies = {body for body in r.names.organisations_between(since, start)
+              if all(k in body.lower().split() or k in r.lex.company_nouns for k in kinds)}
+    described = {t.lemma_.lower() for t in r.doc.char_span(since, start, alignment_mode="contract") or []
+                 if t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in r.lex.org_nouns
+                 and not r.names.in_quotes(t.idx)}  # "The ministry criticised Tesco": whose?
+    return bodies.pop() if len(bodies) == 1 and not described else None
 
 
 def unnamed_body(r: Resolver, m: MentionPhrase) -> Attribution | None:
