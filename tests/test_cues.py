@@ -419,6 +419,10 @@ def test_a_participle_of_saying_belongs_to_the_one_it_goes_with(extract_text):
      "the minister was flown to a hospital, and that his condition was stable"),
     ("Hawkins claimed that the deficit is a myth and that the debt does not matter.",
      "the deficit is a myth and that the debt does not matter"),
+    # parsed as two complements of "said", the phrase before the second hung on the first
+    ("WHO director-general Tedros Adhanom Ghebreyesus said the name had to be easy to say and, to prevent stigma, "
+     "it must not cite any specific person or place.",
+     "the name had to be easy to say and, to prevent stigma, it must not cite any specific person or place"),
 ])
 def test_coordinated_that_clauses_are_one_quote(extract_text, text, content):
     assert only(extract_text(text)).quote == content
@@ -494,6 +498,16 @@ def test_a_participle_of_saying_before_the_attribution_reports_its_clause(extrac
 ])
 def test_according_to_reports_the_part_it_stands_in(extract_text, text, content):
     assert extract_text(text)[0].quote == content
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The agency released a report, according to which prices rose by 4%.", "prices rose by 4%", "report"),
+    ("Turkey and Libya signed a maritime agreement, according to which a section would cross the Turkish zone.",
+     "a section would cross the Turkish zone", None),
+])
+def test_according_to_which_reports_the_relative_clause(extract_text, text, content, speaker):
+    q = only(extract_text(text))
+    assert (q.quote, q.speaker.name) == (content, speaker)
 
 
 def test_a_clause_after_the_quotation_that_was_the_claim_is_the_narration(extract_text):

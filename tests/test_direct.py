@@ -145,3 +145,25 @@ def test_two_quotations_of_one_attribution_joined_by_and_are_one_quote(extract_t
 ])
 def test_a_quotation_after_a_clause_and_colon_is_its_subject_s_not_the_next_sentence_s(extract_text, text, speaker):
     assert extract_text(text)[0].speaker.name == speaker
+
+
+def test_a_sentence_quoted_in_two_pieces_is_one_quote_though_its_first_piece_is_short(extract_text):
+    q = only(extract_text('She spoke to reporters. "What is so sad for me", Ana Ruiz said, "is not seeing the '
+                          'perpetrators punished."'))
+    assert (q.quote, q.type, q.speaker.name) == (
+        "What is so sad for me is not seeing the perpetrators punished.", "direct", "Ana Ruiz")
+
+
+@pytest.mark.parametrize("text", [
+    'The union called the cuts "Plainly unfair", Ana Ruiz said, "and wrong".',  # a phrase inside the sentence
+    'She spoke to reporters. "Unfair", Ana Ruiz said, "and wrong".',  # a word, not a sentence's opening
+])
+def test_a_quoted_phrase_before_an_attribution_is_no_quoted_sentence(extract_text, text):
+    assert all(q.type != "direct" for q in extract_text(text))
+
+
+def test_the_piece_after_the_attribution_gives_no_second_quote(extract_text):
+    quotes = extract_text('Ana Ruiz said she would appeal. "This ruling is not the end," she said, "and we will '
+                          'go on."')
+    assert [(q.quote, q.type) for q in quotes] == [
+        ("she would appeal", "indirect"), ("This ruling is not the end, and we will go on.", "direct")]

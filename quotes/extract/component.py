@@ -45,7 +45,7 @@ from .direct import (
     merge_split_quotes,
     named_between,
 )
-from .marks import has_fragment, in_ranges, overlaps_direct, quoted_runs, speech_like
+from .marks import has_fragment, in_ranges, opens_split_sentence, overlaps_direct, quoted_runs, speech_like
 from .referents import History, Names
 from .resolve import Resolver
 
@@ -276,7 +276,8 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
     text = doc.text  # built from the tokens on every access: read it once
     runs = quoted_runs(text, skip)
     quoted = sorted(p for run in runs for p in run)
-    direct_runs = [run for run in runs if speech_like(" ".join(text[s:e] for s, e in run))]
+    direct_runs = [run for n, run in enumerate(runs)
+                   if speech_like(" ".join(text[s:e] for s, e in run)) or opens_split_sentence(text, runs, n)]
     direct_chars = sorted(p for run in direct_runs for p in run)
     # A verb of saying inside quotation marks is part of what was quoted, not an attribution.
     cues = [c for c in find_cues(doc, skip, lex) if not in_ranges(c.verb.idx, quoted)]
@@ -285,7 +286,10 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
     # Direct quotes first: a cue whose content lies inside one is its attribution.
     attributed = {n: attribution_for(doc, text, run, cues, direct_chars, lex) or colon_attribution(doc, text, run, lex)
                   or clause_attribution(doc, text, run, lex) for n, run in enumerate(direct_runs)}
-    for run, cue in merge_split_quotes(text, direct_runs, attributed, runs):
+    merged = merge_split_quotes(text, direct_runs, attributed, runs)
+    # '"A," she said, "and we will go on."': the piece after the attribution is quoted too
+    direct_chars = sorted(p for run, _ in merged for p in run)
+    for run, cue in merged:
         span = doc.char_span(run[0][0], run[-1][1], alignment_mode="expand")
         if span is not None and len(span):
             words = " ".join(text[s:e].strip() for s, e in run)

@@ -15,6 +15,7 @@ from .content import (
     contiguous,
     dateline_end,
     inserted_clause,
+    joined,
     nominal_content,
     parenthetical,
     phrase,
@@ -91,6 +92,8 @@ def according_to_at(token: Token) -> bool:
 def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | None:
     """'According to X, Y' / 'Y, according to X': the content is the clause it modifies."""
     to = doc[token.i + width - 1]
+    if to.i + 1 < len(doc) and doc[to.i + 1].text in ("which", "whom"):
+        return according_to_which(doc, token, doc[to.i + 1])
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         source = next((c for c in token.children if c.dep_ == "pobj"), None)
@@ -140,6 +143,17 @@ def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | 
             span, cut = whole, (lo - 1, hi + 2)
     return Cue(verb=token, cue=doc[token.i:token.i + width], subject=source,
                content=[span] if span is not None else [], cut=cut, passive_agent=relay)
+
+
+def according_to_which(doc: Doc, token: Token, which: Token) -> Cue | None:
+    """"signed an agreement, according to which the zone would ...": what the agreement
+    says is the relative clause after "which"; the clause before it is the narration's."""
+    before = doc[token.i - 1] if token.i > 0 and doc[token.i - 1].text == "," else None
+    if before is None or before.i == 0 or doc[before.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    source = doc[before.i - 1]
+    span = contiguous(doc, [t for t in doc[which.i + 1:which.sent.end] if not t.is_space])
+    return Cue(verb=token, cue=doc[token.i:which.i], subject=source, content=[span] if span is not None else [])
 
 
 def cited_by(source: Token, phrase: set[int]) -> Token | None:
@@ -316,7 +330,9 @@ def clause_contents(verb: Token, subject: Token | None, comps: list[Token], cont
                 start += 1  # "told MSNBC Cummings was ...": the audience, then the clause's subject
             spans[0] = doc[start:spans[0].end]
         content.extend(spans)
-    return content
+    # "said the name had to be easy to say and, to prevent stigma, it must not ...": two
+    # complements one after the other, only a comma or "and" between them, are one claim
+    return joined(doc, content)
 
 
 def speaker_after(verb: Token, subject: Token | None, lex: Lexicon) -> Token | None:

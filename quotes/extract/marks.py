@@ -185,6 +185,27 @@ def speech_like(text: str) -> bool:
     return len(words) >= 8 or (len(words) >= 2 and bool(SENTENCE_END.search(stripped)))
 
 
+# '"What is so sad", Ana said, "is the silence."': the attribution inside a sentence quoted in
+# two pieces, set off by commas (a comma before it may stand inside the marks)
+SPLITTING_ATTRIBUTION = re.compile(r"[”\"’']?\s*,?\s*[”\"’']?\s*[^\W\d][^.?!;:“”\"\n]{0,60}?,\s*[“\"‘']?\s*")
+
+
+def opens_split_sentence(text: str, runs: list[list[tuple[int, int]]], n: int) -> bool:
+    """Whether quotation ``n`` is the first piece of a quoted sentence the attribution splits:
+    it opens a sentence of the text, and the quotation right after the attribution carries
+    on with a small letter."""
+    if n + 1 >= len(runs):
+        return False
+    run, after = runs[n], runs[n + 1]
+    before = text[max(0, run[0][0] - 200):run[0][0]].rstrip(" “\"«‘'")
+    if before and before[-1] not in ".?!\n" or len(WORD.findall(text, run[0][0], run[-1][1])) < 3:
+        return False
+    opening, going_on = text[run[0][0]:run[-1][1]].strip(), text[after[0][0]:after[-1][1]].strip()
+    return bool(opening) and opening[0].isupper() and bool(going_on) and going_on[0].islower() \
+        and SPLITTING_ATTRIBUTION.fullmatch(text, run[-1][1], after[0][0]) is not None \
+        and len(WORD.findall(text, run[-1][1], after[0][0])) <= 6
+
+
 def has_fragment(span: Span, quoted: list[tuple[int, int]]) -> bool:
     """Whether quoted words lie inside a span (``quoted`` sorted): reported speech with a
     quoted fragment is a mixed quote."""
