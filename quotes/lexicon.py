@@ -88,6 +88,9 @@ FINDING_VERBS: frozenset[str] = frozenset({
     "indicate", "suggest", "estimate", "reveal", "state", "say", "note", "predict", "project",
     "confirm", "mention", "list", "cite", "detail", "outline", "recommend", "instruct",
 })
+# Of those, verbs of a judgement handed down, a statement whoever hands it down ("Judge Ana
+# Ruiz ruled that the law was void"), when it has a clause of its own.
+RULING_VERBS: frozenset[str] = frozenset({"rule"})
 # Documents, data and the bodies that find ("the court found", "researchers established").
 SOURCE_NOUNS: frozenset[str] = frozenset({
     "poll", "survey", "report", "study", "data", "figure", "number", "statistic", "email",
@@ -596,6 +599,7 @@ class Lexicon:
     request_verbs: frozenset[str] = REQUEST_VERBS
     question_verbs: frozenset[str] = QUESTION_VERBS
     finding_verbs: frozenset[str] = FINDING_VERBS
+    ruling_verbs: frozenset[str] = RULING_VERBS
     source_nouns: frozenset[str] = SOURCE_NOUNS
     assessing_verbs: frozenset[str] = ASSESSING_VERBS
     claim_object_verbs: frozenset[str] = CLAIM_OBJECT_VERBS

@@ -57,6 +57,8 @@ def test_a_clause_governed_by_the_one_before_the_attribution_goes_on_with_the_qu
     ("Turnout was low, officials said, and polls closed at eight.", "Turnout was low"),
     ("The war is over, he said, but did not say when troops would leave.", "The war is over"),
     ("The plant will close, she said, adding that no jobs would be lost.", "The plant will close"),
+    ("Democrats said the vote should wait until after the election, citing the Senate's refusal in 2016.",
+     "the vote should wait until after the election"),
 ])
 def test_what_follows_an_attribution_with_a_subject_or_cue_of_its_own_is_not_joined(extract_text, text, content):
     assert extract_text(text)[0].quote == content
@@ -510,6 +512,16 @@ def test_according_to_which_reports_the_relative_clause(extract_text, text, cont
     assert (q.quote, q.speaker.name) == (content, speaker)
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Judge Ana Ruiz ruled that denying them citizenship violated the constitution.",
+     "denying them citizenship violated the constitution", "Ana Ruiz"),
+    ("The court ruled that the law was unconstitutional.", "the law was unconstitutional", "court"),
+])
+def test_a_ruling_is_a_statement_whoever_hands_it_down(extract_text, text, content, speaker):
+    q = only(extract_text(text))  # a gerund subject ("denying ...") is no speech act of its own
+    assert (q.quote, q.speaker.name) == (content, speaker)
+
+
 def test_a_clause_after_the_quotation_that_was_the_claim_is_the_narration(extract_text):
     # parsed with the flag's clause coordinated to the quoted one
     quotes = extract_text('Health Minister Łukasz Szumowski said "We couldn’t win," and the city flag is at half-mast.')
@@ -566,3 +578,9 @@ def test_the_conjunct_after_but_right_before_the_verb_is_the_speaker(extract_tex
     q = only(extract_text("At the time, the company invested in e-commerce and started home deliveries, but "
                           "Gazeta Prawna reports only 0.5% of grocery turnover comes from this segment."))
     assert q.speaker.name == "Gazeta Prawna"
+
+
+def test_words_before_an_auxiliary_the_parser_left_alone_are_no_claim(extract_text):
+    # parsed with "features" the subject of "added" and "has" its auxiliary
+    assert extract_text("Features in CentOS were tried and tested by Fedora.  Stream, on the other hand, has "
+                        "features added to it before those features become a part of RHEL.") == []

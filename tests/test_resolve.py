@@ -771,3 +771,19 @@ def test_the_spokesperson_refers_back_to_the_body_s_spokesperson(extract_text):
     quotes = extract_text("Ryanair cancelled 40 flights on Monday. A spokesperson said no one was hurt. "
                           "The spokesperson added that refunds would be paid.")
     assert [q.speaker.name for q in quotes] == ["Ryanair spokesperson"] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Scottish Fire and Rescue Service sent six engines to the scene. The fire service said the blaze was "
+     "under control.", "Scottish Fire and Rescue Service"),
+    ("The London Fire Brigade sent six engines to the scene. The fire service said the blaze was under control.",
+     "fire service"),  # no service of that name: as described
+])
+def test_a_described_body_is_the_one_named_before_whose_name_holds_its_words(extract_text, text, speaker):
+    assert extract_text(text)[-1].speaker.name == speaker
+
+
+def test_a_document_coordinated_with_things_is_no_group(extract_text):
+    q = only(extract_text("Resources sent included six engines, according to a fire service statement, as well as "
+                          "an aerial ladder platform and a pump."))
+    assert (q.speaker.name, q.speaker.kind) == ("fire service", "organisation")

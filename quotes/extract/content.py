@@ -25,6 +25,7 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
         closed = [c for c in claim.children if closed_before(c)]
         drop |= {t.i for c in claim.children if c in closed or reporters_aside(c, lex)
+                 and not (c.dep_ == "csubj" and c.i > verb.i)  # "wrote denying them ... violated"
                  for t in (c.subtree if c.dep_ != "csubj" else [c])}  # 'Confirming [life can ...]'
         if closed:
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
@@ -139,8 +140,9 @@ def reporters_aside(token: Token, lex: Lexicon) -> bool:
     on what the source left out, not part of what the source said."""
     if token.dep_ == "prep" and token.lower_ == "without":
         return True
-    if token.dep_ in ("advcl", "conj", "csubj") and token.tag_ == "VBG" and token.lemma_ in lex.reporting_verbs:
-        return True  # '..., saying: "..."' / '..., adding that ...' / 'Confirming ...': a cue of its own
+    if token.dep_ in ("advcl", "conj", "csubj") and token.tag_ == "VBG" \
+            and (token.lemma_ in lex.reporting_verbs or token.lemma_ in lexicon.CITING_VERBS):
+        return True  # '..., saying: "..."' / '..., adding that ...' / '..., citing ...': a cue of its own
     if token.dep_ == "advcl" and token.i > token.head.i and token.doc[token.left_edge.i - 1].text == "," \
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return True  # '..., as negotiators gathered in London': the writer's setting
@@ -270,8 +272,8 @@ def parenthetical(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
         return []  # "According to the source, the actor asked ...": an attribution, not content
     if before[-1].dep_ == "cc":
         return []  # "The cabinet voted on Saturday, and the centre announced it": two events
-    if not any(t.pos_ in ("VERB", "AUX") for t in before):
-        return []
+    if not any(t.pos_ == "VERB" or t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass") for t in before):
+        return []  # "Stream, on the other hand, has [features added]": no clause, the verb's auxiliary
     if before[0].tag_ in ("VBG", "VBN") and before[0].dep_ == "advcl":
         return []  # "Speaking to reporters, she said ...": the setting, not what was said
     if any(t.dep_ == "advcl" and t.head.i == verb.i and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in t.children)

@@ -176,6 +176,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     children = list(verb.children)
     if any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONALS for c in children):
         return None  # "vote again if records showed they had not": a condition, not a statement
+    if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass"):
+        return None  # "[that] denying them citizenship violated ...": an activity, nobody's words
     subject = speaker_after(verb, next((c for c in children if c.dep_ in lexicon.ANY_SUBJECT_DEPS), None), lex)
     agent = next((c for c in children if c.dep_ == "agent"), None)
     if agent is None and verb.tag_ == "VBN" and verb.dep_ == "acl":
@@ -201,7 +203,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     content: list[Span] = []
     if lemma == "quote" and not passive:
         return None  # "..., quoting crime reference 44/1187": a citation, not speech
-    source = subject is not None and source_noun(subject, lex)
+    source = subject is not None and (source_noun(subject, lex) or lemma in lex.ruling_verbs and agentive(subject, lex))
     nested = lemma in lex.speech_act_verbs and reported_within(verb, lex)
     by_agent = (passive or (verb.dep_ == "acl" and verb.tag_ == "VBN")) and agent is not None
     if not reporting and ((passive and not by_agent) or nested):

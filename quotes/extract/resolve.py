@@ -337,6 +337,8 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if any(t.pos_ in ("VERB", "AUX") or t.tag_ == "POS" or t.is_quote or t.is_sent_start
            for t in r.doc[m.span.end:end]):
         end = m.span.end  # not "University of Wessex, Dorchester's chancellor"
+    if not any(m.span.start <= c.i < end for c in conjuncts):
+        return None  # "a fire service statement, as well as a ladder platform": no party written with it
     return Attribution(clean_name(in_full(r, r.doc[m.span.start:end])), "group")
 
 
@@ -577,7 +579,13 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
             or m.plural or any(t.pos_ == "PROPN" or t.ent_type_ in lexicon.NAME_LABELS for t in m.span):
         return None
     if line is None and m.modifiers:
-        return None  # "the foreign ministry" is not the defence ministry named before
+        # "the fire service" is the "North Wales Fire and Rescue Service" named before; "the
+        # foreign ministry" is not the defence ministry
+        words = {t.lower_ for t in m.modifiers}
+        starts, names = r.names.organisations.get(f"noun:{m.lemma}", ([], []))
+        named = [name for at, name in zip(starts, names, strict=True) if at < m.span.start_char
+                 and words <= {w.lower() for w in name.split()}]
+        return Attribution(named[-1], "organisation") if named else None
     ref = r.history.earlier_mention(m.lemma, m.span.start_char)
     if ref is not None:
         return ref.attribution
