@@ -167,3 +167,20 @@ def test_the_piece_after_the_attribution_gives_no_second_quote(extract_text):
                           'go on."')
     assert [(q.quote, q.type) for q in quotes] == [
         ("she would appeal", "indirect"), ("This ruling is not the end, and we will go on.", "direct")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Ana Ruiz said the law has "condemned many women, generally of limited means, to resort to unsafe practices '
+     'in secret."', 'the law has "condemned many women, generally of limited means, to resort to unsafe practices '
+     'in secret."'),
+    ('Police chief Tom Reyes urged drivers to "not forget that the health and lives of other people depend on you."',
+     'drivers to "not forget that the health and lives of other people depend on you."'),
+])
+def test_a_reported_clause_that_ends_with_a_quoted_sentence_is_one_mixed_quote(extract_text, text, content):
+    q = only(extract_text(text))
+    assert (q.quote, q.type) == (content, "mixed")
+
+
+def test_a_quotation_right_after_the_verb_stays_direct(extract_text):
+    q = only(extract_text('Mayor Ana Ruiz said on Friday "We can do it if we want. We may do it."'))
+    assert (q.quote, q.type) == ("We can do it if we want. We may do it.", "direct")

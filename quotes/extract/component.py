@@ -44,6 +44,7 @@ from .direct import (
     introduced,
     merge_split_quotes,
     named_between,
+    opened_before,
 )
 from .marks import has_fragment, in_ranges, opens_split_sentence, overlaps_direct, quoted_runs, speech_like
 from .referents import History, Names
@@ -286,7 +287,8 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
     # Direct quotes first: a cue whose content lies inside one is its attribution.
     attributed = {n: attribution_for(doc, text, run, cues, direct_chars, lex) or colon_attribution(doc, text, run, lex)
                   or clause_attribution(doc, text, run, lex) for n, run in enumerate(direct_runs)}
-    merged = merge_split_quotes(text, direct_runs, attributed, runs)
+    merged = [(run, cue) for run, cue in merge_split_quotes(text, direct_runs, attributed, runs)
+              if cue is None or cue.kind is not None or not any(opened_before(c, run, text) for c in cue.content)]
     # '"A," she said, "and we will go on."': the piece after the attribution is quoted too
     direct_chars = sorted(p for run, _ in merged for p in run)
     for run, cue in merged:

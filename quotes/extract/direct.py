@@ -52,6 +52,17 @@ def attribution_for(doc: Doc, text: str, run: list[tuple[int, int]], cues: list[
     return best[1] if best else None
 
 
+def opened_before(content: Span, run: list[tuple[int, int]], text: str) -> bool:
+    """'said the law has "condemned many women to ..."': a reported clause that opens before
+    the quotation, in the same sentence, and ends with it is one mixed quote; the quotation
+    alone would begin a few words late."""
+    start, end = run[0][0], run[-1][1]
+    if not content.start_char < start or end > content.end_char + 3:
+        return False
+    lead = text[content.start_char:start]
+    return len(WORD.findall(lead)) >= 2 and "\n" not in lead and not re.search(r"[.?!:;]\s", lead)
+
+
 COLON_LEAD = re.compile(r"\s*(\S.{0,118}?)\s*:\s*[“\"«‘']?\s*")
 
 
