@@ -728,6 +728,8 @@ ANY_SUBJECT_DEPS: frozenset[str] = SUBJECT_DEPS | {"csubj"}
 # Dependents on the left of a noun that belong to its phrase.
 # Tags of a finite verb (or of the finite auxiliary of a verb group): a clause that needs a subject.
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Modals of reported speech shifted into the past ("said the dam would not harm anyone")
+PAST_MODALS: frozenset[str] = frozenset({"would", "could", "might", "should"})
 NOUN_PHRASE_DEPS: frozenset[str] = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case",
                                               "quantmod", "punct"})
 ORG_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP", "FAC"})

@@ -584,3 +584,24 @@ def test_words_before_an_auxiliary_the_parser_left_alone_are_no_claim(extract_te
     # parsed with "features" the subject of "added" and "has" its auxiliary
     assert extract_text("Features in CentOS were tried and tested by Fedora.  Stream, on the other hand, has "
                         "features added to it before those features become a part of RHEL.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Hotak alleged the government is "hiding casualty figures to prevent a dip in morale of the Afghan forces", '
+     "whose US-built armoured vehicle was used to breach the compound's defences.",
+     'the government is "hiding casualty figures to prevent a dip in morale of the Afghan forces"'),
+    ("Erdogan's office said the safe zone for refugees would be set up east of the Euphrates River, which is "
+     "territory controlled by the SDF.", "the safe zone for refugees would be set up east of the Euphrates River"),
+    ("Critics said this was a ploy to achieve a no-deal Brexit, meaning the UK would leave without a trade deal.",
+     "this was a ploy to achieve a no-deal Brexit"),
+    # the speaker's own relative clause stays: inside the claim, or in the claim's tense
+    ("Officials said the bridge, which opened in 1990, would close.", "the bridge, which opened in 1990, would close"),
+    ("Officials said the dam, which is almost complete, will not harm anyone downstream.",
+     "the dam, which is almost complete, will not harm anyone downstream"),
+    ("Officials said they would pause the line, which is running over budget, and order an audit.",
+     "they would pause the line, which is running over budget, and order an audit"),
+    ("Officials said they had closed the bridge, which had been damaged in the storm.",
+     "they had closed the bridge, which had been damaged in the storm"),
+])
+def test_what_the_writer_adds_after_the_claim_is_not_quoted(extract_text, text, content):
+    assert only(extract_text(text)).quote == content

@@ -46,7 +46,7 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
         span = side_of(doc, tokens, verb, subject, drop, claim)
         if span is not None:
             spans.append(through_closing_mark(span))
-    return joined(doc, spans)
+    return [without_writers_addition(span) for span in joined(doc, spans)]
 
 
 def joined(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -79,6 +79,38 @@ def swallowed_subject(verb: Token, comp: Token) -> Token | None:
     if any(i not in between and not verb.doc[i].is_punct for i in range(obj.left_edge.i, comp.left_edge.i)):
         return None
     return obj
+
+
+def without_writers_addition(span: Span) -> Span:
+    """What the writer adds after a comma at the end of a claim, outside quotation marks:
+    a gloss ('..., meaning the UK would leave'), background in the present tense after a claim
+    in the past ('the zone would lie east of the river, which is territory the SDF holds'), or,
+    after a closing quotation mark, any relative or subordinate clause ('"... of the Afghan
+    forces", whose vehicle was used', '"... by us", while addressing the press')."""
+    doc = span.doc
+    past = span.root.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and (
+        c.tag_ == "VBD" or c.lower_ in lexicon.PAST_MODALS) for c in span.root.children)
+    last = max((t.i for t in span if not t.is_punct), default=span.end - 1)
+    for comma in span[1:-1]:
+        rest = doc[comma.i + 1:span.end]
+        if comma.text != "," or any(t.text in QUOTE_TOKENS or t.lower_ == "that" and doc[t.i - 1].dep_ == "cc"
+                                    for t in rest):
+            continue  # the speaker's words go on: quoted, or "..., and that ..."
+        after, quoted = doc[comma.i + 1], doc[comma.i - 1].text in QUOTE_TOKENS
+        clause = after
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i and clause.i - after.i < 8:
+            clause = clause.head  # "whose vehicle was used": the clause of the relative word
+        relative = after.tag_ in ("WDT", "WP", "WP$") and clause.right_edge.i >= last  # it ends the claim
+        if after.lower_ == "meaning" and after.tag_ == "VBG" \
+                or relative and clause.dep_ == "relcl" and (quoted or past and present_tense(clause)) \
+                or quoted and after.dep_ == "mark" and clause.dep_ == "advcl":
+            return doc[span.start:comma.i]
+    return span
+
+
+def present_tense(verb: Token) -> bool:
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def through_closing_mark(span: Span) -> Span:

@@ -321,8 +321,9 @@ def clause_contents(verb: Token, subject: Token | None, comps: list[Token], cont
                 end -= 1
             content[-1] = doc[content[-1].start:end]
             continue
-        if after_quoted_sentence(verb, comp):
-            continue
+        if after_quoted_sentence(verb, comp) or first.i > verb.i + 1 and first.tag_ in ("WDT", "WP", "WP$") \
+                and doc[first.i - 1].text == ",":
+            continue  # '"... forces", whose vehicle was used ...': a relative clause the parser hung on the verb
         spans = clause_spans(doc, comp, verb, subject, lex)
         swallowed = swallowed_subject(verb, comp)
         if spans and swallowed is not None and spans[0].start == comp.left_edge.i:
