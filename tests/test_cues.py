@@ -594,6 +594,8 @@ def test_words_before_an_auxiliary_the_parser_left_alone_are_no_claim(extract_te
      "territory controlled by the SDF.", "the safe zone for refugees would be set up east of the Euphrates River"),
     ("Critics said this was a ploy to achieve a no-deal Brexit, meaning the UK would leave without a trade deal.",
      "this was a ploy to achieve a no-deal Brexit"),
+    ("Mayor Ana Ruiz said she would drop the plan, before reversing course the next day.",
+     "she would drop the plan"),
     # the speaker's own relative clause stays: inside the claim, or in the claim's tense
     ("Officials said the bridge, which opened in 1990, would close.", "the bridge, which opened in 1990, would close"),
     ("Officials said the dam, which is almost complete, will not harm anyone downstream.",
@@ -605,3 +607,13 @@ def test_words_before_an_auxiliary_the_parser_left_alone_are_no_claim(extract_te
 ])
 def test_what_the_writer_adds_after_the_claim_is_not_quoted(extract_text, text, content):
     assert only(extract_text(text)).quote == content
+
+
+@pytest.mark.parametrize("text, contents", [
+    ('Senator Tom Hale said the peaceful transfer of power is what sets the country apart, and described the '
+     'threat as "unthinkable".',
+     ["the peaceful transfer of power is what sets the country apart", 'the threat as "unthinkable"']),
+    ("Mayor Ana Ruiz said prices would rise and warned of strikes.", ["prices would rise"]),
+])
+def test_a_verb_of_saying_in_a_tense_the_claim_cannot_share_is_the_speaker_s_next_act(extract_text, text, contents):
+    assert [q.quote for q in extract_text(text)] == contents

@@ -83,7 +83,8 @@ def swallowed_subject(verb: Token, comp: Token) -> Token | None:
 
 def without_writers_addition(span: Span) -> Span:
     """What the writer adds after a comma at the end of a claim, outside quotation marks:
-    a gloss ('..., meaning the UK would leave'), background in the present tense after a claim
+    a gloss ('..., meaning the UK would leave'), what the speaker did next ('..., before
+    reversing course the next day'), background in the present tense after a claim
     in the past ('the zone would lie east of the river, which is territory the SDF holds'), or,
     after a closing quotation mark, any relative or subordinate clause ('"... of the Afghan
     forces", whose vehicle was used', '"... by us", while addressing the press')."""
@@ -101,7 +102,8 @@ def without_writers_addition(span: Span) -> Span:
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i and clause.i - after.i < 8:
             clause = clause.head  # "whose vehicle was used": the clause of the relative word
         relative = after.tag_ in ("WDT", "WP", "WP$") and clause.right_edge.i >= last  # it ends the claim
-        if after.lower_ == "meaning" and after.tag_ == "VBG" \
+        then = after.lower_ in ("before", "after") and doc[after.i + 1].tag_ == "VBG"  # "..., before reversing course"
+        if after.lower_ == "meaning" and after.tag_ == "VBG" or then \
                 or relative and clause.dep_ == "relcl" and (quoted or past and present_tense(clause)) \
                 or quoted and after.dep_ == "mark" and clause.dep_ == "advcl":
             return doc[span.start:comma.i]
@@ -164,6 +166,10 @@ def said_next(token: Token, lex: Lexicon) -> bool:
     subordinate = token.dep_ == "advcl" and any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children)
     if subordinate and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children):
         return True  # "..., while the president noted his 'strength'": a report set beside the claim
+    if token.dep_ == "conj" and token.tag_ == "VBD" and (present_tense(token.head) or token.head.tag_ == "VB") \
+            and not any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children):
+        return True  # "said power is what sets the US apart, and described ...", "said prices would rise
+        # and warned of strikes": a past tense the claim's verb cannot share, the speaker's next act
     return (token.dep_ == "conj" or subordinate) and any(c.dep_ == "ccomp" for c in token.children)
 
 
