@@ -349,6 +349,24 @@ def test_a_speaker_after_the_verb_taken_for_its_object_is_the_speaker(extract_te
     assert (q.speaker_mention, q.speaker.name, q.speaker.kind) == (mention, mention, kind)
 
 
+def test_a_subject_inside_the_quotation_is_not_the_speaker_of_the_verb_after_it(extract_text):
+    # parsed with "conclusion" the subject of "tweeted" and the name its object
+    q = only(extract_text('"The only conclusion I can reach after reading that devastating call summary is that the '
+                          'staff want him to resign or be impeached," tweeted former thinktank executive Ken Gude.'))
+    assert q.speaker.name == "Ken Gude"
+
+
+def test_the_speaker_after_the_verb_wins_over_a_subject_inside_the_quotation(extract_text):
+    quotes = extract_text('"The conflict between the two nations is their conflict. Not ours", said Jo Jorgensen.')
+    assert [q.speaker.name for q in quotes] == ["Jo Jorgensen"]
+
+
+def test_a_participle_of_saying_after_a_thing_is_the_subject_s(extract_text):
+    quotes = extract_text('Governor Kay Ivey signed the act on Wednesday. The governor tweeted her reasoning saying, '
+                          '"Today, I signed into law the act."')
+    assert [(q.quote, q.speaker.name) for q in quotes] == [("Today, I signed into law the act.", "Kay Ivey")]
+
+
 def test_an_audience_after_the_verb_is_not_the_speaker(extract_text):
     assert only(extract_text('"We are ready," told reporters on Monday.')).speaker.name is None
 

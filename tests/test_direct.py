@@ -184,3 +184,10 @@ def test_a_reported_clause_that_ends_with_a_quoted_sentence_is_one_mixed_quote(e
 def test_a_quotation_right_after_the_verb_stays_direct(extract_text):
     q = only(extract_text('Mayor Ana Ruiz said on Friday "We can do it if we want. We may do it."'))
     assert (q.quote, q.type) == ("We can do it if we want. We may do it.", "direct")
+
+
+def test_a_quotation_after_a_colon_is_not_attributed_by_a_verb_a_sentence_before(extract_text):
+    quotes = extract_text('Senator Tom Hale said the transfer of power is what sets the country apart, and described '
+                          'the threat as "unthinkable." The Ruiz campaign put out a statement:  "The people will '
+                          'decide this election. And the government can escort trespassers out."')
+    assert quotes[-1].speaker.name == "Ruiz campaign"

@@ -787,3 +787,9 @@ def test_a_document_coordinated_with_things_is_no_group(extract_text):
     q = only(extract_text("Resources sent included six engines, according to a fire service statement, as well as "
                           "an aerial ladder platform and a pump."))
     assert (q.speaker.name, q.speaker.kind) == ("fire service", "organisation")
+
+
+def test_one_of_a_group_named_beside_it_is_that_name(extract_text):
+    q = only(extract_text("One of these groups, the Syrian Democratic Forces (SDF), opposed the withdrawal and said it "
+                          "had been given assurances by the US."))
+    assert q.speaker.name == "Syrian Democratic Forces"

@@ -25,6 +25,7 @@ from .content import (
     swallowed_subject,
 )
 from .marks import QUOTE_TOKENS, in_ranges
+from .mentions import partitive_group
 
 
 @dataclass
@@ -280,6 +281,9 @@ def repaired_subject(verb: Token, subject: Token | None, lex: Lexicon) -> Token 
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
             and agentive(verb.head, lex):
         subject = verb.head  # "..., with officials saying this is for security": the one it goes with
+    if subject is not None and verb.tag_ == "VBG" and verb.dep_ == "advcl" and subject.head.i == verb.i \
+            and not agentive(subject, lex) and not source_noun(subject, lex):
+        subject = None  # "The governor tweeted her reasoning saying, ...": the governor said it
     if subject is None:
         # "NDTV reported officials, after an inquiry, stated that ...": the officials stated it
         subject = swallowed_subject(verb.head, verb) or inherited_subject(verb, lex)
@@ -344,8 +348,11 @@ def speaker_after(verb: Token, subject: Token | None, lex: Lexicon) -> Token | N
     attribution set off by commas inside the clause it reports; the parser may make the
     clause's subject a subject of the verb of saying too: the speaker is the one right after it."""
     doc = verb.doc
-    if subject is None:
-        return inverted_speaker(verb, lex)
+    if subject is None or subject.i < verb.i and sum(t.text in QUOTE_TOKENS for t in doc[subject.i:verb.i]) % 2:
+        # '"The only conclusion I can reach is ...," tweeted Ken Gude': a subject inside the
+        # quotation the verb closes is none of the verb's
+        after = next((c for c in verb.children if c.dep_ in lexicon.SUBJECT_DEPS and c.i > verb.i), None)
+        return after if after is not None else inverted_speaker(verb, lex)
     if subject.i > verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
         return subject
     after = next((c for c in verb.children if c.dep_ in lexicon.SUBJECT_DEPS and c.left_edge.i == verb.i + 1), None)
@@ -536,6 +543,9 @@ def agentive(token: Token, lex: Lexicon) -> bool:
     """Whether a subject can be the source of words: a person, organisation or pronoun."""
     if token.i < dateline_end(token.doc, token.i):
         return False
+    group = partitive_group(token)
+    if group is not None:  # "one of the daughters", "one of these groups, the SDF,"
+        return agentive(group, lex) or any(c.dep_ == "appos" and agentive(c, lex) for c in token.children)
     return (token.ent_type_ in lexicon.AGENT_LABELS
             or token.lower_ in lexicon.PERSON_PRONOUNS | lexicon.ORG_PRONOUNS | lexicon.GROUP_PRONOUNS
             or token.lemma_.lower() in lex.agents

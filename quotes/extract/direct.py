@@ -13,6 +13,8 @@ from .referents import Named, Names
 
 CLOSING_MARKS = re.compile("[”\"’']")
 ENDS_SENTENCE = re.compile("\\.[”\"’']*\\s*$")
+# a sentence of its own between an attribution and the quotation after it
+SENTENCE_BREAK = re.compile("[.?!][”\"’']?\\s+[A-Z]")
 OPENING_ONLY = re.compile("\\s*[“\"«‘']\\s*")
 OPENING_MARKS = " \t“\"«‘'"  # what may stand between a line's start and a quotation
 # 'said "A" and "B"': two quotations of one attribution, joined by "and" alone
@@ -40,7 +42,7 @@ def attribution_for(doc: Doc, text: str, run: list[tuple[int, int]], cues: list[
             # ('"We cannot accept it." Reyes said he would appeal': a full stop ends the quote's
             # sentence; a speaker written before the verb after it begins another one)
             distance = v.idx - end
-        elif attribution_end <= start and len(between_before) < 80 and (
+        elif attribution_end <= start and len(between_before) < 80 and not SENTENCE_BREAK.search(between_before) and (
                 ("\n" not in between_before and re.search(r"[,:]\s*[“\"«‘']?\s*$", between_before))
                 or re.search(r":\s*\n\s*[“\"«‘']?\s*$", between_before)
                 or (v.pos_ == "VERB" and OPENING_ONLY.fullmatch(between_before))):  # 'tweeted "..."'

@@ -363,6 +363,8 @@ def partitive(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if group is None or m.span.start != m.head.i \
             or group.lemma_.lower() in r.lex.document_nouns | r.lex.data_nouns:
         return None  # "one of the reports" is a document
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in m.head.children):
+        return None  # "one of these groups, the Syrian Democratic Forces,": named beside it
     described = clean_name(m.span.text)
     if m.head.pos_ != "PROPN":
         described = described[:1].lower() + described[1:]
