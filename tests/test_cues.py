@@ -635,3 +635,21 @@ def test_what_the_writer_adds_after_the_claim_is_not_quoted(extract_text, text, 
 ])
 def test_a_verb_of_saying_in_a_tense_the_claim_cannot_share_is_the_speaker_s_next_act(extract_text, text, contents):
     assert [q.quote for q in extract_text(text)] == contents
+
+
+def test_an_attribution_opening_the_sentence_reports_the_clause_after_its_comma(extract_text):
+    # parsed with "added" the complement of "consider"
+    quotes = extract_text("An Interpol spokesperson said the request was political. The spokesperson added regarding "
+                          "Iran's request, they \"would not consider requests of this nature\"; Interpol did not say "
+                          "whether it received any warrants.")
+    assert [(q.quote, q.speaker.name) for q in quotes][-1] == (
+        'they "would not consider requests of this nature"', "Interpol spokesperson")
+
+
+@pytest.mark.parametrize("text", [
+    "He called for closer coordination with European governments, Yoon's office said in a statement.",
+    "Amongst reported incidents of abuse by church authorities, recently Cardinal George Pell was convicted.",
+])
+def test_no_leading_attribution_where_the_clause_after_is_the_attribution_or_nobody_speaks(extract_text, text):
+    assert all(q.quote not in ("Yoon's office said in a statement", "recently Cardinal George Pell was convicted")
+               for q in extract_text(text))

@@ -530,6 +530,23 @@ def goes_on(rest: list[Token], main: Token) -> bool:
     return purpose or first.lower_ in lexicon.GOVERNED_CLAUSE_OPENERS
 
 
+def leading_attribution(doc: Doc, verb: Token, subject: Token | None, lex: Lexicon) -> Span | None:
+    """'The spokesperson added regarding the request, they "would not consider ..."': an
+    attribution opening its sentence, set off by a comma, that the parser made the complement
+    of the clause after it. That clause, to its end or a semicolon, is what was said."""
+    if subject is None or verb.dep_ != "ccomp" or verb.head.i < verb.i or subject.i > verb.i \
+            or subject.ent_type_ not in lexicon.AGENT_LABELS and subject.pos_ not in ("NOUN", "PROPN", "PRON") \
+            or any(c.dep_ in ("ccomp", "dobj") for c in verb.children) \
+            or verb.head.lemma_.lower() in lex.reporting_verbs:
+        return None  # "He called for calm, his office said": the clause after is the attribution
+    comma = verb.right_edge.i + 1
+    if not verb.left_edge.i == subject.left_edge.i == verb.sent.start or comma >= len(doc) or doc[comma].text != ",":
+        return None
+    end = next((t.i for t in doc[comma:verb.head.right_edge.i + 1] if t.text in (";", ":")),
+               verb.head.right_edge.i + 1)
+    return contiguous(doc, [t for t in doc[comma + 1:end] if not t.is_space])
+
+
 def inserted_clause(doc: Doc, verb: Token, subject: Token | None, lex: Lexicon) -> tuple[Span, tuple[int, int]] | None:
     """'Councillors, the mayor noted, have seen such budgets vanish before.', 'Beyond that,
     he said, the board may ...': an attribution set off by commas inside the clause it

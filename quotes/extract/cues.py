@@ -16,6 +16,7 @@ from .content import (
     dateline_end,
     inserted_clause,
     joined,
+    leading_attribution,
     nominal_content,
     parenthetical,
     phrase,
@@ -258,6 +259,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         if inserted is not None:
             span, cut = inserted
             content.append(span)
+        elif (leading := leading_attribution(doc, verb, subject, lex)) is not None:
+            content.append(leading)
     if not content and reporting and verb.dep_ in ("ROOT", "conj", "parataxis") \
             and lemma not in ("call", "describe", "post"):
         content.extend(parenthetical(doc, verb, subject))
