@@ -247,8 +247,9 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "traveller", "traveler", "tourist", "bystander", "eyewitness", "veteran", "shopkeeper",
     "businessman", "businesswoman", "entrepreneur", "chef", "mechanic", "electrician", "plumber",
     "athlete", "artist", "designer", "architect", "blogger", "developer", "programmer",
-    # anonymous sources: "a person familiar with the matter"
-    "person", "insider",
+    "critic", "opponent", "observer",
+    # anonymous sources: "a person familiar with the matter", "people in the administration"
+    "person", "people", "insider",
 })
 
 
@@ -342,6 +343,7 @@ DATA_NOUNS: frozenset[str] = frozenset({
     "estimate", "census", "audit", "review", "finding", "email", "e-mail", "filing", "record",
     "document", "testimony", "minutes", "guideline", "log", "projection", "forecast",
     "investigation", "inquiry", "probe", "assessment", "evaluation", "database",
+    "datum",  # the lemma the English models give "data"
 })
 
 # Verbs by which a document comes from its issuer ("a poll published by NBC News", "a
@@ -461,7 +463,7 @@ GOVERNED_CLAUSE_OPENERS: frozenset[str] = frozenset({"until", "unless", "because
 CLAUSE_OPENERS: frozenset[str] = frozenset({"that", ",", ":", "—", "–", "-", "and", "but", "'s"})
 CLAUSE_CLOSERS: frozenset[str] = frozenset({",", ":", "—", "–", "-", "and", "but", ";", "(", "while", "as"})
 # Prepositions after a role or organisation that belong to its name ("the chief of NATO").
-NAME_PREPOSITIONS: frozenset[str] = frozenset({"of", "for", "in", "at", "to"})
+NAME_PREPOSITIONS: frozenset[str] = frozenset({"of", "for", "in", "at", "to", "within", "from"})
 # Prepositions that introduce the channel of a statement ("in a statement", "on Telegram").
 CHANNEL_PREPOSITIONS: frozenset[str] = frozenset({"in", "on", "at", "during", "via", "through", "over",
                                                   "from"})

@@ -653,3 +653,8 @@ def test_an_attribution_opening_the_sentence_reports_the_clause_after_its_comma(
 def test_no_leading_attribution_where_the_clause_after_is_the_attribution_or_nobody_speaks(extract_text, text):
     assert all(q.quote not in ("Yoon's office said in a statement", "recently Cardinal George Pell was convicted")
                for q in extract_text(text))
+
+
+def test_a_time_after_according_to_opens_the_claim(extract_text):
+    q = only(extract_text("According to the World Health Organisation, in 2018 there were ten million cases."))
+    assert q.quote == "in 2018 there were ten million cases"

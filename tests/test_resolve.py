@@ -793,3 +793,14 @@ def test_one_of_a_group_named_beside_it_is_that_name(extract_text):
     q = only(extract_text("One of these groups, the Syrian Democratic Forces (SDF), opposed the withdrawal and said it "
                           "had been given assurances by the US."))
     assert q.speaker.name == "Syrian Democratic Forces"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("People in the Trump administration and campaign said his comments were misconstrued.",
+     "people in the Trump administration and campaign"),
+    ("Critics within Serbia said cases rose because the lockdown was eased.", "critics within Serbia"),
+    ("According to data from the World Health Organisation, in 2018 there were ten million cases.",
+     "data from World Health Organisation"),
+])
+def test_a_described_source_keeps_what_places_it(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker

@@ -261,8 +261,9 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
                            or doc[end - 1].text in ".!?"):
         end -= 1
     start = after_dateline(doc, start, end)
-    # "said on Monday they were close": the time belongs to the saying, not to what was said.
-    while start < end and (doc[start].ent_type_ in ("DATE", "TIME") or (
+    # "said on Monday they were close": the time belongs to the saying, not to what was said
+    # ("According to the WHO, in 2018 there were ...": after a comma it opens the claim).
+    while start < end and doc[start - 1].text != "," and (doc[start].ent_type_ in ("DATE", "TIME") or (
             doc[start].dep_ == "prep" and start + 1 < end and doc[start + 1].ent_type_ in ("DATE", "TIME"))):
         if doc[start].dep_ == "prep":
             start += 1
