@@ -459,6 +459,9 @@ CONDITIONALS: frozenset[str] = frozenset({"if", "unless"})
 # ("The road stays closed, the mayor said, until it is safe") the claim goes on.
 GOVERNED_CLAUSE_OPENERS: frozenset[str] = frozenset({"until", "unless", "because", "if", "when", "before",
                                                      "after", "although", "though", "since", "once"})
+# Of those and "so", the ones that go on reasoning the claim after a comma too ("said the
+# purchase was financed by a loan, so it is no burden on the budget").
+REASONING_OPENERS: frozenset[str] = frozenset({"so", "because", "although", "though", "unless", "if"})
 # Words that link a content clause to its attribution, trimmed from the clause's edges.
 CLAUSE_OPENERS: frozenset[str] = frozenset({"that", ",", ":", "—", "–", "-", "and", "but", "'s"})
 CLAUSE_CLOSERS: frozenset[str] = frozenset({",", ":", "—", "–", "-", "and", "but", ";", "(", "while", "as"})

@@ -658,3 +658,9 @@ def test_no_leading_attribution_where_the_clause_after_is_the_attribution_or_nob
 def test_a_time_after_according_to_opens_the_claim(extract_text):
     q = only(extract_text("According to the World Health Organisation, in 2018 there were ten million cases."))
     assert q.quote == "in 2018 there were ten million cases"
+
+
+def test_a_result_clause_after_a_comma_goes_on_reasoning_the_claim(extract_text):
+    q = only(extract_text("The commissioner stated the purchase was financed by a loan, so it is not a burden on the "
+                          "state budget."))
+    assert q.quote == "the purchase was financed by a loan, so it is not a burden on the state budget"

@@ -804,3 +804,12 @@ def test_one_of_a_group_named_beside_it_is_that_name(extract_text):
 ])
 def test_a_described_source_keeps_what_places_it(extract_text, text, speaker):
     assert only(extract_text(text)).speaker.name == speaker
+
+
+def test_a_name_with_a_role_in_apposition_is_a_person_the_role_refers_back_to(extract_text):
+    # the recogniser takes the name for an organisation
+    quotes = extract_text("Magyar Nemzet published an interview with Gáspár Maróth, the Hungarian Government "
+                          "commissioner responsible for defence, in which the deal was announced. The Austrian "
+                          "partner asked for the price to be kept secret, but the commissioner stated the purchase "
+                          "was financed by a loan.")
+    assert quotes[-1].speaker.name == "Gáspár Maróth"

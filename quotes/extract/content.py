@@ -220,7 +220,9 @@ def trailing_phrase(doc: Doc, tokens: list[Token]) -> list[Token]:
     end = tokens[0].sent.end
     rest = list(doc[last + 1:quoted_sentence_end(doc, last + 1, end) or end])
     words = [t for t in rest if not t.is_space and not (t.is_punct and t.text in ".!?" + "".join(QUOTE_TOKENS))]
-    if words and words[0].lower_ in lexicon.GOVERNED_CLAUSE_OPENERS and not any(t.text in ";:—–" for t in words):
+    if words and not any(t.text in ";:—–" for t in words) and (
+            words[0].lower_ in lexicon.GOVERNED_CLAUSE_OPENERS
+            or len(words) > 1 and words[0].text == "," and words[1].lower_ in lexicon.REASONING_OPENERS):
         return rest  # "was not giving them the longest sentence because they had ...": the claim's reason
     if not words or any(t.dep_ in ("nsubj", "nsubjpass", "mark") for t in words):
         return []

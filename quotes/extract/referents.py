@@ -146,12 +146,22 @@ class Names:
         return found
 
     def _named_roles(self) -> list[Named]:
-        """"the Social Democrat candidate, Asha Mistry": a name in apposition to a role is a
-        person's even when the recogniser took it for something else."""
+        """"the Social Democrat candidate, Asha Mistry", "Gáspár Maróth, the government
+        commissioner": a name in apposition to a role is a person's even when the recogniser
+        took it for something else."""
         found = []
         for token in self.doc:
-            if token.dep_ == "appos" and token.pos_ == "PROPN" and token.ent_type_ != "PERSON" \
-                    and token.head.lemma_.lower() in self.lex.role_nouns:
+            if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+                continue
+            role_after = next((c for c in token.children if c.dep_ == "appos"
+                               and c.lemma_.lower() in self.lex.role_nouns and c.pos_ == "NOUN"), None)
+            if role_after is not None and token.dep_ != "compound":
+                name = mention_span(token, self.lex)
+                name = self.doc[name.start:min(name.end, token.i + 1)]
+                if len(name) >= 2 and all(t.is_title or t.text == "-" for t in name):
+                    found.append(Named(name.start_char, clean_name(name.text),
+                                       strip_article(mention_span(role_after, self.lex).text)))
+            if token.dep_ == "appos" and token.head.lemma_.lower() in self.lex.role_nouns:
                 name = mention_span(token, self.lex)
                 joined = next((t.i for t in name if t.dep_ == "cc" or t.text == ","), name.end)
                 name = self.doc[name.start:joined]  # "officers Ann Lee and Tom Hale": the first of two

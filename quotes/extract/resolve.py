@@ -687,6 +687,12 @@ def definite_description(r: Resolver, m: MentionPhrase) -> Attribution | None:
     ref = r.history.earlier_mention(m.lemma, m.span.start_char)
     if ref is not None:
         return ref.attribution
+    if m.lemma in r.lex.role_nouns and not m.plural:
+        # "an interview with Gáspár Maróth, the government commissioner ... the commissioner said"
+        described = strip_article(m.span.text)
+        holder = holder_in_article(r, described)
+        if holder:
+            return Attribution(holder, "person", described)
     names = r.names
     earlier = [c for c in names.chunks[:bisect_left(names.chunk_starts, m.span.start_char)]
                if c.root.lemma_.lower() == m.lemma]
