@@ -664,3 +664,17 @@ def test_a_result_clause_after_a_comma_goes_on_reasoning_the_claim(extract_text)
     q = only(extract_text("The commissioner stated the purchase was financed by a loan, so it is not a burden on the "
                           "state budget."))
     assert q.quote == "the purchase was financed by a loan, so it is not a burden on the state budget"
+
+
+def test_a_claim_whose_subject_the_parser_took_for_the_object_is_the_object_and_the_rest(extract_text):
+    # parsed with "law" the object of "said" and "marked" hung inside it
+    q = only(extract_text('Member of parliament Kevin Conolly said a law allowing the termination of a life marked a '
+                          '"sad day for NSW".'))
+    assert (q.quote, q.speaker.name) == ('a law allowing the termination of a life marked a "sad day for NSW"',
+                                         "Kevin Conolly")
+
+
+def test_an_object_with_a_report_in_its_relative_clause_is_no_claim(extract_text):
+    quotes = extract_text("Mayor Ana Ruiz said she may declare a state of emergency, which she said would let her act "
+                          "without the council.")
+    assert "a state of emergency, which she said would let her act without the council" not in [q.quote for q in quotes]

@@ -115,6 +115,32 @@ def present_tense(verb: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
+def object_clause(doc: Doc, verb: Token, lex: Lexicon) -> Span | None:
+    """'said a law allowing the termination of a life marked a "sad day"': the parser took
+    the subject of the reported clause for the verb's object and hung the clause's verb
+    inside it. The object with what follows is the claim."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() in lex.audience_nouns:
+        return None
+    if not any(t.dep_ == "ccomp" and (t.tag_ in lexicon.FINITE_TAGS or any(
+            a.dep_ in ("aux", "auxpass") and a.tag_ in lexicon.FINITE_TAGS for a in t.children))
+            and not any(c.dep_ in lexicon.SUBJECT_DEPS and c.i < obj.i for c in t.children)
+            and not in_relative_clause(t, obj) for t in obj.subtree):
+        return None
+    span = contiguous(doc, list(obj.subtree))
+    return through_closing_mark(span) if span is not None else None
+
+
+def in_relative_clause(token: Token, top: Token) -> bool:
+    """Whether a relative clause lies between ``token`` and ``top`` above it ("a state of
+    emergency, which he said would allow him to act")."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
 def through_closing_mark(span: Span) -> Span:
     """A claim that opens a quoted fragment ends at its closing mark, wherever the parse of
     the fragment ended ('would not reopen “until the fire chief says it is safe.”')."""

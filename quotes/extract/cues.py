@@ -18,6 +18,7 @@ from .content import (
     joined,
     leading_attribution,
     nominal_content,
+    object_clause,
     parenthetical,
     phrase,
     request_content,
@@ -239,6 +240,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
                                                       and doc[c.left_edge.i].lemma_.lower() in lex.reporting_verbs)]
     asking = lemma in lex.question_verbs and not passive and not nested and verb.tag_ != "VBN"
     content = clause_contents(verb, subject, comps, content, asking, lex)
+    if not content and reporting and not passive and (clause := object_clause(doc, verb, lex)) is not None:
+        content.append(clause)
     if not content and lemma in lex.characterising_verbs and reporting and not naming(verb, lemma):
         content.extend(characterisation(doc, verb, subject))
     if not content and lemma in lex.light_verbs:
