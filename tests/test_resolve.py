@@ -813,3 +813,9 @@ def test_a_name_with_a_role_in_apposition_is_a_person_the_role_refers_back_to(ex
                           "partner asked for the price to be kept secret, but the commissioner stated the purchase "
                           "was financed by a loan.")
     assert quotes[-1].speaker.name == "Gáspár Maróth"
+
+
+def test_an_anonymous_source_is_described_without_the_aside_about_them(extract_text):
+    q = only(extract_text("A person familiar with the investigation, who spoke on condition of anonymity because they "
+                          "were not authorized to discuss it publicly, said the attack bore the hallmarks of a gang."))
+    assert q.speaker.name == "person familiar with the investigation"

@@ -38,7 +38,9 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             ids |= {t.i for t in child.subtree}  # "the 52-year-old"
         elif child.dep_ == "amod" and child.i > head.i and (
                 head.tag_ == "NNS" or head.lemma_.lower() in ("person", "source")):
-            ids |= {t.i for t in child.subtree}  # "people familiar with the matter"
+            # "people familiar with the matter" (", who spoke on condition of anonymity": aside)
+            aside = {t.i for c in child.subtree if c.dep_ in ("appos", "relcl", "acl", "advcl") for t in c.subtree}
+            ids |= {t.i for t in child.subtree if t.i not in aside}
         elif child.dep_ in ("conj", "cc") and child.i > head.i:
             aside = {t.i for c in child.subtree if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
             ids |= {t.i for t in child.subtree if t.i not in aside}
