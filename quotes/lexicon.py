@@ -127,10 +127,13 @@ FINDING_OBJECT_VERBS: frozenset[str] = frozenset({
     "show", "find", "reveal", "indicate", "suggest", "estimate", "predict", "project",
     "establish", "demonstrate", "detail", "list",
 })
-# Verbs that present an object "as" something ("listed X as Y", "referred to X as Y").
+# Verbs that present an object "as" something ("listed X as Y", "referred to X as Y"), and
+# that judge it so aloud ("criticized the commutation as an abuse of power").
 AS_VERBS: frozenset[str] = frozenset({"list", "cite", "name", "report", "refer", "portray",
                                       "depict", "hail", "present", "characterise",
-                                      "characterize", "describe", "label", "brand", "term"})
+                                      "characterize", "describe", "label", "brand", "term",
+                                      "criticize", "criticise", "attack", "insult", "slam", "blast",
+                                      "dismiss", "praise", "mock", "deride", "ridicule"})
 
 # Nouns of statement: with a "that" clause they carry reported content ("X's claim that ...").
 REPORTING_NOUNS: frozenset[str] = frozenset({

@@ -678,3 +678,15 @@ def test_an_object_with_a_report_in_its_relative_clause_is_no_claim(extract_text
     quotes = extract_text("Mayor Ana Ruiz said she may declare a state of emergency, which she said would let her act "
                           "without the council.")
     assert "a state of emergency, which she said would let her act without the council" not in [q.quote for q in quotes]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The Ruiz campaign criticized the commutation as an abuse of power.", "the commutation as an abuse of power"),
+    ("Mayor Ana Ruiz dismissed the report as fake news.", "the report as fake news"),
+])
+def test_judging_something_as_something_aloud_is_a_characterisation(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
+def test_an_attack_while_something_happens_is_no_characterisation(extract_text):
+    assert extract_text("Rebels attacked the convoy as it passed the bridge.") == []
