@@ -415,7 +415,7 @@ def trusted(sample_db, tmp_path, client_for):
         conn.execute("update quotes set speaker_rule = 'pronoun', antecedent_start = ?, antecedent_end = ? "
                      "where id = ?", (named, named + len("Dmitry Peskov"), quote_id))
     metadata = load_metadata()
-    assert metadata["plugins"]["quotes"]["min_confidence"] == 0.75
+    assert metadata["plugins"]["quotes"]["min_confidence"] == 0.85
     return client_for(Datasette([str(copy)], metadata=metadata, settings=SETTINGS))
 
 
@@ -426,7 +426,7 @@ def speakers_on(tree) -> list[str]:
 def test_the_home_page_and_feeds_show_only_what_the_site_trusts(trusted):
     tree, text = page(trusted, "/")
     assert speakers_on(tree) and "Yoon Suk Yeol" not in speakers_on(tree)
-    assert "confidence of at least 0.75" in text and "confidence__lt=0.75" in text
+    assert "confidence of at least 0.85" in text and "confidence__lt=0.85" in text
     feed = etree.fromstring(trusted.get("/-/search.atom?q=Yoon").content)
     titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]
     assert titles and not [t for t in titles if t.startswith("Yoon Suk Yeol:")]
@@ -437,7 +437,7 @@ def test_a_speaker_page_counts_what_it_shows_and_links_to_the_rest(trusted):
     assert not tree.xpath("//article[contains(@class, 'quote-card')]")
     facts = texts(tree, "//dl[@class='speaker-facts']/dd")[0]
     assert "0 likely right" in facts and "uncertain" in facts
-    assert "speaker_id=yoon-suk-yeol&amp;confidence__lt=0.75" in text
+    assert "speaker_id=yoon-suk-yeol&amp;confidence__lt=0.85" in text
 
 
 def test_search_and_tables_show_the_uncertain_marked(trusted):
@@ -454,8 +454,8 @@ def test_search_and_tables_show_the_uncertain_marked(trusted):
 
 
 def test_confidence_filters_the_json_api(trusted):
-    rows = trusted.get("/quotes/quotes_view.json?_shape=array&confidence__gte=0.75&_size=max").json()
-    assert rows and all(r["confidence"] >= 0.75 for r in rows)
+    rows = trusted.get("/quotes/quotes_view.json?_shape=array&confidence__gte=0.85&_size=max").json()
+    assert rows and all(r["confidence"] >= 0.85 for r in rows)
     assert "yoon-suk-yeol" not in {r["speaker_id"] for r in rows}
 
 
@@ -829,7 +829,7 @@ def test_the_json_of_a_speaker_and_a_group(client, sample_db):
 
 def test_the_search_json_is_filtered_as_the_page(trusted):
     data = trusted.get("/-/search.json?q=Yoon").json()
-    assert data["min_confidence"] == 0.75 and data["uncertain"] == len(
+    assert data["min_confidence"] == 0.85 and data["uncertain"] == len(
         [q for q in data["quotes"] if q["uncertain"]]) > 0
     assert trusted.get("/-/search.json?q=").json()["quotes"] == []
     assert trusted.get("/-/search.json?q=%22").status_code == 200
