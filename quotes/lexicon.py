@@ -470,6 +470,8 @@ CLAUSE_OPENERS: frozenset[str] = frozenset({"that", ",", ":", "—", "–", "-",
 CLAUSE_CLOSERS: frozenset[str] = frozenset({",", ":", "—", "–", "-", "and", "but", ";", "(", "while", "as"})
 # Prepositions after a role or organisation that belong to its name ("the chief of NATO").
 NAME_PREPOSITIONS: frozenset[str] = frozenset({"of", "for", "in", "at", "to", "within", "from"})
+# Bodies news names without an article ("Police said"), meaning the one the article names.
+BARE_BODIES: frozenset[str] = frozenset({"police"})
 # Prepositions that introduce the channel of a statement ("in a statement", "on Telegram").
 CHANNEL_PREPOSITIONS: frozenset[str] = frozenset({"in", "on", "at", "during", "via", "through", "over",
                                                   "from"})

@@ -819,3 +819,12 @@ def test_an_anonymous_source_is_described_without_the_aside_about_them(extract_t
     q = only(extract_text("A person familiar with the investigation, who spoke on condition of anonymity because they "
                           "were not authorized to discuss it publicly, said the attack bore the hallmarks of a gang."))
     assert q.speaker.name == "person familiar with the investigation"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Northamptonshire Police arrested a woman on Monday. Police said she had been released on bail.",
+     "Northamptonshire Police"),
+    ("Officers arrested a woman on Monday. Police said she had been released on bail.", "police"),
+])
+def test_police_without_an_article_is_the_force_the_article_names(extract_text, text, speaker):
+    assert extract_text(text)[-1].speaker.name == speaker

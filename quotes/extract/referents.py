@@ -346,8 +346,10 @@ class Names:
         reading order."""
         found: dict[str | None, tuple[list[int], list[str]]] = {}
         for ent in self.ents:
-            if ent.label_ != "ORG" or ent.root.pos_ != "PROPN" or self.in_quotes(ent.start_char) \
-                    or not self.in_text(ent.start_char):
+            # "Northamptonshire Police": a name in capitals, whatever the tagger made its head
+            named = ent.root.pos_ == "PROPN" or all(t.is_title or not t.is_alpha for t in ent) and any(
+                t.pos_ == "PROPN" for t in ent)
+            if ent.label_ != "ORG" or not named or self.in_quotes(ent.start_char) or not self.in_text(ent.start_char):
                 continue
             name = clean_name(ent.text)
             nouns = {t.lemma_.lower() for t in ent if t.lemma_.lower() in self.lex.org_nouns}

@@ -577,8 +577,10 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
     lex = r.lex
     line = ("company" if m.lemma in lex.company_nouns else "media" if m.lemma in lex.media_nouns
             else "club" if m.lemma in lex.club_nouns else None)
-    if (line is None and m.lemma not in lex.org_nouns) or m.lemma in lex.place_nouns or not m.definite \
-            or m.plural or any(t.pos_ == "PROPN" or t.ent_type_ in lexicon.NAME_LABELS for t in m.span):
+    bare = len(m.span) == 1 and m.lower in lexicon.BARE_BODIES  # "Police said", as "the police said"
+    if (line is None and m.lemma not in lex.org_nouns) or m.lemma in lex.place_nouns \
+            or not (m.definite or bare) or m.plural and not bare \
+            or any(t.pos_ == "PROPN" or t.ent_type_ in lexicon.NAME_LABELS for t in m.span):
         return None
     if line is None and m.modifiers:
         # "the fire service" is the "North Wales Fire and Rescue Service" named before; "the
