@@ -424,6 +424,8 @@ ORG_PRONOUNS: frozenset[str] = frozenset({"it"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them", "we"})
 # Pronouns that may stand as a speaker mention.
 SPEAKER_PRONOUNS = PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS | {"i", "you", "who", "which", "that"}
+# Possessives and the pronoun whose antecedent is their owner ("his campaign": he).
+POSSESSIVE_SUBJECTS: dict[str, str] = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # Every personal pronoun and possessive: never a speaker's alias.
 PRONOUNS: frozenset[str] = frozenset(
     "i you he she it we they him her them his hers its our ours their theirs".split())

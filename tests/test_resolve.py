@@ -828,3 +828,13 @@ def test_an_anonymous_source_is_described_without_the_aside_about_them(extract_t
 ])
 def test_police_without_an_article_is_the_force_the_article_names(extract_text, text, speaker):
     assert extract_text(text)[-1].speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Donald Trump held a rally in Ohio on Monday. His campaign said the crowd was the largest yet.",
+     "Donald Trump's campaign"),
+    ("Kyle Rittenhouse was charged on Friday. His lawyers said he acted in self defense.",
+     "Kyle Rittenhouse's lawyers"),
+])
+def test_a_body_or_proxy_owned_by_a_pronoun_is_its_owner_s(extract_text, text, speaker):
+    assert extract_text(text)[-1].speaker.name == speaker

@@ -142,6 +142,7 @@ FOUND_BY = {
     "pronoun": "a pronoun", "coordination": "names joined by “and”", "partitive": "a part of a group",
     "nationality_epithet": "a nationality", "named_person": "the name, given in full elsewhere",
     "appositive_name": "the name beside the description", "owned_office": "the office's owner",
+    "owned_by_pronoun": "the owner a possessive refers to",
     "proper_name": "a surname", "same_source": "“the same source” as before",
     "both_parties": "the two parties named before", "data": "the data", "document": "the document",
     "named_organisation": "the organisation's name", "news_agency": "the news agency the article names",

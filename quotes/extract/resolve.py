@@ -417,6 +417,21 @@ def owned_office(r: Resolver, m: MentionPhrase) -> Attribution | None:
     return Attribution(f"{r.full(clean_name(owner.text))}'s {rest}", "organisation")
 
 
+def owned_by_pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
+    """"His campaign said", "her spokesman", "their lawyers": a body or proxy owned by whom
+    the possessive refers to, named as "Yoon's office" is ("Donald Trump's campaign")."""
+    owner = next((c for c in m.head.children if c.dep_ == "poss" and c.lower_ in lexicon.POSSESSIVE_SUBJECTS), None)
+    if owner is None or m.lemma not in r.lex.org_nouns | r.lex.proxy_nouns or owner.i != m.span.start:
+        return None
+    pronoun_mention = MentionPhrase(r.doc[owner.i:owner.i + 1])
+    pronoun_mention.lower = lexicon.POSSESSIVE_SUBJECTS[owner.lower_]
+    found = pronoun(r, pronoun_mention)
+    if found is None or not found.name:
+        return None
+    kind: SpeakerKind = "organisation" if m.lemma in r.lex.org_nouns else "group" if m.plural else "person"
+    return Attribution(f"{found.name}'s {r.doc[owner.i + 1:m.span.end].text}", kind)
+
+
 def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """A name: a person's the recogniser missed ("Governor Ilse Varga"), a surname of someone
     named in full ("Yoon"), or an organisation's."""
@@ -752,7 +767,7 @@ def unnamed_body(r: Resolver, m: MentionPhrase) -> Attribution | None:
 
 RULES: tuple[Rule, ...] = (
     pronoun, coordination, partitive, nationality_epithet, named_person, appositive_name, owned_office,
-    proper_name, same_source, both_parties, data, document, named_organisation, news_agency,
+    owned_by_pronoun, proper_name, same_source, both_parties, data, document, named_organisation, news_agency,
     organisation_epithet, person_epithet, definite_description, role, unnamed_body,
 )
 
