@@ -73,3 +73,9 @@ def test_a_way_of_finding_quotes_the_model_was_not_fitted_on_is_unsure():
     assert unfitted({**sure, "cue_kind=stance": 1.0}) <= 0.5
     fitted = Model(MODEL.bias, {**unfitted.weights, "cue_kind=stance": 0.1})
     assert fitted({**sure, "cue_kind=stance": 1.0}) > 0.75
+
+
+def test_a_quote_nobody_is_named_for_is_never_sure():
+    generous = Model(5.0, {"type=direct": 3.0})
+    assert generous({"type=direct": 1.0, "kind=person": 1.0}) > 0.99
+    assert generous({"type=direct": 1.0, "kind=none": 1.0}) <= 0.5

@@ -23,6 +23,7 @@ WEIGHTS = Path(__file__).with_name("confidence.json")
 # fitted on annotations that hold such quotes.
 UNMEASURED = "cue_kind="
 UNSURE = 0.5
+NOBODY = "kind=none"  # the feature of a quote whose speaker is unknown: at most UNSURE too
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,8 @@ class Model:
     def __call__(self, found: Mapping[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in found.items())
         p = round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 3)
-        if any(name.startswith(UNMEASURED) and name not in self.weights for name in found):
-            return min(p, UNSURE)
+        if any(name.startswith(UNMEASURED) and name not in self.weights for name in found) or found.get(NOBODY):
+            return min(p, UNSURE)  # (a quote nobody is named for is never a sure attribution)
         return p
 
     @classmethod
