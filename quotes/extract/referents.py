@@ -151,22 +151,24 @@ class Names:
         took it for something else."""
         found = []
         for token in self.doc:
-            if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+            if token.dep_ != "appos":
                 continue
-            role_after = next((c for c in token.children if c.dep_ == "appos"
-                               and c.lemma_.lower() in self.lex.role_nouns and c.pos_ == "NOUN"), None)
-            if role_after is not None and token.dep_ != "compound":
-                name = mention_span(token, self.lex)
-                name = self.doc[name.start:min(name.end, token.i + 1)]
+            head = token.head
+            if token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.role_nouns and head.pos_ == "PROPN" \
+                    and head.ent_type_ != "PERSON" and head.dep_ != "compound":
+                # "Gáspár Maróth, the government commissioner"
+                name = mention_span(head, self.lex)
+                name = self.doc[name.start:min(name.end, head.i + 1)]
                 if len(name) >= 2 and all(t.is_title or t.text == "-" for t in name):
                     found.append(Named(name.start_char, clean_name(name.text),
-                                       strip_article(mention_span(role_after, self.lex).text)))
-            if token.dep_ == "appos" and token.head.lemma_.lower() in self.lex.role_nouns:
+                                       strip_article(mention_span(token, self.lex).text)))
+            elif token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and head.lemma_.lower() in self.lex.role_nouns:
+                # "the Social Democrat candidate, Asha Mistry"
                 name = mention_span(token, self.lex)
                 joined = next((t.i for t in name if t.dep_ == "cc" or t.text == ","), name.end)
                 name = self.doc[name.start:joined]  # "officers Ann Lee and Tom Hale": the first of two
                 if len(name) >= 2 and all(t.is_title or t.text == "-" or t.is_lower for t in name):
-                    role = strip_article(mention_span(token.head, self.lex).text)
+                    role = strip_article(mention_span(head, self.lex).text)
                     found.append(Named(name.start_char, clean_name(name.text), role))
         return found
 
