@@ -583,7 +583,13 @@ def test_a_pronoun_after_a_sentence_about_an_office_holder_is_the_holder(extract
 
 def test_a_campaign_named_after_a_person_is_the_campaign_not_the_person(extract_text):
     q = extract_text('Donald Trump spoke on Monday. The Trump campaign accused Biden of "siding with criminals."')[-1]
-    assert (q.speaker.name, q.speaker.kind) == ("Trump campaign", "organisation")
+    assert (q.speaker.name, q.speaker.kind) == ("Donald Trump's campaign", "organisation")
+
+
+def test_a_body_named_after_a_person_has_one_name_however_it_is_written(extract_text):
+    quotes = extract_text("Donald Trump held a rally in Texas. The Trump campaign said the crowd was huge. "
+                          "His campaign said the polls were wrong.")
+    assert [q.speaker.name for q in quotes] == ["Donald Trump's campaign"] * 2
 
 
 @pytest.mark.parametrize("text, name", [

@@ -568,8 +568,13 @@ def named_organisation(r: Resolver, m: MentionPhrase) -> Attribution | None:
     named = [e for e in r.names.ents_in(m.span) if e.label_ == "ORG" and e.root.pos_ == "PROPN"
              and e.root.dep_ != "poss"]  # "Dovenland's water agency" is not Dovenland
     name = clean_name(named[-1].text) if named else None
-    if name is None or " " not in name and r.full(name) != name:
-        return None  # "the Trump campaign": a person's surname (the recogniser's organisation) names no body
+    if name is None:
+        return None
+    if " " not in name and r.full(name) != name:
+        # "the Trump campaign": a person's surname (the recogniser's organisation), so the
+        # body is named after the person, as "the Biden campaign" is ("Joe Biden's campaign")
+        rest = POSSESSIVE_START.sub("", r.doc[named[-1].end:m.span.end].text)
+        return Attribution(f"{r.full(name)}'s {rest}", "organisation") if rest else None
     return Attribution(name, "organisation")
 
 
