@@ -290,7 +290,7 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
     merged = [(run, cue) for run, cue in merge_split_quotes(text, direct_runs, attributed, runs)
               if cue is None or cue.kind is not None or not any(opened_before(c, run, text) for c in cue.content)]
     # '"A," she said, "and we will go on."': the piece after the attribution is quoted too
-    direct_chars = sorted(p for run, _ in merged for p in run)
+    merged_chars = sorted(p for run, _ in merged for p in run)
     for run, cue in merged:
         span = doc.char_span(run[0][0], run[-1][1], alignment_mode="expand")
         if span is not None and len(span):
@@ -301,7 +301,7 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
         for content in cue.content:
             if cue.cut is None and cue.kind is None and content.start <= cue.cue.start and cue.cue.end <= content.end:
                 content = after_attribution(content, cue.cue)
-            if len(content) == 0 or overlaps_direct(content, direct_chars):
+            if len(content) == 0 or overlaps_direct(content, merged_chars):
                 continue
             kind: QuoteType = "mixed" if has_fragment(content, quoted) else "indirect"
             quote = Quote(content=content, type=kind, cue=cue.cue, cue_kind=cue.kind)

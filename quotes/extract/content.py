@@ -93,9 +93,8 @@ def without_writers_addition(span: Span) -> Span:
         c.tag_ == "VBD" or c.lower_ in lexicon.PAST_MODALS) for c in span.root.children)
     last = max((t.i for t in span if not t.is_punct), default=span.end - 1)
     for comma in span[1:-1]:
-        rest = doc[comma.i + 1:span.end]
         if comma.text != "," or any(t.text in QUOTE_TOKENS or t.lower_ == "that" and doc[t.i - 1].dep_ == "cc"
-                                    for t in rest):
+                                    for t in doc[comma.i + 1:span.end]):
             continue  # the speaker's words go on: quoted, or "..., and that ..."
         after, quoted = doc[comma.i + 1], doc[comma.i - 1].text in QUOTE_TOKENS
         clause = after
@@ -110,9 +109,13 @@ def without_writers_addition(span: Span) -> Span:
     return span
 
 
+def tensed(verb: Token, tags: frozenset[str] | tuple[str, ...]) -> bool:
+    """Whether a verb, or an auxiliary of it, carries one of these tags."""
+    return verb.tag_ in tags or any(c.dep_ in ("aux", "auxpass") and c.tag_ in tags for c in verb.children)
+
+
 def present_tense(verb: Token) -> bool:
-    return verb.tag_ in ("VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return tensed(verb, ("VBZ", "VBP"))
 
 
 def object_clause(doc: Doc, verb: Token, lex: Lexicon) -> Span | None:
@@ -122,8 +125,7 @@ def object_clause(doc: Doc, verb: Token, lex: Lexicon) -> Span | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() in lex.audience_nouns:
         return None
-    if not any(t.dep_ == "ccomp" and (t.tag_ in lexicon.FINITE_TAGS or any(
-            a.dep_ in ("aux", "auxpass") and a.tag_ in lexicon.FINITE_TAGS for a in t.children))
+    if not any(t.dep_ == "ccomp" and tensed(t, lexicon.FINITE_TAGS)
             and not any(c.dep_ in lexicon.SUBJECT_DEPS and c.i < obj.i for c in t.children)
             and not in_relative_clause(t, obj) for t in obj.subtree):
         return None

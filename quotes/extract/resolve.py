@@ -388,8 +388,7 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None
     person = persons[-1]
     if person.end < m.span.end and m.lemma in r.lex.org_nouns:
-        rest = POSSESSIVE_START.sub("", doc[person.end:m.span.end].text)
-        return Attribution(f"{r.full(clean_name(person.text))}'s {rest}", "organisation")
+        return owned_by(r.full(clean_name(person.text)), doc[person.end:m.span.end].text)
     name, at = r.names.name_alone(person)
     name = r.full(name)
     role = strip_article(r.names.description(doc[m.span.start:person.start + at])).strip(" ,")
@@ -413,8 +412,13 @@ def owned_office(r: Resolver, m: MentionPhrase) -> Attribution | None:
     owner = next((c for c in m.head.children if c.dep_ == "poss"), None)
     if owner is None or m.lemma not in r.lex.org_nouns or not r.names.is_person(clean_name(owner.text), owner):
         return None
-    rest = POSSESSIVE_START.sub("", r.doc[owner.i + 1:m.span.end].text)
-    return Attribution(f"{r.full(clean_name(owner.text))}'s {rest}", "organisation")
+    return owned_by(r.full(clean_name(owner.text)), r.doc[owner.i + 1:m.span.end].text)
+
+
+def owned_by(owner: str, rest: str, kind: SpeakerKind = "organisation") -> Attribution:
+    """A body or proxy named after its owner, in one form wherever it is found: "Yoon Suk
+    Yeol's office" for "Yoon's office", "the Yoon office" and "his office"."""
+    return Attribution(f"{owner}'s {POSSESSIVE_START.sub('', rest)}", kind)
 
 
 def owned_by_pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -429,7 +433,7 @@ def owned_by_pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if found is None or not found.name:
         return None
     kind: SpeakerKind = "organisation" if m.lemma in r.lex.org_nouns else "group" if m.plural else "person"
-    return Attribution(f"{found.name}'s {r.doc[owner.i + 1:m.span.end].text}", kind)
+    return owned_by(found.name, r.doc[owner.i + 1:m.span.end].text, kind)
 
 
 def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -573,8 +577,8 @@ def named_organisation(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if " " not in name and r.full(name) != name:
         # "the Trump campaign": a person's surname (the recogniser's organisation), so the
         # body is named after the person, as "the Biden campaign" is ("Joe Biden's campaign")
-        rest = POSSESSIVE_START.sub("", r.doc[named[-1].end:m.span.end].text)
-        return Attribution(f"{r.full(name)}'s {rest}", "organisation") if rest else None
+        rest = r.doc[named[-1].end:m.span.end].text
+        return owned_by(r.full(name), rest) if POSSESSIVE_START.sub("", rest) else None
     return Attribution(name, "organisation")
 
 
