@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import run
 
-from quotes.calibrate import held_back
+from quotes.calibrate import MIN_MEASURED, fit, held_back
 from quotes.datasette.serve import load_metadata
 from quotes.extract.confidence import MODEL, Model
 
@@ -73,6 +73,15 @@ def test_a_way_of_finding_quotes_the_model_was_not_fitted_on_is_unsure():
     assert unfitted({**sure, "cue_kind=stance": 1.0}) <= 0.5
     fitted = Model(MODEL.bias, {**unfitted.weights, "cue_kind=stance": 0.1})
     assert fitted({**sure, "cue_kind=stance": 1.0}) > 0.75
+
+
+def test_a_way_of_finding_quotes_annotated_a_few_times_gets_no_weight():
+    plain = [{"features": {"type=indirect": 1.0}, "_ok": n % 10 != 0} for n in range(200)]
+    few = [{"features": {"type=indirect": 1.0, "cue_kind=stance": 1.0}, "_ok": n % 2 == 0}
+           for n in range(MIN_MEASURED - 1)]
+    assert "cue_kind=stance" not in fit(plain + few).weights
+    many = few + [{"features": {"type=indirect": 1.0, "cue_kind=stance": 1.0}, "_ok": False}] * 5
+    assert fit(plain + many).weights["cue_kind=stance"] < 0
 
 
 def test_a_quote_nobody_is_named_for_is_never_sure():

@@ -19,8 +19,8 @@ from pathlib import Path
 WEIGHTS = Path(__file__).with_name("confidence.json")
 
 # Features of ways of finding a quote (``cue_kind=stance``, ...) that a model fitted without
-# them cannot estimate: a quote found so is unsure, at most UNSURE, until the weights are
-# fitted on annotations that hold such quotes.
+# them, or on too few of them, cannot estimate: a quote found so is unsure, at most UNSURE,
+# until the weights are fitted on annotations that hold enough such quotes.
 UNMEASURED = "cue_kind="
 UNSURE = 0.5
 NOBODY = "kind=none"  # the feature of a quote whose speaker is unknown: at most UNSURE too
