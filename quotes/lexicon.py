@@ -251,8 +251,9 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "businessman", "businesswoman", "entrepreneur", "chef", "mechanic", "electrician", "plumber",
     "athlete", "artist", "designer", "architect", "blogger", "developer", "programmer",
     "critic", "opponent", "observer",
-    # anonymous sources: "a person familiar with the matter", "people in the administration"
-    "person", "people", "insider",
+    # anonymous sources: "a person familiar with the matter", "people in the administration",
+    # and passers-by ("a woman who lives nearby said", "one man told reporters")
+    "person", "people", "insider", "man", "woman", "girl", "boy", "teenager",
 })
 
 
@@ -457,6 +458,17 @@ WH_WORDS: frozenset[str] = frozenset({"when", "where", "why", "how", "what", "wh
 # Conjunctions opening a subordinate clause that may trail a reported claim.
 SUBORDINATORS: frozenset[str] = frozenset({"when", "where", "while", "whereas", "because", "as",
                                            "although", "though", "unless", "since", "which"})
+# Nouns by which a writer sums up what was said or done, after it ("..., a move that could
+# delay the project", "..., a claim officials rejected").
+SUMMING_NOUNS: frozenset[str] = frozenset({
+    "move", "decision", "step", "view", "claim", "promise", "pledge", "charge", "allegation",
+    "assertion", "accusation", "position", "stance", "argument", "remark", "comment", "suggestion",
+    "sentiment", "assessment", "prediction", "warning", "threat", "admission", "statement",
+})
+# Adverbs that put a clause after the one before in time ("and she would later resign"): the
+# narration going on, not more of a claim.
+SEQUENCE_ADVERBS: frozenset[str] = frozenset({"later", "eventually", "then", "soon", "afterwards",
+                                              "subsequently", "ultimately"})
 # Words that make a clause a condition: a verb of saying in one ("if records showed ...")
 # reports nothing anyone said.
 CONDITIONALS: frozenset[str] = frozenset({"if", "unless"})

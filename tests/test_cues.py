@@ -80,6 +80,16 @@ def test_an_according_to_at_the_end_keeps_its_clause(extract_text):
     assert q.quote == "The plant will close"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("According to Ana Ruiz, the mayor's chief of staff, the budget is balanced.", "the budget is balanced"),
+    ("Rents have doubled, according to Ana Ruiz, a housing researcher at Harbour University.",
+     "Rents have doubled"),
+])
+def test_who_the_source_of_according_to_is_is_not_the_claim(extract_text, text, content):
+    q = only(extract_text(text))
+    assert (q.quote, q.speaker.name) == (content, "Ana Ruiz")
+
+
 def test_an_inserted_attribution_names_its_speaker(extract_text):
     text = "Mayor Ann Lee spoke on Monday. Councillors, Lee noted, have seen such budgets vanish before."
     q = only(extract_text(text))
@@ -121,6 +131,11 @@ def test_a_relative_clause_of_saying_is_cut_from_the_claim_around_it(extract_tex
     ("He called for the government to reduce corruption.", "the government to reduce corruption", "called for"),
     ("Activists called for an independent inquiry into the shooting.",
      "an independent inquiry into the shooting", "called for"),
+    # all that was asked for, though the parser coordinated its second part with the verb
+    ("Activists called for an end to the fishing ban, and the cancellation of all port fees.",
+     "an end to the fishing ban, and the cancellation of all port fees", "called for"),
+    ("Activists called for the sale of the city airport and to let residents decide how to use the money.",
+     "the sale of the city airport and to let residents decide how to use the money", "called for"),
     ("The union demanded that the company reinstate the workers.", "the company reinstate the workers",
      "demanded"),
     ("The senator asked whether the ministry had reviewed the plan.",
@@ -622,6 +637,14 @@ def test_words_before_an_auxiliary_the_parser_left_alone_are_no_claim(extract_te
      "they would pause the line, which is running over budget, and order an audit"),
     ("Officials said they had closed the bridge, which had been damaged in the storm.",
      "they had closed the bridge, which had been damaged in the storm"),
+    # a summing up of the claim is the writer's; an appositive of the words before it is not
+    ("Ana Ruiz said the decision was unlawful, a view shared by many legal experts.", "the decision was unlawful"),
+    ("Ana Ruiz said the budget would be balanced by 2025 — a promise she has made before.",
+     "the budget would be balanced by 2025"),
+    ("Ana Ruiz said the city would appeal the ruling, a move that could delay the project by years.",
+     "the city would appeal the ruling"),
+    ("Ana Ruiz said the victim was Tom Reyes, a man who lived nearby.",
+     "the victim was Tom Reyes, a man who lived nearby"),
 ])
 def test_what_the_writer_adds_after_the_claim_is_not_quoted(extract_text, text, content):
     assert only(extract_text(text)).quote == content
@@ -635,6 +658,18 @@ def test_what_the_writer_adds_after_the_claim_is_not_quoted(extract_text, text, 
 ])
 def test_a_verb_of_saying_in_a_tense_the_claim_cannot_share_is_the_speaker_s_next_act(extract_text, text, contents):
     assert [q.quote for q in extract_text(text)] == contents
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Hale said the new bridge will open in May, and drivers would be able to cross it for free.",
+     "the new bridge will open in May, and drivers would be able to cross it for free"),
+    # the narration goes on in its own tense, or in sequence
+    ("Hale said the bridge will open in May, and the council voted to fund it.", "the bridge will open in May"),
+    ("Hale said the bridge would open in May, and she would later resign over the delays.",
+     "the bridge would open in May"),
+])
+def test_a_clause_joined_to_the_claim_by_its_modal_is_part_of_it(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
 
 
 def test_an_attribution_opening_the_sentence_reports_the_clause_after_its_comma(extract_text):

@@ -274,7 +274,8 @@ class QuoteFinder:
 def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
     """All quotes of a parsed document, in reading order, with their speakers resolved."""
     skip = sorted(doc._.skip or [])
-    text = doc.text  # built from the tokens on every access: read it once
+    resolver = Resolver(doc, lex)
+    text = resolver.names.text
     runs = quoted_runs(text, skip)
     quoted = sorted(p for run in runs for p in run)
     direct_runs = [run for n, run in enumerate(runs)
@@ -312,7 +313,6 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
                 quote.text = " ".join(text[s:e] for s, e in quote.pieces)
             found.append((quote, cue))
 
-    resolver = Resolver(doc, lex)
     kept: list[Quote] = []
     for quote, cue in sorted(found, key=lambda pair: pair[0].start):
         if cue is not None:

@@ -83,7 +83,8 @@ def swallowed_subject(verb: Token, comp: Token) -> Token | None:
 
 def without_writers_addition(span: Span) -> Span:
     """What the writer adds after a comma at the end of a claim, outside quotation marks:
-    a gloss ('..., meaning the UK would leave'), what the speaker did next ('..., before
+    a gloss ('..., meaning the UK would leave'), a summing up ('..., a view many share'),
+    what the speaker did next ('..., before
     reversing course the next day'), background in the present tense after a claim
     in the past ('the zone would lie east of the river, which is territory the SDF holds'), or,
     after a closing quotation mark, any relative or subordinate clause ('"... of the Afghan
@@ -93,6 +94,8 @@ def without_writers_addition(span: Span) -> Span:
         c.tag_ == "VBD" or c.lower_ in lexicon.PAST_MODALS) for c in span.root.children)
     last = max((t.i for t in span if not t.is_punct), default=span.end - 1)
     for comma in span[1:-1]:
+        if comma.text in (",", "—", "–") and summing_up(comma, last):
+            return doc[span.start:comma.i]
         if comma.text != "," or any(t.text in QUOTE_TOKENS or t.lower_ == "that" and doc[t.i - 1].dep_ == "cc"
                                     for t in doc[comma.i + 1:span.end]):
             continue  # the speaker's words go on: quoted, or "..., and that ..."
@@ -107,6 +110,27 @@ def without_writers_addition(span: Span) -> Span:
                 or quoted and after.dep_ == "mark" and clause.dep_ == "advcl":
             return doc[span.start:comma.i]
     return span
+
+
+def summing_up(comma: Token, last: int) -> bool:
+    """'..., a view shared by many legal experts', '— a promise she has made before': a noun
+    phrase after the claim that sums it up: headed by a noun that names a saying or a deed,
+    or in apposition to a word far back in the claim, not to the words just before (as 'Tom
+    Reyes, a man who lived nearby' is)."""
+    doc = comma.doc
+    noun = doc[comma.i + 1]
+    while noun.dep_ == "det" or noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
+        noun = noun.head
+    if doc[comma.i + 1].lower_ not in ("a", "an") or noun.right_edge.i < last \
+            or not any(c.dep_ in ("acl", "relcl") for c in noun.children):
+        return False
+    if noun.lemma_.lower() in lexicon.SUMMING_NOUNS:
+        return True  # "..., a move that could delay it": whatever the parser hung it on
+    if noun.dep_ != "appos":
+        return False
+    anchor = noun.head
+    own = [t.i for t in anchor.subtree if not noun.left_edge.i <= t.i <= noun.right_edge.i]
+    return max(own) < comma.i - 1
 
 
 def tensed(verb: Token, tags: frozenset[str] | tuple[str, ...]) -> bool:
@@ -485,10 +509,20 @@ def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
         return None  # "thanked the crews for ...", "warned residents for ...": not a request
     if wanted.i == verb.i + 1:
         cue_tokens.append(wanted)
-    tokens = [t for t in wanted.subtree if t.i != wanted.i]
+    tokens = [t for t in wanted.subtree if t.i != wanted.i] + object_conjuncts(verb, wanted)
     if addressee is not None and addressee.i < wanted.i:
         tokens = list(addressee.subtree) + tokens  # "asked the Queen for a prorogation"
     return phrase(doc, tokens, lex)
+
+
+def object_conjuncts(verb: Token, wanted: Token) -> list[Token]:
+    """'called for an end to the ban, and the cancellation of all fees', 'called for the sale
+    of the airport and to let residents decide': what the parser coordinated with the verb
+    though a verb cannot be (a noun, an infinitive with no subject) is more of what was asked
+    for."""
+    return [t for c in verb.children if c.dep_ == "conj" and c.i > wanted.i and (
+        c.pos_ in ("NOUN", "PROPN") or c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)) for t in c.subtree]
 
 
 def aside(claim: Token, lex: Lexicon) -> set[int]:

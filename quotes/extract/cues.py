@@ -46,10 +46,12 @@ class Cue:
 
 
 def find_cues(doc: Doc, skip: list[tuple[int, int]], lex: Lexicon) -> Iterator[Cue]:
+    cue_words = lex.reporting_nouns | lex.stance_verbs | lex.intention_verbs | lex.reporting_verbs \
+        | lex.speech_act_verbs | {"according", "per"}
     for token in doc:
-        if in_ranges(token.idx, skip):
-            continue
         lemma = token.lemma_.lower()
+        if (lemma not in cue_words and token.lower_ not in cue_words) or in_ranges(token.idx, skip):
+            continue  # most words: no cue, and no need to look further
         if according_to_at(token):
             cue = according_to(doc, token, lex)
             if cue:
@@ -119,7 +121,13 @@ def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | 
         # "Per the decree signed by X, priests are ...", "One child was, according to the
         # fire service, among the dead": an attribution set off by commas ends at its comma,
         # however far the parser let the source's phrase run
-        comma = next((t for t in token.subtree if t.text == "," and t.i > source.i
+        # ("According to Ana Ruiz, the mayor's chief of staff, the budget ...": past the
+        # source's appositive, set off by commas of its own)
+        described = max((c.right_edge.i for c in source.children if c.dep_ == "appos" and c.i > source.i
+                         and c.pos_ in ("NOUN", "PROPN")),
+                        default=source.i)
+        after = described if described + 1 == len(doc) or doc[described + 1].is_punct else source.i
+        comma = next((t for t in token.subtree if t.text == "," and t.i > after
                       and doc[t.i + 1].tag_ not in ("WP", "WDT", "WP$")), None)
         if comma is not None:
             exclude = set(range(token.i, comma.i + 1))
@@ -220,6 +228,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
                                      and not beyond_semicolon(c, verb))
              or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB" and not passive
                  and doc[c.left_edge.i - 1].text != ",")]  # "..., he said, to find out why": no promise
+    comps += modal_conjuncts(verb, comps)
     if lemma == "quote":
         saying = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.lemma_ == "say"), None)
         if saying is not None:
@@ -444,6 +453,20 @@ def misattached_that_clause(verb: Token, lex: Lexicon) -> list[Token]:
                                                       or noun in lex.channel_nouns):
                     return [token]
     return []
+
+
+def modal_conjuncts(verb: Token, comps: list[Token]) -> list[Token]:
+    """'said the bridge will open in May, and drivers would be able to cross it': a clause the
+    parser coordinated with the verb of saying, whose modal ties it to the claim before it;
+    the narration goes on in its own tense ('..., and the council voted to fund it') or in
+    sequence ('and she would later resign')."""
+    if not comps:
+        return []
+    last = max(c.i for c in comps)
+    return [c for c in verb.children if c.dep_ == "conj" and c.i > last and c.pos_ in ("VERB", "AUX")
+            and any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)
+            and any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)
+            and not any(a.dep_ == "advmod" and a.lower_ in lexicon.SEQUENCE_ADVERBS for a in c.children)]
 
 
 def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:

@@ -47,6 +47,12 @@ class Names:
 
     def __init__(self, doc: Doc, lex: Lexicon):
         self.doc, self.lex = doc, lex
+        self._full_names: dict[tuple[str, bool], str] = {}  # asked for again and again
+
+    @cached_property
+    def text(self) -> str:
+        """The article's text: ``Doc.text`` joins the tokens again on every access."""
+        return self.doc.text
 
     @cached_property
     def ents(self) -> list[Span]:
@@ -192,10 +198,11 @@ class Names:
         written inside it, which the recogniser splits; the person is the given name and the
         surname ("Mitchell Stoltz")."""
         found, doc = [], self.doc
-        for i in range(len(doc) - 4):
-            if doc[i + 1].text not in NICKNAME_MARKS:
+        for mark in doc[1:len(doc) - 3]:
+            if mark.text not in NICKNAME_MARKS:
                 continue
-            given, mark, nick, close = doc[i:i + 4]
+            i = mark.i - 1
+            given, nick, close = doc[i], doc[i + 2], doc[i + 3]
             if not (given.pos_ == "PROPN" and given.is_title and mark.text in NICKNAME_MARKS
                     and nick.is_title and close.text == NICKNAME_MARKS[mark.text]
                     and given.lower_ not in self.lex.titles_or_roles):
@@ -221,9 +228,11 @@ class Names:
                 if gender:
                     found.setdefault(self.full_name(self.name_alone(ent)[0]), gender)
         for token in self.doc[:-1]:  # "Mr Quill", even where the recogniser saw no person
+            if token.lower_.rstrip(".") not in lexicon.GENDER or token.lower_ in lexicon.PRONOUNS \
+                    or not token.is_title:
+                continue
             after = self.doc[token.i + 1]
-            if token.lower_.rstrip(".") in lexicon.GENDER and token.lower_ not in lexicon.PRONOUNS \
-                    and token.is_title and after.pos_ == "PROPN":
+            if after.pos_ == "PROPN":
                 end = after.i
                 while end + 1 < len(self.doc) and self.doc[end + 1].pos_ == "PROPN" and self.doc[end + 1].is_title:
                     end += 1
@@ -236,7 +245,7 @@ class Names:
         """The character ranges inside quotation marks: whoever is named there is talked
         about by the speaker, not a speaker of the passage."""
         skip = sorted(self.doc._.skip or []) if self.doc.has_extension("skip") else []
-        return sorted(p for run in quoted_runs(self.doc.text, skip) for p in run)
+        return sorted(p for run in quoted_runs(self.text, skip) for p in run)
 
     def in_quotes(self, start: int) -> bool:
         return in_ranges(start, self.quoted)
@@ -247,7 +256,7 @@ class Names:
         Press"), a byline ("By Ann Lee, Staff Writer"), a dateline or time stamp, a line in
         headline case ("Mayor Said The Budget Was Needed"). Nobody named there speaks."""
         found, at = [], 0
-        for line in self.doc.text.split("\n"):
+        for line in self.text.split("\n"):
             if not_running_text(line):
                 found.append((at, at + len(line)))
             at += len(line) + 1
@@ -294,6 +303,14 @@ class Names:
                     and word.idx not in seen and not self.in_quotes(word.idx) and self.in_text(word.idx) \
                     and self.surname_in_full(word.text):
                 found.append(Named(word.idx, word.text, None))
+            elif word.dep_ in lexicon.SUBJECT_DEPS and word.head.dep_ == "ROOT" and word.ent_iob_ == "O":
+                # "Ana Ruiz spoke from the stage": a name of two or three words the recogniser
+                # saw nothing in, the subject of its sentence
+                name = self.doc[word.left_edge.i:word.i + 1]
+                if all(t.ent_iob_ == "O" and (t.i == word.i or t.dep_ == "compound") for t in name) \
+                        and clean_name(name.text) in self.written_names and name.start_char not in seen \
+                        and not self.in_quotes(name.start_char):
+                    found.append(Named(name.start_char, clean_name(name.text), None))
         return sorted(found, key=lambda n: n.start)
 
     def surname_in_full(self, word: str) -> bool:
@@ -405,10 +422,20 @@ class Names:
 
     @cached_property
     def chunks(self) -> list[Span]:
-        """Indefinite noun phrases and named definite ones ("the Biden campaign"), the first
-        mention of what a later "the ..." refers to."""
-        return [c for c in self.doc.noun_chunks if len(c) > 1 and (c[0].lower_ not in lexicon.DEFINITE or any(
-            t.pos_ == "PROPN" and t.i < c.root.i for t in c))]
+        """Indefinite noun phrases and named definite ones ("the Biden campaign", "the
+        government of Samoa"), the first mention of what a later "the ..." refers to."""
+        found = []
+        for chunk in self.doc.noun_chunks:
+            # "the government of Samoa": named by the place or body after it
+            of = next((c for c in chunk.root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            named = next((o for o in of.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+                          and o.ent_type_ in lexicon.ORG_LABELS), None) if of is not None else None
+            if named is not None and chunk[0].lower_ in lexicon.DEFINITE:
+                found.append(self.doc[chunk.start:named.right_edge.i + 1])
+            elif len(chunk) > 1 and (chunk[0].lower_ not in lexicon.DEFINITE or any(
+                    (t.pos_ == "PROPN" or t.ent_type_ == "NORP") and t.i < chunk.root.i for t in chunk)):
+                found.append(chunk)  # "a spokesman", "the Biden campaign", "the Samoan government"
+        return found
 
     @cached_property
     def chunk_starts(self) -> list[int]:
@@ -473,6 +500,12 @@ class Names:
         or, with ``unrecognised``, as a name the recogniser took for something else or cut
         short ("Carmen Ruiz Ortega" of which it saw "Ruiz Ortega"), which alone does not show a
         person ("Harrowgate Rovers")."""
+        key = (name, unrecognised)
+        if key not in self._full_names:
+            self._full_names[key] = self._full_name(name, unrecognised)
+        return self._full_names[key]
+
+    def _full_name(self, name: str, unrecognised: bool) -> str:
         others = [self.owners] if " " not in name else []
         others += [self.written_names] if unrecognised else []
         for names, anywhere in [([p.name for p in self.people], True), *((n, False) for n in others)]:

@@ -344,16 +344,30 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
 
 def in_full(r: Resolver, span: Span) -> str:
     """Parties written together with each person's full name, as the article gives it:
-    "Quist and Tally" -> "Mara Quist and Owen Tally", "Hendry and others" -> "Carl Hendry
-    and others"; a surname two people share stays as written."""
-    return "".join((r.full(t.text) if surname_alone(r, t) else t.text) + t.whitespace_ for t in span).strip()
+    "Quist and Tally" -> "Mara Quist and Owen Tally", "De Luca and others" -> "Marisol De
+    Luca and others"; a surname two people share stays as written."""
+    written: list[str] = []
+    run: list[Token] = []  # the words of one name: capitalised proper nouns side by side
+    for token in [*span, None]:
+        if token is not None and token.pos_ == "PROPN" and token.is_title \
+                and not (not run and token.lower_ in r.lex.titles_or_roles):
+            run.append(token)
+            continue
+        if run:
+            written.append(name_in_full(r, r.doc[run[0].i:run[-1].i + 1]) + run[-1].whitespace_)
+            run = []
+        if token is not None:
+            written.append(token.text_with_ws)
+    return "".join(written).strip()
 
 
-def surname_alone(r: Resolver, token: Token) -> bool:
-    """A one-word name of a person the article names in full, with no other name beside it."""
-    beside = [r.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(r.doc)]
-    return token.pos_ == "PROPN" and token.is_title and r.names.is_person(token.text, token) \
-        and all(n.pos_ != "PROPN" or n.lower_ in r.lex.titles_or_roles for n in beside)
+def name_in_full(r: Resolver, name: Span) -> str:
+    """A person's name as written, or in full when it is the shorter form of one person's name
+    the article gives ("Tally", "De Luca")."""
+    if len(name) == 1:
+        return r.full(name.text) if r.names.is_person(name.text, name[0]) else name.text
+    full = r.full(name.text)
+    return full if full.endswith(" " + name.text) else name.text
 
 
 def partitive(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -443,6 +457,8 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None  # "one MP", "a Labour MP": an office written in capitals, not a name
     if m.head.lower_ in r.lex.role_nouns and all(t.i == m.head.i or t.lower_ in lexicon.ARTICLES for t in m.span):
         return None  # "The President insists": an office with a capital, its holder the role rule's
+    if m.head.is_lower and m.head.lower_ in r.lex.role_nouns:
+        return None  # "the prime minister told": an office the tagger took for a name
     if m.head.pos_ != "PROPN" and m.head.ent_type_ not in lexicon.ORG_LABELS:
         # "Radmall conceded": a surname the tagger took for a common noun at a sentence's start
         if len(m.span) == 1 and m.head.is_title and r.full(m.head.text) != m.head.text:
@@ -463,7 +479,10 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     name_text = clean_name(span.text)
     if r.names.is_person(name_text, m.head):
         return Attribution(r.full(name_text), "person")
-    return Attribution(name_text, "group" if m.head.tag_ == "NNPS" else "organisation")
+    # "Democrats", "Greens": a plural name is a group's, unless the recogniser took the name
+    # for an organisation's ("General Motors", "Harbour Foods")
+    plural = m.head.tag_ == "NNPS" and m.head.ent_type_ != "ORG"
+    return Attribution(name_text, "group" if plural else "organisation")
 
 
 def name_alone_start(r: Resolver, span: Span) -> int:
@@ -502,11 +521,35 @@ def both_parties(r: Resolver, m: MentionPhrase) -> Attribution | None:
     return Attribution(pair, "group") if pair else None
 
 
+def issued_before(r: Resolver, noun: Token) -> Token | None:
+    """Who issued the document a definite description refers back to ("The ministry released a
+    report on Monday. The report said ..."): the issuer of the nearest earlier noun of the
+    same lemma outside quotation marks, written in its phrase ("a study by X") or as the
+    subject of the verb that issued it ("X published a study", "a study was released by X")."""
+    lemma = noun.lemma_.lower()
+    earlier = next((t for t in reversed(r.doc[:noun.i]) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
+                    and not r.names.in_quotes(t.idx)), None)
+    if earlier is None:
+        return None
+    issuer, verb = document_issuer(earlier), earlier.head
+    if issuer is None and verb.lemma_.lower() in lexicon.ISSUING_VERBS and earlier.dep_ in ("dobj", "nsubjpass"):
+        if earlier.dep_ == "dobj":
+            issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        else:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            issuer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if issuer is None or issuer.lower_ in lexicon.PRONOUNS or issuer.pos_ not in ("NOUN", "PROPN"):
+        return None  # "they published a study": nobody named
+    return issuer
+
+
 def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"A poll by Ipsos found", "court filings show": a document or data that speaks for
     itself is the speaker, as a short noun phrase that ends with its issuer ("poll by
-    Ipsos", "report by the department", "UN report"); the issuer, when named, relayed it."""
-    if m.lemma not in r.lex.data_nouns:
+    Ipsos", "report by the department", "UN report"); the issuer, when named, relayed it. A
+    paper of research is one too, not a newspaper ("the research paper noted")."""
+    if m.lemma not in r.lex.data_nouns and not (m.lemma in r.lex.media_nouns and any(
+            c.dep_ == "compound" and c.lemma_.lower() in r.lex.data_nouns for c in m.head.children)):
         return None
     if m.definite:
         earlier = r.history.earlier_mention(m.lemma, m.span.start_char)
@@ -531,6 +574,9 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
         described = " ".join(t.text for t in rest) + " by"  # "the department's report"
     elif maker is not None:
         named = mention_span(maker, r.lex)  # "a UN report": named as written
+    elif m.definite and not m.modifiers and (issuer := issued_before(r, m.head)) is not None:
+        named = mention_span(issuer, r.lex)  # "X published a study. The study found"
+        described = f"{described} by"
     if named is None:
         r.relayed = None
         return Attribution(described, "document")
@@ -559,6 +605,11 @@ def document(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return found if found.name else own
     if m.modifiers:
         return None
+    issuer = issued_before(r, m.head) if m.definite else None
+    if issuer is not None:  # "The ministry issued a statement on Monday. The statement said"
+        found = r.resolve(mention_span(issuer, r.lex), remember=False)
+        if found.name:
+            return found
     recent = r.history.referents[::-1]
     issued = next((ref for ref in recent if ref.channel and m.lemma in ref.channel.lower()), None)
     issued = issued or next((ref for ref in recent if ref.kind == "organisation"), None)
