@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, fields, replace
 from functools import cached_property
 from pathlib import Path
@@ -208,6 +209,7 @@ ORG_NOUNS: frozenset[str] = frozenset({
     "club", "utility", "studio", "cooperative", "board", "regulator", "watchdog", "hospital",
     "school", "charity", "campaign", "chamber", "manufacturer", "carrier", "airline", "retailer",
     "insurer", "lender", "operator", "network", "league", "district",
+    "family",  # "the family of the victim said", "his family said in a statement"
 })
 
 # Words that end the names of organisations but are not used for one in running text
@@ -465,6 +467,22 @@ SUMMING_NOUNS: frozenset[str] = frozenset({
     "assertion", "accusation", "position", "stance", "argument", "remark", "comment", "suggestion",
     "sentiment", "assessment", "prediction", "warning", "threat", "admission", "statement",
 })
+# Nouns that name words as words ("the question, "Is this person a citizen?"", "the slogan
+# "Build Back Better""): a quotation after one is what it names, not what someone said.
+MENTION_NOUNS: frozenset[str] = frozenset({
+    "question", "slogan", "phrase", "word", "title", "motto", "headline", "hashtag", "sign",
+    "banner", "caption", "chant", "nickname", "term", "expression", "label", "tagline", "catchphrase",
+})
+# Verbs of saying more only when they take no noun as object ("she added", "he went on";
+# not "added the question to the census", "continued the tradition").
+ADDING_VERBS: frozenset[str] = frozenset({"add", "continue"})
+# Words that qualify an office without telling one holder from another ("a federal judge",
+# "the local official", "a senior minister").
+GENERIC_QUALIFIERS: frozenset[str] = frozenset({
+    "local", "federal", "national", "state", "regional", "provincial", "municipal", "top", "senior",
+    "junior", "former", "then", "current", "acting", "new", "outgoing", "incoming", "interim",
+    "deputy", "chief", "government", "public", "high", "ranking", "high-ranking", "veteran",
+})
 # Adverbs that put a clause after the one before in time ("and she would later resign"): the
 # narration going on, not more of a claim.
 SEQUENCE_ADVERBS: frozenset[str] = frozenset({"later", "eventually", "then", "soon", "afterwards",
@@ -494,6 +512,25 @@ ISSUER_PREPOSITIONS: frozenset[str] = frozenset({"from", "by", "of"})
 # Honorifics written before a person's name, which show a person whatever the recogniser
 # took the name for ("Mme Claire Vautrin", "Dr Lee").
 HONORIFICS: frozenset[str] = frozenset("mr mrs ms mx dr prof sir dame rev mme mlle".split())
+
+# -- people -------------------------------------------------------------------------------
+
+def _given_names(path: Path) -> dict[str, str]:
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#"))
+    return {name: sex.strip() for name, sex in rows}
+
+
+# Given names of one sex only ("sarah": "f", "michael": "m"), lower case without accents:
+# "he" cannot be Sarah Collins where nothing else in the article shows her gender.
+GIVEN_NAMES: dict[str, str] = _given_names(Path(__file__).with_name("given_names.tsv"))
+
+
+def given_name_gender(name: str) -> str | None:
+    """The gender a person's given name shows ("Sarah Collins" -> "f"), or None."""
+    first = unicodedata.normalize("NFKD", name.split()[0] if name.split() else "").encode("ascii", "ignore")
+    return GIVEN_NAMES.get(first.decode().lower().rstrip(".")) if " " in name.strip() else None
+
 
 # -- places -------------------------------------------------------------------------------
 

@@ -90,6 +90,21 @@ def test_who_the_source_of_according_to_is_is_not_the_claim(extract_text, text, 
     assert (q.quote, q.speaker.name) == (content, "Ana Ruiz")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("NDTV later reported officials, following an investigation, stated it was a coconut.", "officials"),
+    ("Ana Ruiz briefed officials on Monday and said the bridge would reopen.", "Ana Ruiz"),  # whom she told
+])
+def test_whom_a_report_names_said_what_the_verb_after_them_reports(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
+def test_adding_a_thing_is_not_saying_more(extract_text):
+    assert [q.quote for q in extract_text("The council added a clause saying that strikes are banned.")] == [
+        "strikes are banned"]
+    assert [q.quote for q in extract_text("Ana Ruiz added that the town would be rebuilt.")] == [
+        "the town would be rebuilt"]
+
+
 def test_an_inserted_attribution_names_its_speaker(extract_text):
     text = "Mayor Ann Lee spoke on Monday. Councillors, Lee noted, have seen such budgets vanish before."
     q = only(extract_text(text))

@@ -55,10 +55,16 @@ def test_a_quote_paragraph_after_a_person_is_introduced_is_theirs(extract_text):
         "We have lost half our customers since it closed.", "Mara Quinn", "introduced", None)
 
 
-def test_a_quote_after_someone_else_is_introduced_is_not_the_last_speakers(extract_text):
-    text = f'{GRANT} Mara Quinn disagreed.\n\n"We have lost half our customers since it closed."'
+@pytest.mark.parametrize("after, speaker", [
+    ("Mara Quinn disagreed.", "Mara Quinn"),
+    ("Mara Quinn, who runs a shop by the bridge, disagreed with him.", "Mara Quinn"),
+    # not the last speaker's any more, nor someone who says nothing
+    ("Mara Quinn did not reply.", None),
+])
+def test_a_quote_after_someone_else_is_introduced_is_theirs_not_the_last_speakers(extract_text, after, speaker):
+    text = f'{GRANT} {after}\n\n"We have lost half our customers since it closed."'
     quote = extract_text(text)[-1]
-    assert (quote.quote, quote.speaker.name) == ("We have lost half our customers since it closed.", None)
+    assert (quote.quote, quote.speaker.name) == ("We have lost half our customers since it closed.", speaker)
 
 
 def test_a_person_merely_mentioned_does_not_stop_a_quote_carrying_on(extract_text):
@@ -114,6 +120,12 @@ def test_a_verb_of_saying_right_before_the_mark_attributes_the_quote(extract_tex
 def test_a_quoted_sentence_after_a_clause_about_someone_is_theirs(extract_text, text, speaker, cue):
     q = only(extract_text(text))
     assert (q.type, q.speaker.name, q.cue) == ("direct", speaker, cue)
+
+
+def test_a_quotation_after_a_noun_that_names_words_is_no_ones_saying(extract_text):
+    text = ('For weeks, the Harbour administration has been trying to add the question, "Is this person a '
+            'citizen of the country?", to the census.')
+    assert [q for q in extract_text(text) if q.speaker.name] == []
 
 
 def test_a_quote_right_after_its_verb_and_a_phrase_is_that_verbs(extract_text):

@@ -154,6 +154,21 @@ def test_a_pronoun_is_the_one_person_the_sentence_before_names(extract_text, tex
     assert (q.speaker.name, q.speaker_rule) == (name, "pronoun")
 
 
+@pytest.mark.parametrize("pronoun, name", [("he", "Michael Brown"), ("she", "Sarah Collins")])
+def test_a_pronoun_skips_a_person_whose_given_name_is_of_the_other_sex(extract_text, pronoun, name):
+    q = only(extract_text(f'Sarah Collins met Michael Brown on Monday. "We agreed on a plan," {pronoun} said.'))
+    assert q.speaker.name == name
+
+
+@pytest.mark.parametrize("name, gender", [
+    ("Sarah Collins", "f"), ("Michael Brown", "m"), ("Zoë Lind", "f"), ("Andrea Rossi", None),  # both
+    ("Collins", None),  # a surname alone
+])
+def test_the_gender_a_given_name_shows(name, gender):
+    from quotes.lexicon import given_name_gender
+    assert given_name_gender(name) == gender
+
+
 @pytest.mark.parametrize("text, name", [
     ("Ana Ruiz was arrested on Monday. She said she would plead not guilty.", "Ana Ruiz"),
     ("Ana Ruiz was arrested on Monday. Her lawyer said she would plead not guilty.", "Ana Ruiz's lawyer"),
@@ -452,6 +467,25 @@ def test_an_indefinite_role_in_a_lede_is_the_holder_named_after_it(extract_text)
     assert quotes[0].speaker.name == "Maria Ortiz"
 
 
+def test_a_role_qualified_otherwise_than_the_one_holder_named_is_someone_else(extract_text):
+    quotes = extract_text("The Greek energy minister said the deal was historic. Italian economic development "
+                          "minister Stefano Patuanelli sent a letter of support, but the minister said they are to "
+                          "build another pipeline.")
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [
+        (None, "Greek energy minister"), ("Stefano Patuanelli", "minister")]
+
+
+@pytest.mark.parametrize("description, name", [
+    ("The local health minister", None),
+    ("The aviation minister", "Hardeep Singh Puri"),
+    ("The minister", "Hardeep Singh Puri"),
+])
+def test_a_description_of_the_last_speaker_must_fit_the_office_written_with_him(extract_text, description, name):
+    quotes = extract_text("Civil Aviation Minister Hardeep Singh Puri said the recorders had been found. "
+                          f'{description} said, "The injured have been rushed to hospital."')
+    assert quotes[-1].speaker.name == name
+
+
 # -- descriptions: written as descriptions, whatever opens the sentence ---------------------
 
 def test_a_description_opening_a_sentence_is_written_in_lower_case(extract_text):
@@ -603,6 +637,25 @@ def test_a_plural_name_is_a_group_unless_it_names_an_organisation(extract_text, 
     assert (q.speaker.name, q.speaker.kind) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the recogniser takes "Greenpeace" for a person's name
+    ("Environmental group Greenpeace said the spill was the worst in a decade.", ("Greenpeace", "organisation")),
+    ("The group behind the petition, Save Our Library, said more than 5,000 people had signed.",
+     ("Save Our Library", "organisation")),
+])
+def test_a_name_given_a_body_is_the_body_s_in_full(extract_text, text, speaker):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind) == speaker
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The family of the victim said in a statement that they were devastated.", "family of the victim"),
+    ("Sarah Collins died on Monday. Her family said she had been ill for years.", "Sarah Collins's family"),
+])
+def test_a_family_speaks_as_a_body(extract_text, text, name):
+    assert only(extract_text(text)).speaker.name == name
+
+
 def test_a_country_the_sentence_is_about_is_no_person_however_a_name_ends(nlp):
     from quotes.extract.referents import Names
     from quotes.lexicon import Lexicon
@@ -643,9 +696,14 @@ def test_a_pronoun_after_a_sentence_about_an_office_holder_is_the_holder(extract
     assert quotes[-1].speaker.name == "Ana Ruiz"
 
 
-def test_a_campaign_named_after_a_person_is_the_campaign_not_the_person(extract_text):
-    q = extract_text('Donald Trump spoke on Monday. The Trump campaign accused Biden of "siding with criminals."')[-1]
-    assert (q.speaker.name, q.speaker.kind) == ("Donald Trump's campaign", "organisation")
+@pytest.mark.parametrize("first, name", [
+    ("Donald Trump spoke on Monday.", "Donald Trump's campaign"),
+    # two people share the surname: whose campaign stays as written
+    ("Donald Trump and his niece Mary Trump met on Monday.", "Trump's campaign"),
+])
+def test_a_campaign_named_after_a_person_is_the_campaign_not_the_person(extract_text, first, name):
+    q = extract_text(f'{first} The Trump campaign accused Biden of "siding with criminals."')[-1]
+    assert (q.speaker.name, q.speaker.kind) == (name, "organisation")
 
 
 def test_a_body_named_after_a_person_has_one_name_however_it_is_written(extract_text):
@@ -699,6 +757,18 @@ def test_a_surname_two_people_share_stays_as_written(extract_text):
 def test_surnames_written_together_are_the_full_names(extract_text, text, name):
     q = only(extract_text(text))
     assert (q.speaker.name, q.speaker.kind) == (name, "group")
+
+
+def test_parties_written_together_are_named_without_what_each_is(extract_text):
+    q = only(extract_text("Sarah Collins, the minister, and Michael Brown, the opposition leader, both said the "
+                          "plan was overdue."))
+    assert (q.speaker.name, q.speaker.kind) == ("Sarah Collins and Michael Brown", "group")
+
+
+def test_a_participle_s_speaker_is_the_person_named_beside_the_subject(extract_text):
+    quotes = extract_text("Sarah Collins, a nurse, said staff were exhausted. Her colleague Michael Brown agreed, "
+                          "saying the ward was understaffed.")
+    assert said(quotes, "understaffed").speaker.name == "Michael Brown"
 
 
 def test_an_office_before_a_name_the_recogniser_missed_is_the_role(extract_text):

@@ -56,7 +56,8 @@ PACKAGE = Path(__file__).resolve().parent.parent
 def code_version(package: Path = PACKAGE) -> str:
     """A hash of the code and word lists extraction runs on: stored with each article, so
     that ``quotes ingest --reextract`` redoes what older rules extracted."""
-    sources = [*sorted((package / "extract").glob("*.py")), package / "lexicon.py", package / "records.py",
+    sources = [*sorted((package / "extract").glob("*.py")), package / "lexicon.py", package / "given_names.tsv",
+               package / "records.py",
                package / "canon" / "roles.py", package / "canon" / "speakers.py",
                package / "extract" / "confidence.json"]
     digest = hashlib.sha1()

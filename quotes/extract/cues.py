@@ -189,6 +189,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         return None  # "vote again if records showed they had not": a condition, not a statement
     if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass"):
         return None  # "[that] denying them citizenship violated ...": an activity, nobody's words
+    if lemma in lexicon.ADDING_VERBS and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children):
+        return None  # "trying to add the question to the census": put in, not said
     subject = speaker_after(verb, next((c for c in children if c.dep_ in lexicon.ANY_SUBJECT_DEPS), None), lex)
     agent = next((c for c in children if c.dep_ == "agent"), None)
     if agent is None and verb.tag_ == "VBN" and verb.dep_ == "acl":
@@ -483,6 +485,13 @@ def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
         speaker = verb.head.head
         subject = next((c for c in speaker.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
         return subject if subject is not None else inherited_subject(speaker, lex)
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in lexicon.RELAY_CUES | lexicon.CITING_VERBS \
+            and not any(c.dep_ == "ccomp" and c.i > verb.head.i for c in verb.head.children):
+        # "NDTV reported officials, following an investigation, stated ...": whom the report
+        # names said it, the parser having taken them for its object
+        told = next((c for c in verb.head.children if c.dep_ == "dobj" and verb.head.i < c.i < verb.i), None)
+        if told is not None and agentive(told, lex):
+            return told  # (not whom someone told: "briefed officials on Monday and said ...")
     if verb.dep_ == "conj" and verb.i > 0:
         before = doc[verb.i - 1]
         if before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("pobj", "conj", "dobj"):
@@ -578,7 +587,10 @@ def agentive(token: Token, lex: Lexicon) -> bool:
     return (token.ent_type_ in lexicon.AGENT_LABELS
             or token.lower_ in lexicon.PERSON_PRONOUNS | lexicon.ORG_PRONOUNS | lexicon.GROUP_PRONOUNS
             or token.lemma_.lower() in lex.agents
-            or token.pos_ == "PROPN")
+            or token.pos_ == "PROPN"
+            # "her colleague Michael Brown": named beside the noun
+            or any(c.dep_ == "appos" and (c.ent_type_ in lexicon.AGENT_LABELS or c.pos_ == "PROPN")
+                   for c in token.children))
 
 
 def naming(verb: Token, lemma: str) -> bool:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
+from .. import lexicon
 from ..lexicon import Lexicon
 from .cues import Cue, agentive
 from .marks import WORD, overlaps_direct
@@ -108,6 +110,8 @@ def clause_attribution(doc: Doc, text: str, run: list[tuple[int, int]], lex: Lex
     if before is None:
         return None
     verb = doc[before.start - 1] if before.start > 0 else before[0]
+    if verb.lemma_.lower() in lexicon.MENTION_NOUNS:
+        return None  # 'trying to add the question, "Is this person a citizen?"': words named, not said
     while verb.head.i < before.start and verb.head.i != verb.i:
         verb = verb.head  # the clause before the comma, however the parser joined the quote to it
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
@@ -188,12 +192,22 @@ def introduced(text: str, start: int, last_quote_end: int | None, names: Names) 
     if text[line:start].strip(OPENING_MARKS) or not before:
         return None
     paragraph = text.rfind("\n", 0, before) + 1
-    if last_quote_end is not None and last_quote_end > paragraph:
-        return None
+    quoted = last_quote_end is not None and last_quote_end > paragraph
     people = {names.full_name(p.name) for p in names.people
               if paragraph <= p.start < before and not names.in_quotes(p.start)}
     subjects = [p for p in names.subject_people if paragraph <= p.start < before]
-    return subjects[-1] if len(people) == 1 and subjects else None
+    if len(people) == 1 and subjects and not quoted:
+        return subjects[-1]
+    # "Collins said the plan would fail. Brown, the treasurer, disagreed. / "...": the one
+    # person the paragraph's last sentence is about, when it quotes nobody and does not deny
+    sentence = names.sent_starts[max(0, bisect_right(names.sent_starts, before - 1) - 1)]
+    last = [p for p in subjects if p.start >= sentence]
+    if len(last) != 1 or (last_quote_end is not None and last_quote_end > sentence):
+        return None
+    named = names.doc.char_span(last[0].start, last[0].start + 1, alignment_mode="expand")
+    if named is None or any(c.dep_ == "neg" for c in named.sent.root.children):
+        return None
+    return last[0]
 
 
 def named_between(end: int, start: int, speaker: str | None, mention: Span | None, names: Names) -> bool:

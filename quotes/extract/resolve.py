@@ -33,7 +33,7 @@ from .mentions import (
     strip_article,
     unnamed,
 )
-from .referents import History, Named, Names
+from .referents import SMALL_WORDS, History, Named, Names
 
 POSSESSIVE_START = re.compile(r"^['’]s\s*")
 
@@ -163,8 +163,12 @@ Rule = Callable[[Resolver, MentionPhrase], "Attribution | None"]
 
 def fits(r: Resolver, name: str, gender: str | None) -> bool:
     """Whether a pronoun or description of ``gender`` can be ``name``, as far as the article
-    shows: by what its speakers were called, or an honorific or title written with the name."""
-    return r.history.fits(name, gender) and r.names.genders.get(name, gender) == gender
+    shows: by what its speakers were called, an honorific or title written with the name, or
+    else the given name."""
+    if name in r.names.genders:
+        return r.history.fits(name, gender) and r.names.genders[name] == gender
+    given = lexicon.given_name_gender(name) if " and " not in name else None
+    return r.history.fits(name, gender) and (given is None or gender is None or given == gender)
 
 
 # -- the rules, in the order they are tried: each returns None when it does not apply ------
@@ -343,21 +347,29 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
 
 
 def in_full(r: Resolver, span: Span) -> str:
-    """Parties written together with each person's full name, as the article gives it:
-    "Quist and Tally" -> "Mara Quist and Owen Tally", "De Luca and others" -> "Marisol De
-    Luca and others"; a surname two people share stays as written."""
+    """Parties written together with each person's full name, as the article gives it, and
+    without what each is: "Quist and Tally" -> "Mara Quist and Owen Tally", "De Luca and
+    others" -> "Marisol De Luca and others"; a surname two people share stays as written."""
     written: list[str] = []
     run: list[Token] = []  # the words of one name: capitalised proper nouns side by side
-    for token in [*span, None]:
+    # "Sarah Collins, the minister, and Michael Brown": what each party is goes
+    described = {x.i for t in span for c in t.children if c.dep_ == "appos" and c.i > t.i and c.pos_ == "NOUN"
+                 for x in c.subtree}
+    described |= {t.i for t in span if t.text == "," and (t.i - 1 in described or t.i + 1 in described)}
+
+    def gap(token: Token) -> str:  # a space where words were left out after it
+        return " " if token.i + 1 in described else ""
+
+    for token in [*(t for t in span if t.i not in described), None]:
         if token is not None and token.pos_ == "PROPN" and token.is_title \
                 and not (not run and token.lower_ in r.lex.titles_or_roles):
             run.append(token)
             continue
         if run:
-            written.append(name_in_full(r, r.doc[run[0].i:run[-1].i + 1]) + run[-1].whitespace_)
+            written.append(name_in_full(r, r.doc[run[0].i:run[-1].i + 1]) + (run[-1].whitespace_ or gap(run[-1])))
             run = []
         if token is not None:
-            written.append(token.text_with_ws)
+            written.append(token.text + (token.whitespace_ or gap(token)))
     return "".join(written).strip()
 
 
@@ -401,6 +413,10 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if not persons:
         return None
     person = persons[-1]
+    kind_word = doc[person.start - 1] if person.start > m.span.start else None
+    if kind_word is not None and kind_word.lemma_.lower() in r.lex.org_nouns - r.lex.role_nouns \
+            and person.end == m.span.end:
+        return Attribution(clean_name(person.text), "organisation")  # "environmental group Greenpeace"
     if person.end < m.span.end and m.lemma in r.lex.org_nouns:
         return owned_by(r.full(clean_name(person.text)), doc[person.end:m.span.end].text)
     name, at = r.names.name_alone(person)
@@ -625,9 +641,10 @@ def named_organisation(r: Resolver, m: MentionPhrase) -> Attribution | None:
     name = clean_name(named[-1].text) if named else None
     if name is None:
         return None
-    if " " not in name and r.full(name) != name:
+    if " " not in name and any(p.name.endswith(f" {name}") for p in r.names.people):
         # "the Trump campaign": a person's surname (the recogniser's organisation), so the
-        # body is named after the person, as "the Biden campaign" is ("Joe Biden's campaign")
+        # body is named after the person, as "the Biden campaign" is ("Joe Biden's campaign";
+        # "Trump's campaign" where two people of the article share the name)
         rest = r.doc[named[-1].end:m.span.end].text
         return owned_by(r.full(name), rest) if POSSESSIVE_START.sub("", rest) else None
     return Attribution(name, "organisation")
@@ -708,6 +725,8 @@ def person_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
         own = {w.lower() for w in role_as_written.replace("-", " ").split()}
         if m.lemma not in own and own & (lex.role_nouns | lex.epithet_nouns):
             return None  # "the engineer" is not the minister
+        if not same_office(role_key(described, lex)[1], role_key(role_as_written, lex)[1]):
+            return None  # "the local health minister" is not the civil aviation minister
     return Attribution(name, "person", described)
 
 
@@ -843,6 +862,9 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
         if child.dep_ != "appos":
             continue
         appos = mention_span(child, r.lex)
+        written = appos.doc[child.left_edge.i:child.right_edge.i + 1]
+        if len(written) > len(appos) and all(t.is_title or t.lower_ in SMALL_WORDS for t in written):
+            appos = written  # "the group behind the petition, Save Our Library,": all of the name
         if child.ent_type_ == "PERSON" or (child.pos_ == "PROPN" and head.pos_ != "PROPN"):
             # "her rival, former county treasurer Wendell Voss": the name without its title
             names = [e for e in r.names.ents_in(appos) if e.label_ == "PERSON"]
@@ -931,6 +953,14 @@ def pair_before(r: Resolver, start: int) -> str | None:
     return None
 
 
+def same_office(places: frozenset[str], where: frozenset[str]) -> bool:
+    """Whether an office described with ``places`` (its qualifiers, :func:`role_key`) can be
+    the one written with ``where``: "the Greek energy minister" is not the Italian economic
+    development minister, but "a federal judge" may be a U.S. District Judge."""
+    specific = places - lexicon.GENERIC_QUALIFIERS
+    return not specific or not where or specific <= where
+
+
 def holder_in_article(r: Resolver, described: str, after: int | None = None) -> str | None:
     """The one person the article names with this role, before or after the mention (only
     after the character ``after``, when given): 'South Korea's president' -> Yoon Suk Yeol,
@@ -945,4 +975,5 @@ def holder_in_article(r: Resolver, described: str, after: int | None = None) -> 
         return matching.pop()
     if len(same_title) != 1 or places & r.lex.org_nouns:
         return None  # "a government spokesperson" is not the union's spokesperson
-    return next(iter(same_title))
+    name, where = next(iter(same_title.items()))
+    return name if same_office(places, where) else None
