@@ -253,6 +253,10 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "businessman", "businesswoman", "entrepreneur", "chef", "mechanic", "electrician", "plumber",
     "athlete", "artist", "designer", "architect", "blogger", "developer", "programmer",
     "critic", "opponent", "observer",
+    # the people of crime and court news, and those around a person
+    "suspect", "attacker", "gunman", "assailant", "shooter", "defendant", "inmate", "prisoner",
+    "detainee", "hostage", "plaintiff", "claimant", "complainant", "colleague", "friend", "relative",
+    "classmate", "coworker", "co-worker",
     # anonymous sources: "a person familiar with the matter", "people in the administration",
     # and passers-by ("a woman who lives nearby said", "one man told reporters")
     "person", "people", "insider", "man", "woman", "girl", "boy", "teenager",

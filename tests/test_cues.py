@@ -670,6 +670,9 @@ def test_what_the_writer_adds_after_the_claim_is_not_quoted(extract_text, text, 
      'threat as "unthinkable".',
      ["the peaceful transfer of power is what sets the country apart", 'the threat as "unthinkable"']),
     ("Mayor Ana Ruiz said prices would rise and warned of strikes.", ["prices would rise"]),
+    # a request made next, with whom it was made of
+    ("Mayor Ana Ruiz said the union would strike and urged members to join the picket.",
+     ["the union would strike", "members to join the picket"]),
 ])
 def test_a_verb_of_saying_in_a_tense_the_claim_cannot_share_is_the_speaker_s_next_act(extract_text, text, contents):
     assert [q.quote for q in extract_text(text)] == contents

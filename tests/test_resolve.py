@@ -975,6 +975,15 @@ def test_a_passer_by_is_a_person_as_described(extract_text, text):
     assert (q.speaker.name, q.speaker.kind) == ("woman", "person")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("A friend of the victim said she had been threatened for months.", "friend of the victim"),
+    ('"He was a gentle man," said a colleague who asked not to be named.', "colleague"),
+])
+def test_someone_described_by_whom_they_know_is_a_person(extract_text, text, name):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind) == (name, "person")
+
+
 def test_an_anonymous_source_is_described_without_the_aside_about_them(extract_text):
     q = only(extract_text("A person familiar with the investigation, who spoke on condition of anonymity because they "
                           "were not authorized to discuss it publicly, said the attack bore the hallmarks of a gang."))

@@ -424,7 +424,10 @@ def source_noun(subject: Token, lex: Lexicon) -> bool:
 
 def reported_within(verb: Token, lex: Lexicon) -> bool:
     """A speech act inside someone else's report ('the source said the actor asked for ...',
-    'according to X, the actor asked for ...'): part of that report, not a quote of its own."""
+    'according to X, the actor asked for ...'): part of that report, not a quote of its own;
+    but not the speaker's next act ('said the union would strike and urged members to ...')."""
+    if said_next(verb, lex):
+        return False
     head = verb
     for _ in range(8):
         if any(c.lower_ in ("according", "per") and c.dep_ == "prep" for c in head.children):
