@@ -203,7 +203,7 @@ class Names:
                 continue
             i = mark.i - 1
             given, nick, close = doc[i], doc[i + 2], doc[i + 3]
-            if not (given.pos_ == "PROPN" and given.is_title and mark.text in NICKNAME_MARKS
+            if not (given.pos_ == "PROPN" and given.is_title
                     and nick.is_title and close.text == NICKNAME_MARKS[mark.text]
                     and given.lower_ not in self.lex.titles_or_roles):
                 continue
