@@ -649,6 +649,16 @@ def test_a_name_given_a_body_is_the_body_s_in_full(extract_text, text, speaker):
 
 
 @pytest.mark.parametrize("text, name", [
+    ("The company will cut jobs, The Hill reported.", "The Hill"),
+    ("According to a report by The Verge, the company will cut jobs.", "report by The Verge"),
+    ("The company will cut jobs, the BBC reported.", "BBC"),
+    ("The BBC reported that the company will cut jobs.", "BBC"),  # a capital at the start shows nothing
+])
+def test_a_name_written_with_a_capital_the_keeps_it(extract_text, text, name):
+    assert only(extract_text(text)).speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
     ("The family of the victim said in a statement that they were devastated.", "family of the victim"),
     ("Sarah Collins died on Monday. Her family said she had been ill for years.", "Sarah Collins's family"),
 ])

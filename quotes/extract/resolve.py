@@ -498,7 +498,20 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     # "Democrats", "Greens": a plural name is a group's, unless the recogniser took the name
     # for an organisation's ("General Motors", "Harbour Foods")
     plural = m.head.tag_ == "NNPS" and m.head.ent_type_ != "ORG"
-    return Attribution(name_text, "group" if plural else "organisation")
+    return Attribution(name_text if plural else with_the(r, m.span, name_text), "group" if plural else "organisation")
+
+
+def with_the(r: Resolver, span: Span, name: str) -> str:
+    """'The Hill', 'The Verge': a name the article writes with a capital "The" in the middle
+    of a sentence keeps it (at a sentence's start the capital shows nothing)."""
+    if span[0].lower_ != "the":
+        return name
+    text = r.names.text
+    for found in re.finditer(rf"\bThe {re.escape(name)}\b", text):
+        before = text[:found.start()].rstrip(" ")
+        if before and before[-1] not in ".!?\n\"“‘'(":
+            return f"The {name}"
+    return name
 
 
 def name_alone_start(r: Resolver, span: Span) -> int:
