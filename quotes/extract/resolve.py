@@ -509,7 +509,7 @@ def with_the(r: Resolver, span: Span, name: str) -> str:
     text = r.names.text
     for found in re.finditer(rf"\bThe {re.escape(name)}\b", text):
         before = text[:found.start()].rstrip(" ")
-        if before and before[-1] not in ".!?\n\"“‘'(":
+        if before and before[-1] not in ".!?:;-–—\n\"“‘'(":  # (a dateline's dash opens a sentence too)
             return f"The {name}"
     return name
 
