@@ -649,6 +649,16 @@ def test_a_name_given_a_body_is_the_body_s_in_full(extract_text, text, speaker):
 
 
 @pytest.mark.parametrize("text, name", [
+    ("The Harbour City Council met on Monday. The Council said the budget was balanced.", "Harbour City Council"),
+    ("The Department of Health published new figures. The Department said cases had fallen.",
+     "Department of Health"),
+    ("The Senate voted on Monday. The Senate said the vote was final.", "Senate"),
+])
+def test_a_body_written_short_with_a_capital_is_the_one_named_before(extract_text, text, name):
+    assert only(extract_text(text)).speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
     ("The company will cut jobs, The Hill reported.", "The Hill"),
     ("According to a report by The Verge, the company will cut jobs.", "report by The Verge"),
     ("The company will cut jobs, the BBC reported.", "BBC"),

@@ -475,6 +475,12 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None  # "The President insists": an office with a capital, its holder the role rule's
     if m.head.is_lower and m.head.lower_ in r.lex.role_nouns:
         return None  # "the prime minister told": an office the tagger took for a name
+    if m.definite and len(m.span) == 2 and m.head.is_title and m.lemma in r.lex.org_nouns:
+        # "The Commission said" after "the Commission on Presidential Debates": the body
+        # named before whose name holds the word
+        named = r.names.organisation_before(f"noun:{m.lemma}", m.span.start_char)
+        if named is not None and named != m.head.text:
+            return Attribution(named, "organisation")
     if m.head.pos_ != "PROPN" and m.head.ent_type_ not in lexicon.ORG_LABELS:
         # "Radmall conceded": a surname the tagger took for a common noun at a sentence's start
         if len(m.span) == 1 and m.head.is_title and r.full(m.head.text) != m.head.text:
