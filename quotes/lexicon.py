@@ -720,6 +720,13 @@ class Lexicon:
         return self.org_nouns | self.role_nouns
 
     @cached_property
+    def cue_words(self) -> frozenset[str]:
+        """The lemmas (or words: "according", "per") a cue can begin with, for the scan to
+        pass every other word by at once."""
+        return self.reporting_nouns | self.stance_verbs | self.intention_verbs | self.reporting_verbs \
+            | self.speech_act_verbs | {"according", "per"}
+
+    @cached_property
     def org_heads(self) -> frozenset[str]:
         """The nouns that head an organisation's name: "embassy", "agency", "Times"."""
         return INSTITUTIONS | self.org_nouns | ORG_NAME_HEADS

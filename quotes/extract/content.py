@@ -84,11 +84,11 @@ def swallowed_subject(verb: Token, comp: Token) -> Token | None:
 def without_writers_addition(span: Span) -> Span:
     """What the writer adds after a comma at the end of a claim, outside quotation marks:
     a gloss ('..., meaning the UK would leave'), a summing up ('..., a view many share'),
-    what the speaker did next ('..., before
-    reversing course the next day'), background in the present tense after a claim
-    in the past ('the zone would lie east of the river, which is territory the SDF holds'), or,
-    after a closing quotation mark, any relative or subordinate clause ('"... of the Afghan
-    forces", whose vehicle was used', '"... by us", while addressing the press')."""
+    what the speaker did next ('..., before reversing course the next day'), background in
+    the present tense after a claim in the past ('the zone would lie east of the river,
+    which is territory the SDF holds'), or, after a closing quotation mark, any relative or
+    subordinate clause ('"... of the Afghan forces", whose vehicle was used', '"... by us",
+    while addressing the press')."""
     doc = span.doc
     past = span.root.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and (
         c.tag_ == "VBD" or c.lower_ in lexicon.PAST_MODALS) for c in span.root.children)

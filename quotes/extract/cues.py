@@ -46,11 +46,9 @@ class Cue:
 
 
 def find_cues(doc: Doc, skip: list[tuple[int, int]], lex: Lexicon) -> Iterator[Cue]:
-    cue_words = lex.reporting_nouns | lex.stance_verbs | lex.intention_verbs | lex.reporting_verbs \
-        | lex.speech_act_verbs | {"according", "per"}
     for token in doc:
         lemma = token.lemma_.lower()
-        if (lemma not in cue_words and token.lower_ not in cue_words) or in_ranges(token.idx, skip):
+        if (lemma not in lex.cue_words and token.lower_ not in lex.cue_words) or in_ranges(token.idx, skip):
             continue  # most words: no cue, and no need to look further
         if according_to_at(token):
             cue = according_to(doc, token, lex)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
@@ -200,7 +199,7 @@ def introduced(text: str, start: int, last_quote_end: int | None, names: Names) 
         return subjects[-1]
     # "Collins said the plan would fail. Brown, the treasurer, disagreed. / "...": the one
     # person the paragraph's last sentence is about, when it quotes nobody and does not deny
-    sentence = names.sent_starts[max(0, bisect_right(names.sent_starts, before - 1) - 1)]
+    sentence = names.passage_start(before - 1, sentences=0)
     last = [p for p in subjects if p.start >= sentence]
     if len(last) != 1 or (last_quote_end is not None and last_quote_end > sentence):
         return None

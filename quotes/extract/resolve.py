@@ -165,10 +165,12 @@ def fits(r: Resolver, name: str, gender: str | None) -> bool:
     """Whether a pronoun or description of ``gender`` can be ``name``, as far as the article
     shows: by what its speakers were called, an honorific or title written with the name, or
     else the given name."""
+    if not r.history.fits(name, gender):
+        return False
     if name in r.names.genders:
-        return r.history.fits(name, gender) and r.names.genders[name] == gender
+        return r.names.genders[name] == gender
     given = lexicon.given_name_gender(name) if " and " not in name else None
-    return r.history.fits(name, gender) and (given is None or gender is None or given == gender)
+    return given is None or gender is None or given == gender
 
 
 # -- the rules, in the order they are tried: each returns None when it does not apply ------
