@@ -356,6 +356,10 @@ DATA_NOUNS: frozenset[str] = frozenset({
     "datum",  # the lemma the English models give "data"
 })
 
+# Names of one piece of research, which an article uses of the same work in turn ("Researchers
+# at X studied ... The investigation found ... the paper said").
+RESEARCH_NOUNS: frozenset[str] = frozenset({"study", "research", "investigation", "paper", "experiment"})
+
 # Verbs by which a document comes from its issuer ("a poll published by NBC News", "a
 # report commissioned by the council"); "emails obtained by the paper" are not the paper's.
 ISSUING_VERBS: frozenset[str] = frozenset({
@@ -432,6 +436,10 @@ GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them", "we"})
 # Pronouns that may stand as a speaker mention.
 SPEAKER_PRONOUNS = PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS | {"i", "you", "who", "which", "that"}
 # Possessives and the pronoun whose antecedent is their owner ("his campaign": he).
+# Bodies that answer to one office-holder: "the administration" is that of the one president
+# (or governor, or mayor) the article names.
+LED_BODIES: dict[str, tuple[str, ...]] = {"administration": ("president", "governor", "mayor")}
+
 POSSESSIVE_SUBJECTS: dict[str, str] = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # Every personal pronoun and possessive: never a speaker's alias.
 PRONOUNS: frozenset[str] = frozenset(
@@ -713,6 +721,18 @@ class Lexicon:
     def assessing_heads(self) -> frozenset[str]:
         """The verbs of :attr:`assessing_verbs`, without their prepositions."""
         return frozenset(v.split()[0] for v in self.assessing_verbs)
+
+    @cached_property
+    def words_nouns(self) -> frozenset[str]:
+        """Nouns that name words said or written ("the allegations", "the report"): what a
+        definite one refers to was said elsewhere."""
+        return self.reporting_nouns | self.document_nouns
+
+    @cached_property
+    def trades(self) -> frozenset[str]:
+        """The agent nouns of a line of work ("chipmaker", "broadcaster"), which news writes
+        before a company's name as a description ("Chipmaker Nvidia said")."""
+        return frozenset(w for w in self.company_nouns | self.media_nouns if w.endswith(("er", "or")))
 
     @cached_property
     def agents(self) -> frozenset[str]:

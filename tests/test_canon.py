@@ -139,6 +139,12 @@ def test_a_given_name_is_not_the_person_of_that_first_name():
     assert names["Downey"] == "Robert Downey Jr."  # the surname before a generational suffix
 
 
+def test_a_given_name_is_not_a_family_name_written_first():
+    names = speakers("Robert", "Robert Gabriel Mugabe", "Yoon", "Yoon Suk Yeol")
+    assert names["Robert"] == "Robert"
+    assert names["Yoon"] == "Yoon Suk Yeol"
+
+
 def test_a_bare_surname_shared_by_two_people_stays_unmerged():
     result = cluster(Mention(n, "person") for n in ("Kim Jong Un", "Kim In-ae", "Kim"))
     assert len({s.id for s in result.values()}) == 3

@@ -743,3 +743,13 @@ def test_judging_something_as_something_aloud_is_a_characterisation(extract_text
 
 def test_an_attack_while_something_happens_is_no_characterisation(extract_text):
     assert extract_text("Rebels attacked the convoy as it passed the bridge.") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Donald Trump accused Joe Biden of previously saying he wanted to ban hydraulic fracturing.", "Joe Biden"),
+    ("Critics attacked Mayor Ann Lee for saying the city was safe.", "Ann Lee"),
+])
+def test_what_someone_is_blamed_or_praised_for_saying_is_theirs_not_the_critic_s(extract_text, text, speaker):
+    quotes = extract_text(text)
+    claim = next(q for q in quotes if q.quote.startswith(("he wanted", "the city")))
+    assert claim.speaker.name == speaker

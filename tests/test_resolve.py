@@ -219,6 +219,15 @@ def test_a_document_and_who_relayed_it(extract_text, text, words, speaker):
                  id="named in its phrase"),
     pytest.param("They published a study on Monday. The study found that rats avoid harming other rats.",
                  "rats avoid", ("study", "document", None), id="nobody named"),
+    pytest.param("Harbour Motors filed a report with regulators on Monday. The filing said the defect affected "
+                 "20,000 cars.", "defect", ("filing by Harbour Motors", "document", "Harbour Motors"),
+                 id="the subject of the verb the noun is made of"),
+    pytest.param("Researchers at Tallis University studied 300 rats. The investigation reported the rats avoided "
+                 "the lever.", "lever", ("investigation by researchers at Tallis University", "document",
+                                         "researchers at Tallis University"), id="research by another of its names"),
+    pytest.param("Ann Lee posted a report from The Harbour Gazette about the vote. Later, The Daily Courier published "
+                 "allegations about the mayor's taxes. The reports said the mayor paid no tax in 2016.", "no tax",
+                 ("reports by The Daily Courier", "document", "The Daily Courier"), id="the words published last"),
 ])
 def test_the_document_refers_back_to_the_one_an_issuer_was_named_for(extract_text, text, words, speaker):
     q = said(extract_text(text), words)
@@ -1022,3 +1031,73 @@ def test_police_without_an_article_is_the_force_the_article_names(extract_text, 
 ])
 def test_a_body_or_proxy_owned_by_a_pronoun_is_its_owner_s(extract_text, text, speaker):
     assert extract_text(text)[-1].speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Joe Biden held a rally on Monday. Reporters asked about his campaign. The campaign called the "
+                 "report false and said it would sue.", "Joe Biden's campaign", id="whose the possessive says"),
+    pytest.param("Joe Biden held a rally on Monday. The Biden campaign has spent millions there. The campaign "
+                 "said the report was false.", "Biden campaign", id="named before"),
+    pytest.param("Jo Jorgensen is running for president. The August campaign began badly. According to the "
+                 "campaign, a bat hit her.", "campaign", id="a date says nothing of whose"),
+])
+def test_the_body_refers_back_to_the_phrase_that_says_whose_it_is(extract_text, text, speaker):
+    assert extract_text(text)[-1].speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("President Donald Trump sought to block the book. The administration sued to stop publication, claiming "
+     "the book contained classified information.", "Donald Trump's administration"),
+    ("President Donald Trump met former President Barack Obama. The administration said the talks were useful.",
+     "administration"),  # two presidents: whose is not shown
+])
+def test_the_administration_is_the_one_president_s(extract_text, text, speaker):
+    assert extract_text(text)[-1].speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Chipmaker Nvidia on Tuesday unveiled a chip, claiming that it was the fastest yet.", "Nvidia"),
+    ("Retailer Tesco said sales rose by 5 percent in the quarter.", "Tesco"),
+    ("Business Insider reported the deal was off.", "Business Insider"),  # the word is the name's
+    ("Broadcaster David Attenborough said the reef was dying.", "David Attenborough"),
+    ("State-run TASS said the talks had ended.", "TASS"),
+    ("The opposition Labour Party said the plan was a disaster.", "Labour Party"),
+])
+def test_what_describes_a_body_before_its_name_is_not_part_of_it(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
+def test_the_company_is_the_one_a_company_s_name_shows_though_the_recogniser_missed_it(extract_text):
+    quotes = extract_text("Corvane Inc on Tuesday unveiled a chip, claiming that it was the fastest yet. "
+                          "The chip will ship next year, the company said.")
+    assert said(quotes, "ship next year").speaker.name == "Corvane Inc"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Nils-Erik Haagenrud of Rogaland Fire and Rescue said no personnel would be sent into the building.",
+     "Nils-Erik Haagenrud"),
+    ("Maria Lopez of the Red Cross said the camp was full.", "Maria Lopez"),
+    ("The Bank of England said inflation would fall next year.", "Bank of England"),
+])
+def test_a_body_after_a_name_is_the_person_s_not_the_name_s(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
+def test_a_clause_the_parser_hung_on_the_speaker_is_not_part_of_the_mention(extract_text):
+    q = only(extract_text("The airport and nearby hotel were both evacuated and local police said the fire "
+                          "was under control."))
+    assert (q.speaker_mention, q.speaker.name) == ("local police", "local police")
+
+
+def test_a_title_before_a_surname_is_the_one_holder_named_in_full(extract_text):
+    q = said(extract_text("Critics said cases rose because President Aleksandar Vucic eased the lockdown. "
+                          "President Vucic said foreign security forces were involved in the protests."),
+             "foreign security")
+    assert (q.speaker.name, q.speaker.role) == ("Aleksandar Vucic", "President")
+
+
+def test_of_two_names_parsed_in_apposition_the_one_before_the_verb_speaks(extract_text):
+    quotes = extract_text("In a briefing that included California governor Gavin Newsom, Donald Trump denied the "
+                          "effect of climate change on the fires, arguing they were the product of forest "
+                          "mismanagement.")
+    assert {q.speaker.name for q in quotes} == {"Donald Trump"}

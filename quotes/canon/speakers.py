@@ -31,6 +31,7 @@ from ..lexicon import (
     DEMONYMS,
     DETERMINERS,
     GENERIC_ORG_SUFFIXES,
+    GIVEN_NAMES,
     INSTITUTIONS,
     NAME_LINKERS,
     NAME_PARTICLES,
@@ -496,9 +497,10 @@ def _full_name_candidates(people: list[str], lex: Lexicon) -> dict[str, set[str]
 def name_ends(words: Sequence[str]) -> list[str]:
     """The words of a full name that the name alone may stand for: the surname ("Peskov"),
     and the first word of a longer name, a family name written first ("Yoon" of "Yoon Suk
-    Yeol"); the first of two words is a given name ("Bernadette" is not Bernadette Quayle)."""
+    Yeol"), unless it is a given name ("Robert" is not Robert Gabriel Mugabe, nor
+    "Bernadette" Bernadette Quayle)."""
     words = [w for w in words if w not in NAME_SUFFIXES] or list(words)
-    return [words[0], words[-1]] if len(words) > 2 else [words[-1]]
+    return [words[0], words[-1]] if len(words) > 2 and words[0] not in GIVEN_NAMES else [words[-1]]
 
 
 def _institution_candidates(orgs: list[str], key: dict[str, str]) -> dict[str, set[str]]:

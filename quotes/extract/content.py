@@ -562,6 +562,9 @@ def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token
                 return []  # "named Ann Lee as its chief executive": an appointment, not a claim
             span = phrase(doc, list(obj.subtree) + list(prep.subtree), lex)
             return [span] if span is not None else []
+    if lemma in lex.claim_object_verbs and obj.pos_ == "NOUN" and obj.lemma_.lower() in lex.words_nouns \
+            and all(t.i == obj.i or t.dep_ in ("det", "poss") for t in obj.subtree):
+        return []  # "denied the allegations": words said elsewhere, referred to, not a claim
     if lemma in lex.claim_object_verbs and obj.pos_ in ("NOUN", "PROPN") \
             and obj.lemma_.lower() not in lex.granted_nouns:
         # "alleged violation of the code, which says ...": the code's words are not the claim

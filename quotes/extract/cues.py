@@ -305,7 +305,17 @@ def repaired_subject(verb: Token, subject: Token | None, lex: Lexicon) -> Token 
     subject = past_dateline(subject, verb) if subject is not None else None
     if subject is None:
         return None
-    return after_but(titled_name(after_according_to(subject), verb), verb)
+    return after_but(titled_name(second_name(after_according_to(subject), verb), verb), verb)
+
+
+def second_name(subject: Token, verb: Token) -> Token:
+    """'In a briefing that included governor Gavin Newsom, Donald Trump denied ...', parsed
+    with the first name as the subject and the second in apposition to it: one person's name
+    is not another's appositive, and the name right before the verb is the speaker."""
+    appos = next((c for c in subject.children if c.dep_ == "appos" and c.right_edge.i == verb.i - 1), None)
+    if appos is None or subject.ent_type_ != "PERSON" or appos.ent_type_ != "PERSON":
+        return subject
+    return appos
 
 
 def clause_contents(verb: Token, subject: Token | None, comps: list[Token], content: list[Span],
@@ -481,6 +491,12 @@ def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
     parser often attaches such a verb to the main clause by mistake.
     """
     doc = verb.doc
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") and verb.head.head.pos_ == "VERB":
+        # "accused Biden of saying ...", "praised the mayor for saying ...": whom the verb
+        # is about said it, not its subject
+        about = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if about is not None:
+            return about if about.pos_ == "PROPN" or agentive(about, lex) else None
     if said_next(verb, lex) and verb.head.dep_ == "ccomp":
         # "X insisted that A and denied that B": the speaker of the verb A hangs from
         speaker = verb.head.head
@@ -510,6 +526,7 @@ def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
         if subject is not None:
             subject = past_dateline(subject, head)
         if subject is not None:
+            subject = second_name(subject, head)
             if subject.dep_ == "nsubjpass" and head.lemma_ != "quote":
                 agent = next((c for c in head.children if c.dep_ == "agent"), None)
                 if agent is not None:

@@ -8,6 +8,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..lexicon import Lexicon
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # verbs with a tense: a clause's, not a phrase's
+CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})  # what only a verb has
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 
@@ -52,8 +54,15 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             ids |= {t.i for t in child.subtree if t.dep_ != "appos" and not t.is_bracket}
         elif (child.dep_ == "prep" and child.lower_ in lexicon.NAME_PREPOSITIONS and child.i > head.i
               and (head.lemma_.lower() in lex.agents
-                   or head.ent_type_ in lexicon.ORG_LABELS)):
+                   or (head.ent_type_ in lexicon.ORG_LABELS and of_the_name(child)))):
             ids |= {t.i for t in child.subtree}
+    # "The airport was evacuated and local police said": a clause the parser hung on the
+    # head is no modifier; the phrase begins after it (and after the conjunction that ends it)
+    clause = [i for t in doc[min(ids):head.i] if t.i in ids
+              for i in ((t.i,) if t.tag_ in FINITE_TAGS else (t.i, t.head.i) if t.dep_ in CLAUSE_DEPS else ())]
+    if clause:
+        ids = {i for i in ids if i > max(clause)}
+        ids = {i for i in ids if i >= min((i for i in ids if doc[i].dep_ != "cc"), default=head.i)}
     ordered = sorted(ids)
     start = end = ordered.index(head.i)
     while start > 0 and ordered[start - 1] == ordered[start] - 1:
@@ -76,6 +85,16 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
     return doc[lo:hi] if hi > lo else doc[head.i:head.i + 1]
+
+
+def of_the_name(prep: Token) -> bool:
+    """Whether a name's "of" phrase is part of it: inside the recogniser's name ("the Ministry
+    of Health") or a place ("ABC of Australia"), not a body after a name it ends ("Ana Ruiz of
+    the Red Cross", even when the recogniser took her for an organisation)."""
+    if prep.ent_iob_ == "I":
+        return True
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return place is not None and place.ent_type_ in ("GPE", "LOC")
 
 
 def partitive_group(head: Token) -> Token | None:
@@ -122,6 +141,21 @@ def names_head(ent: Span, head: Token, lex: Lexicon) -> bool:
             return False
         token = token.head
     return True
+
+
+def without_trade(span: Span, lex: Lexicon) -> Span:
+    """An organisation's name without the words that describe it before it: the line of
+    work, capitalised at a sentence's start ("Chipmaker Nvidia", "Broadcaster ITV"), and
+    words in lower case ("the ruling Democratic Rally", "state-run TASS")."""
+    doc, at = span.doc, span.start
+    while at < span.end - 1 and (doc[at].is_lower or doc[at].text == "-" or doc[at].lower_ in lexicon.ARTICLES
+                                 or (doc[at].pos_ != "PROPN" and capital_of_position(doc[at]))):
+        at += 1
+    if doc[at].is_lower:
+        return span  # "the finance ministry": no name to keep
+    if span.end - at >= 2 and doc[at].is_title and doc[at].lower_ in lex.trades:
+        at += 1
+    return doc[at:span.end]
 
 
 def strip_article(text: str) -> str:

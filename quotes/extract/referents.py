@@ -12,7 +12,7 @@ from .. import lexicon
 from ..lexicon import Lexicon
 from ..records import Attribution, SpeakerKind
 from .marks import in_ranges, quoted_runs
-from .mentions import clean_name, entities, mention_span, name_start, strip_article
+from .mentions import clean_name, entities, mention_span, name_start, strip_article, without_trade
 
 
 @dataclass
@@ -129,7 +129,7 @@ class Names:
 
     @cached_property
     def described(self) -> frozenset[str]:
-        return self.lex.titles_or_roles | self.lex.epithet_nouns | lexicon.AFFILIATION_WORDS
+        return self.lex.titles_or_roles | self.lex.epithet_nouns | self.lex.trades | lexicon.AFFILIATION_WORDS
 
     def _titled_names(self) -> list[Named]:
         """"Council member Odile Harlan", "Norway Erna Lind", "union attorney Daniel Kessler":
@@ -370,7 +370,7 @@ class Names:
                 t.pos_ == "PROPN" for t in ent)
             if ent.label_ != "ORG" or not named or self.in_quotes(ent.start_char) or not self.in_text(ent.start_char):
                 continue
-            name = clean_name(ent.text)
+            name = clean_name(without_trade(ent, self.lex).text)
             nouns = {t.lemma_.lower() for t in ent if t.lemma_.lower() in self.lex.org_nouns}
             for key in {self._line_of_work(ent), *(f"noun:{n}" for n in nouns)}:
                 starts, names = found.setdefault(key, ([], []))

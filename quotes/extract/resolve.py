@@ -32,6 +32,7 @@ from .mentions import (
     partitive_group,
     strip_article,
     unnamed,
+    without_trade,
 )
 from .referents import SMALL_WORDS, History, Named, Names
 
@@ -118,7 +119,10 @@ class Resolver:
     def name_before(self, verb: Token) -> Token | None:
         """A name written right before a verb that the parser left without a subject: in
         "Speaking to AFP, the president of the league, Jamel Msallem, said" it hung the
-        speaker on the opening phrase."""
+        speaker on the opening phrase; a participle after that verb shares its name ("...,
+        Donald Trump denied ..., arguing ...")."""
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.pos_ == "VERB":
+            return self.name_before(verb.head)
         if verb.tag_ in ("VBG", "VBN") or any(c.dep_ in lexicon.ANY_SUBJECT_DEPS for c in verb.children):
             return None
         at = verb.i - 1
@@ -415,6 +419,8 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if not persons:
         return None
     person = persons[-1]
+    if len(person) == 2 and person[0].is_title and person[0].lower_ in r.lex.trades and person.end == m.span.end:
+        return Attribution(person[1].text, "organisation")  # "Retailer Tesco", taken for a person
     kind_word = doc[person.start - 1] if person.start > m.span.start else None
     if kind_word is not None and kind_word.lemma_.lower() in r.lex.org_nouns - r.lex.role_nouns \
             and person.end == m.span.end:
@@ -500,7 +506,11 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         name = doc[at:span.end]
         if len([t for t in name if t.text != "-"]) >= 2:
             return Attribution(r.full(clean_name(name.text)), "person", strip_article(doc[span.start:at].text) or None)
-    name_text = clean_name(span.text)
+    if titled and at < span.end and r.names.is_person(clean_name(doc[at:span.end].text), m.head):
+        # "President Vučić", of President Aleksandar Vučić named before
+        return Attribution(r.full(clean_name(doc[at:span.end].text)), "person",
+                           strip_article(doc[span.start:at].text) or None)
+    name_text = clean_name(without_trade(span, r.lex).text)
     if r.names.is_person(name_text, m.head):
         return Attribution(r.full(name_text), "person")
     # "Democrats", "Greens": a plural name is a group's, unless the recogniser took the name
@@ -562,12 +572,24 @@ def issued_before(r: Resolver, noun: Token) -> Token | None:
     """Who issued the document a definite description refers back to ("The ministry released a
     report on Monday. The report said ..."): the issuer of the nearest earlier noun of the
     same lemma outside quotation marks, written in its phrase ("a study by X") or as the
-    subject of the verb that issued it ("X published a study", "a study was released by X")."""
+    subject of the verb that issued it ("X published a study", "a study was released by X"),
+    or of the verb the noun is made of ("Ford filed ... The filing said"); a piece of research
+    is the one the article named by any of its names ("X studied rats ... The investigation");
+    words published last are what "the report" refers to ("The Times published allegations")."""
     lemma = noun.lemma_.lower()
-    earlier = next((t for t in reversed(r.doc[:noun.i]) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
-                    and not r.names.in_quotes(t.idx)), None)
+    nouns = lexicon.RESEARCH_NOUNS if lemma in lexicon.RESEARCH_NOUNS else {lemma}
+    # "filing", "ruling", "investigation", "study": the verbs they are made of
+    made_of = {v for n in nouns for v in (n, n[:-3], n[:-3] + "e") if n.endswith(("ing", "ion")) or v == n}
+    published = r.lex.words_nouns | r.lex.data_nouns  # "The Times published allegations ... The reports"
+    earlier = next((t for t in reversed(r.doc[:noun.i]) if not r.names.in_quotes(t.idx) and (
+        (t.pos_ == "NOUN" and t.lemma_.lower() in nouns) or (t.pos_ == "VERB" and t.lemma_.lower() in made_of)
+        or (t.dep_ == "dobj" and t.lemma_.lower() in published and t.head.lemma_.lower() in lexicon.ISSUING_VERBS))),
+        None)
     if earlier is None:
         return None
+    if earlier.pos_ == "VERB":
+        return next((c for c in earlier.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                     and c.lower_ not in lexicon.PRONOUNS), None)
     issuer, verb = document_issuer(earlier), earlier.head
     if issuer is None and verb.lemma_.lower() in lexicon.ISSUING_VERBS and earlier.dep_ in ("dobj", "nsubjpass"):
         if earlier.dep_ == "dobj":
@@ -711,6 +733,11 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
     name = None if m.modifiers else r.names.organisation_before(f"noun:{m.lemma}", start)
     if name is None and line is not None:
         name = r.names.organisation_before(line, start, since=r.names.passage_start(start, 6))
+    if name is None and line in ("company", "media"):
+        # "Corvane Inc said ... the company said", the recogniser having seen no organisation
+        words = lex.company_name_words if line == "company" else lex.media_name_words
+        name = next((ref.name for ref in r.history.before(start) if ref.kind == "organisation"
+                     and ref.name.split()[-1].lower().rstrip(".") in words), None)
     return Attribution(name, "organisation") if name else None
 
 
@@ -811,9 +838,15 @@ def definite_description(r: Resolver, m: MentionPhrase) -> Attribution | None:
         if holder:
             return Attribution(holder, "person", described)
     names = r.names
+    # the nearest earlier phrase of the same noun; for a body, one that says whose it is ("the
+    # Biden campaign", "his campaign"): "the August campaign" says no more than "the campaign"
     earlier = [c for c in names.chunks[:bisect_left(names.chunk_starts, m.span.start_char)]
-               if c.root.lemma_.lower() == m.lemma]
+               if c.root.lemma_.lower() == m.lemma and (m.lemma in r.lex.role_nouns or any(
+                   t.i != c.root.i and (t.ent_type_ in lexicon.NAME_LABELS or (t.pos_ == "PROPN" and not t.ent_type_)
+                                        or t.lower_ in lexicon.POSSESSIVE_SUBJECTS) for t in c))]
     if earlier:
+        if earlier[-1][0].lower_ in lexicon.POSSESSIVE_SUBJECTS:  # "his campaign": whose it is
+            return owned_by_pronoun(r, MentionPhrase(earlier[-1]))
         kind: SpeakerKind = "person" if m.lemma in r.lex.role_nouns else "organisation"
         return Attribution(clean_name(earlier[-1].text), kind)
     return None
@@ -859,7 +892,12 @@ def spoken_for(r: Resolver, m: MentionPhrase) -> str | None:
 
 
 def unnamed_body(r: Resolver, m: MentionPhrase) -> Attribution | None:
-    """"the ministry", "residents": an organisation or group as described."""
+    """"the ministry", "residents": an organisation or group as described; "the
+    administration" the one of the president the article names."""
+    if m.definite and not m.modifiers and m.lemma in lexicon.LED_BODIES:
+        holder = next(filter(None, (holder_in_article(r, office) for office in lexicon.LED_BODIES[m.lemma])), None)
+        if holder:
+            return owned_by(holder, m.head.text)
     if m.lemma in r.lex.org_nouns or m.plural:
         return Attribution(unnamed(m.span), "group" if m.plural else "organisation")
     return None
