@@ -735,9 +735,9 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
         name = r.names.organisation_before(line, start, since=r.names.passage_start(start, 6))
     if name is None and line in ("company", "media"):
         # "Corvane Inc said ... the company said", the recogniser having seen no organisation
-        words = lex.company_name_words if line == "company" else lex.media_name_words
+        last_words = lex.company_name_words if line == "company" else lex.media_name_words
         name = next((ref.name for ref in r.history.before(start) if ref.kind == "organisation"
-                     and ref.name.split()[-1].lower().rstrip(".") in words), None)
+                     and ref.name.split()[-1].lower().rstrip(".") in last_words), None)
     return Attribution(name, "organisation") if name else None
 
 
