@@ -753,3 +753,24 @@ def test_what_someone_is_blamed_or_praised_for_saying_is_theirs_not_the_critic_s
     quotes = extract_text(text)
     claim = next(q for q in quotes if q.quote.startswith(("he wanted", "the city")))
     assert claim.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Walter was the best," said University of California, San Diego\'s chancellor, Pradeep Khosla.',
+     "Pradeep Khosla"),
+    ("Haifa University geostrategy expert and former Israeli security official, Avinoam Idan, said the supply was "
+     "no great change.", "Avinoam Idan"),
+])
+def test_the_holder_named_beside_an_office_coordinated_with_the_subject_speaks(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Mayor Ann Lee told the BBC prices would rise.", "prices would rise"),
+    ("Mayor Ann Lee told reporters Ukraine would win.", "Ukraine would win"),
+    ("Officer Ann Lee on Tuesday told The Harbour Post radio broadcasts were being used to warn ships.",
+     "radio broadcasts were being used to warn ships"),
+    ("Mayor Ann Lee said Reuters had the story first.", "Reuters had the story first"),  # said: nobody told
+])
+def test_whom_something_was_told_to_is_not_part_of_the_claim(extract_text, text, content):
+    assert only(extract_text(text)).quote == content

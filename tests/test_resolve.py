@@ -885,6 +885,9 @@ def test_a_word_in_quotation_marks_inside_an_organisation_s_name_makes_no_person
      'decade.\n\n"The disc moved fast," Delacorte said.', "Paul R. Delacorte"),
     # two people told apart by their middle initials stay apart
     ('Former presidents George H. W. Bosh and George W. Bosh met on Monday.\n\n"We agree," Bosh said.', "Bosh"),
+    # a second surname the article writes once: the surname used alone ends the other form
+    ("Pedro R. Pierluisi Urrutia was sworn in as governor. Pedro Pierluisi had been secretary of state. On "
+     "Sunday, Pierluisi said the Senate had no say in his confirmation.", "Pedro Pierluisi"),
 ])
 def test_a_surname_of_one_person_named_with_and_without_a_middle_initial_is_the_fuller_name(extract_text, text, name):
     assert only(extract_text(text)).speaker.name == name

@@ -249,6 +249,9 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
                                                       and doc[c.left_edge.i].lemma_.lower() in lex.reporting_verbs)]
     asking = lemma in lex.question_verbs and not passive and not nested and verb.tag_ != "VBN"
     content = clause_contents(verb, subject, comps, content, asking, lex)
+    if lemma == "tell" and not any(c.dep_ == "dative" or (c.dep_ == "dobj" and not any(
+            span.start <= c.i < span.end for span in content)) for c in children):
+        content = [without_addressee(c, lex) for c in content]  # nobody told, or the claim taken for whom
     if not content and reporting and not passive and (clause := object_clause(doc, verb, lex)) is not None:
         content.append(clause)
     if not content and lemma in lex.characterising_verbs and reporting and not naming(verb, lemma):
@@ -305,7 +308,43 @@ def repaired_subject(verb: Token, subject: Token | None, lex: Lexicon) -> Token 
     subject = past_dateline(subject, verb) if subject is not None else None
     if subject is None:
         return None
-    return after_but(titled_name(second_name(after_according_to(subject), verb), verb), verb)
+    return after_but(titled_name(second_name(office_of_name(after_according_to(subject), lex), verb), verb), verb)
+
+
+def without_addressee(span: Span, lex: Lexicon) -> Span:
+    """'told the BBC prices would rise', 'told The Jakarta Post radio broadcasts were used',
+    'told reporters Ukraine would win': with nobody told in the parse, a name or an audience
+    that opens the claim before its subject is whom it was told to."""
+    doc = span.doc
+    at = span.start + (span[0].lower_ == "the" and span[0].ent_iob_ != "B")
+    if doc[at].ent_iob_ == "B" and doc[at].ent_type_ in lexicon.AGENT_LABELS:
+        end = at + 1
+        while end < span.end and doc[end].ent_iob_ == "I":
+            end += 1
+    elif doc[at].lemma_.lower() in lex.audience_nouns:
+        end = at + 1
+    else:
+        return span
+    subject = span.root if span.root.dep_ == "dobj" else next(
+        (c for c in span.root.children if c.dep_ in lexicon.SUBJECT_DEPS), None)  # (a claim taken for the object)
+    if subject is None or not end <= subject.i < span.end or doc[end].is_punct:
+        return span
+    return doc[end:span.end]
+
+
+def office_of_name(subject: Token, lex: Lexicon) -> Token:
+    """'said University of California, San Diego's chancellor, Pradeep Khosla', parsed as the
+    university and its chancellor coordinated: the holder named beside the office speaks."""
+    if subject.ent_type_ == "PERSON":
+        return subject
+    for office in subject.children:
+        if office.dep_ == "conj" and office.lemma_.lower() in lex.role_nouns \
+                and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in office.children):  # "and its spokesman"
+            holder = next((c for c in office.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                           and c.ent_type_ in ("", "PERSON")), None)
+            if holder is not None:
+                return holder
+    return subject
 
 
 def second_name(subject: Token, verb: Token) -> Token:

@@ -511,7 +511,7 @@ class Names:
         for names, anywhere in [([p.name for p in self.people], True), *((n, False) for n in others)]:
             matches = _longer(name, names, anywhere)
             if matches:
-                return matches.pop() if len(matches) == 1 else _one_person(matches) or name
+                return matches.pop() if len(matches) == 1 else _one_person(matches, name) or name
         return name
 
 
@@ -529,11 +529,16 @@ def _longer(name: str, names: list[str], anywhere: bool = True) -> set[str]:
     return found
 
 
-def _one_person(names: set[str]) -> str | None:
+def _one_person(names: set[str], short: str) -> str | None:
     """The one person several forms of a name stand for, the fullest: the same given name and
     surname, with the same middle names or initials in every form that has some ("Ann Lee"
-    and "Ann B. Lee"; not "George H. W. Bush" and "George W. Bush")."""
+    and "Ann B. Lee"; not "George H. W. Bush" and "George W. Bush"); or, for a surname, the
+    one form it ends among forms of the same given name ("Pierluisi": "Pedro Pierluisi",
+    written in full "Pedro R. Pierluisi Urrutia" with his second surname)."""
     words = [_words(n) for n in names]
+    ends = [n for n, w in zip(names, words, strict=True) if w[-1:] == _words(short)]
+    if len(ends) == 1 and len(_words(short)) == 1 and len({w[0] for w in words}) == 1:
+        return ends[0]
     if len({(w[0], w[-1]) for w in words}) != 1 or len({tuple(w[1:-1]) for w in words} - {()}) != 1:
         return None
     return max(names, key=lambda n: (len(_words(n)), n))

@@ -590,7 +590,10 @@ def issued_before(r: Resolver, noun: Token) -> Token | None:
     if earlier.pos_ == "VERB":
         return next((c for c in earlier.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
                      and c.lower_ not in lexicon.PRONOUNS), None)
-    issuer, verb = document_issuer(earlier), earlier.head
+    # "per WHO guidelines ... The guidelines cite": the name written with it
+    issuer = document_issuer(earlier) or next((c for c in earlier.lefts if c.pos_ == "PROPN"
+                                               or c.ent_type_ in lexicon.ORG_LABELS), None)
+    verb = earlier.head
     if issuer is None and verb.lemma_.lower() in lexicon.ISSUING_VERBS and earlier.dep_ in ("dobj", "nsubjpass"):
         if earlier.dep_ == "dobj":
             issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
