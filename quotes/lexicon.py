@@ -382,6 +382,17 @@ PROXY_NOUNS: frozenset[str] = frozenset({
     "negotiator", "delegate", "correspondent", "analyst", "expert", "counterpart", "witness",
 })
 
+# People named by whom they belong to ("his wife", "her roommates", "their son"): with a
+# possessive pronoun, whose they are names them.
+RELATION_NOUNS: frozenset[str] = frozenset({
+    "wife", "husband", "spouse", "partner", "widow", "widower", "girlfriend", "boyfriend",
+    "fiancee", "fiancé", "fiancée", "fiance", "son", "daughter", "child", "mother", "father",
+    "parent", "brother", "sister", "sibling", "cousin", "uncle", "aunt", "nephew", "niece",
+    "grandmother", "grandfather", "grandson", "granddaughter", "friend", "roommate", "flatmate",
+    "housemate", "neighbour", "neighbor", "colleague", "classmate", "teammate", "coworker",
+    "co-worker", "relative", "boss", "employer", "employee", "manager", "coach",
+})
+
 # Party affiliations news writes before a politician's name ("Libertarian Jo Jorgensen",
 # "Democrat Ann Lee"): a description of the person, no part of the name.
 AFFILIATION_WORDS: frozenset[str] = frozenset(
@@ -696,6 +707,7 @@ class Lexicon:
     epithet_nouns: frozenset[str] = EPITHET_NOUNS
     data_nouns: frozenset[str] = DATA_NOUNS
     proxy_nouns: frozenset[str] = PROXY_NOUNS
+    relation_nouns: frozenset[str] = RELATION_NOUNS
     spokesperson_nouns: frozenset[str] = SPOKESPERSON_NOUNS
     stance_verbs: frozenset[str] = STANCE_VERBS
     intention_verbs: frozenset[str] = INTENTION_VERBS

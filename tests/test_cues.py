@@ -774,3 +774,8 @@ def test_the_holder_named_beside_an_office_coordinated_with_the_subject_speaks(e
 ])
 def test_whom_something_was_told_to_is_not_part_of_the_claim(extract_text, text, content):
     assert only(extract_text(text)).quote == content
+
+
+def test_a_pronoun_told_is_not_part_of_the_claim(extract_text):
+    quotes = extract_text("Pam Shriver said her husband had told her Trump had not met him until college.")
+    assert "Trump had not met him until college" in [q.quote for q in quotes]

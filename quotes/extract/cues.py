@@ -321,12 +321,15 @@ def without_addressee(span: Span, lex: Lexicon) -> Span:
         end = at + 1
         while end < span.end and doc[end].ent_iob_ == "I":
             end += 1
-    elif doc[at].lemma_.lower() in lex.audience_nouns:
-        end = at + 1
+    elif doc[at].lemma_.lower() in lex.audience_nouns or doc[at].lower_ in lexicon.OBJECT_PRONOUNS \
+            or (doc[at].lower_ == "her" and (doc[at].dep_ != "poss" or doc[at + 1].pos_ == "PROPN")):
+        end = at + 1  # "told her Trump had not met him"
     else:
         return span
     subject = span.root if span.root.dep_ == "dobj" else next(
         (c for c in span.root.children if c.dep_ in lexicon.SUBJECT_DEPS), None)  # (a claim taken for the object)
+    if subject is None:  # "told her Trump had not met him", the name taken for whom she told
+        subject = next((t for t in doc[end:span.end] if t.dep_ in ("dobj", "nsubj") and t.head.i < end), None)
     if subject is None or not end <= subject.i < span.end or doc[end].is_punct:
         return span
     return doc[end:span.end]

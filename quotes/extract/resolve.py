@@ -362,15 +362,23 @@ def in_full(r: Resolver, span: Span) -> str:
     described = {x.i for t in span for c in t.children if c.dep_ == "appos" and c.i > t.i and c.pos_ == "NOUN"
                  for x in c.subtree}
     described |= {t.i for t in span if t.text == "," and (t.i - 1 in described or t.i + 1 in described)}
+    # "Archaeologist Dr. Naomi Martisius and other researchers": a title or description before a name goes
+    described |= {t.i for t in span if t.i + 1 < span.end and t.head.ent_type_ == "PERSON" and t.head.i > t.i
+                  and t.ent_type_ != "PERSON" and t.lower_ not in lexicon.ARTICLES and (
+                      (t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod"))
+                      or t.lower_.rstrip(".") in lexicon.HONORIFICS)}
 
     def gap(token: Token) -> str:  # a space where words were left out after it
         return " " if token.i + 1 in described else ""
 
     for token in [*(t for t in span if t.i not in described), None]:
-        if token is not None and token.pos_ == "PROPN" and token.is_title \
-                and not (not run and token.lower_ in r.lex.titles_or_roles):
+        if token is not None and token.pos_ == "PROPN" and token.is_title:
             run.append(token)
             continue
+        # "President Donald Trump and Vice President Mike Pence": the titles before a name go
+        titles = r.lex.titles_or_roles
+        while len(run) > 1 and run[0].lower_.rstrip(".") in titles and any(t.lower_ not in titles for t in run[1:]):
+            run = run[1:]
         if run:
             written.append(name_in_full(r, r.doc[run[0].i:run[-1].i + 1]) + (run[-1].whitespace_ or gap(run[-1])))
             run = []
@@ -446,11 +454,18 @@ def appositive_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
 
 
 def owned_office(r: Resolver, m: MentionPhrase) -> Attribution | None:
-    """"Yoon's office": an organisation named after a person the article names in full."""
+    """"Yoon's office": an organisation named after a person the article names in full, or
+    after an office whose one holder it names ("the mayor's office", of Mayor Muriel Bowser)."""
     owner = next((c for c in m.head.children if c.dep_ == "poss"), None)
-    if owner is None or m.lemma not in r.lex.org_nouns or not r.names.is_person(clean_name(owner.text), owner):
+    if owner is None or m.lemma not in r.lex.org_nouns:
         return None
-    return owned_by(r.full(clean_name(owner.text)), r.doc[owner.i + 1:m.span.end].text)
+    rest = r.doc[owner.i + 1:m.span.end].text
+    if owner.lemma_.lower() in r.lex.role_nouns and owner.pos_ == "NOUN":
+        holder = holder_in_article(r, strip_article(r.doc[owner.left_edge.i:owner.i + 1].text))
+        return owned_by(holder, rest) if holder else None
+    if not r.names.is_person(clean_name(owner.text), owner):
+        return None
+    return owned_by(r.full(clean_name(owner.text)), rest)
 
 
 def owned_by(owner: str, rest: str, kind: SpeakerKind = "organisation") -> Attribution:
@@ -460,10 +475,11 @@ def owned_by(owner: str, rest: str, kind: SpeakerKind = "organisation") -> Attri
 
 
 def owned_by_pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
-    """"His campaign said", "her spokesman", "their lawyers": a body or proxy owned by whom
+    """"His campaign said", "her spokesman", "his wife": a body, proxy or relation owned by whom
     the possessive refers to, named as "Yoon's office" is ("Donald Trump's campaign")."""
     owner = next((c for c in m.head.children if c.dep_ == "poss" and c.lower_ in lexicon.POSSESSIVE_SUBJECTS), None)
-    if owner is None or m.lemma not in r.lex.org_nouns | r.lex.proxy_nouns or owner.i != m.span.start:
+    if owner is None or m.lemma not in r.lex.org_nouns | r.lex.proxy_nouns | r.lex.relation_nouns \
+            or owner.i != m.span.start:
         return None
     pronoun_mention = MentionPhrase(r.doc[owner.i:owner.i + 1])
     pronoun_mention.lower = lexicon.POSSESSIVE_SUBJECTS[owner.lower_]
