@@ -189,7 +189,7 @@ AUDIENCE_NOUNS: frozenset[str] = frozenset({
 DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "statement", "report", "dispatch", "post", "announcement", "communique", "release",
     "letter", "document", "memo", "notice", "message", "readout", "transcript", "editorial",
-    "commentary", "article", "declaration", "decree", "resolution", "bulletin", "proclamation",
+    "commentary", "article", "story", "declaration", "decree", "resolution", "bulletin", "proclamation",
     "manifesto", "summary", "tweet",
     # a court's own words, and the papers a party files, which speak for that party
     "ruling", "judgment", "verdict", "lawsuit", "suit", "complaint", "petition", "affidavit",
@@ -382,6 +382,10 @@ PROXY_NOUNS: frozenset[str] = frozenset({
     "negotiator", "delegate", "correspondent", "analyst", "expert", "counterpart", "witness",
 })
 
+# Words that label a caption's credit ("Image: Office of the Governor"), never part of a name
+# written before them.
+CAPTION_LABELS: frozenset[str] = frozenset({"photo", "image", "picture", "credit", "video"})
+
 # People named by whom they belong to ("his wife", "her roommates", "their son"): with a
 # possessive pronoun, whose they are names them.
 RELATION_NOUNS: frozenset[str] = frozenset({
@@ -390,7 +394,7 @@ RELATION_NOUNS: frozenset[str] = frozenset({
     "parent", "brother", "sister", "sibling", "cousin", "uncle", "aunt", "nephew", "niece",
     "grandmother", "grandfather", "grandson", "granddaughter", "friend", "roommate", "flatmate",
     "housemate", "neighbour", "neighbor", "colleague", "classmate", "teammate", "coworker",
-    "co-worker", "relative", "boss", "employer", "employee", "manager", "coach",
+    "co-worker", "relative", "boss", "employer", "employee", "manager", "coach", "associate", "ally",
 })
 
 # Party affiliations news writes before a politician's name ("Libertarian Jo Jorgensen",
@@ -829,6 +833,8 @@ DEFAULT = Lexicon()
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Any subject, clausal ones too: a cue's speaker slot.
 ANY_SUBJECT_DEPS: frozenset[str] = SUBJECT_DEPS | {"csubj"}
+# What only a clause's verb has: a subject or an auxiliary.
+CLAUSE_DEPS: frozenset[str] = SUBJECT_DEPS | {"aux", "auxpass"}
 # Dependents on the left of a noun that belong to its phrase.
 # Tags of a finite verb (or of the finite auxiliary of a verb group): a clause that needs a subject.
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})

@@ -371,3 +371,9 @@ def test_a_person_is_named_without_what_describes_them_or_a_nickname(names, name
 
 def test_a_given_name_that_is_also_a_role_stays_in_a_name_of_two_words():
     assert speakers("Dean Vollmer", "John Vollmer", "Vollmer")["Dean Vollmer"] == "Dean Vollmer"
+
+
+def test_a_name_the_article_writes_with_a_capital_the_keeps_it():
+    result = cluster(Mention(n, "organisation") for n in ("The Verge", "Verge", "BBC"))
+    assert result["Verge"].name == result["The Verge"].name == "The Verge"
+    assert result["BBC"].name == "BBC"

@@ -415,6 +415,8 @@ def test_an_audience_after_the_verb_is_not_the_speaker(extract_text):
      "position"),
     ("Unions raised concerns about the merger on Monday.", "concerns about the merger", "Unions", "position"),
     ("Police issued a call for calm after the march.", "call for calm", "Police", "position"),
+    ("Senator Tom Hale denied the allegations.", "the allegations", "Senator Tom Hale", "reference"),
+    ("The company denied the report on Monday.", "the report", "The company", "reference"),
 ])
 def test_a_stated_position_is_a_quote_of_its_own_kind(nlp, text, content, mention, kind):
     (quote,) = nlp(text)._.quotes

@@ -228,6 +228,9 @@ def test_a_document_and_who_relayed_it(extract_text, text, words, speaker):
     pytest.param("Ann Lee posted a report from The Harbour Gazette about the vote. Later, The Daily Courier published "
                  "allegations about the mayor's taxes. The reports said the mayor paid no tax in 2016.", "no tax",
                  ("reports by The Daily Courier", "document", "The Daily Courier"), id="the words published last"),
+    pytest.param("Ann Lee sent a letter to the company on Monday. The company removed the code. It later put it "
+                 "back. The announcement said the code would stay.", "code would stay",
+                 ("announcement", "document", None), id="not words published sentences before"),
 ])
 def test_the_document_refers_back_to_the_one_an_issuer_was_named_for(extract_text, text, words, speaker):
     q = said(extract_text(text), words)
@@ -1063,6 +1066,9 @@ def test_the_body_refers_back_to_the_phrase_that_says_whose_it_is(extract_text, 
      "the book contained classified information.", "Donald Trump's administration"),
     ("President Donald Trump met former President Barack Obama. The administration said the talks were useful.",
      "administration"),  # two presidents: whose is not shown
+    ("President Donald Trump met former President Barack Obama and Governor Ann Lee. The administration said the "
+     "talks were useful.", "administration"),  # nor is it the governor's for that
+    ("Governor Ann Lee met the mayor. The administration said the talks were useful.", "Ann Lee's administration"),
 ])
 def test_the_administration_is_the_one_president_s(extract_text, text, speaker):
     assert extract_text(text)[-1].speaker.name == speaker
@@ -1125,3 +1131,8 @@ def test_of_two_names_parsed_in_apposition_the_one_before_the_verb_speaks(extrac
 ])
 def test_an_office_s_office_is_its_one_holder_s(extract_text, text, speaker):
     assert extract_text(text)[-1].speaker.name == speaker
+
+
+def test_a_caption_s_label_is_no_part_of_the_name_before_it(extract_text):
+    q = only(extract_text('Governor Michelle Lujan Grisham Image: Office of the Governor.\n\n"We will sue," she said.'))
+    assert q.speaker.name == "Michelle Lujan Grisham"

@@ -351,6 +351,8 @@ def _display(name: str, kind: str, lex: Lexicon) -> str:
         country = _country_form(words)
         if country:
             return country
+        if clean(name).startswith("The ") and words:
+            return " ".join(("The", *words))  # "The Verge", "The Hill": the article wrote "The" as part of the name
     return " ".join(words) or clean(name) or name
 
 

@@ -562,9 +562,6 @@ def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token
                 return []  # "named Ann Lee as its chief executive": an appointment, not a claim
             span = phrase(doc, list(obj.subtree) + list(prep.subtree), lex)
             return [span] if span is not None else []
-    if lemma in lex.claim_object_verbs and obj.pos_ == "NOUN" and obj.lemma_.lower() in lex.words_nouns \
-            and all(t.i == obj.i or t.dep_ in ("det", "poss") for t in obj.subtree):
-        return []  # "denied the allegations": words said elsewhere, referred to, not a claim
     if lemma in lex.claim_object_verbs and obj.pos_ in ("NOUN", "PROPN") \
             and obj.lemma_.lower() not in lex.granted_nouns:
         # "alleged violation of the code, which says ...": the code's words are not the claim
@@ -577,10 +574,20 @@ def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token
             and (subject is None or subject.lemma_.lower() not in lex.agents):
         # a body's object is its act ("the commission confirmed the appointment"), not a finding
         # "the investigation found no such action", "the database shows the ship underway"
+        after = doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(doc) else None
+        if after is not None and after.tag_ in lexicon.FINITE_TAGS:
+            return []  # "showing some sponges can survive": the subject of a clause the parse broke
         extra = [t for c in children if c.dep_ in ("oprd", "xcomp", "advmod") and c.i > obj.i for t in c.subtree]
         span = phrase(doc, list(obj.subtree) + extra, lex)
         return [span] if span is not None else []
     return []
+
+
+def refers_back(span: Span, lex: Lexicon) -> bool:
+    """'denied the allegations', 'confirmed the report': words said elsewhere, referred to by a
+    noun that names them and nothing more, not what was said."""
+    return span.root.pos_ == "NOUN" and span.root.lemma_.lower() in lex.words_nouns \
+        and all(t.i == span.root.i or t.dep_ in ("det", "poss") for t in span)
 
 
 def goes_on(rest: list[Token], main: Token) -> bool:

@@ -21,6 +21,7 @@ from .content import (
     object_clause,
     parenthetical,
     phrase,
+    refers_back,
     request_content,
     said_next,
     speech_act_content,
@@ -41,7 +42,8 @@ class Cue:
     # the token range [start, end) it takes, cut out of a content span that spans it.
     cut: tuple[int, int] | None = None
     # None for words said or written; "stance", "intention" or "position" for a stated
-    # position (stated_position, position_noun), which readers take less surely for a quote.
+    # position (stated_position, position_noun), "reference" for words said elsewhere and only
+    # referred to ("denied the allegations"): readers take those less surely for a quote.
     kind: str | None = None
 
 
@@ -289,7 +291,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     if len(cue) > 4:
         cue = doc[verb.i:verb.i + 1]
     return Cue(verb=verb, cue=cue, subject=subject, content=content,
-               passive_agent=agent_obj if lemma == "quote" or relay is not None else None, cut=cut)
+               passive_agent=agent_obj if lemma == "quote" or relay is not None else None, cut=cut,
+               kind="reference" if content and all(refers_back(c, lex) for c in content) else None)
 
 
 def repaired_subject(verb: Token, subject: Token | None, lex: Lexicon) -> Token | None:
@@ -297,8 +300,9 @@ def repaired_subject(verb: Token, subject: Token | None, lex: Lexicon) -> Token 
     participle goes with, a subject swallowed or inherited, one past a dateline or "according
     to", a name after a title, the conjunct after "but"."""
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
-            and agentive(verb.head, lex):
-        subject = verb.head  # "..., with officials saying this is for security": the one it goes with
+            and (agentive(verb.head, lex) or source_noun(verb.head, lex)):
+        # "..., with officials saying this is for security", "a story alleging ...": the one it goes with
+        subject = verb.head
     if subject is not None and verb.tag_ == "VBG" and verb.dep_ == "advcl" and subject.head.i == verb.i \
             and not agentive(subject, lex) and not source_noun(subject, lex):
         subject = None  # "The governor tweeted her reasoning saying, ...": the governor said it

@@ -8,8 +8,6 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..lexicon import Lexicon
 
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # verbs with a tense: a clause's, not a phrase's
-CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})  # what only a verb has
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 
@@ -58,8 +56,8 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             ids |= {t.i for t in child.subtree}
     # "The airport was evacuated and local police said": a clause the parser hung on the
     # head is no modifier; the phrase begins after it (and after the conjunction that ends it)
-    clause = [i for t in doc[min(ids):head.i] if t.i in ids
-              for i in ((t.i,) if t.tag_ in FINITE_TAGS else (t.i, t.head.i) if t.dep_ in CLAUSE_DEPS else ())]
+    clause = [i for t in doc[min(ids):head.i] if t.i in ids for i in (
+        (t.i,) if t.tag_ in lexicon.FINITE_TAGS else (t.i, t.head.i) if t.dep_ in lexicon.CLAUSE_DEPS else ())]
     if clause:
         ids = {i for i in ids if i > max(clause)}
         ids = {i for i in ids if i >= min((i for i in ids if doc[i].dep_ != "cc"), default=head.i)}
@@ -78,7 +76,8 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     # Never cut a name in two: widen to the whole of any entity the phrase overlaps.
     while lo > 0 and doc[lo].ent_iob_ == "I" and doc[lo].ent_type_ in lexicon.NAME_LABELS:
         lo -= 1
-    while hi < len(doc) and doc[hi].ent_iob_ == "I" and doc[hi].ent_type_ in lexicon.NAME_LABELS:
+    while hi < len(doc) and doc[hi].ent_iob_ == "I" and doc[hi].ent_type_ in lexicon.NAME_LABELS \
+            and not caption_label(doc[hi]):
         hi += 1
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
@@ -206,16 +205,25 @@ def antecedent_of_relative(pronoun: Token) -> Token:
 
 
 def entities(doc: Doc) -> list[Span]:
-    """The named entities, with hyphenated names completed: the small English model often
-    stops a Korean or Chinese name at the hyphen ("Hyun Min" for "Hyun Min-jae")."""
+    """The named entities, with hyphenated names completed (the small English model often
+    stops a Korean or Chinese name at the hyphen: "Hyun Min" for "Hyun Min-jae") and without
+    a caption's label ("Michelle Lujan Grisham Image: ...")."""
     fixed = []
     for ent in doc.ents:
         end = ent.end
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2
+        if end - ent.start > 1 and caption_label(doc[end - 1]):
+            end -= 1
         fixed.append(Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent)
     return fixed
+
+
+def caption_label(token: Token) -> bool:
+    """'Image' in "... Grisham Image: Office of the Governor": a caption's label, no name's word."""
+    doc = token.doc
+    return token.lower_ in lexicon.CAPTION_LABELS and token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
 
 
 def document_issuer(noun: Token) -> Token | None:

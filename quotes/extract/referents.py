@@ -552,7 +552,7 @@ NICKNAME = re.compile(r"\s+(?:\"[^\"]+\"|“[^”]+”|\([^)]+\)|‘[^’]+’)(
 NICKNAME_MARKS = {'"': '"', "“": "”", "(": ")", "'": "'", "‘": "’"}  # each opening mark and its close
 SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs v".split())
 CREDIT = re.compile(r"[A-Z][\w.’'-]*\s*/\s*(?:[Tt]he\s+)?[A-Z]")  # "Lee Park / The Associated Press"
-LABEL = re.compile(r"^\s*\(?(photo|image|picture|credit|file photo|video)\b", re.I)
+LABEL = re.compile(rf"^\s*\(?(file photo|{'|'.join(sorted(lexicon.CAPTION_LABELS))})\b", re.I)
 STAMP = re.compile(r"^\s*(by|published|updated|posted|last updated)\b", re.I)
 
 

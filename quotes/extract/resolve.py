@@ -596,11 +596,13 @@ def issued_before(r: Resolver, noun: Token) -> Token | None:
     nouns = lexicon.RESEARCH_NOUNS if lemma in lexicon.RESEARCH_NOUNS else {lemma}
     # "filing", "ruling", "investigation", "study": the verbs they are made of
     made_of = {v for n in nouns for v in (n, n[:-3], n[:-3] + "e") if n.endswith(("ing", "ion")) or v == n}
-    published = r.lex.words_nouns | r.lex.data_nouns  # "The Times published allegations ... The reports"
+    # "The Times published allegations ... The reports said": words published in the sentence before
+    published = r.lex.words_nouns | r.lex.data_nouns
+    since = r.names.passage_start(noun.idx, 1)
     earlier = next((t for t in reversed(r.doc[:noun.i]) if not r.names.in_quotes(t.idx) and (
         (t.pos_ == "NOUN" and t.lemma_.lower() in nouns) or (t.pos_ == "VERB" and t.lemma_.lower() in made_of)
-        or (t.dep_ == "dobj" and t.lemma_.lower() in published and t.head.lemma_.lower() in lexicon.ISSUING_VERBS))),
-        None)
+        or (t.idx >= since and t.dep_ == "dobj" and t.lemma_.lower() in published
+            and t.head.lemma_.lower() in lexicon.ISSUING_VERBS))), None)
     if earlier is None:
         return None
     if earlier.pos_ == "VERB":
@@ -914,7 +916,11 @@ def unnamed_body(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"the ministry", "residents": an organisation or group as described; "the
     administration" the one of the president the article names."""
     if m.definite and not m.modifiers and m.lemma in lexicon.LED_BODIES:
-        holder = next(filter(None, (holder_in_article(r, office) for office in lexicon.LED_BODIES[m.lemma])), None)
+        # the first office the article names anyone to: a president's administration is not
+        # a governor's because two presidents are named
+        held = {role_key(p.role, r.lex)[0] for p in r.names.people if p.role}
+        office = next((o for o in lexicon.LED_BODIES[m.lemma] if role_key(o, r.lex)[0] in held), None)
+        holder = holder_in_article(r, office) if office else None
         if holder:
             return owned_by(holder, m.head.text)
     if m.lemma in r.lex.org_nouns or m.plural:
