@@ -160,6 +160,12 @@ ATTITUDE_NOUNS: frozenset[str] = frozenset({
 # surely than words said: quotes found by them carry a cue kind of their own.
 STANCE_VERBS: frozenset[str] = frozenset({"endorse", "condemn", "denounce", "decry", "deplore"})
 INTENTION_VERBS: frozenset[str] = frozenset({"plan", "intend"})
+# Verbs by which another answers a claim ("..., which Trump denied", "..., with which others
+# agreed"): in a relative clause after the claim, the writer's report of the answer.
+RESPONSE_VERBS: frozenset[str] = frozenset({
+    "agree", "disagree", "dispute", "reject", "contest", "challenge", "confirm", "echo",
+    "welcome", "criticise", "criticize", "rebut", "refute", "deny", "question",
+})
 POSITION_NOUNS: frozenset[str] = frozenset({
     "criticism", "concern", "call", "warning", "demand", "condemnation", "praise", "denial",
     "accusation", "appeal", "plea", "complaint", "objection", "threat", "promise", "pledge",
@@ -714,6 +720,7 @@ class Lexicon:
     relation_nouns: frozenset[str] = RELATION_NOUNS
     spokesperson_nouns: frozenset[str] = SPOKESPERSON_NOUNS
     stance_verbs: frozenset[str] = STANCE_VERBS
+    response_verbs: frozenset[str] = RESPONSE_VERBS
     intention_verbs: frozenset[str] = INTENTION_VERBS
     position_nouns: frozenset[str] = POSITION_NOUNS
 

@@ -646,6 +646,11 @@ def test_words_before_an_auxiliary_the_parser_left_alone_are_no_claim(extract_te
      "this was a ploy to achieve a no-deal Brexit"),
     ("Mayor Ana Ruiz said she would drop the plan, before reversing course the next day.",
      "she would drop the plan"),
+    # how another answered the claim
+    ("Bolton claims Trump asked Xi for help winning the election, which Trump denied.",
+     "Trump asked Xi for help winning the election"),
+    ("Pierce called for an end to the War on Drugs, with which Hawkins and La Riva somewhat agreed.",
+     "an end to the War on Drugs"),
     # the speaker's own relative clause stays: inside the claim, or in the claim's tense
     ("Officials said the bridge, which opened in 1990, would close.", "the bridge, which opened in 1990, would close"),
     ("Officials said the dam, which is almost complete, will not harm anyone downstream.",

@@ -46,7 +46,7 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
         span = side_of(doc, tokens, verb, subject, drop, claim)
         if span is not None:
             spans.append(through_closing_mark(span))
-    return [without_writers_addition(span) for span in joined(doc, spans)]
+    return [without_writers_addition(span, lex) for span in joined(doc, spans)]
 
 
 def joined(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -81,12 +81,13 @@ def swallowed_subject(verb: Token, comp: Token) -> Token | None:
     return obj
 
 
-def without_writers_addition(span: Span) -> Span:
+def without_writers_addition(span: Span, lex: Lexicon) -> Span:
     """What the writer adds after a comma at the end of a claim, outside quotation marks:
     a gloss ('..., meaning the UK would leave'), a summing up ('..., a view many share'),
     what the speaker did next ('..., before reversing course the next day'), background in
     the present tense after a claim in the past ('the zone would lie east of the river,
-    which is territory the SDF holds'), or, after a closing quotation mark, any relative or
+    which is territory the SDF holds'), how another answered it ('..., which Trump denied',
+    '..., with which others agreed'), or, after a closing quotation mark, any relative or
     subordinate clause ('"... of the Afghan forces", whose vehicle was used', '"... by us",
     while addressing the press')."""
     doc = span.doc
@@ -105,7 +106,11 @@ def without_writers_addition(span: Span) -> Span:
             clause = clause.head  # "whose vehicle was used": the clause of the relative word
         relative = after.tag_ in ("WDT", "WP", "WP$") and clause.right_edge.i >= last  # it ends the claim
         then = after.lower_ in ("before", "after") and doc[after.i + 1].tag_ == "VBG"  # "..., before reversing course"
-        if after.lower_ == "meaning" and after.tag_ == "VBG" or then \
+        # "..., which Trump denied", "..., with which others agreed": another's answer
+        answered = (relative or after.pos_ == "ADP" and doc[after.i + 1].tag_ in ("WDT", "WP")) \
+            and clause.dep_ == "relcl" and clause.lemma_.lower() in lex.response_verbs \
+            and any(c.dep_ in lexicon.SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in clause.children)
+        if after.lower_ == "meaning" and after.tag_ == "VBG" or then or answered \
                 or relative and clause.dep_ == "relcl" and (quoted or past and present_tense(clause)) \
                 or quoted and after.dep_ == "mark" and clause.dep_ == "advcl":
             return doc[span.start:comma.i]

@@ -26,6 +26,7 @@ from .content import (
     said_next,
     speech_act_content,
     swallowed_subject,
+    without_writers_addition,
 )
 from .marks import QUOTE_TOKENS, in_ranges
 from .mentions import partitive_group
@@ -287,6 +288,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         o is not c and o.start <= c.start and c.end <= o.end and len(o) > len(c) for o in content)]
     if not content and (subject is None or not (reporting or source or lemma in lex.assessing_heads)):
         return None  # kept without content: it may still attribute a direct quote
+    content = [without_writers_addition(c, lex) for c in content]  # (a claim's own already is)
     cue = doc[min(t.i for t in cue_tokens):max(t.i for t in cue_tokens) + 1]
     if len(cue) > 4:
         cue = doc[verb.i:verb.i + 1]
