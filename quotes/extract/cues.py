@@ -29,7 +29,7 @@ from .content import (
     without_writers_addition,
 )
 from .marks import QUOTE_TOKENS, in_ranges
-from .mentions import partitive_group
+from .mentions import agent_of, partitive_group
 
 
 @dataclass
@@ -196,7 +196,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     agent = next((c for c in children if c.dep_ == "agent"), None)
     if agent is None and verb.tag_ == "VBN" and verb.dep_ == "acl":
         return None  # "has features added to it", "the measures announced last week": no one speaks
-    agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    agent_obj = agent_of(verb)
     # "when asked to resign, the minister ...", "the union, urged by the mayor to ...": a bare
     # participle of asking is passive too; the noun it goes with was asked, not the asker
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or verb.tag_ == "VBN" \
@@ -464,8 +464,7 @@ def relayed_speaker(verb: Token) -> tuple[Token, Token | None] | None:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in quoting.children):
         # "Ms. Orlova was quoted by Interfax as saying ...": the same, in the passive
         person = next((c for c in quoting.children if c.dep_ == "nsubjpass"), None)
-        agent = next((c for c in quoting.children if c.dep_ == "agent"), None)
-        relay = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        relay = agent_of(quoting)
     else:
         person = next((c for c in quoting.children if c.dep_ == "dobj"), None)
         relay = next((c for c in quoting.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
@@ -576,9 +575,7 @@ def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
         if subject is not None:
             subject = second_name(subject, head)
             if subject.dep_ == "nsubjpass" and head.lemma_ != "quote":
-                agent = next((c for c in head.children if c.dep_ == "agent"), None)
-                if agent is not None:
-                    subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
+                subject = agent_of(head) or subject
             if agentive(subject, lex):
                 return subject
             break

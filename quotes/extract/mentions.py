@@ -231,11 +231,16 @@ def document_issuer(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.dep_ == "acl" and child.lemma_.lower() in lexicon.ISSUING_VERBS:
-            agent = next((c for c in child.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl" and child.lemma_.lower() in lexicon.ISSUING_VERBS \
+                and any(c.dep_ == "agent" for c in child.children):
+            return agent_of(child)
     return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """Whom a passive verb names with "by" ("was released by the ministry"), or None."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def channel_of(verb: Token, lex: Lexicon) -> str | None:

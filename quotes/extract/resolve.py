@@ -22,6 +22,7 @@ from ..canon.roles import role_key
 from ..lexicon import Lexicon
 from ..records import UNKNOWN, Attribution, SpeakerKind
 from .mentions import (
+    agent_of,
     antecedent_of_relative,
     channel_of,
     clean_name,
@@ -371,12 +372,12 @@ def in_full(r: Resolver, span: Span) -> str:
     def gap(token: Token) -> str:  # a space where words were left out after it
         return " " if token.i + 1 in described else ""
 
+    titles = r.lex.titles_or_roles
     for token in [*(t for t in span if t.i not in described), None]:
         if token is not None and token.pos_ == "PROPN" and token.is_title:
             run.append(token)
             continue
         # "President Donald Trump and Vice President Mike Pence": the titles before a name go
-        titles = r.lex.titles_or_roles
         while len(run) > 1 and run[0].lower_.rstrip(".") in titles and any(t.lower_ not in titles for t in run[1:]):
             run = run[1:]
         if run:
@@ -522,10 +523,9 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         name = doc[at:span.end]
         if len([t for t in name if t.text != "-"]) >= 2:
             return Attribution(r.full(clean_name(name.text)), "person", strip_article(doc[span.start:at].text) or None)
-    if titled and at < span.end and r.names.is_person(clean_name(doc[at:span.end].text), m.head):
+    if titled and at < span.end and r.names.is_person(surname := clean_name(doc[at:span.end].text), m.head):
         # "President Vučić", of President Aleksandar Vučić named before
-        return Attribution(r.full(clean_name(doc[at:span.end].text)), "person",
-                           strip_article(doc[span.start:at].text) or None)
+        return Attribution(r.full(surname), "person", strip_article(doc[span.start:at].text) or None)
     name_text = clean_name(without_trade(span, r.lex).text)
     if r.names.is_person(name_text, m.head):
         return Attribution(r.full(name_text), "person")
@@ -605,19 +605,15 @@ def issued_before(r: Resolver, noun: Token) -> Token | None:
             and t.head.lemma_.lower() in lexicon.ISSUING_VERBS))), None)
     if earlier is None:
         return None
-    if earlier.pos_ == "VERB":
-        return next((c for c in earlier.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
-                     and c.lower_ not in lexicon.PRONOUNS), None)
-    # "per WHO guidelines ... The guidelines cite": the name written with it
-    issuer = document_issuer(earlier) or next((c for c in earlier.lefts if c.pos_ == "PROPN"
-                                               or c.ent_type_ in lexicon.ORG_LABELS), None)
-    verb = earlier.head
-    if issuer is None and verb.lemma_.lower() in lexicon.ISSUING_VERBS and earlier.dep_ in ("dobj", "nsubjpass"):
-        if earlier.dep_ == "dobj":
-            issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        else:
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            issuer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if earlier.pos_ == "VERB":  # "Ford filed ...": whoever did it
+        issuer = next((c for c in earlier.children if c.dep_ == "nsubj"), None)
+    else:  # "per WHO guidelines ... The guidelines cite": the name written with it
+        issuer = document_issuer(earlier) or next((c for c in earlier.lefts if c.pos_ == "PROPN"
+                                                   or c.ent_type_ in lexicon.ORG_LABELS), None)
+        verb = earlier.head
+        if issuer is None and verb.lemma_.lower() in lexicon.ISSUING_VERBS and earlier.dep_ in ("dobj", "nsubjpass"):
+            issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None) if earlier.dep_ == "dobj" \
+                else agent_of(verb)
     if issuer is None or issuer.lower_ in lexicon.PRONOUNS or issuer.pos_ not in ("NOUN", "PROPN"):
         return None  # "they published a study": nobody named
     return issuer
