@@ -516,6 +516,17 @@ GENERIC_QUALIFIERS: frozenset[str] = frozenset({
     "junior", "former", "then", "current", "acting", "new", "outgoing", "incoming", "interim",
     "deputy", "chief", "government", "public", "high", "ranking", "high-ranking", "veteran",
 })
+# Nouns for the sides of a deal or a dispute, which "the parties said" means together.
+SIDE_NOUNS: frozenset[str] = frozenset({"party", "side"})
+# Fields of a government's offices: "the health minister" names an office every country
+# has, so across articles it is nobody in particular, where "the Kremlin spokesman" is one.
+PORTFOLIO_WORDS: frozenset[str] = frozenset({
+    "health", "finance", "financial", "foreign", "defence", "defense", "interior", "home", "justice",
+    "education", "transport", "transportation", "environment", "environmental", "trade", "energy", "labour",
+    "labor", "agriculture", "culture", "economy", "economic", "development", "aviation", "civil",
+    "treasury", "industry", "housing", "security", "immigration", "tourism", "sports", "information",
+    "communications", "infrastructure", "fisheries", "social", "affairs", "welfare", "science",
+})
 # Adverbs that put a clause after the one before in time ("and she would later resign"): the
 # narration going on, not more of a claim.
 SEQUENCE_ADVERBS: frozenset[str] = frozenset({"later", "eventually", "then", "soon", "afterwards",

@@ -231,6 +231,12 @@ def test_a_role_held_by_two_people_or_nobody_is_not_guessed():
     assert role_holder("president", index) is None  # no place: any president
 
 
+def test_a_role_that_names_no_place_is_nobody_across_articles():
+    index = role_index({"a": ["Health Minister"], "b": ["Kremlin spokesman"]})
+    assert role_holder("the local health minister", index) is None  # every country has one
+    assert role_holder("the Kremlin spokesman", index) == "b"
+
+
 # quote groups
 
 

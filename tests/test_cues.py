@@ -93,6 +93,7 @@ def test_who_the_source_of_according_to_is_is_not_the_claim(extract_text, text, 
 @pytest.mark.parametrize("text, speaker", [
     ("NDTV later reported officials, following an investigation, stated it was a coconut.", "officials"),
     ("Ana Ruiz briefed officials on Monday and said the bridge would reopen.", "Ana Ruiz"),  # whom she told
+    ("Ana Ruiz cited Article 5 of the treaty and said the allies must help.", "Ana Ruiz"),  # what she cited
 ])
 def test_whom_a_report_names_said_what_the_verb_after_them_reports(extract_text, text, speaker):
     assert only(extract_text(text)).speaker.name == speaker
@@ -755,6 +756,8 @@ def test_an_attack_while_something_happens_is_no_characterisation(extract_text):
 @pytest.mark.parametrize("text, speaker", [
     ("Donald Trump accused Joe Biden of previously saying he wanted to ban hydraulic fracturing.", "Joe Biden"),
     ("Critics attacked Mayor Ann Lee for saying the city was safe.", "Ann Lee"),
+    ("The Ruiz campaign criticized Ann Lee for not denouncing the group and for making the trip despite claiming "
+     "previously that the city was not safe to visit.", "Ann Lee"),  # who made the trip claimed it
 ])
 def test_what_someone_is_blamed_or_praised_for_saying_is_theirs_not_the_critic_s(extract_text, text, speaker):
     quotes = extract_text(text)
@@ -770,6 +773,38 @@ def test_what_someone_is_blamed_or_praised_for_saying_is_theirs_not_the_critic_s
 ])
 def test_the_holder_named_beside_an_office_coordinated_with_the_subject_speaks(extract_text, text, speaker):
     assert only(extract_text(text)).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In a blog post Sarah Collins, the chief executive of Harbour Bank said the bank would close ten branches.",
+     "Sarah Collins"),
+    ("After talks with Sarah Collins, the chief executive of Harbour Bank said the bank would close ten branches.",
+     None),  # the chief executive, unnamed, said it
+])
+def test_a_name_hung_on_the_opening_phrase_is_the_holder_of_the_office_after_it(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("The SDF said hundreds of ISIS (Islamic State of Iraq and Syria) fighters escaped after the airstrikes.",
+     "hundreds of ISIS (Islamic State of Iraq and Syria) fighters escaped after the airstrikes"),
+    ("Officials told the residents (many of them elderly) the bridge was safe.", "the bridge was safe"),
+])
+def test_a_subject_the_parser_broke_at_its_bracket_is_whole(extract_text, text, claim):
+    assert only(extract_text(text)).quote == claim
+
+
+def test_a_verb_with_a_thing_for_its_object_reports_no_clause_before_it(extract_text):
+    assert extract_text("This month's highlights: the Green Party's nominee secures ballot access in all 50 "
+                        "states, the Unity Party nominee proposes a novel solution to the issue.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The wreck lay far from where the Navy's records initially predicted it would be.",
+    "Asked if she would run again, Ana Ruiz said she would.",
+])
+def test_a_clause_that_ends_at_its_verb_of_being_or_doing_says_nothing(extract_text, text):
+    assert extract_text(text) == []
 
 
 @pytest.mark.parametrize("text, content", [

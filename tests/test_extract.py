@@ -328,6 +328,12 @@ def test_a_document_of_both_parties_speaks_for_the_pair_named_before(extract_tex
     assert [q.speaker.name for q in quotes] == ["Norland and Vestria"] * 2
 
 
+def test_the_parties_are_the_sides_named_together_before(extract_text):
+    quotes = extract_text("Harbour Foods and Salling Group signed a deal on Monday. Regulators must approve it. "
+                          "The parties said they expect a decision this year.")
+    assert only(quotes).speaker.name == "Harbour Foods and Salling Group"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("The Transport and Dock Workers’ Union (TDWU) said its members had rejected the offer.",
      "Transport and Dock Workers’ Union"),

@@ -190,51 +190,84 @@ def test_a_sentence_that_refers_to_someone_else_too_leaves_the_pronoun_to_the_sp
 # -- documents and data ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, words, speaker", [
-    pytest.param("According to a poll by Ipsos, most voters backed the plan.", "most voters",
-                 ("poll by Ipsos", "document", "Ipsos"), id="a poll speaks for itself and its issuer relays it"),
+    pytest.param("According to a poll by the Harbour Institute, most voters backed the plan.", "most voters",
+                 ("Harbour Institute", "organisation", "in a poll"),
+                 id="a poll is its maker's, through it"),
     pytest.param("A UN report said evidence supported the claim.", "evidence",
-                 ("UN report", "document", "UN"), id="a report named after its issuer"),
-    pytest.param("The department's report said that the roads were unsafe.", "roads",
-                 ("report by department", "document", "department"), id="an owner's report"),
+                 ("UN", "organisation", "in a UN report"), id="a report named after its issuer"),
+    pytest.param("The Harbour Department's report said that the roads were unsafe.", "roads",
+                 ("Harbour Department", "organisation", "in the Harbour Department's report"), id="an owner's report"),
+    pytest.param("According to data from the World Health Organisation, in 2018 there were ten million cases.",
+                 "cases", ("World Health Organisation", "organisation", "in data"), id="data from its maker"),
     pytest.param("According to court filings, the firm hid its losses.", "losses",
                  ("court filings", "document", None), id="court filings without an issuer"),
     pytest.param("A letter from the Harbour Department said the school would close.", "school",
-                 ("Harbour Department", "organisation", None), id="a statement is its issuer"),
+                 ("Harbour Department", "organisation", "in a letter"),
+                 id="a statement is its issuer"),
 ])
-def test_a_document_and_who_relayed_it(extract_text, text, words, speaker):
+def test_a_document_speaks_for_whoever_the_article_says_made_it(extract_text, text, words, speaker):
     q = said(extract_text(text), words)
-    assert (q.speaker.name, q.speaker.kind, q.via) == speaker
+    assert (q.speaker.name, q.speaker.kind, q.channel) == speaker
 
 
 @pytest.mark.parametrize("text, words, speaker", [
     pytest.param("Researchers at Tallis University published a study on Monday. The study found that "
-                 "rats avoid harming other rats.", "rats avoid",
-                 ("study by researchers at Tallis University", "document", "researchers at Tallis University"),
+                 "rats avoid harming other rats.", "rats avoid", ("researchers at Tallis University", "group"),
                  id="whoever published it"),
-    pytest.param("A report was released by the city auditor on Monday. The report found that the budget was "
-                 "short.", "budget", ("report by city auditor", "document", "city auditor"),
-                 id="the agent of its release"),
+    pytest.param("A report was released by the Harbour Audit Office on Monday. The report found that the budget "
+                 "was short.", "budget", ("Harbour Audit Office", "organisation"), id="the agent of its release"),
     pytest.param("A survey by the Harbour Institute came out on Monday. The survey found that most families "
-                 "rent.", "families", ("survey by Harbour Institute", "document", "Harbour Institute"),
-                 id="named in its phrase"),
+                 "rent.", "families", ("Harbour Institute", "organisation"), id="named in its phrase"),
     pytest.param("They published a study on Monday. The study found that rats avoid harming other rats.",
-                 "rats avoid", ("study", "document", None), id="nobody named"),
+                 "rats avoid", ("study", "document"), id="nobody named"),
     pytest.param("Harbour Motors filed a report with regulators on Monday. The filing said the defect affected "
-                 "20,000 cars.", "defect", ("filing by Harbour Motors", "document", "Harbour Motors"),
+                 "20,000 cars.", "defect", ("Harbour Motors", "organisation"),
                  id="the subject of the verb the noun is made of"),
     pytest.param("Researchers at Tallis University studied 300 rats. The investigation reported the rats avoided "
-                 "the lever.", "lever", ("investigation by researchers at Tallis University", "document",
-                                         "researchers at Tallis University"), id="research by another of its names"),
+                 "the lever.", "lever", ("researchers at Tallis University", "group"),
+                 id="research by another of its names"),
+    pytest.param("A study was published in the journal Nature, conducted by Tallis University professor Dr Ana "
+                 "Ruiz and other researchers. The researchers used 300 rats for this experiment. The research "
+                 "paper reported the rats avoided the lever.", "lever", ("Ana Ruiz and other researchers", "group"),
+                 id="the research the article named whose it is"),
     pytest.param("Ann Lee posted a report from The Harbour Gazette about the vote. Later, The Daily Courier published "
                  "allegations about the mayor's taxes. The reports said the mayor paid no tax in 2016.", "no tax",
-                 ("reports by The Daily Courier", "document", "The Daily Courier"), id="the words published last"),
+                 ("The Daily Courier", "organisation"), id="the words published last"),
     pytest.param("Ann Lee sent a letter to the company on Monday. The company removed the code. It later put it "
                  "back. The announcement said the code would stay.", "code would stay",
-                 ("announcement", "document", None), id="not words published sentences before"),
+                 ("announcement", "document"), id="not words published sentences before"),
 ])
 def test_the_document_refers_back_to_the_one_an_issuer_was_named_for(extract_text, text, words, speaker):
     q = said(extract_text(text), words)
-    assert (q.speaker.name, q.speaker.kind, q.via) == speaker
+    assert (q.speaker.name, q.speaker.kind) == speaker
+
+
+def test_an_office_in_a_passage_about_a_holder_of_another_is_not_theirs(extract_text):
+    quotes = extract_text("Civil Aviation Minister Ana Ruiz said ten people died. Ruiz also stated that both "
+                          "flight recorders had been found. The local health minister said the injured were stable.")
+    assert said(quotes, "stable").speaker.name is None
+
+
+def test_a_surname_is_the_name_written_after_a_given_name_the_recogniser_missed(extract_text):
+    quotes = extract_text("Senate Minority Whip Dick Durbin and incoming chair of the House Rules Committee "
+                          "Represenative Adam Schiff both yesterday questioned the plan.  Schiff called it "
+                          "\"a non-starter\".")  # (the title misspelt)
+    assert said(quotes, "non-starter").speaker.name == "Adam Schiff"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Outlets reported the leader was dead, citing sources within the Department of Defense. Per reports, the "
+     "sources said he died two years ago.", "sources within the Department of Defense"),
+    ("Officials at the Harbour Department met on Monday. The officials said the bridge was safe.",
+     "officials at the Harbour Department"),
+])
+def test_the_sources_are_the_ones_the_article_first_said_where_they_are(extract_text, text, speaker):
+    assert said(extract_text(text), "he died" if "died" in text else "bridge").speaker.name == speaker
+
+
+def test_an_analysis_of_things_is_not_theirs(extract_text):
+    q = only(extract_text("Microscopy analysis of the bone tools suggested they were used to work leather."))
+    assert q.speaker.name == "microscopy analysis"
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -672,7 +705,7 @@ def test_a_body_written_short_with_a_capital_is_the_one_named_before(extract_tex
 
 @pytest.mark.parametrize("text, name", [
     ("The company will cut jobs, The Hill reported.", "The Hill"),
-    ("According to a report by The Verge, the company will cut jobs.", "report by The Verge"),
+    ("According to a report by The Verge, the company will cut jobs.", "The Verge"),
     ("The company will cut jobs, the BBC reported.", "BBC"),
     ("The BBC reported that the company will cut jobs.", "BBC"),  # a capital at the start shows nothing
 ])
@@ -796,8 +829,12 @@ def test_surnames_written_together_are_the_full_names(extract_text, text, name):
      "Sarah Collins and Michael Brown"),
     ("President Donald Trump and Vice President Mike Pence said the economy was strong.",
      "Donald Trump and Mike Pence"),
+    ("Harbour Paper, which makes tissues, and Solaris Paper which makes towels, emphasized they were working hard "
+     "to maintain the supply.", "Harbour Paper and Solaris Paper"),
     ("A study by archaeologist Dr. Naomi Martisius and other researchers concluded tools were chosen with care.",
-     "study by Naomi Martisius and other researchers"),
+     "Naomi Martisius and other researchers"),
+    ("A study by Tallis University professor Dr Ana Ruiz and other researchers found the tools were chosen with care.",
+     "Ana Ruiz and other researchers"),
     ("The President and the Vice President said the economy was strong.", "President and the Vice President"),
 ])
 def test_parties_written_together_are_named_without_what_each_is(extract_text, text, name):
@@ -992,8 +1029,6 @@ def test_one_of_a_group_named_beside_it_is_that_name(extract_text):
     ("People in the Trump administration and campaign said his comments were misconstrued.",
      "people in the Trump administration and campaign"),
     ("Critics within Serbia said cases rose because the lockdown was eased.", "critics within Serbia"),
-    ("According to data from the World Health Organisation, in 2018 there were ten million cases.",
-     "data from World Health Organisation"),
 ])
 def test_a_described_source_keeps_what_places_it(extract_text, text, speaker):
     assert only(extract_text(text)).speaker.name == speaker
@@ -1081,6 +1116,10 @@ def test_the_administration_is_the_one_president_s(extract_text, text, speaker):
     ("Broadcaster David Attenborough said the reef was dying.", "David Attenborough"),
     ("State-run TASS said the talks had ended.", "TASS"),
     ("The opposition Labour Party said the plan was a disaster.", "Labour Party"),
+    ("On Monday, state-owned Iranian news agency Fars reported the court had issued warrants.", "Fars"),
+    ("French carmaker Renault said its sales fell by a third in May.", "Renault"),
+    ("The Iranian state news agency IRNA said the talks had failed.", "IRNA"),
+    ("The Bank of England said rates would rise.", "Bank of England"),
 ])
 def test_what_describes_a_body_before_its_name_is_not_part_of_it(extract_text, text, speaker):
     assert only(extract_text(text)).speaker.name == speaker

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from ..lexicon import DEFAULT, DEMONYMS, NAME_LINKERS, TITLE_CLASSES, Lexicon
+from ..lexicon import DEFAULT, DEMONYMS, GENERIC_QUALIFIERS, NAME_LINKERS, PORTFOLIO_WORDS, TITLE_CLASSES, Lexicon
 from .speakers import acronym, bare, clean
 
 
@@ -50,9 +50,10 @@ def role_index(holders: dict[str, list[str]], lex: Lexicon = DEFAULT) -> dict[st
 def role_holder(role: str, index: dict[str, list[tuple[str, frozenset[str]]]],
                 lex: Lexicon = DEFAULT) -> str | None:
     """The one speaker whose recorded roles name the same office as ``role``, or None: a
-    role that fits nobody, or several people, is never guessed."""
+    role that fits nobody, or several people, is never guessed, nor one that names no place
+    or organisation ("the local health minister")."""
     office, places = role_key(role, lex)
-    if not office or not places:
+    if not office or not places - GENERIC_QUALIFIERS - PORTFOLIO_WORDS:
         return None
     found = {speaker for speaker, where in index.get(office, ())
              if places <= where or where <= places}

@@ -18,6 +18,8 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
             claims.append(conj)
     spans = []
     for n, claim in enumerate(claims):
+        if elliptical(claim):
+            continue
         drop = set()
         for other in claims[n + 1:]:
             drop |= {t.i for t in other.subtree}
@@ -49,6 +51,12 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
     return [without_writers_addition(span, lex) for span in joined(doc, spans)]
 
 
+def elliptical(claim: Token) -> bool:
+    """'far from where the records predicted it would be', 'asked if she would, she said she
+    did': a clause that ends at its verb of being, having or doing says nothing by itself."""
+    return claim.right_edge.i == claim.i and (claim.lemma_ in ("be", "have", "do") or claim.tag_ == "MD")
+
+
 def joined(doc: Doc, spans: list[Span]) -> list[Span]:
     """Claims one after another with only linking words between them ('A, and that B'), as one."""
     out: list[Span] = []
@@ -78,6 +86,28 @@ def swallowed_subject(verb: Token, comp: Token) -> Token | None:
                                            and obj.i < c.i < comp.i for t in c.subtree}
     if any(i not in between and not verb.doc[i].is_punct for i in range(obj.left_edge.i, comp.left_edge.i)):
         return None
+    return obj
+
+
+def bracket_split_subject(verb: Token, comp: Token, lex: Lexicon) -> Token | None:
+    """'said hundreds of ISIS (Islamic State of Iraq and Syria) fighters escaped': a subject
+    with a bracket in it, which the parser broke into the verb's object and the clause's
+    subject. The object, the claim's first words, or None (not whom it was told to: 'told
+    reporters (many from abroad) the bridge was safe')."""
+    if comp.dep_ != "ccomp" or comp.i < verb.i:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.left_edge.i), None)
+    if obj is None or obj.ent_type_ in lexicon.AGENT_LABELS or obj.lower_ in lexicon.OBJECT_PRONOUNS \
+            or obj.lemma_.lower() in lex.audience_nouns | lex.agents:
+        return None
+    doc = verb.doc
+    gap = doc[obj.left_edge.i:comp.left_edge.i]
+    if ")" not in (doc[comp.left_edge.i].text, doc[comp.left_edge.i - 1].text):
+        return None  # the bracket closes right before the clause's subject
+    inside = {t.i for t in obj.subtree}
+    if not any(t.text == "(" for t in gap) or any(t.i not in inside and not t.is_punct or t.text in QUOTE_TOKENS
+                                                   for t in gap):
+        return None  # (nor a quotation and its translation: 'said "..." ((es)) ...')
     return obj
 
 

@@ -10,6 +10,7 @@ from .. import lexicon
 from ..lexicon import Lexicon
 from .content import (
     after_quoted_sentence,
+    bracket_split_subject,
     characterisation,
     clause_spans,
     contiguous,
@@ -29,7 +30,7 @@ from .content import (
     without_writers_addition,
 )
 from .marks import QUOTE_TOKENS, in_ranges
-from .mentions import agent_of, partitive_group
+from .mentions import agent_of, opening_name, partitive_group
 
 
 @dataclass
@@ -232,6 +233,13 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
              or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB" and not passive
                  and doc[c.left_edge.i - 1].text != ",")]  # "..., he said, to find out why": no promise
     comps += modal_conjuncts(verb, comps)
+    # "A secures ballot access, B proposes a solution": with a thing as its object, what the
+    # verb reports is that thing, not a clause before it
+    thing = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and not c.ent_type_
+                  and c.lower_ not in lexicon.OBJECT_PRONOUNS
+                  and c.lemma_.lower() not in lex.audience_nouns | lex.agents), None)
+    if thing is not None:
+        comps = [c for c in comps if c.i > verb.i or any(t.text in QUOTE_TOKENS for t in c.subtree)]
     if lemma == "quote":
         saying = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.lemma_ == "say"), None)
         if saying is not None:
@@ -277,9 +285,9 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         if inserted is not None:
             span, cut = inserted
             content.append(span)
-        elif (leading := leading_attribution(doc, verb, subject, lex)) is not None:
+        elif thing is None and (leading := leading_attribution(doc, verb, subject, lex)) is not None:
             content.append(leading)
-    if not content and reporting and verb.dep_ in ("ROOT", "conj", "parataxis") \
+    if not content and reporting and verb.dep_ in ("ROOT", "conj", "parataxis") and thing is None \
             and lemma not in ("call", "describe", "post"):
         content.extend(parenthetical(doc, verb, subject))
     # A second complement the parser found inside the first ("... and a gas can found in
@@ -343,9 +351,15 @@ def without_addressee(span: Span, lex: Lexicon) -> Span:
 
 def office_of_name(subject: Token, lex: Lexicon) -> Token:
     """'said University of California, San Diego's chancellor, Pradeep Khosla', parsed as the
-    university and its chancellor coordinated: the holder named beside the office speaks."""
+    university and its chancellor coordinated, or 'In the post Chris Wright, the chief officer
+    of Red Hat, said', with the name hung on the opening phrase: the holder named beside the
+    office speaks."""
     if subject.ent_type_ == "PERSON":
         return subject
+    doc, start = subject.doc, subject.left_edge.i
+    name = doc[start - 2] if start > 1 and doc[start - 1].text == "," else None
+    if subject.lemma_.lower() in lex.role_nouns and name is not None and opening_name(name):
+        return name
     for office in subject.children:
         if office.dep_ == "conj" and office.lemma_.lower() in lex.role_nouns \
                 and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in office.children):  # "and its spokesman"
@@ -409,6 +423,9 @@ def clause_contents(verb: Token, subject: Token | None, comps: list[Token], cont
                     doc[start].ent_type_ in lexicon.ORG_LABELS or doc[start].lemma_.lower() in lex.audience_nouns):
                 start += 1  # "told MSNBC Cummings was ...": the audience, then the clause's subject
             spans[0] = doc[start:spans[0].end]
+        split = bracket_split_subject(verb, comp, lex)
+        if spans and split is not None and spans[0].start == comp.left_edge.i + doc[comp.left_edge.i].is_punct:
+            spans[0] = doc[split.left_edge.i:spans[0].end]
         content.extend(spans)
     # "said the name had to be easy to say and, to prevent stigma, it must not ...": two
     # complements one after the other, only a comma or "and" between them, are one claim
@@ -537,11 +554,16 @@ def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
     ("after South Korea and the United States claimed ...") takes that phrase instead: the
     parser often attaches such a verb to the main clause by mistake.
     """
-    doc = verb.doc
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") and verb.head.head.pos_ == "VERB":
+    doc, doing = verb.doc, verb
+    while doing.dep_ == "pcomp" and doing.head.lower_ not in ("for", "of") and doing.head.head.dep_ == "pcomp":
+        doing = doing.head.head  # "for making the trip despite claiming ...": who made it claimed it
+    prep = doing.head
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+        prep = prep.head  # "for not denouncing it and for making the trip"
+    if doing.dep_ == "pcomp" and prep.lower_ in ("for", "of") and prep.head.pos_ == "VERB":
         # "accused Biden of saying ...", "praised the mayor for saying ...": whom the verb
         # is about said it, not its subject
-        about = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        about = next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if about is not None:
             return about if about.pos_ == "PROPN" or agentive(about, lex) else None
     if said_next(verb, lex) and verb.head.dep_ == "ccomp":
@@ -554,8 +576,11 @@ def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
         # "NDTV reported officials, following an investigation, stated ...": whom the report
         # names said it, the parser having taken them for its object
         told = next((c for c in verb.head.children if c.dep_ == "dobj" and verb.head.i < c.i < verb.i), None)
-        if told is not None and agentive(told, lex):
-            return told  # (not whom someone told: "briefed officials on Monday and said ...")
+        if told is not None and agentive(told, lex) \
+                and (told.pos_ != "PROPN" or told.ent_type_ in lexicon.AGENT_LABELS):
+            # (not whom someone told: "briefed officials on Monday and said ..."; nor what a
+            # speaker cited: "cited Article 5 of the treaty and said ...")
+            return told
     if verb.dep_ == "conj" and verb.i > 0:
         before = doc[verb.i - 1]
         if before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("pobj", "conj", "dobj"):

@@ -145,7 +145,8 @@ def names_head(ent: Span, head: Token, lex: Lexicon) -> bool:
 def without_trade(span: Span, lex: Lexicon) -> Span:
     """An organisation's name without the words that describe it before it: the line of
     work, capitalised at a sentence's start ("Chipmaker Nvidia", "Broadcaster ITV"), and
-    words in lower case ("the ruling Democratic Rally", "state-run TASS")."""
+    words in lower case ("the ruling Democratic Rally", "state-run TASS"), and the kind of body
+    named in lower case ("Iranian news agency Fars")."""
     doc, at = span.doc, span.start
     while at < span.end - 1 and (doc[at].is_lower or doc[at].text == "-" or doc[at].lower_ in lexicon.ARTICLES
                                  or (doc[at].pos_ != "PROPN" and capital_of_position(doc[at]))):
@@ -154,7 +155,10 @@ def without_trade(span: Span, lex: Lexicon) -> Span:
         return span  # "the finance ministry": no name to keep
     if span.end - at >= 2 and doc[at].is_title and doc[at].lower_ in lex.trades:
         at += 1
-    return doc[at:span.end]
+    # "Iranian news agency Fars", "French carmaker Renault": the kind of body, in lower case
+    # right before the name, ends the description
+    kind = [t.i for t in doc[at:span.end - 1] if t.is_lower and t.pos_ == "NOUN" and not doc[t.i + 1].is_lower]
+    return doc[kind[-1] + 1 if kind else at:span.end]
 
 
 def strip_article(text: str) -> str:
@@ -227,14 +231,24 @@ def caption_label(token: Token) -> bool:
 
 
 def document_issuer(noun: Token) -> Token | None:
-    """Who issued a document: 'a statement from X', 'a report by X', 'a statement released by X'."""
+    """Who issued a document: 'a statement from X', 'a report by X', 'a statement released by
+    X', 'the report of the commission' (but 'an analysis of the tools' is about them)."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            issuer = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child.lower_ != "of" or (issuer is not None and issuer.ent_type_ in ("ORG", "PERSON")):
+                return issuer
         if child.dep_ == "acl" and child.lemma_.lower() in lexicon.ISSUING_VERBS \
                 and any(c.dep_ == "agent" for c in child.children):
             return agent_of(child)
     return None
+
+
+def opening_name(name: Token) -> bool:
+    """Whether a name is one the parser hung on an opening phrase, written right after the
+    phrase's noun: "In the blog post Chris Wright, the chief officer of Red Hat, said" (but
+    not "After talks with Ana Ruiz, the minister said": the minister speaks)."""
+    return name.ent_type_ == "PERSON" and name.dep_ == "pobj" and name.doc[name.left_edge.i - 1].pos_ == "NOUN"
 
 
 def agent_of(verb: Token) -> Token | None:

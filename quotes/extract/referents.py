@@ -444,10 +444,15 @@ class Names:
     def is_person(self, name: str, token: Token) -> bool:
         """A one-word name is a person's when the article names that person in full, even
         where the recogniser took it for a place ("Castellani said", of Marie Castellani, whom
-        it names as a person), unless it is a country's name ("Jordan said")."""
+        it names as a person, or writes after a given name), unless it is a country's name
+        ("Jordan said")."""
         full = self.full_name(name, unrecognised=False)
         if full == name:
-            return False
+            # or writes it after a given name the recogniser missed ("Represenative Adam Schiff")
+            full = self.full_name(name)
+            if full == name or full.split()[0].lower() not in lexicon.GIVEN_NAMES:
+                return False
+            return name.lower() not in lexicon.NATIONS
         if token.ent_type_ != "GPE" or any(e.label_ == "PERSON" and e.text == name for e in self.ents):
             return True
         return name.lower() not in lexicon.NATIONS and any(p.name == full for p in self.people)  # not "Korea's"
@@ -485,6 +490,11 @@ class Names:
         for run in runs:
             while run and self.describes(run[0]):  # "Astronomer Hugo Lindqvist"
                 run = run[1:]
+            # "Committee Represenative Adam Schiff": a long run ends with a given name and what follows
+            given = [k for k, t in enumerate(run) if k and t.lower_ in lexicon.GIVEN_NAMES and len(run) - k in (2, 3)
+                     and run[k - 1].text != "-"]  # (not "Nils-Erik Haagenrud")
+            if len(run) > 3 and given:
+                run = run[given[0]:]
             words = [t for t in run if t.text != "-"]
             after = self.doc[run[-1].i + 1].text if run and run[-1].i + 1 < len(self.doc) else ""
             if 2 <= len(words) <= 3 and run[-1].text != "-" and after not in ("'", "’") and self.in_text(run[0].idx) \
@@ -598,5 +608,7 @@ class History:
         return [r for r in reversed(self.referents) if r.start < start]
 
     def earlier_mention(self, lemma: str, start: int) -> Referent | None:
-        """The nearest speaker before ``start`` whose mention was headed by ``lemma``."""
-        return next((r for r in reversed(self.referents) if r.head == lemma and r.start < start), None)
+        """The nearest speaker before ``start`` whose mention was headed by ``lemma``, or by
+        another name of the same piece of research ("the study ... the paper")."""
+        alike = lexicon.RESEARCH_NOUNS if lemma in lexicon.RESEARCH_NOUNS else {lemma}
+        return next((r for r in reversed(self.referents) if r.head in alike and r.start < start), None)

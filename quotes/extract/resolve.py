@@ -30,6 +30,7 @@ from .mentions import (
     mention_span,
     name_start,
     names_head,
+    opening_name,
     partitive_group,
     strip_article,
     unnamed,
@@ -50,6 +51,12 @@ class Speech:
     channel: str | None = None
     via: str | None = None
     rule: str | None = None  # the name of the rule in RULES that found the speaker
+
+
+def through(document: Span) -> str:
+    """The channel a document is for its issuer: "The statement" -> "in the statement"."""
+    first = document[0].lower_ if document[0].lower_ in lexicon.ARTICLES else document[0].text
+    return f"in {first}{document[0].whitespace_}{document[1:].text}".rstrip()
 
 
 class MentionPhrase:
@@ -107,8 +114,8 @@ class Resolver:
         else:
             speech.speaker = self.resolve(speech.mention)
         speech.rule = self.rule if speech.speaker.name else None
-        if speech.rule == "document" and speech.speaker.kind != "document" and speech.channel is None:
-            speech.channel = f"in {speech.mention.text}"  # "the statement said": its issuer, through it
+        if speech.rule in ("document", "data") and speech.speaker.kind != "document" and speech.channel is None:
+            speech.channel = through(speech.mention)  # "the statement said": its issuer, through it
         if speech.speaker.kind == "document" and self.relayed:
             speech.via = speech.via or self.relayed
             if self.history.referents:
@@ -129,9 +136,15 @@ class Resolver:
         at = verb.i - 1
         while at >= verb.sent.start and (self.doc[at].is_punct or self.doc[at].is_space):
             at -= 1
-        if at < verb.sent.start or at == verb.i - 1 and self.doc[at].ent_type_ != "PERSON":
-            return None  # "..., said X": the speaker comes after
+        if at < verb.sent.start:
+            return None
         token = self.doc[at]
+        # "In a post Sarah Collins, the chief executive of Harbour Bank said": the one described
+        described = next((a.head for a in (token, *token.ancestors) if a.dep_ == "appos"), None)
+        if described is not None and opening_name(described) and not self.names.in_quotes(described.idx):
+            return described
+        if at == verb.i - 1 and token.ent_type_ != "PERSON":
+            return None  # "..., said X": the speaker comes after
         if token.ent_type_ not in lexicon.AGENT_LABELS or self.names.in_quotes(token.idx):
             return None
         while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.ent_type_ == token.ent_type_:
@@ -140,8 +153,9 @@ class Resolver:
 
     def name_after(self, mention: Span, verb: Token) -> Span | None:
         """A name the parser made a second subject of the same verb, right after a mention
-        that holds none ("Early opponent MP Tanya Davies said")."""
-        if any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
+        that holds none but a nationality ("Early opponent MP Tanya Davies said", "The Iranian
+        state news agency IRNA said")."""
+        if any(t.pos_ == "PROPN" or (t.ent_type_ and t.pos_ != "ADJ") for t in mention):
             return None
         for child in verb.children:
             if child.dep_ in lexicon.SUBJECT_DEPS and child.i >= mention.end and child.pos_ == "PROPN":
@@ -345,7 +359,9 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     # "Ribeiro, Hale and Quist": the mention may end at the first comma; the group is all of them
     # (names only: "Ann Lee of the university and a contributor to the blog" is one person, described)
     end = max([m.span.end] + [mention_span(c, r.lex).end for c in m.head.conjuncts if c.pos_ == "PROPN"])
-    if any(t.pos_ in ("VERB", "AUX") or t.tag_ == "POS" or t.is_quote or t.is_sent_start
+    # ("Harbour Paper, which makes tissues, and Solaris Paper": what each does is no verb of the group's)
+    asides = {x.i for c in m.head.children if c.dep_ == "relcl" for x in c.subtree}
+    if any(t.i not in asides and (t.pos_ in ("VERB", "AUX") or t.tag_ == "POS" or t.is_quote or t.is_sent_start)
            for t in r.doc[m.span.end:end]):
         end = m.span.end  # not "University of Wessex, Dorchester's chancellor"
     if not any(m.span.start <= c.i < end for c in conjuncts):
@@ -359,15 +375,17 @@ def in_full(r: Resolver, span: Span) -> str:
     others" -> "Marisol De Luca and others"; a surname two people share stays as written."""
     written: list[str] = []
     run: list[Token] = []  # the words of one name: capitalised proper nouns side by side
-    # "Sarah Collins, the minister, and Michael Brown": what each party is goes
-    described = {x.i for t in span for c in t.children if c.dep_ == "appos" and c.i > t.i and c.pos_ == "NOUN"
-                 for x in c.subtree}
+    # "Sarah Collins, the minister, and Michael Brown": what each party is (or does) goes
+    described = {x.i for t in span for c in t.children if c.i > t.i and (
+        (c.dep_ == "appos" and c.pos_ == "NOUN") or c.dep_ == "relcl") for x in c.subtree}
     described |= {t.i for t in span if t.text == "," and (t.i - 1 in described or t.i + 1 in described)}
     # "Archaeologist Dr. Naomi Martisius and other researchers": a title or description before a name goes
     described |= {t.i for t in span if t.i + 1 < span.end and t.head.ent_type_ == "PERSON" and t.head.i > t.i
                   and t.ent_type_ != "PERSON" and t.lower_ not in lexicon.ARTICLES and (
                       (t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod"))
                       or t.lower_.rstrip(".") in lexicon.HONORIFICS)}
+    # ... with its own words ("MIT professor Dr Sara Seager")
+    described |= {x.i for i in list(described) for x in r.doc[i].subtree if x.i < i and x.ent_type_ != "PERSON"}
 
     def gap(token: Token) -> str:  # a space where words were left out after it
         return " " if token.i + 1 in described else ""
@@ -577,8 +595,10 @@ def same_source(r: Resolver, m: MentionPhrase) -> Attribution | None:
 
 
 def both_parties(r: Resolver, m: MentionPhrase) -> Attribution | None:
-    """"both governments", "the two countries": the last parties named together."""
-    if not m.plural or not (m.first == "both" or [t.lower_ for t in m.span[:2]] == ["the", "two"]):
+    """"both governments", "the two countries", "the parties" (to a deal or a dispute): the
+    last parties named together."""
+    sides = m.first == "the" and m.lemma in lexicon.SIDE_NOUNS and not m.modifiers
+    if not m.plural or not (sides or m.first == "both" or [t.lower_ for t in m.span[:2]] == ["the", "two"]):
         return None
     pair = pair_before(r, m.span.start_char)
     return Attribution(pair, "group") if pair else None
@@ -599,12 +619,20 @@ def issued_before(r: Resolver, noun: Token) -> Token | None:
     # "The Times published allegations ... The reports said": words published in the sentence before
     published = r.lex.words_nouns | r.lex.data_nouns
     since = r.names.passage_start(noun.idx, 1)
-    earlier = next((t for t in reversed(r.doc[:noun.i]) if not r.names.in_quotes(t.idx) and (
+    candidates = (t for t in reversed(r.doc[:noun.i]) if not r.names.in_quotes(t.idx) and (
         (t.pos_ == "NOUN" and t.lemma_.lower() in nouns) or (t.pos_ == "VERB" and t.lemma_.lower() in made_of)
         or (t.idx >= since and t.dep_ == "dobj" and t.lemma_.lower() in published
-            and t.head.lemma_.lower() in lexicon.ISSUING_VERBS))), None)
-    if earlier is None:
-        return None
+            and t.head.lemma_.lower() in lexicon.ISSUING_VERBS)))
+    if nouns is not lexicon.RESEARCH_NOUNS:
+        earlier = next(candidates, None)
+        return issuer_of(earlier) if earlier is not None else None
+    # an article's piece of research is the one it names whose it is ("a study by X ... this
+    # experiment ... the study")
+    return next((issuer for earlier in candidates if (issuer := issuer_of(earlier)) is not None), None)
+
+
+def issuer_of(earlier: Token) -> Token | None:
+    """Who a document or a verb of issuing it names as its issuer, if anyone."""
     if earlier.pos_ == "VERB":  # "Ford filed ...": whoever did it
         issuer = next((c for c in earlier.children if c.dep_ == "nsubj"), None)
     else:  # "per WHO guidelines ... The guidelines cite": the name written with it
@@ -613,23 +641,27 @@ def issued_before(r: Resolver, noun: Token) -> Token | None:
         verb = earlier.head
         if issuer is None and verb.lemma_.lower() in lexicon.ISSUING_VERBS and earlier.dep_ in ("dobj", "nsubjpass"):
             issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None) if earlier.dep_ == "dobj" \
-                else agent_of(verb)
+                else agent_of(verb) or next((agent_of(t) for t in verb.subtree if t.dep_ == "acl" and agent_of(t)
+                                             is not None and t.lemma_.lower() in lexicon.ISSUING_VERBS), None)
+            # ("a study was published in the journal Nature, conducted by X": the parse hung the
+            # participle on the journal)
     if issuer is None or issuer.lower_ in lexicon.PRONOUNS or issuer.pos_ not in ("NOUN", "PROPN"):
         return None  # "they published a study": nobody named
     return issuer
 
 
 def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
-    """"A poll by Ipsos found", "court filings show": a document or data that speaks for
-    itself is the speaker, as a short noun phrase that ends with its issuer ("poll by
-    Ipsos", "report by the department", "UN report"); the issuer, when named, relayed it. A
-    paper of research is one too, not a newspaper ("the research paper noted")."""
+    """"A poll by Ipsos found", "court filings show": data speak for whoever the article
+    says made them ("a poll by Ipsos", "the department's report", "a UN report", "a study
+    conducted by X": Ipsos, the department, the UN, X, through it); data nobody is named
+    for speak for themselves ("court filings", "a study published in Nature"). A paper of
+    research is data, not a newspaper ("the research paper noted")."""
     if m.lemma not in r.lex.data_nouns and not (m.lemma in r.lex.media_nouns and any(
             c.dep_ == "compound" and c.lemma_.lower() in r.lex.data_nouns for c in m.head.children)):
         return None
     if m.definite:
         earlier = r.history.earlier_mention(m.lemma, m.span.start_char)
-        if earlier is not None and earlier.kind == "document":
+        if earlier is not None:
             r.relayed = earlier.via
             return earlier.attribution  # "the poll also found"
     doc, children = r.doc, list(m.head.children)
@@ -650,13 +682,17 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
         described = " ".join(t.text for t in rest) + " by"  # "the department's report"
     elif maker is not None:
         named = mention_span(maker, r.lex)  # "a UN report": named as written
-    elif m.definite and not m.modifiers and (issuer := issued_before(r, m.head)) is not None:
+    elif m.definite and all(t.lemma_.lower() in r.lex.data_nouns for t in m.modifiers) \
+            and (issuer := issued_before(r, m.head)) is not None:
         named = mention_span(issuer, r.lex)  # "X published a study. The study found"
         described = f"{described} by"
+    r.relayed = None
     if named is None:
-        r.relayed = None
         return Attribution(described, "document")
-    r.relayed = r.resolve(named, remember=False).name or clean_name(named.text)
+    found = r.resolve(named, remember=False)
+    if found.name:
+        return found  # "a poll by Ipsos found": Ipsos, in its poll
+    r.relayed = clean_name(named.text)
     if maker is None or issuer is not None or owner is not None:
         described = f"{described.rstrip(' ,')} {r.relayed}"
     return Attribution(described.replace(" ,", "").replace(",", ""), "document")
@@ -783,6 +819,9 @@ def person_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if salient is None:
         return None
     name, role_as_written = salient
+    # the role the article gives them where it names them, when the passage gives none
+    role_as_written = role_as_written or next((p.role for p in r.names.people if p.role and r.full(p.name) == name),
+                                              None)
     gender = next((lexicon.GENDER[t.lower_] for t in m.span if t.lower_ in lexicon.GENDER), None)
     if not fits(r, name, gender):
         return None
@@ -854,6 +893,14 @@ def definite_description(r: Resolver, m: MentionPhrase) -> Attribution | None:
         holder = holder_in_article(r, described)
         if holder:
             return Attribution(holder, "person", described)
+    if m.plural and m.lemma in r.lex.agents:
+        # "citing sources within the Department of Defense ... the sources said": as the
+        # article first said where they are
+        since = r.names.passage_start(m.span.start_char, 2)
+        first = next((t for t in reversed(r.doc[:m.span.start]) if t.lemma_.lower() == m.lemma and t.idx >= since
+                      and t.pos_ == "NOUN" and not r.names.in_quotes(t.idx)), None)
+        if first is not None and first.nbor(1).dep_ == "prep" and mention_span(first, r.lex).end > first.i + 1:
+            return Attribution(unnamed(mention_span(first, r.lex)), "group")
     names = r.names
     # the nearest earlier phrase of the same noun; for a body, one that says whose it is ("the
     # Biden campaign", "his campaign"): "the August campaign" says no more than "the campaign"
@@ -1026,10 +1073,13 @@ def pair_before(r: Resolver, start: int) -> str | None:
     for ref in reversed(r.history.referents):
         if ref.kind == "group" and ref.start < start and " and " in ref.name:
             return ref.name
-    for ent in reversed([e for e in r.names.ents if e.end_char <= start]):
-        conj = [c for c in ent.root.children if c.dep_ == "conj" and c.ent_type_ in lexicon.NAME_LABELS]
-        if ent.label_ in lexicon.NAME_LABELS and conj:
-            return clean_name(in_full(r, r.doc[ent.start:conj[-1].i + 1]))
+    def named(t: Token) -> bool:
+        return t.ent_type_ in lexicon.NAME_LABELS or (t.pos_ == "PROPN" and not t.ent_type_)
+
+    for token in reversed([t for t in r.doc if t.idx + len(t) <= start]):
+        conj = [c for c in token.children if c.dep_ == "conj" and named(c)]
+        if conj and named(token) and not r.names.in_quotes(token.idx):  # "Labour and the Greens"
+            return clean_name(in_full(r, r.doc[mention_span(token, r.lex).start:conj[-1].i + 1]))
     return None
 
 
