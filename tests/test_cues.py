@@ -693,9 +693,33 @@ def test_a_verb_of_saying_in_a_tense_the_claim_cannot_share_is_the_speaker_s_nex
     ("Hale said the bridge will open in May, and the council voted to fund it.", "the bridge will open in May"),
     ("Hale said the bridge would open in May, and she would later resign over the delays.",
      "the bridge would open in May"),
+    ("Secretary of Justice Ana Ruiz, the would-be successor should Hale resign, has expressed she is uninterested "
+     "in the office but would do so if she did succeed to it, according to Reuters.",
+     "she is uninterested in the office but would do so if she did succeed to it"),
 ])
 def test_a_clause_joined_to_the_claim_by_its_modal_is_part_of_it(extract_text, text, content):
     assert only(extract_text(text)).quote == content
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz said the plan was costly but declined to elaborate.",
+    "Ana Ruiz said the plan was costly and would not say more.",
+    "Ana Ruiz said the plan was costly but would not comment further.",
+])
+def test_what_the_speaker_would_not_say_is_the_narration_s(extract_text, text):
+    assert only(extract_text(text)).quote == "the plan was costly"
+
+
+def test_a_claim_the_speaker_met_and_refused_is_all_of_it(extract_text):
+    quote = only(extract_text("Ana Ruiz said the council met and refused to fund the plan.")).quote
+    assert quote == "the council met and refused to fund the plan"
+
+
+def test_a_report_after_a_comma_ends_the_claim_before_it(extract_text):
+    quotes = extract_text('In a statement posted to her account, then-Secretary Ruiz affirmed her willingness to '
+                          'accept the role, writing, "The city needs certainty and stability. Our work starts now."')
+    assert [q.quote for q in quotes] == ["her willingness to accept the role",
+                                         "The city needs certainty and stability. Our work starts now."]
 
 
 def test_an_attribution_opening_the_sentence_reports_the_clause_after_its_comma(extract_text):

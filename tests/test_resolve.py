@@ -1125,6 +1125,24 @@ def test_what_describes_a_body_before_its_name_is_not_part_of_it(extract_text, t
     assert only(extract_text(text)).speaker.name == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Mayor Ana Ruiz left the meeting early. A spokesman for Ruiz said she was unwell.", "spokesman for Ana Ruiz"),
+    ("Officials in the Ruiz administration said the road was closed.", "officials in the Ruiz administration"),
+])
+def test_whom_a_role_serves_is_named_in_full(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Brightwell Foods posted a loss on Monday. Shares in Brightwell fell by 8%. Brightwell said it expected profit "
+     "to fall.", "Brightwell Foods"),
+    ("On Thursday, Danish retailer Salling Group announced a deal to buy 301 stores. With the acquisition Salling "
+     "said it seeks to improve its coverage in Poland.", "Salling Group"),
+])
+def test_a_company_written_short_is_the_one_named_in_full(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
 def test_the_company_is_the_one_a_company_s_name_shows_though_the_recogniser_missed_it(extract_text):
     quotes = extract_text("Corvane Inc on Tuesday unveiled a chip, claiming that it was the fastest yet. "
                           "The chip will ship next year, the company said.")

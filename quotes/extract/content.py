@@ -40,7 +40,8 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
                  and any(c.dep_ == "ccomp" for c in r.children) for t in r.subtree}
         # "insisted that A and denied that B": the parser hangs the second verb of saying
         # on A; it is the speaker's next cue, not part of the claim.
-        saying = [c for c in claim.subtree if said_next(c, lex) and (c.head.i == claim.i or c.dep_ == "advcl")]
+        saying = [c for c in claim.subtree if (said_next(c, lex) or refusal(c, lex))
+                  and (c.head.i == claim.i or c.dep_ == "advcl")]
         if saying:
             drop |= {t.i for c in saying for t in c.subtree}
             drop |= {t.i for t in claim.children if t.dep_ == "cc" and t.i < saying[0].i}
@@ -114,7 +115,7 @@ def bracket_split_subject(verb: Token, comp: Token, lex: Lexicon) -> Token | Non
 def without_writers_addition(span: Span, lex: Lexicon) -> Span:
     """What the writer adds after a comma at the end of a claim, outside quotation marks:
     a gloss ('..., meaning the UK would leave'), a summing up ('..., a view many share'),
-    what the speaker did next ('..., before reversing course the next day'), background in
+    what the speaker did next ('..., before reversing course the next day', '..., writing, "..."'), background in
     the present tense after a claim in the past ('the zone would lie east of the river,
     which is territory the SDF holds'), how another answered it ('..., which Trump denied',
     '..., with which others agreed'), or, after a closing quotation mark, any relative or
@@ -127,6 +128,10 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
     for comma in span[1:-1]:
         if comma.text in (",", "—", "–") and summing_up(comma, last):
             return doc[span.start:comma.i]
+        after = doc[comma.i + 1]
+        if comma.text == "," and reporting_participle(after, lex) and after.i + 1 < len(doc) \
+                and (doc[after.i + 1].is_punct or doc[after.i + 1].text in QUOTE_TOKENS):
+            return doc[span.start:comma.i]  # "..., writing, "...": the next words are another report
         if comma.text != "," or any(t.text in QUOTE_TOKENS or t.lower_ == "that" and doc[t.i - 1].dep_ == "cc"
                                     for t in doc[comma.i + 1:span.end]):
             continue  # the speaker's words go on: quoted, or "..., and that ..."
@@ -145,6 +150,12 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
                 or quoted and after.dep_ == "mark" and clause.dep_ == "advcl":
             return doc[span.start:comma.i]
     return span
+
+
+def reporting_participle(token: Token, lex: Lexicon) -> bool:
+    """'writing', 'saying': a participle of a verb of saying, whatever the tagger made of it."""
+    word = token.lower_
+    return word.endswith("ing") and bool({token.lemma_.lower(), word[:-3], word[:-3] + "e"} & lex.reporting_verbs)
 
 
 def summing_up(comma: Token, last: int) -> bool:
@@ -258,6 +269,21 @@ def said_next(token: Token, lex: Lexicon) -> bool:
         return True  # "said power is what sets the US apart, and described ...", "said prices would rise
         # and warned of strikes": a past tense the claim's verb cannot share, the speaker's next act
     return (token.dep_ == "conj" or subordinate) and any(c.dep_ == "ccomp" for c in token.children)
+
+
+def refusal(token: Token, lex: Lexicon) -> bool:
+    """'said the plan was costly but declined to elaborate', '... and would not say more': a
+    verb coordinated with a claim about something that cannot speak, telling what the
+    speaker would not say, is the narration's."""
+    if token.dep_ != "conj" or any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children):
+        return False
+    shared = next((c for c in token.head.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
+    if shared is not None and (shared.pos_ in ("PROPN", "PRON") or shared.ent_type_ in lexicon.AGENT_LABELS
+                               or shared.lemma_.lower() in lex.agents | lex.org_nouns):
+        return False  # "said the council met and refused to fund it": the council refused
+    lemma = token.lemma_.lower()
+    return lemma in lexicon.DECLINING_VERBS or (lemma in lex.reporting_verbs | {"comment", "elaborate"}
+                                                and any(c.dep_ == "neg" for c in token.children))
 
 
 def reporters_aside(token: Token, lex: Lexicon) -> bool:

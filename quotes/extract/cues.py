@@ -232,7 +232,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
                                      and not beyond_semicolon(c, verb))
              or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB" and not passive
                  and doc[c.left_edge.i - 1].text != ",")]  # "..., he said, to find out why": no promise
-    comps += modal_conjuncts(verb, comps)
+    comps += modal_conjuncts(verb, comps, lex)
     # "A secures ballot access, B proposes a solution": with a thing as its object, what the
     # verb reports is that thing, not a clause before it
     thing = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and not c.ent_type_
@@ -532,17 +532,19 @@ def misattached_that_clause(verb: Token, lex: Lexicon) -> list[Token]:
     return []
 
 
-def modal_conjuncts(verb: Token, comps: list[Token]) -> list[Token]:
-    """'said the bridge will open in May, and drivers would be able to cross it': a clause the
-    parser coordinated with the verb of saying, whose modal ties it to the claim before it;
-    the narration goes on in its own tense ('..., and the council voted to fund it') or in
-    sequence ('and she would later resign')."""
+def modal_conjuncts(verb: Token, comps: list[Token], lex: Lexicon) -> list[Token]:
+    """'said the bridge will open in May, and drivers would be able to cross it', 'said she is
+    not interested but would do so if asked': a clause the parser coordinated with the verb
+    of saying, whose modal ties it to the claim before it; the narration goes on in its own
+    tense ('..., and the council voted to fund it'), in sequence ('and she would later
+    resign') or says what the speaker would not say ('but would not comment further')."""
     if not comps:
         return []
     last = max(c.i for c in comps)
     return [c for c in verb.children if c.dep_ == "conj" and c.i > last and c.pos_ in ("VERB", "AUX")
             and any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)
-            and any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)
+            and (any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)
+                 or not any(a.dep_ == "neg" for a in c.children) and c.lemma_.lower() not in lex.reporting_verbs)
             and not any(a.dep_ == "advmod" and a.lower_ in lexicon.SEQUENCE_ADVERBS for a in c.children)]
 
 

@@ -414,6 +414,13 @@ class Names:
                 best = (starts[k - 1], names[k - 1])
         return best[1] if best else None
 
+    def organisation_in_full(self, name: str) -> str:
+        """'Salling' -> 'Salling Group' when the article names exactly one organisation so, its
+        other words a company's ("Group", "Inc", "A/S"); else the name as written."""
+        full = {clean_name(e.text) for e in self.ents if e.label_ == "ORG" and len(e) > 1 and e[0].text == name
+                and all(t.lower_.rstrip(".") in self.lex.company_name_words or t.is_punct for t in e[1:])}
+        return full.pop() if len(full) == 1 else name
+
     def organisations_between(self, since: int, start: int) -> set[str]:
         """The organisations, news media apart, named from ``since`` up to ``start``."""
         media = set(self.organisations.get("media", ([], []))[1])

@@ -550,7 +550,9 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     # "Democrats", "Greens": a plural name is a group's, unless the recogniser took the name
     # for an organisation's ("General Motors", "Harbour Foods")
     plural = m.head.tag_ == "NNPS" and m.head.ent_type_ != "ORG"
-    return Attribution(name_text if plural else with_the(r, m.span, name_text), "group" if plural else "organisation")
+    if plural:
+        return Attribution(name_text, "group")
+    return Attribution(with_the(r, m.span, r.names.organisation_in_full(name_text)), "organisation")
 
 
 def with_the(r: Resolver, span: Span, name: str) -> str:
@@ -918,10 +920,16 @@ def definite_description(r: Resolver, m: MentionPhrase) -> Attribution | None:
 
 def role(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """A role: its one holder in the article, an anonymous source ("a senior official"), or
-    an office-holder the article does not name ("the Kremlin spokesman"), role kept."""
+    an office-holder the article does not name ("the Kremlin spokesman"), role kept; whom it
+    serves named as the article names them in full ("a spokesman for Ana Ruiz")."""
     if m.lemma not in r.lex.role_nouns:
         return None
     described = unnamed(m.span)
+    served = next((t for t in m.span if t.i > m.head.i and t.pos_ == "PROPN"), None)
+    person = r.doc[served.i:m.span.end] if served is not None else None
+    if person is not None and all(t.pos_ == "PROPN" for t in person) and described.endswith(person.text) \
+            and (person.root.ent_type_ == "PERSON" or r.names.is_person(person.text, person.root)):
+        described = described[:len(described) - len(person.text)] + name_in_full(r, person)
     # "a protester" brings someone new in: not the protester the article named before it (a
     # lede's "a federal judge" is the judge named after it)
     before = m.span.start_char if m.first in lexicon.INDEFINITE else None
