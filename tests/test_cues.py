@@ -821,6 +821,10 @@ def test_a_subject_the_parser_broke_at_its_bracket_is_whole(extract_text, text, 
 def test_a_verb_with_a_thing_for_its_object_reports_no_clause_before_it(extract_text):
     assert extract_text("This month's highlights: the Green Party's nominee secures ballot access in all 50 "
                         "states, the Unity Party nominee proposes a novel solution to the issue.") == []
+    # a phrase set off by a comma is no object
+    quote = only(extract_text("Voltra Mobility is recalling about 210,000 of its e-scooters after reports of batteries "
+                              "overheating, the company said on Wednesday, the largest recall in its history.")).quote
+    assert quote.startswith("Voltra Mobility is recalling")
 
 
 @pytest.mark.parametrize("text", [
