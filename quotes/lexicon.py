@@ -311,6 +311,9 @@ INSTITUTIONS: frozenset[str] = frozenset(
 NAME_PARTICLES: frozenset[str] = frozenset("von van der den de da del di du la le bin al el ibn".split())
 # Generational suffixes that end a name without being the surname ("Robert Downey Jr.").
 NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"})
+# Letters after a name that are an honour, a rank or a seat, no part of it ("Kama Melly QC").
+POST_NOMINALS: frozenset[str] = frozenset({"qc", "kc", "sc", "obe", "cbe", "mbe", "kbe", "dbe", "mp", "msp", "mla",
+                                           "mpp", "phd", "esq"})
 
 # Nouns by which news refers back to an organisation it has named, by its line of work:
 # "Northway Power said ... the utility said" is the power company, "the newspaper wrote"

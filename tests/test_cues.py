@@ -827,6 +827,10 @@ def test_a_verb_with_a_thing_for_its_object_reports_no_clause_before_it(extract_
     assert quote.startswith("Voltra Mobility is recalling")
 
 
+def test_that_said_is_a_connective(extract_text):
+    assert extract_text("That said, Harbour Soft is working on cheaper plans for users who cannot upgrade.") == []
+
+
 @pytest.mark.parametrize("text", [
     "The wreck lay far from where the Navy's records initially predicted it would be.",
     "Asked if she would run again, Ana Ruiz said she would.",

@@ -831,6 +831,8 @@ def test_surnames_written_together_are_the_full_names(extract_text, text, name):
      "Donald Trump and Mike Pence"),
     ("Harbour Paper, which makes tissues, and Solaris Paper which makes towels, emphasized they were working hard "
      "to maintain the supply.", "Harbour Paper and Solaris Paper"),
+    ("Kimberly-Clark, which makes Kleenex, and Solaris Paper which makes Sorbent, emphasized they were working hard.",
+     "Kimberly-Clark and Solaris Paper"),  # parsed as two subjects
     ("A study by archaeologist Dr. Naomi Martisius and other researchers concluded tools were chosen with care.",
      "Naomi Martisius and other researchers"),
     ("A study by Tallis University professor Dr Ana Ruiz and other researchers found the tools were chosen with care.",
@@ -1085,6 +1087,18 @@ def test_a_body_or_proxy_owned_by_a_pronoun_is_its_owner_s(extract_text, text, s
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ("Tom Hale, 15, was hurt in the crash. His father said he was recovering. Jim Hale, the boy's father, thanked "
+     "the crew.", "Jim Hale"),
+    ("Tom Hale, 15, was hurt in the crash. His father said he was recovering. \"We are grateful,\" said his father, "
+     "Jim Hale.", "Jim Hale"),
+    ("Tom Hale, 15, was hurt in the crash. His father said he was recovering. Jim Ruiz, a neighbour's father, "
+     "thanked the crew.", "Tom Hale's father"),  # another's father
+])
+def test_a_relative_is_the_one_the_article_names_so_with_the_family_s_name(extract_text, text, speaker):
+    assert said(extract_text(text), "recovering").speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     pytest.param("Joe Biden held a rally on Monday. Reporters asked about his campaign. The campaign called the "
                  "report false and said it would sue.", "Joe Biden's campaign", id="whose the possessive says"),
     pytest.param("Joe Biden held a rally on Monday. The Biden campaign has spent millions there. The campaign "
@@ -1123,6 +1137,30 @@ def test_the_administration_is_the_one_president_s(extract_text, text, speaker):
 ])
 def test_what_describes_a_body_before_its_name_is_not_part_of_it(extract_text, text, speaker):
     assert only(extract_text(text)).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Prosecutor Kama Melly QC said the defendant had lied.", "Kama Melly"),
+    ("Tom Hale MP said the bill was rushed.", "Tom Hale"),
+])
+def test_letters_after_a_name_are_no_part_of_it(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("WHO said the outbreak was an emergency.", "WHO"),
+    ("The death toll rose to 300, according to WHO's statistics.", "WHO"),
+    ("The virus spread fast, experts said, per WHO guidelines established in 2015. The guidelines cite the 2009 "
+     "outbreak as an example.", "WHO"),
+])
+def test_a_name_in_capitals_is_a_name_whatever_pronoun_it_spells(extract_text, text, speaker):
+    assert extract_text(text)[-1].speaker.name == speaker
+
+
+def test_a_body_the_recogniser_missed_is_the_one_its_description_refers_back_to(extract_text):
+    quotes = extract_text("North Wales Fire and Rescue Service were called to the building at 9am. Crews from Bala "
+                          "attended. The fire service indicated an investigation was underway.")
+    assert only(quotes).speaker.name == "North Wales Fire and Rescue Service"
 
 
 @pytest.mark.parametrize("text, speaker", [

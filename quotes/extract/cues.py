@@ -30,7 +30,7 @@ from .content import (
     without_writers_addition,
 )
 from .marks import QUOTE_TOKENS, in_ranges
-from .mentions import agent_of, opening_name, partitive_group
+from .mentions import acronym, agent_of, opening_name, partitive_group
 
 
 @dataclass
@@ -187,6 +187,9 @@ def cited_by(source: Token, phrase: set[int]) -> Token | None:
 
 def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     children = list(verb.children)
+    if lemma == "say" and 0 < verb.i < len(doc) - 1 and doc[verb.i - 1].lower_ == "that" \
+            and doc[verb.i - 1].is_sent_start and doc[verb.i + 1].text == ",":
+        return None  # "That said, ...": a connective, nobody's words
     if any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONALS for c in children):
         return None  # "vote again if records showed they had not": a condition, not a statement
     if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass"):
@@ -679,7 +682,7 @@ def agentive(token: Token, lex: Lexicon) -> bool:
     return (token.ent_type_ in lexicon.AGENT_LABELS
             or token.lower_ in lexicon.PERSON_PRONOUNS | lexicon.ORG_PRONOUNS | lexicon.GROUP_PRONOUNS
             or token.lemma_.lower() in lex.agents
-            or token.pos_ == "PROPN"
+            or token.pos_ == "PROPN" or acronym(token)
             # "her colleague Michael Brown": named beside the noun
             or any(c.dep_ == "appos" and (c.ent_type_ in lexicon.AGENT_LABELS or c.pos_ == "PROPN")
                    for c in token.children))

@@ -166,13 +166,15 @@ def strip_article(text: str) -> str:
 
 
 HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Rev)\.?\s+)+")
+POST_NOMINAL = re.compile(rf"(?<=\S),?\s+(?:{'|'.join(sorted(lexicon.POST_NOMINALS))})\.?$", re.I)
 
 
 def clean_name(text: str) -> str:
-    """A name as written, without article, honorific, possessive ending or the acronym
-    given after it ("the Transport and Dock Workers' Union (TDWU)")."""
+    """A name as written, without article, honorific, letters after it ("Ann Lee QC"),
+    possessive ending or the acronym given after it ("the Transport and Dock Workers' Union
+    (TDWU)")."""
     text = ACRONYM_AFTER.sub("", " ".join(text.split()))
-    return POSSESSIVE.sub("", HONORIFIC.sub("", strip_article(text)))
+    return POST_NOMINAL.sub("", POSSESSIVE.sub("", HONORIFIC.sub("", strip_article(text))))
 
 
 def unnamed(span: Span) -> str:
@@ -249,6 +251,11 @@ def opening_name(name: Token) -> bool:
     phrase's noun: "In the blog post Chris Wright, the chief officer of Red Hat, said" (but
     not "After talks with Ana Ruiz, the minister said": the minister speaks)."""
     return name.ent_type_ == "PERSON" and name.dep_ == "pobj" and name.doc[name.left_edge.i - 1].pos_ == "NOUN"
+
+
+def acronym(token: Token) -> bool:
+    """"WHO", "IT": a word in capitals is a name, whatever pronoun it spells."""
+    return len(token.text) > 1 and token.text.isupper()
 
 
 def agent_of(verb: Token) -> Token | None:

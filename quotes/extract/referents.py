@@ -376,6 +376,30 @@ class Names:
                 starts, names = found.setdefault(key, ([], []))
                 starts.append(ent.start_char)
                 names.append(name)
+        for start, name, noun in self._unrecognised_bodies():
+            starts, names = found.setdefault(f"noun:{noun}", ([], []))
+            at = bisect_left(starts, start)
+            starts.insert(at, start)
+            names.insert(at, name)
+        return found
+
+    def _unrecognised_bodies(self) -> list[tuple[int, str, str]]:
+        """Names in capitals that end in an organisation's noun, which the recogniser did not
+        take for an organisation ("North Wales Fire and Rescue Service were called"): where
+        each starts, the name and its noun."""
+        found: list[tuple[int, str, str]] = []
+        run: list[Token] = []
+        for token in [*self.doc, None]:
+            if token is not None and (token.is_title and token.pos_ == "PROPN" and token.ent_type_ != "ORG"
+                                      or run and token.lower_ in ("and", "of")):
+                run.append(token)
+                continue
+            while run and not run[-1].is_title:
+                run.pop()
+            if len(run) >= 2 and run[-1].lemma_.lower() in self.lex.org_nouns and self.in_text(run[0].idx) \
+                    and not self.in_quotes(run[0].idx):
+                found.append((run[0].idx, clean_name(self.doc[run[0].i:run[-1].i + 1].text), run[-1].lemma_.lower()))
+            run = []
         return found
 
     def _line_of_work(self, ent: Span) -> str | None:

@@ -22,6 +22,7 @@ from ..canon.roles import role_key
 from ..lexicon import Lexicon
 from ..records import UNKNOWN, Attribution, SpeakerKind
 from .mentions import (
+    acronym,
     agent_of,
     antecedent_of_relative,
     channel_of,
@@ -197,7 +198,7 @@ def fits(r: Resolver, name: str, gender: str | None) -> bool:
 def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """The nearest earlier speaker a pronoun can refer to; "he" and "she" skip a person the
     article has already shown to be of the other gender."""
-    if len(m.span) != 1 or m.lower not in lexicon.SPEAKER_PRONOUNS:
+    if len(m.span) != 1 or m.lower not in lexicon.SPEAKER_PRONOUNS or acronym(m.head):
         return None
     start = m.span.start_char
     if m.lower in lexicon.PERSON_PRONOUNS:
@@ -349,6 +350,9 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"Britain and Canada said": a group, named as written. ("Writer and performer Rob Day"
     joins two titles of one person.)"""
     conjuncts = [c for c in m.head.children if c.dep_ == "conj"]
+    if not conjuncts and m.head.dep_ in lexicon.SUBJECT_DEPS and any(c.dep_ == "cc" for c in m.head.children):
+        # "Harbour Paper, which makes tissues, and Solaris Paper which makes towels, said": parsed as two subjects
+        conjuncts = [c for c in m.head.head.children if c.dep_ == m.head.dep_ and c.i > m.head.i]
     if not conjuncts:
         return None
     titled = [c for c in conjuncts if c.pos_ == "PROPN" and any(
@@ -358,7 +362,7 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None
     # "Ribeiro, Hale and Quist": the mention may end at the first comma; the group is all of them
     # (names only: "Ann Lee of the university and a contributor to the blog" is one person, described)
-    end = max([m.span.end] + [mention_span(c, r.lex).end for c in m.head.conjuncts if c.pos_ == "PROPN"])
+    end = max([m.span.end] + [mention_span(c, r.lex).end for c in {*m.head.conjuncts, *conjuncts} if c.pos_ == "PROPN"])
     # ("Harbour Paper, which makes tissues, and Solaris Paper": what each does is no verb of the group's)
     asides = {x.i for c in m.head.children if c.dep_ == "relcl" for x in c.subtree}
     if any(t.i not in asides and (t.pos_ in ("VERB", "AUX") or t.tag_ == "POS" or t.is_quote or t.is_sent_start)
@@ -506,7 +510,27 @@ def owned_by_pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if found is None or not found.name:
         return None
     kind: SpeakerKind = "organisation" if m.lemma in r.lex.org_nouns else "group" if m.plural else "person"
+    relative = named_relative(r, found.name, m.lemma) if m.lemma in r.lex.relation_nouns and not m.plural else None
+    if relative is not None:
+        return Attribution(relative, "person", strip_article(m.span.text))
     return owned_by(found.name, r.doc[owner.i + 1:m.span.end].text, kind)
+
+
+def named_relative(r: Resolver, owner: str, relation: str) -> str | None:
+    """"his surviving father" of Alan Kurdi, whom the article names elsewhere ("said his
+    father, Abdullah Kurdi"): the one person it gives that relation who bears the owner's
+    family name."""
+    family, found = owner.split()[-1], set()
+    for t in r.doc:
+        if t.lemma_.lower() == relation and t.pos_ == "NOUN":  # "his father, Abdullah Kurdi"
+            named = [c for c in t.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        elif t.ent_type_ == "PERSON" and t.dep_ != "compound":  # "Abdullah Kurdi, the boy's father"
+            named = [t] if any(c.dep_ == "appos" and c.lemma_.lower() == relation for c in t.children) else []
+        else:
+            continue
+        found |= {full for c in named if (full := r.full(clean_name(mention_span(c, r.lex).text))).split()[-1] == family
+                  and full != owner}
+    return found.pop() if len(found) == 1 else None
 
 
 def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -524,7 +548,7 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         named = r.names.organisation_before(f"noun:{m.lemma}", m.span.start_char)
         if named is not None and named != m.head.text:
             return Attribution(named, "organisation")
-    if m.head.pos_ != "PROPN" and m.head.ent_type_ not in lexicon.ORG_LABELS:
+    if m.head.pos_ != "PROPN" and m.head.ent_type_ not in lexicon.ORG_LABELS and not acronym(m.head):
         # "Radmall conceded": a surname the tagger took for a common noun at a sentence's start
         if len(m.span) == 1 and m.head.is_title and r.full(m.head.text) != m.head.text:
             return Attribution(r.full(m.head.text), "person")
@@ -574,7 +598,7 @@ def name_alone_start(r: Resolver, span: Span) -> int:
     Lee") and past an organisation or place the recogniser saw before it ("Ambassador to the
     United Nations Nikki Hallam"); ``span.end`` when there is none."""
     doc, end = r.doc, span.end
-    if end - span.start > 1 and doc[end - 1].lower_.rstrip(".") in lexicon.NAME_SUFFIXES:
+    if end - span.start > 1 and doc[end - 1].lower_.rstrip(".") in lexicon.NAME_SUFFIXES | lexicon.POST_NOMINALS:
         end -= 1
     at = name_start(doc[span.start:end], r.lex)
     if at == end:
@@ -639,7 +663,7 @@ def issuer_of(earlier: Token) -> Token | None:
         issuer = next((c for c in earlier.children if c.dep_ == "nsubj"), None)
     else:  # "per WHO guidelines ... The guidelines cite": the name written with it
         issuer = document_issuer(earlier) or next((c for c in earlier.lefts if c.pos_ == "PROPN"
-                                                   or c.ent_type_ in lexicon.ORG_LABELS), None)
+                                                   or c.ent_type_ in lexicon.ORG_LABELS or acronym(c)), None)
         verb = earlier.head
         if issuer is None and verb.lemma_.lower() in lexicon.ISSUING_VERBS and earlier.dep_ in ("dobj", "nsubjpass"):
             issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None) if earlier.dep_ == "dobj" \
@@ -647,7 +671,8 @@ def issuer_of(earlier: Token) -> Token | None:
                                              is not None and t.lemma_.lower() in lexicon.ISSUING_VERBS), None)
             # ("a study was published in the journal Nature, conducted by X": the parse hung the
             # participle on the journal)
-    if issuer is None or issuer.lower_ in lexicon.PRONOUNS or issuer.pos_ not in ("NOUN", "PROPN"):
+    if issuer is None or not (acronym(issuer) or issuer.lower_ not in lexicon.PRONOUNS
+                              and issuer.pos_ in ("NOUN", "PROPN")):
         return None  # "they published a study": nobody named
     return issuer
 
@@ -670,7 +695,8 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
     issuer = document_issuer(m.head)
     owner = next((c for c in children if c.dep_ == "poss"), None)
     maker = next((c for c in children if c.dep_ in ("compound", "nmod")
-                  and (c.ent_type_ in lexicon.NAME_LABELS or c.pos_ == "PROPN")), None)
+                  and (c.ent_type_ in lexicon.NAME_LABELS or c.pos_ == "PROPN")
+                  or c.i < m.head.i and acronym(c)), None)  # ("WHO guidelines", the tagger's pronoun)
     described = unnamed(m.span)
     named = None
     if issuer is not None:
@@ -678,7 +704,7 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
         # "a survey published in 2017 by the society": the words up to the issuer's
         lead = doc[m.span.start:named.start]
         described = unnamed(lead) if len(lead) else described
-    elif owner is not None and owner.lower_ not in lexicon.PRONOUNS:
+    elif owner is not None and (owner.lower_ not in lexicon.PRONOUNS or acronym(owner)):
         named = mention_span(owner, r.lex)
         rest = [t for t in doc[owner.right_edge.i + 1:m.span.end] if t.dep_ != "case"]
         described = " ".join(t.text for t in rest) + " by"  # "the department's report"
