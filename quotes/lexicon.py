@@ -182,6 +182,10 @@ CHANNEL_NOUNS: frozenset[str] = frozenset({
     "column", "session", "hearing", "summit", "telegram", "website", "blog", "email",
     "podcast", "show", "program", "programme", "article", "editorial", "commentary",
 })
+# Platforms words are posted on, whose name the recogniser may join to the poster's ("on
+# Twitter West accused ..."): never part of a person's name.
+PLATFORMS: frozenset[str] = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "telegram",
+                                       "linkedin", "reddit", "weibo", "wechat", "snapchat"})
 # Objects of "tell" that are an audience, not content ("told reporters", "told the meeting").
 AUDIENCE_NOUNS: frozenset[str] = frozenset({
     "reporter", "journalist", "press", "meeting", "audience", "lawmaker", "parliament",

@@ -123,13 +123,14 @@ class Names:
     def describes(self, token: Token) -> bool:
         """Whether a capitalised word before a name describes the person rather than naming
         them: a title or office, an occupation, a party or a nationality (not a country, which
-        may be a given name: "Chad Le Clos")."""
+        may be a given name: "Chad Le Clos"), or is where they posted ("on Twitter West")."""
         word = token.lower_
         return token.text[:1].isupper() and (word.rstrip(".") in self.described or word in lexicon.DEMONYMS)
 
     @cached_property
     def described(self) -> frozenset[str]:
-        return self.lex.titles_or_roles | self.lex.epithet_nouns | self.lex.trades | lexicon.AFFILIATION_WORDS
+        return self.lex.titles_or_roles | self.lex.epithet_nouns | self.lex.trades | lexicon.AFFILIATION_WORDS \
+            | lexicon.PLATFORMS
 
     def _titled_names(self) -> list[Named]:
         """"Council member Odile Harlan", "Norway Erna Lind", "union attorney Daniel Kessler":

@@ -388,8 +388,10 @@ def in_full(r: Resolver, span: Span) -> str:
                   and t.ent_type_ != "PERSON" and t.lower_ not in lexicon.ARTICLES and (
                       (t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod"))
                       or t.lower_.rstrip(".") in lexicon.HONORIFICS)}
-    # ... with its own words ("MIT professor Dr Sara Seager")
+    # ... with its own words ("MIT professor Dr Sara Seager", "the county's Police and Crime Commissioner Stephen Mold")
     described |= {x.i for i in list(described) for x in r.doc[i].subtree if x.i < i and x.ent_type_ != "PERSON"}
+    described |= {x.i for e in r.names.ents_in(span) if e.label_ == "PERSON" for x in e.root.subtree
+                  if span.start <= x.i < e.start and x.dep_ != "preconj"}
 
     def gap(token: Token) -> str:  # a space where words were left out after it
         return " " if token.i + 1 in described else ""
@@ -406,7 +408,9 @@ def in_full(r: Resolver, span: Span) -> str:
             written.append(name_in_full(r, r.doc[run[0].i:run[-1].i + 1]) + (run[-1].whitespace_ or gap(run[-1])))
             run = []
         if token is not None:
-            written.append(token.text + (token.whitespace_ or gap(token)))
+            # "Both he and Stephen Mold": who the pronoun is
+            found = pronoun(r, MentionPhrase(r.doc[token.i:token.i + 1])) if token.lower_ in ("he", "she") else None
+            written.append((found.name if found and found.name else token.text) + (token.whitespace_ or gap(token)))
     return "".join(written).strip()
 
 
@@ -603,7 +607,9 @@ def name_alone_start(r: Resolver, span: Span) -> int:
     at = name_start(doc[span.start:end], r.lex)
     if at == end:
         return span.end
-    while at < end - 2 and doc[at].is_title and doc[at].lower_.rstrip(".") in r.names.described:
+    # (and before a surname the article gives in full: "Pastor Ambler", "on Twitter West")
+    while doc[at].is_title and doc[at].lower_.rstrip(".") in r.names.described and (
+            at < end - 2 or at == end - 2 and r.full(doc[end - 1].text) != doc[end - 1].text):
         at += 1
     after = at
     while after < end and doc[after].ent_type_ in lexicon.ORG_LABELS and (after == at or doc[after].ent_iob_ == "I"):
