@@ -813,8 +813,11 @@ def test_a_name_hung_on_the_opening_phrase_is_the_holder_of_the_office_after_it(
     ("The SDF said hundreds of ISIS (Islamic State of Iraq and Syria) fighters escaped after the airstrikes.",
      "hundreds of ISIS (Islamic State of Iraq and Syria) fighters escaped after the airstrikes"),
     ("Officials told the residents (many of them elderly) the bridge was safe.", "the bridge was safe"),
+    ("A study by Ana Ruiz and other researchers concluded Neanderthals living in Europe tens of thousands of years ago "
+     "were more sophisticated than previously thought.", "Neanderthals living in Europe tens of thousands of years ago "
+     "were more sophisticated than previously thought"),
 ])
-def test_a_subject_the_parser_broke_at_its_bracket_is_whole(extract_text, text, claim):
+def test_a_subject_the_parser_broke_at_a_bracket_or_participle_is_whole(extract_text, text, claim):
     assert only(extract_text(text)).quote == claim
 
 
@@ -825,6 +828,16 @@ def test_a_verb_with_a_thing_for_its_object_reports_no_clause_before_it(extract_
     quote = only(extract_text("Voltra Mobility is recalling about 210,000 of its e-scooters after reports of batteries "
                               "overheating, the company said on Wednesday, the largest recall in its history.")).quote
     assert quote.startswith("Voltra Mobility is recalling")
+
+
+def test_an_outlet_told_is_no_part_of_the_name_the_recogniser_joined_it_to(extract_text):
+    quote = only(extract_text("Retired FBI agent Ali Soufan told NPR Hamza bin Laden had appeared in videos since he "
+                              "was a young boy.")).quote
+    assert quote.startswith("Hamza bin Laden had appeared")
+
+
+def test_the_subject_of_an_auxiliary_parted_from_its_verb_speaks(extract_text):
+    assert only(extract_text("Harbour Foods has, in a filing, said it expects a loss.")).speaker.name == "Harbour Foods"
 
 
 def test_that_said_is_a_connective(extract_text):

@@ -1149,6 +1149,19 @@ def test_letters_after_a_name_are_no_part_of_it(extract_text, text, speaker):
     assert only(extract_text(text)).speaker.name == speaker
 
 
+def test_a_pronoun_after_an_unnamed_office_holder_is_not_someone_named_before(extract_text):
+    quotes = extract_text("Sophie Obadia, a lawyer for the victim, said the verdict was fair. The head of the police's "
+                          "internal investigators told the court the officers had lied. She also said the inquiry had "
+                          "been hampered.")
+    assert said(quotes, "hampered").speaker.name is None
+
+
+def test_a_name_that_qualifies_a_role_is_not_the_person_s(extract_text):
+    quotes = extract_text("\"Warm water is attacking the shelves,\" said study co-author Karen Alley. The Wooster "
+                          "professor added, \"These effects matter.\"")
+    assert said(quotes, "effects").speaker.name != "Wooster"
+
+
 def test_the_platform_the_recogniser_joined_to_a_name_is_no_part_of_it(extract_text):
     quotes = extract_text("That same day, rapper Kanye West made an announcement. The next day on Twitter West accused "
                           "his wife of attempting to \"lock me up\" after the rally.")

@@ -90,26 +90,26 @@ def swallowed_subject(verb: Token, comp: Token) -> Token | None:
     return obj
 
 
-def bracket_split_subject(verb: Token, comp: Token, lex: Lexicon) -> Token | None:
-    """'said hundreds of ISIS (Islamic State of Iraq and Syria) fighters escaped': a subject
-    with a bracket in it, which the parser broke into the verb's object and the clause's
-    subject. The object, the claim's first words, or None (not whom it was told to: 'told
-    reporters (many from abroad) the bridge was safe')."""
+def split_subject(verb: Token, comp: Token, lex: Lexicon) -> Token | None:
+    """'said hundreds of ISIS (Islamic State of Iraq and Syria) fighters escaped', 'concluded
+    Neanderthals living in Europe tens of thousands of years ago were ...': a subject with a
+    bracket or a participle in it, which the parser broke into the verb's object and the
+    clause's subject. The object, the claim's first words, or None (not whom it was told to:
+    'told reporters (many from abroad) the bridge was safe')."""
     if comp.dep_ != "ccomp" or comp.i < verb.i:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.left_edge.i), None)
-    if obj is None or obj.ent_type_ in lexicon.AGENT_LABELS or obj.lower_ in lexicon.OBJECT_PRONOUNS \
-            or obj.lemma_.lower() in lex.audience_nouns | lex.agents:
+    if obj is None or obj.ent_type_ in lexicon.AGENT_LABELS | lexicon.TIME_LABELS \
+            or obj.lower_ in lexicon.OBJECT_PRONOUNS or obj.lemma_.lower() in lex.audience_nouns | lex.agents:
         return None
     doc = verb.doc
     gap = doc[obj.left_edge.i:comp.left_edge.i]
-    if ")" not in (doc[comp.left_edge.i].text, doc[comp.left_edge.i - 1].text):
-        return None  # the bracket closes right before the clause's subject
     inside = {t.i for t in obj.subtree}
-    if not any(t.text == "(" for t in gap) or any(t.i not in inside and not t.is_punct or t.text in QUOTE_TOKENS
-                                                   for t in gap):
+    if any(t.i not in inside and not t.is_punct or t.text in QUOTE_TOKENS for t in gap):
         return None  # (nor a quotation and its translation: 'said "..." ((es)) ...')
-    return obj
+    bracket = any(t.text == "(" for t in gap) and ")" in (doc[comp.left_edge.i].text, doc[comp.left_edge.i - 1].text)
+    participle = not any(t.is_punct for t in gap) and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in obj.children)
+    return obj if bracket or participle else None
 
 
 def without_writers_addition(span: Span, lex: Lexicon) -> Span:

@@ -10,7 +10,6 @@ from .. import lexicon
 from ..lexicon import Lexicon
 from .content import (
     after_quoted_sentence,
-    bracket_split_subject,
     characterisation,
     clause_spans,
     contiguous,
@@ -26,6 +25,7 @@ from .content import (
     request_content,
     said_next,
     speech_act_content,
+    split_subject,
     swallowed_subject,
     without_writers_addition,
 )
@@ -200,6 +200,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     agent = next((c for c in children if c.dep_ == "agent"), None)
     if agent is None and verb.tag_ == "VBN" and verb.dep_ == "acl":
         return None  # "has features added to it", "the measures announced last week": no one speaks
+    if subject is None:
+        subject = parted_subject(verb)
     agent_obj = agent_of(verb)
     # "when asked to resign, the minister ...", "the union, urged by the mayor to ...": a bare
     # participle of asking is passive too; the noun it goes with was asked, not the asker
@@ -349,6 +351,8 @@ def without_addressee(span: Span, lex: Lexicon) -> Span:
         (c for c in span.root.children if c.dep_ in lexicon.SUBJECT_DEPS), None)  # (a claim taken for the object)
     if subject is None:  # "told her Trump had not met him", the name taken for whom she told
         subject = next((t for t in doc[end:span.end] if t.dep_ in ("dobj", "nsubj") and t.head.i < end), None)
+    if subject is not None and at < subject.i < end and acronym(doc[at]) and doc[at + 1].is_title:
+        end = at + 1  # "told NPR Hamza bin Laden had ...", the recogniser joining the outlet to the name
     if subject is None or not end <= subject.i < span.end or doc[end].is_punct:
         return span
     return doc[end:span.end]
@@ -428,7 +432,7 @@ def clause_contents(verb: Token, subject: Token | None, comps: list[Token], cont
                     doc[start].ent_type_ in lexicon.ORG_LABELS or doc[start].lemma_.lower() in lex.audience_nouns):
                 start += 1  # "told MSNBC Cummings was ...": the audience, then the clause's subject
             spans[0] = doc[start:spans[0].end]
-        split = bracket_split_subject(verb, comp, lex)
+        split = split_subject(verb, comp, lex)
         if spans and split is not None and spans[0].start == comp.left_edge.i + doc[comp.left_edge.i].is_punct:
             spans[0] = doc[split.left_edge.i:spans[0].end]
         content.extend(spans)
@@ -535,6 +539,14 @@ def misattached_that_clause(verb: Token, lex: Lexicon) -> list[Token]:
                                                       or noun in lex.channel_nouns):
                     return [token]
     return []
+
+
+def parted_subject(verb: Token) -> Token | None:
+    """'The company has, in a filing, said it expects a loss', parsed with the subject hung on
+    the auxiliary the phrase between parts from its participle: that subject."""
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.i < verb.i - 1 and verb.doc[c.i + 1].text == ","),
+               None)
+    return next((c for c in aux.children if c.dep_ in lexicon.SUBJECT_DEPS), None) if aux is not None else None
 
 
 def modal_conjuncts(verb: Token, comps: list[Token], lex: Lexicon) -> list[Token]:

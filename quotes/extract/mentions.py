@@ -130,11 +130,15 @@ def after_nation(doc: Doc, at: int, end: int) -> int:
 
 def names_head(ent: Span, head: Token, lex: Lexicon) -> bool:
     """Whether a name inside a mention names the mention's referent: not when it owns the
-    head ("Lusk's attorney") or sits in a modifier ("an adviser to the Voss campaign"),
-    except for an office named after its holder ("Yoon's office")."""
+    head ("Lusk's attorney"), sits in a modifier ("an adviser to the Voss campaign") or
+    qualifies a role ("the Wooster professor"), except for an office named after its holder
+    ("Yoon's office")."""
     token = ent.root
     if token.dep_ == "poss" and token.head.i == head.i:
         return head.lemma_.lower() in lex.org_nouns
+    if token.dep_ == "compound" and token.head.i == head.i and head.is_lower \
+            and head.lemma_.lower() in lex.role_nouns | lex.epithet_nouns:
+        return False  # "the Wooster professor": where the person works, not who they are
     while token.i != head.i and token.head.i != token.i:
         if token.dep_ in ("prep", "pobj", "acl", "relcl", "advcl", "poss"):
             return False

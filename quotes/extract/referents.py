@@ -619,6 +619,8 @@ class History:
 
     referents: list[Referent] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
+    # Speakers the article describes by an office it names nobody to: where, and the office.
+    unnamed: list[tuple[int, str]] = field(default_factory=list)
 
     def remember(self, span: Span, found: Attribution) -> None:
         # "Her rival" says nothing of the rival's gender: possessives are someone else's.
@@ -630,6 +632,8 @@ class History:
         if found.name:
             self.referents.append(Referent(span.start_char, found.name, found.kind or "organisation",
                                            span.root.lemma_.lower(), span.end_char, found.role))
+        elif found.role and not span.root.tag_.endswith("S"):
+            self.unnamed.append((span.start_char, found.role))  # "the head of the inquiry told the court"
 
     def fits(self, name: str, gender: str | None) -> bool:
         """Whether a pronoun of ``gender`` can refer to ``name``, as far as the article shows."""

@@ -215,6 +215,16 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
         if only is not None:
             return only
     candidates = [ref for ref in history.before(start) if ref.kind in kinds and fits(r, ref.name, gender)]
+    if "person" in kinds:
+        # "The head of the inquiry told the court ... She also said": the last speaker, though
+        # the article names nobody to the office, not someone named before
+        sentence = r.names.sentence_before(start)
+        office = next(((at, role) for at, role in reversed(history.unnamed) if at < start), None)
+        # (a bare "the mayor" after a named speaker may be that speaker)
+        if office is not None and sentence is not None and office[0] >= sentence[0] and " " in office[1] \
+                and (not candidates or candidates[0].start < office[0]) \
+                and lexicon.GENDER.get(office[1].lower().split()[-1], gender) == gender:
+            return Attribution(None, None, office[1])
     # Someone made the subject of a sentence since the last speaker is the more salient
     # antecedent: 'Aldridge said ... . The director, Ann Lee, told analysts ... . She was
     # quoted as saying ...' is Lee; 'Lorna and Jim Pascoe ... came to the rally. They
