@@ -30,7 +30,7 @@ from .content import (
     without_writers_addition,
 )
 from .marks import QUOTE_TOKENS, in_ranges
-from .mentions import acronym, agent_of, opening_name, partitive_group
+from .mentions import agent_of, in_capitals, opening_name, partitive_group
 
 
 @dataclass
@@ -351,7 +351,7 @@ def without_addressee(span: Span, lex: Lexicon) -> Span:
         (c for c in span.root.children if c.dep_ in lexicon.SUBJECT_DEPS), None)  # (a claim taken for the object)
     if subject is None:  # "told her Trump had not met him", the name taken for whom she told
         subject = next((t for t in doc[end:span.end] if t.dep_ in ("dobj", "nsubj") and t.head.i < end), None)
-    if subject is not None and at < subject.i < end and acronym(doc[at]) and doc[at + 1].is_title:
+    if subject is not None and at < subject.i < end and in_capitals(doc[at]) and doc[at + 1].is_title:
         end = at + 1  # "told NPR Hamza bin Laden had ...", the recogniser joining the outlet to the name
     if subject is None or not end <= subject.i < span.end or doc[end].is_punct:
         return span
@@ -694,7 +694,7 @@ def agentive(token: Token, lex: Lexicon) -> bool:
     return (token.ent_type_ in lexicon.AGENT_LABELS
             or token.lower_ in lexicon.PERSON_PRONOUNS | lexicon.ORG_PRONOUNS | lexicon.GROUP_PRONOUNS
             or token.lemma_.lower() in lex.agents
-            or token.pos_ == "PROPN" or acronym(token)
+            or token.pos_ == "PROPN" or in_capitals(token)
             # "her colleague Michael Brown": named beside the noun
             or any(c.dep_ == "appos" and (c.ent_type_ in lexicon.AGENT_LABELS or c.pos_ == "PROPN")
                    for c in token.children))

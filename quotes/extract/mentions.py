@@ -257,7 +257,7 @@ def opening_name(name: Token) -> bool:
     return name.ent_type_ == "PERSON" and name.dep_ == "pobj" and name.doc[name.left_edge.i - 1].pos_ == "NOUN"
 
 
-def acronym(token: Token) -> bool:
+def in_capitals(token: Token) -> bool:
     """"WHO", "IT": a word in capitals is a name, whatever pronoun it spells."""
     return len(token.text) > 1 and token.text.isupper()
 

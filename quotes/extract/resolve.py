@@ -22,12 +22,12 @@ from ..canon.roles import role_key
 from ..lexicon import Lexicon
 from ..records import UNKNOWN, Attribution, SpeakerKind
 from .mentions import (
-    acronym,
     agent_of,
     antecedent_of_relative,
     channel_of,
     clean_name,
     document_issuer,
+    in_capitals,
     mention_span,
     name_start,
     names_head,
@@ -198,7 +198,7 @@ def fits(r: Resolver, name: str, gender: str | None) -> bool:
 def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """The nearest earlier speaker a pronoun can refer to; "he" and "she" skip a person the
     article has already shown to be of the other gender."""
-    if len(m.span) != 1 or m.lower not in lexicon.SPEAKER_PRONOUNS or acronym(m.head):
+    if len(m.span) != 1 or m.lower not in lexicon.SPEAKER_PRONOUNS or in_capitals(m.head):
         return None
     start = m.span.start_char
     if m.lower in lexicon.PERSON_PRONOUNS:
@@ -562,7 +562,7 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         named = r.names.organisation_before(f"noun:{m.lemma}", m.span.start_char)
         if named is not None and named != m.head.text:
             return Attribution(named, "organisation")
-    if m.head.pos_ != "PROPN" and m.head.ent_type_ not in lexicon.ORG_LABELS and not acronym(m.head):
+    if m.head.pos_ != "PROPN" and m.head.ent_type_ not in lexicon.ORG_LABELS and not in_capitals(m.head):
         # "Radmall conceded": a surname the tagger took for a common noun at a sentence's start
         if len(m.span) == 1 and m.head.is_title and r.full(m.head.text) != m.head.text:
             return Attribution(r.full(m.head.text), "person")
@@ -679,15 +679,15 @@ def issuer_of(earlier: Token) -> Token | None:
         issuer = next((c for c in earlier.children if c.dep_ == "nsubj"), None)
     else:  # "per WHO guidelines ... The guidelines cite": the name written with it
         issuer = document_issuer(earlier) or next((c for c in earlier.lefts if c.pos_ == "PROPN"
-                                                   or c.ent_type_ in lexicon.ORG_LABELS or acronym(c)), None)
+                                                   or c.ent_type_ in lexicon.ORG_LABELS or in_capitals(c)), None)
         verb = earlier.head
         if issuer is None and verb.lemma_.lower() in lexicon.ISSUING_VERBS and earlier.dep_ in ("dobj", "nsubjpass"):
             issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None) if earlier.dep_ == "dobj" \
-                else agent_of(verb) or next((agent_of(t) for t in verb.subtree if t.dep_ == "acl" and agent_of(t)
-                                             is not None and t.lemma_.lower() in lexicon.ISSUING_VERBS), None)
+                else agent_of(verb) or next((agent for t in verb.subtree if t.dep_ == "acl" and t.lemma_.lower()
+                                             in lexicon.ISSUING_VERBS and (agent := agent_of(t)) is not None), None)
             # ("a study was published in the journal Nature, conducted by X": the parse hung the
             # participle on the journal)
-    if issuer is None or not (acronym(issuer) or issuer.lower_ not in lexicon.PRONOUNS
+    if issuer is None or not (in_capitals(issuer) or issuer.lower_ not in lexicon.PRONOUNS
                               and issuer.pos_ in ("NOUN", "PROPN")):
         return None  # "they published a study": nobody named
     return issuer
@@ -712,7 +712,7 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
     owner = next((c for c in children if c.dep_ == "poss"), None)
     maker = next((c for c in children if c.dep_ in ("compound", "nmod")
                   and (c.ent_type_ in lexicon.NAME_LABELS or c.pos_ == "PROPN")
-                  or c.i < m.head.i and acronym(c)), None)  # ("WHO guidelines", the tagger's pronoun)
+                  or c.i < m.head.i and in_capitals(c)), None)  # ("WHO guidelines", the tagger's pronoun)
     described = unnamed(m.span)
     named = None
     if issuer is not None:
@@ -720,7 +720,7 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
         # "a survey published in 2017 by the society": the words up to the issuer's
         lead = doc[m.span.start:named.start]
         described = unnamed(lead) if len(lead) else described
-    elif owner is not None and (owner.lower_ not in lexicon.PRONOUNS or acronym(owner)):
+    elif owner is not None and (owner.lower_ not in lexicon.PRONOUNS or in_capitals(owner)):
         named = mention_span(owner, r.lex)
         rest = [t for t in doc[owner.right_edge.i + 1:m.span.end] if t.dep_ != "case"]
         described = " ".join(t.text for t in rest) + " by"  # "the department's report"
