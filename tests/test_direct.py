@@ -187,6 +187,12 @@ def test_the_piece_after_the_attribution_gives_no_second_quote(extract_text):
      'in secret."'),
     ('Police chief Tom Reyes urged drivers to "not forget that the health and lives of other people depend on you."',
      'drivers to "not forget that the health and lives of other people depend on you."'),
+    # the clause's subject alone before the quotation; and a quotation that goes on past where
+    # the parser ends the clause
+    ('The judge said they "appear not to have shown any respect for the standards of decent behaviour."',
+     'they "appear not to have shown any respect for the standards of decent behaviour."'),
+    ('He added authorities "are still waiting for updates on the condition, so please refrain from speculating."',
+     'authorities "are still waiting for updates on the condition, so please refrain from speculating."'),
 ])
 def test_a_reported_clause_that_ends_with_a_quoted_sentence_is_one_mixed_quote(extract_text, text, content):
     q = only(extract_text(text))

@@ -35,6 +35,7 @@ from .. import lexicon
 from ..lexicon import DEFAULT, Lexicon
 from ..records import UNKNOWN, Attribution, QuoteRecord, QuoteType
 from .confidence import MODEL, UNMEASURED
+from .content import ends_with_quotation
 from .cues import Cue, find_cues
 from .direct import (
     attribution_for,
@@ -45,6 +46,7 @@ from .direct import (
     merge_split_quotes,
     named_between,
     opened_before,
+    through_quotation,
 )
 from .marks import has_fragment, in_ranges, opens_split_sentence, overlaps_direct, quoted_runs, speech_like
 from .referents import History, Names
@@ -224,6 +226,12 @@ for _extension, _field in SPAN_VALUES.items():
 
 @Language.factory("quote_paragraphs")
 def make_paragraphs(nlp: Language, name: str) -> ParagraphBreaks:
+    """Also teaches the pipeline's tokenizer the abbreviated titles of news style, as one
+    word each: English models know "Sen." and "Gov.", not "Sgt." or "Coun.", and cut the
+    sentence after "said Sgt." from the name that follows."""
+    if hasattr(nlp.tokenizer, "add_special_case"):  # (spaCy's own tokenizer, not a custom callable)
+        for title in lexicon.ABBREVIATED_TITLES:
+            nlp.tokenizer.add_special_case(f"{title}.", [{"ORTH": f"{title}."}])
     return ParagraphBreaks()
 
 
@@ -289,8 +297,12 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
     # Direct quotes first: a cue whose content lies inside one is its attribution.
     attributed = {n: attribution_for(doc, text, run, cues, direct_chars, lex) or colon_attribution(doc, text, run, lex)
                   or clause_attribution(doc, text, run, lex) for n, run in enumerate(direct_runs)}
-    merged = [(run, cue) for run, cue in merge_split_quotes(text, direct_runs, attributed, runs)
-              if cue is None or cue.kind is not None or not any(opened_before(c, run, text) for c in cue.content)]
+    merged, opened = [], []
+    for run, cue in merge_split_quotes(text, direct_runs, attributed, runs):
+        if cue is None or cue.kind is not None or not any(opened_before(c, run, text) for c in cue.content):
+            merged.append((run, cue))
+        else:
+            opened.append(run)  # part of a mixed quote
     # '"A," she said, "and we will go on."': the piece after the attribution is quoted too
     merged_chars = sorted(p for run, _ in merged for p in run)
     for run, cue in merged:
@@ -303,9 +315,12 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
         for content in cue.content:
             if cue.cut is None and cue.kind is None and content.start <= cue.cue.start and cue.cue.end <= content.end:
                 content = after_attribution(content, cue.cue)
+            content = ends_with_quotation(through_quotation(content, opened, text))
             if len(content) == 0 or overlaps_direct(content, merged_chars):
                 continue
-            kind: QuoteType = "mixed" if has_fragment(content, quoted) else "indirect"
+            # (what opened with a quotation and now ends with it is that quotation)
+            kind: QuoteType = "direct" if (content.start_char, content.end_char) in quoted \
+                else "mixed" if has_fragment(content, quoted) else "indirect"
             quote = Quote(content=content, type=kind, cue=cue.cue, cue_kind=cue.kind)
             if cue.cut is not None and content.start < cue.cut[0] and cue.cut[1] < content.end:
                 # "Beyond that, he said, the board may ...": one quote of the two pieces

@@ -223,6 +223,28 @@ def through_closing_mark(span: Span) -> Span:
     return doc[span.start:closing.i + 1] if closing is not None else span
 
 
+def ends_with_quotation(span: Span) -> Span:
+    """'said "we will win" and left the stage', 'called it "a sell-out", and its president
+    wrote': a claim that opens with a quotation ends with it where "and" or "but" joins on a
+    verb before any other quotation (the narration's next act)."""
+    doc = span.doc
+    first = span.start if span[0].text in QUOTE_TOKENS else span.start - 1
+    if first < 0 or doc[first].text not in QUOTE_TOKENS:
+        return span
+    closing = next((t for t in doc[first + 1:span.end] if t.text in QUOTE_TOKENS), None)
+    if closing is None:
+        return span
+    after = closing.i + 1
+    while after < span.end and doc[after].text == ",":
+        after += 1
+    if after + 1 >= span.end or doc[after].dep_ != "cc":
+        return span
+    joined = next((t for t in doc[after + 1:span.end] if t.pos_ in ("VERB", "AUX") or t.text in QUOTE_TOKENS), None)
+    if joined is None or joined.text in QUOTE_TOKENS:
+        return span  # 'called it "gamesmanship" and a "stunt"': more of the words quoted
+    return doc[span.start:closing.i + 1 if first == span.start else closing.i]
+
+
 def closed_before(conj: Token) -> bool:
     """'said "We could not win," and the city flag is at half-mast': a clause with a subject
     of its own after the quotation that was the claim closed is the narration's."""
@@ -715,9 +737,11 @@ def inserted_clause(doc: Doc, verb: Token, subject: Token | None, lex: Lexicon) 
             first = t.i + 1  # "...in 2015; they had, his father says, paid ...": the last clause
     before = contiguous(doc, list(doc[first:lo - 1]))
     after = phrase(doc, list(doc[hi + 2:sent.end]))
-    if after is None or (main.i > hi and not any(t.pos_ in ("VERB", "AUX") for t in after)) \
-            or after[0].text in QUOTE_TOKENS:
-        return None  # '..., he said, "It happened ..."': the attribution of a direct quote
+    if after is None or (main.i > hi and not any(t.pos_ in ("VERB", "AUX") for t in after)):
+        return None
+    if after[0].text in QUOTE_TOKENS and (doc[lo - 2].text in QUOTE_TOKENS or len(after) < 2 or not after[1].is_lower):
+        return None  # '..., he said, "It happened ..."': the attribution of a direct quote (not
+        # 'The city, he said, "has failed every family"', the quotation going on with the clause)
     start = before.start if before is not None else next(t.i for t in doc[first:lo] if not t.is_space)
     if start >= lo - 1:
         return None

@@ -131,8 +131,14 @@ def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | 
         after = described if described + 1 == len(doc) or doc[described + 1].is_punct else source.i
         comma = next((t for t in token.subtree if t.text == "," and t.i > after
                       and doc[t.i + 1].tag_ not in ("WP", "WDT", "WP$")), None)
+        end = token.right_edge.i + 1
+        if comma is None and end + 1 < len(doc) and doc[end].text == ",":
+            comma = doc[end]  # (the parser hung the comma on the clause)
         if comma is not None:
             exclude = set(range(token.i, comma.i + 1))
+            named = holder_after(source, comma, lex)
+            if named is not None:  # "According to the family's lawyer, Sam Patel, the boy ..."
+                source, exclude = named[0], set(range(token.i, named[1] + 1))
     # "PKK is banned in Turkey; the YPG is, according to Turkey, its ally": not the clauses before
     first = max((t.i + 1 for t in doc[head.sent.start:token.i] if t.text == ";"), default=head.sent.start)
     # ...; "The government needs ...": a quotation after a semicolon has its own attribution
@@ -156,6 +162,23 @@ def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | 
             span, cut = whole, (lo - 1, hi + 2)
     return Cue(verb=token, cue=doc[token.i:token.i + width], subject=source,
                content=[span] if span is not None else [], cut=cut, passive_agent=relay)
+
+
+def holder_after(source: Token, comma: Token, lex: Lexicon) -> tuple[Token, int] | None:
+    """The name set off by commas right after an office, which the parser took for a subject
+    of the clause ("the family's lawyer, Sam Patel, ..."; "..., Sam Patel, who represents
+    them, ..."), and the comma that ends the attribution."""
+    doc = comma.doc
+    name = next((e for e in doc.ents if e.start == comma.i + 1 and e.label_ == "PERSON"), None)
+    if name is None or source.lemma_.lower() not in lex.role_nouns or name.end + 1 >= len(doc) \
+            or doc[name.end].text != ",":
+        return None
+    end = name.end
+    if doc[end + 1].tag_ in ("WP", "WP$"):
+        end = doc[end + 1].head.right_edge.i + 1
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    return name.root, end
 
 
 def according_to_which(doc: Doc, token: Token, which: Token) -> Cue | None:
@@ -329,7 +352,17 @@ def repaired_subject(verb: Token, subject: Token | None, lex: Lexicon) -> Token 
     subject = past_dateline(subject, verb) if subject is not None else None
     if subject is None:
         return None
-    return after_but(titled_name(second_name(office_of_name(after_according_to(subject), lex), verb), verb), verb)
+    subject = office_of_name(after_according_to(subject), lex)
+    return after_but(titled_name(second_name(named_subject(subject, verb), verb), verb), verb)
+
+
+def named_subject(subject: Token, verb: Token) -> Token:
+    """'Member of parliament (MP) Kevin Conolly said', parsed as two subjects, the title and
+    the name: the person named right after the first is the speaker."""
+    if subject.ent_type_ == "PERSON":
+        return subject
+    return next((c for c in verb.children if c.dep_ == subject.dep_ and c.ent_type_ == "PERSON"
+                 and c.left_edge.i == subject.right_edge.i + 1), subject)
 
 
 def without_addressee(span: Span, lex: Lexicon) -> Span:
@@ -369,6 +402,19 @@ def office_of_name(subject: Token, lex: Lexicon) -> Token:
     name = doc[start - 2] if start > 1 and doc[start - 1].text == "," else None
     if subject.lemma_.lower() in lex.role_nouns and name is not None and opening_name(name):
         return name
+    if subject.lemma_.lower() in lex.role_nouns:
+        # "The head of Human Rights Watch Kenneth Roth said": the name ends the office's phrase
+        last = doc[subject.right_edge.i]
+        object_ = last.head if last.dep_ == "appos" else last  # ("the director of the museum Ana Ruiz")
+        # (after the body's name: not "lawyers for Ana Ruiz", who are hers; the title's words
+        # hold where it is, "Prime Minister of Norway Erna Lind")
+        if object_.dep_ == "pobj" and object_.head.head.i == subject.i and object_.head.lower_ in ("of", "for", "at") \
+                and subject.tag_ != "NNS" and object_.left_edge.i < last.i - 1 \
+                and doc[object_.left_edge.i].ent_type_ not in ("GPE", "LOC", "NORP") \
+                and doc[object_.left_edge.i].lower_ not in lexicon.NATIONS \
+                and last.pos_ == "PROPN" and (last.ent_type_ == "PERSON" or lexicon.given_name_gender(
+                    f"{doc[last.i - 1].text} {last.text}") is not None):
+            return last
     for office in subject.children:
         if office.dep_ == "conj" and office.lemma_.lower() in lex.role_nouns \
                 and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in office.children):  # "and its spokesman"

@@ -60,10 +60,26 @@ def opened_before(content: Span, run: list[tuple[int, int]], text: str) -> bool:
     the quotation, in the same sentence, and ends with it is one mixed quote; the quotation
     alone would begin a few words late."""
     start, end = run[0][0], run[-1][1]
-    if not content.start_char < start or end > content.end_char + 3:
+    if not content.start_char < start < content.end_char:
         return False
     lead = text[content.start_char:start]
-    return len(WORD.findall(lead)) >= 2 and "\n" not in lead and not re.search(r"[.?!:;]\s", lead)
+    if "\n" in lead or re.search(r"[.?!:;]\s", lead):
+        return False
+    # 'added authorities "are waiting for updates"': the clause's subject, then its quoted words
+    subject = next((c for c in content.root.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
+    opens = subject is not None and subject.left_edge.idx == content.start_char and WORD.search(lead) is not None \
+        and not text[subject.right_edge.idx + len(subject.right_edge):start].strip(" “\"«‘'")
+    if end <= content.end_char + 3:
+        return opens or len(WORD.findall(lead)) >= 2
+    return opens  # (and they go on past where the parser ended the clause)
+
+
+def through_quotation(content: Span, runs: list[list[tuple[int, int]]], text: str) -> Span:
+    """A reported clause as far as the quotation it opens goes (:func:`opened_before`)."""
+    for run in runs:
+        if run[-1][1] > content.end_char and opened_before(content, run, text):
+            return content.doc.char_span(content.start_char, run[-1][1], alignment_mode="expand") or content
+    return content
 
 
 COLON_LEAD = re.compile(r"\s*(\S.{0,118}?)\s*:\s*[“\"«‘']?\s*")

@@ -95,6 +95,8 @@ class Names:
                     role = strip_article(mention_span(child, self.lex).text)
             name, at = self.name_alone(ent)
             role = role or self.description(self.doc[ent.start:ent.start + at]) or None
+            if role is None and at == 0 and len(ent) > 1 and self.describes(ent[0]):
+                role = ent[0].text  # "Pope Francis": a title kept in the name the person goes by
             found.append(Named(self.doc[ent.start + at].idx, name, role))
         return found
 

@@ -365,6 +365,12 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
         conjuncts = [c for c in m.head.head.children if c.dep_ == m.head.dep_ and c.i > m.head.i]
     if not conjuncts:
         return None
+    if (m.head.pos_ == "PROPN" or m.head.ent_type_ in lexicon.NAME_LABELS) and all(fellows(c) for c in conjuncts):
+        # "Dr Ana Ruiz and other researchers": the named person, for them all
+        end = min(t.i for c in conjuncts for t in c.subtree if t.i > m.head.i) - 1
+        kind: SpeakerKind = "person" if m.head.ent_type_ == "PERSON" or r.names.is_person(m.head.text, m.head) \
+            else "organisation" if m.head.ent_type_ in lexicon.ORG_LABELS else "group"
+        return Attribution(clean_name(in_full(r, r.doc[m.span.start:end])), kind)
     titled = [c for c in conjuncts if c.pos_ == "PROPN" and any(
         d.dep_ == "compound" and d.lemma_.lower() in r.lex.role_nouns for d in c.children)]
     if len(conjuncts) == 1 and titled and m.head.lemma_.lower() in r.lex.role_nouns \
@@ -381,6 +387,12 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if not any(m.span.start <= c.i < end for c in conjuncts):
         return None  # "a fire service statement, as well as a ladder platform": no party written with it
     return Attribution(clean_name(in_full(r, r.doc[m.span.start:end])), "group")
+
+
+def fellows(conjunct: Token) -> bool:
+    """"others", "other researchers", "her colleagues": people no name is given for."""
+    return conjunct.lemma_.lower() in lexicon.FELLOW_NOUNS or conjunct.lower_ == "others" or any(
+        c.dep_ == "amod" and c.lower_ == "other" for c in conjunct.children)
 
 
 def in_full(r: Resolver, span: Span) -> str:
@@ -572,6 +584,9 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     titled = any(t.lower_.rstrip(".") in r.lex.titles_or_roles and t.lower_ not in lexicon.ARTICLES
                  for t in doc[span.start:at])  # "the United States" is no title and a name
     titled = titled or strip_article(doc[span.start:at].text).lower() in lexicon.NATIONS  # "Norway Erna Lind"
+    # "the Directorate General of Civil Aviation": an organisation's name that holds a title's words
+    titled = titled and not (at < span.end and doc[at - 1].lower_ == "of" and m.head.ent_type_ in lexicon.ORG_LABELS
+                             and doc[at - 1].ent_type_ in lexicon.ORG_LABELS)
     org_name = m.lemma in r.lex.org_nouns | r.lex.media_name_words | r.lex.company_name_words
     # "The Commons Library": a name that takes the article is no person's
     the_name = doc[span.start].lower_ == "the" and all(t.pos_ == "PROPN" for t in doc[span.start + 1:span.end])
@@ -747,18 +762,22 @@ def document(r: Resolver, m: MentionPhrase) -> Attribution | None:
     ministry"), by an earlier mention of the same document, or as the last channel used."""
     if m.lemma not in r.lex.document_nouns:
         return None
-    if m.definite:
-        earlier = r.history.earlier_mention(m.lemma, m.span.start_char)
-        if earlier is not None:
-            return earlier.attribution  # "The declaration added"
     own = Attribution(unnamed(m.span), "document")  # issued by nobody the article shows
     owner = next((c for c in m.head.children if c.dep_ == "poss" and c.lower_ not in lexicon.PRONOUNS), None)
     issuer = document_issuer(m.head) or owner or next(
         (c for c in m.head.children if c.dep_ in ("compound", "nmod") and c.i < m.head.i
          and (c.ent_type_ in lexicon.ORG_LABELS or c.lemma_.lower() in r.lex.org_nouns)), None)
-    if issuer is not None:  # "a statement from the ministry", "a fire service statement", "Trump's statement"
-        found = r.resolve(mention_span(issuer, r.lex), remember=False)
-        return found if found.name else own
+    # "a statement from the ministry", "a fire service statement", "Trump's statement", and
+    # "the decree signed by the Pope" after a decree whose signer went unnamed
+    found = r.resolve(mention_span(issuer, r.lex), remember=False) if issuer is not None else None
+    if found is not None and found.name:
+        return found
+    if m.definite:
+        earlier = r.history.earlier_mention(m.lemma, m.span.start_char)
+        if earlier is not None:
+            return earlier.attribution  # "The declaration added"
+    if issuer is not None:
+        return own
     if m.modifiers:
         return None
     issuer = issued_before(r, m.head) if m.definite else None
@@ -929,6 +948,10 @@ def definite_description(r: Resolver, m: MentionPhrase) -> Attribution | None:
         if place is not None:
             return Attribution(clean_name(place.text), "organisation")
     ref = r.history.earlier_mention(m.lemma, m.span.start_char)
+    titled = titled_before(r, m) if m.lemma in r.lex.role_nouns and not m.plural else None
+    if titled is not None and (ref is None or titled.start > ref.start):
+        # "Economy minister Ana Ruiz sent a letter, but the minister said": the nearest holder
+        return Attribution(r.full(titled.name), "person", titled.role)
     if ref is not None:
         return ref.attribution
     if m.lemma in r.lex.role_nouns and not m.plural:
@@ -958,6 +981,15 @@ def definite_description(r: Resolver, m: MentionPhrase) -> Attribution | None:
         kind: SpeakerKind = "person" if m.lemma in r.lex.role_nouns else "organisation"
         return Attribution(clean_name(earlier[-1].text), kind)
     return None
+
+
+def titled_before(r: Resolver, m: MentionPhrase) -> Named | None:
+    """The nearest person named before the mention with a title of its noun ("Italian economic
+    development minister Ana Ruiz" for "the minister", "deputy director of the forum" for "the
+    director")."""
+    k = bisect_left([p.start for p in r.names.people], m.span.start_char)
+    return next((p for p in reversed(r.names.people[:k]) if p.role and not r.names.in_quotes(p.start)
+                 and re.split(r" (?:of|for|to|at|in) ", p.role.lower())[0].split()[-1] == m.lemma), None)
 
 
 def role(r: Resolver, m: MentionPhrase) -> Attribution | None:
