@@ -37,6 +37,16 @@ def test_the_newspaper_is_not_a_company(extract_text):
     assert said(quotes, "angry").speaker.name != "Northway Power"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Statistics Canada released new figures on Friday. The agency said inflation had slowed.", "Statistics Canada"),
+    ("Health Canada approved the vaccine. The department said it was safe for children.", "Health Canada"),
+    # another body described beside it: whose?
+    ("The ministry criticised Health Canada. The department said it was safe for children.", "department"),
+])
+def test_a_body_described_is_the_one_its_sentence_or_the_one_before_names(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
 def test_an_epithet_is_the_person_the_passage_is_about(extract_text):
     quotes = extract_text('Ola Berg scored twice as Harlow beat Kenton 3-1 on Saturday. '
                           '"It was a special night for me," the rookie winger said.')
@@ -335,9 +345,13 @@ def test_a_statement_nobody_is_shown_to_have_issued_is_a_document(extract_text):
     assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [("statement", "document")] * 2
 
 
-def test_a_statement_named_after_its_issuer(extract_text):
-    q = said(extract_text("Crews were called at 3 am, according to a fire service statement."), "Crews")
-    assert (q.speaker.name, q.speaker.kind) == ("fire service", "organisation")
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Crews were called at 3 am, according to a fire service statement.", "Crews", "fire service"),
+    ("A police news release said the woman was taken to hospital.", "woman", "police"),
+])
+def test_a_statement_named_after_its_issuer(extract_text, text, words, speaker):
+    q = said(extract_text(text), words)
+    assert (q.speaker.name, q.speaker.kind) == (speaker, "organisation")
 
 
 def test_an_age_is_an_epithet(extract_text):

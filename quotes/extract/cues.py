@@ -132,7 +132,7 @@ def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | 
         comma = next((t for t in token.subtree if t.text == "," and t.i > after
                       and doc[t.i + 1].tag_ not in ("WP", "WDT", "WP$")), None)
         end = token.right_edge.i + 1
-        if comma is None and end + 1 < len(doc) and doc[end].text == ",":
+        if comma is None and cited is None and end + 1 < len(doc) and doc[end].text == ",":
             comma = doc[end]  # (the parser hung the comma on the clause)
         if comma is not None:
             exclude = set(range(token.i, comma.i + 1))

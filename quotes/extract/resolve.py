@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -764,8 +764,8 @@ def document(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None
     own = Attribution(unnamed(m.span), "document")  # issued by nobody the article shows
     owner = next((c for c in m.head.children if c.dep_ == "poss" and c.lower_ not in lexicon.PRONOUNS), None)
-    issuer = document_issuer(m.head) or owner or next(
-        (c for c in m.head.children if c.dep_ in ("compound", "nmod") and c.i < m.head.i
+    issuer = document_issuer(m.head) or owner or next(  # ("a police news release": a compound's compound)
+        (c for c in m.head.subtree if c.dep_ in ("compound", "nmod") and c.i < m.head.i
          and (c.ent_type_ in lexicon.ORG_LABELS or c.lemma_.lower() in r.lex.org_nouns)), None)
     # "a statement from the ministry", "a fire service statement", "Trump's statement", and
     # "the decree signed by the Pope" after a decree whose signer went unnamed
@@ -854,7 +854,23 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
         last_words = lex.company_name_words if line == "company" else lex.media_name_words
         name = next((ref.name for ref in r.history.before(start) if ref.kind == "organisation"
                      and ref.name.split()[-1].lower().rstrip(".") in last_words), None)
+    if name is None and m.definite and not m.modifiers and line != "media" and m.lemma not in lexicon.LED_BODIES:
+        name = body_nearby(r, start)  # "Statistics Canada released figures. The agency said"
     return Attribution(name, "organisation") if name else None
+
+
+def body_nearby(r: Resolver, start: int, kinds: Iterable[str] = ()) -> str | None:
+    """The one organisation, news media apart, named in the sentence of ``start`` before it
+    or in the sentence before (of these kinds: "police" in its name, or any for "company"),
+    when no other body is described there ("The ministry criticised Tesco": whose?)."""
+    since = r.names.passage_start(start, 1)
+    bodies = {body for body in r.names.organisations_between(since, start)
+              if all(k in body.lower().split() or k in r.lex.company_nouns for k in kinds)
+              and r.full(body) == body}  # ("Trump", the recogniser's organisation, is Donald Trump)
+    described = {t.lemma_.lower() for t in r.doc.char_span(since, start, alignment_mode="contract") or []
+                 if t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in r.lex.org_nouns
+                 and not r.names.in_quotes(t.idx)}
+    return bodies.pop() if len(bodies) == 1 and not described else None
 
 
 def person_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -1027,14 +1043,7 @@ def spoken_for(r: Resolver, m: MentionPhrase) -> str | None:
     if m.lemma not in r.lex.spokesperson_nouns or m.plural or any(
             t.dep_ != "compound" or t.pos_ != "NOUN" or t.lemma_.lower() not in r.lex.org_nouns for t in m.modifiers):
         return None
-    start = m.span.start_char
-    since = r.names.passage_start(start, 1)
-    bodies = {body for body in r.names.organisations_between(since, start)
-              if all(k in body.lower().split() or k in r.lex.company_nouns for k in kinds)}
-    described = {t.lemma_.lower() for t in r.doc.char_span(since, start, alignment_mode="contract") or []
-                 if t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in r.lex.org_nouns
-                 and not r.names.in_quotes(t.idx)}  # "The ministry criticised Tesco": whose?
-    return bodies.pop() if len(bodies) == 1 and not described else None
+    return body_nearby(r, m.span.start_char, kinds)
 
 
 def unnamed_body(r: Resolver, m: MentionPhrase) -> Attribution | None:
