@@ -50,6 +50,13 @@ DECLINING_VERBS: frozenset[str] = frozenset({"decline", "refuse", "fail", "negle
 COMMISSIVE_VERBS: frozenset[str] = frozenset({"promise", "vow", "pledge", "threaten", "urge",
                                               "demand", "say", "claim"})
 
+# Verbs whose gerund object is a claim or proposal voiced ("denied cutting the budget",
+# "suggested expanding the Court", "admitted taking the money").
+GERUND_VERBS: frozenset[str] = frozenset({
+    "deny", "admit", "acknowledge", "suggest", "propose", "advocate", "recommend", "recall", "mention",
+    "report", "announce", "confirm",
+})
+
 # Verbs that characterise an object as something ("called the situation 'very dangerous'",
 # "described the deployment as a threat"): the content is the object plus its predicate.
 CHARACTERISING_VERBS: frozenset[str] = frozenset({"call", "describe", "label", "brand", "term",
@@ -722,6 +729,7 @@ class Lexicon:
     reporting_verbs: frozenset[str] = REPORTING_VERBS
     declining_verbs: frozenset[str] = DECLINING_VERBS
     commissive_verbs: frozenset[str] = COMMISSIVE_VERBS
+    gerund_verbs: frozenset[str] = GERUND_VERBS
     characterising_verbs: frozenset[str] = CHARACTERISING_VERBS
     light_verbs: frozenset[str] = LIGHT_VERBS
     request_verbs: frozenset[str] = REQUEST_VERBS

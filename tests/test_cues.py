@@ -358,6 +358,22 @@ def test_calling_something_in_quotation_marks_is_still_a_characterisation(extrac
     assert len(extract_text('Critics call the plan "a disaster".')) == 1
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Mayor Jim Watson denied cutting the library budget.", "cutting the library budget"),
+    ("Jim Watson admitted taking the money from the fund.", "taking the money from the fund"),
+    ("Harbour Foods announced leaving its joint venture with Tallis Holdings.",
+     "leaving its joint venture with Tallis Holdings"),
+])
+def test_a_gerund_object_of_a_verb_of_saying_is_what_was_said(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
+def test_a_gerund_after_a_comma_is_no_object(extract_text):
+    # '..., he said, saving the rest': the narration's participle
+    assert [q.quote for q in extract_text("The plant will close, the company announced, leaving 300 jobless.")] \
+        == ["The plant will close"]
+
+
 # -- the subject of a reported clause -----------------------------------------------------
 
 @pytest.mark.parametrize("text, content", [

@@ -158,6 +158,9 @@ def test_one_of_several_documents_is_no_person(extract_text):
      '"We won," he said.', "Dara"),
     ('"The budget is balanced," said Mayor Ana Ruiz.\n\nThe crowd cheered for Dara Quill after the vote. '
      '"We won. It was hard," he said.', "Dara Quill"),
+    # a surname the recogniser missed, in a relative clause
+    ('Pete Buttigieg ran in 2020. Donald Trump said the court was fair.\n\nSome Democrats have revisited a plan '
+     'that Buttigieg proposed during his campaign. "We won," he said.', "Pete Buttigieg"),
 ])
 def test_a_pronoun_is_the_one_person_the_sentence_before_names(extract_text, text, name):
     q = said(extract_text(text), "We won")

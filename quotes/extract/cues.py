@@ -259,7 +259,10 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     comps = [c for c in children if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ") and stating
                                      and not beyond_semicolon(c, verb))
              or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB" and not passive
-                 and doc[c.left_edge.i - 1].text != ",")]  # "..., he said, to find out why": no promise
+                 and doc[c.left_edge.i - 1].text != ",")  # "..., he said, to find out why": no promise
+             # "denied cutting the budget", "suggested expanding the Court"
+             or (c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG" and lemma in lex.gerund_verbs
+                 and c.left_edge.i == c.i and c.i > verb.i and not passive and doc[c.i - 1].text != ",")]
     comps += modal_conjuncts(verb, comps, lex)
     # "A secures ballot access, B proposes a solution": with a thing as its object, what the
     # verb reports is that thing, not a clause before it

@@ -291,10 +291,16 @@ def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attributi
         return None
     lo, hi = before
     people = {r.full(p.name): p for p in names.people if lo <= p.start < start and not names.in_quotes(p.start)}
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    for token in span if span is not None else []:  # ("a plan that Buttigieg proposed": a surname the
+        # recogniser missed, of someone the article names in full)
+        alone = not token.ent_type_ or token.ent_iob_ == "B" and (
+            token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")  # (or took for a body's name)
+        if token.pos_ == "PROPN" and alone and not names.in_quotes(token.idx) and names.surname_in_full(token.text):
+            people.setdefault(r.full(token.text), Named(token.idx, token.text, None))
     if len(people) != 1:
         return None
     name, person = next(iter(people.items()))
-    span = doc.char_span(lo, hi, alignment_mode="expand")
     if person.start >= hi or not fits(r, name, gender) or span is None or any(
             ref.name != name for ref in r.history.referents if lo <= ref.start < start):
         return None  # "The manager added that Oyelaran would ...": she is the sentence's speaker
