@@ -48,7 +48,7 @@ from .direct import (
     opened_before,
     through_quotation,
 )
-from .marks import has_fragment, in_ranges, opens_split_sentence, overlaps_direct, quoted_runs, speech_like
+from .marks import has_fragment, in_ranges, opens_split_sentence, overlaps_direct, speech_like
 from .referents import History, Names
 from .resolve import Resolver
 
@@ -128,11 +128,11 @@ class Quote:
         """The quote as plain values, for storage."""
         doc = self.content.doc
         # Whitespace is not part of a sentence: blank lines, or boilerplate blanked before the parse.
-        first = [t for t in doc[self.content.start].sent if not t.is_space]
-        last = [t for t in doc[self.content.end - 1].sent if not t.is_space]
+        first = next(t for t in doc[self.content.start].sent if not t.is_space)
+        last = next(t for t in reversed(doc[self.content.end - 1].sent) if not t.is_space)
         return QuoteRecord(
             quote=self.text, type=self.type, start=self.start, end=self.end,
-            sentence_start=first[0].idx, sentence_end=last[-1].idx + len(last[-1]),
+            sentence_start=first.idx, sentence_end=last.idx + len(last),
             cue=self.cue.text if self.cue is not None else None,
             cue_start=self.cue.start_char if self.cue is not None else None,
             cue_end=self.cue.end_char if self.cue is not None else None,
@@ -285,8 +285,7 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
     skip = sorted(doc._.skip or [])
     resolver = Resolver(doc, lex)
     text = resolver.names.text
-    runs = quoted_runs(text, skip)
-    quoted = sorted(p for run in runs for p in run)
+    runs, quoted = resolver.names.quotations, resolver.names.quoted
     direct_runs = [run for n, run in enumerate(runs)
                    if speech_like(" ".join(text[s:e] for s, e in run)) or opens_split_sentence(text, runs, n)]
     direct_chars = sorted(p for run in direct_runs for p in run)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
@@ -40,6 +40,12 @@ class MarkStyle:
     # a mark closes a quotation only where a word ends and no letter follows, and a
     # quotation it opens must be closed: one left open at a paragraph's end is dropped.
     apostrophes: bool = False
+    # Finds the marks in a line: a quotation's characters are mostly no mark, and looking
+    # at each of them in Python is what reading the marks cost.
+    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pattern", re.compile(f"[{re.escape(''.join(sorted(self.marks)))}]"))
 
 
 DOUBLE = MarkStyle(frozenset(MARKS), frozenset(OPENING), frozenset(CLOSING), STRAIGHT)
@@ -94,9 +100,8 @@ def _runs(text: str, skip: list[tuple[int, int]], style: MarkStyle) -> list[list
                 runs.append(open_run)
             open_run = None
         continuing, open_run, open_at = open_run, None, None
-        for i, ch in enumerate(line):
-            if ch not in style.marks:
-                continue
+        for mark in style.pattern.finditer(line):
+            i, ch = mark.start(), mark.group()
             if open_at is None:
                 if opens(line, i, style):
                     open_at = line_start + i

@@ -244,11 +244,17 @@ class Names:
         return found
 
     @cached_property
+    def quotations(self) -> list[list[tuple[int, int]]]:
+        """The article's quotations (:func:`.marks.quoted_runs`), read once for the resolver
+        and the component both."""
+        skip = sorted(self.doc._.skip or []) if self.doc.has_extension("skip") else []
+        return quoted_runs(self.text, skip)
+
+    @cached_property
     def quoted(self) -> list[tuple[int, int]]:
         """The character ranges inside quotation marks: whoever is named there is talked
         about by the speaker, not a speaker of the passage."""
-        skip = sorted(self.doc._.skip or []) if self.doc.has_extension("skip") else []
-        return sorted(p for run in quoted_runs(self.text, skip) for p in run)
+        return sorted(p for run in self.quotations for p in run)
 
     def in_quotes(self, start: int) -> bool:
         return in_ranges(start, self.quoted)
@@ -564,12 +570,12 @@ def _longer(name: str, names: list[str], anywhere: bool = True) -> set[str]:
     a single word anywhere in it (a family name written first), or all but the last word
     of a longer name (a second surname left out: "Ana Vidal" of "Ana Vidal Soto")."""
     words = _words(name)
+    split = [(n, _words(n)) for n in names]  # each name's words once, not once per test
     if len(words) == 1 and anywhere:
-        return {n for n in names if " " in n and words[0] in _words(n)}
-    found = {n for n in names if len(_words(n)) > len(words) and _words(n)[-len(words):] == words}
+        return {n for n, w in split if " " in n and words[0] in w}
+    found = {n for n, w in split if len(w) > len(words) and w[-len(words):] == words}
     if anywhere:
-        found |= {n for n in names if _words(n)[:-1] == words
-                  and _words(n)[-1].rstrip(".") not in lexicon.NAME_SUFFIXES}
+        found |= {n for n, w in split if w[:-1] == words and w[-1].rstrip(".") not in lexicon.NAME_SUFFIXES}
     return found
 
 
