@@ -25,6 +25,7 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
             drop |= {t.i for t in other.subtree}
         if n + 1 < len(claims):
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
+        subtree = list(claim.subtree)  # walked four times below: spaCy rebuilds it on each walk
         closed = [c for c in claim.children if closed_before(c)]
         drop |= {t.i for c in claim.children if c in closed or reporters_aside(c, lex)
                  and not (c.dep_ == "csubj" and c.i > verb.i)  # "wrote denying them ... violated"
@@ -32,20 +33,20 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
         if closed:
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
         # "..., according to Reuters": an attribution of its own, not part of the claim
-        drop |= {t.i for r in claim.subtree if r.lower_ == "according" and r.i > claim.left_edge.i
+        drop |= {t.i for r in subtree if r.lower_ == "according" and r.i > claim.left_edge.i
                  and r.nbor(-1).text == "," for t in r.subtree}
         # "... an emergency, which he said would allow him to act": a report of its own
-        drop |= {t.i for r in claim.subtree if r.dep_ == "relcl" and r.lemma_.lower() in lex.reporting_verbs
+        drop |= {t.i for r in subtree if r.dep_ == "relcl" and r.lemma_.lower() in lex.reporting_verbs
                  and r.i > claim.i and doc[r.left_edge.i - 1].text == ","
                  and any(c.dep_ == "ccomp" for c in r.children) for t in r.subtree}
         # "insisted that A and denied that B": the parser hangs the second verb of saying
         # on A; it is the speaker's next cue, not part of the claim.
-        saying = [c for c in claim.subtree if (said_next(c, lex) or refusal(c, lex))
+        saying = [c for c in subtree if (said_next(c, lex) or refusal(c, lex))
                   and (c.head.i == claim.i or c.dep_ == "advcl")]
         if saying:
             drop |= {t.i for c in saying for t in c.subtree}
             drop |= {t.i for t in claim.children if t.dep_ == "cc" and t.i < saying[0].i}
-        tokens = [t for t in claim.subtree if t.i not in drop]
+        tokens = [t for t in subtree if t.i not in drop]
         span = side_of(doc, tokens, verb, subject, drop, claim)
         if span is not None:
             spans.append(through_closing_mark(span))
