@@ -55,6 +55,12 @@ class Names:
         return self.doc.text
 
     @cached_property
+    def tokens(self) -> list[Token]:
+        """The article's tokens, made once: the lookups below walk the whole article nine
+        times, and iterating a Doc makes a new object of every token on every walk."""
+        return list(self.doc)
+
+    @cached_property
     def ents(self) -> list[Span]:
         return entities(self.doc)
 
@@ -159,7 +165,7 @@ class Names:
         commissioner": a name in apposition to a role is a person's even when the recogniser
         took it for something else."""
         found = []
-        for token in self.doc:
+        for token in self.tokens:
             if token.dep_ != "appos":
                 continue
             head = token.head
@@ -185,7 +191,7 @@ class Names:
         """"Mme Claire Vautrin", "Dr Lee": a name after an honorific is a person's, whatever the
         recogniser took it for."""
         found, doc = [], self.doc
-        for token in doc[:-1]:
+        for token in self.tokens[:-1]:
             if token.lower_.rstrip(".") not in lexicon.HONORIFICS or not token.is_title:
                 continue
             end = token.i + 1
@@ -201,7 +207,7 @@ class Names:
         written inside it, which the recogniser splits; the person is the given name and the
         surname ("Mitchell Stoltz")."""
         found, doc = [], self.doc
-        for mark in doc[1:len(doc) - 3]:
+        for mark in self.tokens[1:len(doc) - 3]:
             if mark.text not in NICKNAME_MARKS:
                 continue
             i = mark.i - 1
@@ -230,7 +236,7 @@ class Names:
                                if w in lexicon.GENDER and w not in lexicon.PRONOUNS), None)
                 if gender:
                     found.setdefault(self.full_name(self.name_alone(ent)[0]), gender)
-        for token in self.doc[:-1]:  # "Mr Quill", even where the recogniser saw no person
+        for token in self.tokens[:-1]:  # "Mr Quill", even where the recogniser saw no person
             if token.lower_.rstrip(".") not in lexicon.GENDER or token.lower_ in lexicon.PRONOUNS \
                     or not token.is_title:
                 continue
@@ -299,7 +305,7 @@ class Names:
         # "But Grady, nicknamed ..., is not going quietly": a surname the recogniser took for
         # a place, or for nothing, is still the person named in full before.
         seen = {p.start for p in found}
-        for word in self.doc:
+        for word in self.tokens:
             if word.pos_ != "PROPN" or word.dep_ not in lexicon.SUBJECT_DEPS:
                 continue
             alone = word.ent_iob_ == "B" and word.ent_type_ != "PERSON" and (
@@ -345,7 +351,7 @@ class Names:
     @cached_property
     def subject_pairs(self) -> list[tuple[int, str]]:
         """Named parties written together as a sentence's subject ("Lorna and Jim Pascoe")."""
-        return [(t.idx, clean_name(mention_span(t, self.lex).text)) for t in self.doc
+        return [(t.idx, clean_name(mention_span(t, self.lex).text)) for t in self.tokens
                 if t.dep_ in lexicon.SUBJECT_DEPS and t.head.dep_ == "ROOT" and t.ent_type_ in lexicon.NAME_LABELS
                 and any(c.dep_ == "conj" and c.ent_type_ for c in t.children)]
 
@@ -398,7 +404,7 @@ class Names:
         each starts, the name and its noun."""
         found: list[tuple[int, str, str]] = []
         run: list[Token] = []
-        for token in [*self.doc, None]:
+        for token in [*self.tokens, None]:
             if token is not None and (token.is_title and token.pos_ == "PROPN" and token.ent_type_ != "ORG"
                                       or run and token.lower_ in ("and", "of")):
                 run.append(token)
@@ -502,7 +508,7 @@ class Names:
         """Full names written only as an owner ("Pekka Nieminen's team"), which the recogniser
         may take for an organisation: two or more capitalised words, none an organisation's."""
         lex, found = self.lex, []
-        for token in self.doc:
+        for token in self.tokens:
             if token.lower_ not in ("'s", "’s") or token.tag_ != "POS" or not self.in_text(token.idx):
                 continue
             start = token.i
@@ -521,7 +527,7 @@ class Names:
         lex, found = self.lex, []
         not_names = lex.not_in_names | lex.titles_or_roles | lex.company_name_words | lex.media_name_words
         runs: list[list[Token]] = [[]]
-        for token in self.doc:
+        for token in self.tokens:
             if (token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in lexicon.TIME_LABELS) \
                     or (token.text == "-" and runs[-1]):  # not "On Sunday Ann Lee said"
                 runs[-1].append(token)
