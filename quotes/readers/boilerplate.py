@@ -105,11 +105,14 @@ def _signs(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]
             block = []
     for i in _transcript_turns([line for _, _, line in lines]):
         skip[i] = True
-    last_appeal = max((m.start() for m in APPEAL.finditer(text)), default=-1)
+    last_appeal = None  # where the page last asks for support: looked for only after an appeal's opening
     for i, (start, _, line) in enumerate(lines):  # a donation appeal runs to the end of the page
-        if len(text) // 3 < start < last_appeal and APPEAL_START.match(line):
-            skip[i:] = [True] * (len(lines) - i)
-            break
+        if len(text) // 3 < start and APPEAL_START.match(line):
+            if last_appeal is None:
+                last_appeal = max((m.start() for m in APPEAL.finditer(text)), default=-1)
+            if start < last_appeal:
+                skip[i:] = [True] * (len(lines) - i)
+                break
     return lines, keys, decks, tuple(skip)
 
 
