@@ -25,6 +25,7 @@ import hashlib
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -245,8 +246,8 @@ class ParagraphBreaks:
     def __call__(self, doc: Doc) -> Doc:
         # The break itself opens the sentence: marking the word after it instead makes the
         # small English parser cut that word off as a sentence of its own.
-        for token in doc[1:]:
-            if "\n" in token.text or "\n" in doc[token.i - 1].whitespace_:
+        for before, token in pairwise(doc):  # each token made once, not again as the next one's predecessor
+            if "\n" in token.text or "\n" in before.whitespace_:
                 token.is_sent_start = True
         return doc
 
