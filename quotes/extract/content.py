@@ -127,7 +127,9 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
         c.tag_ == "VBD" or c.lower_ in lexicon.PAST_MODALS) for c in span.root.children)
     last = max((t.i for t in span if not t.is_punct), default=span.end - 1)
     for comma in span[1:-1]:
-        if comma.text in (",", "—", "–") and summing_up(comma, last):
+        if comma.text not in (",", "—", "–"):
+            continue  # only a comma or a dash sets off what the writer adds
+        if summing_up(comma, last):
             return doc[span.start:comma.i]
         after = doc[comma.i + 1]
         if comma.text == "," and reporting_participle(after, lex) and after.i + 1 < len(doc) \
