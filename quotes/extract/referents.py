@@ -192,7 +192,7 @@ class Names:
         recogniser took it for."""
         found, doc = [], self.doc
         for token in self.tokens[:-1]:
-            if token.lower_.rstrip(".") not in lexicon.HONORIFICS or not token.is_title:
+            if not token.is_title or token.lower_.rstrip(".") not in lexicon.HONORIFICS:
                 continue
             end = token.i + 1
             while end < len(doc) and end < token.i + 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
@@ -237,8 +237,8 @@ class Names:
                 if gender:
                     found.setdefault(self.full_name(self.name_alone(ent)[0]), gender)
         for token in self.tokens[:-1]:  # "Mr Quill", even where the recogniser saw no person
-            if token.lower_.rstrip(".") not in lexicon.GENDER or token.lower_ in lexicon.PRONOUNS \
-                    or not token.is_title:
+            if not token.is_title or token.lower_.rstrip(".") not in lexicon.GENDER \
+                    or token.lower_ in lexicon.PRONOUNS:
                 continue
             after = self.doc[token.i + 1]
             if after.pos_ == "PROPN":
@@ -528,7 +528,7 @@ class Names:
         not_names = lex.not_in_names | lex.titles_or_roles | lex.company_name_words | lex.media_name_words
         runs: list[list[Token]] = [[]]
         for token in self.tokens:
-            if (token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in lexicon.TIME_LABELS) \
+            if (token.is_title and token.pos_ == "PROPN" and token.ent_type_ not in lexicon.TIME_LABELS) \
                     or (token.text == "-" and runs[-1]):  # not "On Sunday Ann Lee said"
                 runs[-1].append(token)
             elif runs[-1]:
