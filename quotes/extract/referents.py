@@ -51,8 +51,9 @@ class Names:
 
     @cached_property
     def text(self) -> str:
-        """The article's text: ``Doc.text`` joins the tokens again on every access."""
-        return self.doc.text
+        """The article's text: ``Doc.text`` makes and joins the tokens again on every access;
+        this joins them as it does, from the tokens made once."""
+        return "".join(t.text_with_ws for t in self.tokens)
 
     @cached_property
     def tokens(self) -> list[Token]:
