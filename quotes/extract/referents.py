@@ -120,7 +120,7 @@ class Names:
         for at in reversed(before):
             words = [t for t in ent[at + 1:] if t.text != "-" and t.lower_.rstrip(".") not in lexicon.NAME_SUFFIXES]
             alone = NICKNAME.sub("", clean_name(ent[at + 1:].text))
-            if len(words) >= 2 or (words and _longer(alone, others)):
+            if len(words) >= 2 or (words and _longer(alone, _worded(others))):
                 return alone, at + 1
         return NICKNAME.sub("", clean_name(ent.text)), 0
 
@@ -520,6 +520,20 @@ class Names:
                 found.append(clean_name(self.doc[start:token.i].text))
         return found
 
+    # The names full_name looks among, each with its words: split once per article, not
+    # again for every name looked up.
+    @cached_property
+    def worded_people(self) -> Worded:
+        return _worded([p.name for p in self.people])
+
+    @cached_property
+    def worded_owners(self) -> Worded:
+        return _worded(self.owners)
+
+    @cached_property
+    def worded_written_names(self) -> Worded:
+        return _worded(self.written_names)
+
     @cached_property
     def written_names(self) -> list[str]:
         """Runs of two or three capitalised proper nouns that may be a person's name, whatever
@@ -563,26 +577,32 @@ class Names:
         return self._full_names[key]
 
     def _full_name(self, name: str, unrecognised: bool) -> str:
-        others = [self.owners] if " " not in name else []
-        others += [self.written_names] if unrecognised else []
-        for names, anywhere in [([p.name for p in self.people], True), *((n, False) for n in others)]:
+        others = [self.worded_owners] if " " not in name else []
+        others += [self.worded_written_names] if unrecognised else []
+        for names, anywhere in [(self.worded_people, True), *((n, False) for n in others)]:
             matches = _longer(name, names, anywhere)
             if matches:
                 return matches.pop() if len(matches) == 1 else _one_person(matches, name) or name
         return name
 
 
-def _longer(name: str, names: list[str], anywhere: bool = True) -> set[str]:
+Worded = list[tuple[str, list[str]]]  # names, each with its words (_words)
+
+
+def _worded(names: list[str]) -> Worded:
+    return [(n, _words(n)) for n in names]
+
+
+def _longer(name: str, names: Worded, anywhere: bool = True) -> set[str]:
     """The names of ``names`` that ``name`` is a shorter form of: its end; with ``anywhere``
     a single word anywhere in it (a family name written first), or all but the last word
     of a longer name (a second surname left out: "Ana Vidal" of "Ana Vidal Soto")."""
     words = _words(name)
-    split = [(n, _words(n)) for n in names]  # each name's words once, not once per test
     if len(words) == 1 and anywhere:
-        return {n for n, w in split if " " in n and words[0] in w}
-    found = {n for n, w in split if len(w) > len(words) and w[-len(words):] == words}
+        return {n for n, w in names if " " in n and words[0] in w}
+    found = {n for n, w in names if len(w) > len(words) and w[-len(words):] == words}
     if anywhere:
-        found |= {n for n, w in split if w[:-1] == words and w[-1].rstrip(".") not in lexicon.NAME_SUFFIXES}
+        found |= {n for n, w in names if w[:-1] == words and w[-1].rstrip(".") not in lexicon.NAME_SUFFIXES}
     return found
 
 
