@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 from conftest import only
 
+from quotes.extract.marks import speech_like
+
 
 def said(records) -> list[tuple[str, str | None]]:
     return [(r.quote, r.speaker.name) for r in records]
@@ -100,6 +102,15 @@ def test_a_statement_noun_before_a_colon_is_its_owners(extract_text):
 @pytest.mark.parametrize("lead", ["Update:", "Photo of the day:", "The road ahead:"])
 def test_a_label_before_a_colon_names_nobody(extract_text, lead):
     assert extract_text(f'{lead} "We have no plans to raise the fuel tax this year."') == []
+
+
+@pytest.mark.parametrize("quoted, speech", [
+    ("2019-nCoV.", False),  # a name, its one word hyphenated
+    ("We won.", True),
+    ("a sell-out of British dairy", False),
+])
+def test_quoted_words_read_as_speech_when_they_are_a_sentence(quoted, speech):
+    assert speech_like(quoted) is speech
 
 
 # -- a cue right before the quotation mark ----------------------------------------------------

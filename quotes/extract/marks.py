@@ -187,7 +187,8 @@ def speech_like(text: str) -> bool:
     starts_as_sentence = stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "(['‘"
     if not starts_as_sentence:
         return len(words) >= 12
-    return len(words) >= 8 or (len(words) >= 2 and bool(SENTENCE_END.search(stripped)))
+    # (a sentence is two words or more apart: "2019-nCoV." is one word, a name)
+    return len(words) >= 8 or (len(stripped.split()) >= 2 and bool(SENTENCE_END.search(stripped)))
 
 
 # '"What is so sad", Ana said, "is the silence."': the attribution inside a sentence quoted in

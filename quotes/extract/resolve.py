@@ -309,7 +309,9 @@ def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attributi
         return None  # "She criticised Quill's plan", "The coach watched Quill": someone else
     if gender:
         r.history.gender.setdefault(name, gender)
-    return Attribution(name, "person", person.role)
+    # (the title they last spoke with, if none is written here)
+    spoke = next((ref.role for ref in r.history.before(start) if ref.name == name and ref.role), None)
+    return Attribution(name, "person", person.role or spoke)
 
 
 def subject_before_in_sentence(r: Resolver, start: int, gender: str | None) -> Attribution | None:
