@@ -751,6 +751,11 @@ def test_a_verb_of_saying_in_a_tense_the_claim_cannot_share_is_the_speaker_s_nex
     ("Secretary of Justice Ana Ruiz, the would-be successor should Hale resign, has expressed she is uninterested "
      "in the office but would do so if she did succeed to it, according to Reuters.",
      "she is uninterested in the office but would do so if she did succeed to it"),
+    # a pronoun's clause in the past progressive goes on with the report too; a past tense not
+    ("A spokesperson for Harbour Bus said their thoughts were with the families, and they were carrying out an "
+     "internal investigation.", "their thoughts were with the families, and they were carrying out an internal "
+     "investigation"),
+    ("Jim Watson said he was tired, and he went home.", "he was tired"),
 ])
 def test_a_clause_joined_to_the_claim_by_its_modal_is_part_of_it(extract_text, text, content):
     assert only(extract_text(text)).quote == content

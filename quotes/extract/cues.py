@@ -608,10 +608,17 @@ def modal_conjuncts(verb: Token, comps: list[Token], lex: Lexicon) -> list[Token
         return []
     last = max(c.i for c in comps)
     return [c for c in verb.children if c.dep_ == "conj" and c.i > last and c.pos_ in ("VERB", "AUX")
-            and any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)
+            and (any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) or progressive_report(c))
             and (any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)
                  or not any(a.dep_ == "neg" for a in c.children) and c.lemma_.lower() not in lex.reporting_verbs)
             and not any(a.dep_ == "advmod" and a.lower_ in lexicon.SEQUENCE_ADVERBS for a in c.children)]
+
+
+def progressive_report(conj: Token) -> bool:
+    """'said their thoughts were with the families, and they were carrying out an inquiry': a
+    pronoun's clause in the past progressive goes on with the report, as a modal's does."""
+    return conj.tag_ == "VBG" and any(a.dep_ == "aux" and a.lower_ in ("was", "were") for a in conj.children) \
+        and any(s.dep_ in lexicon.SUBJECT_DEPS and s.pos_ == "PRON" for s in conj.children)
 
 
 def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
