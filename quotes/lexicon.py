@@ -388,6 +388,8 @@ DATA_NOUNS: frozenset[str] = frozenset({
 # Names of one piece of research, which an article uses of the same work in turn ("Researchers
 # at X studied ... The investigation found ... the paper said").
 RESEARCH_NOUNS: frozenset[str] = frozenset({"study", "research", "investigation", "paper", "experiment"})
+# Who does research: "Researchers at Tallis University tracked 2,000 patients. The study found".
+RESEARCHER_NOUNS: frozenset[str] = frozenset({"researcher", "scientist", "team", "author", "investigator"})
 
 # Verbs by which a document comes from its issuer ("a poll published by NBC News", "a
 # report commissioned by the council"); "emails obtained by the paper" are not the paper's.
@@ -483,6 +485,8 @@ SPEAKER_PRONOUNS = PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS | {"i", "you"
 # Bodies that answer to one office-holder: "the administration" is that of the one president
 # (or governor, or mayor) the article names.
 LED_BODIES: dict[str, tuple[str, ...]] = {"administration": ("president", "governor", "mayor")}
+# Bodies that belong to one person ("the family", "the campaign" of the person the passage is about).
+PERSONAL_BODIES: frozenset[str] = frozenset({"family", "campaign", "estate", "camp"})
 
 POSSESSIVE_SUBJECTS: dict[str, str] = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # Every personal pronoun and possessive: never a speaker's alias.

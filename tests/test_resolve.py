@@ -255,6 +255,18 @@ def test_the_document_refers_back_to_the_one_an_issuer_was_named_for(extract_tex
     assert (q.speaker.name, q.speaker.kind) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Researchers at Tallis University tracked 2,000 patients for a decade. The study found that exercise cut "
+     "the risk by half.", "researchers at Tallis University"),
+    ("The survey of 1,500 voters, conducted by Harbour Polling for the Daily Courier, found that most support "
+     "the plan.", "Harbour Polling"),
+    ("A team led by Dr. Jane Smith at Tallis University published the findings. The study found that the drug "
+     "worked.", "Jane Smith"),
+])
+def test_research_speaks_for_whoever_the_article_says_did_it(extract_text, text, speaker):
+    assert extract_text(text)[-1].speaker.name == speaker
+
+
 def test_a_document_that_names_its_issuer_is_theirs_though_an_earlier_one_named_none(extract_text):
     quotes = extract_text("President Jim Watson issued a new law on Thursday. Per the decree signed by the leader of "
                           "the country, officials are to report abuse. The decree signed by the President read "
@@ -747,6 +759,12 @@ def test_a_name_written_with_a_capital_the_keeps_it(extract_text, text, name):
 @pytest.mark.parametrize("text, name", [
     ("The family of the victim said in a statement that they were devastated.", "family of the victim"),
     ("Sarah Collins died on Monday. Her family said she had been ill for years.", "Sarah Collins's family"),
+    # the family, the campaign of the one person the passage is about
+    ("Radio host Don Imus died on Friday at 79. The family said they planned a private funeral.",
+     "Don Imus's family"),
+    ("Libertarian candidate Jo Jorgensen held a rally in Ohio on Monday. The campaign said 5,000 people attended.",
+     "Jo Jorgensen's campaign"),
+    ("Joe Biden and Donald Trump held rallies on Monday. The campaign said 5,000 people attended.", "campaign"),
 ])
 def test_a_family_speaks_as_a_body(extract_text, text, name):
     assert only(extract_text(text)).speaker.name == name
@@ -1159,7 +1177,8 @@ def test_a_relative_is_the_one_the_article_names_so_with_the_family_s_name(extra
     pytest.param("Joe Biden held a rally on Monday. The Biden campaign has spent millions there. The campaign "
                  "said the report was false.", "Biden campaign", id="named before"),
     pytest.param("Jo Jorgensen is running for president. The August campaign began badly. According to the "
-                 "campaign, a bat hit her.", "campaign", id="a date says nothing of whose"),
+                 "campaign, a bat hit her.", "Jo Jorgensen's campaign",
+                 id="a date says nothing of whose: the one person the passage is about's"),
 ])
 def test_the_body_refers_back_to_the_phrase_that_says_whose_it_is(extract_text, text, speaker):
     assert extract_text(text)[-1].speaker.name == speaker

@@ -247,6 +247,13 @@ def document_issuer(noun: Token) -> Token | None:
         if child.dep_ == "acl" and child.lemma_.lower() in lexicon.ISSUING_VERBS \
                 and any(c.dep_ == "agent" for c in child.children):
             return agent_of(child)
+    # "the survey of 1,500 Canadians, conducted by Leger": the participle set off after the
+    # noun's "of" phrase is the noun's, wherever the parser hung it
+    for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in of.children if c.dep_ == "pobj"):
+            for acl in (c for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in lexicon.ISSUING_VERBS):
+                if noun.doc[acl.i - 1].text == "," and (agent := agent_of(acl)) is not None:
+                    return agent
     return None
 
 

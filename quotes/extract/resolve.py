@@ -693,7 +693,15 @@ def issued_before(r: Resolver, noun: Token) -> Token | None:
         return issuer_of(earlier) if earlier is not None else None
     # an article's piece of research is the one it names whose it is ("a study by X ... this
     # experiment ... the study")
-    return next((issuer for earlier in candidates if (issuer := issuer_of(earlier)) is not None), None)
+    issuer = next((issuer for earlier in candidates if (issuer := issuer_of(earlier)) is not None), None)
+    before = r.names.sentence_before(noun.idx)
+    if issuer is None and before is not None:
+        # "Researchers at Tallis University tracked 2,000 patients. The study found": theirs
+        sentence = r.doc.char_span(*before, alignment_mode="expand")
+        root = sentence.root if sentence is not None else None
+        issuer = next((c for c in root.children if c.dep_ == "nsubj" and (
+            c.lemma_.lower() in lexicon.RESEARCHER_NOUNS or c.ent_type_ == "PERSON")), None) if root else None
+    return issuer
 
 
 def issuer_of(earlier: Token) -> Token | None:
@@ -1065,6 +1073,17 @@ def unnamed_body(r: Resolver, m: MentionPhrase) -> Attribution | None:
         holder = holder_in_article(r, office) if office else None
         if holder:
             return owned_by(holder, m.head.text)
+    leader = next((agent for c in m.head.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")
+                   and (agent := agent_of(c)) is not None and agent.ent_type_ == "PERSON"), None)
+    if leader is not None:  # "a team led by Dr. Ana Ruiz": she speaks for it, as its first author
+        return Attribution(r.full(clean_name(mention_span(leader, r.lex).text)), "person")
+    if m.definite and not m.modifiers and not m.plural and m.lemma in lexicon.PERSONAL_BODIES:
+        # "Don Imus died on Friday. The family said": the family of the one person the passage is about
+        since = r.names.passage_start(m.span.start_char, 2)
+        about = {r.full(p.name) for p in r.names.subject_people if since <= p.start < m.span.start_char}
+        named = {r.full(p.name) for p in r.names.people if since <= p.start < m.span.start_char}
+        if len(about) == 1 and named <= about:
+            return owned_by(about.pop(), m.head.text)
     if m.lemma in r.lex.org_nouns or m.plural:
         return Attribution(unnamed(m.span), "group" if m.plural else "organisation")
     return None
