@@ -590,6 +590,12 @@ ISSUER_PREPOSITIONS: frozenset[str] = frozenset({"from", "by", "of"})
 # Honorifics written before a person's name, which show a person whatever the recogniser
 # took the name for ("Mme Claire Vautrin", "Dr Lee").
 HONORIFICS: frozenset[str] = frozenset("mr mrs ms mx dr prof sir dame rev mme mlle".split())
+# Titles a person is known by with a given name alone, which stay in the name: "Pope Francis",
+# "Prince Harry", "King Charles" (not "Francis", "Harry", "Charles").
+REGNAL_TITLES: frozenset[str] = frozenset({
+    "pope", "king", "queen", "prince", "princess", "emperor", "empress", "sultan", "emir", "tsar",
+    "duke", "duchess",
+})
 
 # -- people -------------------------------------------------------------------------------
 

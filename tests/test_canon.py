@@ -78,6 +78,16 @@ def test_titles_and_surname_join_the_full_name():
     assert set(names.values()) == {"Yoon Suk Yeol"}
 
 
+@pytest.mark.parametrize("names, name", [
+    (("Pope Francis", "Francis"), "Pope Francis"),
+    (("Prince Harry",), "Prince Harry"),
+    (("Queen Elizabeth II",), "Queen Elizabeth II"),
+    (("King Charles", "Charles"), "King Charles"),
+])
+def test_a_given_name_alone_keeps_the_regnal_title_it_goes_by(names, name):
+    assert set(speakers(*names, kinds={n: "person" for n in names}).values()) == {name}
+
+
 def test_acronym_joins_the_organisation_it_abbreviates_and_names_it():
     assert same("KCNA", "Korean Central News Agency", "state media KCNA",
                 "North Korea's official Korean Central News Agency") == {"KCNA"}

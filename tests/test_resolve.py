@@ -274,6 +274,15 @@ def test_a_document_that_names_its_issuer_is_theirs_though_an_earlier_one_named_
     assert [q.speaker.name for q in quotes] == ["decree", "Jim Watson"]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Prince Harry said the press was cruel.", "Prince Harry"),
+    ("King Charles said the nation would endure.", "King Charles"),
+    ("Harry Smith said the press was cruel.", "Harry Smith"),
+])
+def test_a_given_name_alone_keeps_its_regnal_title(extract_text, text, name):
+    assert only(extract_text(text)).speaker.name == name
+
+
 def test_a_title_kept_in_a_name_is_the_role_a_later_title_refers_to(extract_text):
     q = only(extract_text("Pope Francis issued a new church law on Thursday. The pope said the church must act."))
     assert q.speaker.name == "Pope Francis"

@@ -41,6 +41,7 @@ from ..lexicon import (
     ORG_TITLES,
     PREPOSITIONS,
     PRONOUNS,
+    REGNAL_TITLES,
     TITLE_PHRASES,
     Lexicon,
 )
@@ -164,7 +165,8 @@ def _words(name: str, titles: frozenset[str], phrases: tuple[str, ...] = ()) -> 
     if marks and marks[-1] + 1 < len(words):
         tail = words[marks[-1] + 1 :]
         if not tail[0][:1].islower() and all(_is_name_word(w) for w in tail):
-            words = tail
+            # ("Pope Francis": a given name alone keeps the title it goes by)
+            words = words[marks[-1]:] if _regnal(words[marks[-1]:]) else tail
     return words
 
 
@@ -316,9 +318,16 @@ def _person_words(words: Sequence[str], lex: Lexicon) -> Sequence[str]:
     inner = range(1, len(words) - 1)
     words = [w for i, w in enumerate(words) if not (i in inner and w[0] in "\"“(‘'" and w[-1] in "\"”)’'")]
     described = lex.role_nouns | lex.epithet_nouns | AFFILIATION_WORDS
-    while len(words) > 2 and words[0][:1].isupper() and bare(words[0]) in described:
+    while len(words) > 2 and words[0][:1].isupper() and bare(words[0]) in described and not _regnal(words):
         words = words[1:]
     return tuple(words)
+
+
+def _regnal(words: Sequence[str]) -> bool:
+    """"Pope Francis", "Queen Elizabeth II": a regnal title before a given name alone, which
+    the name keeps."""
+    return bool(words) and bare(words[0]) in REGNAL_TITLES \
+        and len([w for w in words[1:] if bare(w) not in NAME_SUFFIXES]) == 1
 
 
 @lru_cache(maxsize=1 << 18)

@@ -33,6 +33,14 @@ class Referent:
         return Attribution(self.name, self.kind, self.role)
 
 
+def with_regnal_title(name: str, role: str | None) -> str:
+    """'Harry' titled 'Prince' is Prince Harry: a given name alone keeps the regnal title it
+    goes by (:data:`~quotes.lexicon.REGNAL_TITLES`)."""
+    if role and " " not in name and role.lower() in lexicon.REGNAL_TITLES:
+        return f"{role[:1].upper()}{role[1:]} {name}"
+    return name
+
+
 @dataclass(frozen=True)
 class Named:
     """A person the article names: where, the name as written, the title written with it."""
@@ -104,7 +112,7 @@ class Names:
             role = role or self.description(self.doc[ent.start:ent.start + at]) or None
             if role is None and at == 0 and len(ent) > 1 and self.describes(ent[0]):
                 role = ent[0].text  # "Pope Francis": a title kept in the name the person goes by
-            found.append(Named(self.doc[ent.start + at].idx, name, role))
+            found.append(Named(self.doc[ent.start + at].idx, with_regnal_title(name, role), role))
         return found
 
     def name_alone(self, ent: Span) -> tuple[str, int]:

@@ -37,7 +37,7 @@ from .mentions import (
     unnamed,
     without_trade,
 )
-from .referents import SMALL_WORDS, History, Named, Names
+from .referents import SMALL_WORDS, History, Named, Names, with_regnal_title
 
 POSSESSIVE_START = re.compile(r"^['’]s\s*")
 
@@ -497,7 +497,7 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     role = strip_article(r.names.description(doc[m.span.start:person.start + at])).strip(" ,")
     if name.startswith(f"{role} "):
         role = ""  # "Carmen Ruiz Ortega", of which the recogniser saw "Ruiz Ortega": no title
-    return Attribution(name, "person", role or apposition(r, m.head)[1] or None)
+    return Attribution(with_regnal_title(name, role), "person", role or apposition(r, m.head)[1] or None)
 
 
 def appositive_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
