@@ -248,7 +248,7 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "senator", "lawmaker", "prime", "premier", "chancellor", "king", "queen", "prince",
     "diplomat", "analyst", "expert", "researcher", "professor", "adviser", "advisor",
     "aide", "representative", "deputy", "vice", "ceo", "mp", "mep", "mla", "mpp", "founder", "attache", "counterpart",
-    "commissioner", "prosecutor", "judge", "source", "officer", "negotiator", "member",
+    "commissioner", "prosecutor", "judge", "justice", "source", "officer", "negotiator", "member",
     "economist", "scholar", "fellow", "editor", "correspondent", "journalist", "executive",
     "manager", "coordinator", "delegate", "nominee", "candidate", "monarch", "pope",
     # occupations news refers back to people by ("the sheriff said", "the striker told")

@@ -283,6 +283,15 @@ def test_a_given_name_alone_keeps_its_regnal_title(extract_text, text, name):
     assert only(extract_text(text)).speaker.name == name
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Chief Justice John Roberts said the court would hear the case.", "John Roberts"),
+    ("Justice Anne Smith said in her ruling that the law was clear.", "Anne Smith"),
+    ("The Justice Department said the inquiry would continue.", "Justice Department"),
+])
+def test_a_judge_s_title_is_no_part_of_the_name(extract_text, text, name):
+    assert only(extract_text(text)).speaker.name == name
+
+
 def test_a_title_kept_in_a_name_is_the_role_a_later_title_refers_to(extract_text):
     q = only(extract_text("Pope Francis issued a new church law on Thursday. The pope said the church must act."))
     assert q.speaker.name == "Pope Francis"
