@@ -396,9 +396,10 @@ def without_addressee(span: Span, lex: Lexicon) -> Span:
 
 def office_of_name(subject: Token, lex: Lexicon) -> Token:
     """'said University of California, San Diego's chancellor, Pradeep Khosla', parsed as the
-    university and its chancellor coordinated, or 'In the post Chris Wright, the chief officer
-    of Red Hat, said', with the name hung on the opening phrase: the holder named beside the
-    office speaks."""
+    university and its chancellor coordinated, 'In the post Chris Wright, the chief officer
+    of Red Hat, said', with the name hung on the opening phrase, or 'The head of Human Rights
+    Watch Kenneth Roth said', with the name at the end of the office's phrase: the holder
+    named beside the office speaks."""
     if subject.ent_type_ == "PERSON":
         return subject
     doc, start = subject.doc, subject.left_edge.i
@@ -603,7 +604,8 @@ def modal_conjuncts(verb: Token, comps: list[Token], lex: Lexicon) -> list[Token
     not interested but would do so if asked': a clause the parser coordinated with the verb
     of saying, whose modal ties it to the claim before it; the narration goes on in its own
     tense ('..., and the council voted to fund it'), in sequence ('and she would later
-    resign') or says what the speaker would not say ('but would not comment further')."""
+    resign') or says what the speaker would not say ('but would not comment further'). A
+    pronoun's clause in the past progressive goes on with the report as well."""
     if not comps:
         return []
     last = max(c.i for c in comps)
