@@ -346,6 +346,10 @@ class Names:
     def subject_starts(self) -> list[int]:
         return [p.start for p in self.subject_people]
 
+    @cached_property
+    def people_starts(self) -> list[int]:
+        return [p.start for p in self.people]
+
     def _reported_by_non_person(self, subject: Token) -> bool:
         """The subject of what an outlet or a body reported ("PBS revealed that the prince
         accepted ..."): no person speaks that sentence, so the person it is about is its

@@ -694,8 +694,8 @@ def issued_before(r: Resolver, noun: Token) -> Token | None:
     # an article's piece of research is the one it names whose it is ("a study by X ... this
     # experiment ... the study")
     issuer = next((issuer for earlier in candidates if (issuer := issuer_of(earlier)) is not None), None)
-    before = r.names.sentence_before(noun.idx)
-    if issuer is None and before is not None:
+    before = r.names.sentence_before(noun.idx) if issuer is None else None
+    if before is not None:
         # "Researchers at Tallis University tracked 2,000 patients. The study found": theirs
         sentence = r.doc.char_span(*before, alignment_mode="expand")
         root = sentence.root if sentence is not None else None
@@ -1019,7 +1019,7 @@ def titled_before(r: Resolver, m: MentionPhrase) -> Named | None:
     """The nearest person named before the mention with a title of its noun ("Italian economic
     development minister Ana Ruiz" for "the minister", "deputy director of the forum" for "the
     director")."""
-    k = bisect_left([p.start for p in r.names.people], m.span.start_char)
+    k = bisect_left(r.names.people_starts, m.span.start_char)
     return next((p for p in reversed(r.names.people[:k]) if p.role and not r.names.in_quotes(p.start)
                  and re.split(r" (?:of|for|to|at|in) ", p.role.lower())[0].split()[-1] == m.lemma), None)
 
