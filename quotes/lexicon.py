@@ -119,7 +119,8 @@ ASSESSING_VERBS: frozenset[str] = frozenset({
     "thank for", "criticize for", "criticise for", "commend for", "fault for", "applaud for",
     "condemn for", "congratulate for", "congratulate on", "slam for", "chide for",
     "rebuke for", "scold for", "berate for", "laud for", "hail for", "hail as", "accuse over",
-    "criticize over", "criticise over", "blame over",
+    "criticize over", "criticise over", "blame over", "attack for", "attack over", "blast for",
+    "blast over", "slam over", "chastise for", "denounce for", "fault over",
 })
 # Speech acts whose bare object is the claim ("denied any wrongdoing", "alleged fraud").
 CLAIM_OBJECT_VERBS: frozenset[str] = frozenset({"deny", "allege"})
@@ -135,13 +136,17 @@ FINDING_OBJECT_VERBS: frozenset[str] = frozenset({
     "show", "find", "reveal", "indicate", "suggest", "estimate", "predict", "project",
     "establish", "demonstrate", "detail", "list",
 })
-# Verbs that present an object "as" something ("listed X as Y", "referred to X as Y"), and
-# that judge it so aloud ("criticized the commutation as an abuse of power").
-AS_VERBS: frozenset[str] = frozenset({"list", "cite", "name", "report", "refer", "portray",
-                                      "depict", "hail", "present", "characterise",
-                                      "characterize", "describe", "label", "brand", "term",
-                                      "criticize", "criticise", "attack", "insult", "slam", "blast",
-                                      "dismiss", "praise", "mock", "deride", "ridicule"})
+# Verbs that judge an object aloud "as" something ("criticized the commutation as an abuse
+# of power", "attacked Drudge as a consistent opponent", "praised her as a tireless advocate"):
+# whatever they call it, a role too, is the claim.
+JUDGING_VERBS: frozenset[str] = frozenset({"hail", "label", "brand", "criticize", "criticise", "attack",
+                                           "insult", "slam", "blast", "dismiss", "praise", "mock",
+                                           "deride", "ridicule"})
+# Verbs that present an object "as" something ("listed X as Y", "referred to X as Y"); with a
+# role ("named Ann Lee as its chief executive") they tell an appointment, not a claim.
+AS_VERBS: frozenset[str] = JUDGING_VERBS | {"list", "cite", "name", "report", "refer", "portray",
+                                            "depict", "present", "characterise", "characterize",
+                                            "describe", "term"}
 
 # Nouns of statement: with a "that" clause they carry reported content ("X's claim that ...").
 REPORTING_NOUNS: frozenset[str] = frozenset({
@@ -494,6 +499,8 @@ PRONOUNS: frozenset[str] = frozenset(
     "i you he she it we they him her them his hers its our ours their theirs".split())
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that"})
 ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
+# The short words a title-cased name or headline writes small ("Friends of the Earth").
+SMALL_WORDS: frozenset[str] = frozenset("a an the and or but of in on at to for by with from as vs v".split())
 DETERMINERS: frozenset[str] = ARTICLES | {"its", "their", "his", "her", "our"}
 # Determiners of a definite description that refers back ("the ministry", "this statement").
 DEFINITE: frozenset[str] = frozenset({"the", "this", "that"})
@@ -752,6 +759,7 @@ class Lexicon:
     granted_nouns: frozenset[str] = GRANTED_NOUNS
     finding_object_verbs: frozenset[str] = FINDING_OBJECT_VERBS
     as_verbs: frozenset[str] = AS_VERBS
+    judging_verbs: frozenset[str] = JUDGING_VERBS
     reporting_nouns: frozenset[str] = REPORTING_NOUNS
     attitude_nouns: frozenset[str] = ATTITUDE_NOUNS
     channel_nouns: frozenset[str] = CHANNEL_NOUNS
@@ -789,8 +797,8 @@ class Lexicon:
     def speech_act_verbs(self) -> frozenset[str]:
         """Verbs that are cues only in some constructions (with an addressee and an
         infinitive, a claim-bearing object, a document subject)."""
-        return (self.request_verbs | self.finding_verbs | self.claim_object_verbs | self.as_verbs
-                | self.assessing_heads)
+        return (self.request_verbs | self.question_verbs | self.finding_verbs | self.claim_object_verbs
+                | self.as_verbs | self.assessing_heads)
 
     @cached_property
     def assessing_heads(self) -> frozenset[str]:

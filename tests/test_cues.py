@@ -182,6 +182,8 @@ def test_a_relative_clause_of_saying_is_cut_from_the_claim_around_it(extract_tex
      "demanded"),
     ("The senator asked whether the ministry had reviewed the plan.",
      "whether the ministry had reviewed the plan", "asked"),
+    ("Senator Ida Moss questioned whether the ministry had reviewed the plan.",
+     "whether the ministry had reviewed the plan", "questioned"),
 ])
 def test_requests_and_questions_are_quotes(extract_text, text, content, cue):
     q = only(extract_text(text))
@@ -298,6 +300,9 @@ def test_finding_is_not_saying_without_a_source(extract_text, text):
     ("The host referred to the players as spoiled brats.", "the players as spoiled brats", "referred to"),
     ("The president named both groups as terrorists.", "both groups as terrorists", "named"),
     ("The ministry denied the claims about troop movements.", "the claims about troop movements", "denied"),
+    ("The governor attacked the council for the delays at the border.", "the council for the delays at the border",
+     "attacked"),
+    ("Union leaders blasted the company over the layoffs.", "the company over the layoffs", "blasted"),
 ])
 def test_speech_acts_with_a_claim_are_quotes(extract_text, text, content, cue):
     q = only(extract_text(text))
@@ -322,6 +327,27 @@ def test_a_passive_characterisation_without_an_agent_has_no_speaker(extract_text
 def test_a_quoted_characterisation_is_mixed(extract_text):
     q = only(extract_text('Senator Ida Moss called the plan "a disaster".'))
     assert (q.quote, q.type, q.speaker.name) == ('the plan "a disaster"', "mixed", "Ida Moss")
+
+
+def test_a_characterisation_in_a_relative_clause_parsed_with_two_predicates(extract_text):
+    q = only(extract_text('Joe Biden gave a speech in which he called Donald Trump a "climate arsonist."'))
+    assert (q.quote, q.type, q.speaker.name) == ('Donald Trump a "climate arsonist."', "mixed", "Joe Biden")
+
+
+def test_questioning_a_thing_is_no_quote(extract_text):
+    assert extract_text("Senator Ida Moss questioned the decision.") == []
+
+
+def test_a_quoted_imperative_is_a_direct_quote(extract_text):
+    q = only(extract_text('Senator Ida Moss refused to condemn the group, stating "stand back and stand by" but '
+                          'argued the other side needed to be addressed.'))
+    assert (q.quote, q.type, q.speaker.name) == ("stand back and stand by", "direct", "Ida Moss")
+
+
+def test_a_claim_that_is_exactly_a_quotation_is_direct_without_its_marks(extract_text):
+    q = only(extract_text('Senator Ida Moss refused to condemn the group, stating "they are good people" but argued '
+                          'the other side needed to be addressed.'))
+    assert (q.quote, q.type) == ("they are good people", "direct")
 
 
 @pytest.mark.parametrize("text", [
@@ -828,6 +854,10 @@ def test_an_object_with_a_report_in_its_relative_clause_is_no_claim(extract_text
 @pytest.mark.parametrize("text, content", [
     ("The Ruiz campaign criticized the commutation as an abuse of power.", "the commutation as an abuse of power"),
     ("Mayor Ana Ruiz dismissed the report as fake news.", "the report as fake news"),
+    # a role is what they are called, not an appointment
+    ("Donald Trump attacked Matt Drudge as a consistent Trump opponent.", "Matt Drudge as a consistent Trump opponent"),
+    ("Mayor Ana Ruiz praised Tom Reyes as a tireless advocate for veterans.",
+     "Tom Reyes as a tireless advocate for veterans"),
 ])
 def test_judging_something_as_something_aloud_is_a_characterisation(extract_text, text, content):
     assert only(extract_text(text)).quote == content

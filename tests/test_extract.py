@@ -382,6 +382,16 @@ def test_statement_owned_by_a_speaker(extract_text):
     assert (q.quote, q.speaker.name) == ("Canada would not be rushed", "Chen")
 
 
+def test_a_claim_repeated_is_the_claim_of_who_repeats_it(extract_text):
+    q = only(extract_text("Donald Trump repeated his false claim that the election was stolen."))
+    assert (q.quote, q.speaker.name) == ("the election was stolen", "Donald Trump")
+
+
+def test_words_found_by_two_cues_are_one_quote(extract_text):
+    q = only(extract_text("Ana Ruiz reiterated her view that the tax was unfair."))
+    assert (q.quote, q.speaker.name) == ("the tax was unfair", "Ana Ruiz")
+
+
 def test_anonymous_source_is_described_not_named(extract_text):
     q = only(extract_text("A senior British official said London had offered to phase in tariff cuts."))
     assert q.speaker.name == "senior British official"

@@ -743,6 +743,21 @@ def test_a_plural_name_is_a_group_unless_it_names_an_organisation(extract_text, 
     assert (q.speaker.name, q.speaker.kind) == speaker
 
 
+@pytest.mark.parametrize("text, name", [
+    ('Mothers Against Drunk Driving Canada called the sentence "a step in the right direction."',
+     "Mothers Against Drunk Driving Canada"),
+    ("Residents Against the Highway said the plan was rushed.", "Residents Against the Highway"),
+])
+def test_a_title_cased_name_the_recogniser_missed_is_an_organisation(extract_text, text, name):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind) == (name, "organisation")
+
+
+def test_a_group_of_a_place_is_no_title_cased_name(extract_text):
+    q = only(extract_text("Residents of Halifax said the plan was rushed."))
+    assert q.speaker.name == "residents of Halifax"
+
+
 @pytest.mark.parametrize("text, speaker", [
     # the recogniser takes "Greenpeace" for a person's name
     ("Environmental group Greenpeace said the spill was the worst in a decade.", ("Greenpeace", "organisation")),

@@ -316,6 +316,9 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
             if cue.cut is None and cue.kind is None and content.start <= cue.cue.start and cue.cue.end <= content.end:
                 content = after_attribution(content, cue.cue)
             content = ends_with_quotation(through_quotation(content, opened, text))
+            if len(content) > 2 and (content[1].idx, content[-2].idx + len(content[-2])) in quoted \
+                    and content[0].is_quote and content[-1].is_quote and content[1:-1].root.pos_ in ("VERB", "AUX"):
+                content = content[1:-1]  # 'stating "stand back"': exactly a quoted clause, its words without the marks
             if len(content) == 0 or overlaps_direct(content, merged_chars):
                 continue
             # (what opened with a quotation and now ends with it is that quotation)
@@ -331,6 +334,8 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
 
     kept: list[Quote] = []
     for quote, cue in sorted(found, key=lambda pair: pair[0].start):
+        if any(k.start == quote.start and k.end == quote.end for k in kept[-2:]):
+            continue  # the same words by two cues ("reiterated her view that ..."): one quote, the first
         if cue is not None:
             speech = resolver.attribute(cue.subject, cue.verb, cue.passive_agent)
             quote.mention, quote.speaker = speech.mention, speech.speaker

@@ -218,10 +218,15 @@ def in_relative_clause(token: Token, top: Token) -> bool:
 
 def through_closing_mark(span: Span) -> Span:
     """A claim that opens a quoted fragment ends at its closing mark, wherever the parse of
-    the fragment ended ('would not reopen “until the fire chief says it is safe.”')."""
+    the fragment ended ('would not reopen “until the fire chief says it is safe.”'); one that
+    ends with a closing mark begins with its opening one."""
     doc = span.doc
     if sum(t.text in QUOTE_TOKENS for t in span) % 2 == 0:
         return span
+    if span[-1].text in QUOTE_TOKENS and span.start > 0 and doc[span.start - 1].text in QUOTE_TOKENS \
+            and not any(t.text in QUOTE_TOKENS for t in span[:-1]):
+        # 'stating "they are good people"': the parse gave the verb the opening mark
+        return doc[span.start - 1:span.end]
     closing = next((t for t in doc[span.end:span.sent.end] if t.text in QUOTE_TOKENS), None)
     return doc[span.start:closing.i + 1] if closing is not None else span
 
@@ -469,14 +474,18 @@ def parenthetical(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
 def characterisation(doc: Doc, verb: Token, subject: Token | None) -> list[Span]:
     """'called the situation "very dangerous"', 'described the deployment as a threat'."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    predicates = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
+    if obj is None and len(predicates) == 2 and predicates[0].pos_ in ("PROPN", "NOUN", "PRON"):
+        # 'called Trump a "climate arsonist"': the parser made the object a predicate too
+        obj = predicates[0]
     if obj is None:
         # "called Trump a clown": the parser glued the object to the predicate as a compound
         glued = next((c for c in verb.children if c.dep_ == "oprd" and any(
             t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == c.left_edge.i for t in c.subtree)), None)
         span = contiguous(doc, list(glued.subtree)) if glued is not None else None
         return [through_closing_mark(span)] if span is not None else []
-    complement = [c for c in verb.children
-                  if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("oprd", "xcomp", "ccomp")]
+    complement = [c for c in verb.children if c is not obj
+                  and ((c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("oprd", "xcomp", "ccomp"))]
     if not complement and verb.lemma_ == "call":
         # "called the situation 'very dangerous'": the quoted predicate often hangs off the object.
         if not any(t.text in QUOTE_TOKENS for t in obj.subtree):
@@ -644,7 +653,8 @@ def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token
             if prep.i < obj.i:
                 continue
             role = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if prep.lower_ == "as" and role is not None and role.lemma_.lower() in lex.role_nouns:
+            if prep.lower_ == "as" and role is not None and role.lemma_.lower() in lex.role_nouns \
+                    and lemma not in lex.judging_verbs:
                 return []  # "named Ann Lee as its chief executive": an appointment, not a claim
             span = phrase(doc, list(obj.subtree) + list(prep.subtree), lex)
             return [span] if span is not None else []

@@ -87,6 +87,10 @@ def possessed_statement(doc: Doc, noun: Token, lex: Lexicon) -> Cue | None:
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if owner is None or clause is None:
         return None
+    if owner.lower_ in lexicon.POSSESSIVE_SUBJECTS and noun.dep_ == "dobj" \
+            and noun.head.lemma_.lower() in lex.light_verbs:
+        # "Trump repeated his claim that ...": whoever repeats their own claim is its owner
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), owner)
     content = clause_spans(doc, clause, noun, None, lex)
     return Cue(verb=noun, cue=doc[noun.i:noun.i + 1], subject=owner, content=content) if content else None
 
@@ -253,13 +257,16 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         return None  # "was praised for ...": not the speaker's act; a report inside a report
     if lemma in lex.finding_verbs and not source and (not reporting or lemma == "read"):
         return None  # "she found that the house was empty": a discovery, not a statement
-    if not reporting and not source and lemma in lex.request_verbs and (subject is None or not agentive(subject, lex)):
+    asks = lemma in lex.request_verbs | lex.question_verbs
+    if not reporting and not source and asks and (subject is None or not agentive(subject, lex)):
         return None  # "low rates encouraged buyers to borrow": no one asked anything
-    stating = reporting or source or lemma in lex.request_verbs  # "requested (that) they all be ..."
+    stating = reporting or source or asks  # "requested (that) they all be ...", "questioned whether ..."
     comps = [c for c in children if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ") and stating
                                      and not beyond_semicolon(c, verb))
              or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB" and not passive
                  and doc[c.left_edge.i - 1].text != ",")  # "..., he said, to find out why": no promise
+             # 'stating "stand back and stand by"': a quoted imperative
+             or (c.dep_ == "xcomp" and reporting and c.i > verb.i and in_quotation_marks(c))
              # "denied cutting the budget", "suggested expanding the Court"
              or (c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG" and lemma in lex.gerund_verbs
                  and c.left_edge.i == c.i and c.i > verb.i and not passive and doc[c.i - 1].text != ",")]
@@ -336,6 +343,13 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     return Cue(verb=verb, cue=cue, subject=subject, content=content,
                passive_agent=agent_obj if lemma == "quote" or relay is not None else None, cut=cut,
                kind="reference" if content and all(refers_back(c, lex) for c in content) else None)
+
+
+def in_quotation_marks(clause: Token) -> bool:
+    """Whether a clause is all of a quotation, its marks hung on it or on the words around."""
+    doc, first, last = clause.doc, clause.left_edge.i, clause.right_edge.i
+    return (doc[first].is_quote or first > 0 and doc[first - 1].is_quote) \
+        and (doc[last].is_quote or last + 1 < len(doc) and doc[last + 1].is_quote)
 
 
 def repaired_subject(verb: Token, subject: Token | None, lex: Lexicon) -> Token | None:

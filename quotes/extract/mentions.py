@@ -28,6 +28,16 @@ def abbreviated(head: Token, prep: Token) -> bool:
         "".join(w[0] for w in words if w[0].isupper()), "".join(w[0] for w in words).upper())
 
 
+def title_cased(head: Token, prep: Token) -> bool:
+    """'Mothers Against Drunk Driving Canada', 'Lawyers Without Borders': a name the recogniser
+    missed, told by the capital of its preposition right after a capitalised head and by the
+    capitals of all the words it governs."""
+    words = [t for t in prep.subtree if not t.is_punct]
+    return prep.i == head.i + 1 and head.text[:1].isupper() and prep.text[:1].isupper() \
+        and all(t.text[:1].isupper() or t.lower_ in lexicon.SMALL_WORDS for t in words) \
+        and words[-1].text[:1].isupper() and prep.right_edge.i == words[-1].i
+
+
 def mention_span(head: Token, lex: Lexicon) -> Span:
     """The noun phrase of a speaker, without appositions or relative clauses."""
     doc = head.doc
@@ -48,7 +58,7 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             # "one of the daughters", "some of the residents, who ..."
             aside = {t.i for c in child.subtree if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
             ids |= {t.i for t in child.subtree if t.i not in aside}
-        elif child.dep_ == "prep" and child.i > head.i and abbreviated(head, child):
+        elif child.dep_ == "prep" and child.i > head.i and (abbreviated(head, child) or title_cased(head, child)):
             ids |= {t.i for t in child.subtree if t.dep_ != "appos" and not t.is_bracket}
         elif (child.dep_ == "prep" and child.lower_ in lexicon.NAME_PREPOSITIONS and child.i > head.i
               and (head.lemma_.lower() in lex.agents

@@ -639,7 +639,6 @@ def _words(name: str) -> list[str]:
 
 NICKNAME = re.compile(r"\s+(?:\"[^\"]+\"|“[^”]+”|\([^)]+\)|‘[^’]+’)(?=\s)")  # 'Robert "Bobby" Kalder'
 NICKNAME_MARKS = {'"': '"', "“": "”", "(": ")", "'": "'", "‘": "’"}  # each opening mark and its close
-SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs v".split())
 CREDIT = re.compile(r"[A-Z][\w.’'-]*\s*/\s*(?:[Tt]he\s+)?[A-Z]")  # "Lee Park / The Associated Press"
 LABEL = re.compile(rf"^\s*\(?(file photo|{'|'.join(sorted(lexicon.CAPTION_LABELS))})\b", re.I)
 STAMP = re.compile(r"^\s*(by|published|updated|posted|last updated)\b", re.I)
@@ -650,7 +649,7 @@ def not_running_text(line: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
     if not words or line.rstrip().endswith((".", '"', "”", "’")):
         return False
-    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    content = [w for w in words if w.lower() not in lexicon.SMALL_WORDS]
     capitals = [w for w in content if w[0].isupper()]
     if len(words) <= 12 and (LABEL.match(line) or STAMP.match(line)
                              or (CREDIT.search(line) and len(capitals) >= 0.6 * len(content))):

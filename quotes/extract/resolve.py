@@ -34,10 +34,11 @@ from .mentions import (
     opening_name,
     partitive_group,
     strip_article,
+    title_cased,
     unnamed,
     without_trade,
 )
-from .referents import SMALL_WORDS, History, Named, Names, with_regnal_title
+from .referents import History, Named, Names, with_regnal_title
 
 POSSESSIVE_START = re.compile(r"^['’]s\s*")
 
@@ -586,6 +587,9 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         # "Radmall conceded": a surname the tagger took for a common noun at a sentence's start
         if len(m.span) == 1 and m.head.is_title and r.full(m.head.text) != m.head.text:
             return Attribution(r.full(m.head.text), "person")
+        if any(c.dep_ == "prep" and m.span.start <= c.i < m.span.end and title_cased(m.head, c)
+               for c in m.head.children):  # "Mothers Against Drunk Driving"
+            return Attribution(clean_name(strip_article(m.span.text)), "organisation")
         return None
     span, doc = m.span, r.doc
     at = name_alone_start(r, span)
@@ -1108,7 +1112,7 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
             continue
         appos = mention_span(child, r.lex)
         written = appos.doc[child.left_edge.i:child.right_edge.i + 1]
-        if len(written) > len(appos) and all(t.is_title or t.lower_ in SMALL_WORDS for t in written):
+        if len(written) > len(appos) and all(t.is_title or t.lower_ in lexicon.SMALL_WORDS for t in written):
             appos = written  # "the group behind the petition, Save Our Library,": all of the name
         if child.ent_type_ == "PERSON" or (child.pos_ == "PROPN" and head.pos_ != "PROPN"):
             # "her rival, former county treasurer Wendell Voss": the name without its title
