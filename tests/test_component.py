@@ -124,6 +124,14 @@ def test_the_paragraph_component_keeps_an_abbreviated_title_with_its_name():
     assert "Sgt." in [t.text for t in doc] and len(list(doc.sents)) == 1
 
 
+@pytest.mark.parametrize("brk", ["\n", "\n\n"])
+def test_a_paragraph_break_starts_a_sentence_after_the_closing_mark(nlp, brk):
+    doc = nlp(f'Mayor Ana Ruiz called the vote "a turning point for this city."{brk}Not everyone agreed.')
+    assert [s.text.strip() for s in doc.sents if s.text.strip()] == [
+        'Mayor Ana Ruiz called the vote "a turning point for this city."', "Not everyone agreed."]
+    assert [q.content.text for q in doc._.quotes] == ['the vote "a turning point for this city."']
+
+
 @pytest.mark.parametrize("text, name", [
     ('"We will appeal," said Sgt. Dave Brown.', "Dave Brown"),
     ('"We are looking into it," said Coun. Mark Tremblay, who chairs the committee.', "Mark Tremblay"),

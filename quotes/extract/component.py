@@ -249,6 +249,11 @@ class ParagraphBreaks:
         for before, token in pairwise(doc):  # each token made once, not again as the next one's predecessor
             if "\n" in token.text or "\n" in before.whitespace_:
                 token.is_sent_start = True
+                # '... for transit in this city."' ending a paragraph: the closing mark ends the
+                # sentence (left free, the parser makes it a sentence of its own)
+                if before.i > 0 and (before.is_quote or before.is_bracket) \
+                        and doc[before.i - 1].text in (".", "!", "?", ","):
+                    before.is_sent_start = False
         return doc
 
 
