@@ -45,6 +45,16 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 # Verbs that, governing a verb of saying, mean it was not said ("declined to say").
 DECLINING_VERBS: frozenset[str] = frozenset({"decline", "refuse", "fail", "neglect"})
 
+# Verbs of a stated attitude: joined with "but" or "and" and no subject of their own after a
+# reported clause, they go on with the report ("told fans she was gutted but understood his
+# reasons", "said he disagreed with the ruling but respected it").
+ATTITUDE_VERBS: frozenset[str] = frozenset({"understand", "accept", "respect", "appreciate", "regret",
+                                            "support", "welcome", "hope", "believe", "feel"})
+
+# Verbs of wording, cues with "it" for the words ("As Ruiz put it, ...", "she phrased it
+# this way: ..."): what was said is the clause the phrase is set in.
+WORDING_VERBS: frozenset[str] = frozenset({"put", "phrase", "word"})
+
 # Verbs whose infinitive complement states a commitment or demand someone voiced
 # ("vowed to fight on", "promised to cut taxes"); other verbs' infinitives are not speech.
 COMMISSIVE_VERBS: frozenset[str] = frozenset({"promise", "vow", "pledge", "threaten", "urge",
@@ -746,6 +756,8 @@ class Lexicon:
     reporting_verbs: frozenset[str] = REPORTING_VERBS
     declining_verbs: frozenset[str] = DECLINING_VERBS
     commissive_verbs: frozenset[str] = COMMISSIVE_VERBS
+    wording_verbs: frozenset[str] = WORDING_VERBS
+    attitude_verbs: frozenset[str] = ATTITUDE_VERBS
     gerund_verbs: frozenset[str] = GERUND_VERBS
     characterising_verbs: frozenset[str] = CHARACTERISING_VERBS
     light_verbs: frozenset[str] = LIGHT_VERBS
@@ -827,7 +839,7 @@ class Lexicon:
         """The lemmas (or words: "according", "per") a cue can begin with, for the scan to
         pass every other word by at once."""
         return self.reporting_nouns | self.stance_verbs | self.intention_verbs | self.reporting_verbs \
-            | self.speech_act_verbs | {"according", "per"}
+            | self.speech_act_verbs | self.wording_verbs | {"according", "per"}
 
     @cached_property
     def org_heads(self) -> frozenset[str]:

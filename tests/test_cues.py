@@ -622,7 +622,8 @@ def test_according_to_reports_the_part_it_stands_in(extract_text, text, content)
 
 
 @pytest.mark.parametrize("text, content, speaker", [
-    ("The agency released a report, according to which prices rose by 4%.", "prices rose by 4%", "report"),
+    # the report's issuer
+    ("The agency released a report, according to which prices rose by 4%.", "prices rose by 4%", "agency"),
     ("Turkey and Libya signed a maritime agreement, according to which a section would cross the Turkish zone.",
      "a section would cross the Turkish zone", None),
 ])
@@ -980,3 +981,44 @@ def test_whom_something_was_told_to_is_not_part_of_the_claim(extract_text, text,
 def test_a_pronoun_told_is_not_part_of_the_claim(extract_text):
     quotes = extract_text("Pam Shriver said her husband had told her Trump had not met him until college.")
     assert "Trump had not met him until college" in [q.quote for q in quotes]
+
+
+# -- phrases of wording ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, kind", [
+    ('As Senator Ana Ruiz put it, "the system is broken."', "the system is broken.", "direct"),
+    ("As Senator Ana Ruiz put it, the system is broken beyond repair.", "the system is broken beyond repair",
+     "indirect"),
+    ("Senator Ana Ruiz put it bluntly: the system is broken beyond repair.", "the system is broken beyond repair",
+     "indirect"),
+    ("The system is broken beyond repair, as Senator Ana Ruiz put it.", "The system is broken beyond repair",
+     "indirect"),
+])
+def test_the_clause_a_phrase_of_wording_is_set_in_is_what_was_said(extract_text, text, content, kind):
+    q = only(extract_text(text))
+    assert (q.quote, q.type, q.speaker.name) == (content, kind, "Ana Ruiz")
+
+
+@pytest.mark.parametrize("text", ["Senator Ana Ruiz put it on the table.", "She put the report in the car."])
+def test_putting_a_thing_somewhere_is_no_wording(extract_text, text):
+    assert extract_text(text) == []
+
+
+def test_what_a_document_shows_is_not_also_the_object_of_its_publishing(extract_text):
+    q = only(extract_text("The ministry published a report showing that exports fell sharply in March."))
+    assert q.quote == "exports fell sharply in March"
+
+
+def test_a_statement_someone_released_is_theirs(extract_text):
+    q = only(extract_text("The Ruiz campaign released a statement saying the senator had done nothing wrong."))
+    assert (q.quote, q.speaker.name) == ("the senator had done nothing wrong", "Ruiz campaign")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Hana Ishibe left the show. She later told fans during a livestream that she was “gutted” but understood his "
+     "reasons.", "she was “gutted” but understood his reasons"),
+    ("Mayor Ana Ruiz said she disagreed with the ruling but respected it.",
+     "she disagreed with the ruling but respected it"),
+])
+def test_a_stated_attitude_joined_on_without_a_subject_goes_on_with_the_report(extract_text, text, content):
+    assert only(extract_text(text)).quote == content

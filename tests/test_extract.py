@@ -193,6 +193,12 @@ def test_that_clause_after_the_channel_belongs_to_the_verb(extract_text, channel
     assert q.speaker.name == "Lena Marsk"
 
 
+def test_a_that_clause_of_a_quoted_adjective_after_the_channel_belongs_to_the_verb(extract_text):
+    q = only(extract_text('The White House said in a statement that President Joe Biden was "deeply disappointed" '
+                          "by the outcome."))
+    assert (q.quote, q.speaker.name) == ('President Joe Biden was "deeply disappointed" by the outcome', "White House")
+
+
 @pytest.mark.parametrize("text", [
     "According to the state news agency, the minister left for Beijing on Monday.",
     "The minister left for Beijing on Monday, according to the state news agency.",

@@ -198,6 +198,8 @@ def object_clause(doc: Doc, verb: Token, lex: Lexicon) -> Span | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() in lex.audience_nouns:
         return None
+    if any(c.dep_ == "acl" and c.lemma_.lower() in lex.reporting_verbs | lex.finding_verbs for c in obj.children):
+        return None  # "published a report showing that ...": the report's own verb reports it
     if not any(t.dep_ == "ccomp" and tensed(t, lexicon.FINITE_TAGS)
             and not any(c.dep_ in lexicon.SUBJECT_DEPS and c.i < obj.i for c in t.children)
             and not in_relative_clause(t, obj) for t in obj.subtree):
@@ -716,6 +718,21 @@ def leading_attribution(doc: Doc, verb: Token, subject: Token | None, lex: Lexic
     end = next((t.i for t in doc[comma:verb.head.right_edge.i + 1] if t.text in (";", ":")),
                verb.head.right_edge.i + 1)
     return contiguous(doc, [t for t in doc[comma + 1:end] if not t.is_space])
+
+
+def worded_clause(doc: Doc, verb: Token) -> Span | None:
+    """'As Ruiz put it, "the system is broken"', 'Ruiz put it bluntly: ...', '..., as Ruiz put
+    it.': the words a phrase of wording introduces are the clause it is set in, on the other
+    side of its comma or colon."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "ccomp") or head.i == verb.i:
+        return None
+    first, last = verb.left_edge.i, verb.right_edge.i
+    if head.i > verb.i and last + 1 < len(doc) and doc[last + 1].text in (",", ":"):
+        return contiguous(doc, [t for t in doc[last + 2:head.right_edge.i + 1] if not t.is_space])
+    if head.i < verb.i and first > 0 and doc[first - 1].text == ",":
+        return contiguous(doc, [t for t in doc[head.left_edge.i:first - 1] if not t.is_space])
+    return None
 
 
 def inserted_clause(doc: Doc, verb: Token, subject: Token | None, lex: Lexicon) -> tuple[Span, tuple[int, int]] | None:

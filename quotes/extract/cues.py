@@ -28,6 +28,7 @@ from .content import (
     split_subject,
     swallowed_subject,
     without_writers_addition,
+    worded_clause,
 )
 from .marks import QUOTE_TOKENS, in_ranges
 from .mentions import agent_of, in_capitals, opening_name, partitive_group
@@ -71,7 +72,8 @@ def find_cues(doc: Doc, skip: list[tuple[int, int]], lex: Lexicon) -> Iterator[C
         elif token.pos_ == "VERB" and lemma in lex.stance_verbs | lex.intention_verbs \
                 and (position := stated_position(doc, token, lemma, lex)) is not None:
             yield position
-        elif token.pos_ in ("VERB", "AUX") and (lemma in lex.reporting_verbs or lemma in lex.speech_act_verbs):
+        elif token.pos_ in ("VERB", "AUX") and (lemma in lex.reporting_verbs or lemma in lex.speech_act_verbs
+                                                or lemma in lex.wording_verbs and wording(token)):
             if any(c.dep_ == "neg" for c in token.children) or (
                     token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.declining_verbs):
                 continue  # "did not say", "declined to say": nothing was said
@@ -292,6 +294,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
             content.append(request)
     if not comps and stating:
         comps = misattached_that_clause(verb, lex)
+        comps += modal_conjuncts(verb, comps, lex)
     if any(c.i > verb.i and any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children) for c in comps):
         # "Wikinews reached out to him, however Sergey said he ...": with a clause of its own
         # after it, what the verb reports is that clause; the one before is the narration's
@@ -334,6 +337,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     # his truck") is part of that claim, not another one.
     content = [c for c in content if not any(
         o is not c and o.start <= c.start and c.end <= o.end and len(o) > len(c) for o in content)]
+    if not content and lemma in lex.wording_verbs and subject is not None:
+        content.extend(span for span in [worded_clause(doc, verb)] if span is not None)
     if not content and (subject is None or not (reporting or source or lemma in lex.assessing_heads)):
         return None  # kept without content: it may still attribute a direct quote
     content = [without_writers_addition(c, lex) for c in content]  # (a claim's own already is)
@@ -343,6 +348,11 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     return Cue(verb=verb, cue=cue, subject=subject, content=content,
                passive_agent=agent_obj if lemma == "quote" or relay is not None else None, cut=cut,
                kind="reference" if content and all(refers_back(c, lex) for c in content) else None)
+
+
+def wording(verb: Token) -> bool:
+    """"As Ruiz put it", "she phrased it": a verb of wording with "it" for the words."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
 
 
 def in_quotation_marks(clause: Token) -> bool:
@@ -592,7 +602,8 @@ def misattached_that_clause(verb: Token, lex: Lexicon) -> list[Token]:
         if child.dep_ not in ("prep", "dobj", "dative", "npadvmod"):
             continue
         for token in child.subtree:
-            if token.dep_ in ("relcl", "acl") and token.pos_ in ("VERB", "AUX"):
+            if token.dep_ in ("relcl", "acl") and (token.pos_ in ("VERB", "AUX") or token.pos_ == "ADJ" and any(
+                    c.dep_ in ("aux", "auxpass", "cop") for c in token.children)):  # '... was "deeply disappointed"'
                 first = token.doc[token.left_edge.i]
                 subject = next((c for c in token.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
                 noun = token.head.lemma_.lower()
@@ -619,12 +630,15 @@ def modal_conjuncts(verb: Token, comps: list[Token], lex: Lexicon) -> list[Token
     of saying, whose modal ties it to the claim before it; the narration goes on in its own
     tense ('..., and the council voted to fund it'), in sequence ('and she would later
     resign') or says what the speaker would not say ('but would not comment further'). A
-    pronoun's clause in the past progressive goes on with the report as well."""
+    pronoun's clause in the past progressive goes on with the report as well, and a stated
+    attitude with no subject of its own ('told fans she was "gutted" but understood his reasons')."""
     if not comps:
         return []
     last = max(c.i for c in comps)
     return [c for c in verb.children if c.dep_ == "conj" and c.i > last and c.pos_ in ("VERB", "AUX")
-            and (any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) or progressive_report(c))
+            and (any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) or progressive_report(c)
+                 or c.lemma_.lower() in lex.attitude_verbs
+                 and not any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children))
             and (any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)
                  or not any(a.dep_ == "neg" for a in c.children) and c.lemma_.lower() not in lex.reporting_verbs)
             and not any(a.dep_ == "advmod" and a.lower_ in lexicon.SEQUENCE_ADVERBS for a in c.children)]

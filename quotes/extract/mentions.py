@@ -248,7 +248,8 @@ def caption_label(token: Token) -> bool:
 
 def document_issuer(noun: Token) -> Token | None:
     """Who issued a document: 'a statement from X', 'a report by X', 'a statement released by
-    X', 'the report of the commission' (but 'an analysis of the tools' is about them)."""
+    X', 'the report of the commission' (but 'an analysis of the tools' is about them), 'X
+    released a statement'."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             issuer = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -264,6 +265,9 @@ def document_issuer(noun: Token) -> Token | None:
             for acl in (c for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in lexicon.ISSUING_VERBS):
                 if noun.doc[acl.i - 1].text == "," and (agent := agent_of(acl)) is not None:
                     return agent
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.ISSUING_VERBS:
+        # "The campaign released a statement saying ...": who released it
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     return None
 
 
