@@ -1357,3 +1357,16 @@ def test_an_office_s_office_is_its_one_holder_s(extract_text, text, speaker):
 def test_a_caption_s_label_is_no_part_of_the_name_before_it(extract_text):
     q = only(extract_text('Governor Michelle Lujan Grisham Image: Office of the Governor.\n\n"We will sue," she said.'))
     assert q.speaker.name == "Michelle Lujan Grisham"
+
+
+def test_an_organisation_the_recogniser_took_for_a_person_leaves_no_empty_name(extract_text):
+    text = ("Whole Woman's Health, which operates four clinics, said it was working to resume services. "
+            "Amy Hagstrom Miller, the group's president, said staff were relieved.")
+    quotes = extract_text(text)
+    assert [q.speaker.name for q in quotes] == ["Whole Woman's Health", "Amy Hagstrom Miller"]
+
+
+def test_a_relative_clause_on_the_place_of_a_group_is_no_part_of_its_name(extract_text):
+    q = only(extract_text("Residents of Kenora, where one of the courthouses is located, said they were caught off "
+                          "guard."))
+    assert q.speaker.name == "residents of Kenora"

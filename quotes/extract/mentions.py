@@ -63,7 +63,9 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
         elif (child.dep_ == "prep" and child.lower_ in lexicon.NAME_PREPOSITIONS and child.i > head.i
               and (head.lemma_.lower() in lex.agents
                    or (head.ent_type_ in lexicon.ORG_LABELS and of_the_name(child)))):
-            ids |= {t.i for t in child.subtree}
+            # "residents of Kenora, where the courthouse is": the clause is an aside
+            aside = {t.i for c in child.subtree if c.dep_ == "relcl" for t in c.subtree}
+            ids |= {t.i for t in child.subtree if t.i not in aside}
     # "The airport was evacuated and local police said": a clause the parser hung on the
     # head is no modifier; the phrase begins after it (and after the conjunction that ends it)
     clause = [i for t in doc[min(ids):head.i] if t.i in ids for i in (

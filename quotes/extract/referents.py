@@ -109,6 +109,8 @@ class Names:
                 if child.dep_ == "appos" and child.lemma_.lower() in self.lex.role_nouns:
                     role = strip_article(mention_span(child, self.lex).text)
             name, at = self.name_alone(ent)
+            if not _words(name):
+                continue  # "Whole Woman's Health" taken for a person: no word of it is a name
             role = role or self.description(self.doc[ent.start:ent.start + at]) or None
             if role is None and at == 0 and len(ent) > 1 and self.describes(ent[0]):
                 role = ent[0].text  # "Pope Francis": a title kept in the name the person goes by
@@ -610,6 +612,8 @@ def _longer(name: str, names: Worded, anywhere: bool = True) -> set[str]:
     a single word anywhere in it (a family name written first), or all but the last word
     of a longer name (a second surname left out: "Ana Vidal" of "Ana Vidal Soto")."""
     words = _words(name)
+    if not words:
+        return set()
     if len(words) == 1 and anywhere:
         return {n for n, w in names if " " in n and words[0] in w}
     found = {n for n, w in names if len(w) > len(words) and w[-len(words):] == words}
