@@ -165,14 +165,14 @@ REPORTING_NOUNS: frozenset[str] = frozenset({
     "message", "argument", "accusation", "denial", "suggestion", "prediction", "estimate",
     "hope", "fear", "belief", "position", "interest", "regret", "support", "confidence",
     "doubt", "opposition", "condolence", "criticism", "demand", "call", "threat",
-    "reply", "response", "answer",
+    "reply", "response", "answer", "intention", "intent", "plan", "desire", "wish",
 })
 # Of these, which may carry content as a bare object of a light verb, without a "that"
 # clause ("expressed Russia's interest in ...", "expressed concern over ...").
 ATTITUDE_NOUNS: frozenset[str] = frozenset({
     "interest", "concern", "regret", "support", "confidence", "hope", "doubt", "opposition",
     "condolence", "criticism", "gratitude", "willingness", "readiness", "satisfaction",
-    "disappointment", "determination", "commitment",
+    "disappointment", "determination", "commitment", "intention", "intent", "plan", "desire", "wish",
 })
 
 # A stated position, told by its verb: approval or condemnation of a noun phrase ("the

@@ -1022,3 +1022,21 @@ def test_a_statement_someone_released_is_theirs(extract_text):
 ])
 def test_a_stated_attitude_joined_on_without_a_subject_goes_on_with_the_report(extract_text, text, content):
     assert only(extract_text(text)).quote == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Tesco stated its intention to leave the Polish market altogether.",
+     "its intention to leave the Polish market altogether"),
+    ("The company announced plans to close 20 stores next year.", "plans to close 20 stores next year"),
+])
+def test_a_stated_intention_is_what_was_said(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
+def test_plans_approved_are_no_statement(extract_text):
+    assert extract_text("The council approved plans to build a new library.") == []
+
+
+def test_denying_claims_that_something_happened_denies_the_claims(extract_text):
+    q = only(extract_text("Saudi Arabia initially denied all claims that the journalist was killed."))
+    assert (q.quote, q.cue) == ("all claims that the journalist was killed", "denied")

@@ -510,19 +510,25 @@ def characterisation(doc: Doc, verb: Token, subject: Token | None) -> list[Span]
     return [span]
 
 
-def nominal_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon) -> list[Span]:
-    """'expressed concern that X' -> X; 'expressed Russia's interest in X' -> the object."""
+def nominal_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon, light: bool = True) -> list[Span]:
+    """'expressed concern that X' -> X; 'expressed Russia's interest in X', and after any verb
+    of saying (not ``light``) 'stated its intention to leave', 'announced plans to close 20
+    stores' -> the object."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in lex.reporting_nouns:
         return []
     clause = [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-    cue_tokens.append(obj)
-    if clause:
+    if clause and light:
+        cue_tokens.append(obj)
         return clause_spans(doc, clause[0], verb, None, lex)
-    if obj.lemma_.lower() in lex.attitude_nouns and any(c.dep_ == "poss" for c in obj.children):
+    if not clause and obj.lemma_.lower() in lex.attitude_nouns and any(
+            c.dep_ == "poss" or c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in obj.children):
         span = contiguous(doc, list(obj.subtree))
-        return [span] if span is not None else []
+        if span is not None:
+            cue_tokens.append(obj)
+            return [span]
     return []
 
 
@@ -665,7 +671,10 @@ def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token
         # "alleged violation of the code, which says ...": the code's words are not the claim
         drop = {t.i for r in obj.subtree if r.dep_ == "relcl" and r.lemma_.lower() in lex.reporting_verbs
                 for t in r.subtree}
-        span = phrase(doc, [t for t in obj.subtree if t.i not in drop and not (t.i > obj.i and t.dep_ == "acl")], lex)
+        # "denied the claims made by the family" (but "denied claims that he was killed": the claim)
+        drop |= {t.i for r in obj.subtree if r.dep_ == "acl" and r.i > obj.i
+                 and not any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children) for t in r.subtree}
+        span = phrase(doc, [t for t in obj.subtree if t.i not in drop], lex)
         return [span] if span is not None else []
     subject = next((c for c in children if c.dep_ == "nsubj"), None)
     if source and lemma in lex.finding_object_verbs and obj.pos_ in ("NOUN", "PROPN") \

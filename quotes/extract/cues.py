@@ -310,8 +310,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         content.append(clause)
     if not content and lemma in lex.characterising_verbs and reporting and not naming(verb, lemma):
         content.extend(characterisation(doc, verb, subject))
-    if not content and lemma in lex.light_verbs:
-        content.extend(nominal_content(doc, verb, cue_tokens, lex))
+    if not content and (lemma in lex.light_verbs or reporting and not passive):
+        content.extend(nominal_content(doc, verb, cue_tokens, lex, light=lemma in lex.light_verbs))
     if not content and not passive and not nested:
         content.extend(speech_act_content(doc, verb, lemma, cue_tokens, lex, source))
     if not content and by_agent and lemma in lex.as_verbs and not nested:
