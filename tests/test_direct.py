@@ -220,3 +220,13 @@ def test_a_quotation_after_a_colon_is_not_attributed_by_a_verb_a_sentence_before
                           'the threat as "unthinkable." The Ruiz campaign put out a statement:  "The people will '
                           'decide this election. And the government can escort trespassers out."')
     assert quotes[-1].speaker.name == "Ruiz campaign"
+
+
+def test_a_quotation_after_whom_it_was_told_and_a_comma_is_a_direct_quote(extract_text):
+    quotes = extract_text('Emily Spanton said she was attacked. She told a guard at the door, in French and '
+                          'English, "they raped me".')
+    assert [(q.quote, q.type, q.speaker.name) for q in quotes][-1] == ("they raped me", "direct", "Emily Spanton")
+
+
+def test_a_story_told_introduces_no_words(extract_text):
+    assert extract_text("He told the story, and the audience laughed at every turn.") == []

@@ -712,16 +712,25 @@ def goes_on(rest: list[Token], main: Token) -> bool:
     return purpose or first.lower_ in lexicon.GOVERNED_CLAUSE_OPENERS
 
 
+def addressee(obj: Token, lex: Lexicon) -> bool:
+    """Whether a verb's object is whom it was said to ("told a guard", "told reporters")."""
+    return obj.head.lemma_.lower() == "tell" and (
+        obj.ent_type_ == "PERSON" or obj.lower_ in lexicon.OBJECT_PRONOUNS
+        or obj.lemma_.lower() in lex.audience_nouns | lex.agents)
+
+
 def leading_attribution(doc: Doc, verb: Token, subject: Token | None, lex: Lexicon) -> Span | None:
-    """'The spokesperson added regarding the request, they "would not consider ..."': an
-    attribution opening its sentence, set off by a comma, that the parser made the complement
-    of the clause after it. That clause, to its end or a semicolon, is what was said."""
+    """'The spokesperson added regarding the request, they "would not consider ..."', 'She told
+    a guard at the door, "they raped me"': an attribution opening its sentence, set off by a
+    comma, that the parser made the complement of the clause after it. That clause, to its
+    end or a semicolon, is what was said."""
+    comma = verb.right_edge.i + 1
+    quoted = comma + 1 < len(doc) and doc[comma + 1].is_quote  # 'told a guard, "they raped me"'
     if subject is None or verb.dep_ != "ccomp" or verb.head.i < verb.i or subject.i > verb.i \
             or subject.ent_type_ not in lexicon.AGENT_LABELS and subject.pos_ not in ("NOUN", "PROPN", "PRON") \
-            or any(c.dep_ in ("ccomp", "dobj") for c in verb.children) \
+            or any(c.dep_ == "ccomp" or c.dep_ == "dobj" and not (quoted or addressee(c, lex)) for c in verb.children) \
             or verb.head.lemma_.lower() in lex.reporting_verbs:
         return None  # "He called for calm, his office said": the clause after is the attribution
-    comma = verb.right_edge.i + 1
     if not verb.left_edge.i == subject.left_edge.i == verb.sent.start or comma >= len(doc) or doc[comma].text != ",":
         return None
     end = next((t.i for t in doc[comma:verb.head.right_edge.i + 1] if t.text in (";", ":")),

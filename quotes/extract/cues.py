@@ -276,7 +276,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     # "A secures ballot access, B proposes a solution": with a thing as its object, what the
     # verb reports is that thing, not a clause before it
     # (", the largest recall in its history": a comma sets no object off)
-    thing = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and not c.ent_type_
+    thing = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and not c.ent_type_ and lemma != "tell"
                   and c.lower_ not in lexicon.OBJECT_PRONOUNS
                   and c.lemma_.lower() not in lex.audience_nouns | lex.agents
                   and not any(t.is_punct for t in doc[verb.i:c.left_edge.i])), None)
