@@ -1040,3 +1040,10 @@ def test_plans_approved_are_no_statement(extract_text):
 def test_denying_claims_that_something_happened_denies_the_claims(extract_text):
     q = only(extract_text("Saudi Arabia initially denied all claims that the journalist was killed."))
     assert (q.quote, q.cue) == ("all claims that the journalist was killed", "denied")
+
+
+def test_a_finding_whose_clause_the_parser_built_around_a_noun(extract_text):
+    q = only(extract_text("The poll, conducted by Quinnipiac University, found that 52 percent of voters disapprove "
+                          "of the president's handling of the economy."))
+    assert (q.quote, q.speaker.name) == ("52 percent of voters disapprove of the president's handling of the economy",
+                                         "Quinnipiac University")

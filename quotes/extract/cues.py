@@ -263,8 +263,12 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     if not reporting and not source and asks and (subject is None or not agentive(subject, lex)):
         return None  # "low rates encouraged buyers to borrow": no one asked anything
     stating = reporting or source or asks  # "requested (that) they all be ...", "questioned whether ..."
-    comps = [c for c in children if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ") and stating
-                                     and not beyond_semicolon(c, verb))
+    comps = [c for c in children if (c.dep_ == "ccomp" and stating and not beyond_semicolon(c, verb)
+                                     and (c.pos_ in ("VERB", "AUX", "ADJ")
+                                          # "found that 52 percent of voters disapprove": a clause
+                                          # the parser built around its subject's noun
+                                          or c.pos_ == "NOUN" and c.i > verb.i and any(
+                                              m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))
              or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB" and not passive
                  and doc[c.left_edge.i - 1].text != ",")  # "..., he said, to find out why": no promise
              # 'stating "stand back and stand by"': a quoted imperative
