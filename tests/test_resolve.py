@@ -1370,3 +1370,8 @@ def test_a_relative_clause_on_the_place_of_a_group_is_no_part_of_its_name(extrac
     q = only(extract_text("Residents of Kenora, where one of the courthouses is located, said they were caught off "
                           "guard."))
     assert q.speaker.name == "residents of Kenora"
+
+
+def test_both_is_no_part_of_the_name_of_the_parties_it_joins(extract_text):
+    q = only(extract_text("Both Ana Ruiz and Tom Reyes said they supported the deal."))
+    assert (q.speaker.name, q.speaker.kind) == ("Ana Ruiz and Tom Reyes", "group")

@@ -395,7 +395,8 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
         end = m.span.end  # not "University of Wessex, Dorchester's chancellor"
     if not any(m.span.start <= c.i < end for c in conjuncts):
         return None  # "a fire service statement, as well as a ladder platform": no party written with it
-    return Attribution(clean_name(in_full(r, r.doc[m.span.start:end])), "group")
+    start = m.span.start + (r.doc[m.span.start].dep_ in ("det", "preconj") and m.first == "both")
+    return Attribution(clean_name(in_full(r, r.doc[start:end])), "group")  # "Both Ruiz and Reyes": they
 
 
 def fellows(conjunct: Token) -> bool:
