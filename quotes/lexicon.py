@@ -165,7 +165,8 @@ REPORTING_NOUNS: frozenset[str] = frozenset({
     "message", "argument", "accusation", "denial", "suggestion", "prediction", "estimate",
     "hope", "fear", "belief", "position", "interest", "regret", "support", "confidence",
     "doubt", "opposition", "condolence", "criticism", "demand", "call", "threat",
-    "reply", "response", "answer", "intention", "intent", "plan", "desire", "wish",
+    "reply", "response", "answer", "intention", "intent", "plan", "desire", "wish", "charge",
+    "rumour", "rumor", "speculation",
 })
 # Of these, which may carry content as a bare object of a light verb, without a "that"
 # clause ("expressed Russia's interest in ...", "expressed concern over ...").

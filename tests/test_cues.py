@@ -486,6 +486,7 @@ def test_an_audience_after_the_verb_is_not_the_speaker(extract_text):
     ("Police issued a call for calm after the march.", "call for calm", "Police", "position"),
     ("Senator Tom Hale denied the allegations.", "the allegations", "Senator Tom Hale", "reference"),
     ("The company denied the report on Monday.", "the report", "The company", "reference"),
+    ("Senator Tom Hale denied the charges.", "the charges", "Senator Tom Hale", "reference"),
 ])
 def test_a_stated_position_is_a_quote_of_its_own_kind(nlp, text, content, mention, kind):
     (quote,) = nlp(text)._.quotes
@@ -1047,3 +1048,8 @@ def test_a_finding_whose_clause_the_parser_built_around_a_noun(extract_text):
                           "of the president's handling of the economy."))
     assert (q.quote, q.speaker.name) == ("52 percent of voters disapprove of the president's handling of the economy",
                                          "Quinnipiac University")
+
+
+def test_a_denial_of_the_charges_after_a_quote_is_not_shown_as_sure(extract_text):
+    quotes = extract_text('"I never took a dime," Roy Carver said outside the courthouse, denying the charges.')
+    assert next(q for q in quotes if q.quote == "the charges").confidence <= 0.5
