@@ -322,6 +322,15 @@ ABBREVIATED_TITLES: frozenset[str] = frozenset({
     "Sgt", "Cpl", "Const", "Cst", "Insp", "Supt", "Det", "Coun", "Cllr", "Capt", "Maj", "Col", "Lt",
     "Cmdr", "Cdr", "Pte", "Pvt", "Spc", "Atty", "Hon", "Brig", "Msgr", "Fr", "Ald", "Asst", "Commr",
 })
+# Titles written short, and the office each stands for: "Gov. Ana Ruiz" is who "the governor"
+# refers back to, and holds the same office as "Governor Ana Ruiz".
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "pres": "president", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant",
+    "cpl": "corporal", "const": "constable", "cst": "constable", "insp": "inspector", "supt": "superintendent",
+    "det": "detective", "coun": "councillor", "cllr": "councillor", "cmdr": "commander", "cdr": "commander",
+    "atty": "attorney", "commr": "commissioner", "ald": "alderman", "prof": "professor", "supv": "supervisor",
+}
 # Multi-word titles, matched at the end of the words before a name.
 TITLE_PHRASES: tuple[str, ...] = ("secretary of state",)
 # Titles that name the same office in news style: "the chief of NATO" is its

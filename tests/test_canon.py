@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from quotes.canon.groups import MIN_CONTAINED_WORDS, content_words, matching, probes, same_statements, terms
-from quotes.canon.roles import role_holder, role_index
+from quotes.canon.roles import role_holder, role_index, role_key
 from quotes.canon.speakers import Mention, cluster, kind_of, slug
 
 
@@ -393,3 +393,7 @@ def test_a_name_the_article_writes_with_a_capital_the_keeps_it():
     result = cluster(Mention(n, "organisation") for n in ("The Verge", "Verge", "BBC"))
     assert result["Verge"].name == result["The Verge"].name == "The Verge"
     assert result["BBC"].name == "BBC"
+
+
+def test_a_title_written_short_holds_the_same_office_as_written_out():
+    assert role_key("Gov.")[0] == role_key("Governor")[0] == "governor"

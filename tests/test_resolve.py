@@ -1375,3 +1375,10 @@ def test_a_relative_clause_on_the_place_of_a_group_is_no_part_of_its_name(extrac
 def test_both_is_no_part_of_the_name_of_the_parties_it_joins(extract_text):
     q = only(extract_text("Both Ana Ruiz and Tom Reyes said they supported the deal."))
     assert (q.speaker.name, q.speaker.kind) == ("Ana Ruiz and Tom Reyes", "group")
+
+
+@pytest.mark.parametrize("title, noun", [("Gov.", "governor"), ("Sen.", "senator")])
+def test_a_title_written_short_is_the_office_a_description_refers_back_to(extract_text, title, noun):
+    quotes = extract_text(f"{title} Janet Pryor, a Democrat, won a second term in November.\n\n"
+                          f"On Monday, the {noun} said she would veto any bill that restricts access.")
+    assert [q.speaker.name for q in quotes] == ["Janet Pryor"]

@@ -9,7 +9,16 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from ..lexicon import DEFAULT, DEMONYMS, GENERIC_QUALIFIERS, NAME_LINKERS, PORTFOLIO_WORDS, TITLE_CLASSES, Lexicon
+from ..lexicon import (
+    DEFAULT,
+    DEMONYMS,
+    GENERIC_QUALIFIERS,
+    NAME_LINKERS,
+    PORTFOLIO_WORDS,
+    TITLE_ABBREVIATIONS,
+    TITLE_CLASSES,
+    Lexicon,
+)
 from .speakers import acronym, bare, clean
 
 
@@ -23,7 +32,7 @@ def role_key(role: str, lex: Lexicon = DEFAULT) -> tuple[str, frozenset[str]]:
     text = re.sub(r"['’]s\b", " ", text)
     words = text.split()
     short = acronym([w for w in words if w[:1].isupper() and bare(w) not in lex.title_words])
-    lowered = " " + " ".join(bare(w) for w in words) + " "
+    lowered = " " + " ".join(TITLE_ABBREVIATIONS.get(bare(w), bare(w)) for w in words) + " "  # "Gov." a governor
     for adjective, country in sorted(DEMONYMS.items(), key=lambda kv: -len(kv[0])):
         lowered = lowered.replace(f" {adjective} ", f" {country} ")
     bares = lowered.split()

@@ -1026,7 +1026,13 @@ def titled_before(r: Resolver, m: MentionPhrase) -> Named | None:
     director")."""
     k = bisect_left(r.names.people_starts, m.span.start_char)
     return next((p for p in reversed(r.names.people[:k]) if p.role and not r.names.in_quotes(p.start)
-                 and re.split(r" (?:of|for|to|at|in) ", p.role.lower())[0].split()[-1] == m.lemma), None)
+                 and title_noun(p.role) == m.lemma), None)
+
+
+def title_noun(role: str) -> str:
+    """The noun of a title: "deputy director of the forum" -> "director", "Gov." -> "governor"."""
+    last = re.split(r" (?:of|for|to|at|in) ", role.lower())[0].split()[-1].rstrip(".")
+    return lexicon.TITLE_ABBREVIATIONS.get(last, last)
 
 
 def role(r: Resolver, m: MentionPhrase) -> Attribution | None:
