@@ -1053,3 +1053,9 @@ def test_a_finding_whose_clause_the_parser_built_around_a_noun(extract_text):
 def test_a_denial_of_the_charges_after_a_quote_is_not_shown_as_sure(extract_text):
     quotes = extract_text('"I never took a dime," Roy Carver said outside the courthouse, denying the charges.')
     assert next(q for q in quotes if q.quote == "the charges").confidence <= 0.5
+
+
+def test_a_subject_the_parser_hung_on_the_opening_phrase_speaks(extract_text):
+    q = only(extract_text("In a written statement to CBC News, the Department of Fisheries and Oceans said the "
+                          "closure would protect the stock."))
+    assert (q.quote, q.speaker.name) == ("the closure would protect the stock", "Department of Fisheries and Oceans")

@@ -379,12 +379,23 @@ def repaired_subject(verb: Token, subject: Token | None, lex: Lexicon) -> Token 
         subject = None  # "The governor tweeted her reasoning saying, ...": the governor said it
     if subject is None:
         # "NDTV reported officials, after an inquiry, stated that ...": the officials stated it
-        subject = swallowed_subject(verb.head, verb) or inherited_subject(verb, lex)
+        subject = swallowed_subject(verb.head, verb) or inherited_subject(verb, lex) or after_opening(verb, lex)
     subject = past_dateline(subject, verb) if subject is not None else None
     if subject is None:
         return None
     subject = office_of_name(after_according_to(subject), lex)
     return after_but(titled_name(second_name(named_subject(subject, verb), verb), verb), verb)
+
+
+def after_opening(verb: Token, lex: Lexicon) -> Token | None:
+    """'In a written statement to CBC News, the Department of Fisheries said': the subject the
+    parser hung on the sentence's opening phrase as an apposition, between its comma and the verb."""
+    doc, first = verb.doc, verb.sent.start
+    if doc[first].pos_ != "ADP" or verb.i < 2:
+        return None
+    return next((t for t in doc[first:verb.i] if t.dep_ == "appos" and t.right_edge.i == verb.i - 1
+                 and doc[t.left_edge.i - 1].text == "," and agentive(t, lex)
+                 and t.head.ent_type_ != "PERSON"), None)  # (after talks with a person, an office is another's)
 
 
 def named_subject(subject: Token, verb: Token) -> Token:
