@@ -1382,3 +1382,10 @@ def test_a_title_written_short_is_the_office_a_description_refers_back_to(extrac
     quotes = extract_text(f"{title} Janet Pryor, a Democrat, won a second term in November.\n\n"
                           f"On Monday, the {noun} said she would veto any bill that restricts access.")
     assert [q.speaker.name for q in quotes] == ["Janet Pryor"]
+
+
+def test_a_surname_that_is_also_a_title_is_the_person(extract_text):
+    quotes = extract_text("Chief Rosalie Cardinal of the Fox Lake Cree Nation met the minister on Friday.\n\n"
+                          "Cardinal says the nation is considering legal action.")
+    assert [(q.quote, q.speaker.name) for q in quotes] == [("the nation is considering legal action",
+                                                            "Rosalie Cardinal")]

@@ -574,6 +574,9 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     named in full ("Yoon"), or an organisation's."""
     if m.head.text.isupper() and m.head.lower_ in r.lex.role_nouns and len(m.span) > 1:
         return None  # "one MP", "a Labour MP": an office written in capitals, not a name
+    if len(m.span) == 1 and m.head.is_title and m.head.lower_ in r.lex.titles_or_roles \
+            and r.full(m.head.text) != m.head.text:
+        return Attribution(r.full(m.head.text), "person")  # "Cardinal says" after "Chief Rosalie Cardinal"
     if m.head.lower_ in r.lex.role_nouns and all(t.i == m.head.i or t.lower_ in lexicon.ARTICLES for t in m.span):
         return None  # "The President insists": an office with a capital, its holder the role rule's
     if m.head.is_lower and m.head.lower_ in r.lex.role_nouns:
