@@ -1059,3 +1059,7 @@ def test_a_subject_the_parser_hung_on_the_opening_phrase_speaks(extract_text):
     q = only(extract_text("In a written statement to CBC News, the Department of Fisheries and Oceans said the "
                           "closure would protect the stock."))
     assert (q.quote, q.speaker.name) == ("the closure would protect the stock", "Department of Fisheries and Oceans")
+
+
+def test_an_intention_expressed_without_an_owner_is_a_wish_not_an_announcement(extract_text):
+    assert extract_text("In grade school, Elijah Cummings expressed intent to become a lawyer.") == []

@@ -523,8 +523,9 @@ def nominal_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
         cue_tokens.append(obj)
         return clause_spans(doc, clause[0], verb, None, lex)
     if not clause and obj.lemma_.lower() in lex.attitude_nouns and any(
-            c.dep_ == "poss" or c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for c in obj.children):
+            c.dep_ == "poss" or not light and c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                     for a in c.children)
+            for c in obj.children):  # (with no owner, "expressed intent to" is a wish, not an announcement)
         span = contiguous(doc, list(obj.subtree))
         if span is not None:
             cue_tokens.append(obj)
