@@ -845,7 +845,7 @@ def test_a_pronoun_after_a_sentence_about_an_office_holder_is_the_holder(extract
 
 @pytest.mark.parametrize("first, name", [
     ("Donald Trump spoke on Monday.", "Donald Trump's campaign"),
-    # two people share the surname: whose campaign stays as written
+    # two people introduced together share the surname: whose campaign stays as written
     ("Donald Trump and his niece Mary Trump met on Monday.", "Trump's campaign"),
 ])
 def test_a_campaign_named_after_a_person_is_the_campaign_not_the_person(extract_text, first, name):
@@ -887,7 +887,7 @@ def test_a_surname_is_the_name_alone_the_article_gives_in_full(extract_text, tex
     assert (q.speaker.name, q.speaker.kind) == (name, "person")
 
 
-def test_a_surname_two_people_share_stays_as_written(extract_text):
+def test_a_surname_two_people_introduced_together_share_stays_as_written(extract_text):
     q = only(extract_text('Ann Lowe and her husband Peter Lowe arrived on Monday.\n\n"We will win," Lowe said.'))
     assert q.speaker.name == "Lowe"
 
@@ -983,7 +983,7 @@ def test_a_french_honorific_is_no_part_of_the_name(extract_text):
 @pytest.mark.parametrize("text, name", [
     ("Ann Ribeiro, Tom Hale and Jo Quist sat on the panel.\n\nRibeiro, Hale and Quist said the plan was flawed.",
      "Ann Ribeiro, Tom Hale and Jo Quist"),
-    # a surname two people share stays as written
+    # a surname two people introduced together share stays as written
     ("Ann Lowe and her husband Peter Lowe arrived with Tom Hale.\n\nLowe and Hale said they would stay.",
      "Lowe and Tom Hale"),
 ])
@@ -1389,3 +1389,9 @@ def test_a_surname_that_is_also_a_title_is_the_person(extract_text):
                           "Cardinal says the nation is considering legal action.")
     assert [(q.quote, q.speaker.name) for q in quotes] == [("the nation is considering legal action",
                                                             "Rosalie Cardinal")]
+
+
+def test_a_surname_two_people_share_is_the_one_introduced_first(extract_text):
+    quotes = extract_text("Democratic nominee Joe Biden spoke in Delaware. Trump brought up Biden's son Hunter Biden "
+                          "and his business dealings.\n\nBiden said the attacks were a distraction.")
+    assert [(q.quote, q.speaker.name) for q in quotes] == [("the attacks were a distraction", "Joe Biden")]

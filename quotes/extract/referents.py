@@ -596,8 +596,24 @@ class Names:
         for names, anywhere in [(self.worded_people, True), *((n, False) for n in others)]:
             matches = _longer(name, names, anywhere)
             if matches:
-                return matches.pop() if len(matches) == 1 else _one_person(matches, name) or name
+                if len(matches) == 1:
+                    return matches.pop()
+                return _one_person(matches, name) or self.first_of(matches, name)
         return name
+
+    def first_of(self, matches: set[str], surname: str) -> str:
+        """A surname several people named in full share ("Biden" of Joe Biden and, sentences
+        later, his son Hunter Biden): news writes the surname alone for the one it introduced
+        first, and the given name for the others. People introduced in one sentence ("Ann Lowe
+        and her husband Peter Lowe") stay apart."""
+        firsts: dict[str, int] = {}
+        for p in self.people:
+            if p.name in matches:
+                firsts.setdefault(p.name, bisect_right(self.sent_starts, p.start))
+        if " " in surname or len(firsts) < 2:
+            return surname
+        order = sorted(firsts.items(), key=lambda kv: kv[1])
+        return order[0][0] if order[0][1] < order[1][1] else surname
 
 
 Worded = list[tuple[str, list[str]]]  # names, each with its words (_words)
