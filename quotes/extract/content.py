@@ -9,12 +9,17 @@ from .chunks import SENTENCE_ENDS
 from .marks import QUOTE_TOKENS
 
 
+def that_clause(clause: Token) -> bool:
+    """Whether a clause is marked by "that" ("said that ...", "the claim that ...")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex: Lexicon) -> list[Span]:
     """The clausal complement, cut at the cue. Coordinated 'that' clauses ('said that A, and
     that B') are read as separate claims, then kept as one quote: each half alone is cut."""
     claims = [comp]
     for conj in comp.children:
-        if conj.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+        if conj.dep_ == "conj" and that_clause(conj):
             claims.append(conj)
     spans = []
     for n, claim in enumerate(claims):
@@ -198,7 +203,8 @@ def object_clause(doc: Doc, verb: Token, lex: Lexicon) -> Span | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() in lex.audience_nouns:
         return None
-    if any(c.dep_ == "acl" and c.lemma_.lower() in lex.reporting_verbs | lex.finding_verbs for c in obj.children):
+    saying = lex.reporting_verbs | lex.finding_verbs
+    if any(c.dep_ == "acl" and c.lemma_.lower() in saying for c in obj.children):
         return None  # "published a report showing that ...": the report's own verb reports it
     if not any(t.dep_ == "ccomp" and tensed(t, lexicon.FINITE_TAGS)
             and not any(c.dep_ in lexicon.SUBJECT_DEPS and c.i < obj.i for c in t.children)
@@ -517,8 +523,7 @@ def nominal_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in lex.reporting_nouns:
         return []
-    clause = [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
-              and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    clause = [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and that_clause(c)]
     if clause and light:
         cue_tokens.append(obj)
         return clause_spans(doc, clause[0], verb, None, lex)
@@ -673,8 +678,7 @@ def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token
         drop = {t.i for r in obj.subtree if r.dep_ == "relcl" and r.lemma_.lower() in lex.reporting_verbs
                 for t in r.subtree}
         # "denied the claims made by the family" (but "denied claims that he was killed": the claim)
-        drop |= {t.i for r in obj.subtree if r.dep_ == "acl" and r.i > obj.i
-                 and not any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children) for t in r.subtree}
+        drop |= {t.i for r in obj.subtree if r.dep_ == "acl" and r.i > obj.i and not that_clause(r) for t in r.subtree}
         span = phrase(doc, [t for t in obj.subtree if t.i not in drop], lex)
         return [span] if span is not None else []
     subject = next((c for c in children if c.dep_ == "nsubj"), None)

@@ -27,6 +27,7 @@ from .content import (
     speech_act_content,
     split_subject,
     swallowed_subject,
+    that_clause,
     without_writers_addition,
     worded_clause,
 )
@@ -85,8 +86,7 @@ def find_cues(doc: Doc, skip: list[tuple[int, int]], lex: Lexicon) -> Iterator[C
 def possessed_statement(doc: Doc, noun: Token, lex: Lexicon) -> Cue | None:
     """"Chen's statement that Canada would not be rushed": the owner said the clause."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and that_clause(c)), None)
     if owner is None or clause is None:
         return None
     if owner.lower_ in lexicon.POSSESSIVE_SUBJECTS and noun.dep_ == "dobj" \
@@ -259,7 +259,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         return None  # "was praised for ...": not the speaker's act; a report inside a report
     if lemma in lex.finding_verbs and not source and (not reporting or lemma == "read"):
         return None  # "she found that the house was empty": a discovery, not a statement
-    asks = lemma in lex.request_verbs | lex.question_verbs
+    asks = lemma in lex.request_verbs or lemma in lex.question_verbs
     if not reporting and not source and asks and (subject is None or not agentive(subject, lex)):
         return None  # "low rates encouraged buyers to borrow": no one asked anything
     stating = reporting or source or asks  # "requested (that) they all be ...", "questioned whether ..."
@@ -267,8 +267,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
                                      and (c.pos_ in ("VERB", "AUX", "ADJ")
                                           # "found that 52 percent of voters disapprove": a clause
                                           # the parser built around its subject's noun
-                                          or c.pos_ == "NOUN" and c.i > verb.i and any(
-                                              m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))
+                                          or c.pos_ == "NOUN" and c.i > verb.i and that_clause(c)))
              or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB" and not passive
                  and doc[c.left_edge.i - 1].text != ",")  # "..., he said, to find out why": no promise
              # 'stating "stand back and stand by"': a quoted imperative

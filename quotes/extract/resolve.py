@@ -574,9 +574,12 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     named in full ("Yoon"), or an organisation's."""
     if m.head.text.isupper() and m.head.lower_ in r.lex.role_nouns and len(m.span) > 1:
         return None  # "one MP", "a Labour MP": an office written in capitals, not a name
-    if len(m.span) == 1 and m.head.is_title and m.head.lower_ in r.lex.titles_or_roles \
+    if len(m.span) == 1 and m.head.is_title and (
+            m.head.lower_ in r.lex.titles_or_roles  # "Cardinal says" after "Chief Rosalie Cardinal"
+            # "Radmall conceded": a surname the tagger took for a common noun at a sentence's start
+            or m.head.pos_ != "PROPN" and m.head.ent_type_ not in lexicon.ORG_LABELS) \
             and r.full(m.head.text) != m.head.text:
-        return Attribution(r.full(m.head.text), "person")  # "Cardinal says" after "Chief Rosalie Cardinal"
+        return Attribution(r.full(m.head.text), "person")  # a surname of someone named in full
     if m.head.lower_ in r.lex.role_nouns and all(t.i == m.head.i or t.lower_ in lexicon.ARTICLES for t in m.span):
         return None  # "The President insists": an office with a capital, its holder the role rule's
     if m.head.is_lower and m.head.lower_ in r.lex.role_nouns:
@@ -588,9 +591,6 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         if named is not None and named != m.head.text:
             return Attribution(named, "organisation")
     if m.head.pos_ != "PROPN" and m.head.ent_type_ not in lexicon.ORG_LABELS and not in_capitals(m.head):
-        # "Radmall conceded": a surname the tagger took for a common noun at a sentence's start
-        if len(m.span) == 1 and m.head.is_title and r.full(m.head.text) != m.head.text:
-            return Attribution(r.full(m.head.text), "person")
         if any(c.dep_ == "prep" and m.span.start <= c.i < m.span.end and title_cased(m.head, c)
                for c in m.head.children):  # "Mothers Against Drunk Driving"
             return Attribution(clean_name(strip_article(m.span.text)), "organisation")
