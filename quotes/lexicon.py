@@ -79,6 +79,9 @@ NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "term", "name", "nickna
 # Tom Reyes", "a resident using the pseudonym Kit".
 GIVEN_NAME_VERBS: frozenset[str] = NAMING_VERBS | {"identify", "know"}
 NAME_NOUNS: frozenset[str] = frozenset({"name", "pseudonym", "alias", "nickname"})
+# Words that put a title or a written text in quotation marks: 'a paper titled "..."', 'signs
+# reading "..."' (a document "reading" gives its issuer's words; a sign, a banner gives nobody's).
+TITLING_WORDS: frozenset[str] = frozenset({"titled", "entitled", "subtitled", "headlined", "captioned", "reading"})
 
 # Verbs whose object noun carries the content ("expressed concern that ...",
 # "shared assessments that ...", "issued a warning that ...").
@@ -381,7 +384,7 @@ MEDIA_NAME_WORDS: frozenset[str] = frozenset(
     "television tv review register courier examiner inquirer bulletin dispatch record".split())
 # Last words of the names of companies ("Northway Power", "Acme Inc").
 COMPANY_NAME_WORDS: frozenset[str] = frozenset(
-    "inc ltd llc plc corp co corporation company group holdings power energy motors airlines "
+    "inc ltd llc plc corp co corporation company group holdings power energy motor motors airlines "
     "airways bank industries systems technologies labs pharmaceuticals foods mining limited gmbh ag a/s".split())
 # Nouns that describe a person by what they do or are, beyond the role nouns: "the rookie
 # winger said", "the soft-spoken engineer said". With a modifier they are epithets, which
@@ -924,6 +927,8 @@ SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 ANY_SUBJECT_DEPS: frozenset[str] = SUBJECT_DEPS | {"csubj"}
 # What only a clause's verb has: a subject or an auxiliary.
 CLAUSE_DEPS: frozenset[str] = SUBJECT_DEPS | {"aux", "auxpass"}
+# Dependencies of what a phrase says on the side: a clause or an apposition.
+ASIDE_DEPS: frozenset[str] = frozenset({"acl", "relcl", "ccomp", "advcl", "appos"})
 # Dependents on the left of a noun that belong to its phrase.
 # Tags of a finite verb (or of the finite auxiliary of a verb group): a clause that needs a subject.
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})

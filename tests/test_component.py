@@ -132,6 +132,16 @@ def test_a_paragraph_break_starts_a_sentence_after_the_closing_mark(nlp, brk):
     assert [q.content.text for q in doc._.quotes] == ['the vote "a turning point for this city."']
 
 
+def test_an_editor_s_bracket_inside_a_quotation_does_not_cut_its_sentence(nlp):
+    doc = nlp('Harbour Power is upgrading its lines, though the company had not confirmed what work the crew '
+              'was doing. In a letter to the Coast Courier, published on Monday, Harbour Power president Ana Ruiz '
+              'said the firm was working to install "100 miles of stronger poles and covered power lines [and '
+              'manage] vegetation along 890 miles of our system to reduce wildfire risk."')
+    assert len(list(doc.sents)) == 2
+    (quote,) = doc._.quotes
+    assert (quote.type, quote.content.text[:24]) == ("mixed", "the firm was working to ")
+
+
 @pytest.mark.parametrize("text, name", [
     ('"We will appeal," said Sgt. Dave Brown.', "Dave Brown"),
     ('"We are looking into it," said Coun. Mark Tremblay, who chairs the committee.', "Mark Tremblay"),

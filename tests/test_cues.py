@@ -1063,3 +1063,30 @@ def test_a_subject_the_parser_hung_on_the_opening_phrase_speaks(extract_text):
 
 def test_an_intention_expressed_without_an_owner_is_a_wish_not_an_announcement(extract_text):
     assert extract_text("In grade school, Elijah Cummings expressed intent to become a lawyer.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The denial came a day after Ana Ruiz, who sat on the board until May, said in a deposition that the chief "
+     "of staff had called her twice.", "the chief of staff had called her twice"),
+    ("The protest came days after Coun. Mark Lind said that the park would be paved over.",
+     "the park would be paved over"),
+])
+def test_narration_that_leads_into_the_speaker_s_name_is_not_the_claim(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Ana Ruiz said only that her campaign was "in conversations" with the organizers.',
+     'her campaign was "in conversations" with the organizers'),
+    ("Ana Ruiz said simply that the vote had been rigged.", "the vote had been rigged"),
+])
+def test_a_word_the_writer_puts_before_that_is_not_part_of_the_claim(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
+def test_a_quoted_characterisation_joined_to_a_claim_is_the_speaker_s_next_words(extract_text):
+    quotes = extract_text('A spokesperson for the senator, Ana Ruiz, said the senator had an attendance rate above '
+                          '95 percent and called the attack "a distortion."')
+    assert [(q.quote, q.speaker.name) for q in quotes] == [
+        ("the senator had an attendance rate above 95 percent", "Ana Ruiz"),
+        ('the attack "a distortion."', "Ana Ruiz")]

@@ -104,6 +104,25 @@ def test_a_label_before_a_colon_names_nobody(extract_text, lead):
     assert extract_text(f'{lead} "We have no plans to raise the fuel tax this year."') == []
 
 
+@pytest.mark.parametrize("text", [
+    '"We will fight this," said Coun. Ana Ruiz. Residents packed the chamber, some holding signs reading '
+    '"Parks Not Parking."',
+    '"We will fight this," said Coun. Ana Ruiz. Her paper, titled "Why Cities Lose Their Parks," came out in May.',
+])
+def test_a_title_or_a_sign_in_quotation_marks_is_nobody_s_speech(extract_text, text):
+    assert [q.quote for q in extract_text(text)] == ["We will fight this,"]
+
+
+def test_a_statement_reading_gives_its_issuer_s_words(extract_text):
+    (quote,) = extract_text('The ministry issued a statement reading: "We will not negotiate with anyone."')
+    assert (quote.quote, quote.speaker.name) == ("We will not negotiate with anyone.", "ministry")
+
+
+def test_a_name_with_a_who_clause_is_a_person_s(extract_text):
+    (quote,) = extract_text("Braun, who co-authored the paper, said outbreaks tend to follow the same pattern.")
+    assert (quote.speaker.name, quote.speaker.kind) == ("Braun", "person")
+
+
 @pytest.mark.parametrize("quoted, speech", [
     ("2019-nCoV.", False),  # a name, its one word hyphenated
     ("We won.", True),

@@ -216,6 +216,16 @@ def test_statement_channel_and_organisation(extract_text):
     assert q.channel == "In a statement"
 
 
+@pytest.mark.parametrize("text, channel", [
+    ("The county clerk's office said in a brief statement that it was reviewing the decision.",
+     "in a brief statement"),
+    ("In a letter to the Coast Courier, published on Monday, Ana Ruiz said the firm was upgrading its lines.",
+     "In a letter to the Coast Courier"),
+])
+def test_a_channel_is_the_phrase_without_its_clauses_and_asides(extract_text, text, channel):
+    assert only(extract_text(text)).channel == channel
+
+
 def test_nominal_cue(extract_text):
     q = only(extract_text("Tom Hale expressed concern that the ceasefire would collapse."))
     assert (q.quote, q.speaker.name, q.cue) == ("the ceasefire would collapse", "Tom Hale", "expressed concern")
@@ -350,6 +360,8 @@ def test_the_parties_are_the_sides_named_together_before(extract_text):
      "person familiar with the matter"),
     ("Dovenland’s national water agency has said the project could cut the river’s flow.",
      "Dovenland’s national water agency"),
+    ("The secretary of state's office, which administers elections, said that it was reviewing the decision.",
+     "secretary of state's office"),
     ("Sheriff Maureen Kubiak spoke on Monday. The sheriff said investigators had linked "
      "the suspect to the fires.", "Maureen Kubiak"),
     ("A senior government whip, speaking on condition of anonymity, said the rebellion had "

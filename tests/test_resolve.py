@@ -509,6 +509,9 @@ def test_a_surname_of_several_words_is_the_person_named_in_full(extract_text):
      "Cyprus Mail"),
     ("In May, a harbour official said that the pier, which is already open, makes the ferry useless, "
      "the Coast Courier reported.", "harbour official", "Coast Courier"),
+    # an outlet's name with "and" in it is one organisation, not two speakers
+    ("Jane Smith said the company would close the plant, the Globe and Mail reported.", "Jane Smith",
+     "Globe and Mail"),
 ])
 def test_an_outlet_reporting_what_someone_said_relays_it(extract_text, text, speaker, via):
     q = only(extract_text(text))
@@ -737,6 +740,9 @@ def test_an_office_in_lower_case_is_no_name(extract_text, text):
 @pytest.mark.parametrize("text, speaker", [
     ("General Motors said it would cut jobs.", ("General Motors", "organisation")),
     ("The Democrats said the bill was dead.", ("Democrats", "group")),
+    # one organisation's name that holds "and", as the recogniser reads it
+    ("Procter and Gamble said that sales fell sharply in the third quarter.", ("Procter and Gamble", "organisation")),
+    ("Britain and Canada said the talks would resume.", ("Britain and Canada", "group")),
 ])
 def test_a_plural_name_is_a_group_unless_it_names_an_organisation(extract_text, text, speaker):
     q = only(extract_text(text))
@@ -747,6 +753,8 @@ def test_a_plural_name_is_a_group_unless_it_names_an_organisation(extract_text, 
     ('Mothers Against Drunk Driving Canada called the sentence "a step in the right direction."',
      "Mothers Against Drunk Driving Canada"),
     ("Residents Against the Highway said the plan was rushed.", "Residents Against the Highway"),
+    ("Americans for Fiscal Restraint, a conservative advocacy group, said it would score the vote.",
+     "Americans for Fiscal Restraint"),
 ])
 def test_a_title_cased_name_the_recogniser_missed_is_an_organisation(extract_text, text, name):
     q = only(extract_text(text))
@@ -756,6 +764,13 @@ def test_a_title_cased_name_the_recogniser_missed_is_an_organisation(extract_tex
 def test_a_group_of_a_place_is_no_title_cased_name(extract_text):
     q = only(extract_text("Residents of Halifax said the plan was rushed."))
     assert q.speaker.name == "residents of Halifax"
+
+
+def test_a_name_set_beside_an_office_is_a_person_s(extract_text):
+    q = only(extract_text('"The warning signs have been there for years," said Marchand, the Progressive '
+                          'Conservative MLA for Tuxedo.'))
+    assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (
+        "Marchand", "person", "Progressive Conservative MLA for Tuxedo")
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -1298,10 +1313,24 @@ def test_whom_a_role_serves_is_named_in_full(extract_text, text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ("The Syrian Democratic Forces (SDF) said the deal was signed on Sunday. The SDF said the army would deploy "
+     "along the border.", "Syrian Democratic Forces"),
+    ("The Department of Forestry and Fire Protection (CalFire) said several acres of land burned overnight. "
+     "CalFire said the injuries were minor.", "Department of Forestry and Fire Protection"),
+])
+def test_an_abbreviation_the_article_defines_is_the_name_in_full(extract_text, text, speaker):
+    quotes = extract_text(text)
+    assert [q.speaker.name for q in quotes] == [speaker, speaker]
+    assert quotes[1].speaker_mention in text.split(". ")[1]
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Brightwell Foods posted a loss on Monday. Shares in Brightwell fell by 8%. Brightwell said it expected profit "
      "to fall.", "Brightwell Foods"),
     ("On Thursday, Danish retailer Salling Group announced a deal to buy 301 stores. With the acquisition Salling "
      "said it seeks to improve its coverage in Poland.", "Salling Group"),
+    ("Hyundai Motor Company announced a recall on Monday. Hyundai said the defect affected about 10,000 vehicles.",
+     "Hyundai Motor Company"),
 ])
 def test_a_company_written_short_is_the_one_named_in_full(extract_text, text, speaker):
     assert only(extract_text(text)).speaker.name == speaker
@@ -1395,3 +1424,9 @@ def test_a_surname_two_people_share_is_the_one_introduced_first(extract_text):
     quotes = extract_text("Democratic nominee Joe Biden spoke in Delaware. Trump brought up Biden's son Hunter Biden "
                           "and his business dealings.\n\nBiden said the attacks were a distraction.")
     assert [(q.quote, q.speaker.name) for q in quotes] == [("the attacks were a distraction", "Joe Biden")]
+
+
+def test_a_title_that_begins_a_place_s_name_says_nothing_of_the_speaker_s_gender(extract_text):
+    quotes = extract_text('Chief Marlene Joseph said the road was dangerous. Prince George-Mackenzie MLA Kelly Lind '
+                          'said the province had been slow. "The assessment was promised in 2019," she said.')
+    assert quotes[-1].speaker.name == "Kelly Lind"

@@ -254,6 +254,10 @@ class ParagraphBreaks:
                 if before.i > 0 and (before.is_quote or before.is_bracket) \
                         and doc[before.i - 1].text in (".", "!", "?", ","):
                     before.is_sent_start = False
+            elif token.text in ("[", "(") and before.is_alpha:
+                # 'lines [and manage] vegetation': a bracket after a word goes on its sentence
+                # (the small English parser starts a new one there, cutting a quotation in two)
+                token.is_sent_start = False
         return doc
 
 
@@ -292,8 +296,8 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
     resolver = Resolver(doc, lex)
     text = resolver.names.text
     runs, quoted = resolver.names.quotations, resolver.names.quoted
-    direct_runs = [run for n, run in enumerate(runs)
-                   if speech_like(" ".join(text[s:e] for s, e in run)) or opens_split_sentence(text, runs, n)]
+    direct_runs = [run for n, run in enumerate(runs) if not titled(doc, run[0][0], lex)
+                   and (speech_like(" ".join(text[s:e] for s, e in run)) or opens_split_sentence(text, runs, n))]
     direct_chars = sorted(p for run in direct_runs for p in run)
     # A verb of saying inside quotation marks is part of what was quoted, not an attribution.
     cues = [c for c in find_cues(doc, skip, lex) if not in_ranges(c.verb.idx, quoted)]
@@ -380,6 +384,21 @@ def floats(quote: Quote, kept: list[Quote], text: str, names: Names) -> bool:
     quote.mention, quote.speaker, quote.rule = before.mention, before.speaker, CONTINUED
     quote.antecedent = before.antecedent or _offsets_tuple(before.mention)
     return True
+
+
+def titled(doc: Doc, start: int, lex: Lexicon) -> bool:
+    """'a paper titled "Measles Resurgence"', 'signs reading "Parks Not Parking."': the
+    quotation that opens at ``start`` is a title or a written text (lexicon.TITLING_WORDS),
+    not speech; but 'a statement reading "..."' gives its issuer's words."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    at = first.start - 1 if first is not None else -1
+    while at >= 0 and (doc[at].is_quote or doc[at].text in (",", ":")):
+        at -= 1  # back over the opening mark, and a comma or colon before it
+    if at < 0:
+        return False
+    word = doc[at]
+    return word.lower_ in lexicon.TITLING_WORDS and not (
+        word.lower_ == "reading" and word.i > 0 and doc[word.i - 1].lemma_.lower() in lex.document_nouns)
 
 
 def after_attribution(content: Span, cue: Span) -> Span:

@@ -37,6 +37,10 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
                  for t in (c.subtree if c.dep_ != "csubj" else [c])}  # 'Confirming [life can ...]'
         if closed:
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
+        # "said only that ...", "said simply that ...": a word before "that" is the writer's
+        mark = next((c for c in claim.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if mark is not None:
+            drop |= {t.i for c in claim.children if c.dep_ == "advmod" and c.i < mark.i for t in c.subtree}
         # "..., according to Reuters": an attribution of its own, not part of the claim
         drop |= {t.i for r in subtree if r.lower_ == "according" and r.i > claim.left_edge.i
                  and r.nbor(-1).text == "," for t in r.subtree}
@@ -306,6 +310,10 @@ def said_next(token: Token, lex: Lexicon) -> bool:
             and not any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children):
         return True  # "said power is what sets the US apart, and described ...", "said prices would rise
         # and warned of strikes": a past tense the claim's verb cannot share, the speaker's next act
+    if token.dep_ == "conj" and token.lemma_.lower() in lex.characterising_verbs \
+            and any(t.text in QUOTE_TOKENS for t in token.subtree) \
+            and not any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children):
+        return True  # 'said the senator had voted and called the attack "a distortion"': the speaker's words
     return (token.dep_ == "conj" or subordinate) and any(c.dep_ == "ccomp" for c in token.children)
 
 

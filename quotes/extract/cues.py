@@ -264,6 +264,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         return None  # "low rates encouraged buyers to borrow": no one asked anything
     stating = reporting or source or asks  # "requested (that) they all be ...", "questioned whether ..."
     comps = [c for c in children if (c.dep_ == "ccomp" and stating and not beyond_semicolon(c, verb)
+                                     and not (c.i < verb.i and stranded(c))
                                      and (c.pos_ in ("VERB", "AUX", "ADJ")
                                           # "found that 52 percent of voters disapprove": a clause
                                           # the parser built around its subject's noun
@@ -764,6 +765,13 @@ def titled_name(subject: Token, verb: Token) -> Token:
     if first - 1 <= subject.i or title.tag_ not in ("NN", "NNS") or not title.is_lower:
         return subject
     return doc[first:last.i + 1].root
+
+
+def stranded(clause: Token) -> bool:
+    """'The denial came a day after [Dell said ...]': a clause before the verb that ends in a
+    preposition without its object is the narration the speaker's name goes into."""
+    last = max((t for t in clause.subtree if not t.is_punct), key=lambda t: t.i)
+    return last.pos_ == "ADP" and not any(c.dep_ in ("pobj", "pcomp") for c in last.children)
 
 
 def beyond_semicolon(comp: Token, verb: Token) -> bool:

@@ -33,7 +33,10 @@ def title_cased(head: Token, prep: Token) -> bool:
     missed, told by the capital of its preposition right after a capitalised head and by the
     capitals of all the words it governs."""
     words = [t for t in prep.subtree if not t.is_punct]
-    return prep.i == head.i + 1 and head.text[:1].isupper() and prep.text[:1].isupper() \
+    # "Americans for Fiscal Restraint": a plural name takes a small one ("Residents of
+    # Halifax" are people of a place)
+    capital = prep.text[:1].isupper() or head.tag_ == "NNPS" and prep.lower_ in lexicon.SMALL_WORDS
+    return prep.i == head.i + 1 and head.text[:1].isupper() and capital and head.ent_type_ != "PERSON" \
         and all(t.text[:1].isupper() or t.lower_ in lexicon.SMALL_WORDS for t in words) \
         and words[-1].text[:1].isupper() and prep.right_edge.i == words[-1].i
 
@@ -291,13 +294,33 @@ def agent_of(verb: Token) -> Token | None:
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
+def without_asides(phrase: Token) -> Span:
+    """"in a statement", not "in a statement that it was reviewing the decision"; "in a letter
+    to The Mercury News", not "..., published on Monday, ...": a phrase up to its first clause
+    or apposition."""
+    doc = phrase.doc
+    end = phrase.i + 1
+    while end <= phrase.right_edge.i and not doc[end].is_punct and not aside_in(doc[end], phrase):
+        end += 1
+    return doc[phrase.i:end]
+
+
+def aside_in(token: Token, phrase: Token) -> bool:
+    """Whether ``token`` is in a clause or apposition within ``phrase``."""
+    while token.i != phrase.i and token.head.i != token.i:
+        if token.dep_ in lexicon.ASIDE_DEPS:
+            return True
+        token = token.head
+    return False
+
+
 def channel_of(verb: Token, lex: Lexicon) -> str | None:
     """How the words were said: 'in a statement', 'on her Telegram channel', 'told reporters'."""
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in lexicon.CHANNEL_PREPOSITIONS:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() in lex.channel_nouns:
-                return verb.doc[child.left_edge.i:child.right_edge.i + 1].text
+                return without_asides(child).text
         if child.dep_ in ("dobj", "dative") and child.lemma_.lower() in lex.audience_nouns:
             return f"{verb.text} {verb.doc[child.left_edge.i:child.right_edge.i + 1].text}"
         if child.dep_ == "advcl" and child.lemma_ == "cite":

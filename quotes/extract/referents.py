@@ -41,6 +41,18 @@ def with_regnal_title(name: str, role: str | None) -> str:
     return name
 
 
+def titled_gender(words: list[str], name: str) -> str | None:
+    """The gender a title or description among ``words`` gives the person ``name`` ("Mr",
+    "spokeswoman"), but not one that begins another name ("Prince George-Mackenzie MLA Kelly
+    Lind": a place's)."""
+    name_words = set(name.split())
+    for word, after in zip(words, [*words[1:], ""], strict=False):
+        key = word.lower().rstrip(".")
+        if key in lexicon.GENDER and not (after[:1].isupper() and after.split("-")[0] not in name_words):
+            return lexicon.GENDER[key]
+    return None
+
+
 @dataclass(frozen=True)
 class Named:
     """A person the article names: where, the name as written, the title written with it."""
@@ -242,11 +254,11 @@ class Names:
         found: dict[str, str] = {}
         for ent in self.ents:
             if ent.label_ == "PERSON" and ent.start:
-                words = [t.lower_.rstrip(".") for t in self.doc[max(0, ent.start - 2):ent.start + 1]]
-                gender = next((lexicon.GENDER[w] for w in words
-                               if w in lexicon.GENDER and w not in lexicon.PRONOUNS), None)
+                name = self.full_name(self.name_alone(ent)[0])
+                gender = titled_gender([t.text for t in self.doc[max(0, ent.start - 2):ent.start + 2]
+                                        if t.lower_ not in lexicon.PRONOUNS], name)
                 if gender:
-                    found.setdefault(self.full_name(self.name_alone(ent)[0]), gender)
+                    found.setdefault(name, gender)
         for token in self.tokens[:-1]:  # "Mr Quill", even where the recogniser saw no person
             if not token.is_title or token.lower_.rstrip(".") not in lexicon.GENDER \
                     or token.lower_ in lexicon.PRONOUNS:
@@ -470,10 +482,30 @@ class Names:
 
     def organisation_in_full(self, name: str) -> str:
         """'Salling' -> 'Salling Group' when the article names exactly one organisation so, its
-        other words a company's ("Group", "Inc", "A/S"); else the name as written."""
+        other words a company's ("Group", "Inc", "A/S"); 'SDF' -> 'Syrian Democratic Forces'
+        when the article gives the abbreviation in brackets after the name; else the name as
+        written."""
+        if name in self.abbreviations:
+            return self.abbreviations[name]
         full = {clean_name(e.text) for e in self.ents if e.label_ == "ORG" and len(e) > 1 and e[0].text == name
                 and all(t.lower_.rstrip(".") in self.lex.company_name_words or t.is_punct for t in e[1:])}
         return full.pop() if len(full) == 1 else name
+
+    @cached_property
+    def abbreviations(self) -> dict[str, str]:
+        """"the Syrian Democratic Forces (SDF)", "the Department of Forestry and Fire
+        Protection (CalFire)": the short names the article defines, for the names in full
+        (an abbreviation defined for two names stands for neither)."""
+        found: dict[str, set[str]] = {}
+        tokens = self.tokens
+        for e in self.ents:
+            if e.label_ not in lexicon.ORG_LABELS or e.end + 2 >= len(tokens) or len(e) < 2:
+                continue
+            opening, short, closing = tokens[e.end:e.end + 3]
+            if opening.text == "(" and closing.text == ")" and short.is_alpha \
+                    and sum(c.isupper() for c in short.text) >= 2 and short.text[0].isupper():
+                found.setdefault(short.text, set()).add(clean_name(e.text))
+        return {short: names.pop() for short, names in found.items() if len(names) == 1}
 
     def organisations_between(self, since: int, start: int) -> set[str]:
         """The organisations, news media apart, named from ``since`` up to ``start``."""
@@ -689,10 +721,10 @@ class History:
     unnamed: list[tuple[int, str]] = field(default_factory=list)
 
     def remember(self, span: Span, found: Attribution) -> None:
-        # "Her rival" says nothing of the rival's gender: possessives are someone else's.
-        words = {t.lower_.rstrip(".") for t in span if t.dep_ != "poss"} | (
-            set((found.role or "").lower().split()) - {"her", "his", "their", "its"})
-        gender = next((lexicon.GENDER[w] for w in words if w in lexicon.GENDER), None)
+        # "Her rival" says nothing of the rival's gender: possessives are someone else's; nor
+        # does a title that begins a place's name ("Prince George-Mackenzie MLA Kelly Lind").
+        gender = titled_gender([t.text for t in span if t.dep_ != "poss"], found.name or "") or titled_gender(
+            [w for w in (found.role or "").split() if w.lower() not in lexicon.POSSESSIVE_SUBJECTS], found.name or "")
         if found.name and gender and found.kind == "person":
             self.gender.setdefault(found.name, gender)  # "Ms Lopez", "a spokeswoman"
         if found.name:

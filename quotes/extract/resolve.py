@@ -372,8 +372,8 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if not conjuncts and m.head.dep_ in lexicon.SUBJECT_DEPS and any(c.dep_ == "cc" for c in m.head.children):
         # "Harbour Paper, which makes tissues, and Solaris Paper which makes towels, said": parsed as two subjects
         conjuncts = [c for c in m.head.head.children if c.dep_ == m.head.dep_ and c.i > m.head.i]
-    if not conjuncts:
-        return None
+    if not conjuncts or all(one_name(m.head, c) for c in conjuncts):
+        return None  # "the Globe and Mail", "Procter and Gamble": one organisation's name
     if (m.head.pos_ == "PROPN" or m.head.ent_type_ in lexicon.NAME_LABELS) and all(fellows(c) for c in conjuncts):
         # "Dr Ana Ruiz and other researchers": the named person, for them all
         end = min(t.i for c in conjuncts for t in c.subtree if t.i > m.head.i) - 1
@@ -397,6 +397,12 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None  # "a fire service statement, as well as a ladder platform": no party written with it
     start = m.span.start + (r.doc[m.span.start].dep_ in ("det", "preconj") and m.first == "both")
     return Attribution(clean_name(in_full(r, r.doc[start:end])), "group")  # "Both Ruiz and Reyes": they
+
+
+def one_name(head: Token, conjunct: Token) -> bool:
+    """The recogniser reads the whole coordination as one organisation's name."""
+    words = head.doc[head.i:conjunct.i + 1]
+    return all(t.ent_type_ in lexicon.ORG_LABELS for t in words) and all(t.ent_iob_ == "I" for t in words[1:])
 
 
 def fellows(conjunct: Token) -> bool:
@@ -614,11 +620,17 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         # "President Vučić", of President Aleksandar Vučić named before
         return Attribution(r.full(surname), "person", strip_article(doc[span.start:at].text) or None)
     name_text = clean_name(without_trade(span, r.lex).text)
-    if r.names.is_person(name_text, m.head):
+    office = next((c for c in m.head.children if c.dep_ == "appos" and c.lemma_.lower() in r.lex.role_nouns), None)
+    if office is not None:  # "Marchand, the Progressive Conservative MLA for Tuxedo": a person, by office
+        return Attribution(r.full(name_text), "person", strip_article(mention_span(office, r.lex).text))
+    if r.names.is_person(name_text, m.head) or len(span) == 1 and any(
+            c.dep_ == "relcl" and any(w.dep_ in lexicon.SUBJECT_DEPS and w.lower_ == "who" for w in c.children)
+            for c in m.head.children):  # "Braun, who co-authored the paper,": a person
         return Attribution(r.full(name_text), "person")
     # "Democrats", "Greens": a plural name is a group's, unless the recogniser took the name
-    # for an organisation's ("General Motors", "Harbour Foods")
-    plural = m.head.tag_ == "NNPS" and m.head.ent_type_ != "ORG"
+    # for an organisation's ("General Motors", "Harbour Foods") or it goes on in capitals
+    # ("Americans for Fiscal Restraint")
+    plural = m.head.tag_ == "NNPS" and m.head.ent_type_ != "ORG" and span[-1].i == m.head.i
     if plural:
         return Attribution(name_text, "group")
     return Attribution(with_the(r, m.span, r.names.organisation_in_full(name_text)), "organisation")
@@ -820,7 +832,8 @@ def named_organisation(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if m.lemma not in r.lex.org_nouns or m.plural:
         return None
     named = [e for e in r.names.ents_in(m.span) if e.label_ == "ORG" and e.root.pos_ == "PROPN"
-             and e.root.dep_ != "poss"]  # "Dovenland's water agency" is not Dovenland
+             and e.root.dep_ != "poss"  # "Dovenland's water agency" is not Dovenland
+             and not e.text.islower()]  # "the secretary of state's office" names no "state"
     name = clean_name(named[-1].text) if named else None
     if name is None:
         return None
@@ -1124,7 +1137,9 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
         written = appos.doc[child.left_edge.i:child.right_edge.i + 1]
         if len(written) > len(appos) and all(t.is_title or t.lower_ in lexicon.SMALL_WORDS for t in written):
             appos = written  # "the group behind the petition, Save Our Library,": all of the name
-        if child.ent_type_ == "PERSON" or (child.pos_ == "PROPN" and head.pos_ != "PROPN"):
+        office = child.lemma_.lower() in r.lex.role_nouns and any(
+            d.dep_ == "det" and d.lower_ in lexicon.ARTICLES for d in child.children)
+        if not office and (child.ent_type_ == "PERSON" or (child.pos_ == "PROPN" and head.pos_ != "PROPN")):
             # "her rival, former county treasurer Wendell Voss": the name without its title
             names = [e for e in r.names.ents_in(appos) if e.label_ == "PERSON"]
             at = name_start(appos, r.lex)
