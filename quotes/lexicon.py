@@ -612,6 +612,10 @@ CLAUSE_CLOSERS: frozenset[str] = frozenset({",", ":", "—", "–", "-", "and", 
 NAME_PREPOSITIONS: frozenset[str] = frozenset({"of", "for", "in", "at", "to", "within", "from"})
 # Bodies news names without an article ("Police said"), meaning the one the article names.
 BARE_BODIES: frozenset[str] = frozenset({"police"})
+# Words that make a name a police force's without the word "police" ("Prince George RCMP",
+# "Kent Constabulary"): "police said" refers back to the force so named.
+POLICE_FORCE_WORDS: frozenset[str] = frozenset({
+    "rcmp", "opp", "nypd", "lapd", "constabulary", "gendarmerie", "carabinieri", "garda", "gardaí"})
 # Prepositions that introduce the channel of a statement ("in a statement", "on Telegram").
 CHANNEL_PREPOSITIONS: frozenset[str] = frozenset({"in", "on", "at", "during", "via", "through", "over",
                                                   "from"})

@@ -109,6 +109,7 @@ def test_who_the_source_of_according_to_is_is_not_the_claim(extract_text, text, 
 @pytest.mark.parametrize("text", [
     "According to the family's lawyer, Sam Patel, the boy was never given medication.",
     "According to the lawyer, Sam Patel, who represents the family, the boy was never given medication.",
+    "According to the family's lawyer, Dr. Sam Patel, the boy was never given medication.",
 ])
 def test_the_name_after_the_office_of_according_to_is_the_source_not_the_claim(extract_text, text):
     # parsed as a subject of the claim, beside "the boy"
@@ -1090,3 +1091,9 @@ def test_a_quoted_characterisation_joined_to_a_claim_is_the_speaker_s_next_words
     assert [(q.quote, q.speaker.name) for q in quotes] == [
         ("the senator had an attendance rate above 95 percent", "Ana Ruiz"),
         ('the attack "a distortion."', "Ana Ruiz")]
+
+
+def test_a_participle_set_off_after_the_reported_clause_is_the_speaker_s(extract_text):
+    quotes = extract_text('Gov. Ana Ruiz on Thursday denied that her office pressured the regulators, calling the '
+                          'accusations "completely false."')
+    assert [q.speaker.name for q in quotes] == ["Ana Ruiz", "Ana Ruiz"]

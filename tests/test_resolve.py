@@ -1430,3 +1430,35 @@ def test_a_title_that_begins_a_place_s_name_says_nothing_of_the_speaker_s_gender
     quotes = extract_text('Chief Marlene Joseph said the road was dangerous. Prince George-Mackenzie MLA Kelly Lind '
                           'said the province had been slow. "The assessment was promised in 2019," she said.')
     assert quotes[-1].speaker.name == "Kelly Lind"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The suit was filed by the Harbour Ratepayers Alliance, a consumer group that argues the rate increase was "
+     "approved improperly.", "Harbour Ratepayers Alliance"),
+    ("The suit was filed by Ana Ruiz, a tenant who says the landlord ignored repairs for years.", "Ana Ruiz"),
+])
+def test_a_description_set_beside_a_name_speaks_as_the_name(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
+def test_data_that_name_their_maker_speak_for_it_though_mentioned_before(extract_text):
+    quotes = extract_text("A new poll shows voters are split on the levy. The poll, released Monday by Harbour "
+                          "Polling, found Ruiz leading 46 percent to 44 percent among likely voters.")
+    assert quotes[-1].speaker.name == "Harbour Polling"
+
+
+@pytest.mark.parametrize("text, force", [
+    ("Prince George RCMP were called to the crash on Monday. Police said the driver had been taken to hospital.",
+     "Prince George RCMP"),
+    ("Officers from Kent Constabulary attended the scene. Police said the driver had been taken to hospital.",
+     "Kent Constabulary"),
+])
+def test_police_refers_back_to_the_force_named_without_the_word(extract_text, text, force):
+    assert only(extract_text(text)).speaker.name == force
+
+
+def test_a_plural_description_is_not_a_singular_one_before(extract_text):
+    quotes = extract_text('"The effect was consistent," said lead author Dr. Ana Ruiz, a sleep researcher at the '
+                          'University of Edinburgh. The researchers wrote that the findings support device-free '
+                          'bedrooms.')
+    assert (quotes[-1].speaker.name, quotes[-1].speaker.role) == (None, "researchers")

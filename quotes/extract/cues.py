@@ -175,7 +175,9 @@ def holder_after(source: Token, comma: Token, lex: Lexicon) -> tuple[Token, int]
     of the clause ("the family's lawyer, Sam Patel, ..."; "..., Sam Patel, who represents
     them, ..."), and the comma that ends the attribution."""
     doc = comma.doc
-    name = next((e for e in doc.ents if e.start == comma.i + 1 and e.label_ == "PERSON"), None)
+    # (after a title: "the center's director, Dr. Helen Vasquez, ...")
+    name = next((e for e in doc.ents if e.label_ == "PERSON" and comma.i < e.start <= comma.i + 3 and all(
+        t.lower_.rstrip(".") in lex.titles_or_roles for t in doc[comma.i + 1:e.start])), None)
     if name is None or source.lemma_.lower() not in lex.role_nouns or name.end + 1 >= len(doc) \
             or doc[name.end].text != ",":
         return None
@@ -707,6 +709,14 @@ def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
             while before.dep_ == "conj" and before.head.pos_ in ("PROPN", "NOUN"):
                 before = before.head
             return before
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and doc[verb.i - 1].text == "," and verb.head.dep_ == "ccomp" \
+            and verb.head.head.lemma_.lower() in lex.reporting_verbs:
+        # 'denied that her office pressured regulators, calling the claims "false"': set off
+        # after the reported clause, the participle is the speaker's next act, not the clause's
+        speaker = verb.head.head
+        subject = next((c for c in speaker.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
+        if subject is not None and agentive(subject, lex):
+            return subject
     head = verb
     for _ in range(6):
         if head.dep_ in ("ROOT", "relcl", "ccomp", "parataxis") or head.head.i == head.i:

@@ -418,11 +418,26 @@ class Names:
                 starts, names = found.setdefault(key, ([], []))
                 starts.append(ent.start_char)
                 names.append(name)
-        for start, name, noun in self._unrecognised_bodies():
+        for start, name, noun in [*self._unrecognised_bodies(), *self._police_forces()]:
             starts, names = found.setdefault(f"noun:{noun}", ([], []))
             at = bisect_left(starts, start)
             starts.insert(at, start)
             names.insert(at, name)
+        return found
+
+    def _police_forces(self) -> list[tuple[int, str, str]]:
+        """Police forces named without the word "police" (lexicon.POLICE_FORCE_WORDS:
+        "Prince George RCMP", "Kent Constabulary"), whatever the recogniser made of them: where
+        each starts, the name and "police", the noun that refers back to them."""
+        found: list[tuple[int, str, str]] = []
+        for token in self.tokens:
+            if token.lower_ not in lexicon.POLICE_FORCE_WORDS or not token.text[:1].isupper() \
+                    or self.in_quotes(token.idx) or not self.in_text(token.idx):
+                continue
+            start = token.i
+            while start > 0 and self.tokens[start - 1].pos_ == "PROPN" and self.tokens[start - 1].text[:1].isupper():
+                start -= 1
+            found.append((self.tokens[start].idx, clean_name(self.doc[start:token.i + 1].text), "police"))
         return found
 
     def _unrecognised_bodies(self) -> list[tuple[int, str, str]]:

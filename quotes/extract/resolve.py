@@ -511,6 +511,10 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
 def appositive_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"the state news agency TASS", "the minister, Choe Son Hui": the name beside the noun."""
     name, _ = apposition(r, m.head)
+    if not name and m.head.dep_ == "appos" and m.head.head.pos_ == "PROPN" and m.head.head.i < m.head.i:
+        # "the Harbour Tenants Alliance, a group that argues ...": the description's name
+        found = r.resolve(mention_span(m.head.head, r.lex), remember=False)
+        return found if found.name else None
     if not name:
         return None
     if m.lemma in r.lex.org_nouns:
@@ -753,17 +757,18 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if m.lemma not in r.lex.data_nouns and not (m.lemma in r.lex.media_nouns and any(
             c.dep_ == "compound" and c.lemma_.lower() in r.lex.data_nouns for c in m.head.children)):
         return None
-    if m.definite:
-        earlier = r.history.earlier_mention(m.lemma, m.span.start_char)
-        if earlier is not None:
-            r.relayed = earlier.via
-            return earlier.attribution  # "the poll also found"
     doc, children = r.doc, list(m.head.children)
     issuer = document_issuer(m.head)
     owner = next((c for c in children if c.dep_ == "poss"), None)
     maker = next((c for c in children if c.dep_ in ("compound", "nmod")
                   and (c.ent_type_ in lexicon.NAME_LABELS or c.pos_ == "PROPN")
                   or c.i < m.head.i and in_capitals(c)), None)  # ("WHO guidelines", the tagger's pronoun)
+    if m.definite and issuer is None:
+        # "the poll also found" (but "The poll, released by X, found" names its maker now)
+        earlier = r.history.earlier_mention(m.lemma, m.span.start_char)
+        if earlier is not None:
+            r.relayed = earlier.via
+            return earlier.attribution
     described = unnamed(m.span)
     named = None
     if issuer is not None:
@@ -1018,14 +1023,16 @@ def definite_description(r: Resolver, m: MentionPhrase) -> Attribution | None:
         # article first said where they are
         since = r.names.passage_start(m.span.start_char, 2)
         first = next((t for t in reversed(r.doc[:m.span.start]) if t.lemma_.lower() == m.lemma and t.idx >= since
-                      and t.pos_ == "NOUN" and not r.names.in_quotes(t.idx)), None)
+                      and t.tag_ == "NNS" and not r.names.in_quotes(t.idx)), None)
         if first is not None and first.nbor(1).dep_ == "prep" and mention_span(first, r.lex).end > first.i + 1:
             return Attribution(unnamed(mention_span(first, r.lex)), "group")
     names = r.names
     # the nearest earlier phrase of the same noun; for a body, one that says whose it is ("the
     # Biden campaign", "his campaign"): "the August campaign" says no more than "the campaign"
+    # (in the same number: "a sleep researcher" is not "the researchers")
     earlier = [c for c in names.chunks[:bisect_left(names.chunk_starts, m.span.start_char)]
-               if c.root.lemma_.lower() == m.lemma and (m.lemma in r.lex.role_nouns or any(
+               if c.root.lemma_.lower() == m.lemma and c.root.tag_.endswith("S") == m.plural
+               and (m.lemma in r.lex.role_nouns or any(
                    t.i != c.root.i and (t.ent_type_ in lexicon.NAME_LABELS or (t.pos_ == "PROPN" and not t.ent_type_)
                                         or t.lower_ in lexicon.POSSESSIVE_SUBJECTS) for t in c))]
     if earlier:
