@@ -556,6 +556,7 @@ SUMMING_NOUNS: frozenset[str] = frozenset({
     "move", "decision", "step", "view", "claim", "promise", "pledge", "charge", "allegation",
     "assertion", "accusation", "position", "stance", "argument", "remark", "comment", "suggestion",
     "sentiment", "assessment", "prediction", "warning", "threat", "admission", "statement",
+    "figure", "number", "estimate", "count", "tally",
 })
 # Nouns that name words as words ("the question, "Is this person a citizen?"", "the slogan
 # "Build Back Better""): a quotation after one is what it names, not what someone said.
@@ -566,6 +567,9 @@ MENTION_NOUNS: frozenset[str] = frozenset({
 # Verbs of saying more only when they take no noun as object ("she added", "he went on";
 # not "added the question to the census", "continued the tradition").
 ADDING_VERBS: frozenset[str] = frozenset({"add", "continue"})
+# Verbs of saying that take a clause and never a thing as their object: "said the ruling
+# vindicated concerns" is a clause, whatever the parse made of it.
+CLAUSE_ONLY_VERBS: frozenset[str] = frozenset({"say", "insist", "contend"})
 # Words that qualify an office without telling one holder from another ("a federal judge",
 # "the local official", "a senior minister").
 GENERIC_QUALIFIERS: frozenset[str] = frozenset({

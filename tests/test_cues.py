@@ -752,6 +752,10 @@ def test_words_before_an_auxiliary_the_parser_left_alone_are_no_claim(extract_te
      "the city would appeal the ruling"),
     ("Ana Ruiz said the victim was Tom Reyes, a man who lived nearby.",
      "the victim was Tom Reyes, a man who lived nearby"),
+    ("Officials said 40 people had died, a number that is expected to rise.", "40 people had died"),
+    # (its "lack" taken for a noun, and the relative clause with no relative word for an apposition)
+    ("Their lawyers argued that about 140,000 registered voters in the state lack any of the accepted IDs, a "
+     "figure the state disputes.", "about 140,000 registered voters in the state lack any of the accepted IDs"),
 ])
 def test_what_the_writer_adds_after_the_claim_is_not_quoted(extract_text, text, content):
     assert only(extract_text(text)).quote == content
@@ -1097,3 +1101,15 @@ def test_a_participle_set_off_after_the_reported_clause_is_the_speaker_s(extract
     quotes = extract_text('Gov. Ana Ruiz on Thursday denied that her office pressured the regulators, calling the '
                           'accusations "completely false."')
     assert [q.speaker.name for q in quotes] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_clause_whose_verb_the_parser_took_for_an_adjective_is_still_the_claim(extract_text):
+    q = only(extract_text("House Minority Leader Ana Ruiz said the ruling vindicated concerns Democrats raised "
+                          "during floor debate."))
+    assert q.quote == "the ruling vindicated concerns Democrats raised during floor debate"
+
+
+def test_a_clause_whose_verb_the_tagger_took_for_a_noun_is_still_the_claim(extract_text):
+    q = only(extract_text("The group's president, Ana Ruiz, said the bill \"locks in Biden-era spending levels for "
+                          "another quarter.\""))
+    assert (q.quote, q.type) == ('the bill "locks in Biden-era spending levels for another quarter."', "mixed")

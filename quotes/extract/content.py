@@ -179,8 +179,9 @@ def summing_up(comma: Token, last: int) -> bool:
     noun = doc[comma.i + 1]
     while noun.dep_ == "det" or noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
         noun = noun.head
+    # (a relative clause with no relative word may be parsed as an apposition: "a figure the state disputes")
     if doc[comma.i + 1].lower_ not in ("a", "an") or noun.right_edge.i < last \
-            or not any(c.dep_ in ("acl", "relcl") for c in noun.children):
+            or not any(c.dep_ in ("acl", "relcl") or c.dep_ == "appos" and c.i > noun.i for c in noun.children):
         return False
     if noun.lemma_.lower() in lexicon.SUMMING_NOUNS:
         return True  # "..., a move that could delay it": whatever the parser hung it on
@@ -212,10 +213,19 @@ def object_clause(doc: Doc, verb: Token, lex: Lexicon) -> Span | None:
         return None  # "published a report showing that ...": the report's own verb reports it
     if not any(t.dep_ == "ccomp" and tensed(t, lexicon.FINITE_TAGS)
             and not any(c.dep_ in lexicon.SUBJECT_DEPS and c.i < obj.i for c in t.children)
-            and not in_relative_clause(t, obj) for t in obj.subtree):
-        return None
+            and not in_relative_clause(t, obj) for t in obj.subtree) \
+            and not (verb.lemma_.lower() in lexicon.CLAUSE_ONLY_VERBS and clause_as_modifier(obj)) \
+            and not any(c.dep_ == "mark" and c.lower_ == "that" for c in obj.children):
+        return None  # ("argued that [about 140,000 voters lack IDs]", its verb taken for a noun)
     span = contiguous(doc, list(obj.subtree))
     return through_closing_mark(span) if span is not None else None
+
+
+def clause_as_modifier(obj: Token) -> bool:
+    """'said the ruling vindicated concerns': the clause's verb taken for an adjective of the
+    object, its subject for the verb's modifier (after a verb that takes no such object)."""
+    return any(c.dep_ == "amod" and c.i < obj.i and c.tag_ in ("VBD", "VBN") and any(
+        s.i < c.i and s.pos_ in ("NOUN", "PROPN") for s in c.children) for c in obj.children)
 
 
 def in_relative_clause(token: Token, top: Token) -> bool:

@@ -270,7 +270,9 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
                                      and (c.pos_ in ("VERB", "AUX", "ADJ")
                                           # "found that 52 percent of voters disapprove": a clause
                                           # the parser built around its subject's noun
-                                          or c.pos_ == "NOUN" and c.i > verb.i and that_clause(c)))
+                                          # ("the bill "locks in ...": its verb taken for a plural noun)
+                                          or c.pos_ == "NOUN" and c.i > verb.i and (that_clause(c) or any(
+                                              s.dep_ == "nsubj" for s in c.children))))
              or (c.dep_ == "xcomp" and lemma in lex.commissive_verbs and c.pos_ == "VERB" and not passive
                  and doc[c.left_edge.i - 1].text != ",")  # "..., he said, to find out why": no promise
              # 'stating "stand back and stand by"': a quoted imperative
