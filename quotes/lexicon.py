@@ -550,6 +550,10 @@ WH_WORDS: frozenset[str] = frozenset({"when", "where", "why", "how", "what", "wh
 # Conjunctions opening a subordinate clause that may trail a reported claim.
 SUBORDINATORS: frozenset[str] = frozenset({"when", "where", "while", "whereas", "because", "as",
                                            "although", "though", "unless", "since", "which"})
+# Words that open a condition or a time under which a claim holds: "could vote in person if
+# records indicated they had not", a part of the claim, not another report.
+CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless", "until", "once", "when", "because", "after",
+                                             "before", "since"})
 # Nouns by which a writer sums up what was said or done, after it ("..., a move that could
 # delay the project", "..., a claim officials rejected").
 SUMMING_NOUNS: frozenset[str] = frozenset({

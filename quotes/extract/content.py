@@ -324,7 +324,8 @@ def said_next(token: Token, lex: Lexicon) -> bool:
             and any(t.text in QUOTE_TOKENS for t in token.subtree) \
             and not any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children):
         return True  # 'said the senator had voted and called the attack "a distortion"': the speaker's words
-    return (token.dep_ == "conj" or subordinate) and any(c.dep_ == "ccomp" for c in token.children)
+    conditional = any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITION_MARKS for c in token.children)
+    return (token.dep_ == "conj" or subordinate and not conditional) and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def refusal(token: Token, lex: Lexicon) -> bool:
