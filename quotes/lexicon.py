@@ -318,6 +318,9 @@ TITLE_WORDS: frozenset[str] = frozenset({
     # ranks and offices written short before a name ("Staff Sgt.", "Coun.", "Det. Insp.")
     "cpl", "const", "cst", "insp", "supt", "det", "coun", "cllr", "cmdr", "cdr", "pte", "pvt", "spc",
     "atty", "hon", "brig", "msgr", "fr", "ald", "asst", "commr",
+    # and written out (not those that are surnames too: "Major", "Bishop", "Constable")
+    "commodore", "sergeant", "corporal", "lieutenant", "brigadier", "inspector", "superintendent",
+    "detective", "rabbi", "imam", "archbishop", "reverend",
 })
 # Titles written with a period before a name, as the tokenizer is to keep them ("said Sgt.
 # Ana Ruiz" is one sentence); English models already know "Dr.", "Gen.", "Gov.", "Rep.", "Sen.".

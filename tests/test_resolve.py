@@ -1462,3 +1462,32 @@ def test_a_plural_description_is_not_a_singular_one_before(extract_text):
                           'University of Edinburgh. The researchers wrote that the findings support device-free '
                           'bedrooms.')
     assert (quotes[-1].speaker.name, quotes[-1].speaker.role) == (None, "researchers")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Senator Margaret Holloway chairs the committee. Asked by reporters whether she would vote to confirm '
+     'Castellano, Holloway said, "Ask me next week."', "Margaret Holloway"),
+    ('Derek Amundsen is running for the seat. Asked whether he knew who owned Lattimore, Amundsen said, '
+     '"I do not, and I do not think it matters."', "Derek Amundsen"),
+])
+def test_a_name_that_ends_the_question_asked_is_not_the_speaker_s(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
+def test_a_pronoun_in_the_sentence_of_a_titled_name_refers_to_the_name_without_the_title(extract_text):
+    quotes = extract_text('Assembly Speaker Gordon Lind, a Republican from Eau Claire, called the vote "a '
+                          'long-overdue correction" to a system he said had shortchanged rural districts.')
+    assert [q.speaker.name for q in quotes] == ["Gordon Lind", "Gordon Lind"]
+
+
+def test_a_rank_after_the_comma_of_an_office_is_no_part_of_the_name(extract_text):
+    q = only(extract_text('A spokesman for the navy, Commodore Hendra Kusuma, said patrols in the area were '
+                          '"routine and unchanged."'))
+    assert (q.speaker.name, q.speaker.role) == ("Hendra Kusuma", "spokesman for the navy")
+
+
+def test_a_person_of_a_firm_the_recogniser_took_for_one_name_is_the_person(extract_text):
+    quotes = extract_text('Jonah Petrakis of Weatherby Securities said the firm had "a credibility problem," '
+                          'pointing out that it had reaffirmed its forecast in May. "Either they did not know or '
+                          'they did not say," Petrakis said.')
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes[:2]] == [("Jonah Petrakis", "person")] * 2

@@ -475,7 +475,13 @@ def office_of_name(subject: Token, lex: Lexicon) -> Token:
 def second_name(subject: Token, verb: Token) -> Token:
     """'In a briefing that included governor Gavin Newsom, Donald Trump denied ...', parsed
     with the first name as the subject and the second in apposition to it: one person's name
-    is not another's appositive, and the name right before the verb is the speaker."""
+    is not another's appositive, and the name right before the verb is the speaker. ('Asked
+    whether she would confirm Castellano, Holloway said': nor, without an "and", a conjunct.)"""
+    if not any(c.dep_ == "cc" for c in subject.children):
+        listed = next((c for c in subject.children if c.dep_ == "conj" and c.i == c.right_edge.i == verb.i - 1
+                       and c.pos_ == subject.pos_ == "PROPN" and c.nbor(-1).text == ","), None)
+        if listed is not None:
+            return listed
     appos = next((c for c in subject.children if c.dep_ == "appos" and c.right_edge.i == verb.i - 1), None)
     if appos is None or subject.ent_type_ != "PERSON" or appos.ent_type_ != "PERSON":
         return subject
@@ -711,7 +717,8 @@ def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
             while before.dep_ == "conj" and before.head.pos_ in ("PROPN", "NOUN"):
                 before = before.head
             return before
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and doc[verb.i - 1].text == "," and verb.head.dep_ == "ccomp" \
+    set_off = doc[verb.i - 1].text == "," or doc[verb.i - 1].is_quote and doc[verb.i - 2].text == ","  # (',"')
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and set_off and verb.head.dep_ == "ccomp" \
             and verb.head.head.lemma_.lower() in lex.reporting_verbs:
         # 'denied that her office pressured regulators, calling the claims "false"': set off
         # after the reported clause, the participle is the speaker's next act, not the clause's

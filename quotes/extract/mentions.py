@@ -88,8 +88,9 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
         # right after a title belongs to it, even when the parser split the two.
         while hi < len(doc) and doc[hi].ent_type_ == "PERSON":
             hi += 1
-    # Never cut a name in two: widen to the whole of any entity the phrase overlaps.
-    while lo > 0 and doc[lo].ent_iob_ == "I" and doc[lo].ent_type_ in lexicon.NAME_LABELS:
+    # Never cut a name in two: widen to the whole of any entity the phrase overlaps (but not
+    # back over a comma: "who owned Lattimore, Amundsen said" is two names the recogniser joined).
+    while lo > 0 and doc[lo].ent_iob_ == "I" and doc[lo].ent_type_ in lexicon.NAME_LABELS and doc[lo - 1].text != ",":
         lo -= 1
     while hi < len(doc) and doc[hi].ent_iob_ == "I" and doc[hi].ent_type_ in lexicon.NAME_LABELS \
             and not caption_label(doc[hi]):

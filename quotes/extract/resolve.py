@@ -332,7 +332,10 @@ def subject_before_in_sentence(r: Resolver, start: int, gender: str | None) -> A
         if token.dep_ not in lexicon.SUBJECT_DEPS or names.in_quotes(token.idx) or token.pos_ != "PROPN" \
                 or token.i in reported:
             continue
-        written = clean_name(mention_span(token, r.lex).text)
+        span = mention_span(token, r.lex)
+        persons = [e for e in r.names.ents_in(span) if e.label_ == "PERSON"]
+        # "Assembly Speaker Gordon Halvorsen": the name, not the title
+        written = r.names.name_alone(persons[-1])[0] if persons else clean_name(span.text)
         if token.ent_type_ == "PERSON" or names.surname_in_full(written):
             found.add(r.full(written))
     if len(found) != 1:
@@ -484,10 +487,13 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     bodies = r.lex.org_nouns | r.lex.media_name_words
     persons = [e for e in r.names.ents_in(m.span) if e.label_ == "PERSON" and names_head(e, m.head, r.lex)
                and e[-1].lower_ not in bodies]
-    closing = name_closing(m.span)
+    closing = name_closing(m.span, r.lex)
     if closing is not None:
         # "The mayor of Springvale, Ana Ruiz": the name set off at the end is whom the office describes
-        role_text = strip_article(doc[m.span.start:closing.start].text).strip(" ,")
+        # (a rank in capitals after the comma goes: "a spokesman for the navy, Commodore Hendra Kusuma")
+        comma = max(t.i for t in doc[m.span.start:closing.start] if t.text == ",")
+        end = comma if comma + 1 < closing.start and doc[comma + 1].is_title else closing.start
+        role_text = strip_article(doc[m.span.start:end].text).strip(" ,")
         return Attribution(r.full(clean_name(closing.text)), "person", role_text or None)
     if not persons:
         return None
@@ -624,6 +630,9 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         # "President Vučić", of President Aleksandar Vučić named before
         return Attribution(r.full(surname), "person", strip_article(doc[span.start:at].text) or None)
     name_text = clean_name(without_trade(span, r.lex).text)
+    person, _, body = name_text.partition(" of ")
+    if body and person_of_body(r, person):
+        return Attribution(r.full(person), "person")  # "Jonah Petrakis of Weatherby Securities", as one name
     office = next((c for c in m.head.children if c.dep_ == "appos" and c.lemma_.lower() in r.lex.role_nouns), None)
     if office is not None:  # "Marchand, the Progressive Conservative MLA for Tuxedo": a person, by office
         return Attribution(r.full(name_text), "person", strip_article(mention_span(office, r.lex).text))
@@ -638,6 +647,19 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if plural:
         return Attribution(name_text, "group")
     return Attribution(with_the(r, m.span, r.names.organisation_in_full(name_text)), "organisation")
+
+
+def person_of_body(r: Resolver, name: str) -> bool:
+    """Whether "Jonah Petrakis" in "Jonah Petrakis of Weatherby Securities", which the
+    recogniser took for one organisation's name, is a person's: two or more capitalised words,
+    by a given name or by the last written alone elsewhere in the article ("Petrakis said")."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or words[-1].lower() in r.lex.org_nouns:
+        return False
+    if lexicon.given_name_gender(name) is not None:
+        return True
+    alone = re.compile(rf"(?<!{re.escape(words[-2])} )\b{re.escape(words[-1])}\b(?! of )")
+    return alone.search(r.names.text) is not None
 
 
 def with_the(r: Resolver, span: Span, name: str) -> str:
@@ -1175,17 +1197,20 @@ def given_name(head: Token) -> Span | None:
     return None
 
 
-def name_closing(span: Span) -> Span | None:
+def name_closing(span: Span, lex: Lexicon) -> Span | None:
     """A person's name that ends a mention after a comma ("The mayor of Springvale, Ana
     Ruiz", "The head of the fire service, chief officer Ana Ruiz"): two or more capitalised
-    words that the recogniser took for a person or for nothing, after any lower-case title."""
+    words that the recogniser took for a person or for nothing, after any title ("a
+    spokesman for the navy, Commodore Hendra Kusuma")."""
     commas = [t.i for t in span if t.text == ","]
     if not commas or commas[-1] == span.start:
         return None
     start = commas[-1] + 1
-    while start < span.end and span.doc[start].is_lower and span.doc[start].pos_ in ("NOUN", "ADJ"):
+    doc = span.doc
+    while start < span.end and (doc[start].is_lower and doc[start].pos_ in ("NOUN", "ADJ")
+                                or start + 2 < span.end and doc[start].lower_.rstrip(".") in lex.title_words):
         start += 1
-    name = span.doc[start:span.end]
+    name = doc[start:span.end]
     if len(name) >= 2 and all(t.pos_ == "PROPN" and (t.is_title or t.text == "-") and t.ent_type_ in ("", "PERSON")
                               for t in name):
         return name
