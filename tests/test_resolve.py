@@ -1491,3 +1491,17 @@ def test_a_person_of_a_firm_the_recogniser_took_for_one_name_is_the_person(extra
                           'pointing out that it had reaffirmed its forecast in May. "Either they did not know or '
                           'they did not say," Petrakis said.')
     assert [(q.speaker.name, q.speaker.kind) for q in quotes[:2]] == [("Jonah Petrakis", "person")] * 2
+
+
+def test_a_description_refers_to_the_body_named_rather_than_to_an_earlier_description(extract_text):
+    quotes = extract_text("Workers at the plant have voted to strike, their union said Sunday. The Harbour Food "
+                          "Workers Union represents about 850 employees at the plant. The union also said that talks "
+                          "would resume on Tuesday.")
+    assert quotes[-1].speaker.name == "Harbour Food Workers Union"
+
+
+@pytest.mark.parametrize("description", ["The Pittsburgh-based company", "The Danish company"])
+def test_a_company_described_by_its_place_is_the_company_named(extract_text, description):
+    q = only(extract_text(f"Halcyon Robotics Inc cut its forecast on Wednesday. {description} said it now expects "
+                          "revenue of about 1.1 billion dollars."))
+    assert q.speaker.name == "Halcyon Robotics Inc"

@@ -893,9 +893,11 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
     line = ("company" if m.lemma in lex.company_nouns else "media" if m.lemma in lex.media_nouns
             else "club" if m.lemma in lex.club_nouns else None)
     bare = len(m.span) == 1 and m.lower in lexicon.BARE_BODIES  # "Police said", as "the police said"
+    # ("the Pittsburgh-based company", "the Danish retailer": a place says where it is, not whose)
     if (line is None and m.lemma not in lex.org_nouns) or m.lemma in lex.place_nouns \
             or not (m.definite or bare) or m.plural and not bare \
-            or any(t.pos_ == "PROPN" or t.ent_type_ in lexicon.NAME_LABELS for t in m.span):
+            or any((t.pos_ == "PROPN" or t.ent_type_ in lexicon.NAME_LABELS) and t.ent_type_ not in ("GPE", "NORP")
+                   for t in m.span):
         return None
     if line is None and m.modifiers:
         # "the fire service" is the "North Wales Fire and Rescue Service" named before; "the
@@ -905,12 +907,12 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
         named = [name for at, name in zip(starts, names, strict=True) if at < m.span.start_char
                  and words <= {w.lower() for w in name.split()}]
         return Attribution(named[-1], "organisation") if named else None
-    ref = r.history.earlier_mention(m.lemma, m.span.start_char)
-    if ref is not None:
-        return ref.attribution
     start = m.span.start_char
     # "the ministry" after "the Ministry of Health": the name holds the noun
     name = None if m.modifiers else r.names.organisation_before(f"noun:{m.lemma}", start)
+    ref = r.history.earlier_mention(m.lemma, start)
+    if ref is not None and not (name and ref.name[:1].islower()):
+        return ref.attribution  # (but "their union said ... the union": the union the article names)
     if name is None and line is not None:
         name = r.names.organisation_before(line, start, since=r.names.passage_start(start, 6))
     if name is None and line in ("company", "media"):
