@@ -1505,3 +1505,9 @@ def test_a_company_described_by_its_place_is_the_company_named(extract_text, des
     q = only(extract_text(f"Halcyon Robotics Inc cut its forecast on Wednesday. {description} said it now expects "
                           "revenue of about 1.1 billion dollars."))
     assert q.speaker.name == "Halcyon Robotics Inc"
+
+
+def test_data_whose_maker_is_no_name_speak_as_the_noun_by_the_maker(extract_text):
+    q = only(extract_text("According to a report released last month by the department's inspector general, 20 of "
+                          "the 26 facilities were staffed below targets."))
+    assert (q.speaker.name, q.speaker.kind) == ("report by department's inspector general", "document")

@@ -795,9 +795,9 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
     named = None
     if issuer is not None:
         named = mention_span(issuer, r.lex)
-        # "a survey published in 2017 by the society": the words up to the issuer's
-        lead = doc[m.span.start:named.start]
-        described = unnamed(lead) if len(lead) else described
+        # "a survey published in 2017 by the society": the words up to the noun, "by" ("survey by")
+        lead = doc[m.span.start:min(named.start, m.head.i + 1)]
+        described = f"{unnamed(lead)} by" if len(lead) else described
     elif owner is not None and (owner.lower_ not in lexicon.PRONOUNS or in_capitals(owner)):
         named = mention_span(owner, r.lex)
         rest = [t for t in doc[owner.right_edge.i + 1:m.span.end] if t.dep_ != "case"]
