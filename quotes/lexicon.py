@@ -79,6 +79,11 @@ NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "term", "name", "nickna
 # Tom Reyes", "a resident using the pseudonym Kit".
 GIVEN_NAME_VERBS: frozenset[str] = NAMING_VERBS | {"identify", "know"}
 NAME_NOUNS: frozenset[str] = frozenset({"name", "pseudonym", "alias", "nickname"})
+# Nouns of a person chosen for a post, and verbs of holding one: "pressed the nominee to lead
+# the agency over ..." names the post, no request to lead ("urged the nominee to withdraw" is one).
+CHOSEN_NOUNS: frozenset[str] = frozenset({"nominee", "pick", "choice", "candidate", "appointee", "successor"})
+POST_VERBS: frozenset[str] = frozenset({"lead", "head", "run", "serve", "replace", "succeed", "become", "chair",
+                                        "direct", "oversee", "command", "fill"})
 # Words that put a title or a written text in quotation marks: 'a paper titled "..."', 'signs
 # reading "..."' (a document "reading" gives its issuer's words; a sign, a banner gives nobody's).
 TITLING_WORDS: frozenset[str] = frozenset({"titled", "entitled", "subtitled", "headlined", "captioned", "reading"})

@@ -163,6 +163,7 @@ def test_a_relative_clause_of_saying_is_cut_from_the_claim_around_it(extract_tex
 
 @pytest.mark.parametrize("text, content, cue", [
     ("The mayor urged voters to stay home on Sunday.", "voters to stay home on Sunday", "urged"),
+    ("Senators urged the nominee to withdraw from the race.", "the nominee to withdraw from the race", "urged"),
     ("The premier called on Ottawa to fund the project.", "Ottawa to fund the project", "called on"),
     ("The senator asked the ministry to explain the delay.", "the ministry to explain the delay", "asked"),
     ("The senator encouraged the agency to release the files.", "the agency to release the files",
@@ -211,6 +212,7 @@ def test_a_request_with_a_quoted_fragment_is_mixed(extract_text):
     "She was invited to speak at the ceremony.",
     "The mayor was urged to resign by the council.",
     "Low interest rates encouraged buyers to borrow more.",
+    "Senators from both parties pressed the nominee to lead the aviation agency over a shortage of controllers.",
 ])
 def test_not_requests(extract_text, text):
     assert extract_text(text) == []

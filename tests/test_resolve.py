@@ -1511,3 +1511,13 @@ def test_data_whose_maker_is_no_name_speak_as_the_noun_by_the_maker(extract_text
     q = only(extract_text("According to a report released last month by the department's inspector general, 20 of "
                           "the 26 facilities were staffed below targets."))
     assert (q.speaker.name, q.speaker.kind) == ("report by department's inspector general", "document")
+
+
+@pytest.mark.parametrize("text", [
+    "The Ministry of Trade held a briefing on Monday. According to data that the ministry published on Monday, "
+    "exports fell by a third.",
+    "The Ministry of Trade held a briefing on Monday. According to figures the ministry released, exports fell by "
+    "a third.",
+])
+def test_data_speak_for_whom_a_relative_clause_says_released_them(extract_text, text):
+    assert only(extract_text(text)).speaker.name == "Ministry of Trade"

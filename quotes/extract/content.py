@@ -613,6 +613,9 @@ def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
         addressee = next((c for c in wanted.children if c.dep_ == "pobj"), None) if wanted is not None else None
         if addressee is not None and wanted is not None and wanted.i == verb.i + 1:
             cue_tokens.append(wanted)
+    if infinitive is not None and addressee is not None and addressee.lemma_.lower() in lexicon.CHOSEN_NOUNS \
+            and infinitive.lemma_.lower() in lexicon.POST_VERBS:
+        return None  # "pressed the nominee to lead the agency": the post the nominee is for
     if infinitive is not None and (addressee is None or addressee.i < infinitive.i):
         if addressee is None and (verb.lemma_.lower() not in lex.commissive_verbs | lex.question_verbs
                                   or any(c.dep_ == "auxpass" for c in infinitive.children)):

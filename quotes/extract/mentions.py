@@ -264,6 +264,11 @@ def document_issuer(noun: Token) -> Token | None:
         if child.dep_ == "acl" and child.lemma_.lower() in lexicon.ISSUING_VERBS \
                 and any(c.dep_ == "agent" for c in child.children):
             return agent_of(child)
+        if child.dep_ == "relcl" and child.lemma_.lower() in lexicon.ISSUING_VERBS:
+            # "figures the agency released last month": the relative clause's subject
+            subject = next((c for c in child.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")), None)
+            if subject is not None:
+                return subject
     # "the survey of 1,500 Canadians, conducted by Leger": the participle set off after the
     # noun's "of" phrase is the noun's, wherever the parser hung it
     for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
