@@ -79,6 +79,10 @@ NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "term", "name", "nickna
 # Tom Reyes", "a resident using the pseudonym Kit".
 GIVEN_NAME_VERBS: frozenset[str] = NAMING_VERBS | {"identify", "know"}
 NAME_NOUNS: frozenset[str] = frozenset({"name", "pseudonym", "alias", "nickname"})
+# What a writer notes a source left out: "claimed, without evidence, that ...", "said ...
+# without giving details" (but "was rushed through without proper consultation" is the claim's).
+WITHHELD_NOUNS: frozenset[str] = frozenset({"evidence", "proof", "detail", "explanation", "elaboration",
+                                            "specifics", "substantiation", "comment"})
 # Nouns of a person chosen for a post, and verbs of holding one: "pressed the nominee to lead
 # the agency over ..." names the post, no request to lead ("urged the nominee to withdraw" is one).
 CHOSEN_NOUNS: frozenset[str] = frozenset({"nominee", "pick", "choice", "candidate", "appointee", "successor"})

@@ -1121,3 +1121,15 @@ def test_a_clause_whose_verb_the_tagger_took_for_a_noun_is_still_the_claim(extra
     q = only(extract_text("The group's president, Ana Ruiz, said the bill \"locks in Biden-era spending levels for "
                           "another quarter.\""))
     assert (q.quote, q.type) == ('the bill "locks in Biden-era spending levels for another quarter."', "mixed")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ana Ruiz claimed the election was stolen without providing evidence.", "the election was stolen"),
+    ("Ana Ruiz claimed the election was stolen without evidence.", "the election was stolen"),
+    ("Ana Ruiz said the talks had failed, without giving details.", "the talks had failed"),
+    ("Residents say the plan was rushed through without proper consultation.",
+     "the plan was rushed through without proper consultation"),
+])
+def test_what_the_writer_says_the_source_left_out_is_not_the_claim_but_a_claim_s_without_is(extract_text, text,
+                                                                                             content):
+    assert only(extract_text(text)).quote == content

@@ -347,7 +347,9 @@ def reporters_aside(token: Token, lex: Lexicon) -> bool:
     """'... without elaborating', '..., but did not specify ...': the writer's comment
     on what the source left out, not part of what the source said."""
     if token.dep_ == "prep" and token.lower_ == "without":
-        return True
+        obj = next((c for c in token.children if c.dep_ in ("pobj", "pcomp")), None)
+        return obj is None or obj.tag_ == "VBG" or obj.lemma_.lower() in lexicon.WITHHELD_NOUNS \
+            or token.doc[token.i - 1].text == ","
     if token.dep_ in ("advcl", "conj", "csubj") and token.tag_ == "VBG" \
             and (token.lemma_ in lex.reporting_verbs or token.lemma_ in lexicon.CITING_VERBS):
         return True  # '..., saying: "..."' / '..., adding that ...' / '..., citing ...': a cue of its own
