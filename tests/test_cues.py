@@ -1133,3 +1133,13 @@ def test_a_clause_whose_verb_the_tagger_took_for_a_noun_is_still_the_claim(extra
 def test_what_the_writer_says_the_source_left_out_is_not_the_claim_but_a_claim_s_without_is(extract_text, text,
                                                                                              content):
     assert only(extract_text(text)).quote == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Outside experts said the study was well designed but urged caution about drawing firm conclusions.",
+     "the study was well designed"),
+    ("Ana Ruiz said the report found rents had doubled and recommended a cap on increases.",
+     "the report found rents had doubled and recommended a cap on increases"),
+])
+def test_a_verb_of_saying_joined_to_a_claim_about_a_thing_is_the_speaker_s_next_act(extract_text, text, content):
+    assert [q.quote for q in extract_text(text)][0] == content

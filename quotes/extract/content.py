@@ -329,18 +329,20 @@ def said_next(token: Token, lex: Lexicon) -> bool:
 
 
 def refusal(token: Token, lex: Lexicon) -> bool:
-    """'said the plan was costly but declined to elaborate', '... and would not say more': a
-    verb coordinated with a claim about something that cannot speak, telling what the
-    speaker would not say, is the narration's."""
+    """'said the plan was costly but declined to elaborate', '... and would not say more',
+    'said the study was well designed but urged caution': a verb of saying (or of declining
+    to) coordinated with a claim about something that cannot speak is the speaker's next act,
+    the narration's."""
     if token.dep_ != "conj" or any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children):
         return False
     shared = next((c for c in token.head.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
     if shared is not None and (shared.pos_ in ("PROPN", "PRON") or shared.ent_type_ in lexicon.AGENT_LABELS
-                               or shared.lemma_.lower() in lex.agents | lex.org_nouns):
+                               or shared.lemma_.lower() in lex.agents | lex.org_nouns
+                               or shared.dep_ == "nsubj"
+                               and shared.lemma_.lower() in lex.data_nouns | lex.document_nouns):
         return False  # "said the council met and refused to fund it": the council refused
     lemma = token.lemma_.lower()
-    return lemma in lexicon.DECLINING_VERBS or (lemma in lex.reporting_verbs | {"comment", "elaborate"}
-                                                and any(c.dep_ == "neg" for c in token.children))
+    return lemma in lexicon.DECLINING_VERBS or lemma in lex.reporting_verbs | {"comment", "elaborate"}
 
 
 def reporters_aside(token: Token, lex: Lexicon) -> bool:
