@@ -107,6 +107,10 @@ REQUEST_VERBS: frozenset[str] = frozenset({
 })
 # Verbs whose embedded question ("asked whether ...") is the content, not a lack of it.
 QUESTION_VERBS: frozenset[str] = frozenset({"ask", "inquire", "enquire", "query", "question"})
+# Verbs of answering, and of putting questions to someone: "Lee questioned Ruiz about the
+# fund. "We took $8 million," he replied." - who replies is the one questioned.
+ANSWERING_VERBS: frozenset[str] = frozenset({"reply", "respond", "answer", "retort"})
+QUESTIONING_VERBS: frozenset[str] = QUESTION_VERBS | {"press", "quiz", "grill", "challenge"}
 # Prepositions that introduce whom a request is made of ("called on", "appealed to",
 # "pleaded with") and what is asked for ("called for", "asked for").
 ADDRESSEE_PREPOSITIONS: frozenset[str] = frozenset({"on", "upon", "to", "with"})

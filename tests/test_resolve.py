@@ -1521,3 +1521,10 @@ def test_data_whose_maker_is_no_name_speak_as_the_noun_by_the_maker(extract_text
 ])
 def test_data_speak_for_whom_a_relative_clause_says_released_them(extract_text, text):
     assert only(extract_text(text)).speaker.name == "Ministry of Trade"
+
+
+def test_who_replies_is_the_one_questioned_in_the_sentence_before(extract_text):
+    quotes = extract_text('Coun. Maria Lind said the budget was too tight. Finance director Ana Ruiz presented the '
+                          'plan. Lind questioned Ruiz at length about the reserve. "We have already taken $8 million '
+                          'out of that fund," she replied.')
+    assert quotes[-1].speaker.name == "Ana Ruiz"

@@ -210,6 +210,10 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
         kinds = {"group", "organisation"}
     gender = lexicon.GENDER.get(m.lower)
     history = r.history
+    if "person" in kinds and m.head.head.lemma_.lower() in lexicon.ANSWERING_VERBS:
+        questioned = questioned_before(r, start, gender)
+        if questioned is not None:
+            return questioned
     if "person" in kinds:
         only = subject_before_in_sentence(r, start, gender) or sole_person_before(r, start, gender) \
             or described_person_before(r, start)
@@ -313,6 +317,20 @@ def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attributi
     # (the title they last spoke with, if none is written here)
     spoke = next((ref.role for ref in r.history.before(start) if ref.name == name and ref.role), None)
     return Attribution(name, "person", person.role or spoke)
+
+
+def questioned_before(r: Resolver, start: int, gender: str | None) -> Attribution | None:
+    """"Lee questioned Ruiz at length about the fund. "We took $8 million," he replied.": the
+    person the sentence before put questions to, for a pronoun that answers."""
+    before = r.names.sentence_before(start)
+    sent = r.doc.char_span(*before, alignment_mode="expand") if before is not None else None
+    for verb in (t for t in sent or [] if t.lemma_.lower() in lexicon.QUESTIONING_VERBS and t.pos_ == "VERB"):
+        asked = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+        if asked is not None:
+            name = r.full(clean_name(mention_span(asked, r.lex).text))
+            if " " in name and fits(r, name, gender):
+                return Attribution(name, "person")
+    return None
 
 
 def subject_before_in_sentence(r: Resolver, start: int, gender: str | None) -> Attribution | None:
