@@ -350,6 +350,8 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "det": "detective", "coun": "councillor", "cllr": "councillor", "cmdr": "commander", "cdr": "commander",
     "atty": "attorney", "commr": "commissioner", "ald": "alderman", "prof": "professor", "supv": "supervisor",
 }
+# Titles whose office a description names by another noun: "Justice Ana Ruiz ... the judge said".
+TITLE_OFFICES: dict[str, str] = {"justice": "judge"}
 # Multi-word titles, matched at the end of the words before a name.
 TITLE_PHRASES: tuple[str, ...] = ("secretary of state",)
 # Titles that name the same office in news style: "the chief of NATO" is its

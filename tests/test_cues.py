@@ -1143,3 +1143,9 @@ def test_what_the_writer_says_the_source_left_out_is_not_the_claim_but_a_claim_s
 ])
 def test_a_verb_of_saying_joined_to_a_claim_about_a_thing_is_the_speaker_s_next_act(extract_text, text, content):
     assert [q.quote for q in extract_text(text)][0] == content
+
+
+def test_a_that_clause_after_the_phrases_of_a_channel_is_the_claim(extract_text):
+    q = only(extract_text("The province's public safety minister, Ana Ruiz, said in an interview with CBC News that "
+                          "she had spoken with the chief on Monday."))
+    assert (q.quote, q.speaker.name) == ("she had spoken with the chief on Monday", "Ana Ruiz")

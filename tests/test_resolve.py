@@ -1528,3 +1528,9 @@ def test_who_replies_is_the_one_questioned_in_the_sentence_before(extract_text):
                           'plan. Lind questioned Ruiz at length about the reserve. "We have already taken $8 million '
                           'out of that fund," she replied.')
     assert quotes[-1].speaker.name == "Ana Ruiz"
+
+
+def test_the_judge_refers_back_to_a_justice(extract_text):
+    quotes = extract_text('Superior Court Justice Ana Ruiz said the accused had "treated a program as a personal bank '
+                          'account." "The accused did not simply take money," the judge said in her ruling.')
+    assert [q.speaker.name for q in quotes] == ["Ana Ruiz", "Ana Ruiz"]

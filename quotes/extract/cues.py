@@ -634,7 +634,12 @@ def misattached_that_clause(verb: Token, lex: Lexicon) -> list[Token]:
                 noun = token.head.lemma_.lower()
                 # "their claim that ..." is the noun's content, but "on a call that ..." or
                 # "in a statement that ..." names the channel of the verb's own clause.
-                if first.lower_ == "that" and first.i == token.head.i + 1 and subject is not None \
+                # ("in an interview with CBC News that ...": after the noun's own phrases)
+                phrases = {t.i for c in token.head.children if c.dep_ == "prep" and c.i > token.head.i
+                           for t in c.subtree}
+                right_after = first.i > token.head.i and all(
+                    i in phrases for i in range(token.head.i + 1, first.i))
+                if first.lower_ == "that" and right_after and subject is not None \
                         and subject.i != first.i and (noun not in lex.reporting_nouns
                                                       or noun in lex.channel_nouns):
                     return [token]

@@ -1095,9 +1095,11 @@ def titled_before(r: Resolver, m: MentionPhrase) -> Named | None:
 
 
 def title_noun(role: str) -> str:
-    """The noun of a title: "deputy director of the forum" -> "director", "Gov." -> "governor"."""
+    """The noun of a title: "deputy director of the forum" -> "director", "Gov." -> "governor",
+    "Superior Court Justice" -> "judge"."""
     last = re.split(r" (?:of|for|to|at|in) ", role.lower())[0].split()[-1].rstrip(".")
-    return lexicon.TITLE_ABBREVIATIONS.get(last, last)
+    last = lexicon.TITLE_ABBREVIATIONS.get(last, last)
+    return lexicon.TITLE_OFFICES.get(last, last)
 
 
 def role(r: Resolver, m: MentionPhrase) -> Attribution | None:
