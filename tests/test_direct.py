@@ -108,6 +108,8 @@ def test_a_label_before_a_colon_names_nobody(extract_text, lead):
     '"We will fight this," said Coun. Ana Ruiz. Residents packed the chamber, some holding signs reading '
     '"Parks Not Parking."',
     '"We will fight this," said Coun. Ana Ruiz. Her paper, titled "Why Cities Lose Their Parks," came out in May.',
+    '"We will fight this," said Coun. Ana Ruiz. A report by the auditor, "Parks in Rural and Remote Areas," came '
+    'out in May.',
 ])
 def test_a_title_or_a_sign_in_quotation_marks_is_nobody_s_speech(extract_text, text):
     assert [q.quote for q in extract_text(text)] == ["We will fight this,"]
@@ -249,3 +251,9 @@ def test_a_quotation_after_whom_it_was_told_and_a_comma_is_a_direct_quote(extrac
 
 def test_a_story_told_introduces_no_words(extract_text):
     assert extract_text("He told the story, and the audience laughed at every turn.") == []
+
+
+def test_words_in_quotation_marks_speak_for_nobody(extract_text):
+    quotes = extract_text('A sign at the entrance read "Thank you firefighters," and another, a few metres away, said '
+                          '"Pinecrest Strong."')
+    assert all(q.speaker.name is None and q.confidence <= 0.5 for q in quotes)

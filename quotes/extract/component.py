@@ -296,7 +296,7 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
     resolver = Resolver(doc, lex)
     text = resolver.names.text
     runs, quoted = resolver.names.quotations, resolver.names.quoted
-    direct_runs = [run for n, run in enumerate(runs) if not titled(doc, run[0][0], lex)
+    direct_runs = [run for n, run in enumerate(runs) if not titled(doc, run, lex)
                    and (speech_like(" ".join(text[s:e] for s, e in run)) or opens_split_sentence(text, runs, n))]
     direct_chars = sorted(p for run in direct_runs for p in run)
     # A verb of saying inside quotation marks is part of what was quoted, not an attribution.
@@ -386,19 +386,27 @@ def floats(quote: Quote, kept: list[Quote], text: str, names: Names) -> bool:
     return True
 
 
-def titled(doc: Doc, start: int, lex: Lexicon) -> bool:
-    """'a paper titled "Measles Resurgence"', 'signs reading "Parks Not Parking."': the
-    quotation that opens at ``start`` is a title or a written text (lexicon.TITLING_WORDS),
-    not speech; but 'a statement reading "..."' gives its issuer's words."""
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    at = first.start - 1 if first is not None else -1
+def titled(doc: Doc, run: list[tuple[int, int]], lex: Lexicon) -> bool:
+    """'a paper titled "Measles Resurgence"', 'signs reading "Parks Not Parking."', 'a report
+    by the auditor, "Connectivity in Rural Areas," found': the quotation ``run`` is a title or
+    a written text (lexicon.TITLING_WORDS; or words in capitals set beside a noun), not
+    speech; but 'a statement reading "..."' gives its issuer's words."""
+    quoted = doc.char_span(run[0][0], run[-1][1], alignment_mode="expand")
+    if quoted is None or quoted.start == 0:
+        return False
+    at = quoted.start - 1
     while at >= 0 and (doc[at].is_quote or doc[at].text in (",", ":")):
         at -= 1  # back over the opening mark, and a comma or colon before it
     if at < 0:
         return False
     word = doc[at]
-    return word.lower_ in lexicon.TITLING_WORDS and not (
-        word.lower_ == "reading" and word.i > 0 and doc[word.i - 1].lemma_.lower() in lex.document_nouns)
+    if word.lower_ in lexicon.TITLING_WORDS:
+        return not (word.lower_ == "reading" and word.i > 0 and doc[word.i - 1].lemma_.lower() in lex.document_nouns)
+    words = [t for t in quoted if t.is_alpha]
+    # (set off by commas after a noun, all its words in capitals)
+    return doc[quoted.start - 1].is_quote and doc[at + 1].text == "," and word.pos_ in ("NOUN", "PROPN") \
+        and "," in (quoted[-1].text, doc[quoted.end].text if quoted.end < len(doc) else "") and len(words) >= 2 \
+        and all(t.is_title or t.lower_ in lexicon.SMALL_WORDS for t in words)
 
 
 def after_attribution(content: Span, cue: Span) -> Span:

@@ -169,7 +169,11 @@ class Resolver:
 
     def resolve(self, span: Span, remember: bool = True) -> Attribution:
         mention = MentionPhrase(span)
-        rule, found = next(((rule, a) for rule in RULES if (a := rule(self, mention)) is not None), (None, UNKNOWN))
+        if self.names.in_quotes(mention.head.idx):
+            rule, found = None, UNKNOWN  # 'another said "Pinecrest Strong."': quoted words speak for nobody
+        else:
+            rule, found = next(((rule, a) for rule in RULES if (a := rule(self, mention)) is not None),
+                               (None, UNKNOWN))
         if remember:
             self.history.remember(span, found)
             self.rule = rule.__name__ if rule is not None else None
@@ -1182,8 +1186,8 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
     if given is not None:
         return r.full(clean_name(given.text)), None
     for child in head.children:
-        if child.dep_ != "appos":
-            continue
+        if child.dep_ != "appos" or r.names.in_quotes(child.idx):
+            continue  # ('a report by the auditor, "Connectivity in Rural Areas,"': its title)
         appos = mention_span(child, r.lex)
         written = appos.doc[child.left_edge.i:child.right_edge.i + 1]
         if len(written) > len(appos) and all(t.is_title or t.lower_ in lexicon.SMALL_WORDS for t in written):
