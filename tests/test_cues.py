@@ -761,6 +761,11 @@ def test_words_before_an_auxiliary_the_parser_left_alone_are_no_claim(extract_te
     ("Ana Ruiz said the victim was Tom Reyes, a man who lived nearby.",
      "the victim was Tom Reyes, a man who lived nearby"),
     ("Officials said 40 people had died, a number that is expected to rise.", "40 people had died"),
+    # what the speaker was doing, after the quotation closes
+    ('Ana Ruiz told a crowd that her opponent would "sell out the Midwest," sharpening her attacks on trade.',
+     'her opponent would "sell out the Midwest,"'),
+    ('Ana Ruiz told a crowd that her opponent would "sell out the Midwest", sharpening her attacks on trade.',
+     'her opponent would "sell out the Midwest"'),
     # (its "lack" taken for a noun, and the relative clause with no relative word for an apposition)
     ("Their lawyers argued that about 140,000 registered voters in the state lack any of the accepted IDs, a "
      "figure the state disputes.", "about 140,000 registered voters in the state lack any of the accepted IDs"),

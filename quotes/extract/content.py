@@ -144,6 +144,8 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
         if comma.text == "," and reporting_participle(after, lex) and after.i + 1 < len(doc) \
                 and (doc[after.i + 1].is_punct or doc[after.i + 1].text in QUOTE_TOKENS):
             return doc[span.start:comma.i]  # "..., writing, "...": the next words are another report
+        if comma.text == "," and (end := after_quotation(doc, span, comma)) is not None:
+            return doc[span.start:end]  # '... "sell out the Midwest," sharpening his attacks ...': the writer's
         if comma.text != "," or any(t.text in QUOTE_TOKENS or t.lower_ == "that" and doc[t.i - 1].dep_ == "cc"
                                     for t in doc[comma.i + 1:span.end]):
             continue  # the speaker's words go on: quoted, or "..., and that ..."
@@ -162,6 +164,20 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
                 or quoted and after.dep_ == "mark" and clause.dep_ == "advcl":
             return doc[span.start:comma.i]
     return span
+
+
+def after_quotation(doc: Doc, span: Span, comma: Token) -> int | None:
+    """Where a claim ends whose quotation closes at ``comma`` ('..."in Brussels," sharpening'
+    or '..."in Brussels", sharpening') when a participle follows: what the writer says the
+    speaker was doing. None otherwise."""
+    closing = comma.i + 1 if comma.i + 1 < len(doc) and doc[comma.i + 1].text in QUOTE_TOKENS else None
+    if closing is None and doc[comma.i - 1].text not in QUOTE_TOKENS:
+        return None
+    end = closing + 1 if closing is not None else comma.i
+    if end >= span.end or doc[end if closing is not None else comma.i + 1].tag_ != "VBG" \
+            or sum(t.text in QUOTE_TOKENS for t in doc[span.start:end]) % 2:
+        return None
+    return end
 
 
 def reporting_participle(token: Token, lex: Lexicon) -> bool:
