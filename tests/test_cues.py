@@ -992,6 +992,10 @@ def test_a_clause_that_ends_at_its_verb_of_being_or_doing_says_nothing(extract_t
     ("Officer Ann Lee on Tuesday told The Harbour Post radio broadcasts were being used to warn ships.",
      "radio broadcasts were being used to warn ships"),
     ("Mayor Ann Lee said Reuters had the story first.", "Reuters had the story first"),  # said: nobody told
+    ("The director of education, Ana Ruiz, told trustees the board can no longer find enough qualified teachers.",
+     "the board can no longer find enough qualified teachers"),
+    ("Ana Ruiz told the Norwegian newspaper Aftenposten that the engine had been inspected eleven days earlier.",
+     "the engine had been inspected eleven days earlier"),
 ])
 def test_whom_something_was_told_to_is_not_part_of_the_claim(extract_text, text, content):
     assert only(extract_text(text)).quote == content

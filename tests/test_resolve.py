@@ -1534,3 +1534,9 @@ def test_the_judge_refers_back_to_a_justice(extract_text):
     quotes = extract_text('Superior Court Justice Ana Ruiz said the accused had "treated a program as a personal bank '
                           'account." "The accused did not simply take money," the judge said in her ruling.')
     assert [q.speaker.name for q in quotes] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_title_before_a_hyphenated_name_is_cut_before_the_whole_name(extract_text):
+    q = only(extract_text("Bloc Québécois MP Jean-François Thibodeau said in a statement that Quebec should get more "
+                          "money."))
+    assert (q.speaker.name, q.speaker.role) == ("Jean-François Thibodeau", "Bloc Québécois MP")

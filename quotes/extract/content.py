@@ -222,8 +222,13 @@ def object_clause(doc: Doc, verb: Token, lex: Lexicon) -> Span | None:
     the subject of the reported clause for the verb's object and hung the clause's verb
     inside it. The object with what follows is the claim."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() in lex.audience_nouns:
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
         return None
+    if obj.lemma_.lower() in lex.audience_nouns:
+        # "told trustees the board can no longer find teachers": the claim hung on whom it was told
+        claim = next((c for c in obj.children if c.dep_ == "ccomp" and c.i > obj.i and tensed(c, lexicon.FINITE_TAGS)),
+                     None)
+        return contiguous(doc, list(claim.subtree)) if claim is not None else None
     saying = lex.reporting_verbs | lex.finding_verbs
     if any(c.dep_ == "acl" and c.lemma_.lower() in saying for c in obj.children):
         return None  # "published a report showing that ...": the report's own verb reports it

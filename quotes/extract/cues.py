@@ -416,6 +416,10 @@ def without_addressee(span: Span, lex: Lexicon) -> Span:
     'told reporters Ukraine would win': with nobody told in the parse, a name or an audience
     that opens the claim before its subject is whom it was told to."""
     doc = span.doc
+    that = next((t for t in span if t.lower_ == "that" and t.dep_ == "mark"), None)
+    if that is not None and that.i > span.start and all(
+            t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT") or t.ent_type_ for t in doc[span.start:that.i]):
+        return doc[that.i + 1:span.end]  # "told the Norwegian newspaper Aftenposten that ...": after "that"
     at = span.start + (span[0].lower_ == "the" and span[0].ent_iob_ != "B")
     if doc[at].ent_iob_ == "B" and doc[at].ent_type_ in lexicon.AGENT_LABELS:
         end = at + 1

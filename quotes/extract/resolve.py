@@ -715,7 +715,10 @@ def name_alone_start(r: Resolver, span: Span) -> int:
     after = at
     while after < end and doc[after].ent_type_ in lexicon.ORG_LABELS and (after == at or doc[after].ent_iob_ == "I"):
         after += 1
-    return after if doc[at].ent_iob_ == "I" and end - after >= 2 else at
+    start = after if doc[at].ent_iob_ == "I" and end - after >= 2 else at
+    while span.start + 1 < start and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        start -= 2  # never inside a hyphenated name ("Jean-François Thibodeau")
+    return start
 
 
 def same_source(r: Resolver, m: MentionPhrase) -> Attribution | None:
