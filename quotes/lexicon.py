@@ -231,7 +231,7 @@ AUDIENCE_NOUNS: frozenset[str] = frozenset({
     "crowd", "supporter", "broadcaster", "newspaper", "agency", "radio", "television", "tv",
     "conference", "summit", "assembly", "committee", "session", "council", "gathering",
     "delegate", "official", "student", "media", "outlet", "station", "paper", "daily",
-    "trustee", "councillor", "councilor", "shareholder", "investor", "analyst", "member", "jury", "court",
+    "trustee", "jury", "court",
 })
 
 # Speaker mentions that are products of a speaker ("the statement said"): resolved to whoever
