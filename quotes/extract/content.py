@@ -9,9 +9,14 @@ from .chunks import SENTENCE_ENDS
 from .marks import QUOTE_TOKENS
 
 
+def that_mark(clause: Token) -> Token | None:
+    """The "that" that marks a clause ("said that ...", "the claim that ..."), or None."""
+    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+
+
 def that_clause(clause: Token) -> bool:
-    """Whether a clause is marked by "that" ("said that ...", "the claim that ...")."""
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    """Whether a clause is marked by "that"."""
+    return that_mark(clause) is not None
 
 
 def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex: Lexicon) -> list[Span]:
@@ -38,7 +43,7 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
         if closed:
             drop |= {t.i for t in claim.children if t.dep_ == "cc"}
         # "said only that ...", "said simply that ...": a word before "that" is the writer's
-        mark = next((c for c in claim.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        mark = that_mark(claim)
         if mark is not None:
             drop |= {t.i for c in claim.children if c.dep_ == "advmod" and c.i < mark.i for t in c.subtree}
         # "..., according to Reuters": an attribution of its own, not part of the claim
@@ -173,8 +178,9 @@ def after_quotation(doc: Doc, span: Span, comma: Token) -> int | None:
     closing = comma.i + 1 if comma.i + 1 < len(doc) and doc[comma.i + 1].text in QUOTE_TOKENS else None
     if closing is None and doc[comma.i - 1].text not in QUOTE_TOKENS:
         return None
-    end = closing + 1 if closing is not None else comma.i
-    if end >= span.end or doc[end if closing is not None else comma.i + 1].tag_ != "VBG" \
+    participle = (closing if closing is not None else comma.i) + 1  # the word after the comma and its mark
+    end = participle if closing is not None else comma.i  # the claim keeps its closing mark, not the comma
+    if participle >= span.end or doc[participle].tag_ != "VBG" \
             or sum(t.text in QUOTE_TOKENS for t in doc[span.start:end]) % 2:
         return None
     return end
@@ -236,7 +242,7 @@ def object_clause(doc: Doc, verb: Token, lex: Lexicon) -> Span | None:
             and not any(c.dep_ in lexicon.SUBJECT_DEPS and c.i < obj.i for c in t.children)
             and not in_relative_clause(t, obj) for t in obj.subtree) \
             and not (verb.lemma_.lower() in lexicon.CLAUSE_ONLY_VERBS and clause_as_modifier(obj)) \
-            and not any(c.dep_ == "mark" and c.lower_ == "that" for c in obj.children):
+            and not that_clause(obj):
         return None  # ("argued that [about 140,000 voters lack IDs]", its verb taken for a noun)
     span = contiguous(doc, list(obj.subtree))
     return through_closing_mark(span) if span is not None else None

@@ -726,9 +726,9 @@ def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
             while before.dep_ == "conj" and before.head.pos_ in ("PROPN", "NOUN"):
                 before = before.head
             return before
-    set_off = doc[verb.i - 1].text == "," or doc[verb.i - 1].is_quote and doc[verb.i - 2].text == ","  # (',"')
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and set_off and verb.head.dep_ == "ccomp" \
-            and verb.head.head.lemma_.lower() in lex.reporting_verbs:
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" \
+            and verb.head.head.lemma_.lower() in lex.reporting_verbs \
+            and (doc[verb.i - 1].text == "," or doc[verb.i - 1].is_quote and doc[verb.i - 2].text == ","):  # (',"')
         # 'denied that her office pressured regulators, calling the claims "false"': set off
         # after the reported clause, the participle is the speaker's next act, not the clause's
         speaker = verb.head.head
