@@ -44,6 +44,9 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 
 # Verbs that, governing a verb of saying, mean it was not said ("declined to say").
 DECLINING_VERBS: frozenset[str] = frozenset({"decline", "refuse", "fail", "neglect"})
+# Verbs of saying more, which news uses for what a source left unsaid ("declined to
+# elaborate", "though he did not comment further").
+ELABORATING_VERBS: frozenset[str] = frozenset({"comment", "elaborate", "specify"})
 
 # Verbs of a stated attitude: joined with "but" or "and" and no subject of their own after a
 # reported clause, they go on with the report ("told fans she was gutted but understood his
@@ -258,14 +261,15 @@ ORG_NOUNS: frozenset[str] = frozenset({
     "center", "centre", "foundation", "association", "federation", "coalition", "alliance",
     "club", "utility", "studio", "cooperative", "board", "regulator", "watchdog", "hospital",
     "school", "charity", "campaign", "chamber", "manufacturer", "carrier", "airline", "retailer",
-    "insurer", "lender", "operator", "network", "league", "district",
+    "insurer", "lender", "operator", "network", "league", "district", "staff", "crew", "unit", "division",
+    "tribunal", "panel",
     "family",  # "the family of the victim said", "his family said in a statement"
 })
 
 # Words that end the names of organisations but are not used for one in running text
 # ("The Korea Times", "Kyiv Post", "the Armed Forces", "the Blue House").
 ORG_NAME_HEADS: frozenset[str] = frozenset(
-    "times news post press house fund forces corporation navy presidency television radio".split())
+    "times news post press house fund forces corporation navy presidency television radio international".split())
 
 # Nouns by which news refers back to a place it has named, speaking as its local
 # government ("the town said", "a lawsuit brought by the city").
@@ -335,6 +339,8 @@ TITLE_WORDS: frozenset[str] = frozenset({
     # and written out (not those that are surnames too: "Major", "Bishop", "Constable")
     "commodore", "sergeant", "corporal", "lieutenant", "brigadier", "inspector", "superintendent",
     "detective", "rabbi", "imam", "archbishop", "reverend",
+    # offices of legislatures and agencies ("Senate Minority Whip", "FAA Administrator")
+    "whip", "majority", "minority", "administrator", "commandant", "comptroller", "ombudsman",
 })
 # Titles written with a period before a name, as the tokenizer is to keep them ("said Sgt.
 # Ana Ruiz" is one sentence); English models already know "Dr.", "Gen.", "Gov.", "Rep.", "Sen.".
@@ -369,6 +375,11 @@ ORG_DESCRIPTORS: frozenset[str] = frozenset("official state run owned controlled
 # Endings that add nothing to an organisation's name: "the Yonhap news agency" is Yonhap.
 GENERIC_ORG_SUFFIXES: tuple[tuple[str, ...], ...] = (("news", "agency"), ("news", "service"),
                                                      ("wire", "service"))
+# Institutions of a place: a name written before one in lower case is where it stands, not
+# whose it is ("the Omsk hospital", "the Kenora school board"; but "the TASS news agency").
+LOCAL_BODY_NOUNS: frozenset[str] = frozenset(
+    "hospital clinic school college board council court prison jail airport port zoo museum "
+    "library fire police".split())
 # Institutions news qualifies by country or place: a bare "the embassy" can only mean the
 # one embassy known, if just one is known.
 INSTITUTIONS: frozenset[str] = frozenset(

@@ -811,9 +811,32 @@ def test_a_clause_joined_to_the_claim_by_its_modal_is_part_of_it(extract_text, t
     "Ana Ruiz said the plan was costly but declined to elaborate.",
     "Ana Ruiz said the plan was costly and would not say more.",
     "Ana Ruiz said the plan was costly but would not comment further.",
+    "Ana Ruiz said the plan was costly, though she did not say how much.",
+    "Ana Ruiz said the plan was costly, although she did not elaborate.",
 ])
 def test_what_the_speaker_would_not_say_is_the_narration_s(extract_text, text):
     assert only(extract_text(text)).quote == "the plan was costly"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Chief Raymond Moose said that was not enough.", "that was not enough"),
+    ("Chief Raymond Moose said that the review was not enough.", "the review was not enough"),
+])
+def test_that_is_left_out_as_a_mark_but_kept_as_a_subject(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
+def test_a_verb_joined_on_after_the_quotation_closed_is_the_speaker_s_next_act(extract_text):
+    quotes = extract_text('In a statement, press secretary Marcus Dell said President Ellen Haskins "has been clear '
+                          'that a shutdown would hurt the economy" and urged lawmakers to pass the measure.')
+    assert [(q.quote, q.speaker.name) for q in quotes] == [
+        ('President Ellen Haskins "has been clear that a shutdown would hurt the economy"', "Marcus Dell"),
+        ("lawmakers to pass the measure", "Marcus Dell")]
+
+
+def test_a_condition_of_not_saying_is_part_of_the_claim(extract_text):
+    quote = only(extract_text("Ana Ruiz said the plan would fail if the council did not say yes.")).quote
+    assert quote == "the plan would fail if the council did not say yes"
 
 
 def test_a_claim_the_speaker_met_and_refused_is_all_of_it(extract_text):
@@ -916,6 +939,35 @@ def test_the_holder_named_beside_an_office_coordinated_with_the_subject_speaks(e
 ])
 def test_the_holder_named_at_the_end_of_an_office_s_phrase_speaks(extract_text, text, speaker):
     assert only(extract_text(text)).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # the recogniser read the body and the name as one
+    ("The head of the World Health Organization Tedros Adhanom Ghebreyesus said the virus was spreading.",
+     "Tedros Adhanom Ghebreyesus", "head of the World Health Organization"),
+    ("Hong Kong director of Amnesty International Man-kei Tam said the announcement changed nothing.",
+     "Man-kei Tam", "Hong Kong director of Amnesty International"),
+    ("The president of Bank of America Brian Moynihan said rates would rise.",
+     "Brian Moynihan", "president of Bank of America"),
+    # or the parser hung the name on the body's
+    ("Chair of the Federal Reserve Jerome Powell said rates would rise.",
+     "Jerome Powell", "Chair of the Federal Reserve"),
+    ("The executive director of Harbour Food Bank Tom Reyes said demand had doubled.",
+     "Tom Reyes", "executive director of Harbour Food Bank"),
+    # or cut the name at its particle
+    ("President of the European Commission Ursula von der Leyen said the deal was fair.",
+     "Ursula von der Leyen", "President of the European Commission"),
+])
+def test_the_holder_of_an_office_of_a_named_body_is_a_person_with_the_office_as_role(extract_text, text, speaker,
+                                                                                         role):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (speaker, "person", role)
+
+
+def test_the_holder_of_an_office_of_a_named_body_after_a_quotation_is_the_person(extract_text):
+    q = only(extract_text('"The announcement changes nothing," Hong Kong director of Amnesty International Man-kei '
+                          'Tam said.'))
+    assert (q.speaker.name, q.speaker.kind) == ("Man-kei Tam", "person")
 
 
 @pytest.mark.parametrize("text", [

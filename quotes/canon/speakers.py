@@ -90,10 +90,7 @@ def slug(name: str) -> str:
 
     Accents come off Latin letters only; other scripts keep their letters.
     """
-    text = unicodedata.normalize("NFC", name.translate(_APOSTROPHES).replace("'", ""))
-    if not text.isascii():
-        text = "".join(_ascii_or_self(c) for c in text)
-    text = text.lower()
+    text = unaccented(name.translate(_APOSTROPHES).replace("'", "")).lower()
     return re.sub(r"[\W_]+", "-", text).strip("-") or hashlib.sha1(name.encode()).hexdigest()[:12]
 
 
@@ -123,6 +120,13 @@ def scope_of(name: str) -> tuple[str, str | None]:
     """A stored name without its article, and the article: ("police", "3f2a9c0144aa12bd")."""
     found = SCOPE.search(name)
     return (name[:found.start()], found.group(1)) if found else (name, None)
+
+
+def unaccented(text: str) -> str:
+    """"Erdoğan" -> "Erdogan": news writes a name both ways. Accents come off Latin letters
+    only; other scripts keep their letters."""
+    text = unicodedata.normalize("NFC", text)
+    return text if text.isascii() else "".join(_ascii_or_self(c) for c in text)
 
 
 def _ascii_or_self(char: str) -> str:

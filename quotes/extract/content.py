@@ -56,7 +56,7 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
         # "insisted that A and denied that B": the parser hangs the second verb of saying
         # on A; it is the speaker's next cue, not part of the claim.
         saying = [c for c in subtree if (said_next(c, lex) or refusal(c, lex))
-                  and (c.head.i == claim.i or c.dep_ == "advcl")]
+                  and (c.head.i == claim.i or c.dep_ == "advcl" or after_closed_quotation(c))]
         if saying:
             drop |= {t.i for c in saying for t in c.subtree}
             drop |= {t.i for t in claim.children if t.dep_ == "cc" and t.i < saying[0].i}
@@ -316,6 +316,19 @@ def closed_before(conj: Token) -> bool:
     return len(marks) >= 2 and len(marks) % 2 == 0 and doc[start].text in QUOTE_TOKENS
 
 
+def after_closed_quotation(conj: Token) -> bool:
+    """'said X "has been clear that A" and urged lawmakers ...': a verb joined on after the
+    quotation in the claim closed, with no subject of its own."""
+    doc = conj.doc
+    if conj.dep_ != "conj" or conj.i < 2 or doc[conj.i - 1].dep_ != "cc" or doc[conj.i - 2].text not in QUOTE_TOKENS:
+        return False
+    top = conj.head
+    while top.dep_ == "ccomp":
+        top = top.head
+    marks = [t for t in doc[top.i:conj.i] if t.text in QUOTE_TOKENS]
+    return len(marks) >= 2 and len(marks) % 2 == 0 and not any(c.dep_ in lexicon.SUBJECT_DEPS for c in conj.children)
+
+
 def after_quoted_sentence(verb: Token, comp: Token) -> bool:
     """'told the press, "... what the science may say[.]" As of Tuesday there had been ...':
     a quotation whose sentence ends inside its marks ends what the verb reports; a clause the
@@ -338,9 +351,13 @@ def quoted_sentence_end(doc: Doc, start: int, end: int) -> int | None:
 def said_next(token: Token, lex: Lexicon) -> bool:
     """A verb of saying with a clause of its own, conjoined or subordinate to a reported
     clause ('said A while the minister wrote B')."""
+    subordinate = token.dep_ == "advcl" and any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children)
+    conditional = any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITION_MARKS for c in token.children)
+    if subordinate and not conditional and any(c.dep_ == "neg" for c in token.children) \
+            and token.lemma_.lower() in lex.reporting_verbs | lexicon.ELABORATING_VERBS:
+        return True  # "..., though she did not say how much": the writer on what was left unsaid
     if token.lemma_.lower() not in lex.reporting_verbs:
         return False
-    subordinate = token.dep_ == "advcl" and any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children)
     if subordinate and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children):
         return True  # "..., while the president noted his 'strength'": a report set beside the claim
     if token.dep_ == "conj" and token.tag_ == "VBD" and (present_tense(token.head) or token.head.tag_ == "VB") \
@@ -351,7 +368,6 @@ def said_next(token: Token, lex: Lexicon) -> bool:
             and any(t.text in QUOTE_TOKENS for t in token.subtree) \
             and not any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children):
         return True  # 'said the senator had voted and called the attack "a distortion"': the speaker's words
-    conditional = any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITION_MARKS for c in token.children)
     return (token.dep_ == "conj" or subordinate and not conditional) and any(c.dep_ == "ccomp" for c in token.children)
 
 
@@ -369,7 +385,7 @@ def refusal(token: Token, lex: Lexicon) -> bool:
                                and shared.lemma_.lower() in lex.data_nouns | lex.document_nouns):
         return False  # "said the council met and refused to fund it": the council refused
     lemma = token.lemma_.lower()
-    return lemma in lexicon.DECLINING_VERBS or lemma in lex.reporting_verbs | {"comment", "elaborate"}
+    return lemma in lexicon.DECLINING_VERBS or lemma in lex.reporting_verbs | lexicon.ELABORATING_VERBS
 
 
 def reporters_aside(token: Token, lex: Lexicon) -> bool:
@@ -457,9 +473,9 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
                 hi += 1
             tokens = tokens[lo:hi + 1]
     start, end = tokens[0].i, tokens[-1].i + 1
-    while start < end and (doc[start].lower_ in lexicon.CLAUSE_OPENERS or doc[start].is_space
-                           or (doc[start].is_punct and doc[start].text not in QUOTE_TOKENS)):
-        start += 1
+    while start < end and (doc[start].lower_ in lexicon.CLAUSE_OPENERS and doc[start].dep_ not in lexicon.SUBJECT_DEPS
+                           or doc[start].is_space or (doc[start].is_punct and doc[start].text not in QUOTE_TOKENS)):
+        start += 1  # (not "that" in "said that was not enough": the claim's subject)
     while end > start and (doc[end - 1].lower_ in lexicon.CLAUSE_CLOSERS or doc[end - 1].is_space
                            or doc[end - 1].text in ".!?"):
         end -= 1

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..lexicon import Lexicon
 from .content import (
+    after_closed_quotation,
     after_quoted_sentence,
     characterisation,
     clause_spans,
@@ -706,8 +707,11 @@ def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
         if about is not None:
             return about if about.pos_ == "PROPN" or agentive(about, lex) else None
     if said_next(verb, lex) and verb.head.dep_ == "ccomp":
-        # "X insisted that A and denied that B": the speaker of the verb A hangs from
+        # "X insisted that A and denied that B": the speaker of the verb A hangs from (of
+        # the outermost, after a quotation that closed: 'said Y "has been clear that A" and urged')
         speaker = verb.head.head
+        while after_closed_quotation(verb) and speaker.dep_ == "ccomp":
+            speaker = speaker.head
         subject = next((c for c in speaker.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
         return subject if subject is not None else inherited_subject(speaker, lex)
     if verb.dep_ == "conj" and verb.head.lemma_.lower() in lexicon.RELAY_CUES | lexicon.CITING_VERBS \

@@ -28,14 +28,16 @@ def abbreviated(head: Token, prep: Token) -> bool:
         "".join(w[0] for w in words if w[0].isupper()), "".join(w[0] for w in words).upper())
 
 
-def title_cased(head: Token, prep: Token) -> bool:
+def title_cased(head: Token, prep: Token, lex: Lexicon) -> bool:
     """'Mothers Against Drunk Driving Canada', 'Lawyers Without Borders': a name the recogniser
     missed, told by the capital of its preposition right after a capitalised head and by the
     capitals of all the words it governs."""
     words = [t for t in prep.subtree if not t.is_punct]
     # "Americans for Fiscal Restraint": a plural name takes a small one ("Residents of
     # Halifax" are people of a place)
-    capital = prep.text[:1].isupper() or head.tag_ == "NNPS" and prep.lower_ in lexicon.SMALL_WORDS
+    # ("Airlines for America, the industry's trade group": a plural described as a body is its name)
+    body = any(c.dep_ == "appos" and c.lemma_.lower() in lex.org_nouns for c in head.children)
+    capital = prep.text[:1].isupper() or (head.tag_ == "NNPS" or body) and prep.lower_ in lexicon.SMALL_WORDS
     return prep.i == head.i + 1 and head.text[:1].isupper() and capital and head.ent_type_ != "PERSON" \
         and all(t.text[:1].isupper() or t.lower_ in lexicon.SMALL_WORDS for t in words) \
         and words[-1].text[:1].isupper() and prep.right_edge.i == words[-1].i
@@ -61,7 +63,7 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             # "one of the daughters", "some of the residents, who ..."
             aside = {t.i for c in child.subtree if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
             ids |= {t.i for t in child.subtree if t.i not in aside}
-        elif child.dep_ == "prep" and child.i > head.i and (abbreviated(head, child) or title_cased(head, child)):
+        elif child.dep_ == "prep" and child.i > head.i and (abbreviated(head, child) or title_cased(head, child, lex)):
             ids |= {t.i for t in child.subtree if t.dep_ != "appos" and not t.is_bracket}
         elif (child.dep_ == "prep" and child.lower_ in lexicon.NAME_PREPOSITIONS and child.i > head.i
               and (head.lemma_.lower() in lex.agents
@@ -126,8 +128,8 @@ def name_start(span: Span, lex: Lexicon) -> int:
     """Where the run of capitalised proper nouns that ends ``span`` begins, after any title
     ("Governor Ilse Varga" -> "Ilse Varga"); ``span.end`` when there is none."""
     doc, at = span.doc, span.end
-    while at > span.start and ((doc[at - 1].pos_ == "PROPN" and doc[at - 1].is_title)
-                               or doc[at - 1].text == "-") \
+    while at > span.start and ((doc[at - 1].pos_ == "PROPN" or doc[at - 1].lower_ in lexicon.GIVEN_NAMES)
+                               and doc[at - 1].is_title or doc[at - 1].text == "-") \
             and doc[at - 1].lower_ not in lex.not_in_names:
         at -= 1
     return after_nation(doc, at, span.end)
@@ -150,6 +152,11 @@ def names_head(ent: Span, head: Token, lex: Lexicon) -> bool:
     qualifies a role ("the Wooster professor"), except for an office named after its holder
     ("Yoon's office")."""
     token = ent.root
+    doc = ent.doc
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == head.i \
+            and head.lemma_.lower() in lex.role_nouns | lex.title_words and ent.start > 0 \
+            and doc[ent.start - 1].pos_ == "PROPN" and doc[ent.start - 1].ent_type_ != "PERSON":
+        return True  # "Chair of the Federal Reserve Jerome Powell": the office's holder, after its body
     if token.dep_ == "poss" and token.head.i == head.i:
         return head.lemma_.lower() in lex.org_nouns
     if token.dep_ == "compound" and token.head.i == head.i and head.is_lower \
@@ -230,20 +237,53 @@ def antecedent_of_relative(pronoun: Token) -> Token:
     return head
 
 
-def entities(doc: Doc) -> list[Span]:
+def entities(doc: Doc, lex: Lexicon) -> list[Span]:
     """The named entities, with hyphenated names completed (the small English model often
-    stops a Korean or Chinese name at the hyphen: "Hyun Min" for "Hyun Min-jae") and without
-    a caption's label ("Michelle Lujan Grisham Image: ...")."""
-    fixed = []
+    stops a Korean or Chinese name at the hyphen: "Hyun Min" for "Hyun Min-jae") and names
+    after a particle ("Ursula von der"), without a caption's label ("Michelle Lujan Grisham
+    Image: ..."), and an office's body apart from its holder's name."""
+    fixed: list[Span] = []
     for ent in doc.ents:
+        if fixed and ent.start < fixed[-1].end:
+            continue
         end = ent.end
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2
+        if ent.label_ == "PERSON" and doc[end - 1].lower_ in lexicon.NAME_PARTICLES:
+            # "Ursula von der Leyen", "Pieter van den Berg", of which the recogniser saw
+            # "Ursula von der", "Pieter van"
+            after = end
+            while after < len(doc) and doc[after].lower_ in lexicon.NAME_PARTICLES:
+                after += 1
+            if after < len(doc) and doc[after].is_title and doc[after].pos_ == "PROPN":
+                end = after + 1
         if end - ent.start > 1 and caption_label(doc[end - 1]):
             end -= 1
-        fixed.append(Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent)
+        ent = Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent
+        fixed.extend(office_and_holder(ent, lex))
     return fixed
+
+
+def office_and_holder(ent: Span, lex: Lexicon) -> list[Span]:
+    """"director of Amnesty International Man-kei Tam", "head of the World Health Organization
+    Tedros Adhanom Ghebreyesus": after a role "of", the recogniser often reads the body and its
+    officer's name as one. The person's name is the last two words or more after the body's
+    closing word ("International", "Organization") or from a given name on."""
+    doc = ent.doc
+    before = ent.start - 1 - (ent.start > 0 and doc[ent.start - 1].lower_ in lexicon.ARTICLES)
+    if before < 1 or doc[before].lower_ != "of" or doc[before - 1].lemma_.lower() not in \
+            lex.titles_or_roles:
+        return [ent]
+    first = next((t.i for t in ent if t.is_alpha and t.lower_ not in lexicon.ARTICLES), ent.end)
+    for token in ent[1:]:
+        rest = [t for t in doc[token.i:ent.end] if t.text != "-" and doc[t.i - 1].text != "-"]
+        if len(rest) < 2 or token.i <= first or not all(t.is_title and t.pos_ == "PROPN" for t in rest):
+            continue
+        if doc[token.i - 1].lemma_.lower() in lex.org_nouns | lexicon.ORG_NAME_HEADS \
+                or token.lower_ in lexicon.GIVEN_NAMES:
+            return [Span(doc, ent.start, token.i, label="ORG"), Span(doc, token.i, ent.end, label="PERSON")]
+    return [ent]
 
 
 def caption_label(token: Token) -> bool:
@@ -261,9 +301,15 @@ def document_issuer(noun: Token) -> Token | None:
             issuer = next((c for c in child.children if c.dep_ == "pobj"), None)
             if child.lower_ != "of" or (issuer is not None and issuer.ent_type_ in ("ORG", "PERSON")):
                 return issuer
-        if child.dep_ == "acl" and child.lemma_.lower() in lexicon.ISSUING_VERBS \
-                and any(c.dep_ == "agent" for c in child.children):
-            return agent_of(child)
+        if child.dep_ == "acl" and child.lemma_.lower() in lexicon.ISSUING_VERBS:
+            if any(c.dep_ == "agent" for c in child.children):
+                return agent_of(child)
+            # "a report released during the talks by the UN Environment Programme": the "by"
+            # phrase the parser hung on the words between
+            by = next((t for t in child.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent")), None)
+            issuer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if issuer is not None and issuer.ent_type_ in lexicon.AGENT_LABELS:
+                return issuer
         if child.dep_ == "relcl" and child.lemma_.lower() in lexicon.ISSUING_VERBS:
             # "figures the agency released last month": the relative clause's subject
             subject = next((c for c in child.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")), None)

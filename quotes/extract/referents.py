@@ -9,6 +9,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
+from ..canon.speakers import unaccented
 from ..lexicon import Lexicon
 from ..records import Attribution, SpeakerKind
 from .marks import in_ranges, quoted_runs
@@ -83,7 +84,7 @@ class Names:
 
     @cached_property
     def ents(self) -> list[Span]:
-        return entities(self.doc)
+        return entities(self.doc, self.lex)
 
     @cached_property
     def ent_starts(self) -> list[int]:
@@ -134,7 +135,8 @@ class Names:
         took into it ("Astronomer Paul R. Delacorte", "Health Secretary Ann Lee"), and
         how many words went before it: what follows the last such word, when that is two
         words of name or more, or a surname the article gives in full ("Pastor Ambler")."""
-        before = [i for i, t in enumerate(ent) if self.describes(t)]
+        before = [i for i, t in enumerate(ent) if self.describes(t)
+                  and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].text == "-" and not t.whitespace_)]
         if not before:
             return NICKNAME.sub("", clean_name(ent.text)), 0
         others = [clean_name(e.text) for e in self.ents if e.label_ == "PERSON" and not self.describes(e[0])
@@ -604,7 +606,8 @@ class Names:
         not_names = lex.not_in_names | lex.titles_or_roles | lex.company_name_words | lex.media_name_words
         runs: list[list[Token]] = [[]]
         for token in self.tokens:
-            if (token.is_title and token.pos_ == "PROPN" and token.ent_type_ not in lexicon.TIME_LABELS) \
+            if (token.is_title and token.ent_type_ not in lexicon.TIME_LABELS and (
+                    token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.lower_ in lexicon.GIVEN_NAMES)) \
                     or (token.text == "-" and runs[-1]):  # not "On Sunday Ann Lee said"
                 runs[-1].append(token)
             elif runs[-1]:
@@ -615,7 +618,10 @@ class Names:
             # "Committee Represenative Adam Schiff": a long run ends with a given name and what follows
             given = [k for k, t in enumerate(run) if k and t.lower_ in lexicon.GIVEN_NAMES and len(run) - k in (2, 3)
                      and run[k - 1].text != "-"]  # (not "Nils-Erik Haagenrud")
-            if len(run) > 3 and given:
+            # ("Bank of America Brian Moynihan": a run that goes on a name written with "of")
+            linked = bool(run) and run[0].i > 1 and self.doc[run[0].i - 1].lower_ in lexicon.NAME_PREPOSITIONS \
+                and self.doc[run[0].i - 2].is_title
+            if (len(run) > 3 or linked) and given:
                 run = run[given[0]:]
             words = [t for t in run if t.text != "-"]
             after = self.doc[run[-1].i + 1].text if run and run[-1].i + 1 < len(self.doc) else ""
@@ -701,7 +707,7 @@ def _one_person(names: set[str], short: str) -> str | None:
 
 
 def _words(name: str) -> list[str]:
-    return name.lower().replace("-", " ").split()
+    return unaccented(name).lower().replace("-", " ").split()
 
 
 NICKNAME = re.compile(r"\s+(?:\"[^\"]+\"|“[^”]+”|\([^)]+\)|‘[^’]+’)(?=\s)")  # 'Robert "Bobby" Kalder'

@@ -24,6 +24,7 @@ from ..records import UNKNOWN, Attribution, SpeakerKind
 from .mentions import (
     agent_of,
     antecedent_of_relative,
+    capital_of_position,
     channel_of,
     clean_name,
     document_issuer,
@@ -57,7 +58,8 @@ class Speech:
 
 def through(document: Span) -> str:
     """The channel a document is for its issuer: "The statement" -> "in the statement"."""
-    first = document[0].lower_ if document[0].lower_ in lexicon.ARTICLES else document[0].text
+    lower = document[0].lower_ in lexicon.ARTICLES or capital_of_position(document[0])
+    first = document[0].lower_ if lower else document[0].text  # ("Initial reports": no name)
     return f"in {first}{document[0].whitespace_}{document[1:].text}".rstrip()
 
 
@@ -410,6 +412,10 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if len(conjuncts) == 1 and titled and m.head.lemma_.lower() in r.lex.role_nouns \
             and not any(d.dep_ == "det" for d in m.head.children):
         return None
+    if m.head.tag_ == "NN" and m.head.lemma_.lower() in r.lex.role_nouns and all(
+            c.tag_ == "NN" and c.lemma_.lower() in r.lex.role_nouns
+            and not any(d.dep_ in ("det", "poss") for d in c.children) for c in conjuncts):
+        return None  # "Its president and chief executive, Dr. Alan Reyes": one person's two offices
     # "Ribeiro, Hale and Quist": the mention may end at the first comma; the group is all of them
     # (names only: "Ann Lee of the university and a contributor to the blog" is one person, described)
     end = max([m.span.end] + [mention_span(c, r.lex).end for c in {*m.head.conjuncts, *conjuncts} if c.pos_ == "PROPN"])
@@ -524,13 +530,19 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return Attribution(person[1].text, "organisation")  # "Retailer Tesco", taken for a person
     kind_word = doc[person.start - 1] if person.start > m.span.start else None
     if kind_word is not None and kind_word.lemma_.lower() in r.lex.org_nouns - r.lex.role_nouns \
-            and person.end == m.span.end:
+            and kind_word.pos_ != "PROPN" and person.end == m.span.end:
         return Attribution(clean_name(person.text), "organisation")  # "environmental group Greenpeace"
-    if person.end < m.span.end and m.lemma in r.lex.org_nouns:
+    if person.end < m.span.end and m.lemma in r.lex.org_nouns and doc[person.end].pos_ != "ADP":
+        # ("the Mihai Corbu campaign"; but "Mihai Corbu of Seltz State University" is he,
+        # whichever word the parser made the head)
         return owned_by(r.full(clean_name(person.text)), doc[person.end:m.span.end].text)
     name, at = r.names.name_alone(person)
     name = r.full(name)
-    role = strip_article(r.names.description(doc[m.span.start:person.start + at])).strip(" ,")
+    office = m.head.head.head if m.head.dep_ == "pobj" else m.head
+    # "Chair of the Federal Reserve Jerome Powell": the office's phrase, the cue's subject
+    start = office.left_edge.i if office.i < m.span.start and office.lemma_.lower() in r.lex.role_nouns \
+        else m.span.start
+    role = strip_article(r.names.description(doc[start:person.start + at])).strip(" ,")
     if name.startswith(f"{role} "):
         role = ""  # "Carmen Ruiz Ortega", of which the recogniser saw "Ruiz Ortega": no title
     return Attribution(with_regnal_title(name, role), "person", role or apposition(r, m.head)[1] or None)
@@ -629,7 +641,7 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         if named is not None and named != m.head.text:
             return Attribution(named, "organisation")
     if m.head.pos_ != "PROPN" and m.head.ent_type_ not in lexicon.ORG_LABELS and not in_capitals(m.head):
-        if any(c.dep_ == "prep" and m.span.start <= c.i < m.span.end and title_cased(m.head, c)
+        if any(c.dep_ == "prep" and m.span.start <= c.i < m.span.end and title_cased(m.head, c, r.lex)
                for c in m.head.children):  # "Mothers Against Drunk Driving"
             return Attribution(clean_name(strip_article(m.span.text)), "organisation")
         return None
@@ -887,8 +899,8 @@ def named_organisation(r: Resolver, m: MentionPhrase) -> Attribution | None:
              and e.root.dep_ != "poss"  # "Dovenland's water agency" is not Dovenland
              and not e.text.islower()]  # "the secretary of state's office" names no "state"
     name = clean_name(named[-1].text) if named else None
-    if name is None:
-        return None
+    if name is None or named[-1].end == m.head.i and m.lemma in lexicon.LOCAL_BODY_NOUNS:
+        return None  # "the Omsk hospital" is the hospital of a place
     if " " not in name and any(p.name.endswith(f" {name}") for p in r.names.people):
         # "the Trump campaign": a person's surname (the recogniser's organisation), so the
         # body is named after the person, as "the Biden campaign" is ("Joe Biden's campaign";
@@ -1197,7 +1209,11 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
             appos = written  # "the group behind the petition, Save Our Library,": all of the name
         office = child.lemma_.lower() in r.lex.role_nouns and any(
             d.dep_ == "det" and d.lower_ in lexicon.ARTICLES for d in child.children)
-        if not office and (child.ent_type_ == "PERSON" or (child.pos_ == "PROPN" and head.pos_ != "PROPN")):
+        # ("Dutch official Pieter van den Berg": a name ending the apposition, whatever the parse)
+        ending = any(e.label_ == "PERSON" and e.end == written.end and e.start > written.start
+                     and not any(t.pos_ == "ADP" for t in appos.doc[written.start:e.start])
+                     for e in r.names.ents_in(written))
+        if not office and (child.ent_type_ == "PERSON" or ending or (child.pos_ == "PROPN" and head.pos_ != "PROPN")):
             # "her rival, former county treasurer Wendell Voss": the name without its title
             names = [e for e in r.names.ents_in(appos) if e.label_ == "PERSON"]
             at = name_start(appos, r.lex)
