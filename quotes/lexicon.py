@@ -445,6 +445,8 @@ DATA_NOUNS: frozenset[str] = frozenset({
 
 # Names of one piece of research, which an article uses of the same work in turn ("Researchers
 # at X studied ... The investigation found ... the paper said").
+# Words that make a noun refer back to one named before ("the same poll").
+BACK_REFERRING: frozenset[str] = frozenset({"same", "aforementioned"})
 RESEARCH_NOUNS: frozenset[str] = frozenset({"study", "research", "investigation", "paper", "experiment"})
 # Who does research: "Researchers at Tallis University tracked 2,000 patients. The study found".
 RESEARCHER_NOUNS: frozenset[str] = frozenset({"researcher", "scientist", "team", "author", "investigator"})

@@ -834,6 +834,36 @@ def test_a_verb_joined_on_after_the_quotation_closed_is_the_speaker_s_next_act(e
         ("lawmakers to pass the measure", "Marcus Dell")]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Legal experts said Thursday's decision made it more likely that the justices would act.",
+     "Thursday's decision made it more likely that the justices would act"),
+    ("Two weeks of climate negotiations in Bonn ended on Thursday without agreement, according to the UN.",
+     "Two weeks of climate negotiations in Bonn ended on Thursday without agreement"),
+    # the time of the saying is not
+    ("Ana Ruiz said on Monday the talks were close to a deal.", "the talks were close to a deal"),
+])
+def test_a_time_that_owns_or_heads_the_claim_s_subject_is_part_of_it(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
+def test_a_progressive_verb_of_saying_goes_on_with_the_claim(extract_text):
+    q = only(extract_text("The director said the hospital had run out of plaster and was asking for donations."))
+    assert q.quote == "the hospital had run out of plaster and was asking for donations"
+
+
+def test_a_participle_joined_to_a_tensed_claim_is_the_cue_s_fellow(extract_text):
+    quotes = extract_text("A federal appeals court struck down the map, ruling that lawmakers had diluted the voting "
+                          "power of Black residents and ordering the state to draw new districts.")
+    assert [q.quote for q in quotes] == ["lawmakers had diluted the voting power of Black residents"]
+    quotes = extract_text("The union issued a statement, saying members were angry and demanding a meeting.")
+    assert [(q.quote, q.speaker.name) for q in quotes] == [("members were angry", "union")]
+
+
+def test_data_show_a_name_at_a_figure(extract_text):
+    q = only(extract_text("A poll by Ipsos shows Abernathy at 46 percent and Ruiz at 41 percent."))
+    assert (q.quote, q.speaker.name) == ("Abernathy at 46 percent and Ruiz at 41 percent", "Ipsos")
+
+
 def test_a_condition_of_not_saying_is_part_of_the_claim(extract_text):
     quote = only(extract_text("Ana Ruiz said the plan would fail if the council did not say yes.")).quote
     assert quote == "the plan would fail if the council did not say yes"

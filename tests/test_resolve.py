@@ -1586,6 +1586,18 @@ def test_data_whose_maker_is_no_name_speak_as_the_noun_by_the_maker(extract_text
     assert (q.speaker.name, q.speaker.kind) == ("report by department's inspector general", "document")
 
 
+def test_the_same_data_are_those_of_the_maker_named_before(extract_text):
+    quotes = extract_text("A poll by the Arizona Republic and Suffolk University shows Abernathy at 46 percent and "
+                          "Ruiz at 41 percent. The same poll found that 71 percent of voters rated water as important.")
+    assert [q.speaker.name for q in quotes] == ["Arizona Republic and Suffolk University"] * 2
+
+
+def test_data_of_an_owner_with_no_name_are_described_as_written(extract_text):
+    q = only(extract_text("Ridership has grown by about 18 per cent since 2022, according to the city's most recent "
+                          "annual report."))
+    assert (q.speaker.name, q.speaker.kind, q.via) == ("city's most recent annual report", "document", None)
+
+
 def test_data_speak_for_the_maker_the_parser_hung_on_words_between(extract_text):
     quotes = extract_text("According to a report released during the talks by the UN Environment Programme (UNEP), "
                           'developing countries need more money. The report warned that the gap was "widening."')

@@ -57,6 +57,11 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
         # on A; it is the speaker's next cue, not part of the claim.
         saying = [c for c in subtree if (said_next(c, lex) or refusal(c, lex))
                   and (c.head.i == claim.i or c.dep_ == "advcl" or after_closed_quotation(c))]
+        # "ruling that lawmakers had diluted their votes and ordering the state to ...": a
+        # participle joined to a tensed claim is the cue's fellow, the speaker's next act
+        saying += [c for c in claim.children if c.dep_ == "conj" and c.tag_ == "VBG" and verb.tag_ == "VBG"
+                   and claim.tag_ != "VBG" and not any(d.dep_ in lexicon.SUBJECT_DEPS for d in c.children)]
+        saying.sort(key=lambda c: c.i)
         if saying:
             drop |= {t.i for c in saying for t in c.subtree}
             drop |= {t.i for t in claim.children if t.dep_ == "cc" and t.i < saying[0].i}
@@ -396,6 +401,7 @@ def reporters_aside(token: Token, lex: Lexicon) -> bool:
         return obj is None or obj.tag_ == "VBG" or obj.lemma_.lower() in lexicon.WITHHELD_NOUNS \
             or token.doc[token.i - 1].text == ","
     if token.dep_ in ("advcl", "conj", "csubj") and token.tag_ == "VBG" \
+            and not any(c.dep_ in lexicon.CLAUSE_DEPS for c in token.children) \
             and (token.lemma_ in lex.reporting_verbs or token.lemma_ in lexicon.CITING_VERBS):
         return True  # '..., saying: "..."' / '..., adding that ...' / '..., citing ...': a cue of its own
     if token.dep_ == "advcl" and token.i > token.head.i and token.doc[token.left_edge.i - 1].text == "," \
@@ -482,7 +488,8 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
     start = after_dateline(doc, start, end)
     # "said on Monday they were close": the time belongs to the saying, not to what was said
     # ("According to the WHO, in 2018 there were ...": after a comma it opens the claim).
-    while start < end and doc[start - 1].text != "," and (doc[start].ent_type_ in ("DATE", "TIME") or (
+    while start < end and doc[start - 1].text != "," and not time_in_subject(doc, start) and (
+            doc[start].ent_type_ in ("DATE", "TIME") or (
             doc[start].dep_ == "prep" and start + 1 < end and doc[start + 1].ent_type_ in ("DATE", "TIME"))):
         if doc[start].dep_ == "prep":
             start += 1
@@ -494,6 +501,16 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
         return None
     return doc[start:end]
 
+
+
+def time_in_subject(doc: Doc, i: int) -> bool:
+    """"Thursday's decision", "Two weeks of talks ended": a time that owns or heads the
+    claim's subject is part of it (and so is any that opens its sentence)."""
+    end = i
+    while end < len(doc) and doc[end].ent_type_ in ("DATE", "TIME"):
+        end += 1
+    return end > i and (doc[i].is_sent_start or end < len(doc) and (doc[end].tag_ == "POS" or doc[end].lower_ == "of")
+                        or doc[end - 1].tag_ == "POS")
 
 
 def dateline_end(doc: Doc, i: int) -> int:
@@ -758,7 +775,13 @@ def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token
         after = doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(doc) else None
         if after is not None and after.tag_ in lexicon.FINITE_TAGS:
             return []  # "showing some sponges can survive": the subject of a clause the parse broke
-        extra = [t for c in children if c.dep_ in ("oprd", "xcomp", "advmod") and c.i > obj.i for t in c.subtree]
+        # ("shows Abernathy at 46 percent and Ruiz at 41": the figures, and the parse's list of nouns)
+        extra = [t for c in children if c.i > obj.i and (
+            c.dep_ in ("oprd", "xcomp", "advmod") or c.dep_ == "prep" and any(
+                o.ent_type_ in lexicon.AMOUNT_LABELS for o in c.children) or c.dep_ == "conj" and c.pos_ in (
+                "NOUN", "PROPN")) for t in c.subtree]
+        if any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in children if c.i > obj.i):
+            extra += [c for c in children if c.dep_ == "cc" and c.i > obj.i]
         span = phrase(doc, list(obj.subtree) + extra, lex)
         return [span] if span is not None else []
     return []

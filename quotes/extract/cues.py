@@ -739,6 +739,11 @@ def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
         subject = next((c for c in speaker.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
         if subject is not None and agentive(subject, lex):
             return subject
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and verb.head.tag_ != "VBG" \
+            and verb.head.head.tag_ == "VBG" and not any(c.dep_ in lexicon.SUBJECT_DEPS for c in verb.children):
+        # "..., saying members were angry and demanding a meeting": the fellow of the
+        # participle that reports the clause, with its subject
+        return inherited_subject(verb.head.head, lex)
     head = verb
     for _ in range(6):
         if head.dep_ in ("ROOT", "relcl", "ccomp", "parataxis") or head.head.i == head.i:

@@ -841,7 +841,7 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
         described = " ".join(t.text for t in rest) + " by"  # "the department's report"
     elif maker is not None:
         named = mention_span(maker, r.lex)  # "a UN report": named as written
-    elif m.definite and all(t.lemma_.lower() in r.lex.data_nouns for t in m.modifiers) \
+    elif m.definite and all(t.lemma_.lower() in r.lex.data_nouns | lexicon.BACK_REFERRING for t in m.modifiers) \
             and (issuer := issued_before(r, m.head)) is not None:
         named = mention_span(issuer, r.lex)  # "X published a study. The study found"
         described = f"{described} by"
@@ -851,6 +851,8 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
     found = r.resolve(named, remember=False)
     if found.name:
         return found  # "a poll by Ipsos found": Ipsos, in its poll
+    if issuer is None and owner is not None and all(t.is_lower or t.is_punct for t in named):
+        return Attribution(unnamed(m.span), "document")  # "the city's most recent annual report", as written
     r.relayed = clean_name(named.text)
     if maker is None or issuer is not None or owner is not None:
         described = f"{described.rstrip(' ,')} {r.relayed}"
