@@ -415,7 +415,8 @@ MEDIA_NAME_WORDS: frozenset[str] = frozenset(
 # Last words of the names of companies ("Northway Power", "Acme Inc").
 COMPANY_NAME_WORDS: frozenset[str] = frozenset(
     "inc ltd llc plc corp co corporation company group holdings power energy motor motors airlines "
-    "airways bank industries systems technologies labs pharmaceuticals foods mining limited gmbh ag a/s".split())
+    "airways bank industries systems technologies labs pharmaceuticals foods mining limited gmbh ag a/s "
+    "products resources enterprises solutions brands logistics".split())
 # Nouns that describe a person by what they do or are, beyond the role nouns: "the rookie
 # winger said", "the soft-spoken engineer said". With a modifier they are epithets, which
 # news uses for the person the passage is about.

@@ -1586,6 +1586,29 @@ def test_data_whose_maker_is_no_name_speak_as_the_noun_by_the_maker(extract_text
     assert (q.speaker.name, q.speaker.kind) == ("report by department's inspector general", "document")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("North Wales Fire and Rescue Service were called to the hall. Appliances came from five towns, according to "
+     "a fire service statement.", "North Wales Fire and Rescue Service"),
+    ("The Ministry of Health met on Monday. A ministry statement said the rules would change.", "Ministry of Health"),
+    # none named: as described
+    ("Appliances came from five towns, according to a fire service statement.", "fire service"),
+])
+def test_a_body_named_in_a_compound_before_a_document_is_the_one_the_article_named(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
+def test_a_name_in_full_is_no_apposition_of_its_abbreviation(extract_text):
+    q = only(extract_text("A ferry capsized off Sulawesi, leaving nine people dead, according to the National Search "
+                          "and Rescue Agency (Basarnas)."))
+    assert q.speaker.name == "National Search and Rescue Agency"
+
+
+def test_a_plural_name_of_a_company_is_the_company_the_company_refers_to(extract_text):
+    quotes = extract_text("Northern Timber Products announced last month that it would close the mill. The company "
+                          "has offered severance packages and said it would help workers find jobs.")
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [("Northern Timber Products", "organisation")] * 2
+
+
 def test_the_same_data_are_those_of_the_maker_named_before(extract_text):
     quotes = extract_text("A poll by the Arizona Republic and Suffolk University shows Abernathy at 46 percent and "
                           "Ruiz at 41 percent. The same poll found that 71 percent of voters rated water as important.")

@@ -677,7 +677,8 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     # "Democrats", "Greens": a plural name is a group's, unless the recogniser took the name
     # for an organisation's ("General Motors", "Harbour Foods") or it goes on in capitals
     # ("Americans for Fiscal Restraint")
-    plural = m.head.tag_ == "NNPS" and m.head.ent_type_ != "ORG" and span[-1].i == m.head.i
+    plural = m.head.tag_ == "NNPS" and m.head.ent_type_ != "ORG" and span[-1].i == m.head.i \
+        and m.lemma not in r.lex.company_name_words  # ("Northern Timber Products")
     if plural:
         return Attribution(name_text, "group")
     return Attribution(with_the(r, m.span, r.names.organisation_in_full(name_text)), "organisation")
@@ -932,6 +933,8 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
     line = ("company" if m.lemma in lex.company_nouns else "media" if m.lemma in lex.media_nouns
             else "club" if m.lemma in lex.club_nouns else None)
     bare = len(m.span) == 1 and m.lower in lexicon.BARE_BODIES  # "Police said", as "the police said"
+    # ("a fire service statement": a body named in a compound is a known one, as "the fire service")
+    bare = bare or m.head.dep_ == "compound" and m.span[0].dep_ != "det"
     # ("the Pittsburgh-based company", "the Danish retailer": a place says where it is, not whose)
     if (line is None and m.lemma not in lex.org_nouns) or m.lemma in lex.place_nouns \
             or not (m.definite or bare) or m.plural and not bare \
@@ -1203,8 +1206,10 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
     if given is not None:
         return r.full(clean_name(given.text)), None
     for child in head.children:
-        if child.dep_ != "appos" or r.names.in_quotes(child.idx):
-            continue  # ('a report by the auditor, "Connectivity in Rural Areas,"': its title)
+        if child.dep_ != "appos" or r.names.in_quotes(child.idx) or child.i > 0 and child.left_edge.i == child.i \
+                and child.doc[child.i - 1].text == "(":
+            continue  # ('a report by the auditor, "Connectivity in Rural Areas,"': its title; "(Basarnas)":
+            # the name in full is written before its abbreviation)
         appos = mention_span(child, r.lex)
         written = appos.doc[child.left_edge.i:child.right_edge.i + 1]
         if len(written) > len(appos) and all(t.is_title or t.lower_ in lexicon.SMALL_WORDS for t in written):
