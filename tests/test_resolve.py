@@ -1597,6 +1597,11 @@ def test_a_body_named_in_a_compound_before_a_document_is_the_one_the_article_nam
     assert only(extract_text(text)).speaker.name == speaker
 
 
+def test_a_body_with_a_name_of_its_own_is_not_named_after_its_owner(extract_text):
+    quotes = extract_text("President Donald Trump spoke on Monday. Trump's State Department said the talks had failed.")
+    assert only(quotes).speaker.name == "State Department"
+
+
 def test_a_name_in_full_is_no_apposition_of_its_abbreviation(extract_text):
     q = only(extract_text("A ferry capsized off Sulawesi, leaving nine people dead, according to the National Search "
                           "and Rescue Agency (Basarnas)."))

@@ -568,7 +568,12 @@ def owned_office(r: Resolver, m: MentionPhrase) -> Attribution | None:
     owner = next((c for c in m.head.children if c.dep_ == "poss"), None)
     if owner is None or m.lemma not in r.lex.org_nouns:
         return None
+    owned = [t for t in r.doc[owner.i + 1:m.span.end] if t.dep_ != "case"]
     rest = r.doc[owner.i + 1:m.span.end].text
+    if len(owned) >= 2 and all(t.is_title for t in owned) and owner.ent_type_ not in ("GPE", "LOC", "NORP") \
+            and r.names.is_person(clean_name(owner.text), owner):
+        # "Trump's State Department" (but "Russia's Foreign Ministry" is of a country)
+        return Attribution(clean_name(" ".join(t.text for t in owned)), "organisation")
     if owner.lemma_.lower() in r.lex.role_nouns and owner.pos_ == "NOUN":
         holder = holder_in_article(r, strip_article(r.doc[owner.left_edge.i:owner.i + 1].text))
         return owned_by(holder, rest) if holder else None
