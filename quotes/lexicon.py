@@ -661,6 +661,9 @@ POLICE_FORCE_WORDS: frozenset[str] = frozenset({
 CHANNEL_PREPOSITIONS: frozenset[str] = frozenset({"in", "on", "at", "during", "via", "through", "over",
                                                   "from"})
 # Prepositions that introduce the issuer of a document ("a statement from the ministry").
+# Prepositions that complete a noun ("a threat to democracy", "a betrayal of voters"), not
+# a verb's setting ("on Twitter", "at a rally").
+NOUN_COMPLEMENT_PREPOSITIONS: frozenset[str] = frozenset({"of", "to", "for", "against", "toward", "towards"})
 ISSUER_PREPOSITIONS: frozenset[str] = frozenset({"from", "by", "of"})
 # Honorifics written before a person's name, which show a person whatever the recogniser
 # took the name for ("Mme Claire Vautrin", "Dr Lee").

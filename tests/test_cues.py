@@ -864,6 +864,35 @@ def test_data_show_a_name_at_a_figure(extract_text):
     assert (q.quote, q.speaker.name) == ("Abernathy at 46 percent and Ruiz at 41 percent", "Ipsos")
 
 
+@pytest.mark.parametrize("text, content", [
+    # what the speaker ruled out is part of the claim
+    ('Pryor said he would review the analysis "with an open mind" but would not prejudge its outcome.',
+     'he would review the analysis "with an open mind" but would not prejudge its outcome'),
+    ("Castellanos said she would negotiate with the other states but would not accept a deal that hurt Nevada.",
+     "she would negotiate with the other states but would not accept a deal that hurt Nevada"),
+    # a participle of asking that describes a noun of the claim
+    ("Town council would send a letter to the minister asking for a firm reopening date, Coun. Ana Ruiz said.",
+     "Town council would send a letter to the minister asking for a firm reopening date"),
+    # a quotation that goes on with the sentence
+    ('Omar Haddad said the authority would reopen the department overnight "the moment it is safe to do so."',
+     'the authority would reopen the department overnight "the moment it is safe to do so."'),
+    # a quantifier the parser took for the verb's adverb
+    ("Gordon Pratt said spaces had been added, but he acknowledged more were needed in the north.",
+     "more were needed in the north"),
+])
+def test_the_claim_keeps_what_the_parser_hung_beside_it(extract_text, text, content):
+    assert extract_text(text)[-1].quote == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Jonathan Pryor cited the figure, calling the backlog "the single biggest obstacle" to meeting the demand.',
+     'the backlog "the single biggest obstacle" to meeting the demand'),
+    ('Ana Ruiz called the plan "a disaster" on Twitter.', 'the plan "a disaster"'),
+])
+def test_a_characterisation_keeps_what_its_noun_is_of_and_not_where_it_was_said(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
 def test_a_condition_of_not_saying_is_part_of_the_claim(extract_text):
     quote = only(extract_text("Ana Ruiz said the plan would fail if the council did not say yes.")).quote
     assert quote == "the plan would fail if the council did not say yes"

@@ -96,11 +96,16 @@ def swallowed_subject(verb: Token, comp: Token) -> Token | None:
     a finite clause after the verb with no subject of its own, whose subject the parser took
     for the verb's object. The object that is the clause's subject, or None."""
     if comp.dep_ not in ("ccomp", "dep") or comp.i < verb.i or comp.tag_ not in lexicon.FINITE_TAGS and not any(
-            c.dep_ == "aux" and c.tag_ in lexicon.FINITE_TAGS for c in comp.children):
+            c.dep_ in ("aux", "auxpass") and c.tag_ in lexicon.FINITE_TAGS for c in comp.children):
         return None
     if any(c.dep_ in lexicon.ANY_SUBJECT_DEPS | {"expl", "mark"} for c in comp.children):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.left_edge.i), None)
+    if obj is None:
+        # "acknowledged more were needed": a quantifier the parser took for the verb's adverb
+        obj = next((c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "dep")
+                    and c.i == comp.left_edge.i - 1 and c.lower_ in lexicon.PARTITIVES | {"more", "fewer", "less"}),
+                   None)
     if obj is None or obj.lower_ in lexicon.OBJECT_PRONOUNS:
         return None
     between = {t.i for t in obj.subtree} | {t.i for c in verb.children if c.dep_ == "prep"
@@ -402,13 +407,17 @@ def reporters_aside(token: Token, lex: Lexicon) -> bool:
             or token.doc[token.i - 1].text == ","
     if token.dep_ in ("advcl", "conj", "csubj") and token.tag_ == "VBG" \
             and not any(c.dep_ in lexicon.CLAUSE_DEPS for c in token.children) \
-            and (token.lemma_ in lex.reporting_verbs or token.lemma_ in lexicon.CITING_VERBS):
+            and (token.lemma_ in lex.reporting_verbs or token.lemma_ in lexicon.CITING_VERBS) \
+            and not (token.dep_ == "advcl" and token.doc[token.i - 1].pos_ == "NOUN"):
+        # (not "a letter to the minister asking for a date": the letter's)
         return True  # '..., saying: "..."' / '..., adding that ...' / '..., citing ...': a cue of its own
     if token.dep_ == "advcl" and token.i > token.head.i and token.doc[token.left_edge.i - 1].text == "," \
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return True  # '..., as negotiators gathered in London': the writer's setting
+    # ("..., but did not specify"; not "but would not accept a deal": what the speaker ruled out)
     return token.dep_ == "conj" and any(c.dep_ == "neg" for c in token.children) and any(
-        c.dep_ == "cc" and c.lower_ == "but" for c in token.head.children)
+        c.dep_ == "cc" and c.lower_ == "but" for c in token.head.children) \
+        and token.lemma_.lower() in lex.reporting_verbs | lexicon.ELABORATING_VERBS | lexicon.DECLINING_VERBS
 
 
 def side_of(doc: Doc, tokens: list[Token], verb: Token, subject: Token | None,
@@ -447,6 +456,8 @@ def trailing_phrase(doc: Doc, tokens: list[Token]) -> list[Token]:
             words[0].lower_ in lexicon.GOVERNED_CLAUSE_OPENERS
             or len(words) > 1 and words[0].text == "," and words[1].lower_ in lexicon.REASONING_OPENERS):
         return rest  # "was not giving them the longest sentence because they had ...": the claim's reason
+    if words and rest[0].text in QUOTE_TOKENS and rest[-1].text in QUOTE_TOKENS and not rest[0].whitespace_:
+        return rest  # 'reopen the department "the moment it is safe to do so."': the speaker's words go on
     if not words or any(t.dep_ in ("nsubj", "nsubjpass", "mark") for t in words):
         return []
     if not any(t.text in ",;:—–()" or t.dep_ == "cc" for t in words):
@@ -584,9 +595,18 @@ def characterisation(doc: Doc, verb: Token, subject: Token | None) -> list[Span]
     elif not complement:
         return []
     tokens = [t for t in obj.subtree] + [t for c in complement for t in c.subtree]
+    # 'calling the backlog "the single biggest obstacle" to meeting demand': what the quoted
+    # noun is of or to, which the parser hung on the verb
+    last = max(t.i for t in tokens)
+    tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ in lexicon.NOUN_COMPLEMENT_PREPOSITIONS
+               and all(doc[k].text in QUOTE_TOKENS for k in range(last + 1, c.i)) and c.i > last for t in c.subtree]
     span = contiguous(doc, tokens)
     if span is None:
         return []
+    # ('called the plan "a disaster" on Twitter': where it was said ends what was)
+    setting = next((t.i for t in span if t.dep_ == "prep" and doc[t.i - 1].tag_ == "''"
+                    and t.lower_ not in lexicon.NOUN_COMPLEMENT_PREPOSITIONS), None)
+    span = doc[span.start:setting] if setting is not None else span
     closed = through_closing_mark(span)  # '“fantasy numbers from a campaign that ...”'
     if closed is not span:
         return [closed]
