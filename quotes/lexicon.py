@@ -440,15 +440,22 @@ DATA_NOUNS: frozenset[str] = frozenset({
     "poll", "survey", "study", "report", "research", "analysis", "data", "figure", "statistic",
     "estimate", "census", "audit", "review", "finding", "email", "e-mail", "filing", "record",
     "document", "testimony", "minutes", "guideline", "log", "projection", "forecast",
-    "investigation", "inquiry", "probe", "assessment", "evaluation", "database",
+    "investigation", "inquiry", "probe", "assessment", "evaluation", "database", "result",
     "datum",  # the lemma the English models give "data"
 })
 
-# Names of one piece of research, which an article uses of the same work in turn ("Researchers
-# at X studied ... The investigation found ... the paper said").
 # Words that make a noun refer back to one named before ("the same poll").
 BACK_REFERRING: frozenset[str] = frozenset({"same", "aforementioned"})
+# Names of one piece of research, which an article uses of the same work in turn ("Researchers
+# at X studied ... The investigation found ... the paper said").
 RESEARCH_NOUNS: frozenset[str] = frozenset({"study", "research", "investigation", "paper", "experiment"})
+# Names of one poll ("A poll by Ipsos showed ... The same survey found").
+POLL_NOUNS: frozenset[str] = frozenset({"poll", "survey"})
+
+
+def alike(lemma: str) -> frozenset[str]:
+    """The nouns an article may use in turn for the thing ``lemma`` names."""
+    return next((nouns for nouns in (RESEARCH_NOUNS, POLL_NOUNS) if lemma in nouns), frozenset({lemma}))
 # Who does research: "Researchers at Tallis University tracked 2,000 patients. The study found".
 RESEARCHER_NOUNS: frozenset[str] = frozenset({"researcher", "scientist", "team", "author", "investigator"})
 

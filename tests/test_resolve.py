@@ -1602,6 +1602,30 @@ def test_a_body_with_a_name_of_its_own_is_not_named_after_its_owner(extract_text
     assert only(quotes).speaker.name == "State Department"
 
 
+def test_a_title_written_short_with_its_period_is_no_part_of_the_name(extract_text):
+    q = only(extract_text("Milton Coun. Priya Sandhu said the highway would split the town in two."))
+    assert (q.speaker.name, q.speaker.kind, q.speaker.role) == ("Priya Sandhu", "person", "Milton Coun.")
+
+
+def test_results_speak_for_whom_they_were_published_by(extract_text):
+    q = only(extract_text("The party won the most seats, according to preliminary results published by the State "
+                          "Electoral Commission."))
+    assert q.speaker.name == "State Electoral Commission"
+
+
+def test_a_surname_is_the_fullest_form_of_the_name_the_recogniser_cut(extract_text):
+    quotes = extract_text('Regional governor Elmer Quispe Huamaní told radio station RPP that villages had been "left '
+                          'in ruins." "There are communities we still cannot reach," Quispe said.')
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Elmer Quispe Huamaní", "Regional governor"),
+                                                                  ("Elmer Quispe Huamaní", None)]
+
+
+def test_a_survey_refers_back_to_the_poll(extract_text):
+    quotes = extract_text("A poll conducted in March by Baldwin Wallace University showed 52% of voters supported "
+                          "vouchers. The same survey found support was strongest among parents.")
+    assert [q.speaker.name for q in quotes] == ["Baldwin Wallace University"] * 2
+
+
 def test_a_name_in_full_is_no_apposition_of_its_abbreviation(extract_text):
     q = only(extract_text("A ferry capsized off Sulawesi, leaving nine people dead, according to the National Search "
                           "and Rescue Agency (Basarnas)."))

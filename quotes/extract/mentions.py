@@ -130,7 +130,7 @@ def name_start(span: Span, lex: Lexicon) -> int:
     doc, at = span.doc, span.end
     while at > span.start and ((doc[at - 1].pos_ == "PROPN" or doc[at - 1].lower_ in lexicon.GIVEN_NAMES)
                                and doc[at - 1].is_title or doc[at - 1].text == "-") \
-            and doc[at - 1].lower_ not in lex.not_in_names:
+            and doc[at - 1].lower_.rstrip(".") not in lex.not_in_names:  # ("Coun." as "Coun")
         at -= 1
     return after_nation(doc, at, span.end)
 

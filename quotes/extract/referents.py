@@ -649,9 +649,13 @@ class Names:
         for names, anywhere in [(self.worded_people, True), *((n, False) for n in others)]:
             matches = _longer(name, names, anywhere)
             if matches:
-                if len(matches) == 1:
-                    return matches.pop()
-                return _one_person(matches, name) or self.first_of(matches, name)
+                found = matches.pop() if len(matches) == 1 else \
+                    _one_person(matches, name) or _fullest(matches) or self.first_of(matches, name)
+                if unrecognised and found != name and " " in found:
+                    # ("Quispe Huamaní", as the recogniser saw "Elmer Quispe Huamaní")
+                    longer = _longer(found, self.worded_written_names, anywhere=False)
+                    return longer.pop() if len(longer) == 1 else found
+                return found
         return name
 
     def first_of(self, matches: set[str], surname: str) -> str:
@@ -704,6 +708,15 @@ def _one_person(names: set[str], short: str) -> str | None:
     if len({(w[0], w[-1]) for w in words}) != 1 or len({tuple(w[1:-1]) for w in words} - {()}) != 1:
         return None
     return max(names, key=lambda n: (len(_words(n)), n))
+
+
+def _fullest(names: set[str]) -> str | None:
+    """The one of several forms of a name that holds all the others ("Elmer Quispe Huamaní"
+    of which the recogniser saw "Quispe Huamaní"), or None."""
+    fullest = max(names, key=lambda n: (len(_words(n)), n))
+    words = _words(fullest)
+    held = all(any(words[k:k + len(w)] == w for k in range(len(words) - len(w) + 1)) for w in map(_words, names))
+    return fullest if held else None
 
 
 def _words(name: str) -> list[str]:
@@ -765,5 +778,5 @@ class History:
     def earlier_mention(self, lemma: str, start: int) -> Referent | None:
         """The nearest speaker before ``start`` whose mention was headed by ``lemma``, or by
         another name of the same piece of research ("the study ... the paper")."""
-        alike = lexicon.RESEARCH_NOUNS if lemma in lexicon.RESEARCH_NOUNS else {lemma}
+        alike = lexicon.alike(lemma)
         return next((r for r in reversed(self.referents) if r.head in alike and r.start < start), None)

@@ -543,8 +543,11 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     start = office.left_edge.i if office.i < m.span.start and office.lemma_.lower() in r.lex.role_nouns \
         else m.span.start
     role = strip_article(r.names.description(doc[start:person.start + at])).strip(" ,")
-    if name.startswith(f"{role} "):
-        role = ""  # "Carmen Ruiz Ortega", of which the recogniser saw "Ruiz Ortega": no title
+    # "Regional governor Elmer Quispe Huamaní", of which the recogniser saw "Quispe Huamaní":
+    # the given name is no part of the title
+    words, named = role.split(), name.split()
+    given = next((n for n in range(min(len(words), len(named) - 1), 0, -1) if words[-n:] == named[:n]), 0)
+    role = " ".join(words[:len(words) - given])
     return Attribution(with_regnal_title(name, role), "person", role or apposition(r, m.head)[1] or None)
 
 
@@ -767,7 +770,7 @@ def issued_before(r: Resolver, noun: Token) -> Token | None:
     is the one the article named by any of its names ("X studied rats ... The investigation");
     words published last are what "the report" refers to ("The Times published allegations")."""
     lemma = noun.lemma_.lower()
-    nouns = lexicon.RESEARCH_NOUNS if lemma in lexicon.RESEARCH_NOUNS else {lemma}
+    nouns = lexicon.alike(lemma)
     # "filing", "ruling", "investigation", "study": the verbs they are made of
     made_of = {v for n in nouns for v in (n, n[:-3], n[:-3] + "e") if n.endswith(("ing", "ion")) or v == n}
     # "The Times published allegations ... The reports said": words published in the sentence before
