@@ -1602,6 +1602,17 @@ def test_a_body_with_a_name_of_its_own_is_not_named_after_its_owner(extract_text
     assert only(quotes).speaker.name == "State Department"
 
 
+def test_a_name_after_a_role_is_the_person_though_the_recogniser_saw_another_before(extract_text):
+    q = only(extract_text('Hutchins campaign manager Brett Lowry said in a statement that voters had seen "a leader."'))
+    assert (q.speaker.name, q.speaker.role) == ("Brett Lowry", "Hutchins campaign manager")
+
+
+def test_the_speaker_of_a_body_named_before_its_abbreviation_is_the_person_of_the_body(extract_text):
+    q = only(extract_text('"We expected some melting, but nothing like this," lead author Eleanor Fairbanks of the '
+                          'British Antarctic Survey (BAS) told Wikinews.'))
+    assert (q.quote, q.speaker.name) == ("We expected some melting, but nothing like this,", "Eleanor Fairbanks")
+
+
 def test_a_title_written_short_with_its_period_is_no_part_of_the_name(extract_text):
     q = only(extract_text("Milton Coun. Priya Sandhu said the highway would split the town in two."))
     assert (q.speaker.name, q.speaker.kind, q.speaker.role) == ("Priya Sandhu", "person", "Milton Coun.")

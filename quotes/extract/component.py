@@ -347,6 +347,9 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
             continue  # the same words by two cues ("reiterated her view that ..."): one quote, the first
         if cue is not None:
             speech = resolver.attribute(cue.subject, cue.verb, cue.passive_agent)
+            if speech.mention is not None and quote.type != "direct" and not quote.pieces \
+                    and quote.start <= speech.mention.start_char < quote.end:
+                continue  # words that hold their own speaker: the parse ran the claim over its attribution
             quote.mention, quote.speaker = speech.mention, speech.speaker
             quote.channel, quote.via, quote.rule = speech.channel, speech.via, speech.rule
             quote.antecedent = antecedent(text, quote, resolver.history)

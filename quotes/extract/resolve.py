@@ -140,9 +140,14 @@ class Resolver:
         at = verb.i - 1
         while at >= verb.sent.start and (self.doc[at].is_punct or self.doc[at].is_space):
             at -= 1
+        if at > verb.sent.start and self.doc[at + 1].text == ")" and self.doc[at - 1].text == "(":
+            at -= 2  # "Eleanor Fairbanks of the British Antarctic Survey (BAS) told": not the abbreviation
         if at < verb.sent.start:
             return None
         token = self.doc[at]
+        while token.dep_ == "pobj" and token.head.lower_ in lexicon.NAME_PREPOSITIONS \
+                and token.head.head.ent_type_ == "PERSON":
+            token = token.head.head  # the person "of" a body
         # "In a post Sarah Collins, the chief executive of Harbour Bank said": the one described
         described = next((a.head for a in (token, *token.ancestors) if a.dep_ == "appos"), None)
         if described is not None and opening_name(described) and not self.names.in_quotes(described.idx):
@@ -526,6 +531,12 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if not persons:
         return None
     person = persons[-1]
+    at = name_start(m.span, r.lex)
+    if person.end < at and m.span.end - at >= 2 and doc[at - 1].is_lower \
+            and doc[at - 1].lemma_.lower() in r.lex.role_nouns:
+        # "Hutchins campaign manager Brett Lowry", of which the recogniser saw only Hutchins as a person
+        role = strip_article(r.names.description(doc[m.span.start:at]))
+        return Attribution(r.full(clean_name(doc[at:m.span.end].text)), "person", role or None)
     if len(person) == 2 and person[0].is_title and person[0].lower_ in r.lex.trades and person.end == m.span.end:
         return Attribution(person[1].text, "organisation")  # "Retailer Tesco", taken for a person
     kind_word = doc[person.start - 1] if person.start > m.span.start else None
