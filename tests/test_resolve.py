@@ -1602,6 +1602,13 @@ def test_a_body_with_a_name_of_its_own_is_not_named_after_its_owner(extract_text
     assert only(quotes).speaker.name == "State Department"
 
 
+def test_a_shared_surname_is_the_one_named_in_the_sentence_before(extract_text):
+    quotes = extract_text("Health Minister Patricia MacAulay said the province was concerned. Opposition parties were "
+                          "quick to respond. Liberal health critic Angus MacAulay said the strategy was not working. "
+                          '"The minister keeps telling us the plan is working," said MacAulay.')
+    assert [q.speaker.name for q in quotes] == ["Patricia MacAulay", "Angus MacAulay", "Angus MacAulay"]
+
+
 def test_a_name_after_a_role_is_the_person_though_the_recogniser_saw_another_before(extract_text):
     q = only(extract_text('Hutchins campaign manager Brett Lowry said in a statement that voters had seen "a leader."'))
     assert (q.speaker.name, q.speaker.role) == ("Brett Lowry", "Hutchins campaign manager")

@@ -658,6 +658,21 @@ class Names:
                 return found
         return name
 
+    def full_name_near(self, name: str, at: int) -> str:
+        """A surname several people named in full share, written at ``at``: the one named in
+        its sentence or the one before, when only one of them is ("Liberal critic Angus
+        MacAulay said ... 'The minister keeps telling us,' said MacAulay", after Health
+        Minister Patricia MacAulay); else as ``full_name`` has it."""
+        if " " not in name:
+            matches = _longer(name, self.worded_people)
+            if len(matches) > 1:
+                sentence = bisect_right(self.sent_starts, at)
+                recent = {p.name for p in self.people if p.name in matches and p.start < at
+                          and bisect_right(self.sent_starts, p.start) >= sentence - 1}
+                if len(recent) == 1:
+                    return recent.pop()
+        return self.full_name(name)
+
     def first_of(self, matches: set[str], surname: str) -> str:
         """A surname several people named in full share ("Biden" of Joe Biden and, sentences
         later, his son Hunter Biden): news writes the surname alone for the one it introduced

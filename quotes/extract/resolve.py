@@ -91,6 +91,7 @@ class Resolver:
         self.history = History()
         self.relayed: str | None = None  # who issued the document a rule took for the speaker
         self.rule: str | None = None  # the rule that resolved the last mention remembered
+        self.at = 0  # where the mention being resolved starts
 
     def attribute(self, subject: Token | None, verb: Token, agent: Token | None) -> Speech:
         """The speech of a cue with this subject (and, for "quoted by", this agent)."""
@@ -176,18 +177,20 @@ class Resolver:
 
     def resolve(self, span: Span, remember: bool = True) -> Attribution:
         mention = MentionPhrase(span)
+        outer, self.at = self.at, span.start_char
         if self.names.in_quotes(mention.head.idx):
             rule, found = None, UNKNOWN  # 'another said "Pinecrest Strong."': quoted words speak for nobody
         else:
             rule, found = next(((rule, a) for rule in RULES if (a := rule(self, mention)) is not None),
                                (None, UNKNOWN))
+        self.at = outer
         if remember:
             self.history.remember(span, found)
             self.rule = rule.__name__ if rule is not None else None
         return found
 
     def full(self, name: str) -> str:
-        return self.names.full_name(name)
+        return self.names.full_name_near(name, self.at)
 
 
 Rule = Callable[[Resolver, MentionPhrase], "Attribution | None"]
