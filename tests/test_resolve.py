@@ -1620,6 +1620,22 @@ def test_the_speaker_of_a_body_named_before_its_abbreviation_is_the_person_of_th
     assert (q.quote, q.speaker.name) == ("We expected some melting, but nothing like this,", "Eleanor Fairbanks")
 
 
+@pytest.mark.parametrize("text, speaker, role", [
+    ("Minister of Health Ana Ruiz said the talks had failed.", "Ana Ruiz", "Minister of Health"),
+    ("Minister of Foreign Affairs Ana Ruiz said the talks had failed.", "Ana Ruiz", "Minister of Foreign Affairs"),
+])
+def test_the_field_of_an_office_is_no_part_of_the_name(extract_text, text, speaker, role):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (speaker, "person", role)
+
+
+def test_an_organisation_s_name_with_of_in_it_is_no_title(extract_text):
+    q = only(extract_text("The International Federation of Red Cross and Red Crescent Societies (IFRC) said it had "
+                          "released 500,000 Swiss francs."))
+    assert (q.speaker.name, q.speaker.kind) == ("International Federation of Red Cross and Red Crescent Societies",
+                                                "organisation")
+
+
 def test_a_title_written_short_with_its_period_is_no_part_of_the_name(extract_text):
     q = only(extract_text("Milton Coun. Priya Sandhu said the highway would split the town in two."))
     assert (q.speaker.name, q.speaker.kind, q.speaker.role) == ("Priya Sandhu", "person", "Milton Coun.")

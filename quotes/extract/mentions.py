@@ -132,6 +132,10 @@ def name_start(span: Span, lex: Lexicon) -> int:
                                and doc[at - 1].is_title or doc[at - 1].text == "-") \
             and doc[at - 1].lower_.rstrip(".") not in lex.not_in_names:  # ("Coun." as "Coun")
         at -= 1
+    # "Minister of Health Ana Ruiz": the office's field is no part of the name
+    if at > 0 and doc[at - 1].lower_ in lexicon.PORTFOLIO_WORDS | {"of", "for"}:
+        while span.end - at > 2 and doc[at].lower_ in lexicon.PORTFOLIO_WORDS:
+            at += 1
     return after_nation(doc, at, span.end)
 
 

@@ -613,8 +613,8 @@ class Names:
             elif runs[-1]:
                 runs.append([])
         for run in runs:
-            while run and self.describes(run[0]):  # "Astronomer Hugo Lindqvist"
-                run = run[1:]
+            while run and (self.describes(run[0]) or run[0].lower_ in lexicon.PORTFOLIO_WORDS):
+                run = run[1:]  # "Astronomer Hugo Lindqvist", "(Minister of) Foreign Affairs Ana Ruiz"
             # "Committee Represenative Adam Schiff": a long run ends with a given name and what follows
             given = [k for k, t in enumerate(run) if k and t.lower_ in lexicon.GIVEN_NAMES and len(run) - k in (2, 3)
                      and run[k - 1].text != "-"]  # (not "Nils-Erik Haagenrud")

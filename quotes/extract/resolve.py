@@ -669,8 +669,10 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None
     span, doc = m.span, r.doc
     at = name_alone_start(r, span)
-    titled = any(t.lower_.rstrip(".") in r.lex.titles_or_roles and t.lower_ not in lexicon.ARTICLES
-                 for t in doc[span.start:at])  # "the United States" is no title and a name
+    # ("the United States" is no title and a name, nor "of" one: "the International Federation
+    # of Red Cross and Red Crescent Societies")
+    titled = any(t.lower_.rstrip(".") in r.lex.titles_or_roles and t.lower_ not in lexicon.NAME_LINKERS
+                 and t.text.rstrip(".").isalpha() for t in doc[span.start:at])
     titled = titled or strip_article(doc[span.start:at].text).lower() in lexicon.NATIONS  # "Norway Erna Lind"
     # "the Directorate General of Civil Aviation": an organisation's name that holds a title's words
     titled = titled and not (at < span.end and doc[at - 1].lower_ == "of" and m.head.ent_type_ in lexicon.ORG_LABELS
