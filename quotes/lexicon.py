@@ -44,6 +44,9 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 
 # Verbs that, governing a verb of saying, mean it was not said ("declined to say").
 DECLINING_VERBS: frozenset[str] = frozenset({"decline", "refuse", "fail", "neglect"})
+# Participles by which the writer explains a claim after a comma ("..., meaning the UK would
+# leave without a deal").
+GLOSSING_VERBS: frozenset[str] = frozenset({"mean"})
 # Verbs of saying more, which news uses for what a source left unsaid ("declined to
 # elaborate", "though he did not comment further").
 ELABORATING_VERBS: frozenset[str] = frozenset({"comment", "elaborate", "specify"})

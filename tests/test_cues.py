@@ -893,6 +893,16 @@ def test_a_characterisation_keeps_what_its_noun_is_of_and_not_where_it_was_said(
     assert only(extract_text(text)).quote == content
 
 
+@pytest.mark.parametrize("text, content", [
+    ("According to the critics, this is a ploy to achieve a no-deal Brexit, meaning the UK would leave without any "
+     "arrangements.", "this is a ploy to achieve a no-deal Brexit"),
+    ("Ana Ruiz said the plan was a ploy to delay the vote, meaning the council would sit until June.",
+     "the plan was a ploy to delay the vote"),
+])
+def test_the_writer_s_gloss_after_a_claim_is_not_part_of_it(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
 def test_a_condition_of_not_saying_is_part_of_the_claim(extract_text):
     quote = only(extract_text("Ana Ruiz said the plan would fail if the council did not say yes.")).quote
     assert quote == "the plan would fail if the council did not say yes"

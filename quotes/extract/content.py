@@ -414,6 +414,9 @@ def reporters_aside(token: Token, lex: Lexicon) -> bool:
     if token.dep_ == "advcl" and token.i > token.head.i and token.doc[token.left_edge.i - 1].text == "," \
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return True  # '..., as negotiators gathered in London': the writer's setting
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in lexicon.GLOSSING_VERBS \
+            and token.i > token.head.i and token.doc[token.i - 1].text == ",":
+        return True  # '... a no-deal Brexit, meaning the UK would leave without ...': the writer's gloss
     # ("..., but did not specify"; not "but would not accept a deal": what the speaker ruled out)
     return token.dep_ == "conj" and any(c.dep_ == "neg" for c in token.children) and any(
         c.dep_ == "cc" and c.lower_ == "but" for c in token.head.children) \

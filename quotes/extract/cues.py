@@ -23,6 +23,7 @@ from .content import (
     parenthetical,
     phrase,
     refers_back,
+    reporters_aside,
     request_content,
     said_next,
     speech_act_content,
@@ -151,7 +152,9 @@ def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | 
     # ...; "The government needs ...": a quotation after a semicolon has its own attribution
     last = min((t.i for t in doc[token.i:head.sent.end - 1] if t.text == ";" and doc[t.i + 1].text in QUOTE_TOKENS),
                default=head.sent.end)
-    tokens = [t for t in doc[first:last] if t.i not in exclude and not t.is_space]
+    # ("..., meaning the UK would leave without a deal": the writer's gloss on it)
+    glossed = {t.i for c in head.children if c.i > token.i and reporters_aside(c, lex) for t in c.subtree}
+    tokens = [t for t in doc[first:last] if t.i not in exclude | glossed and not t.is_space]
     span = contiguous(doc, tokens, around=head)
     cut = None
     lo, hi = min(exclude), max(exclude)
