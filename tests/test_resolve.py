@@ -1602,6 +1602,26 @@ def test_a_body_with_a_name_of_its_own_is_not_named_after_its_owner(extract_text
     assert only(quotes).speaker.name == "State Department"
 
 
+def test_a_line_of_work_is_the_one_organisation_named_earlier_in_its_sentence(extract_text):
+    quotes = extract_text("The Jakarta Post reported the tanker was missing. The Harbour Shipping Company's database "
+                          "had no sighting of the ship; the website noted the signal received from Jakarta.")
+    assert [q.speaker.name for q in quotes] == ["Jakarta Post", "Harbour Shipping Company"]
+
+
+def test_a_pronoun_is_not_whom_its_own_verb_names_as_object(extract_text):
+    quotes = extract_text("Joe Biden spoke first. Donald Trump spoke next. Trump argued Biden had lost the left by "
+                          "saying he did not support those things. He challenged Biden to name any police groups who "
+                          "endorsed him.")
+    assert quotes[-1].speaker.name == "Donald Trump"
+
+
+def test_a_surname_the_tagger_took_for_the_verb_is_the_subject_a_pronoun_refers_to(extract_text):
+    quotes = extract_text("Joe Biden unveiled a plan. Donald Trump spoke on Monday. Biden claimed the plan would "
+                          "create five million US jobs. Trump encouraged public schools to reopen classes in-person "
+                          "at summer's end. He threatened to withhold federal funds from districts that refused.")
+    assert quotes[-1].speaker.name == "Donald Trump"
+
+
 def test_a_shared_surname_is_the_one_named_in_the_sentence_before(extract_text):
     quotes = extract_text("Health Minister Patricia MacAulay said the province was concerned. Opposition parties were "
                           "quick to respond. Liberal health critic Angus MacAulay said the strategy was not working. "

@@ -331,6 +331,12 @@ class Names:
         # a place, or for nothing, is still the person named in full before.
         seen = {p.start for p in found}
         for word in self.tokens:
+            if word.dep_ == "ROOT" and word.is_sent_start and word.is_title and word.ent_iob_ == "O" \
+                    and word.idx not in seen and not self.in_quotes(word.idx) and self.in_text(word.idx) \
+                    and any(c.dep_ == "dobj" for c in word.children) and self.surname_in_full(word.text):
+                # "Trump encouraged schools to reopen", the tagger having taken the surname for the verb
+                found.append(Named(word.idx, word.text, None))
+                continue
             if word.pos_ != "PROPN" or word.dep_ not in lexicon.SUBJECT_DEPS:
                 continue
             alone = word.ent_iob_ == "B" and word.ent_type_ != "PERSON" and (

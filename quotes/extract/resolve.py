@@ -224,6 +224,9 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
         kinds = {"group", "organisation"}
     gender = lexicon.GENDER.get(m.lower)
     history = r.history
+    # "He challenged Biden to ...": whom the pronoun's own verb names as its object is someone else
+    objects = {r.full(clean_name(mention_span(c, r.lex).text)) for c in m.head.head.children
+               if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"} if m.head.dep_ in lexicon.SUBJECT_DEPS else set()
     if "person" in kinds and m.head.head.lemma_.lower() in lexicon.ANSWERING_VERBS:
         questioned = questioned_before(r, start, gender)
         if questioned is not None:
@@ -231,9 +234,10 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if "person" in kinds:
         only = subject_before_in_sentence(r, start, gender) or sole_person_before(r, start, gender) \
             or described_person_before(r, start)
-        if only is not None:
+        if only is not None and only.name not in objects:
             return only
-    candidates = [ref for ref in history.before(start) if ref.kind in kinds and fits(r, ref.name, gender)]
+    candidates = [ref for ref in history.before(start) if ref.kind in kinds and fits(r, ref.name, gender)
+                  and ref.name not in objects]
     if "person" in kinds:
         # "The head of the inquiry told the court ... She also said": the last speaker, though
         # the article names nobody to the office, not someone named before
@@ -251,7 +255,7 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     since = candidates[0].start if candidates else -1
     if "person" in kinds:
         subjects = [(p.start, named_before(r, p, start)) for p in r.names.subject_people
-                    if since < p.start < start and fits(r, r.full(p.name), gender)]
+                    if since < p.start < start and fits(r, r.full(p.name), gender) and r.full(p.name) not in objects]
         subjects += [(at, a) for at, a in office_holder_subjects(r, since, start) if fits(r, a.name or "", gender)]
         if subjects:
             latest = max(subjects, key=lambda found: found[0])[1]
@@ -979,6 +983,11 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
     ref = r.history.earlier_mention(m.lemma, start)
     if ref is not None and not (name and ref.name[:1].islower()):
         return ref.attribution  # (but "their union said ... the union": the union the article names)
+    if name is None and line in ("company", "media") and not m.modifiers:
+        # "Vessel Tracker's database had no sighting ...; the website noted": the one
+        # organisation named earlier in the sentence
+        here = r.names.organisations_between(r.names.passage_start(start, 0), start)
+        name = here.pop() if len(here) == 1 else None
     if name is None and line is not None:
         name = r.names.organisation_before(line, start, since=r.names.passage_start(start, 6))
     if name is None and line in ("company", "media"):
