@@ -44,6 +44,10 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 
 # Verbs that, governing a verb of saying, mean it was not said ("declined to say").
 DECLINING_VERBS: frozenset[str] = frozenset({"decline", "refuse", "fail", "neglect"})
+# Verbs by which news notes what a source kept back ("but did not say how much", "but would
+# not identify the company").
+WITHHOLDING_VERBS: frozenset[str] = frozenset({"say", "disclose", "reveal", "explain", "identify", "name",
+                                               "detail", "confirm", "provide", "give", "offer"})
 # Participles by which the writer explains a claim after a comma ("..., meaning the UK would
 # leave without a deal").
 GLOSSING_VERBS: frozenset[str] = frozenset({"mean"})
@@ -258,7 +262,7 @@ ORG_NOUNS: frozenset[str] = frozenset({
     "council", "committee", "commission", "party", "army", "military", "force", "police",
     "court", "parliament", "assembly", "congress", "senate", "cabinet", "kremlin", "pentagon",
     "media", "newspaper", "broadcaster", "company", "firm", "group", "union", "organization",
-    "organisation", "bank", "institute", "university", "service", "command", "headquarters",
+    "organisation", "bank", "institute", "university", "college", "service", "command", "headquarters",
     "bureau", "authority", "secretariat", "consulate", "mission",
     "delegation", "team", "regime", "state", "outlet", "station", "daily", "paper",
     "center", "centre", "foundation", "association", "federation", "coalition", "alliance",

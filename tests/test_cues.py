@@ -903,6 +903,32 @@ def test_the_writer_s_gloss_after_a_claim_is_not_part_of_it(extract_text, text, 
     assert only(extract_text(text)).quote == content
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Nadia Berthiaume told the court that the contractor had kept taking deposits after the complaints, and that he "
+     "had spent much of the money on gambling.",
+     "the contractor had kept taking deposits after the complaints, and that he had spent much of the money on "
+     "gambling"),
+    ("A person close to the campaign said the coach had called Hexter twice but had not asked for an endorsement.",
+     "the coach had called Hexter twice but had not asked for an endorsement"),
+    ("Coun. Peter Vandermeer urged residents to register at the reception centre, even if they were staying with "
+     "family.", "residents to register at the reception centre, even if they were staying with family"),
+])
+def test_the_claim_keeps_its_second_half(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("With less than three weeks until the primary, the race has narrowed sharply, according to a new poll, and the "
+     "two campaigns spent Monday attacking each other.",
+     "With less than three weeks until the primary, the race has narrowed sharply"),
+    ("Prices rose by 5 percent, according to the agency, and wages fell sharply in May.", "Prices rose by 5 percent"),
+    ("According to the agency, prices rose by 5 percent and wages fell sharply in May.",
+     "prices rose by 5 percent and wages fell sharply in May"),
+])
+def test_according_to_covers_the_clause_it_is_set_in(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
 def test_a_condition_of_not_saying_is_part_of_the_claim(extract_text):
     quote = only(extract_text("Ana Ruiz said the plan would fail if the council did not say yes.")).quote
     assert quote == "the plan would fail if the council did not say yes"

@@ -1608,6 +1608,19 @@ def test_a_line_of_work_is_the_one_organisation_named_earlier_in_its_sentence(ex
     assert [q.speaker.name for q in quotes] == ["Jakarta Post", "Harbour Shipping Company"]
 
 
+def test_data_named_after_their_maker_are_the_maker_s_though_data_of_the_kind_came_before(extract_text):
+    quotes = extract_text("The race has narrowed sharply, according to a new poll. The Emerson College survey, "
+                          "released Monday morning, showed Kettleson leading Amundsen 34% to 31%.")
+    assert [q.speaker.name for q in quotes] == ["new poll", "Emerson College"]
+
+
+def test_a_college_is_no_person_a_pronoun_refers_to(extract_text):
+    quotes = extract_text("Marjorie Kettleson and Dale Amundsen are running. The Emerson College survey showed "
+                          "Kettleson leading Amundsen 34% to 31%. He has criticized Kettleson for her past support of "
+                          "free-trade agreements.")
+    assert said(quotes, "for her past support").speaker.name == "Dale Amundsen"
+
+
 def test_a_pronoun_is_not_whom_its_own_verb_names_as_object(extract_text):
     quotes = extract_text("Joe Biden spoke first. Donald Trump spoke next. Trump argued Biden had lost the left by "
                           "saying he did not support those things. He challenged Biden to name any police groups who "

@@ -26,6 +26,9 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
     for conj in comp.children:
         if conj.dep_ == "conj" and that_clause(conj):
             claims.append(conj)
+    # ("told the court that A, and that B", the parser hanging "that B" on the verb)
+    claims += [c for c in verb.children if c.dep_ == "conj" and c.i > comp.i > verb.i and that_clause(c)
+               and not any(d.dep_ == "cc" and d.i > c.i for d in verb.children)]
     spans = []
     for n, claim in enumerate(claims):
         if elliptical(claim):
@@ -417,10 +420,11 @@ def reporters_aside(token: Token, lex: Lexicon) -> bool:
     if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in lexicon.GLOSSING_VERBS \
             and token.i > token.head.i and token.doc[token.i - 1].text == ",":
         return True  # '... a no-deal Brexit, meaning the UK would leave without ...': the writer's gloss
-    # ("..., but did not specify"; not "but would not accept a deal": what the speaker ruled out)
+    # ("..., but did not specify"; not "but would not accept a deal" or "but had not asked for
+    # an endorsement": what the speaker ruled out)
     return token.dep_ == "conj" and any(c.dep_ == "neg" for c in token.children) and any(
         c.dep_ == "cc" and c.lower_ == "but" for c in token.head.children) \
-        and token.lemma_.lower() in lex.reporting_verbs | lexicon.ELABORATING_VERBS | lexicon.DECLINING_VERBS
+        and token.lemma_.lower() in lexicon.WITHHOLDING_VERBS | lexicon.ELABORATING_VERBS | lexicon.DECLINING_VERBS
 
 
 def side_of(doc: Doc, tokens: list[Token], verb: Token, subject: Token | None,
@@ -502,7 +506,8 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
     start = after_dateline(doc, start, end)
     # "said on Monday they were close": the time belongs to the saying, not to what was said
     # ("According to the WHO, in 2018 there were ...": after a comma it opens the claim).
-    while start < end and doc[start - 1].text != "," and not time_in_subject(doc, start) and (
+    while start < end and doc[start - 1].text != "," and not doc[start].is_sent_start and not time_in_subject(
+            doc, start) and (
             doc[start].ent_type_ in ("DATE", "TIME") or (
             doc[start].dep_ == "prep" and start + 1 < end and doc[start + 1].ent_type_ in ("DATE", "TIME"))):
         if doc[start].dep_ == "prep":
@@ -712,6 +717,9 @@ def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
             tokens = list(addressee.subtree) + tokens
             if via is not None:
                 cue_tokens.append(via)
+        # ("urged residents to register, even if they were staying with family": its condition)
+        tokens += [t for c in children if c.dep_ == "advcl" and c.i > infinitive.i and any(
+            m.dep_ == "mark" and m.lower_ in lexicon.CONDITIONALS for m in c.children) for t in c.subtree]
         return phrase(doc, tokens)  # "to stay home on Sunday": the time is the request's
     wanted = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i), None)
     if wanted is None:

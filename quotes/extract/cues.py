@@ -152,8 +152,14 @@ def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | 
     # ...; "The government needs ...": a quotation after a semicolon has its own attribution
     last = min((t.i for t in doc[token.i:head.sent.end - 1] if t.text == ";" and doc[t.i + 1].text in QUOTE_TOKENS),
                default=head.sent.end)
-    # ("..., meaning the UK would leave without a deal": the writer's gloss on it)
-    glossed = {t.i for c in head.children if c.i > token.i and reporters_aside(c, lex) for t in c.subtree}
+    # ("..., meaning the UK would leave without a deal": the writer's gloss on it; "...,
+    # according to a poll, and the campaigns spent Monday ...": a clause of the writer's own after it)
+    glossed = {t.i for c in head.children if c.i > token.i and (reporters_aside(c, lex) or c.dep_ == "conj"
+                                                                  and token.i > head.i and (
+        any(d.dep_ in lexicon.SUBJECT_DEPS for d in c.children)
+        or doc[c.left_edge.i - 1].dep_ == "cc" and doc[c.left_edge.i - 2].text == ",")) for t in c.subtree}
+    glossed |= {c.i for c in head.children if c.dep_ == "cc" and c.i > token.i and c.i + 1 in glossed}
+    last = min([last, *(i for i in glossed if i > head.i)])
     tokens = [t for t in doc[first:last] if t.i not in exclude | glossed and not t.is_space]
     span = contiguous(doc, tokens, around=head)
     cut = None

@@ -273,9 +273,10 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if "person" in kinds:
         # Nobody has spoken yet: the last person a sentence was about, else the last one
         # named outside quotation marks.
-        before = [p for p in r.names.subject_people if p.start < start and fits(r, r.full(p.name), gender)] \
+        before = [p for p in r.names.subject_people if p.start < start and fits(r, r.full(p.name), gender)
+                  and r.full(p.name) not in objects] \
             or [p for p in r.names.people if p.start < start and not r.names.in_quotes(p.start)
-                and fits(r, r.full(p.name), gender)]
+                and fits(r, r.full(p.name), gender) and r.full(p.name) not in objects]
         if before:
             return named_before(r, before[-1], start)
     return UNKNOWN
@@ -851,8 +852,9 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
     maker = next((c for c in children if c.dep_ in ("compound", "nmod")
                   and (c.ent_type_ in lexicon.NAME_LABELS or c.pos_ == "PROPN")
                   or c.i < m.head.i and in_capitals(c)), None)  # ("WHO guidelines", the tagger's pronoun)
-    if m.definite and issuer is None:
-        # "the poll also found" (but "The poll, released by X, found" names its maker now)
+    if m.definite and issuer is None and owner is None and maker is None:
+        # "the poll also found" (but "The poll, released by X, found", "The Emerson College
+        # survey showed" name their maker now)
         earlier = r.history.earlier_mention(m.lemma, m.span.start_char)
         if earlier is not None:
             r.relayed = earlier.via
