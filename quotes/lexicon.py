@@ -44,6 +44,9 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 
 # Verbs that, governing a verb of saying, mean it was not said ("declined to say").
 DECLINING_VERBS: frozenset[str] = frozenset({"decline", "refuse", "fail", "neglect"})
+# Endings of words for occupations ("Volcanologist Sarah Kingsley", "Photographer Ana Ruiz",
+# "Statistician Tom Reyes"): no given name or surname ends so.
+OCCUPATION_ENDINGS: tuple[str, ...] = ("ologist", "ographer", "ician", "onomist")
 # Verbs by which news notes what a source kept back ("but did not say how much", "but would
 # not identify the company").
 WITHHOLDING_VERBS: frozenset[str] = frozenset({"say", "disclose", "reveal", "explain", "identify", "name",
@@ -250,7 +253,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "statement", "report", "dispatch", "post", "announcement", "communique", "release",
     "letter", "document", "memo", "notice", "message", "readout", "transcript", "editorial",
     "commentary", "article", "story", "declaration", "decree", "resolution", "bulletin", "proclamation",
-    "manifesto", "summary", "tweet",
+    "manifesto", "summary", "tweet", "budget", "dashboard",
     # a court's own words, and the papers a party files, which speak for that party
     "ruling", "judgment", "verdict", "lawsuit", "suit", "complaint", "petition", "affidavit",
     "indictment",
@@ -470,7 +473,7 @@ RESEARCHER_NOUNS: frozenset[str] = frozenset({"researcher", "scientist", "team",
 # report commissioned by the council"); "emails obtained by the paper" are not the paper's.
 ISSUING_VERBS: frozenset[str] = frozenset({
     "publish", "release", "issue", "conduct", "commission", "file", "write", "send", "compile",
-    "prepare", "produce", "sign", "post", "author", "carry", "submit", "lodge", "bring",
+    "prepare", "produce", "sign", "post", "author", "carry", "submit", "lodge", "bring", "table", "unveil",
 })
 
 # Roles of people whose words are a body's ("a spokesperson said" after "Tesco announced"):

@@ -1621,6 +1621,26 @@ def test_a_college_is_no_person_a_pronoun_refers_to(extract_text):
     assert said(quotes, "for her past support").speaker.name == "Dale Amundsen"
 
 
+def test_an_occupation_before_a_name_is_no_part_of_it(extract_text):
+    q = only(extract_text('Volcanologist Sarah Kingsley told Wikinews that the eruption was "fairly typical."'))
+    assert (q.speaker.name, q.speaker.role) == ("Sarah Kingsley", "Volcanologist")
+
+
+def test_an_abbreviation_stands_for_the_whole_name_the_recogniser_cut(extract_text):
+    quotes = extract_text("Indonesia's Centre for Volcanology and Geological Hazard Mitigation (PVMBG) raised the "
+                          "alert level. The PVMBG said the exclusion zone had been widened.")
+    assert quotes[-1].speaker.name == "Centre for Volcanology and Geological Hazard Mitigation"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("According to the budget, the province expects to hire about 300 nurses.", "budget"),
+    ("The Manitoba government tabled its budget on Monday. The budget said the deficit would fall.",
+     "Manitoba government"),
+])
+def test_a_budget_speaks_for_whom_tabled_it(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
 def test_a_pronoun_is_not_whom_its_own_verb_names_as_object(extract_text):
     quotes = extract_text("Joe Biden spoke first. Donald Trump spoke next. Trump argued Biden had lost the left by "
                           "saying he did not support those things. He challenged Biden to name any police groups who "

@@ -158,7 +158,8 @@ class Names:
         them: a title or office, an occupation, a party or a nationality (not a country, which
         may be a given name: "Chad Le Clos"), or is where they posted ("on Twitter West")."""
         word = token.lower_
-        return token.text[:1].isupper() and (word.rstrip(".") in self.described or word in lexicon.DEMONYMS)
+        return token.text[:1].isupper() and (word.rstrip(".") in self.described or word in lexicon.DEMONYMS
+                                             or word.endswith(lexicon.OCCUPATION_ENDINGS))
 
     @cached_property
     def described(self) -> frozenset[str]:
@@ -527,8 +528,20 @@ class Names:
             opening, short, closing = tokens[e.end:e.end + 3]
             if opening.text == "(" and closing.text == ")" and short.is_alpha \
                     and sum(c.isupper() for c in short.text) >= 2 and short.text[0].isupper():
-                found.setdefault(short.text, set()).add(clean_name(e.text))
+                found.setdefault(short.text, set()).add(clean_name(self.whole_name(e).text))
         return {short: names.pop() for short, names in found.items() if len(names) == 1}
+
+    def whole_name(self, ent: Span) -> Span:
+        """An organisation's name with the words before it the recogniser left out: "Centre
+        for Volcanology and Geological Hazard Mitigation", of which it saw the last three."""
+        start = ent.start
+        while start > 1 and self.doc[start - 1].lower_ in ("of", "for", "and") and self.doc[start - 2].is_title \
+                and self.doc[start - 2].pos_ == "PROPN":
+            start -= 2
+            while start > 0 and self.doc[start - 1].is_title and self.doc[start - 1].pos_ == "PROPN" \
+                    and not self.doc[start - 1].is_sent_start:
+                start -= 1
+        return self.doc[start:ent.end]
 
     def organisations_between(self, since: int, start: int) -> set[str]:
         """The organisations, news media apart, named from ``since`` up to ``start``."""
