@@ -929,6 +929,13 @@ def test_according_to_covers_the_clause_it_is_set_in(extract_text, text, content
     assert only(extract_text(text)).quote == content
 
 
+def test_a_quoted_fragment_that_runs_into_the_next_sentence_ends_at_its_closing_mark(extract_text):
+    q = only(extract_text('Dr. Tristan Smith explained that crews turn their transponders off at times, in order to '
+                          '"avoid attracting unwanted attention. This can mean days at a time."'))
+    assert (q.quote, q.type) == ('crews turn their transponders off at times, in order to "avoid attracting unwanted '
+                                 'attention. This can mean days at a time."', "mixed")
+
+
 def test_a_condition_of_not_saying_is_part_of_the_claim(extract_text):
     quote = only(extract_text("Ana Ruiz said the plan would fail if the council did not say yes.")).quote
     assert quote == "the plan would fail if the council did not say yes"

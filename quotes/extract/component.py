@@ -395,7 +395,7 @@ def titled(doc: Doc, run: list[tuple[int, int]], lex: Lexicon) -> bool:
     a written text (lexicon.TITLING_WORDS; or words in capitals set beside a noun), not
     speech; but 'a statement reading "..."' gives its issuer's words."""
     quoted = doc.char_span(run[0][0], run[-1][1], alignment_mode="expand")
-    if quoted is None or quoted.start == 0:
+    if quoted is None or quoted.start == 0 or len(quoted) == 0:
         return False
     at = quoted.start - 1
     while at >= 0 and (doc[at].is_quote or doc[at].text in (",", ":")):

@@ -289,7 +289,15 @@ def through_closing_mark(span: Span) -> Span:
             and not any(t.text in QUOTE_TOKENS for t in span[:-1]):
         # 'stating "they are good people"': the parse gave the verb the opening mark
         return doc[span.start - 1:span.end]
-    closing = next((t for t in doc[span.end:span.sent.end] if t.text in QUOTE_TOKENS), None)
+    # (past the sentence, in its paragraph: 'to "avoid attracting attention. This can mean days."',
+    # when what the claim left open is an opening mark)
+    if [t for t in span if t.text in QUOTE_TOKENS][-1].tag_ != "``":
+        return span
+    closing = None
+    for token in doc[span.end:]:
+        if token.text in QUOTE_TOKENS or "\n" in token.text:
+            closing = token if token.text in QUOTE_TOKENS else None
+            break
     return doc[span.start:closing.i + 1] if closing is not None else span
 
 
