@@ -1641,6 +1641,31 @@ def test_a_budget_speaks_for_whom_tabled_it(extract_text, text, speaker):
     assert only(extract_text(text)).speaker.name == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Rescuers reached the El Retiro mine on Tuesday. Carbones del Catatumbo said in a statement that it was "
+     "cooperating with authorities. The company said its safety procedures met national standards.",
+     "Carbones del Catatumbo"),
+    ("According to KAPO, the diplomat made repeated trips to the area around Narva. The agency said the diplomat had "
+     "photographed roads.", "KAPO"),
+])
+def test_a_body_s_line_of_work_is_the_organisation_that_spoke_just_before(extract_text, text, speaker):
+    assert extract_text(text)[-1].speaker.name == speaker
+
+
+def test_a_surname_the_tagger_took_for_an_adverb_is_the_speaker(extract_text):
+    quotes = extract_text('"Every tip counts," said Const. Bryce Tolliver. Mayor Ken Soldan said the city was safe.\n\n'
+                          "Tolliver said investigators were canvassing businesses for security cameras.\n\n"
+                          '"People should not assume someone else has called us," he said.')
+    assert [q.speaker.name for q in quotes[-2:]] == ["Bryce Tolliver", "Bryce Tolliver"]
+
+
+def test_a_name_with_a_relative_clause_about_a_relation_is_a_person(extract_text):
+    quotes = extract_text("Mining agency president Catalina Restrepo said the mine held a licence. Luz Marina "
+                          "Contreras, whose son worked at the mine, told Caracol Radio that he had complained about "
+                          'gas for weeks.\n\n"He told me he was afraid," she said.')
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes[-2:]] == [("Luz Marina Contreras", "person")] * 2
+
+
 def test_a_pronoun_is_not_whom_its_own_verb_names_as_object(extract_text):
     quotes = extract_text("Joe Biden spoke first. Donald Trump spoke next. Trump argued Biden had lost the left by "
                           "saying he did not support those things. He challenged Biden to name any police groups who "

@@ -129,7 +129,8 @@ def name_start(span: Span, lex: Lexicon) -> int:
     ("Governor Ilse Varga" -> "Ilse Varga"); ``span.end`` when there is none."""
     doc, at = span.doc, span.end
     while at > span.start and ((doc[at - 1].pos_ == "PROPN" or doc[at - 1].lower_ in lexicon.GIVEN_NAMES)
-                               and doc[at - 1].is_title or doc[at - 1].text == "-") \
+                               and doc[at - 1].is_title or doc[at - 1].text == "-"
+                               or particle(doc, at - 1, span.start)) \
             and doc[at - 1].lower_.rstrip(".") not in lex.not_in_names:  # ("Coun." as "Coun")
         at -= 1
     # "Minister of Health Ana Ruiz": the office's field is no part of the name
@@ -137,6 +138,15 @@ def name_start(span: Span, lex: Lexicon) -> int:
         while span.end - at > 2 and doc[at].lower_ in lexicon.PORTFOLIO_WORDS:
             at += 1
     return after_nation(doc, at, span.end)
+
+
+def particle(doc: Doc, i: int, start: int) -> bool:
+    """Whether ``doc[i]`` is a particle inside a name: "Carbones del Catatumbo", "Ursula von
+    der Leyen"."""
+    k = i
+    while k > start and doc[k].lower_ in lexicon.NAME_PARTICLES:
+        k -= 1
+    return k < i and doc[k].is_title and doc[i + 1].is_title
 
 
 def after_nation(doc: Doc, at: int, end: int) -> int:
@@ -180,7 +190,8 @@ def without_trade(span: Span, lex: Lexicon) -> Span:
     named in lower case ("Iranian news agency Fars")."""
     doc, at = span.doc, span.start
     while at < span.end - 1 and (doc[at].is_lower or doc[at].text == "-" or doc[at].lower_ in lexicon.ARTICLES
-                                 or (doc[at].pos_ != "PROPN" and capital_of_position(doc[at]))):
+                                 or (doc[at].pos_ != "PROPN" and capital_of_position(doc[at])
+                                     and not particle(doc, at + 1, at))):  # ("Carbones del Catatumbo")
         at += 1
     if doc[at].is_lower:
         return span  # "the finance ministry": no name to keep

@@ -153,9 +153,11 @@ class Resolver:
         described = next((a.head for a in (token, *token.ancestors) if a.dep_ == "appos"), None)
         if described is not None and opening_name(described) and not self.names.in_quotes(described.idx):
             return described
-        if at == verb.i - 1 and token.ent_type_ != "PERSON":
+        # ("Tolliver said ...", the surname of someone named in full, which the tagger took for an adverb)
+        surname = token.is_title and token.is_sent_start and self.names.surname_in_full(token.text)
+        if at == verb.i - 1 and token.ent_type_ != "PERSON" and not surname:
             return None  # "..., said X": the speaker comes after
-        if token.ent_type_ not in lexicon.AGENT_LABELS or self.names.in_quotes(token.idx):
+        if token.ent_type_ not in lexicon.AGENT_LABELS and not surname or self.names.in_quotes(token.idx):
             return None
         while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.ent_type_ == token.ent_type_:
             token = token.head
@@ -701,8 +703,10 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return Attribution(r.full(name_text), "person", strip_article(mention_span(office, r.lex).text))
     if r.names.is_person(name_text, m.head) or len(span) == 1 and any(
             c.dep_ == "relcl" and any(w.dep_ in lexicon.SUBJECT_DEPS and w.lower_ == "who" for w in c.children)
-            for c in m.head.children):  # "Braun, who co-authored the paper,": a person
-        return Attribution(r.full(name_text), "person")
+            for c in m.head.children) or any(  # "Braun, who co-authored the paper,": a person
+            c.dep_ == "relcl" and any(w.lower_ == "whose" and w.head.lemma_.lower() in r.lex.relation_nouns
+                                      for w in c.subtree) for c in m.head.children):
+        return Attribution(r.full(name_text), "person")  # ("Luz Marina Contreras, whose son worked there,")
     # "Democrats", "Greens": a plural name is a group's, unless the recogniser took the name
     # for an organisation's ("General Motors", "Harbour Foods") or it goes on in capitals
     # ("Americans for Fiscal Restraint")
@@ -985,6 +989,8 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
     ref = r.history.earlier_mention(m.lemma, start)
     if ref is not None and not (name and ref.name[:1].islower()):
         return ref.attribution  # (but "their union said ... the union": the union the article names)
+    if name is None and not m.modifiers and m.definite:
+        name = speaker_nearby(r, start, m.lemma)  # "X said in a statement ... The company said"
     if name is None and line in ("company", "media") and not m.modifiers:
         # "Vessel Tracker's database had no sighting ...; the website noted": the one
         # organisation named earlier in the sentence
@@ -1000,6 +1006,19 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if name is None and m.definite and not m.modifiers and line != "media" and m.lemma not in lexicon.LED_BODIES:
         name = body_nearby(r, start)  # "Statistics Canada released figures. The agency said"
     return Attribution(name, "organisation") if name else None
+
+
+def speaker_nearby(r: Resolver, start: int, lemma: str) -> str | None:
+    """The organisation that spoke last, in the sentence of ``start`` or the one before, when
+    its name shows it of no other kind than ``lemma`` ("Carbones del Catatumbo said ... The
+    company said"; not "The ministry said ... The company said")."""
+    last = next(iter(r.history.before(start)), None)
+    if last is None or last.kind != "organisation" or last.start < r.names.passage_start(start, 1) \
+            or not last.name[:1].isupper() or lemma in r.lex.media_nouns:
+        return None  # (an outlet is not the body whose words it carries)
+    kind = r.lex.company_nouns | r.lex.company_name_words if lemma in r.lex.company_nouns else {lemma}
+    other = any(w in r.lex.org_nouns - kind for w in last.name.lower().split())
+    return None if other else last.name
 
 
 def body_nearby(r: Resolver, start: int, kinds: Iterable[str] = ()) -> str | None:
