@@ -253,7 +253,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "statement", "report", "dispatch", "post", "announcement", "communique", "release",
     "letter", "document", "memo", "notice", "message", "readout", "transcript", "editorial",
     "commentary", "article", "story", "declaration", "decree", "resolution", "bulletin", "proclamation",
-    "manifesto", "summary", "tweet", "budget", "dashboard",
+    "manifesto", "summary", "tweet",
     # a court's own words, and the papers a party files, which speak for that party
     "ruling", "judgment", "verdict", "lawsuit", "suit", "complaint", "petition", "affidavit",
     "indictment",
@@ -303,7 +303,8 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "captain", "striker", "midfielder", "defender", "goalkeeper", "player", "actor", "actress",
     "singer", "musician", "author", "writer", "scientist", "doctor", "physician", "surgeon",
     "nurse", "teacher", "principal", "owner", "pilot", "activist", "campaigner", "councillor",
-    "councilman", "councilwoman", "strategist", "consultant", "banker", "treasurer",
+    "councilman", "councilwoman", "councilmember", "councilor", "alderman", "alderwoman", "strategist",
+    "consultant", "banker", "treasurer",
     "whip", "regent", "trustee", "organizer", "organiser", "protester", "demonstrator",
     "resident", "witness", "neighbour", "neighbor", "collector", "student", "parent",
     "worker", "employee", "engineer", "investor", "trader", "farmer", "driver", "passenger",
@@ -351,6 +352,8 @@ TITLE_WORDS: frozenset[str] = frozenset({
     "detective", "rabbi", "imam", "archbishop", "reverend",
     # offices of legislatures and agencies ("Senate Minority Whip", "FAA Administrator")
     "whip", "majority", "minority", "administrator", "commandant", "comptroller", "ombudsman",
+    "councilmember", "councillor", "councilor", "councilman", "councilwoman", "alderman", "alderwoman",
+    "assemblyman", "assemblywoman", "assemblymember",
 })
 # Titles written with a period before a name, as the tokenizer is to keep them ("said Sgt.
 # Ana Ruiz" is one sentence); English models already know "Dr.", "Gen.", "Gov.", "Rep.", "Sen.".
@@ -450,7 +453,7 @@ DATA_NOUNS: frozenset[str] = frozenset({
     "poll", "survey", "study", "report", "research", "analysis", "data", "figure", "statistic",
     "estimate", "census", "audit", "review", "finding", "email", "e-mail", "filing", "record",
     "document", "testimony", "minutes", "guideline", "log", "projection", "forecast",
-    "investigation", "inquiry", "probe", "assessment", "evaluation", "database", "result",
+    "investigation", "inquiry", "probe", "assessment", "evaluation", "database", "result", "budget", "dashboard",
     "datum",  # the lemma the English models give "data"
 })
 

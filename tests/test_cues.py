@@ -922,6 +922,12 @@ def test_the_claim_keeps_its_second_half(extract_text, text, content):
      "two campaigns spent Monday attacking each other.",
      "With less than three weeks until the primary, the race has narrowed sharply"),
     ("Prices rose by 5 percent, according to the agency, and wages fell sharply in May.", "Prices rose by 5 percent"),
+    # (a verb that shares the subject goes on with it)
+    ("Chile holds the largest known lithium reserves, according to the United States Geological Survey, and is the "
+     "second-largest producer.", "Chile holds the largest known lithium reserves and is the second-largest producer"),
+    # (a sentence after a dateline opens with its time)
+    ("COLUMBUS, Ohio — With less than three weeks until the primary, the race has narrowed sharply, according to a "
+     "new poll.", "With less than three weeks until the primary, the race has narrowed sharply"),
     ("According to the agency, prices rose by 5 percent and wages fell sharply in May.",
      "prices rose by 5 percent and wages fell sharply in May"),
 ])
@@ -934,6 +940,12 @@ def test_a_quoted_fragment_that_runs_into_the_next_sentence_ends_at_its_closing_
                           '"avoid attracting unwanted attention. This can mean days at a time."'))
     assert (q.quote, q.type) == ('crews turn their transponders off at times, in order to "avoid attracting unwanted '
                                  'attention. This can mean days at a time."', "mixed")
+
+
+def test_an_accusation_ends_before_the_writer_s_setting(extract_text):
+    q = only(extract_text("Lawmakers accused the chief executives of three airlines of overselling flights they "
+                          "could not staff, as a House panel examined a summer of cancellations."))
+    assert q.quote == "the chief executives of three airlines of overselling flights they could not staff"
 
 
 def test_a_condition_of_not_saying_is_part_of_the_claim(extract_text):

@@ -511,10 +511,12 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
     while end > start and (doc[end - 1].lower_ in lexicon.CLAUSE_CLOSERS or doc[end - 1].is_space
                            or doc[end - 1].text in ".!?"):
         end -= 1
-    start = after_dateline(doc, start, end)
+    dated = after_dateline(doc, start, end)
+    opening = dated != start or doc[start].is_sent_start  # (the claim opens its sentence)
+    start = dated
     # "said on Monday they were close": the time belongs to the saying, not to what was said
     # ("According to the WHO, in 2018 there were ...": after a comma it opens the claim).
-    while start < end and doc[start - 1].text != "," and not doc[start].is_sent_start and not time_in_subject(
+    while start < end and doc[start - 1].text != "," and not opening and not time_in_subject(
             doc, start) and (
             doc[start].ent_type_ in ("DATE", "TIME") or (
             doc[start].dep_ == "prep" and start + 1 < end and doc[start + 1].ent_type_ in ("DATE", "TIME"))):
@@ -795,7 +797,10 @@ def speech_act_content(doc: Doc, verb: Token, lemma: str, cue_tokens: list[Token
             if prep.lower_ == "as" and role is not None and role.lemma_.lower() in lex.role_nouns \
                     and lemma not in lex.judging_verbs:
                 return []  # "named Ann Lee as its chief executive": an appointment, not a claim
-            span = phrase(doc, list(obj.subtree) + list(prep.subtree), lex)
+            tokens = list(obj.subtree) + list(prep.subtree)
+            # ('accused X of overselling flights, as a House panel examined ...': the writer's setting)
+            drop = {x.i for t in tokens if t.i > prep.i and reporters_aside(t, lex) for x in t.subtree}
+            span = phrase(doc, [t for t in tokens if t.i not in drop], lex)
             return [span] if span is not None else []
     if lemma in lex.claim_object_verbs and obj.pos_ in ("NOUN", "PROPN") \
             and obj.lemma_.lower() not in lex.granted_nouns:

@@ -156,8 +156,8 @@ def according_to(doc: Doc, token: Token, lex: Lexicon, width: int = 2) -> Cue | 
     # according to a poll, and the campaigns spent Monday ...": a clause of the writer's own after it)
     glossed = {t.i for c in head.children if c.i > token.i and (reporters_aside(c, lex) or c.dep_ == "conj"
                                                                   and token.i > head.i and (
-        any(d.dep_ in lexicon.SUBJECT_DEPS for d in c.children)
-        or doc[c.left_edge.i - 1].dep_ == "cc" and doc[c.left_edge.i - 2].text == ",")) for t in c.subtree}
+        any(d.dep_ in lexicon.SUBJECT_DEPS for d in c.children) or c.pos_ in ("NOUN", "PROPN")
+        and doc[c.left_edge.i - 1].dep_ == "cc" and doc[c.left_edge.i - 2].text == ",")) for t in c.subtree}
     glossed |= {c.i for c in head.children if c.dep_ == "cc" and c.i > token.i and c.i + 1 in glossed}
     last = min([last, *(i for i in glossed if i > head.i)])
     tokens = [t for t in doc[first:last] if t.i not in exclude | glossed and not t.is_space]
