@@ -534,11 +534,11 @@ def contiguous(doc: Doc, tokens: list[Token], around: Token | None = None) -> Sp
 
 def time_in_subject(doc: Doc, i: int) -> bool:
     """"Thursday's decision", "Two weeks of talks ended": a time that owns or heads the
-    claim's subject is part of it (and so is any that opens its sentence)."""
+    claim's subject is part of it."""
     end = i
     while end < len(doc) and doc[end].ent_type_ in ("DATE", "TIME"):
         end += 1
-    return end > i and (doc[i].is_sent_start or end < len(doc) and (doc[end].tag_ == "POS" or doc[end].lower_ == "of")
+    return end > i and (end < len(doc) and (doc[end].tag_ == "POS" or doc[end].lower_ == "of")
                         or doc[end - 1].tag_ == "POS")
 
 

@@ -146,7 +146,7 @@ def particle(doc: Doc, i: int, start: int) -> bool:
     k = i
     while k > start and doc[k].lower_ in lexicon.NAME_PARTICLES:
         k -= 1
-    return k < i and doc[k].is_title and doc[i + 1].is_title
+    return k < i and doc[k].is_title and i + 1 < len(doc) and doc[i + 1].is_title
 
 
 def after_nation(doc: Doc, at: int, end: int) -> int:
