@@ -1722,6 +1722,12 @@ def test_a_title_written_short_with_its_period_is_no_part_of_the_name(extract_te
     assert (q.speaker.name, q.speaker.kind, q.speaker.role) == ("Priya Sandhu", "person", "Milton Coun.")
 
 
+def test_an_evaluation_that_names_its_maker_finds_for_it(extract_text):
+    q = only(extract_text("An evaluation by Eastern Washington University found that joint-team calls were 30% less "
+                          "likely to end in arrest."))
+    assert (q.speaker.name, q.channel) == ("Eastern Washington University", "in an evaluation")
+
+
 def test_results_speak_for_whom_they_were_published_by(extract_text):
     q = only(extract_text("The party won the most seats, according to preliminary results published by the State "
                           "Electoral Commission."))

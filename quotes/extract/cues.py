@@ -612,8 +612,8 @@ def relayed_speaker(verb: Token) -> tuple[Token, Token | None] | None:
 
 def source_noun(subject: Token, lex: Lexicon) -> bool:
     """A document, data or a finding body as subject: 'the poll', 'court filings', 'the study'."""
-    return subject.pos_ in ("NOUN", "PROPN") and (subject.lemma_.lower() in lex.source_nouns
-                                                  or subject.lemma_.lower() in lex.document_nouns)
+    return subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in \
+        lex.source_nouns | lex.document_nouns | lex.data_nouns  # ("An evaluation by X found")
 
 
 def reported_within(verb: Token, lex: Lexicon) -> bool:
