@@ -1722,6 +1722,15 @@ def test_a_title_written_short_with_its_period_is_no_part_of_the_name(extract_te
     assert (q.speaker.name, q.speaker.kind, q.speaker.role) == ("Priya Sandhu", "person", "Milton Coun.")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("A report by the Valley Ledger found that Briggs took donations. According to the Ledger, eleven donors had "
+     "business before the council.", "Valley Ledger"),
+    ("The Washington Post reported the talks had failed. The Post said officials were divided.", "Washington Post"),
+])
+def test_an_outlet_written_short_is_the_one_named_in_full(extract_text, text, speaker):
+    assert extract_text(text)[-1].speaker.name == speaker
+
+
 def test_an_evaluation_that_names_its_maker_finds_for_it(extract_text):
     q = only(extract_text("An evaluation by Eastern Washington University found that joint-team calls were 30% less "
                           "likely to end in arrest."))

@@ -513,6 +513,10 @@ class Names:
             return self.abbreviations[name]
         full = {clean_name(e.text) for e in self.ents if e.label_ == "ORG" and len(e) > 1 and e[0].text == name
                 and all(t.lower_.rstrip(".") in self.lex.company_name_words or t.is_punct for t in e[1:])}
+        if not full and " " not in name and name[:1].isupper():
+            # "the Ledger" after "the Valley Ledger": the one name the article gave in full that ends so
+            full = {clean_name(named.text) for e in self.ents if e.label_ == "ORG" and e[-1].text == name
+                    and len(named := without_trade(e, self.lex)) > 1}  # (not "Chipmaker Nvidia")
         return full.pop() if len(full) == 1 else name
 
     @cached_property
