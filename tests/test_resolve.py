@@ -1731,6 +1731,13 @@ def test_an_outlet_written_short_is_the_one_named_in_full(extract_text, text, sp
     assert extract_text(text)[-1].speaker.name == speaker
 
 
+def test_a_poll_speaks_for_whom_conducted_it_not_whom_commissioned_it(extract_text):
+    quotes = extract_text("The union's president, Steve Kaczmarek, said the union would announce its endorsement. A "
+                          "poll commissioned by the Chronicle and conducted by Beacon Research found Montoya at 31 "
+                          "percent and Falk at 27 percent. The poll found 58 percent of voters were unhappy.")
+    assert [q.speaker.name for q in quotes[1:]] == ["Beacon Research", "Beacon Research"]
+
+
 def test_an_evaluation_that_names_its_maker_finds_for_it(extract_text):
     q = only(extract_text("An evaluation by Eastern Washington University found that joint-team calls were 30% less "
                           "likely to end in arrest."))

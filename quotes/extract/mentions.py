@@ -311,6 +311,12 @@ def document_issuer(noun: Token) -> Token | None:
     """Who issued a document: 'a statement from X', 'a report by X', 'a statement released by
     X', 'the report of the commission' (but 'an analysis of the tools' is about them), 'X
     released a statement'."""
+    # "a poll commissioned by the Chronicle and conducted by Beacon Research": who made it
+    conducted = next((agent for c in noun.subtree if c.dep_ in ("acl", "conj") and c.lemma_.lower() == "conduct"
+                      and c.head.i in (noun.i, *(a.i for a in noun.children)) and (agent := agent_of(c)) is not None),
+                     None)
+    if conducted is not None:
+        return conducted
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             issuer = next((c for c in child.children if c.dep_ == "pobj"), None)

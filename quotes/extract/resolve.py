@@ -1100,8 +1100,9 @@ def nationality_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if m.first != "the" or m.plural or head.i != m.span.end - 1 or not head.is_title \
             or head.ent_type_ not in ("NORP", "PERSON") or not one_word_entity(head) \
             or m.lower in r.lex.titles_or_roles or m.lower.endswith(lexicon.COLLECTIVE_DEMONYM_ENDINGS) \
+            or m.lower in r.lex.media_name_words | r.lex.company_name_words | r.lex.org_nouns \
             or any(t.pos_ == "PROPN" or t.ent_type_ for t in m.span if t.i != head.i):
-        return None
+        return None  # (nor "the Chronicle", an outlet the recogniser took for a person)
     described, start = strip_article(m.span.text), m.span.start_char
     shown = nationalities(r, start)
     matching = {name for name, words in shown.items() if any(same_demonym(w, m.lower) for w in words)}
