@@ -229,6 +229,10 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     # "He challenged Biden to ...": whom the pronoun's own verb names as its object is someone else
     objects = {r.full(clean_name(mention_span(c, r.lex).text)) for c in m.head.head.children
                if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"} if m.head.dep_ in lexicon.SUBJECT_DEPS else set()
+
+    def can_be(name: str) -> bool:
+        return name not in objects and fits(r, name, gender)
+
     if "person" in kinds and m.head.head.lemma_.lower() in lexicon.ANSWERING_VERBS:
         questioned = questioned_before(r, start, gender)
         if questioned is not None:
@@ -238,8 +242,7 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
             or described_person_before(r, start)
         if only is not None and only.name not in objects:
             return only
-    candidates = [ref for ref in history.before(start) if ref.kind in kinds and fits(r, ref.name, gender)
-                  and ref.name not in objects]
+    candidates = [ref for ref in history.before(start) if ref.kind in kinds and can_be(ref.name)]
     if "person" in kinds:
         # "The head of the inquiry told the court ... She also said": the last speaker, though
         # the article names nobody to the office, not someone named before
@@ -257,7 +260,7 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     since = candidates[0].start if candidates else -1
     if "person" in kinds:
         subjects = [(p.start, named_before(r, p, start)) for p in r.names.subject_people
-                    if since < p.start < start and fits(r, r.full(p.name), gender) and r.full(p.name) not in objects]
+                    if since < p.start < start and can_be(r.full(p.name))]
         subjects += [(at, a) for at, a in office_holder_subjects(r, since, start) if fits(r, a.name or "", gender)]
         if subjects:
             latest = max(subjects, key=lambda found: found[0])[1]
@@ -275,10 +278,9 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if "person" in kinds:
         # Nobody has spoken yet: the last person a sentence was about, else the last one
         # named outside quotation marks.
-        before = [p for p in r.names.subject_people if p.start < start and fits(r, r.full(p.name), gender)
-                  and r.full(p.name) not in objects] \
+        before = [p for p in r.names.subject_people if p.start < start and can_be(r.full(p.name))] \
             or [p for p in r.names.people if p.start < start and not r.names.in_quotes(p.start)
-                and fits(r, r.full(p.name), gender) and r.full(p.name) not in objects]
+                and can_be(r.full(p.name))]
         if before:
             return named_before(r, before[-1], start)
     return UNKNOWN
@@ -541,12 +543,12 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if not persons:
         return None
     person = persons[-1]
-    at = name_start(m.span, r.lex)
-    if person.end < at and m.span.end - at >= 2 and doc[at - 1].is_lower \
-            and doc[at - 1].lemma_.lower() in r.lex.role_nouns:
+    written = name_start(m.span, r.lex)
+    if person.end < written and m.span.end - written >= 2 and doc[written - 1].is_lower \
+            and doc[written - 1].lemma_.lower() in r.lex.role_nouns:
         # "Hutchins campaign manager Brett Lowry", of which the recogniser saw only Hutchins as a person
-        role = strip_article(r.names.description(doc[m.span.start:at]))
-        return Attribution(r.full(clean_name(doc[at:m.span.end].text)), "person", role or None)
+        role = strip_article(r.names.description(doc[m.span.start:written]))
+        return Attribution(r.full(clean_name(doc[written:m.span.end].text)), "person", role or None)
     if len(person) == 2 and person[0].is_title and person[0].lower_ in r.lex.trades and person.end == m.span.end:
         return Attribution(person[1].text, "organisation")  # "Retailer Tesco", taken for a person
     kind_word = doc[person.start - 1] if person.start > m.span.start else None
