@@ -234,6 +234,17 @@ CHANNEL_NOUNS: frozenset[str] = frozenset({
     "column", "session", "hearing", "summit", "telegram", "website", "blog", "email",
     "podcast", "show", "program", "programme", "article", "editorial", "commentary",
 })
+# Verbs of moving someone to act: in "prompting the mayor to say ...", the mayor speaks.
+CAUSING_VERBS: frozenset[str] = frozenset({"prompt", "lead", "force", "cause", "spur", "push", "compel", "drive",
+                                          "move", "provoke", "inspire"})
+# Adjectives of a speaker's stance toward a claim: 'said A and was confident (that) B' goes on
+# reporting what the speaker said.
+STANCE_ADJECTIVES: frozenset[str] = frozenset({
+    "confident", "certain", "sure", "convinced", "adamant", "optimistic", "hopeful", "pessimistic",
+    "doubtful", "skeptical", "sceptical", "satisfied",
+})
+# Channels words are posted on, not in ("on the ministry's website").
+POSTING_NOUNS: frozenset[str] = frozenset({"website", "site", "account", "page", "blog", "feed", "channel"})
 # Platforms words are posted on, whose name the recogniser may join to the poster's ("on
 # Twitter West accused ..."): never part of a person's name.
 PLATFORMS: frozenset[str] = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "telegram",
@@ -304,7 +315,7 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "singer", "musician", "author", "writer", "scientist", "doctor", "physician", "surgeon",
     "nurse", "teacher", "principal", "owner", "pilot", "activist", "campaigner", "councillor",
     "councilman", "councilwoman", "councilmember", "councilor", "alderman", "alderwoman", "strategist",
-    "consultant", "banker", "treasurer",
+    "consultant", "banker", "treasurer", "speaker", "reeve", "warden",
     "whip", "regent", "trustee", "organizer", "organiser", "protester", "demonstrator",
     "resident", "witness", "neighbour", "neighbor", "collector", "student", "parent",
     "worker", "employee", "engineer", "investor", "trader", "farmer", "driver", "passenger",
@@ -353,7 +364,7 @@ TITLE_WORDS: frozenset[str] = frozenset({
     # offices of legislatures and agencies ("Senate Minority Whip", "FAA Administrator")
     "whip", "majority", "minority", "administrator", "commandant", "comptroller", "ombudsman",
     "councilmember", "councillor", "councilor", "councilman", "councilwoman", "alderman", "alderwoman",
-    "assemblyman", "assemblywoman", "assemblymember",
+    "assemblyman", "assemblywoman", "assemblymember", "speaker", "reeve", "warden",
 })
 # Titles written with a period before a name, as the tokenizer is to keep them ("said Sgt.
 # Ana Ruiz" is one sentence); English models already know "Dr.", "Gen.", "Gov.", "Rep.", "Sen.".
@@ -419,6 +430,8 @@ MEDIA_NOUNS: frozenset[str] = frozenset({
     "newspaper", "paper", "daily", "broadcaster", "outlet", "station", "magazine", "tabloid",
     "publication", "weekly", "website", "network",
 })
+# The people of a newsroom: their questions and requests are the reporting, not a source's words.
+NEWSROOM_NOUNS: frozenset[str] = frozenset({"reporter", "journalist", "correspondent", "interviewer"})
 CLUB_NOUNS: frozenset[str] = frozenset({"club", "team", "side", "franchise"})
 # Last words of the names of newspapers and broadcasters ("the Harbour Gazette").
 MEDIA_NAME_WORDS: frozenset[str] = frozenset(
@@ -613,7 +626,8 @@ SUMMING_NOUNS: frozenset[str] = frozenset({
     "move", "decision", "step", "view", "claim", "promise", "pledge", "charge", "allegation",
     "assertion", "accusation", "position", "stance", "argument", "remark", "comment", "suggestion",
     "sentiment", "assessment", "prediction", "warning", "threat", "admission", "statement",
-    "figure", "number", "estimate", "count", "tally",
+    "figure", "number", "estimate", "count", "tally", "report", "account", "description", "idea", "proposal",
+    "characterisation", "characterization",
 })
 # Nouns that name words as words ("the question, "Is this person a citizen?"", "the slogan
 # "Build Back Better""): a quotation after one is what it names, not what someone said.
@@ -708,10 +722,15 @@ def _given_names(path: Path) -> dict[str, str]:
 GIVEN_NAMES: dict[str, str] = _given_names(Path(__file__).with_name("given_names.tsv"))
 
 
+# The sexes given names show, of those above and of many more common in the US
+# ("marcy": "f"), which may be words too and so show only a named person's gender.
+NAME_SEXES: dict[str, str] = _given_names(Path(__file__).with_name("census_names.tsv")) | GIVEN_NAMES
+
+
 def given_name_gender(name: str) -> str | None:
     """The gender a person's given name shows ("Sarah Collins" -> "f"), or None."""
     first = unicodedata.normalize("NFKD", name.split()[0] if name.split() else "").encode("ascii", "ignore")
-    return GIVEN_NAMES.get(first.decode().lower().rstrip(".")) if " " in name.strip() else None
+    return NAME_SEXES.get(first.decode().lower().rstrip(".")) if " " in name.strip() else None
 
 
 # -- places -------------------------------------------------------------------------------
@@ -810,6 +829,7 @@ NEWS_SITES: dict[str, str] = {
     "voanews.com": "Voice of America", "euronews.com": "Euronews", "meduza.io": "Meduza",
     "upi.com": "United Press International", "independent.co.uk": "The Independent",
     "latimes.com": "Los Angeles Times", "rt.com": "RT", "kcna.kp": "KCNA",
+    "wikinews.org": "Wikinews",
 }
 # A dateline opening a story: "SEOUL (Reuters) –", "KYIV, Ukraine (AP) —", "LAFAYETTE, La. (AP) —",
 # "SEOUL, Oct. 29 (Yonhap) --", "VELMORA, March 6 (Northgate Wire) -", "(AFP) -": the place
@@ -864,6 +884,7 @@ class Lexicon:
     title_words: frozenset[str] = TITLE_WORDS
     company_nouns: frozenset[str] = COMPANY_NOUNS
     media_nouns: frozenset[str] = MEDIA_NOUNS
+    newsroom_nouns: frozenset[str] = NEWSROOM_NOUNS
     club_nouns: frozenset[str] = CLUB_NOUNS
     media_name_words: frozenset[str] = MEDIA_NAME_WORDS
     company_name_words: frozenset[str] = COMPANY_NAME_WORDS

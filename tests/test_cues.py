@@ -440,6 +440,49 @@ def test_whoever_is_asked_to_do_something_did_not_say_it(extract_text, text):
     assert extract_text(text) == []
 
 
+def test_whoever_is_asked_a_question_says_only_the_answer(extract_text):
+    quotes = extract_text("Ostrowski, asked at a technical briefing whether the failures could happen again next "
+                          "summer, said that depended on how quickly the recommendations were put in place.")
+    assert [q.quote for q in quotes] == ["that depended on how quickly the recommendations were put in place"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbour Times asked Abernathy whether the government would appoint a mediator.",
+    "Wikinews asked Smith whether the plan would work.",
+    "Reporters asked the governor whether she would resign.",
+    "The newspaper asked all three candidates to release their tax returns.",
+])
+def test_a_newsrooms_question_is_the_reporting_not_a_quote(extract_text, text):
+    assert extract_text(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor called a meeting to discuss the budget.",
+    "He would not say whether he would call a special session to redraw the map.",
+])
+def test_calling_an_event_is_convening_it_not_a_quote(extract_text, text):
+    assert extract_text(text) == []
+
+
+def test_calling_people_to_act_is_a_request(extract_text):
+    assert only(extract_text("The union called its members to vote on the deal.")).quote == \
+        "its members to vote on the deal"
+
+
+def test_a_bodys_website_is_no_newsroom(extract_text):
+    q = only(extract_text("The Internal Revenue Service website advises citizens to keep paying their taxes."))
+    assert (q.quote, q.speaker.name) == ("citizens to keep paying their taxes", "Internal Revenue Service")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Simone Achebe and Raymond Falk clashed on Tuesday, prompting the moderator, Rev. Daniel Okoro, to ask them '
+     'to "let each other finish a sentence."', "Daniel Okoro"),
+    ("The ruling angered the mayor, leading Mayor Ana Ruiz to say the city would appeal.", "Ana Ruiz"),
+])
+def test_whom_a_cause_moved_to_speak_is_the_speaker(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
+
 # -- the speaker after the verb ------------------------------------------------------------
 
 @pytest.mark.parametrize("text, mention, kind", [
@@ -744,6 +787,8 @@ def test_words_before_an_auxiliary_the_parser_left_alone_are_no_claim(extract_te
      "Trump asked Xi for help winning the election"),
     ("Pierce called for an end to the War on Drugs, with which Hawkins and La Riva somewhat agreed.",
      "an end to the War on Drugs"),
+    ("Tom Hale challenged Ana Ruiz to name one donor who backed her, which Ruiz did not do.",
+     "Ana Ruiz to name one donor who backed her"),
     # the speaker's own relative clause stays: inside the claim, or in the claim's tense
     ("Officials said the bridge, which opened in 1990, would close.", "the bridge, which opened in 1990, would close"),
     ("Officials said the dam, which is almost complete, will not harm anyone downstream.",
@@ -761,11 +806,19 @@ def test_words_before_an_auxiliary_the_parser_left_alone_are_no_claim(extract_te
     ("Ana Ruiz said the victim was Tom Reyes, a man who lived nearby.",
      "the victim was Tom Reyes, a man who lived nearby"),
     ("Officials said 40 people had died, a number that is expected to rise.", "40 people had died"),
+    ('Steve Kaczmarek said members were "looking for a mayor who has their backs," a remark widely seen as '
+     'favouring Falk.', 'members were "looking for a mayor who has their backs,"'),
+    ("Ana Ruiz said she had asked officials to look at a treatment program, an idea that has been pushed for "
+     "years by northern leaders.", "she had asked officials to look at a treatment program"),
+    ("Ana Ruiz said the mayor had hired his brother for the job, a report the mayor denied.",
+     "the mayor had hired his brother for the job"),
     # what the speaker was doing, after the quotation closes
     ('Ana Ruiz told a crowd that her opponent would "sell out the Midwest," sharpening her attacks on trade.',
      'her opponent would "sell out the Midwest,"'),
     ('Ana Ruiz told a crowd that her opponent would "sell out the Midwest", sharpening her attacks on trade.',
      'her opponent would "sell out the Midwest"'),
+    ('Gov. Ana Ruiz vetoed the bill, calling it "a raid on public school budgets dressed up as parental choice" '
+     'and setting up a fight with the Senate.', 'it "a raid on public school budgets dressed up as parental choice"'),
     # (its "lack" taken for a noun, and the relative clause with no relative word for an apposition)
     ("Their lawyers argued that about 140,000 registered voters in the state lack any of the accepted IDs, a "
      "figure the state disputes.", "about 140,000 registered voters in the state lack any of the accepted IDs"),
@@ -782,6 +835,10 @@ def test_what_the_writer_adds_after_the_claim_is_not_quoted(extract_text, text, 
     # a request made next, with whom it was made of
     ("Mayor Ana Ruiz said the union would strike and urged members to join the picket.",
      ["the union would strike", "members to join the picket"]),
+    # after a quotation closed (the apostrophe of "teachers'" closes none)
+    ('Craig Dunmore said the governor had "chosen the teachers\' union over the kids" and vowed to schedule an '
+     'override vote.',
+     ['the governor had "chosen the teachers\' union over the kids"', "to schedule an override vote"]),
 ])
 def test_a_verb_of_saying_in_a_tense_the_claim_cannot_share_is_the_speaker_s_next_act(extract_text, text, contents):
     assert [q.quote for q in extract_text(text)] == contents
@@ -802,6 +859,19 @@ def test_a_verb_of_saying_in_a_tense_the_claim_cannot_share_is_the_speaker_s_nex
      "internal investigation.", "their thoughts were with the families, and they were carrying out an internal "
      "investigation"),
     ("Jim Watson said he was tired, and he went home.", "he was tired"),
+    # a verb joined on with its own modal, or in its bare form, goes on with the report
+    ('Senator Ruth Albrecht said her conference would "not be rushed" and would insist on full debate time.',
+     'her conference would "not be rushed" and would insist on full debate time'),
+    # and so does a stance toward a claim, joined to the verb of saying
+    ('A spokesman, Daniel Creel, said the company "welcomes any review" and was confident the contract had been '
+     'awarded properly.', 'the company "welcomes any review" and was confident the contract had been awarded properly'),
+    # or words quoted
+    ('Ines Vallmark said that the alliance was "monitoring the situation closely" and stood "in full solidarity" '
+     'with Finland.',
+     'the alliance was "monitoring the situation closely" and stood "in full solidarity" with Finland'),
+    # the clause's start, hung on the channel noun
+    ("The World Health Organization said in a 2019 report that there was no evidence microplastics in drinking water "
+     "posed a health risk.", "there was no evidence microplastics in drinking water posed a health risk"),
 ])
 def test_a_clause_joined_to_the_claim_by_its_modal_is_part_of_it(extract_text, text, content):
     assert only(extract_text(text)).quote == content

@@ -97,7 +97,34 @@ def test_a_nationality_another_nationality_was_given_to_stays_unresolved(extract
     assert (q.speaker.name, q.speaker.role) == (None, "Briton")
 
 
+@pytest.mark.parametrize("kind_word, name, kind", [("charity", "Shelter", "organisation"),
+                                                   ("rapper", "Drake", "person")])
+def test_a_name_set_after_its_kind_is_no_nationality(extract_text, kind_word, name, kind):
+    quotes = extract_text('Housing minister Tom Ellery said the bill would "end evictions." The '
+                          f'{kind_word} {name} said the bill contained "loopholes big enough to drive a van through."')
+    q = said(quotes, "loopholes")
+    assert (q.speaker.name, q.speaker.kind) == (name, kind)
+
+
 # -- pronouns: the speaker of the passage over a person merely mentioned --------------------
+
+@pytest.mark.parametrize("text, name", [
+    ('Labour Minister Greg Abernathy met the guild on Monday. Farah Quraishi, a lawyer for the guild, said it would '
+     'complain. The Harbour Times asked Abernathy whether the government would appoint a mediator. He said the '
+     'ministry had "already reached out to two mediators."', "Greg Abernathy"),
+    ("Governor Ann Lee spoke after Mark Hill. Reporters asked the governor whether she would resign. She said she "
+     "would not resign.", "Ann Lee"),
+])
+def test_a_pronoun_after_a_newsrooms_question_is_whom_it_asked(extract_text, text, name):
+    assert extract_text(text)[-1].speaker.name == name
+
+
+@pytest.mark.parametrize("pronoun, name", [("He", "Dale Whitford"), ("She", "Marcy Hollenbeck")])
+def test_a_pronoun_after_a_pair_is_the_one_of_its_gender(extract_text, pronoun, name):
+    quotes = extract_text("Dale Whitford and Marcy Hollenbeck held a news conference on Thursday. "
+                          f'{pronoun} said the leadership had "broken the promise."')
+    assert quotes[-1].speaker.name == name
+
 
 def test_a_pronoun_skips_a_person_named_inside_the_quote(extract_text):
     quotes = extract_text('Coach Ben Radley said the team had worked hard. '
@@ -739,6 +766,46 @@ def test_a_name_the_article_abbreviates_in_brackets_is_the_speaker_in_full(extra
 
 
 # -- speakers are sources: a name alone, never a fragment ------------------------------------
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Speaker Raymond Kessler said the vote would go ahead.", "Raymond Kessler", "Speaker"),
+    ("Reeve Donna Cheverie said the hospital must stay open.", "Donna Cheverie", "Reeve"),
+    ("Its president and CEO, Nadine Whalen, said in a news release that businesses were hiring.", "Nadine Whalen",
+     "president and CEO"),
+    ('The veto was cheered by the Michigan Teachers Federation, whose president, Bernadette Fogarty, said the '
+     'governor had "stood up for the children."', "Bernadette Fogarty", "president"),
+    ("Manitoba's Minister of Housing, Addictions and Homelessness, Bernice Okemaw, said the province was sending "
+     "two workers.", "Bernice Okemaw", "Manitoba's Minister of Housing, Addictions and Homelessness"),
+    ("Councillor Sheila Boudreau of Sackville–Beaverbank said she supported the concept.", "Sheila Boudreau",
+     "Councillor"),
+    ("Whitford and Representative Marcy Hollenbeck held a news conference. She said the vote was promised.",
+     "Marcy Hollenbeck", "Representative"),
+])
+def test_a_person_is_named_apart_from_the_title_and_what_comes_before_it(extract_text, text, name, role):
+    q = extract_text(text)[-1]
+    assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (name, "person", role)
+
+
+def test_a_surname_is_the_person_not_the_company_named_after_them(extract_text):
+    quotes = extract_text('Republican Bradley Kostner is running against Democrat Helen Marsh. Marsh said he had '
+                          'been chief executive of Kostner Industrial Supply. Kostner said the claim was false.')
+    assert said(quotes, "false").speaker.name == "Bradley Kostner"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Kremlin website said the talks were useful.", "Kremlin"),
+    ("The IRS's Twitter account said taxes were due.", "IRS"),
+])
+def test_a_channel_speaks_for_whose_it_is(extract_text, text, name):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.channel) == (name, text.split(" said")[0].replace("The", "on the", 1))
+
+
+def test_a_body_named_only_inside_another_name_is_not_referred_back_to(extract_text):
+    quotes = extract_text("The Union of Ontario Indians went to the Court of Justice of the European Communities. "
+                          "The union said it would appeal.")
+    assert said(quotes, "appeal").speaker.name == "Union of Ontario Indians"
+
 
 @pytest.mark.parametrize("text, name, kind", [
     ("The topmost senior archbishop Marek Zielny said the church was sorry.", "Marek Zielny", "person"),

@@ -60,7 +60,7 @@ def code_version(package: Path = PACKAGE) -> str:
     """A hash of the code and word lists extraction runs on: stored with each article, so
     that ``quotes ingest --reextract`` redoes what older rules extracted."""
     sources = [*sorted((package / "extract").glob("*.py")), package / "lexicon.py", package / "given_names.tsv",
-               package / "records.py",
+               package / "census_names.tsv", package / "records.py",
                package / "canon" / "roles.py", package / "canon" / "speakers.py",
                package / "extract" / "confidence.json"]
     digest = hashlib.sha1()

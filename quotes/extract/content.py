@@ -146,7 +146,7 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
     what the speaker did next ('..., before reversing course the next day', '..., writing, "..."'), background in
     the present tense after a claim in the past ('the zone would lie east of the river,
     which is territory the SDF holds'), how another answered it ('..., which Trump denied',
-    '..., with which others agreed'), or, after a closing quotation mark, any relative or
+    '..., with which others agreed', '..., which Biden did not do'), or, after a closing quotation mark, any relative or
     subordinate clause ('"... of the Afghan forces", whose vehicle was used', '"... by us",
     while addressing the press')."""
     doc = span.doc
@@ -157,7 +157,8 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
         if comma.text not in (",", "—", "–"):
             continue  # only a comma or a dash sets off what the writer adds
         if summing_up(comma, last):
-            return doc[span.start:comma.i]
+            closing = doc[comma.i + 1].text in QUOTE_TOKENS  # ('"... their backs," a remark seen as')
+            return doc[span.start:comma.i + 2 if closing else comma.i]
         after = doc[comma.i + 1]
         if comma.text == "," and reporting_participle(after, lex) and after.i + 1 < len(doc) \
                 and (doc[after.i + 1].is_punct or doc[after.i + 1].text in QUOTE_TOKENS):
@@ -174,8 +175,10 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
         relative = after.tag_ in ("WDT", "WP", "WP$") and clause.right_edge.i >= last  # it ends the claim
         then = after.lower_ in ("before", "after") and doc[after.i + 1].tag_ == "VBG"  # "..., before reversing course"
         # "..., which Trump denied", "..., with which others agreed": another's answer
+        # ("..., which Biden did not do": whether another did as asked)
         answered = (relative or after.pos_ == "ADP" and doc[after.i + 1].tag_ in ("WDT", "WP")) \
-            and clause.dep_ == "relcl" and clause.lemma_.lower() in lex.response_verbs \
+            and clause.dep_ == "relcl" and (clause.lemma_.lower() in lex.response_verbs or clause.lemma_ == "do"
+                                            and any(c.dep_ == "neg" for c in clause.children)) \
             and any(c.dep_ in lexicon.SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in clause.children)
         if after.lower_ == "meaning" and after.tag_ == "VBG" or then or answered \
                 or relative and clause.dep_ == "relcl" and (quoted or past and present_tense(clause)) \
@@ -211,11 +214,12 @@ def summing_up(comma: Token, last: int) -> bool:
     or in apposition to a word far back in the claim, not to the words just before (as 'Tom
     Reyes, a man who lived nearby' is)."""
     doc = comma.doc
-    noun = doc[comma.i + 1]
+    first = comma.i + 2 if doc[comma.i + 1].text in QUOTE_TOKENS and comma.i + 2 < len(doc) else comma.i + 1
+    noun = doc[first]
     while noun.dep_ == "det" or noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
         noun = noun.head
     # (a relative clause with no relative word may be parsed as an apposition: "a figure the state disputes")
-    if doc[comma.i + 1].lower_ not in ("a", "an") or noun.right_edge.i < last \
+    if doc[first].lower_ not in ("a", "an") or noun.right_edge.i < last \
             or not any(c.dep_ in ("acl", "relcl") or c.dep_ == "appos" and c.i > noun.i for c in noun.children):
         return False
     if noun.lemma_.lower() in lexicon.SUMMING_NOUNS:
@@ -304,8 +308,16 @@ def through_closing_mark(span: Span) -> Span:
 def ends_with_quotation(span: Span) -> Span:
     """'said "we will win" and left the stage', 'called it "a sell-out", and its president
     wrote': a claim that opens with a quotation ends with it where "and" or "but" joins on a
-    verb before any other quotation (the narration's next act)."""
+    verb before any other quotation (the narration's next act); so does any claim where "and"
+    joins on a participle after its quotation closed."""
     doc = span.doc
+    for token in span[3:]:
+        # 'calling it "a raid on budgets" and setting up a fight': a participle joined on
+        # after the quotation closed is the writer's account of what the words did
+        if token.tag_ == "VBG" and token.dep_ == "conj" and doc[token.i - 1].dep_ == "cc" \
+                and doc[token.i - 2].text in QUOTE_TOKENS and doc[token.i - 2].tag_ != "POS" \
+                and sum(t.text in QUOTE_TOKENS and t.tag_ != "POS" for t in doc[span.start:token.i]) % 2 == 0:
+            return doc[span.start:token.i - 1]
     first = span.start if span[0].text in QUOTE_TOKENS else span.start - 1
     if first < 0 or doc[first].text not in QUOTE_TOKENS:
         return span
@@ -333,7 +345,7 @@ def closed_before(conj: Token) -> bool:
     start = claim.left_edge.i
     if start > 0 and doc[start - 1].text in QUOTE_TOKENS:
         start -= 1
-    marks = [t for t in doc[start:conj.left_edge.i] if t.text in QUOTE_TOKENS]
+    marks = [t for t in doc[start:conj.left_edge.i] if t.text in QUOTE_TOKENS and t.tag_ != "POS"]
     return len(marks) >= 2 and len(marks) % 2 == 0 and doc[start].text in QUOTE_TOKENS
 
 
@@ -346,7 +358,7 @@ def after_closed_quotation(conj: Token) -> bool:
     top = conj.head
     while top.dep_ == "ccomp":
         top = top.head
-    marks = [t for t in doc[top.i:conj.i] if t.text in QUOTE_TOKENS]
+    marks = [t for t in doc[top.i:conj.i] if t.text in QUOTE_TOKENS and t.tag_ != "POS"]  # (not "teachers'")
     return len(marks) >= 2 and len(marks) % 2 == 0 and not any(c.dep_ in lexicon.SUBJECT_DEPS for c in conj.children)
 
 
@@ -385,6 +397,8 @@ def said_next(token: Token, lex: Lexicon) -> bool:
             and not any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children):
         return True  # "said power is what sets the US apart, and described ...", "said prices would rise
         # and warned of strikes": a past tense the claim's verb cannot share, the speaker's next act
+    if token.dep_ == "conj" and token.tag_ == "VBD" and after_closed_quotation(token):
+        return True  # 'said the governor had "chosen the union over kids" and vowed to ...': his next act
     if token.dep_ == "conj" and token.lemma_.lower() in lex.characterising_verbs \
             and any(t.text in QUOTE_TOKENS for t in token.subtree) \
             and not any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children):
@@ -399,6 +413,10 @@ def refusal(token: Token, lex: Lexicon) -> bool:
     the narration's."""
     if token.dep_ != "conj" or any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children):
         return False
+    if (token.tag_ == "VB" or any(c.tag_ == "MD" for c in token.children)) \
+            and not any(c.dep_ == "neg" for c in token.children):
+        return False  # "said the conference would not be rushed and would insist on ...": still
+        # reported (not "... and would not say more")
     shared = next((c for c in token.head.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
     if shared is not None and (shared.pos_ in ("PROPN", "PRON") or shared.ent_type_ in lexicon.AGENT_LABELS
                                or shared.lemma_.lower() in lex.agents | lex.org_nouns
@@ -604,8 +622,10 @@ def characterisation(doc: Doc, verb: Token, subject: Token | None) -> list[Span]
             t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == c.left_edge.i for t in c.subtree)), None)
         span = contiguous(doc, list(glued.subtree)) if glued is not None else None
         return [through_closing_mark(span)] if span is not None else []
+    # (not an infinitive: "call a special session to redraw the map" convenes it)
     complement = [c for c in verb.children if c is not obj
-                  and ((c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("oprd", "xcomp", "ccomp"))]
+                  and ((c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("oprd", "xcomp", "ccomp"))
+                  and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if not complement and verb.lemma_ == "call":
         # "called the situation 'very dangerous'": the quoted predicate often hangs off the object.
         if not any(t.text in QUOTE_TOKENS for t in obj.subtree):
@@ -718,6 +738,10 @@ def request_content(doc: Doc, verb: Token, cue_tokens: list[Token], lex: Lexicon
     if infinitive is not None and addressee is not None and addressee.lemma_.lower() in lexicon.CHOSEN_NOUNS \
             and infinitive.lemma_.lower() in lexicon.POST_VERBS:
         return None  # "pressed the nominee to lead the agency": the post the nominee is for
+    if verb.lemma_.lower() == "call" and via is None and addressee is not None and addressee.dep_ == "dobj" \
+            and addressee.pos_ == "NOUN" \
+            and addressee.lemma_.lower() not in lex.agents | lex.org_nouns | lex.role_nouns:
+        return None  # "called a meeting to discuss the budget": convening it, not asking anyone
     if infinitive is not None and (addressee is None or addressee.i < infinitive.i):
         if addressee is None and (verb.lemma_.lower() not in lex.commissive_verbs | lex.question_verbs
                                   or any(c.dep_ == "auxpass" for c in infinitive.children)):

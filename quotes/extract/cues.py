@@ -30,11 +30,12 @@ from .content import (
     split_subject,
     swallowed_subject,
     that_clause,
+    that_mark,
     without_writers_addition,
     worded_clause,
 )
 from .marks import QUOTE_TOKENS, in_ranges
-from .mentions import agent_of, in_capitals, opening_name, partitive_group
+from .mentions import agent_of, clean_name, in_capitals, opening_name, partitive_group
 
 
 @dataclass
@@ -246,7 +247,10 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     agent_obj = agent_of(verb)
     # "when asked to resign, the minister ...", "the union, urged by the mayor to ...": a bare
     # participle of asking is passive too; the noun it goes with was asked, not the asker
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or verb.tag_ == "VBN" \
+    # ("Ostrowski, asked at a briefing whether ...": a participle the tagger took for a past tense)
+    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.dep_ == "acl" \
+        and not any(c.dep_ in lexicon.ANY_SUBJECT_DEPS for c in children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or participle \
         and verb.dep_ in ("advcl", "acl", "relcl") and not any(c.dep_ == "aux" for c in children) \
         and (lemma in lex.request_verbs or lemma in lex.question_verbs)
     cue_tokens = [verb] + [c for c in children if c.dep_ == "prt"]
@@ -274,6 +278,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     asks = lemma in lex.request_verbs or lemma in lex.question_verbs
     if not reporting and not source and asks and (subject is None or not agentive(subject, lex)):
         return None  # "low rates encouraged buyers to borrow": no one asked anything
+    if asks and not passive and subject is not None and newsroom(subject, lex):
+        return None  # "The Gazette asked the candidates whether ...": the reporting itself
     stating = reporting or source or asks  # "requested (that) they all be ...", "questioned whether ..."
     comps = [c for c in children if (c.dep_ == "ccomp" and stating and not beyond_semicolon(c, verb)
                                      and not (c.i < verb.i and stranded(c))
@@ -291,6 +297,14 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
              or (c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG" and lemma in lex.gerund_verbs
                  and c.left_edge.i == c.i and c.i > verb.i and not passive and doc[c.i - 1].text != ",")]
     comps += modal_conjuncts(verb, comps, lex)
+    if comps and reporting:
+        comps += [c for c in children if more_said(c, verb, lex)]
+        # "said in a report that there was no evidence microplastics ... posed a risk": the
+        # clause's start, which the parser hung on the channel noun
+        comps += [a for p in children if p.dep_ == "prep" for n in p.children if n.dep_ == "pobj"
+                  and n.lemma_.lower() in lex.channel_nouns for a in n.children if a.dep_ == "acl"
+                  and that_mark(a) is not None and any(c.left_edge.i == a.right_edge.i + 1 for c in comps)]
+        comps.sort(key=lambda c: c.i)
     # "A secures ballot access, B proposes a solution": with a thing as its object, what the
     # verb reports is that thing, not a clause before it
     # (", the largest recall in its history": a comma sets no object off)
@@ -397,8 +411,24 @@ def repaired_subject(verb: Token, subject: Token | None, lex: Lexicon) -> Token 
     subject = past_dateline(subject, verb) if subject is not None else None
     if subject is None:
         return None
-    subject = office_of_name(after_according_to(subject), lex)
+    subject = office_of_name(after_according_to(place_half(subject)), lex)
     return after_but(titled_name(second_name(named_subject(subject, verb), verb), verb), verb)
+
+
+def place_half(subject: Token) -> Token:
+    """'Coun. Sheila Boudreau of Sackville–Beaverbank said', parsed with the second half of
+    the dashed place as the subject: the person the place's first half belongs to."""
+    doc, i = subject.doc, subject.i
+    if i < 2 or doc[i - 1].text not in ("-", "–", "—") or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+        return subject
+    token = doc[i - 2]
+    for _ in range(4):
+        if token.ent_type_ == "PERSON" and token.i < i - 2:
+            return token
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return subject
 
 
 def after_opening(verb: Token, lex: Lexicon) -> Token | None:
@@ -610,6 +640,34 @@ def relayed_speaker(verb: Token) -> tuple[Token, Token | None] | None:
     return (person, relay) if person is not None else None
 
 
+def more_said(conj: Token, verb: Token, lex: Lexicon) -> bool:
+    """'said the company "welcomes any review" and was confident the contract was sound', 'said
+    the alliance was "monitoring the situation" and stood "in full solidarity"': a stance toward
+    a claim, or words quoted, joined to the verb of saying without a subject of their own (nor
+    a verb of saying: the speaker's next act), are more of what was said."""
+    if conj.dep_ != "conj" or conj.head.i != verb.i or conj.lemma_.lower() in lex.reporting_verbs \
+            or any(c.dep_ in lexicon.ANY_SUBJECT_DEPS for c in conj.children):
+        return False
+    quoted = sum(t.text in QUOTE_TOKENS and t.tag_ != "POS" for t in conj.subtree)
+    return quoted >= 2 and quoted % 2 == 0 or conj.lemma_ == "be" and any(
+        a.dep_ == "acomp" and a.lower_ in lexicon.STANCE_ADJECTIVES
+        and any(c.dep_ in ("ccomp", "advcl") for c in a.children) for a in conj.children)
+
+
+def newsroom(token: Token, lex: Lexicon) -> bool:
+    """Whether a subject is a news outlet or its staff: "The Harbour Times", "Wikinews",
+    "the newspaper", "a reporter"."""
+    if token.lemma_.lower() in lex.media_nouns | lex.newsroom_nouns:
+        # (not "The Internal Revenue Service website": another body's)
+        return not any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in token.children)
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None and token.pos_ != "PROPN":
+        return False
+    name = clean_name(ent.text if ent is not None else token.text)
+    return name.split()[-1].lower() in lex.media_name_words if " " in name else \
+        name in lexicon.NEWS_AGENCIES or name in lexicon.NEWS_SITES.values()
+
+
 def source_noun(subject: Token, lex: Lexicon) -> bool:
     """A document, data or a finding body as subject: 'the poll', 'court filings', 'the study'."""
     return subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in \
@@ -753,6 +811,11 @@ def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
         # "..., saying members were angry and demanding a meeting": the fellow of the
         # participle that reports the clause, with its subject
         return inherited_subject(verb.head.head, lex)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.CAUSING_VERBS:
+        # "..., prompting the moderator, Rev. Daniel Okoro, to ask them ...": whom the cause moved speaks
+        moved = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if moved is not None:
+            return moved if agentive(moved, lex) else None
     head = verb
     for _ in range(6):
         if head.dep_ in ("ROOT", "relcl", "ccomp", "parataxis") or head.head.i == head.i:

@@ -115,8 +115,11 @@ class Names:
             head = ent.root
             title = [t for t in head.subtree if t.i < ent.start and t.head.i >= t.i
                      and t.dep_ in ("compound", "amod", "poss", "nmod", "case", "det")]
-            role = self.doc[title[0].i:ent.start].text if title else None
-            if role and title[0].dep_ == "det":
+            begin = title[0].i if title else ent.start
+            # ("Whitford and Representative Marcy Hollenbeck": the title is what follows the "and")
+            begin = max([begin] + [t.i + 1 for t in self.doc[begin:ent.start] if t.dep_ == "cc" or t.text == ","])
+            role = self.doc[begin:ent.start].text if begin < ent.start else None
+            if role and self.doc[begin].dep_ == "det":
                 role = strip_article(role) or None
             for child in head.children:
                 if child.dep_ == "appos" and child.lemma_.lower() in self.lex.role_nouns:
@@ -181,8 +184,8 @@ class Names:
             if first < at <= ent.end - 2:
                 found.append(Named(self.doc[at].idx, clean_name(self.doc[at:ent.end].text),
                                    strip_article(self.doc[ent.start:at].text) or None))
-            elif before is not None and (before.lower_ in self.lex.titles_or_roles
-                                         or before.lemma_.lower() in self.lex.role_nouns):
+            elif before is not None and before.pos_ in ("NOUN", "PROPN") and (  # (not "of" in "chief of Acme Supply")
+                    before.lower_ in self.lex.titles_or_roles or before.lemma_.lower() in self.lex.role_nouns):
                 found.append(Named(ent.start_char, clean_name(ent.text), before.text))
         return found
 
@@ -422,7 +425,9 @@ class Names:
             if ent.label_ != "ORG" or not named or self.in_quotes(ent.start_char) or not self.in_text(ent.start_char):
                 continue
             name = clean_name(without_trade(ent, self.lex).text)
-            nouns = {t.lemma_.lower() for t in ent if t.lemma_.lower() in self.lex.org_nouns}
+            # (the nouns of the name's head: "Court of Justice of the European Union" is no union)
+            of = next((t.i for t in ent if t.pos_ == "ADP"), ent.end)
+            nouns = {t.lemma_.lower() for t in ent if t.i < of and t.lemma_.lower() in self.lex.org_nouns}
             for key in {self._line_of_work(ent), *(f"noun:{n}" for n in nouns)}:
                 starts, names = found.setdefault(key, ([], []))
                 starts.append(ent.start_char)

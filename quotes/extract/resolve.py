@@ -57,10 +57,12 @@ class Speech:
 
 
 def through(document: Span) -> str:
-    """The channel a document is for its issuer: "The statement" -> "in the statement"."""
+    """The channel a document is for its issuer: "The statement" -> "in the statement", "The
+    Kremlin website" -> "on the Kremlin website"."""
     lower = document[0].lower_ in lexicon.ARTICLES or capital_of_position(document[0])
     first = document[0].lower_ if lower else document[0].text  # ("Initial reports": no name)
-    return f"in {first}{document[0].whitespace_}{document[1:].text}".rstrip()
+    on = document.root.lemma_.lower() in lexicon.POSTING_NOUNS
+    return f"{'on' if on else 'in'} {first}{document[0].whitespace_}{document[1:].text}".rstrip()
 
 
 class MentionPhrase:
@@ -233,8 +235,8 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     def can_be(name: str) -> bool:
         return name not in objects and fits(r, name, gender)
 
-    if "person" in kinds and m.head.head.lemma_.lower() in lexicon.ANSWERING_VERBS:
-        questioned = questioned_before(r, start, gender)
+    if "person" in kinds:
+        questioned = questioned_before(r, start, gender, m.head.head.lemma_.lower() in lexicon.ANSWERING_VERBS)
         if questioned is not None:
             return questioned
     if "person" in kinds:
@@ -342,14 +344,21 @@ def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attributi
     return Attribution(name, "person", person.role or spoke)
 
 
-def questioned_before(r: Resolver, start: int, gender: str | None) -> Attribution | None:
+def questioned_before(r: Resolver, start: int, gender: str | None, answering: bool) -> Attribution | None:
     """"Lee questioned Ruiz at length about the fund. "We took $8 million," he replied.": the
-    person the sentence before put questions to, for a pronoun that answers."""
+    person the sentence before put questions to, for a pronoun that answers; for one that
+    merely says, when no person asked ("The Times asked Ruiz whether ... She said")."""
     before = r.names.sentence_before(start)
     sent = r.doc.char_span(*before, alignment_mode="expand") if before is not None else None
     for verb in (t for t in sent or [] if t.lemma_.lower() in lexicon.QUESTIONING_VERBS and t.pos_ == "VERB"):
-        asked = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
-        if asked is not None:
+        asked = next((c for c in verb.children if c.dep_ == "dobj" and (
+            c.pos_ == "PROPN" or c.lemma_.lower() in r.lex.role_nouns)), None)
+        asker = next((c for c in verb.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
+        if asked is not None and (answering or asker is not None and asker.ent_type_ != "PERSON"
+                                  and asker.lower_ not in lexicon.PERSON_PRONOUNS):
+            if asked.pos_ != "PROPN":  # "Reporters asked the governor whether ..."
+                holder = r.resolve(mention_span(asked, r.lex), remember=False)
+                return holder if holder.kind == "person" and fits(r, holder.name or "", gender) else None
             name = r.full(clean_name(mention_span(asked, r.lex).text))
             if " " in name and fits(r, name, gender):
                 return Attribution(name, "person")
@@ -430,7 +439,7 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
             and not any(d.dep_ == "det" for d in m.head.children):
         return None
     if m.head.tag_ == "NN" and m.head.lemma_.lower() in r.lex.role_nouns and all(
-            c.tag_ == "NN" and c.lemma_.lower() in r.lex.role_nouns
+            c.tag_ in ("NN", "NNP") and c.lemma_.lower() in r.lex.role_nouns
             and not any(d.dep_ in ("det", "poss") for d in c.children) for c in conjuncts):
         return None  # "Its president and chief executive, Dr. Alan Reyes": one person's two offices
     # "Ribeiro, Hale and Quist": the mention may end at the first comma; the group is all of them
@@ -585,7 +594,8 @@ def appositive_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None
     if m.lemma in r.lex.org_nouns:
         return Attribution(name, "organisation")
-    return Attribution(name, "person", clean_name(m.span.text))
+    described = m.span[1:] if m.span[0].tag_ in ("PRP$", "WP$") and len(m.span) > 1 else m.span
+    return Attribution(name, "person", clean_name(described.text))  # ("whose president", "its CEO")
 
 
 def owned_office(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -899,7 +909,9 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
 def document(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"The statement said": whoever issued it, named in the phrase ("a statement from the
     ministry"), by an earlier mention of the same document, or as the last channel used."""
-    if m.lemma not in r.lex.document_nouns:
+    # ("The IRS website advises", "Trump's Twitter account said": a channel speaks for whose it is)
+    channel = m.lemma in r.lex.channel_nouns - r.lex.document_nouns
+    if m.lemma not in r.lex.document_nouns and not channel:
         return None
     own = Attribution(unnamed(m.span), "document")  # issued by nobody the article shows
     owner = next((c for c in m.head.children if c.dep_ == "poss" and c.lower_ not in lexicon.PRONOUNS), None)
@@ -911,6 +923,8 @@ def document(r: Resolver, m: MentionPhrase) -> Attribution | None:
     found = r.resolve(mention_span(issuer, r.lex), remember=False) if issuer is not None else None
     if found is not None and found.name:
         return found
+    if channel:
+        return None
     if m.definite:
         earlier = r.history.earlier_mention(m.lemma, m.span.start_char)
         if earlier is not None:
@@ -1103,8 +1117,9 @@ def nationality_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
             or head.ent_type_ not in ("NORP", "PERSON") or not one_word_entity(head) \
             or m.lower in r.lex.titles_or_roles or m.lower.endswith(lexicon.COLLECTIVE_DEMONYM_ENDINGS) \
             or m.lower in r.lex.media_name_words | r.lex.company_name_words | r.lex.org_nouns \
-            or any(t.pos_ == "PROPN" or t.ent_type_ for t in m.span if t.i != head.i):
-        return None  # (nor "the Chronicle", an outlet the recogniser took for a person)
+            or any(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ for t in m.span if t.i != head.i):
+        return None  # (nor "the Chronicle", an outlet the recogniser took for a person, nor
+        # "the charity Shelter", a name set after its kind)
     described, start = strip_article(m.span.text), m.span.start_char
     shown = nationalities(r, start)
     matching = {name for name, words in shown.items() if any(same_demonym(w, m.lower) for w in words)}
@@ -1277,7 +1292,11 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
         ending = any(e.label_ == "PERSON" and e.end == written.end and e.start > written.start
                      and not any(t.pos_ == "ADP" for t in appos.doc[written.start:e.start])
                      for e in r.names.ents_in(written))
-        if not office and (child.ent_type_ == "PERSON" or ending or (child.pos_ == "PROPN" and head.pos_ != "PROPN")):
+        # (or, after a title, a name that opens with a given name: "Manitoba's Minister of
+        # Housing, Bernice Okemaw", whatever the recogniser took it for)
+        if not office and (child.ent_type_ == "PERSON" or ending or child.pos_ == "PROPN" and (
+                head.pos_ != "PROPN" or head.lower_ in r.lex.titles_or_roles and len(appos) > 1
+                and lexicon.given_name_gender(appos.text) is not None)):
             # "her rival, former county treasurer Wendell Voss": the name without its title
             names = [e for e in r.names.ents_in(appos) if e.label_ == "PERSON"]
             at = name_start(appos, r.lex)
