@@ -474,6 +474,13 @@ def test_a_bodys_website_is_no_newsroom(extract_text):
     assert (q.quote, q.speaker.name) == ("citizens to keep paying their taxes", "Internal Revenue Service")
 
 
+def test_a_speaker_the_parser_hung_on_the_claims_last_noun_is_the_speaker(extract_text):
+    q = only(extract_text("Flash floods triggered by days of heavy rain have killed at least 46 people on the "
+                          "southern island of Mindanao, the country's disaster agency said on Saturday."))
+    assert (q.quote, q.speaker.name) == ("Flash floods triggered by days of heavy rain have killed at least 46 people "
+                                         "on the southern island of Mindanao", "country's disaster agency")
+
+
 @pytest.mark.parametrize("text, speaker", [
     ('Simone Achebe and Raymond Falk clashed on Tuesday, prompting the moderator, Rev. Daniel Okoro, to ask them '
      'to "let each other finish a sentence."', "Daniel Okoro"),

@@ -786,6 +786,12 @@ def test_a_person_is_named_apart_from_the_title_and_what_comes_before_it(extract
     assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (name, "person", role)
 
 
+def test_the_journal_a_study_was_published_in_is_not_its_speaker(extract_text):
+    q = only(extract_text("A study published on Monday in the journal Environmental Health Reports found microplastic "
+                          "particles in tap water samples."))
+    assert q.speaker.name != "Environmental Health Reports" and q.speaker.kind != "person"
+
+
 def test_a_surname_is_the_person_not_the_company_named_after_them(extract_text):
     quotes = extract_text('Republican Bradley Kostner is running against Democrat Helen Marsh. Marsh said he had '
                           'been chief executive of Kostner Industrial Supply. Kostner said the claim was false.')
@@ -1446,6 +1452,8 @@ def test_a_body_the_recogniser_missed_is_the_one_its_description_refers_back_to(
 
 @pytest.mark.parametrize("text, speaker", [
     ("Mayor Ana Ruiz left the meeting early. A spokesman for Ruiz said she was unwell.", "spokesman for Ana Ruiz"),
+    ("A spokesperson for Health Minister Rachel Dufresne said Ottawa welcomes the plan.",
+     "spokesperson for Rachel Dufresne"),
     ("Officials in the Ruiz administration said the road was closed.", "officials in the Ruiz administration"),
 ])
 def test_whom_a_role_serves_is_named_in_full(extract_text, text, speaker):

@@ -35,7 +35,7 @@ from .content import (
     worded_clause,
 )
 from .marks import QUOTE_TOKENS, in_ranges
-from .mentions import agent_of, clean_name, in_capitals, opening_name, partitive_group
+from .mentions import agent_of, clean_name, in_capitals, name_start, opening_name, partitive_group
 
 
 @dataclass
@@ -247,8 +247,9 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     agent_obj = agent_of(verb)
     # "when asked to resign, the minister ...", "the union, urged by the mayor to ...": a bare
     # participle of asking is passive too; the noun it goes with was asked, not the asker
-    # ("Ostrowski, asked at a briefing whether ...": a participle the tagger took for a past tense)
-    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.dep_ == "acl" \
+    # ("Ostrowski, asked at a briefing whether ...": a participle the tagger took for a past tense,
+    # set off by its comma; not "The partner asked for ...", a verb the parser took for one)
+    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.dep_ == "acl" and doc[verb.i - 1].text == "," \
         and not any(c.dep_ in lexicon.ANY_SUBJECT_DEPS for c in children)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or participle \
         and verb.dep_ in ("advcl", "acl", "relcl") and not any(c.dep_ == "aux" for c in children) \
@@ -297,6 +298,11 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
              or (c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG" and lemma in lex.gerund_verbs
                  and c.left_edge.i == c.i and c.i > verb.i and not passive and doc[c.i - 1].text != ",")]
     comps += modal_conjuncts(verb, comps, lex)
+    split = speaker_in_apposition(verb, subject, comps, lex)
+    if split is not None:
+        subject, claim = split
+        comps = [c for c in comps if c.i > verb.i]
+        content.append(claim)
     if comps and reporting:
         comps += [c for c in children if more_said(c, verb, lex)]
         # "said in a report that there was no evidence microplastics ... posed a risk": the
@@ -504,8 +510,9 @@ def office_of_name(subject: Token, lex: Lexicon) -> Token:
                 and doc[object_.left_edge.i].ent_type_ not in ("GPE", "LOC", "NORP") \
                 and doc[object_.left_edge.i].lower_ not in lexicon.NATIONS \
                 and last.pos_ == "PROPN" and (last.ent_type_ == "PERSON" or lexicon.given_name_gender(
-                    f"{doc[last.i - 1].text} {last.text}") is not None):
-            return last
+                    f"{doc[last.i - 1].text} {last.text}") is not None) \
+                and not is_title_word(doc[name_start(doc[object_.left_edge.i:last.i + 1], lex) - 1], lex):
+            return last  # (not "a spokesperson for Health Minister Ana Ruiz": hers)
     for office in subject.children:
         if office.dep_ == "conj" and office.lemma_.lower() in lex.role_nouns \
                 and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in office.children):  # "and its spokesman"
@@ -514,6 +521,11 @@ def office_of_name(subject: Token, lex: Lexicon) -> Token:
             if holder is not None:
                 return holder
     return subject
+
+
+def is_title_word(word: Token, lex: Lexicon) -> bool:
+    """Whether the word before a name is a title ("Minister", "Sen."), not a word between."""
+    return word.pos_ in ("NOUN", "PROPN") and word.lower_.rstrip(".") in lex.titles_or_roles
 
 
 def second_name(subject: Token, verb: Token) -> Token:
@@ -638,6 +650,23 @@ def relayed_speaker(verb: Token) -> tuple[Token, Token | None] | None:
         person = next((c for c in quoting.children if c.dep_ == "dobj"), None)
         relay = next((c for c in quoting.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
     return (person, relay) if person is not None else None
+
+
+def speaker_in_apposition(verb: Token, subject: Token | None, comps: list[Token],
+                          lex: Lexicon) -> tuple[Token, Span] | None:
+    """'Floods have killed at least 46 people on the island of Mindanao, the country's disaster
+    agency said': parsed with the object of the claim as the subject of the verb of saying,
+    and the speaker as an apposition of the last noun before it. The speaker is that
+    apposition, and the claim everything before its comma."""
+    claim = next((c for c in comps if c.i < verb.i), None)
+    if subject is None or claim is None or not claim.i < subject.i < verb.i:
+        return None
+    doc = verb.doc
+    speaker = next((t for t in doc[subject.i:verb.i] if t.dep_ == "appos" and t.right_edge.i == verb.i - 1
+                    and doc[t.left_edge.i - 1].text == "," and agentive(t, lex)), None)
+    if speaker is None:
+        return None
+    return speaker, doc[claim.left_edge.i:speaker.left_edge.i - 1]
 
 
 def more_said(conj: Token, verb: Token, lex: Lexicon) -> bool:

@@ -586,8 +586,10 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
 def appositive_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"the state news agency TASS", "the minister, Choe Son Hui": the name beside the noun."""
     name, _ = apposition(r, m.head)
-    if not name and m.head.dep_ == "appos" and m.head.head.pos_ == "PROPN" and m.head.head.i < m.head.i:
-        # "the Harbour Tenants Alliance, a group that argues ...": the description's name
+    if not name and m.head.dep_ == "appos" and m.head.head.pos_ == "PROPN" and m.head.head.i < m.head.i \
+            and not (m.head.head.ent_type_ in ("GPE", "LOC") and m.lemma in r.lex.org_nouns):
+        # "the Harbour Tenants Alliance, a group that argues ...": the description's name (a
+        # place's apposition is no description of it: "Mindanao, the country's disaster agency said")
         found = r.resolve(mention_span(m.head.head, r.lex), remember=False)
         return found if found.name else None
     if not name:
@@ -1206,10 +1208,12 @@ def role(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None
     described = unnamed(m.span)
     served = next((t for t in m.span if t.i > m.head.i and t.pos_ == "PROPN"), None)
-    person = r.doc[served.i:m.span.end] if served is not None else None
-    if person is not None and all(t.pos_ == "PROPN" for t in person) and described.endswith(person.text) \
+    written = r.doc[served.i:m.span.end] if served is not None else None
+    # ("a spokesperson for Health Minister Ana Ruiz": for Ana Ruiz)
+    person = r.doc[name_start(written, r.lex):m.span.end] if written is not None else None
+    if written is not None and person and all(t.pos_ == "PROPN" for t in written) and described.endswith(written.text) \
             and (person.root.ent_type_ == "PERSON" or r.names.is_person(person.text, person.root)):
-        described = described[:len(described) - len(person.text)] + name_in_full(r, person)
+        described = described[:len(described) - len(written.text)] + name_in_full(r, person)
     # "a protester" brings someone new in: not the protester the article named before it (a
     # lede's "a federal judge" is the judge named after it)
     before = m.span.start_char if m.first in lexicon.INDEFINITE else None
@@ -1282,6 +1286,9 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
                 and child.doc[child.i - 1].text == "(":
             continue  # ('a report by the auditor, "Connectivity in Rural Areas,"': its title; "(Basarnas)":
             # the name in full is written before its abbreviation)
+        if child.left_edge.i > head.i + 1 and child.doc[child.left_edge.i - 1].text not in (",", "—", "–"):
+            continue  # ("A study published in the journal Health Reports found": the journal's name,
+            # which the parser hung on the study, is no apposition set off after it)
         appos = mention_span(child, r.lex)
         written = appos.doc[child.left_edge.i:child.right_edge.i + 1]
         if len(written) > len(appos) and all(t.is_title or t.lower_ in lexicon.SMALL_WORDS for t in written):
