@@ -344,6 +344,7 @@ ROLE_NOUNS: frozenset[str] = frozenset({
 # end of a name they mark it as a role rather than a name ("South Korea's president").
 TITLE_WORDS: frozenset[str] = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "gen",
+    "baroness", "baron", "viscount", "viscountess", "earl", "countess", "marquess",
     "lt", "col", "colonel", "maj", "capt", "captain", "adm", "admiral", "marshal", "sgt", "sen",
     "rep", "gov", "amb", "president", "minister", "secretary", "general", "secretary-general",
     "spokesman", "spokeswoman", "spokesperson", "foreign", "defense", "defence", "prime",
@@ -627,6 +628,7 @@ SUMMING_NOUNS: frozenset[str] = frozenset({
     "assertion", "accusation", "position", "stance", "argument", "remark", "comment", "suggestion",
     "sentiment", "assessment", "prediction", "warning", "threat", "admission", "statement",
     "figure", "number", "estimate", "count", "tally", "report", "account", "description", "idea", "proposal",
+    "phrase", "reference", "ritual", "tradition", "practice", "feat", "tactic", "gesture",
     "characterisation", "characterization",
 })
 # Nouns that name words as words ("the question, "Is this person a citizen?"", "the slogan

@@ -119,6 +119,22 @@ def test_a_pronoun_after_a_newsrooms_question_is_whom_it_asked(extract_text, tex
     assert extract_text(text)[-1].speaker.name == name
 
 
+def test_a_pronoun_after_a_pair_named_as_subject_is_the_one_of_its_gender(extract_text):
+    quotes = extract_text(
+        "Union president Marie Arsenault said the strike would go on. Treasury Board President Raymond Lachance "
+        "said the offer was fair.\n\nConst. Amrit Gill, a police spokesperson, said the driver had been charged."
+        "\n\nArsenault and Lachance have not spoken since the talks broke down. She said the union was ready to "
+        'return to the table. He said his door was open, "as it always has been."')
+    assert [q.speaker.name for q in quotes[-2:]] == ["Marie Arsenault", "Raymond Lachance"]
+
+
+def test_a_pronoun_is_the_one_person_of_its_gender_the_sentence_before_names(extract_text):
+    quotes = extract_text("Senator Ana Hartley spoke on Monday. Her rival Paul Brennan said the race was close. That "
+                          "evening, Hartley ran into the campaign chairman, former Senator Robert Kline, at a forum. "
+                          'He later told reporters the conversation had been "cordial but frank."')
+    assert quotes[-1].speaker.name == "Robert Kline"
+
+
 @pytest.mark.parametrize("pronoun, name", [("He", "Dale Whitford"), ("She", "Marcy Hollenbeck")])
 def test_a_pronoun_after_a_pair_is_the_one_of_its_gender(extract_text, pronoun, name):
     quotes = extract_text("Dale Whitford and Marcy Hollenbeck held a news conference on Thursday. "
@@ -778,6 +794,8 @@ def test_a_name_the_article_abbreviates_in_brackets_is_the_speaker_in_full(extra
      "two workers.", "Bernice Okemaw", "Manitoba's Minister of Housing, Addictions and Homelessness"),
     ("Councillor Sheila Boudreau of Sackville–Beaverbank said she supported the concept.", "Sheila Boudreau",
      "Councillor"),
+    ('The housing minister, Lord Patel of Wembley, told peers the government would "reflect carefully."', "Patel",
+     "housing minister"),
     ("Whitford and Representative Marcy Hollenbeck held a news conference. She said the vote was promised.",
      "Marcy Hollenbeck", "Representative"),
 ])
@@ -786,10 +804,61 @@ def test_a_person_is_named_apart_from_the_title_and_what_comes_before_it(extract
     assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (name, "person", role)
 
 
+def test_a_name_after_whom_a_role_serves_is_the_roles_holder(extract_text):
+    quotes = extract_text("Senator Tom Hale criticised the nominee. A spokesman for Hale, Derek Simms, told The "
+                          "Arizona Ledger that the senator would support the ticket.")
+    assert (quotes[-1].speaker.name, quotes[-1].speaker.role) == ("Derek Simms", "spokesman for Hale")
+
+
+def test_data_released_by_a_body_after_what_they_are_of_are_the_bodys(extract_text):
+    q = only(extract_text("A survey of 812 likely voters released Tuesday by the Marston Institute found Whitcomb at "
+                          "46 percent and Ridley at 45 percent."))
+    assert q.speaker.name == "Marston Institute"
+
+
 def test_the_journal_a_study_was_published_in_is_not_its_speaker(extract_text):
     q = only(extract_text("A study published on Monday in the journal Environmental Health Reports found microplastic "
                           "particles in tap water samples."))
     assert q.speaker.name != "Environmental Health Reports" and q.speaker.kind != "person"
+
+
+@pytest.mark.parametrize("text, name", [
+    # an abbreviation stands for the words whose initials it spells, whatever the recogniser joined
+    ("Chief Alvin Meekis of the Northern Treaty Nations Council (NTNC) spoke first. The NTNC said it had not been "
+     "consulted on the bylaw.", "Northern Treaty Nations Council"),
+    ('Officers of the federal Department of Fisheries and Oceans (DFO) were there. DFO said in a statement that '
+     'officers were "actively monitoring" the area.', "Department of Fisheries and Oceans"),
+    ("The Federal Aviation Administration (FAA) testified on Monday. The FAA disputed those numbers. In a statement, "
+     "the agency said its net gain was significantly higher.", "Federal Aviation Administration"),
+    # where a body is based, or what it is, is no part of its name
+    ("A poll released Tuesday by the St. Louis-based Gateway Research Institute shows that 57 percent of voters "
+     "opposed redistricting.", "Gateway Research Institute"),
+    ('Airlines for a Safer Sky, a coalition of major carriers, said in a statement that the current structure '
+     '"cannot deliver a modern system."', "Airlines for a Safer Sky"),
+    # a municipality's name takes its "of"
+    ("The Town of Springhill has asked the Atlantic Provincial Bank to reverse its decision to close the branch.",
+     "Town of Springhill"),
+])
+def test_a_body_is_named_in_full_and_alone(extract_text, text, name):
+    q = extract_text(text)[-1]
+    assert (q.speaker.name, q.speaker.kind) == (name, "organisation")
+
+
+@pytest.mark.parametrize("text, name", [
+    ('The local MLA, Skeena-Bulkley Valley\'s Tanya Morrison of the BC Conservatives, accused the government of '
+     '"mismanaging this file from the beginning."', "Tanya Morrison"),
+    ("SMITHERS, B.C. — Members of a northern British Columbia First Nation have set up a checkpoint on a road, "
+     "saying the province has approved exploration work without consultation.",
+     "Members of a northern British Columbia First Nation"),
+])
+def test_what_the_recogniser_took_for_a_name_is_none(extract_text, text, name):
+    assert only(extract_text(text)).speaker.name == name
+
+
+def test_a_titled_name_set_beside_an_office_is_its_holder(extract_text):
+    q = only(extract_text('The Commonwealth Secretary-General, Baroness Ruth Akinde, said she was "appalled."'))
+    assert (q.speaker.kind, q.speaker.role) == ("person", "Commonwealth Secretary-General")
+    assert q.speaker.name.endswith("Ruth Akinde")
 
 
 def test_a_surname_is_the_person_not_the_company_named_after_them(extract_text):

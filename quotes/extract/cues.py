@@ -232,8 +232,9 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     if lemma == "say" and 0 < verb.i < len(doc) - 1 and doc[verb.i - 1].lower_ == "that" \
             and doc[verb.i - 1].is_sent_start and doc[verb.i + 1].text == ",":
         return None  # "That said, ...": a connective, nobody's words
-    if any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONALS for c in children):
+    if any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONALS | {"whether"} for c in children):
         return None  # "vote again if records showed they had not": a condition, not a statement
+        # ("asked whether the US would describe it as a coup": a question)
     if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass"):
         return None  # "[that] denying them citizenship violated ...": an activity, nobody's words
     if lemma in lexicon.ADDING_VERBS and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children):
@@ -247,9 +248,11 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     agent_obj = agent_of(verb)
     # "when asked to resign, the minister ...", "the union, urged by the mayor to ...": a bare
     # participle of asking is passive too; the noun it goes with was asked, not the asker
-    # ("Ostrowski, asked at a briefing whether ...": a participle the tagger took for a past tense,
-    # set off by its comma; not "The partner asked for ...", a verb the parser took for one)
-    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.dep_ == "acl" and doc[verb.i - 1].text == "," \
+    # ("Ostrowski, asked at a briefing whether ...", "Asked whether ..., Sidhu said": a participle
+    # the tagger took for a past tense, set off by its comma or opening its sentence; not "The
+    # partner asked for ...", a verb the parser took for one)
+    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and (
+        verb.dep_ == "acl" and doc[verb.i - 1].text == "," or verb.dep_ == "advcl" and opens_sentence(verb)) \
         and not any(c.dep_ in lexicon.ANY_SUBJECT_DEPS for c in children)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or participle \
         and verb.dep_ in ("advcl", "acl", "relcl") and not any(c.dep_ == "aux" for c in children) \
@@ -523,6 +526,14 @@ def office_of_name(subject: Token, lex: Lexicon) -> Token:
     return subject
 
 
+def opens_sentence(token: Token) -> bool:
+    """Whether a token is the first word of its sentence (after any line break the parser
+    left in it)."""
+    doc, i = token.doc, token.i
+    return bool(token.is_sent_start) or i > 0 and (doc[i - 1].is_space or bool(doc[i - 1].is_sent_start)
+                                                   and doc[i - 1].is_punct)
+
+
 def is_title_word(word: Token, lex: Lexicon) -> bool:
     """Whether the word before a name is a title ("Minister", "Sen."), not a word between."""
     return word.pos_ in ("NOUN", "PROPN") and word.lower_.rstrip(".") in lex.titles_or_roles
@@ -666,7 +677,9 @@ def speaker_in_apposition(verb: Token, subject: Token | None, comps: list[Token]
                     and doc[t.left_edge.i - 1].text == "," and agentive(t, lex)), None)
     if speaker is None:
         return None
-    return speaker, doc[claim.left_edge.i:speaker.left_edge.i - 1]
+    # (from the start of its paragraph, where the parser ran a headline into the sentence)
+    start = max([claim.left_edge.i] + [t.i + 1 for t in doc[claim.left_edge.i:speaker.left_edge.i] if "\n" in t.text])
+    return speaker, doc[start:speaker.left_edge.i - 1]
 
 
 def more_said(conj: Token, verb: Token, lex: Lexicon) -> bool:

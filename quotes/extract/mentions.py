@@ -32,15 +32,19 @@ def title_cased(head: Token, prep: Token, lex: Lexicon) -> bool:
     """'Mothers Against Drunk Driving Canada', 'Lawyers Without Borders': a name the recogniser
     missed, told by the capital of its preposition right after a capitalised head and by the
     capitals of all the words it governs."""
-    words = [t for t in prep.subtree if not t.is_punct]
+    described = [t for t in prep.subtree if t.dep_ == "appos" and t.head.i != head.i]  # (see below)
+    words = [t for t in prep.subtree if not t.is_punct and not any(t in d.subtree for d in described)]
     # "Americans for Fiscal Restraint": a plural name takes a small one ("Residents of
     # Halifax" are people of a place)
-    # ("Airlines for America, the industry's trade group": a plural described as a body is its name)
-    body = any(c.dep_ == "appos" and c.lemma_.lower() in lex.org_nouns for c in head.children)
-    capital = prep.text[:1].isupper() or (head.tag_ == "NNPS" or body) and prep.lower_ in lexicon.SMALL_WORDS
+    # ("Airlines for America, the industry's trade group": a plural described as a body is its
+    # name, wherever the parser hung the description)
+    body = any(c.dep_ == "appos" and c.lemma_.lower() in lex.org_nouns for c in [*head.children, *described])
+    # ("the Town of Springhill", "the City of Hamilton": a municipality's name takes "of")
+    capital = prep.text[:1].isupper() or (head.tag_ == "NNPS" or body) and prep.lower_ in lexicon.SMALL_WORDS \
+        or head.pos_ == "PROPN" and head.lemma_.lower() in lex.place_nouns and prep.lower_ == "of"
     return prep.i == head.i + 1 and head.text[:1].isupper() and capital and head.ent_type_ != "PERSON" \
         and all(t.text[:1].isupper() or t.lower_ in lexicon.SMALL_WORDS for t in words) \
-        and words[-1].text[:1].isupper() and prep.right_edge.i == words[-1].i
+        and words[-1].text[:1].isupper() and (prep.right_edge.i == words[-1].i or bool(described))
 
 
 def mention_span(head: Token, lex: Lexicon) -> Span:
@@ -64,7 +68,8 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             aside = {t.i for c in child.subtree if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
             ids |= {t.i for t in child.subtree if t.i not in aside}
         elif child.dep_ == "prep" and child.i > head.i and (abbreviated(head, child) or title_cased(head, child, lex)):
-            ids |= {t.i for t in child.subtree if t.dep_ != "appos" and not t.is_bracket}
+            aside = {t.i for c in child.subtree if c.dep_ == "appos" for t in c.subtree}
+            ids |= {t.i for t in child.subtree if t.i not in aside and not t.is_bracket}
         elif (child.dep_ == "prep" and child.lower_ in lexicon.NAME_PREPOSITIONS and child.i > head.i
               and (head.lemma_.lower() in lex.agents
                    or (head.ent_type_ in lexicon.ORG_LABELS and of_the_name(child)))):
@@ -97,6 +102,9 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     while hi < len(doc) and doc[hi].ent_iob_ == "I" and doc[hi].ent_type_ in lexicon.NAME_LABELS \
             and not caption_label(doc[hi]):
         hi += 1
+    # ("SMITHERS, B.C. — Members of a First Nation": a dateline is no part of the phrase)
+    lo = max([lo] + [t.i + 1 for t in doc[lo:head.i] if t.text in ("—", "–") and doc[t.sent.start].is_upper
+                     and lexicon.DATELINE.match(doc[t.sent.start:t.i + 1].text)])
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
@@ -186,9 +194,11 @@ def names_head(ent: Span, head: Token, lex: Lexicon) -> bool:
 def without_trade(span: Span, lex: Lexicon) -> Span:
     """An organisation's name without the words that describe it before it: the line of
     work, capitalised at a sentence's start ("Chipmaker Nvidia", "Broadcaster ITV"), and
-    words in lower case ("the ruling Democratic Rally", "state-run TASS"), and the kind of body
-    named in lower case ("Iranian news agency Fars")."""
+    words in lower case ("the ruling Democratic Rally", "state-run TASS", "the St. Louis-based
+    Gateway Institute"), and the kind of body named in lower case ("Iranian news agency Fars")."""
     doc, at = span.doc, span.start
+    # ("the St. Louis-based Gateway Research Institute": where it is based describes it too)
+    at = next((t.i + 1 for t in span[1:-1] if t.lower_ == "based" and doc[t.i - 1].text == "-"), at)
     while at < span.end - 1 and (doc[at].is_lower or doc[at].text == "-" or doc[at].lower_ in lexicon.ARTICLES
                                  or (doc[at].pos_ != "PROPN" and capital_of_position(doc[at])
                                      and not particle(doc, at + 1, at))):  # ("Carbones del Catatumbo")
@@ -341,7 +351,9 @@ def document_issuer(noun: Token) -> Token | None:
     for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (c for c in of.children if c.dep_ == "pobj"):
             for acl in (c for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in lexicon.ISSUING_VERBS):
-                if noun.doc[acl.i - 1].text == "," and (agent := agent_of(acl)) is not None:
+                # (or, with no comma, by a body: "a survey of 812 voters released by the Marston Institute")
+                if (agent := agent_of(acl)) is not None and (noun.doc[acl.i - 1].text == "," or (
+                        agent.ent_type_ == "ORG" and obj.ent_type_ not in lexicon.ORG_LABELS)):
                     return agent
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.ISSUING_VERBS:
         # "The campaign released a statement saying ...": who released it

@@ -42,6 +42,17 @@ def with_regnal_title(name: str, role: str | None) -> str:
     return name
 
 
+def spelled(name: Span, short: str) -> Span:
+    """The end of ``name`` whose capitalised words' initials spell the abbreviation ``short``
+    ("Chief Ann Lee of the Northern Treaty Nations Council" for "NTNC", a person and a body the
+    recogniser joined), else all of it ("the Department of Forestry and Fire Protection (CalFire)")."""
+    for k in range(len(name)):
+        rest = name[k:]
+        if rest[0].is_title and "".join(t.text[0] for t in rest if t.is_title) == short:
+            return rest
+    return name
+
+
 def titled_gender(words: list[str], name: str) -> str | None:
     """The gender a title or description among ``words`` gives the person ``name`` ("Mr",
     "spokeswoman"), but not one that begins another name ("Prince George-Mackenzie MLA Kelly
@@ -532,12 +543,16 @@ class Names:
         found: dict[str, set[str]] = {}
         tokens = self.tokens
         for e in self.ents:
-            if e.label_ not in lexicon.ORG_LABELS or e.end + 2 >= len(tokens) or len(e) < 2:
+            if e.label_ not in lexicon.ORG_LABELS:
+                continue
+            if e[-1].text == "(":  # ("the Department of Fisheries and Oceans (": the recogniser took the bracket)
+                e = e[:-1]
+            if e.end + 2 >= len(tokens) or len(e) < 2:
                 continue
             opening, short, closing = tokens[e.end:e.end + 3]
             if opening.text == "(" and closing.text == ")" and short.is_alpha \
                     and sum(c.isupper() for c in short.text) >= 2 and short.text[0].isupper():
-                found.setdefault(short.text, set()).add(clean_name(self.whole_name(e).text))
+                found.setdefault(short.text, set()).add(clean_name(spelled(self.whole_name(e), short.text).text))
         return {short: names.pop() for short, names in found.items() if len(names) == 1}
 
     def whole_name(self, ent: Span) -> Span:

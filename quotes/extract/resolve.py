@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
@@ -187,6 +187,9 @@ class Resolver:
         else:
             rule, found = next(((rule, a) for rule in RULES if (a := rule(self, mention)) is not None),
                                (None, UNKNOWN))
+        if found.kind == "organisation" and found.name in self.names.abbreviations:
+            # ("the agency" after "The FAA disputed ...": the name the article defined it for)
+            found = replace(found, name=self.names.abbreviations[found.name])
         self.at = outer
         if remember:
             self.history.remember(span, found)
@@ -240,8 +243,8 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
         if questioned is not None:
             return questioned
     if "person" in kinds:
-        only = subject_before_in_sentence(r, start, gender) or sole_person_before(r, start, gender) \
-            or described_person_before(r, start)
+        only = pair_member(r, start, gender) or subject_before_in_sentence(r, start, gender) \
+            or sole_person_before(r, start, gender) or described_person_before(r, start)
         if only is not None and only.name not in objects:
             return only
     candidates = [ref for ref in history.before(start) if ref.kind in kinds and can_be(ref.name)]
@@ -312,7 +315,8 @@ def named_before(r: Resolver, person: Named, start: int) -> Attribution:
 
 def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attribution | None:
     """"Dara spoke from the stage. "We won," he said.": the one person the sentence before
-    names, outside quotation marks, when that sentence refers to nobody else (no other name,
+    names (of the pronoun's gender), outside quotation marks, when that sentence refers to
+    nobody else (no other name,
     speaker, "he" or "she", or person described as its subject) and nobody else is named
     since: the only antecedent the pronoun has, whoever spoke before."""
     names, doc = r.names, r.doc
@@ -328,10 +332,12 @@ def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attributi
             token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")  # (or took for a body's name)
         if token.pos_ == "PROPN" and alone and not names.in_quotes(token.idx) and names.surname_in_full(token.text):
             people.setdefault(r.full(token.text), Named(token.idx, token.text, None))
+    # ("Hartley ran into the chairman, Robert Kline. He told reporters": the one of the pronoun's gender)
+    people = {name: person for name, person in people.items() if fits(r, name, gender)}
     if len(people) != 1:
         return None
     name, person = next(iter(people.items()))
-    if person.start >= hi or not fits(r, name, gender) or span is None or any(
+    if person.start >= hi or span is None or any(
             ref.name != name for ref in r.history.referents if lo <= ref.start < start):
         return None  # "The manager added that Oyelaran would ...": she is the sentence's speaker
     if any((t.lower_ in lexicon.PERSON_PRONOUNS or (t.dep_ in lexicon.SUBJECT_DEPS and t.lemma_.lower()
@@ -342,6 +348,27 @@ def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attributi
     # (the title they last spoke with, if none is written here)
     spoke = next((ref.role for ref in r.history.before(start) if ref.name == name and ref.role), None)
     return Attribution(name, "person", person.role or spoke)
+
+
+def pair_member(r: Resolver, start: int, gender: str | None) -> Attribution | None:
+    """"Arsenault and Lachance have not spoken since. She said ... He said ...": after two
+    people written together as a sentence's subject, in the sentence before or the one before
+    that, "he" or "she" is the one of the two of that gender, when the other is shown to be of
+    the other gender and nobody else is named since."""
+    if gender is None:
+        return None
+    names = r.names
+    pair = next(((at, name) for at, name in reversed(names.subject_pairs)
+                 if names.passage_start(start, 2) <= at < start), None)
+    if pair is None or len(members := [r.full(m) for m in pair[1].split(" and ")]) != 2:
+        return None
+    fitting = [m for m in members if fits(r, m, gender)]
+    later = {r.full(p.name) for p in names.people if pair[0] + len(pair[1]) <= p.start < start
+             and not names.in_quotes(p.start)}
+    if len(fitting) != 1 or not later <= set(members):
+        return None
+    return Attribution(fitting[0], "person", next((ref.role for ref in r.history.before(start)
+                                                   if ref.name == fitting[0] and ref.role), None))
 
 
 def questioned_before(r: Resolver, start: int, gender: str | None, answering: bool) -> Attribution | None:
@@ -539,8 +566,9 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     doc = r.doc
     # "The Maritime Bulletin", taken for a person: a name that ends with a word of bodies or media is none
     bodies = r.lex.org_nouns | r.lex.media_name_words
+    # (nor a title the recogniser took for a name: "The local MLA")
     persons = [e for e in r.names.ents_in(m.span) if e.label_ == "PERSON" and names_head(e, m.head, r.lex)
-               and e[-1].lower_ not in bodies]
+               and e[-1].lower_ not in bodies and not all(t.lower_.rstrip(".") in r.lex.titles_or_roles for t in e)]
     closing = name_closing(m.span, r.lex)
     if closing is not None:
         # "The mayor of Springvale, Ana Ruiz": the name set off at the end is whom the office describes
@@ -592,12 +620,31 @@ def appositive_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         # place's apposition is no description of it: "Mindanao, the country's disaster agency said")
         found = r.resolve(mention_span(m.head.head, r.lex), remember=False)
         return found if found.name else None
+    described = m.span[1:] if m.span[0].tag_ in ("PRP$", "WP$") and len(m.span) > 1 else m.span
+    if not name and m.lemma in r.lex.role_nouns:
+        name, described = served_by_apposition(r, m) or (None, described)
     if not name:
         return None
     if m.lemma in r.lex.org_nouns:
         return Attribution(name, "organisation")
-    described = m.span[1:] if m.span[0].tag_ in ("PRP$", "WP$") and len(m.span) > 1 else m.span
-    return Attribution(name, "person", clean_name(described.text))  # ("whose president", "its CEO")
+    # ("whose president", "its CEO"; "The local MLA", its letters no name's)
+    return Attribution(name, "person", strip_article(" ".join(described.text.split())))
+
+
+def served_by_apposition(r: Resolver, m: MentionPhrase) -> tuple[str, Span] | None:
+    """"A spokesman for Hale, Derek Simms,": a name after the one a role serves, parsed as that
+    one's apposition, is the role's holder when it is someone else's name (the name in full
+    and the role)."""
+    for served in (t for t in m.span if t.dep_ == "pobj" and t.head.head.i == m.head.i and t.pos_ == "PROPN"):
+        holder = next((c for c in served.children if c.dep_ == "appos" and r.doc[c.left_edge.i - 1].text == ","
+                       and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN" and lexicon.given_name_gender(
+                           mention_span(c, r.lex).text) is not None)), None)
+        if holder is None:
+            continue
+        name = r.full(clean_name(mention_span(holder, r.lex).text))
+        if name != r.full(clean_name(r.doc[served.left_edge.i:served.i + 1].text)) and " " in name:
+            return name, r.doc[m.span.start:holder.left_edge.i - 1]
+    return None
 
 
 def owned_office(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -1301,12 +1348,14 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
                      for e in r.names.ents_in(written))
         # (or, after a title, a name that opens with a given name: "Manitoba's Minister of
         # Housing, Bernice Okemaw", whatever the recogniser took it for)
+        at = name_start(appos, r.lex)
         if not office and (child.ent_type_ == "PERSON" or ending or child.pos_ == "PROPN" and (
-                head.pos_ != "PROPN" or head.lower_ in r.lex.titles_or_roles and len(appos) > 1
-                and lexicon.given_name_gender(appos.text) is not None)):
-            # "her rival, former county treasurer Wendell Voss": the name without its title
+                head.pos_ != "PROPN" or head.lower_ in r.lex.titles_or_roles and appos.end - at > 1
+                and lexicon.given_name_gender(appos.doc[at:appos.end].text) is not None)):
+            # "her rival, former county treasurer Wendell Voss": the name without its title (the
+            # one that holds the apposition's head: "Lord Patel of Wembley" is no Wembley)
             names = [e for e in r.names.ents_in(appos) if e.label_ == "PERSON"]
-            at = name_start(appos, r.lex)
+            names = [e for e in names if e.start <= child.i < e.end] or names
             name = names[-1] if names else appos.doc[at:appos.end] if appos.end - at >= 2 else appos
             return r.full(clean_name(name.text)), None
         if child.lemma_.lower() in r.lex.role_nouns:
