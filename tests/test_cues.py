@@ -484,6 +484,13 @@ def test_a_bodys_website_is_no_newsroom(extract_text):
     assert (q.quote, q.speaker.name) == ("citizens to keep paying their taxes", "Internal Revenue Service")
 
 
+def test_of_two_subjects_the_parser_gave_a_verb_the_one_in_its_clause_speaks(extract_text):
+    q = only(extract_text("The commissioner opened an investigation into the Labour MP for Bristol South West, Kieran "
+                          "Doyle, after the Mail on Sunday reported that he had failed to declare a paid role."))
+    assert (q.quote, q.speaker.kind) == ("he had failed to declare a paid role", "organisation")
+    assert q.speaker.name.startswith("Mail")
+
+
 def test_a_speaker_the_parser_hung_on_the_claims_last_noun_is_the_speaker(extract_text):
     q = only(extract_text("Flash floods triggered by days of heavy rain have killed at least 46 people on the "
                           "southern island of Mindanao, the country's disaster agency said on Saturday."))

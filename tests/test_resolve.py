@@ -855,6 +855,15 @@ def test_what_the_recogniser_took_for_a_name_is_none(extract_text, text, name):
     assert only(extract_text(text)).speaker.name == name
 
 
+def test_an_office_is_the_holder_of_it_named_last(extract_text):
+    quotes = extract_text(
+        "Chief Rebecca Antoine said the checkpoint would stay. UBCIC vice-president Chief Harold Jules said the nation "
+        'was right. "Every time a nation has to stand on a road, it is proof the system is not working," Jules said.'
+        "\n\nAntoine said the nation had invited the minister to visit. A spokesperson for the minister said he had "
+        "no plans to travel north this week.\n\nThe chief said the invitation stands.")
+    assert quotes[-1].speaker.name == "Rebecca Antoine"
+
+
 def test_a_titled_name_set_beside_an_office_is_its_holder(extract_text):
     q = only(extract_text('The Commonwealth Secretary-General, Baroness Ruth Akinde, said she was "appalled."'))
     assert (q.speaker.kind, q.speaker.role) == ("person", "Commonwealth Secretary-General")

@@ -239,7 +239,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         return None  # "[that] denying them citizenship violated ...": an activity, nobody's words
     if lemma in lexicon.ADDING_VERBS and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children):
         return None  # "trying to add the question to the census": put in, not said
-    subject = speaker_after(verb, next((c for c in children if c.dep_ in lexicon.ANY_SUBJECT_DEPS), None), lex)
+    subject = speaker_after(verb, own_subject(verb), lex)
     agent = next((c for c in children if c.dep_ == "agent"), None)
     if agent is None and verb.tag_ == "VBN" and verb.dep_ == "acl":
         return None  # "has features added to it", "the measures announced last week": no one speaks
@@ -524,6 +524,15 @@ def office_of_name(subject: Token, lex: Lexicon) -> Token:
             if holder is not None:
                 return holder
     return subject
+
+
+def own_subject(verb: Token) -> Token | None:
+    """A verb's subject; of two the parser gave it, the one after the mark that opens the
+    verb's clause ("... the MP, Kieran Doyle, after the Mail on Sunday reported that ...")."""
+    subjects = [c for c in verb.children if c.dep_ in lexicon.ANY_SUBJECT_DEPS]
+    if len(subjects) > 1 and any(c.dep_ == "mark" and subjects[0].i < c.i < subjects[1].i for c in verb.children):
+        return subjects[1]
+    return subjects[0] if subjects else None
 
 
 def opens_sentence(token: Token) -> bool:

@@ -1231,12 +1231,20 @@ def definite_description(r: Resolver, m: MentionPhrase) -> Attribution | None:
 
 
 def titled_before(r: Resolver, m: MentionPhrase) -> Named | None:
-    """The nearest person named before the mention with a title of its noun ("Italian economic
-    development minister Ana Ruiz" for "the minister", "deputy director of the forum" for "the
-    director")."""
+    """The person last named before the mention of those named with a title of its noun
+    ("Italian economic development minister Ana Ruiz" for "the minister", "deputy director of
+    the forum" for "the director"), as the title was written."""
     k = bisect_left(r.names.people_starts, m.span.start_char)
-    return next((p for p in reversed(r.names.people[:k]) if p.role and not r.names.in_quotes(p.start)
-                 and title_noun(p.role) == m.lemma), None)
+    before = [p for p in r.names.people[:k] if not r.names.in_quotes(p.start)]
+    titled = next((p for p in reversed(before) if p.role and title_noun(p.role) == m.lemma), None)
+    if titled is None:
+        return None
+    # ("Chief Ann Lee ... Chief Tom Hale ... Lee said ... The chief said": the holder named last)
+    holders = {r.full(p.name): p for p in before if p.role and title_noun(p.role) == m.lemma}
+    mentioned = [(p.start, r.full(p.name)) for p in before] + [
+        (ref.start, ref.name) for ref in r.history.before(m.span.start_char) if ref.kind == "person"]
+    last = max(((at, name) for at, name in mentioned if name in holders), default=None)
+    return holders[last[1]] if last is not None else titled
 
 
 def title_noun(role: str) -> str:
