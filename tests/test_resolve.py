@@ -925,6 +925,8 @@ def test_a_name_after_a_title_noun_that_ends_the_subject_is_the_speaker(extract_
     ('"Whenever there are signs of peace," wrote student protester Ana Ruiz. "They come with a tighter grip."'
      '\n\n"We will not leave," said a protester using the pseudonym Kit.', "Kit"),
     ("A man identified as Tom Reyes said the fire started at noon.", "Tom Reyes"),
+    ('A shopkeeper in the central market, who gave only his first name, Samuel, told this news agency: "Nobody '
+     'knows what tomorrow looks like."', "Samuel"),
 ])
 def test_the_name_a_described_speaker_is_given_is_the_speaker(extract_text, text, name):
     q = extract_text(text)[-1]

@@ -1375,10 +1375,12 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
 
 def given_name(head: Token) -> Span | None:
     """The name a described person is given right after the description: "a protester
-    named Ana", "a man identified as Tom Reyes", "a resident using the pseudonym Kit"."""
-    for acl in (c for c in head.children if c.dep_ == "acl" and c.i > head.i and head.pos_ == "NOUN"):
-        naming = acl.lemma_.lower() in lexicon.GIVEN_NAME_VERBS or acl.lemma_.lower() == "use" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.NAME_NOUNS for c in acl.children)
+    named Ana", "a man identified as Tom Reyes", "a resident using the pseudonym Kit", "a
+    shopkeeper, who gave only his first name, Samuel"."""
+    for acl in (c for c in head.children if c.dep_ in ("acl", "relcl") and c.i > head.i and head.pos_ == "NOUN"):
+        naming = acl.lemma_.lower() in lexicon.GIVEN_NAME_VERBS and acl.dep_ == "acl" \
+            or acl.lemma_.lower() in ("use", "give") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lexicon.NAME_NOUNS for c in acl.children)
         names = [t for t in acl.subtree if t.i > acl.i and t.pos_ == "PROPN" and t.is_title]
         if naming and names:
             end = names[-1].i + 1
