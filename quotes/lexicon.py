@@ -667,6 +667,8 @@ PORTFOLIO_WORDS: frozenset[str] = frozenset({
     "labor", "agriculture", "culture", "economy", "economic", "development", "aviation", "civil",
     "treasury", "industry", "housing", "security", "immigration", "tourism", "sports", "information",
     "communications", "infrastructure", "fisheries", "social", "affairs", "welfare", "science",
+    # and the bodies a member sits in ("Member of Parliament Femke Willems")
+    "parliament", "congress",
 })
 # Adverbs that put a clause after the one before in time ("and she would later resign"): the
 # narration going on, not more of a claim.

@@ -796,6 +796,9 @@ def test_a_name_the_article_abbreviates_in_brackets_is_the_speaker_in_full(extra
      "Councillor"),
     ('The housing minister, Lord Patel of Wembley, told peers the government would "reflect carefully."', "Patel",
      "housing minister"),
+    ('Dutch Member of Parliament Femke Willems wrote on X that the verdict was "another reminder."',
+     "Femke Willems", "Dutch Member of Parliament"),
+
     ("Whitford and Representative Marcy Hollenbeck held a news conference. She said the vote was promised.",
      "Marcy Hollenbeck", "Representative"),
 ])
@@ -847,6 +850,9 @@ def test_a_body_is_named_in_full_and_alone(extract_text, text, name):
 @pytest.mark.parametrize("text, name", [
     ('The local MLA, Skeena-Bulkley Valley\'s Tanya Morrison of the BC Conservatives, accused the government of '
      '"mismanaging this file from the beginning."', "Tanya Morrison"),
+    # (an office whose field lists three words, is no list of speakers)
+    ("Saskatchewan's Minister of Corrections, Policing and Public Safety, Paul Hennig, said in a statement that he "
+     "had spoken with the RCMP.", "Paul Hennig"),
     ("SMITHERS, B.C. — Members of a northern British Columbia First Nation have set up a checkpoint on a road, "
      "saying the province has approved exploration work without consultation.",
      "Members of a northern British Columbia First Nation"),

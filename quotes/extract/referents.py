@@ -170,10 +170,12 @@ class Names:
     def describes(self, token: Token) -> bool:
         """Whether a capitalised word before a name describes the person rather than naming
         them: a title or office, an occupation, a party or a nationality (not a country, which
-        may be a given name: "Chad Le Clos"), or is where they posted ("on Twitter West")."""
+        may be a given name: "Chad Le Clos"), or is where they posted ("on Twitter West"), or the
+        field of an office ("Member of Parliament Femke Willems")."""
         word = token.lower_
+        field = word in lexicon.PORTFOLIO_WORDS and token.i > 0 and token.doc[token.i - 1].lower_ in ("of", "for")
         return token.text[:1].isupper() and (word.rstrip(".") in self.described or word in lexicon.DEMONYMS
-                                             or word.endswith(lexicon.OCCUPATION_ENDINGS))
+                                             or word.endswith(lexicon.OCCUPATION_ENDINGS) or field)
 
     @cached_property
     def described(self) -> frozenset[str]:
@@ -222,9 +224,13 @@ class Names:
                 name = mention_span(token, self.lex)
                 joined = next((t.i for t in name if t.dep_ == "cc" or t.text == ","), name.end)
                 name = self.doc[name.start:joined]  # "officers Ann Lee and Tom Hale": the first of two
+                # ("Member of Parliament Femke Willems": the office's field is no part of the name)
+                name = self.doc[at:name.end] if name.end - (at := name_start(name, self.lex)) >= 2 else name
                 if len(name) >= 2 and all(t.is_title or t.text == "-" or t.is_lower for t in name):
-                    role = strip_article(mention_span(head, self.lex).text)
-                    found.append(Named(name.start_char, clean_name(name.text), role))
+                    role = mention_span(head, self.lex)
+                    role_text = self.doc[role.start:name.start].text.strip(" ,") if role.start < name.start < role.end \
+                        else role.text
+                    found.append(Named(name.start_char, clean_name(name.text), strip_article(role_text)))
         return found
 
     def _honoured(self) -> list[Named]:

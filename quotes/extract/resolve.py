@@ -448,6 +448,8 @@ def described_person_before(r: Resolver, start: int) -> Attribution | None:
 def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"Britain and Canada said": a group, named as written. ("Writer and performer Rob Day"
     joins two titles of one person.)"""
+    if m.lemma in r.lex.role_nouns and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in m.head.children):
+        return None  # "Minister of Corrections, Policing and Public Safety, Paul Hennig,": one person, titled
     conjuncts = [c for c in m.head.children if c.dep_ == "conj"]
     if not conjuncts and m.head.dep_ in lexicon.SUBJECT_DEPS and any(c.dep_ == "cc" for c in m.head.children):
         # "Harbour Paper, which makes tissues, and Solaris Paper which makes towels, said": parsed as two subjects
