@@ -614,6 +614,8 @@ STOPWORDS: frozenset[str] = frozenset(
 # Words opening an embedded question ("did not say when"): a question reports no statement.
 WH_WORDS: frozenset[str] = frozenset({"when", "where", "why", "how", "what", "who", "whom", "which",
                                       "whether"})
+# Marks opening an embedded yes-no question ("asked whether ...", "asked if ...").
+QUESTION_MARKS: frozenset[str] = frozenset({"whether", "if"})
 # Conjunctions opening a subordinate clause that may trail a reported claim.
 SUBORDINATORS: frozenset[str] = frozenset({"when", "where", "while", "whereas", "because", "as",
                                            "although", "though", "unless", "since", "which"})

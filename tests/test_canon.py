@@ -247,6 +247,12 @@ def test_a_role_that_names_no_place_is_nobody_across_articles():
     assert role_holder("the Kremlin spokesman", index) == "b"
 
 
+def test_a_holder_whose_role_names_no_place_holds_no_office_named_with_one():
+    index = role_index({"brandli": ["Foreign Minister"]})  # of one article: whose foreign minister?
+    assert role_holder("head of the SADC mission, former Botswana foreign minister Kagiso Modise", index) is None
+    assert role_holder("Botswana's foreign minister", index) is None
+
+
 # quote groups
 
 

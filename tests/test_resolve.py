@@ -119,6 +119,21 @@ def test_a_pronoun_after_a_newsrooms_question_is_whom_it_asked(extract_text, tex
     assert extract_text(text)[-1].speaker.name == name
 
 
+def test_they_after_people_described_as_the_subject_are_those_people_not_a_body_before(extract_text):
+    quotes = extract_text("The Pacific Ocean Monitoring Consortium said the reefs were warming. The authors "
+                          "acknowledge in the paper that field trials are needed. They write that \"the advantage must "
+                          'be confirmed in situ."')
+    q = said(quotes, "in situ")
+    assert (q.speaker.name, q.speaker.role) == (None, "authors")
+
+
+def test_a_pronoun_after_a_relative_described_as_the_subject_is_that_relative(extract_text):
+    quotes = extract_text('Organizer Emily Carriere said the search would continue. "We are not giving up," she said.'
+                          "\n\nTyler Morin was last seen on Friday. His mother spoke briefly, thanking the volunteers. "
+                          '"You walked those roads in the cold for Tyler," she told the crowd.')
+    assert quotes[-1].speaker.name == "Tyler Morin's mother"
+
+
 def test_a_pronoun_after_a_pair_named_as_subject_is_the_one_of_its_gender(extract_text):
     quotes = extract_text(
         "Union president Marie Arsenault said the strike would go on. Treasury Board President Raymond Lachance "
@@ -509,6 +524,8 @@ def test_a_country_named_with_its_article_is_not_a_person_with_the_role_the(extr
      "Tom Reyes", "Executive director of the Harbour Food Bank"),
     ("The head of the local fire service, chief officer Ana Ruiz, said the fire was out.",
      "Ana Ruiz", "head of the local fire service, chief officer"),
+    ('The head of the SADC mission, former Botswana foreign minister Kagiso Modise, said the mission had observed '
+     '"no major incidents."', "Kagiso Modise", "head of the SADC mission, former Botswana foreign minister"),
 ])
 def test_a_name_set_off_after_an_office_is_the_speaker(extract_text, text, name, role):
     q = only(extract_text(text))
@@ -874,6 +891,13 @@ def test_a_titled_name_set_beside_an_office_is_its_holder(extract_text):
     q = only(extract_text('The Commonwealth Secretary-General, Baroness Ruth Akinde, said she was "appalled."'))
     assert (q.speaker.kind, q.speaker.role) == ("person", "Commonwealth Secretary-General")
     assert q.speaker.name.endswith("Ruth Akinde")
+
+
+def test_the_company_is_no_surname_the_recogniser_took_for_a_body(extract_text):
+    quotes = extract_text("Van Hoorn Marine Works said it had changed its procedures. Paulo Teixeira was sentenced. "
+                          "The court heard evidence from Teixeira on Monday. "
+                          '"The conduct described by the court does not reflect who we are today," the company said.')
+    assert said(quotes, "who we are").speaker.name == "Van Hoorn Marine Works"
 
 
 def test_a_surname_is_the_person_not_the_company_named_after_them(extract_text):

@@ -64,6 +64,8 @@ def role_holder(role: str, index: dict[str, list[tuple[str, frozenset[str]]]],
     office, places = role_key(role, lex)
     if not office or not places - GENERIC_QUALIFIERS - PORTFOLIO_WORDS:
         return None
+    # (nor is a holder whose role names none: "Foreign Minister Lukas Brandli" of one article
+    # is not "former Botswana foreign minister Kagiso Modise" of another)
     found = {speaker for speaker, where in index.get(office, ())
-             if places <= where or where <= places}
+             if where - GENERIC_QUALIFIERS - PORTFOLIO_WORDS and (places <= where or where <= places)}
     return found.pop() if len(found) == 1 else None

@@ -232,7 +232,7 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     if lemma == "say" and 0 < verb.i < len(doc) - 1 and doc[verb.i - 1].lower_ == "that" \
             and doc[verb.i - 1].is_sent_start and doc[verb.i + 1].text == ",":
         return None  # "That said, ...": a connective, nobody's words
-    if any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONALS | {"whether"} for c in children):
+    if any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONALS | lexicon.QUESTION_MARKS for c in children):
         return None  # "vote again if records showed they had not": a condition, not a statement
         # ("asked whether the US would describe it as a coup": a question)
     if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass"):
@@ -577,7 +577,7 @@ def clause_contents(verb: Token, subject: Token | None, comps: list[Token], cont
             if span is not None:
                 content.append(span)
             continue
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children) \
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.QUESTION_MARKS for c in comp.children) \
                 or doc[comp.left_edge.i].lower_ in lexicon.WH_WORDS:
             if asking and subject is not None:
                 span = contiguous(doc, [t for t in comp.subtree if t.i > verb.i])

@@ -442,6 +442,8 @@ class Names:
             if ent.label_ != "ORG" or not named or self.in_quotes(ent.start_char) or not self.in_text(ent.start_char):
                 continue
             name = clean_name(without_trade(ent, self.lex).text)
+            if self.surname_in_full(name):
+                continue  # "Teixeira", of Paulo Teixeira, which the recogniser took for a body
             # (the nouns of the name's head: "Court of Justice of the European Union" is no union)
             of = next((t.i for t in ent if t.pos_ == "ADP"), ent.end)
             nouns = {t.lemma_.lower() for t in ent if t.i < of and t.lemma_.lower() in self.lex.org_nouns}

@@ -247,6 +247,10 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
             or sole_person_before(r, start, gender) or described_person_before(r, start)
         if only is not None and only.name not in objects:
             return only
+    if "group" in kinds:
+        described = described_group_before(r, start)
+        if described is not None:
+            return described
     candidates = [ref for ref in history.before(start) if ref.kind in kinds and can_be(ref.name)]
     if "person" in kinds:
         # "The head of the inquiry told the court ... She also said": the last speaker, though
@@ -316,9 +320,8 @@ def named_before(r: Resolver, person: Named, start: int) -> Attribution:
 def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attribution | None:
     """"Dara spoke from the stage. "We won," he said.": the one person the sentence before
     names (of the pronoun's gender), outside quotation marks, when that sentence refers to
-    nobody else (no other name,
-    speaker, "he" or "she", or person described as its subject) and nobody else is named
-    since: the only antecedent the pronoun has, whoever spoke before."""
+    nobody else (no other name, speaker, "he" or "she", or person described as its subject)
+    and nobody else is named since: the only antecedent the pronoun has, whoever spoke before."""
     names, doc = r.names, r.doc
     before = names.sentence_before(start)
     if before is None:
@@ -423,7 +426,8 @@ def subject_before_in_sentence(r: Resolver, start: int, gender: str | None) -> A
 
 def described_person_before(r: Resolver, start: int) -> Attribution | None:
     """"One of the victims chose to be named. She said ...", "A local teacher spoke at the
-    rally. She said ...", "The President flew to Ohio. He said ...": the person the sentence
+    rally. She said ...", "The President flew to Ohio. He said ...", "His mother spoke
+    briefly. ... she told the crowd": the person the sentence
     before is about, described, not named, when that sentence is no report and refers to
     nobody else: the pronoun's antecedent, whoever spoke before."""
     names, doc = r.names, r.doc
@@ -439,10 +443,29 @@ def described_person_before(r: Resolver, start: int) -> Attribution | None:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or not (partitive_group(subject) is not None or (
             subject.lemma_.lower() in r.lex.role_nouns and subject.tag_ in ("NN", "NNP")
-            and doc[subject.left_edge.i].lower_ in lexicon.INDEFINITE | lexicon.DEFINITE)):
+            and doc[subject.left_edge.i].lower_ in lexicon.INDEFINITE | lexicon.DEFINITE)
+            # ("His mother spoke briefly. ... she told the crowd")
+            or subject.lemma_.lower() in r.lex.relation_nouns and subject.tag_ == "NN"
+            and any(c.dep_ == "poss" for c in subject.children)):
         return None
     found = r.resolve(mention_span(subject, r.lex), remember=False)
     return found if found.kind == "person" else None
+
+
+def described_group_before(r: Resolver, start: int) -> Attribution | None:
+    """"The authors acknowledge in the paper that trials are needed. They write that ...":
+    people described, not named, as the subject of the sentence before are what "they" refers
+    to, as they were resolved (unknown, when the article never names them), not a body that
+    spoke earlier."""
+    before = r.names.sentence_before(start)
+    sent = r.doc.char_span(*before, alignment_mode="expand") if before is not None else None
+    root = next((t for t in sent or [] if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subject is None or subject.tag_ != "NNS" or subject.lemma_.lower() not in r.lex.role_nouns \
+            or r.names.in_quotes(subject.idx) or r.doc[subject.left_edge.i].lower_ not in lexicon.DEFINITE:
+        return None
+    found = r.resolve(mention_span(subject, r.lex), remember=False)
+    return found if found.kind in (None, "group") else None
 
 
 def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -1395,7 +1418,8 @@ def given_name(head: Token) -> Span | None:
 
 def name_closing(span: Span, lex: Lexicon) -> Span | None:
     """A person's name that ends a mention after a comma ("The mayor of Springvale, Ana
-    Ruiz", "The head of the fire service, chief officer Ana Ruiz"): two or more capitalised
+    Ruiz", "The head of the fire service, chief officer Ana Ruiz", "The head of the mission,
+    former Botswana foreign minister Kagiso Modise"): two or more capitalised
     words that the recogniser took for a person or for nothing, after any title ("a
     spokesman for the navy, Commodore Hendra Kusuma")."""
     commas = [t.i for t in span if t.text == ","]
@@ -1406,6 +1430,8 @@ def name_closing(span: Span, lex: Lexicon) -> Span | None:
     while start < span.end and (doc[start].is_lower and doc[start].pos_ in ("NOUN", "ADJ")
                                 or start + 2 < span.end and doc[start].lower_.rstrip(".") in lex.title_words):
         start += 1
+    # ("..., former Botswana foreign minister Kagiso Modise": the name after the whole title)
+    start = max(start, name_start(doc[start:span.end], lex)) if span.end - start > 2 else start
     name = doc[start:span.end]
     if len(name) >= 2 and all(t.pos_ == "PROPN" and (t.is_title or t.text == "-") and t.ent_type_ in ("", "PERSON")
                               for t in name):
