@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..lexicon import Lexicon
 from .chunks import SENTENCE_ENDS
-from .marks import QUOTE_TOKENS
+from .marks import QUOTE_TOKENS, quote_mark
 
 
 def that_mark(clause: Token) -> Token | None:
@@ -315,8 +315,7 @@ def ends_with_quotation(span: Span) -> Span:
         # 'calling it "a raid on budgets" and setting up a fight': a participle joined on
         # after the quotation closed is the writer's account of what the words did
         if token.tag_ == "VBG" and token.dep_ == "conj" and doc[token.i - 1].dep_ == "cc" \
-                and doc[token.i - 2].text in QUOTE_TOKENS and doc[token.i - 2].tag_ != "POS" \
-                and sum(t.text in QUOTE_TOKENS and t.tag_ != "POS" for t in doc[span.start:token.i]) % 2 == 0:
+                and quote_mark(doc[token.i - 2]) and sum(map(quote_mark, doc[span.start:token.i])) % 2 == 0:
             return doc[span.start:token.i - 1]
     first = span.start if span[0].text in QUOTE_TOKENS else span.start - 1
     if first < 0 or doc[first].text not in QUOTE_TOKENS:
@@ -345,7 +344,7 @@ def closed_before(conj: Token) -> bool:
     start = claim.left_edge.i
     if start > 0 and doc[start - 1].text in QUOTE_TOKENS:
         start -= 1
-    marks = [t for t in doc[start:conj.left_edge.i] if t.text in QUOTE_TOKENS and t.tag_ != "POS"]
+    marks = [t for t in doc[start:conj.left_edge.i] if quote_mark(t)]
     return len(marks) >= 2 and len(marks) % 2 == 0 and doc[start].text in QUOTE_TOKENS
 
 
@@ -358,7 +357,7 @@ def after_closed_quotation(conj: Token) -> bool:
     top = conj.head
     while top.dep_ == "ccomp":
         top = top.head
-    marks = [t for t in doc[top.i:conj.i] if t.text in QUOTE_TOKENS and t.tag_ != "POS"]  # (not "teachers'")
+    marks = [t for t in doc[top.i:conj.i] if quote_mark(t)]
     return len(marks) >= 2 and len(marks) % 2 == 0 and not any(c.dep_ in lexicon.SUBJECT_DEPS for c in conj.children)
 
 

@@ -34,7 +34,7 @@ from .content import (
     without_writers_addition,
     worded_clause,
 )
-from .marks import QUOTE_TOKENS, in_ranges
+from .marks import QUOTE_TOKENS, in_ranges, quote_mark
 from .mentions import agent_of, clean_name, in_capitals, name_start, opening_name, partitive_group
 
 
@@ -699,7 +699,7 @@ def more_said(conj: Token, verb: Token, lex: Lexicon) -> bool:
     if conj.dep_ != "conj" or conj.head.i != verb.i or conj.lemma_.lower() in lex.reporting_verbs \
             or any(c.dep_ in lexicon.ANY_SUBJECT_DEPS for c in conj.children):
         return False
-    quoted = sum(t.text in QUOTE_TOKENS and t.tag_ != "POS" for t in conj.subtree)
+    quoted = sum(map(quote_mark, conj.subtree))
     return quoted >= 2 and quoted % 2 == 0 or conj.lemma_ == "be" and any(
         a.dep_ == "acomp" and a.lower_ in lexicon.STANCE_ADJECTIVES
         and any(c.dep_ in ("ccomp", "advcl") for c in a.children) for a in conj.children)

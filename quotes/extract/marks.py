@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 OPENING = {"“": "”", "«": "»", "„": "“"}
 
@@ -166,6 +166,12 @@ def closes(line: str, i: int) -> bool:
     before = line[i - 1] if i else " "
     after = line[i + 1] if i + 1 < len(line) else " "
     return not before.isspace() and not after.isalnum()
+
+
+def quote_mark(token: Token) -> bool:
+    """Whether a token is a quotation mark, not the apostrophe of a plural possessive
+    ("the teachers' union")."""
+    return token.text in QUOTE_TOKENS and token.tag_ != "POS"
 
 
 def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:

@@ -9,7 +9,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..canon.speakers import unaccented
+from ..canon.speakers import acronym, unaccented
 from ..lexicon import Lexicon
 from ..records import Attribution, SpeakerKind
 from .marks import in_ranges, quoted_runs
@@ -48,7 +48,7 @@ def spelled(name: Span, short: str) -> Span:
     recogniser joined), else all of it ("the Department of Forestry and Fire Protection (CalFire)")."""
     for k in range(len(name)):
         rest = name[k:]
-        if rest[0].is_title and "".join(t.text[0] for t in rest if t.is_title) == short:
+        if rest[0].is_title and acronym([t.text for t in rest if t.is_title]) == short.lower():
             return rest
     return name
 

@@ -313,8 +313,12 @@ def named_before(r: Resolver, person: Named, start: int) -> Attribution:
     """A person named before ``start``, in full, with the title written there or, when
     none is ("Varga declined"), the one the person last spoke with ("Governor Ilse Varga")."""
     name = r.full(person.name)
-    role = person.role or next((ref.role for ref in r.history.before(start) if ref.name == name and ref.role), None)
-    return Attribution(name, "person", role)
+    return Attribution(name, "person", person.role or last_role(r, name, start))
+
+
+def last_role(r: Resolver, name: str, start: int) -> str | None:
+    """The title ``name`` last spoke with before ``start``, if any."""
+    return next((ref.role for ref in r.history.before(start) if ref.name == name and ref.role), None)
 
 
 def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attribution | None:
@@ -349,8 +353,7 @@ def sole_person_before(r: Resolver, start: int, gender: str | None) -> Attributi
     if gender:
         r.history.gender.setdefault(name, gender)
     # (the title they last spoke with, if none is written here)
-    spoke = next((ref.role for ref in r.history.before(start) if ref.name == name and ref.role), None)
-    return Attribution(name, "person", person.role or spoke)
+    return Attribution(name, "person", person.role or last_role(r, name, start))
 
 
 def pair_member(r: Resolver, start: int, gender: str | None) -> Attribution | None:
@@ -370,17 +373,15 @@ def pair_member(r: Resolver, start: int, gender: str | None) -> Attribution | No
              and not names.in_quotes(p.start)}
     if len(fitting) != 1 or not later <= set(members):
         return None
-    return Attribution(fitting[0], "person", next((ref.role for ref in r.history.before(start)
-                                                   if ref.name == fitting[0] and ref.role), None))
+    return Attribution(fitting[0], "person", last_role(r, fitting[0], start))
 
 
 def questioned_before(r: Resolver, start: int, gender: str | None, answering: bool) -> Attribution | None:
     """"Lee questioned Ruiz at length about the fund. "We took $8 million," he replied.": the
     person the sentence before put questions to, for a pronoun that answers; for one that
     merely says, when no person asked ("The Times asked Ruiz whether ... She said")."""
-    before = r.names.sentence_before(start)
-    sent = r.doc.char_span(*before, alignment_mode="expand") if before is not None else None
-    for verb in (t for t in sent or [] if t.lemma_.lower() in lexicon.QUESTIONING_VERBS and t.pos_ == "VERB"):
+    for verb in (t for t in span_before(r, start) or [] if t.lemma_.lower() in lexicon.QUESTIONING_VERBS
+                 and t.pos_ == "VERB"):
         asked = next((c for c in verb.children if c.dep_ == "dobj" and (
             c.pos_ == "PROPN" or c.lemma_.lower() in r.lex.role_nouns)), None)
         asker = next((c for c in verb.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
@@ -424,6 +425,12 @@ def subject_before_in_sentence(r: Resolver, start: int, gender: str | None) -> A
     return Attribution(name, "person") if " " in name and fits(r, name, gender) else None
 
 
+def span_before(r: Resolver, start: int) -> Span | None:
+    """The sentence before the one holding ``start`` (:meth:`Names.sentence_before`)."""
+    before = r.names.sentence_before(start)
+    return r.doc.char_span(*before, alignment_mode="expand") if before is not None else None
+
+
 def described_person_before(r: Resolver, start: int) -> Attribution | None:
     """"One of the victims chose to be named. She said ...", "A local teacher spoke at the
     rally. She said ...", "The President flew to Ohio. He said ...", "His mother spoke
@@ -431,8 +438,7 @@ def described_person_before(r: Resolver, start: int) -> Attribution | None:
     before is about, described, not named, when that sentence is no report and refers to
     nobody else: the pronoun's antecedent, whoever spoke before."""
     names, doc = r.names, r.doc
-    before = names.sentence_before(start)
-    sent = doc.char_span(*before, alignment_mode="expand") if before is not None else None
+    sent = span_before(r, start)
     if sent is None:
         return None
     root = next((t for t in sent if t.dep_ == "ROOT"), None)
@@ -457,9 +463,7 @@ def described_group_before(r: Resolver, start: int) -> Attribution | None:
     people described, not named, as the subject of the sentence before are what "they" refers
     to, as they were resolved (unknown, when the article never names them), not a body that
     spoke earlier."""
-    before = r.names.sentence_before(start)
-    sent = r.doc.char_span(*before, alignment_mode="expand") if before is not None else None
-    root = next((t for t in sent or [] if t.dep_ == "ROOT"), None)
+    root = next((t for t in span_before(r, start) or [] if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
     if subject is None or subject.tag_ != "NNS" or subject.lemma_.lower() not in r.lex.role_nouns \
             or r.names.in_quotes(subject.idx) or r.doc[subject.left_edge.i].lower_ not in lexicon.DEFINITE:
