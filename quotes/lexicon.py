@@ -127,6 +127,10 @@ QUESTIONING_VERBS: frozenset[str] = QUESTION_VERBS | {"press", "quiz", "grill", 
 # Prepositions that introduce whom a request is made of ("called on", "appealed to",
 # "pleaded with") and what is asked for ("called for", "asked for").
 ADDRESSEE_PREPOSITIONS: frozenset[str] = frozenset({"on", "upon", "to", "with"})
+# Verbs whose object is the one told: in the passive ("respondents were told the program
+# could raise the deficit") their subject heard the words, and who said them goes unnamed.
+TELLING_VERBS: frozenset[str] = frozenset({"tell", "inform", "assure", "notify", "advise", "remind", "brief",
+                                           "warn", "reassure"})
 
 # Verbs by which a document or data "speak" ("a poll shows that ...", "the report found
 # that ...", "the statement read: ..."): cues only when their subject is a source noun.
@@ -523,6 +527,28 @@ RELATION_NOUNS: frozenset[str] = frozenset({
     "co-worker", "relative", "boss", "employer", "employee", "manager", "coach", "associate", "ally",
 })
 
+# The nouns US news calls a member of a party by ("the Ohio Democrat"), and the letter of the
+# party in a politician's tag ("Sen. Ana Ruiz, D-Ohio,", "(R-Texas)").
+PARTY_MEMBERS: dict[str, str] = {"democrat": "D", "republican": "R", "independent": "I"}
+PARTY_TAG = re.compile(r"\s*[,(]\s*([DRI])-((?:[A-Z][A-Za-z]*\.?\s?){1,3}?)\s*[,)]")
+# The states of the US and how news writes them short in such a tag: AP style ("N.Y.",
+# "Calif.") and postal codes ("NY"); a state written in full is its own.
+US_STATES: dict[str, frozenset[str]] = {state: frozenset(short.split()) for state, short in (
+    ("Alabama", "Ala. AL"), ("Alaska", "AK"), ("Arizona", "Ariz. AZ"), ("Arkansas", "Ark. AR"),
+    ("California", "Calif. CA"), ("Colorado", "Colo. CO"), ("Connecticut", "Conn. CT"), ("Delaware", "Del. DE"),
+    ("Florida", "Fla. FL"), ("Georgia", "Ga. GA"), ("Hawaii", "HI"), ("Idaho", "ID"), ("Illinois", "Ill. IL"),
+    ("Indiana", "Ind. IN"), ("Iowa", "IA"), ("Kansas", "Kan. Kans. KS"), ("Kentucky", "Ky. KY"),
+    ("Louisiana", "La. LA"), ("Maine", "ME"), ("Maryland", "Md. MD"), ("Massachusetts", "Mass. MA"),
+    ("Michigan", "Mich. MI"), ("Minnesota", "Minn. MN"), ("Mississippi", "Miss. MS"), ("Missouri", "Mo. MO"),
+    ("Montana", "Mont. MT"), ("Nebraska", "Neb. Nebr. NE"), ("Nevada", "Nev. NV"), ("New Hampshire", "N.H. NH"),
+    ("New Jersey", "N.J. NJ"), ("New Mexico", "N.M. NM"), ("New York", "N.Y. NY"), ("North Carolina", "N.C. NC"),
+    ("North Dakota", "N.D. ND"), ("Ohio", "OH"), ("Oklahoma", "Okla. OK"), ("Oregon", "Ore. Oreg. OR"),
+    ("Pennsylvania", "Pa. Penn. PA"), ("Rhode Island", "R.I. RI"), ("South Carolina", "S.C. SC"),
+    ("South Dakota", "S.D. SD"), ("Tennessee", "Tenn. TN"), ("Texas", "Tex. TX"), ("Utah", "UT"),
+    ("Vermont", "Vt. VT"), ("Virginia", "Va. VA"), ("Washington", "Wash. WA"), ("West Virginia", "W.Va. WV"),
+    ("Wisconsin", "Wis. Wisc. WI"), ("Wyoming", "Wyo. WY"), ("Puerto Rico", "P.R. PR"),
+    ("District of Columbia", "D.C. DC"))}
+
 # Party affiliations news writes before a politician's name ("Libertarian Jo Jorgensen",
 # "Democrat Ann Lee"): a description of the person, no part of the name.
 AFFILIATION_WORDS: frozenset[str] = frozenset(
@@ -679,6 +705,9 @@ SEQUENCE_ADVERBS: frozenset[str] = frozenset({"later", "eventually", "then", "so
 # Words that make a clause a condition: a verb of saying in one ("if records showed ...")
 # reports nothing anyone said.
 CONDITIONALS: frozenset[str] = frozenset({"if", "unless"})
+# Of the words opening a time under which a claim holds, those that make it the claim's
+# proviso ("would not reopen until the chief says it is safe"), not a time of another report.
+PROVISO_MARKS: frozenset[str] = CONDITIONALS | {"until", "once"}
 # Words opening a clause governed by the one before: after an attribution set off by commas
 # ("The road stays closed, the mayor said, until it is safe") the claim goes on.
 GOVERNED_CLAUSE_OPENERS: frozenset[str] = frozenset({"until", "unless", "because", "if", "when", "before",
@@ -756,6 +785,12 @@ DEMONYMS: dict[str, str] = {
     "afghan": "afghanistan", "iraqi": "iraq", "belarusian": "belarus", "taiwanese": "taiwan",
     "vietnamese": "vietnam", "philippine": "philippines", "filipino": "philippines",
 }
+# Nouns for one person of a nation where the noun is not its adjective ("the Swede Ingrid
+# Berg", "Briton Ann Lee"): a description before a name, no part of it.
+NATIONALITY_NOUNS: frozenset[str] = frozenset(
+    "swede dane briton brit scot spaniard dutchman dutchwoman frenchman frenchwoman englishman "
+    "englishwoman irishman irishwoman welshman welshwoman scotsman scotswoman icelander "
+    "zealander kiwi aussie serb croat kurd finn pole turk".split())
 # In news style a capital stands for its government ("Seoul said ...", "Washington
 # confirmed ..."); speaker names only, so reading a capital as its country is safe there.
 CAPITALS: dict[str, str] = {

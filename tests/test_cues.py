@@ -378,6 +378,79 @@ def test_a_statement_written_to_ask_is_not_the_object_of_a_report(extract_text):
     assert all(not q.quote.startswith("a letter") for q in quotes)
 
 
+@pytest.mark.parametrize("text, claim", [
+    ('Harmon said she would keep the chief "for now" but wanted "a serious conversation about accountability" '
+     "after an audit released in January found the department had failed to track overtime.",
+     'she would keep the chief "for now" but wanted "a serious conversation about accountability"'),
+    ("He called for an outside review of the training academy in Oklahoma City, where he said a third of "
+     "trainees fail to graduate.", "an outside review of the training academy in Oklahoma City"),
+])
+def test_a_report_of_its_own_ends_the_claim_before_it(extract_text, text, claim):
+    assert extract_text(text)[0].quote == claim
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Ruiz said she would resign if an inquiry found any wrongdoing.",
+     "she would resign if an inquiry found any wrongdoing"),
+    ('Ruiz said the town would not reopen "until the fire chief says it is safe."',
+     'the town would not reopen "until the fire chief says it is safe."'),
+])
+def test_a_proviso_with_a_verb_of_saying_stays_the_speakers(extract_text, text, claim):
+    assert extract_text(text)[0].quote == claim
+
+
+@pytest.mark.parametrize("text, claim", [
+    ('Agency spokeswoman Lorraine Pike said in a statement after the hearing that the FAA "shares the '
+     'committee\'s goal" and would "work with Congress on any bill that helps."',
+     'the FAA "shares the committee\'s goal" and would "work with Congress on any bill that helps."'),
+    ('Denise Harmon said she was "proud of my father\'s record" but was "running for the job in 2025, not 1999."',
+     'she was "proud of my father\'s record" but was "running for the job in 2025, not 1999."'),
+])
+def test_both_quoted_halves_of_a_mixed_claim_are_one_quote(extract_text, text, claim):
+    q = only(extract_text(text))
+    assert (q.quote, q.type) == (claim, "mixed")
+
+
+@pytest.mark.parametrize("text, claim", [
+    ('Premier Ravi Dhillon said the budget is "a good start" and praised the dental care expansion.',
+     'the budget is "a good start"'),
+    ("Finance Minister Trent Olafson said the province would study the details before taking a position, but "
+     "questioned the timing of new spending.", "the province would study the details before taking a position"),
+    ('House Majority Leader Tom Garrity said the chamber would "take a hard look" at the bill but stopped short of '
+     "promising a vote.", 'the chamber would "take a hard look" at the bill'),
+])
+def test_a_past_tense_after_a_claim_in_the_present_or_a_modal_is_the_speakers_next_act(extract_text, text, claim):
+    assert extract_text(text)[0].quote == claim
+
+
+def test_a_participle_of_saying_is_no_part_of_the_request_before_it(extract_text):
+    quotes = extract_text("The U.S. Consumer Product Safety Commission on Wednesday urged owners of about 300,000 "
+                          "electric bicycles to stop charging them immediately, saying the lithium-ion batteries had "
+                          "caused at least 41 fires.")
+    assert [q.quote for q in quotes] == [
+        "owners of about 300,000 electric bicycles to stop charging them immediately",
+        "the lithium-ion batteries had caused at least 41 fires"]
+
+def test_a_passive_joined_to_the_claim_is_still_the_claim(extract_text):
+    q = only(extract_text("Tessa Rowan said the memo had been taken out of context and was written by a junior "
+                          "staffer."))
+    assert q.quote == "the memo had been taken out of context and was written by a junior staffer"
+
+def test_a_past_aside_after_a_claim_in_the_present_is_the_writers(extract_text):
+    q = only(extract_text("President Ana Ruiz was in Texas. The President insists that the budget include "
+                          "funding for the wall, which was one of her campaign promises, but Congress has not "
+                          "passed it."))
+    assert q.quote == "the budget include funding for the wall"
+
+
+@pytest.mark.parametrize("text", [
+    'The study builds on research into what biologists call "domestication syndrome," a set of traits.',
+    'The plan was met with what one councillor called "fury" from local tourism chiefs.',
+])
+def test_what_someone_calls_a_thing_is_a_name_in_use(extract_text, text):
+    assert extract_text(text) == []
+
+
 @pytest.mark.parametrize("text", ["They call him the crowbar robber.", "Locals dub the bridge the Rock."])
 def test_naming_in_the_present_is_not_speech(extract_text, text):
     assert extract_text(text) == []

@@ -106,6 +106,45 @@ def test_a_name_set_after_its_kind_is_no_nationality(extract_text, kind_word, na
     assert (q.speaker.name, q.speaker.kind) == (name, kind)
 
 
+def test_a_nationality_before_a_name_is_no_part_of_it(extract_text):
+    q = only(extract_text("The agency's head of disaster risk, the Swede Ingrid Sandström, said northern countries "
+                          "could no longer assume they were immune."))
+    assert q.speaker.name == "Ingrid Sandström"
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ('Sen. Kirsten Albright, D-N.Y., wrote the bill. Sen. Dale Pruitt, R-Kan., opposed it. Rep. Ann Lee (D-Ohio) '
+     'was undecided. "Congress needs to act," the New York Democrat said.', "Congress", "Kirsten Albright"),
+    ('Sen. Kirsten Albright, D-N.Y., wrote the bill. Sen. Dale Pruitt, R-Kan., opposed it. "We need a vote," '
+     "the Republican said.", "vote", "Dale Pruitt"),
+    ('Rep. Ann Lee (D-Ohio) and Sen. Kirsten Albright, D-N.Y., wrote the bill. "Every one of my colleagues can '
+     'read a map," the Ohio Democrat said.', "map", "Ann Lee"),
+])
+def test_a_party_member_named_by_state_is_the_politician_tagged_so(extract_text, text, words, name):
+    q = said(extract_text(text), words)
+    assert (q.speaker.name, q.speaker_rule) == (name, "party_epithet")
+
+
+def test_she_after_a_party_member_named_by_state_is_that_politician(extract_text):
+    quotes = extract_text('Sen. Margaret Holloway, D-Ohio, wrote the bill. Holloway brushed the criticism aside. '
+                          'Asked whether she worried, the Ohio Democrat shrugged. "Every one of my colleagues can '
+                          'read a map," she said.')
+    assert said(quotes, "map").speaker.name == "Margaret Holloway"
+
+
+def test_a_body_named_a_paragraph_before_is_what_the_agency_is(extract_text):
+    # (the blank line between the paragraphs is no sentence between them)
+    quotes = extract_text("WASHINGTON (AP) — The U.S. Consumer Product Safety Commission on Wednesday urged owners of "
+                          "300,000 bicycles to stop charging them, saying the batteries had caused 41 fires.\n\n"
+                          "The agency said the batteries can overheat while charging.")
+    assert said(quotes, "overheat").speaker.name == "U.S. Consumer Product Safety Commission"
+
+def test_a_party_member_of_two_tagged_the_same_is_nobody_in_particular(extract_text):
+    q = said(extract_text('Sen. Kirsten Albright, D-N.Y., and Rep. Ann Lee, D-Ohio, wrote the bill. "We need a vote," '
+                          "the Democrat said."), "vote")
+    assert q.speaker.name != "Kirsten Albright" and q.speaker.name != "Ann Lee"
+
+
 # -- pronouns: the speaker of the passage over a person merely mentioned --------------------
 
 @pytest.mark.parametrize("text, name", [
@@ -434,6 +473,12 @@ def test_a_statement_nobody_is_shown_to_have_issued_is_a_document(extract_text):
     quotes = extract_text("The actor died at home, according to a statement posted to his account. "
                           "It also said he had been ill for four years.")
     assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [("statement", "document")] * 2
+
+
+def test_a_statement_posted_to_a_named_persons_account_is_theirs(extract_text):
+    quotes = extract_text("Chadwick Boseman was 43. Boseman died at home in the company of his wife and family "
+                          "according to a statement posted to his official Twitter account.")
+    assert said(quotes, "died at home").speaker.name == "Chadwick Boseman"
 
 
 @pytest.mark.parametrize("text, words, speaker", [
@@ -2001,6 +2046,60 @@ def test_the_judge_refers_back_to_a_justice(extract_text):
                           'account." "The accused did not simply take money," the judge said in her ruling.')
     assert [q.speaker.name for q in quotes] == ["Ana Ruiz", "Ana Ruiz"]
 
+
+@pytest.mark.parametrize("text, words, name", [
+    # the recogniser saw "Louis-Philippe" as the person, "Sandhu-Patel" as a body
+    ("Métis National Council president Louis-Philippe Gaudry welcomed a fund but said the government had yet "
+     "to deliver.", "deliver", "Louis-Philippe Gaudry"),
+    ('NDP Leader Amrit Sandhu-Patel said the budget includes wins. "New Democrats forced this," Sandhu-Patel said.',
+     "forced", "Amrit Sandhu-Patel"),
+    # a titled name the parser hung on the body before it
+    ("Assembly of First Nations National Chief Cindy Redsky said the budget was welcome.", "welcome",
+     "Cindy Redsky"),
+])
+def test_a_hyphenated_name_is_one_persons_name(extract_text, text, words, name):
+    q = said(extract_text(text), words)
+    assert (q.speaker.name, q.speaker.kind) == (name, "person")
+
+
+def test_a_body_described_in_the_lead_is_the_one_named_later_by_its_noun(extract_text):
+    quotes = extract_text("HALIFAX - Nova Scotia will spend $112 million, Health Minister Gabrielle Theriault "
+                          "announced Thursday, but the union representing the province's nurses says the plan does "
+                          "nothing to fix the shortage. Nova Scotia Nurses' Union president Janet Cormier said the "
+                          "money was welcome.")
+    assert said(quotes, "nothing to fix").speaker.name == "Nova Scotia Nurses' Union"
+
+
+def test_a_spokesperson_for_the_department_speaks_for_the_body_named_before(extract_text):
+    quotes = extract_text("She said she has asked Indigenous Services Canada, which runs the nursing station, for "
+                          "kits. A spokesperson for the department said in an email that supplies had been "
+                          "replenished.")
+    assert said(quotes, "replenished").speaker.name == "Indigenous Services Canada spokesperson"
+
+
+@pytest.mark.parametrize("text, words, name", [
+    # a riding written with a dash before the member's title
+    ("The minister spoke. Ottawa—Vanier MPP Lucille Bergeron, the NDP critic for francophone affairs, said the "
+     "minister's statement dodges the issue.", "dodges", "Lucille Bergeron"),
+    # an office's field joined by "and" before its title
+    ("Environment and Protected Areas Minister Rachel Sigurdson's office said in an email that the province is "
+     "reviewing an application.", "reviewing", "Rachel Sigurdson's office"),
+    # a body's name the recogniser cut at its "and"
+    ("The Swedish Meteorological and Hydrological Institute (SMHI) has issued its highest warning. According to the "
+     "institute, the region has received a third of its normal rainfall.", "rainfall",
+     "Swedish Meteorological and Hydrological Institute"),
+])
+def test_a_name_is_written_whole_past_its_dash_or_and(extract_text, text, words, name):
+    assert said(extract_text(text), words).speaker.name == name
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Harriet Lund ran the poll. She cautioned that support dropped sharply when respondents were told the program "
+     "could raise the deficit.", "the program could raise"),
+    ("Residents were told the water was safe to drink.", "safe to drink"),
+])
+def test_who_was_told_is_not_who_said_it(extract_text, text, words):
+    assert said(extract_text(text), words).speaker.name is None
 
 def test_a_title_before_a_hyphenated_name_is_cut_before_the_whole_name(extract_text):
     q = only(extract_text("Bloc Québécois MP Jean-François Thibodeau said in a statement that Quebec should get more "

@@ -477,6 +477,7 @@ def test_every_rule_that_finds_a_speaker_has_its_reader_wording():
 
 
 @pytest.mark.parametrize("rule, wording", [("nationality_epithet", "a nationality"), ("partitive", "a part of a group"),
+                                           ("party_epithet", "a party and state, as tagged on a politician"),
                                            ("introduced", "the paragraph before, which introduces them")])
 def test_a_quote_card_says_how_a_newer_rule_found_its_speaker(trusted, tmp_path, rule, wording):
     with sqlite3.connect(tmp_path / "quotes.db") as conn:  # the copy that trusted serves

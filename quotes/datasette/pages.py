@@ -140,7 +140,8 @@ def quote_dicts(rows: Iterable[Any], threshold: float = 0.0) -> list[dict[str, A
 # of component.FLOAT_RULES; "the mention" only for quotes stored before rules were recorded.
 FOUND_BY = {
     "pronoun": "a pronoun", "coordination": "names joined by “and”", "partitive": "a part of a group",
-    "nationality_epithet": "a nationality", "named_person": "the name, given in full elsewhere",
+    "nationality_epithet": "a nationality", "party_epithet": "a party and state, as tagged on a politician",
+    "named_person": "the name, given in full elsewhere",
     "appositive_name": "the name beside the description", "owned_office": "the office's owner",
     "owned_by_pronoun": "the owner a possessive refers to",
     "proper_name": "a surname", "same_source": "“the same source” as before",

@@ -358,7 +358,10 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
         kept.append(quote)
     kept = without_relays(kept)
     for quote in kept:
-        quote.features = features(quote, resolver.names, text)
+        # ("said her husband had told her ...": words inside another's report are second-hand)
+        within = any(other is not quote and other.start <= quote.start and quote.end <= other.end
+                     and other.speaker.name != quote.speaker.name for other in kept)
+        quote.features = features(quote, resolver.names, text, within)
         quote.confidence = MODEL(quote.features)
     return kept
 
@@ -476,17 +479,17 @@ def antecedent(text: str, quote: Quote, history: History) -> tuple[int, int] | N
 NEARBY_CHARS = 600  # how far back a person named counts as competing for a mention
 
 
-def features(quote: Quote, names: Names, text: str) -> dict[str, float]:
+def features(quote: Quote, names: Names, text: str, within: bool = False) -> dict[str, float]:
     """The confidence model's inputs for ``quote`` of the document ``text`` (:mod:`.confidence`):
-    indicators (1.0) of how it was found and how its speaker was resolved, and a few numbers
-    scaled to about [0, 1]."""
+    indicators (1.0) of how it was found and how its speaker was resolved (``within`` another
+    source's quote), and a few numbers scaled to about [0, 1]."""
     speaker = quote.speaker
     cue = cue_key(quote.cue)
     found = {f"type={quote.type}": 1.0, f"rule={quote.rule or 'none'}": 1.0,
              f"kind={speaker.kind or 'none'}": 1.0,
              "cue=plain" if cue in lexicon.PLAIN_CUES else "cue=none" if cue is None else "cue=other": 1.0,
              "words": math.log1p(len(quote.text.split())) / 4, "split": float(len(quote.pieces) > 1),
-             "question": float(quote.text.rstrip(" ,.\"”’'").endswith("?"))}
+             "question": float(quote.text.rstrip(" ,.\"”’'").endswith("?")), "within": float(within)}
     if cue is not None:
         found[f"cue={cue}"] = 1.0  # the verb itself: "said" is surer than "suggested"
     if quote.cue_kind is not None:

@@ -52,10 +52,6 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
         # "..., according to Reuters": an attribution of its own, not part of the claim
         drop |= {t.i for r in subtree if r.lower_ == "according" and r.i > claim.left_edge.i
                  and r.nbor(-1).text == "," for t in r.subtree}
-        # "... an emergency, which he said would allow him to act": a report of its own
-        drop |= {t.i for r in subtree if r.dep_ == "relcl" and r.lemma_.lower() in lex.reporting_verbs
-                 and r.i > claim.i and doc[r.left_edge.i - 1].text == ","
-                 and any(c.dep_ == "ccomp" for c in r.children) for t in r.subtree}
         # "insisted that A and denied that B": the parser hangs the second verb of saying
         # on A; it is the speaker's next cue, not part of the claim.
         saying = [c for c in subtree if (said_next(c, lex) or refusal(c, lex))
@@ -145,14 +141,22 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
     a gloss ('..., meaning the UK would leave'), a summing up ('..., a view many share'),
     what the speaker did next ('..., before reversing course the next day', '..., writing, "..."'), background in
     the present tense after a claim in the past ('the zone would lie east of the river,
-    which is territory the SDF holds'), how another answered it ('..., which Trump denied',
-    '..., with which others agreed', '..., which Biden did not do'), or, after a closing quotation mark, any relative or
-    subordinate clause ('"... of the Afghan forces", whose vehicle was used', '"... by us",
+    which is territory the SDF holds') or in the past after one in the present ('insists the
+    budget include funding for the wall, which was one of his campaign promises'), how
+    another answered it ('..., which Trump denied', '..., with which others agreed', '...,
+    which Biden did not do'), a report of its own, or, after a closing quotation mark, any
+    relative or subordinate clause ('"... of the Afghan forces", whose vehicle was used', '"... by us",
     while addressing the press')."""
     doc = span.doc
     past = span.root.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and (
         c.tag_ == "VBD" or c.lower_ in lexicon.PAST_MODALS) for c in span.root.children)
+    # (or the subjunctive: "insists that the budget include funding")
+    present = present_tense(span.root) or span.root.tag_ == "VB" and not any(
+        c.dep_ in ("aux", "auxpass") for c in span.root.children)
     last = max((t.i for t in span if not t.is_punct), default=span.end - 1)
+    for opener in span[1:]:
+        if report_of_its_own(opener, last, lex):
+            return doc[span.start:opener.i - 1 if doc[opener.i - 1].text == "," else opener.i]
     for comma in span[1:-1]:
         if comma.text not in (",", "—", "–"):
             continue  # only a comma or a dash sets off what the writer adds
@@ -181,10 +185,37 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
                                             and any(c.dep_ == "neg" for c in clause.children)) \
             and any(c.dep_ in lexicon.SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in clause.children)
         if after.lower_ == "meaning" and after.tag_ == "VBG" or then or answered \
-                or relative and clause.dep_ == "relcl" and (quoted or past and present_tense(clause)) \
+                or relative and clause.dep_ == "relcl" and (quoted or past and present_tense(clause)
+                                                            or present and tensed(clause, ("VBD",))) \
                 or quoted and after.dep_ == "mark" and clause.dep_ == "advcl":
             return doc[span.start:comma.i]
     return span
+
+
+def report_of_its_own(opener: Token, last: int, lex: Lexicon) -> bool:
+    """'..., which he said would allow him to act', '... "about accountability" after an
+    audit found the department had failed': a clause ending the claim that reports, with its
+    own subject and verb of saying or finding, what someone said or found; a row of its own,
+    not these words. A proviso ('if an inquiry found wrongdoing') stays the speaker's."""
+    clause = opener.head
+    if sum(map(quote_mark, opener.doc[opener.sent.start:opener.i])) % 2:
+        return False  # the speaker's own words
+    if opener.dep_ == "mark":
+        if opener.lower_ in lexicon.PROVISO_MARKS or clause.dep_ != "advcl":
+            return False
+    elif opener.tag_ in ("WDT", "WRB") and opener.doc[opener.i - 1].text == ",":
+        for _ in range(2):  # ("which he said would allow": the relative word is the claim's)
+            if clause.dep_ != "relcl":
+                clause = clause.head
+        if clause.dep_ != "relcl":
+            return False
+    else:
+        return False
+    return clause.right_edge.i >= last and opener.i == clause.left_edge.i \
+        and clause.lemma_.lower() in lex.reporting_verbs | lex.finding_verbs \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in clause.children) \
+        and any(c.dep_ == "ccomp" and c.tag_ != "VBG" and any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)
+                for c in clause.children)
 
 
 def after_quotation(doc: Doc, span: Span, comma: Token) -> int | None:
@@ -388,14 +419,19 @@ def said_next(token: Token, lex: Lexicon) -> bool:
     if subordinate and not conditional and any(c.dep_ == "neg" for c in token.children) \
             and token.lemma_.lower() in lex.reporting_verbs | lexicon.ELABORATING_VERBS:
         return True  # "..., though she did not say how much": the writer on what was left unsaid
-    if token.lemma_.lower() not in lex.reporting_verbs:
+    saying = token.lemma_.lower() in lex.reporting_verbs
+    head = token.head
+    own_subject = any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children)
+    if token.dep_ == "conj" and token.tag_ == "VBD" and not own_subject \
+            and (present_tense(head) or head.tag_ == "VB" and (saying or any(c.tag_ == "MD" for c in head.children))) \
+            and (saying or any(c.dep_ == "cc" and c.i < token.i for c in head.children)):
+        return True  # "said power is what sets the US apart, and described ...", "said the province would
+        # study the details, but questioned the timing", 'said the budget is "a good start" and praised
+        # ...': a past tense the claim's verb cannot share, the speaker's next act
+    if not saying:
         return False
     if subordinate and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children):
         return True  # "..., while the president noted his 'strength'": a report set beside the claim
-    if token.dep_ == "conj" and token.tag_ == "VBD" and (present_tense(token.head) or token.head.tag_ == "VB") \
-            and not any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children):
-        return True  # "said power is what sets the US apart, and described ...", "said prices would rise
-        # and warned of strikes": a past tense the claim's verb cannot share, the speaker's next act
     if token.dep_ == "conj" and token.tag_ == "VBD" and after_closed_quotation(token):
         return True  # 'said the governor had "chosen the union over kids" and vowed to ...': his next act
     if token.dep_ == "conj" and token.lemma_.lower() in lex.characterising_verbs \
@@ -410,8 +446,8 @@ def refusal(token: Token, lex: Lexicon) -> bool:
     'said the study was well designed but urged caution': a verb of saying (or of declining
     to) coordinated with a claim about something that cannot speak is the speaker's next act,
     the narration's."""
-    if token.dep_ != "conj" or any(c.dep_ in lexicon.SUBJECT_DEPS for c in token.children):
-        return False
+    if token.dep_ != "conj" or any(c.dep_ in lexicon.SUBJECT_DEPS or c.dep_ == "auxpass" for c in token.children):
+        return False  # (nor "... and was written by a junior staffer": a passive says what befell the subject)
     if (token.tag_ == "VB" or any(c.tag_ == "MD" for c in token.children)) \
             and not any(c.dep_ == "neg" for c in token.children):
         return False  # "said the conference would not be rushed and would insist on ...": still
@@ -794,6 +830,10 @@ def aside(claim: Token, lex: Lexicon) -> set[int]:
             # "urged the embassy to reconsider and spoke with ...": a finite verb is not part
             # of the infinitive; the parser hung the speaker's next act on it
             drop |= {t.i for t in c.subtree} | {t.i for t in claim.children if t.dep_ == "cc" and t.i < c.i}
+    # "urged owners to stop charging them immediately, saying the batteries had caused fires":
+    # a participle of saying set off deeper in, the parser's; a report of its own
+    drop |= {t.i for p in claim.subtree if p.dep_ == "advcl" and p.tag_ == "VBG" and p.doc[p.i - 1].text == ","
+             and reporting_participle(p, lex) for t in p.subtree}
     return drop
 
 

@@ -264,6 +264,9 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     elif passive and lemma != "quote" and subject is not None and subject.lower_ == "it":
         subject = None  # "it was announced that ..." names nobody
     subject = repaired_subject(verb, subject, lex)
+    if passive and lemma in lexicon.TELLING_VERBS and agent is None \
+            and any(c.dep_ == "nsubjpass" for c in children):
+        subject = None  # "respondents were told ...": they heard it; who said it goes unnamed
     relay = relayed_speaker(verb)
     if relay is not None:
         # "Interfax quoted Ms. Orlova as saying ...": she is the speaker, the agency the relay.
@@ -426,8 +429,13 @@ def repaired_subject(verb: Token, subject: Token | None, lex: Lexicon) -> Token 
 
 def place_half(subject: Token) -> Token:
     """'Coun. Sheila Boudreau of Sackville–Beaverbank said', parsed with the second half of
-    the dashed place as the subject: the person the place's first half belongs to."""
+    the dashed place as the subject: the person the place's first half belongs to; and
+    'Ottawa—Vanier MPP Lucille Bergeron said', parsed with the first half as the subject and
+    the rest as its apposition: the person of that apposition."""
     doc, i = subject.doc, subject.i
+    if i + 2 < len(doc) and doc[i + 1].text in ("-", "–", "—") and not subject.whitespace_ \
+            and not doc[i + 1].whitespace_:
+        return next((c for c in subject.children if c.dep_ == "appos" and c.left_edge.i == i + 2), subject)
     if i < 2 or doc[i - 1].text not in ("-", "–", "—") or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
         return subject
     token = doc[i - 2]
@@ -699,7 +707,11 @@ def more_said(conj: Token, verb: Token, lex: Lexicon) -> bool:
     if conj.dep_ != "conj" or conj.head.i != verb.i or conj.lemma_.lower() in lex.reporting_verbs \
             or any(c.dep_ in lexicon.ANY_SUBJECT_DEPS for c in conj.children):
         return False
-    quoted = sum(map(quote_mark, conj.subtree))
+    doc = conj.doc
+    end = conj.right_edge.i + 1  # (the closing mark the parser hung on the sentence's root)
+    while end < conj.sent.end and (quote_mark(doc[end]) or doc[end].text in (".", ",")):
+        end += 1
+    quoted = sum(map(quote_mark, doc[conj.left_edge.i:end]))
     return quoted >= 2 and quoted % 2 == 0 or conj.lemma_ == "be" and any(
         a.dep_ == "acomp" and a.lower_ in lexicon.STANCE_ADJECTIVES
         and any(c.dep_ in ("ccomp", "advcl") for c in a.children) for a in conj.children)
@@ -751,7 +763,9 @@ def misattached_that_clause(verb: Token, lex: Lexicon) -> list[Token]:
             continue
         for token in child.subtree:
             if token.dep_ in ("relcl", "acl") and (token.pos_ in ("VERB", "AUX") or token.pos_ == "ADJ" and any(
-                    c.dep_ in ("aux", "auxpass", "cop") for c in token.children)):  # '... was "deeply disappointed"'
+                    c.dep_ in ("aux", "auxpass", "cop") for c in token.children)  # '... was "deeply disappointed"'
+                    # ('that the FAA "shares the committee's goal"': its verb taken for a plural noun)
+                    or token.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in token.children)):
                 first = token.doc[token.left_edge.i]
                 subject = next((c for c in token.children if c.dep_ in lexicon.SUBJECT_DEPS), None)
                 noun = token.head.lemma_.lower()
@@ -970,8 +984,13 @@ def agentive(token: Token, lex: Lexicon) -> bool:
 
 def naming(verb: Token, lemma: str) -> bool:
     """"They call him the crowbar robber": a verb of naming in the present tense, with no
-    quotation mark in its clause, gives a name in use rather than a statement."""
+    quotation mark in its clause, gives a name in use rather than a statement; so does one
+    whose object is "what" ('what biologists call "domestication syndrome"', 'met with what
+    the paper called "fury"'): the writer uses the name."""
     clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1]
+    if lemma in lexicon.NAMING_VERBS and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "what"
+                                              for c in verb.children):
+        return True
     return lemma in lexicon.NAMING_VERBS and verb.tag_ in ("VBP", "VBZ") \
         and not any(t.text in QUOTE_TOKENS for t in clause)
 

@@ -283,11 +283,50 @@ def entities(doc: Doc, lex: Lexicon) -> list[Span]:
                 after += 1
             if after < len(doc) and doc[after].is_title and doc[after].pos_ == "PROPN":
                 end = after + 1
-        if end - ent.start > 1 and caption_label(doc[end - 1]):
+        start, label = ent.start, ent.label_
+        if label == "PERSON":
+            # "Louis-Philippe Gaudry", of which the recogniser saw the given name: the name's head
+            while end < len(doc) and doc[end - 1].whitespace_ and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                    and not doc[end].ent_type_ and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+                end += 1
+        elif label == "ORG" and start > 1 and doc[start - 1].lower_ == "and" and ent.root.lemma_.lower() in \
+                lex.org_nouns | lexicon.ORG_NAME_HEADS and named_word(doc[start - 2]) \
+                and (fixed[-1].end if fixed else 0) <= start - 2:
+            # "Swedish Meteorological and Hydrological Institute", of which it saw the part after "and"
+            while start > 1 and named_word(doc[start - 2]) and (fixed[-1].end if fixed else 0) <= start - 2:
+                start -= 1
+            start -= 1
+            if fixed and fixed[-1].label_ == "NORP" and fixed[-1].end == start:
+                start = fixed.pop().start  # (the nation's adjective too: "Swedish")
+        elif label == "ORG" and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
+                and not doc[start - 1].ent_type_ and person_like(doc[start:end], lex) \
+                and (doc[start - 1].lower_ in lexicon.GIVEN_NAMES
+                     or start > 1 and doc[start - 2].lower_.rstrip(".") in lex.titles_or_roles):
+            # "Amrit Sandhu-Patel", "NDP Leader Amrit Sandhu-Patel", of which it saw a body's name
+            start, label = start - 1, "PERSON"
+        if end - start > 1 and caption_label(doc[end - 1]):
             end -= 1
-        ent = Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent
+        ent = Span(doc, start, end, label=label) if (start, end, label) != (ent.start, ent.end, ent.label_) else ent
         fixed.extend(office_and_holder(ent, lex))
-    return fixed
+    # "Sandhu-Patel said": a person's family name the recogniser took for a body elsewhere
+    people = [e for e in fixed if e.label_ == "PERSON" and len(e) > 1]
+    surnames = {doc[e.end - 3:e.end].text if len(e) > 3 and doc[e.end - 2].text == "-" else e[-1].text for e in people}
+    # (not an owner: "Trump's State Department" stays a body's name)
+    return [Span(doc, e.start, e.end, label="PERSON") if e.label_ == "ORG" and e.text in surnames
+            and person_like(e, lex) and e.root.dep_ != "poss" else e for e in fixed]
+
+
+def named_word(token: Token) -> bool:
+    """A capitalised word of a name the recogniser left out of it ("Meteorological", "Swedish")."""
+    return token.is_title and token.pos_ in ("PROPN", "ADJ") and token.ent_type_ in ("", "NORP")
+
+
+def person_like(ent: Span, lex: Lexicon) -> bool:
+    """Whether a name the recogniser took for a body could be a person's: capitalised words
+    of no body's kind ("Sandhu-Patel", not "Harbour Foods Ltd")."""
+    words = [t for t in ent if t.text != "-"]
+    return 0 < len(words) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in words) \
+        and not any(t.lower_ in lex.org_nouns | lexicon.ORG_NAME_HEADS | lex.company_name_words for t in words)
 
 
 def office_and_holder(ent: Span, lex: Lexicon) -> list[Span]:
@@ -335,6 +374,12 @@ def document_issuer(noun: Token) -> Token | None:
         if child.dep_ == "acl" and child.lemma_.lower() in lexicon.ISSUING_VERBS:
             if any(c.dep_ == "agent" for c in child.children):
                 return agent_of(child)
+            # "a statement posted to his official Twitter account": the account's owner
+            owner = next((p for c in child.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                          for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in lexicon.CHANNEL_NOUNS
+                          for p in n.children if p.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
             # "a report released during the talks by the UN Environment Programme": the "by"
             # phrase the parser hung on the words between
             by = next((t for t in child.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent")), None)

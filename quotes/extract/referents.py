@@ -101,6 +101,20 @@ class Names:
     def ent_starts(self) -> list[int]:
         return [e.start for e in self.ents]
 
+    @cached_property
+    def party_tags(self) -> list[tuple[int, str, str, str | None]]:
+        """Politicians tagged with party and state ("Sen. Ana Ruiz, D-Ohio,"): where, the name,
+        the party's letter and the state, in the article's order."""
+        tagged = []
+        for ent in self.ents:
+            found = lexicon.PARTY_TAG.match(self.text, ent.end_char) if ent.label_ == "PERSON" else None
+            if found is not None:
+                short = found.group(2).strip()
+                state = next((name for name, forms in lexicon.US_STATES.items() if short == name or short in forms),
+                             None)
+                tagged.append((ent.start_char, clean_name(ent.text), found.group(1), state))
+        return tagged
+
     def ents_in(self, span: Span) -> list[Span]:
         """The entities lying wholly inside ``span``."""
         k = bisect_left(self.ent_starts, span.start)
@@ -174,7 +188,9 @@ class Names:
         field of an office ("Member of Parliament Femke Willems")."""
         word = token.lower_
         field = word in lexicon.PORTFOLIO_WORDS and token.i > 0 and token.doc[token.i - 1].lower_ in ("of", "for")
-        return token.text[:1].isupper() and (word.rstrip(".") in self.described or word in lexicon.DEMONYMS
+        # (a nation's noun that is a given name too, "Finn Wolfhard", names the person)
+        nation = word in lexicon.NATIONALITY_NOUNS and word not in lexicon.GIVEN_NAMES | lexicon.NAME_SEXES.keys()
+        return token.text[:1].isupper() and (word.rstrip(".") in self.described or word in lexicon.DEMONYMS or nation
                                              or word.endswith(lexicon.OCCUPATION_ENDINGS) or field)
 
     @cached_property
@@ -413,7 +429,9 @@ class Names:
 
     @cached_property
     def sent_starts(self) -> list[int]:
-        return [s.start_char for s in self.doc.sents]
+        """Where the sentences begin; the blank lines between paragraphs, which the parser may
+        make sentences of their own, are none."""
+        return [s.start_char for s in self.doc.sents if not s.text.isspace()]
 
     def sentence_before(self, start: int) -> tuple[int, int] | None:
         """The character range of the sentence before the one holding ``start``, past the
@@ -654,7 +672,8 @@ class Names:
         the recogniser took them for ("Sigrid Thorvaldsen" as a building), after the words
         that describe the person, without a title, an organisation's word or a country in them."""
         lex, found = self.lex, []
-        not_names = lex.not_in_names | lex.titles_or_roles | lex.company_name_words | lex.media_name_words
+        not_names = lex.not_in_names | lex.titles_or_roles | lex.company_name_words | lex.media_name_words \
+            | lexicon.AFFILIATION_WORDS  # ("the Ohio Democrat")
         runs: list[list[Token]] = [[]]
         for token in self.tokens:
             if (token.is_title and token.ent_type_ not in lexicon.TIME_LABELS and (
@@ -711,7 +730,7 @@ class Names:
 
     def full_name_near(self, name: str, at: int) -> str:
         """A surname several people named in full share, written at ``at``: the one named in
-        its sentence or the one before, when only one of them is ("Liberal critic Angus
+        its sentence or the one before, as a sentence's subject, when only one of them is ("Liberal critic Angus
         MacAulay said ... 'The minister keeps telling us,' said MacAulay", after Health
         Minister Patricia MacAulay); else as ``full_name`` has it."""
         if " " not in name:
@@ -720,8 +739,13 @@ class Names:
                 sentence = bisect_right(self.sent_starts, at)
                 recent = {p.name for p in self.people if p.name in matches and p.start < at
                           and bisect_right(self.sent_starts, p.start) >= sentence - 1}
-                if len(recent) == 1:
-                    return recent.pop()
+                # (the subject of a sentence: not "Trump brought up Biden's son Hunter Biden")
+                subjects = {p.name for p in self.subject_people if p.name in recent}
+                full = self.full_name(name)
+                if len(recent) == 1 and subjects:
+                    near = recent.pop()  # (but "Paul Delacorte" is "Paul R. Delacorte" written short)
+                    ends = near.split(), full.split()
+                    return full if (ends[0][0], ends[0][-1]) == (ends[1][0], ends[1][-1]) else near
         return self.full_name(name)
 
     def first_of(self, matches: set[str], surname: str) -> str:

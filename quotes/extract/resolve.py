@@ -483,6 +483,13 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
         conjuncts = [c for c in m.head.head.children if c.dep_ == m.head.dep_ and c.i > m.head.i]
     if not conjuncts or all(one_name(m.head, c) for c in conjuncts):
         return None  # "the Globe and Mail", "Procter and Gamble": one organisation's name
+    doc = r.doc
+    if len(conjuncts) == 1 and m.head.pos_ == "PROPN" and not m.head.ent_type_ and m.head.i == m.span.start \
+            and any(t.is_title and t.lower_ in r.lex.titles_or_roles and doc[t.i + 1].ent_type_ == "PERSON"
+                    for t in conjuncts[0].subtree if t.i + 1 < len(doc)):
+        # "Environment and Protected Areas Minister Rachel Sigurdson's office": an office's
+        # field before its title, no party of its own
+        return r.resolve(mention_span(conjuncts[0], r.lex), remember=False)
     if (m.head.pos_ == "PROPN" or m.head.ent_type_ in lexicon.NAME_LABELS) and all(fellows(c) for c in conjuncts):
         # "Dr Ana Ruiz and other researchers": the named person, for them all
         end = min(t.i for c in conjuncts for t in c.subtree if t.i > m.head.i) - 1
@@ -596,7 +603,10 @@ def named_person(r: Resolver, m: MentionPhrase) -> Attribution | None:
     # "The Maritime Bulletin", taken for a person: a name that ends with a word of bodies or media is none
     bodies = r.lex.org_nouns | r.lex.media_name_words
     # (nor a title the recogniser took for a name: "The local MLA")
-    persons = [e for e in r.names.ents_in(m.span) if e.label_ == "PERSON" and names_head(e, m.head, r.lex)
+    # ("Assembly of First Nations National Chief Cindy Redsky": a titled name the parser hung on the body)
+    persons = [e for e in r.names.ents_in(m.span) if e.label_ == "PERSON" and (names_head(e, m.head, r.lex) or (
+        e.end == m.span.end and e.start > m.span.start + 1 and m.head.ent_type_ == "ORG" and doc[e.start - 1].is_title
+        and doc[e.start - 1].lower_.rstrip(".") in r.lex.titles_or_roles))
                and e[-1].lower_ not in bodies and not all(t.lower_.rstrip(".") in r.lex.titles_or_roles for t in e)]
     closing = name_closing(m.span, r.lex)
     if closing is not None:
@@ -644,7 +654,8 @@ def appositive_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"the state news agency TASS", "the minister, Choe Son Hui": the name beside the noun."""
     name, _ = apposition(r, m.head)
     if not name and m.head.dep_ == "appos" and m.head.head.pos_ == "PROPN" and m.head.head.i < m.head.i \
-            and not (m.head.head.ent_type_ in ("GPE", "LOC") and m.lemma in r.lex.org_nouns):
+            and not (m.head.head.ent_type_ in ("GPE", "LOC") and m.lemma in r.lex.org_nouns) \
+            and r.doc[m.head.head.i + 1].text not in ("-", "–", "—"):  # ("Ottawa—Vanier MPP Ann Lee": a place's half)
         # "the Harbour Tenants Alliance, a group that argues ...": the description's name (a
         # place's apposition is no description of it: "Mindanao, the country's disaster agency said")
         found = r.resolve(mention_span(m.head.head, r.lex), remember=False)
@@ -999,6 +1010,11 @@ def document(r: Resolver, m: MentionPhrase) -> Attribution | None:
     # "a statement from the ministry", "a fire service statement", "Trump's statement", and
     # "the decree signed by the Pope" after a decree whose signer went unnamed
     found = r.resolve(mention_span(issuer, r.lex), remember=False) if issuer is not None else None
+    if issuer is not None and issuer.lower_ in lexicon.POSSESSIVE_SUBJECTS:
+        # "a statement posted to his account": whom the possessive refers to
+        owner_mention = MentionPhrase(r.doc[issuer.i:issuer.i + 1])
+        owner_mention.lower = lexicon.POSSESSIVE_SUBJECTS[issuer.lower_]
+        found = pronoun(r, owner_mention)
     if found is not None and found.name:
         return found
     if channel:
@@ -1097,6 +1113,12 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
         last_words = lex.company_name_words if line == "company" else lex.media_name_words
         name = next((ref.name for ref in r.history.before(start) if ref.kind == "organisation"
                      and ref.name.split()[-1].lower().rstrip(".") in last_words), None)
+    if name is None and m.definite and line is None and not m.plural:
+        # "the union representing the province's nurses says ...", the article naming it later:
+        # the one body it names by that noun
+        bodies = set(r.names.organisations.get(f"noun:{m.lemma}", ([], []))[1])
+        name = bodies.pop() if len(bodies) == 1 and r.names.organisation_before(f"noun:{m.lemma}", start) is None \
+            else None
     if name is None and m.definite and not m.modifiers and line != "media" and m.lemma not in lexicon.LED_BODIES:
         name = body_nearby(r, start)  # "Statistics Canada released figures. The agency said"
     return Attribution(name, "organisation") if name else None
@@ -1115,10 +1137,10 @@ def speaker_nearby(r: Resolver, start: int, lemma: str) -> str | None:
     return None if other else last.name
 
 
-def body_nearby(r: Resolver, start: int, kinds: Iterable[str] = ()) -> str | None:
+def body_nearby(r: Resolver, start: int, kinds: Iterable[str] = (), alone: bool = True) -> str | None:
     """The one organisation, news media apart, named in the sentence of ``start`` before it
     or in the sentence before (of these kinds: "police" in its name, or any for "company"),
-    when no other body is described there ("The ministry criticised Tesco": whose?)."""
+    when, ``alone``, no other body is described there ("The ministry criticised Tesco": whose?)."""
     since = r.names.passage_start(start, 1)
     bodies = {body for body in r.names.organisations_between(since, start)
               if all(k in body.lower().split() or k in r.lex.company_nouns for k in kinds)
@@ -1126,7 +1148,7 @@ def body_nearby(r: Resolver, start: int, kinds: Iterable[str] = ()) -> str | Non
     described = {t.lemma_.lower() for t in r.doc.char_span(since, start, alignment_mode="contract") or []
                  if t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in r.lex.org_nouns
                  and not r.names.in_quotes(t.idx)}
-    return bodies.pop() if len(bodies) == 1 and not described else None
+    return bodies.pop() if len(bodies) == 1 and not (alone and described) else None
 
 
 def person_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -1183,6 +1205,29 @@ def passage_person(r: Resolver, start: int) -> tuple[str, str | None] | None:
     if subject is not None and subject.start >= since and (speaker is None or subject.start > speaker.start):
         salient = (r.full(subject.name), subject.role)
     return salient
+
+
+def party_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
+    """"Sen. Ana Ruiz, D-Ohio, ... the Ohio Democrat said": a party member named by state and
+    party is the politician the article tagged so, the last one before; by party alone, the
+    one politician of that party it tagged (of two, nobody)."""
+    head = m.head
+    party = lexicon.PARTY_MEMBERS.get(head.lower_)
+    if party is None or m.first != "the" or head.i != m.span.end - 1 or not head.is_title:
+        return None
+    words = r.doc[m.span.start + 1:head.i].text
+    state = next((name for name in lexicon.US_STATES if words == name), None)
+    if words and state is None:
+        return None
+    tagged = [(name, where) for start, name, letter, where in r.names.party_tags
+              if letter == party and start < m.span.start_char]
+    if state is not None:
+        name = next((name for name, where in reversed(tagged) if where == state), None)
+    else:
+        name = tagged[0][0] if len({name for name, _ in tagged}) == 1 else None
+    if name is None:  # (of two tagged alike, neither; with none tagged, as another epithet)
+        return Attribution(None, None, strip_article(m.span.text)) if tagged else None
+    return Attribution(r.full(name), "person", strip_article(m.span.text))
 
 
 def nationality_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -1316,12 +1361,18 @@ def spoken_for(r: Resolver, m: MentionPhrase) -> str | None:
     """"Tesco will close 20 stores. A spokesperson said ...": a spokesperson written bare, or
     with only the kind of body ("a company spokesperson", "a police spokesman" after "West
     Yorkshire Police"), speaks for the one organisation of that kind named in their sentence
-    before them or in the sentence before."""
-    kinds = [t.lemma_.lower() for t in m.modifiers]
+    before them or in the sentence before; so does one "for the department" written so."""
+    before = [t for t in m.modifiers if t.i < m.head.i]
+    kinds = [t.lemma_.lower() for t in before]
     if m.lemma not in r.lex.spokesperson_nouns or m.plural or any(
-            t.dep_ != "compound" or t.pos_ != "NOUN" or t.lemma_.lower() not in r.lex.org_nouns for t in m.modifiers):
+            t.dep_ != "compound" or t.pos_ != "NOUN" or t.lemma_.lower() not in r.lex.org_nouns for t in before):
         return None
-    return body_nearby(r, m.span.start_char, kinds)
+    served = [t for t in m.span if t.i > m.head.i]
+    if served and not (len(served) == 3 and [t.lower_ for t in served[:2]] == ["for", "the"]
+                       and served[2].pos_ == "NOUN" and served[2].lemma_.lower() in r.lex.org_nouns):
+        return None
+    # (the body it serves said to be of a kind: no other body described nearby is in question)
+    return body_nearby(r, m.span.start_char, kinds, alone=not served)
 
 
 def unnamed_body(r: Resolver, m: MentionPhrase) -> Attribution | None:
@@ -1352,7 +1403,7 @@ def unnamed_body(r: Resolver, m: MentionPhrase) -> Attribution | None:
 
 
 RULES: tuple[Rule, ...] = (
-    pronoun, coordination, partitive, nationality_epithet, named_person, appositive_name, owned_office,
+    pronoun, coordination, partitive, party_epithet, nationality_epithet, named_person, appositive_name, owned_office,
     owned_by_pronoun, proper_name, same_source, both_parties, data, document, named_organisation, news_agency,
     organisation_epithet, person_epithet, definite_description, role, unnamed_body,
 )
