@@ -110,6 +110,9 @@ def test_a_label_before_a_colon_names_nobody(extract_text, lead):
     '"We will fight this," said Coun. Ana Ruiz. Her paper, titled "Why Cities Lose Their Parks," came out in May.',
     '"We will fight this," said Coun. Ana Ruiz. A report by the auditor, "Parks in Rural and Remote Areas," came '
     'out in May.',
+    # a programme's name after its owner or "on"
+    '"We will fight this," said Coun. Ana Ruiz. Appearing on CBS\' "Face the Nation," she repeated it.',
+    '"We will fight this," said Coun. Ana Ruiz. Appearing on "Meet the Press," she repeated it.',
 ])
 def test_a_title_or_a_sign_in_quotation_marks_is_nobody_s_speech(extract_text, text):
     assert [q.quote for q in extract_text(text)] == ["We will fight this,"]

@@ -2093,6 +2093,41 @@ def test_a_name_is_written_whole_past_its_dash_or_and(extract_text, text, words,
     assert said(extract_text(text), words).speaker.name == name
 
 
+@pytest.mark.parametrize("text, words, name, role", [
+    # a portfolio's fields joined by "and", before the title or after its "of"
+    ("Education and Early Childhood Development Minister Paul-Émile Doiron said the province was working on a plan.",
+     "working", "Paul-Émile Doiron", None),
+    ("Deputy Minister of Food, Agriculture and Light Industry Batbayar Tsogtgerel told reporters that the losses were "
+     "the worst since 2010.", "losses", "Batbayar Tsogtgerel",
+     "Deputy Minister of Food, Agriculture and Light Industry"),
+    # two offices of one person, and the name the parser made a second subject
+    ("Minister of Transportation and Infrastructure and Minister responsible for Emergency Measures Gérard "
+     "Lavallée-Stone said the province had met its legal obligations.", "obligations", "Gérard Lavallée-Stone",
+     "Minister of Transportation and Infrastructure and Minister responsible for Emergency Measures"),
+    # an occupation before the name
+    ("Herder Dorjsuren Altangerel, 52, said he had lost 260 of his 400 sheep.", "sheep", "Dorjsuren Altangerel",
+     "Herder"),
+])
+def test_a_long_office_before_a_name_is_the_role_not_the_name(extract_text, text, words, name, role):
+    q = said(extract_text(text), words)
+    assert q.speaker.name == name and (role is None or q.speaker.role == role)
+
+
+def test_a_body_named_after_its_kind_speaks_by_its_name_in_both_its_verbs(extract_text):
+    quotes = extract_text('The Bangkok-based group Living Rivers Southeast Asia called the treaty "a real step '
+                          'forward" but said the minimum flows were set too low.')
+    assert [q.speaker.name for q in quotes] == ["Living Rivers Southeast Asia"] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Solicitor General Michael Trudel-Hayes met them. In a statement, a spokesperson for Trudel-Hayes said the "
+     "ministry would review the report.", "spokesperson for Michael Trudel-Hayes"),
+    ("A spokesperson for Indigenous Services Minister Aline Bérubé-Kaur said the department was aware of the "
+     "concerns.", "spokesperson for Aline Bérubé-Kaur"),
+])
+def test_a_spokesperson_for_someone_with_a_hyphenated_name_speaks_for_them(extract_text, text, speaker):
+    assert only(extract_text(text)).speaker.name == speaker
+
 @pytest.mark.parametrize("text, words", [
     ("Harriet Lund ran the poll. She cautioned that support dropped sharply when respondents were told the program "
      "could raise the deficit.", "the program could raise"),

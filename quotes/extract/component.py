@@ -409,6 +409,12 @@ def titled(doc: Doc, run: list[tuple[int, int]], lex: Lexicon) -> bool:
     if word.lower_ in lexicon.TITLING_WORDS:
         return not (word.lower_ == "reading" and word.i > 0 and doc[word.i - 1].lemma_.lower() in lex.document_nouns)
     words = [t for t in quoted if t.is_alpha]
+    capitals = len(words) >= 2 and all(t.is_title or t.lower_ in lexicon.SMALL_WORDS for t in words)
+    before = doc[quoted.start - 2] if quoted.start > 1 and doc[quoted.start - 1].is_quote else None
+    if capitals and len(words) <= 6 and before is not None and (
+            before.tag_ == "POS" or before.text in ("'", "’") and doc[before.i - 1].lower_.endswith("s")
+            or before.lower_ == "on"):
+        return True  # 'Appearing on CBS' "Face the Nation,"': a programme's name, after its owner or "on"
     # (set off by commas after a noun, all its words in capitals)
     return doc[quoted.start - 1].is_quote and doc[at + 1].text == "," and word.pos_ in ("NOUN", "PROPN") \
         and "," in (quoted[-1].text, doc[quoted.end].text if quoted.end < len(doc) else "") and len(words) >= 2 \

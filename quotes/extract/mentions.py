@@ -139,7 +139,7 @@ def name_start(span: Span, lex: Lexicon) -> int:
     while at > span.start and ((doc[at - 1].pos_ == "PROPN" or doc[at - 1].lower_ in lexicon.GIVEN_NAMES)
                                and doc[at - 1].is_title or doc[at - 1].text == "-"
                                or particle(doc, at - 1, span.start)) \
-            and doc[at - 1].lower_.rstrip(".") not in lex.not_in_names:  # ("Coun." as "Coun")
+            and (doc[at - 1].text == "-" or doc[at - 1].lower_.rstrip(".") not in lex.not_in_names):  # ("Coun.")
         at -= 1
     # "Minister of Health Ana Ruiz": the office's field is no part of the name
     if at > 0 and doc[at - 1].lower_ in lexicon.PORTFOLIO_WORDS | {"of", "for"}:
@@ -286,9 +286,15 @@ def entities(doc: Doc, lex: Lexicon) -> list[Span]:
         start, label = ent.start, ent.label_
         if label == "PERSON":
             # "Louis-Philippe Gaudry", of which the recogniser saw the given name: the name's head
+            # (or saw as another person after a given name: "Paul-Émile" and "Doiron")
+            given = "-" in ent.text or doc[end - 1].lower_ in lexicon.GIVEN_NAMES.keys() | lexicon.NAME_SEXES.keys()
             while end < len(doc) and doc[end - 1].whitespace_ and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                    and not doc[end].ent_type_ and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+                    and (not doc[end].ent_type_
+                         or given and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "B") \
+                    and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end:
                 end += 1
+                while end < len(doc) and doc[end].ent_iob_ == "I":
+                    end += 1
         elif label == "ORG" and start > 1 and doc[start - 1].lower_ == "and" and ent.root.lemma_.lower() in \
                 lex.org_nouns | lexicon.ORG_NAME_HEADS and named_word(doc[start - 2]) \
                 and (fixed[-1].end if fixed else 0) <= start - 2:
@@ -333,7 +339,8 @@ def office_and_holder(ent: Span, lex: Lexicon) -> list[Span]:
     """"director of Amnesty International Man-kei Tam", "head of the World Health Organization
     Tedros Adhanom Ghebreyesus": after a role "of", the recogniser often reads the body and its
     officer's name as one. The person's name is the last two words or more after the body's
-    closing word ("International", "Organization") or from a given name on."""
+    closing word ("International", "Organization") or a portfolio's ("Industry"), or from a
+    given name on."""
     doc = ent.doc
     before = ent.start - 1 - (ent.start > 0 and doc[ent.start - 1].lower_ in lexicon.ARTICLES)
     if before < 1 or doc[before].lower_ != "of" or doc[before - 1].lemma_.lower() not in \
@@ -344,7 +351,9 @@ def office_and_holder(ent: Span, lex: Lexicon) -> list[Span]:
         rest = [t for t in doc[token.i:ent.end] if t.text != "-" and doc[t.i - 1].text != "-"]
         if len(rest) < 2 or token.i <= first or not all(t.is_title and t.pos_ == "PROPN" for t in rest):
             continue
-        if doc[token.i - 1].lemma_.lower() in lex.org_nouns | lexicon.ORG_NAME_HEADS \
+        # (or the last field of its portfolio: "Minister of Food, Agriculture and Light Industry Batbayar Tsogtgerel")
+        body_words = lex.org_nouns | lexicon.ORG_NAME_HEADS | lexicon.PORTFOLIO_WORDS
+        if doc[token.i - 1].lemma_.lower() in body_words and token.lemma_.lower() not in body_words \
                 or token.lower_ in lexicon.GIVEN_NAMES:
             return [Span(doc, ent.start, token.i, label="ORG"), Span(doc, token.i, ent.end, label="PERSON")]
     return [ent]

@@ -116,7 +116,7 @@ class Resolver:
             speech.mention = self.doc[speech.mention.start:named.end]
             speech.speaker = self.resolve(named)
             if speech.speaker.kind == "person":
-                title = self.doc[speech.mention.start:name_start(speech.mention, self.lex)].text
+                title = self.doc[speech.mention.start:named.start].text
                 speech.speaker = Attribution(speech.speaker.name, "person", strip_article(title) or None)
         else:
             speech.speaker = self.resolve(speech.mention)
@@ -168,14 +168,29 @@ class Resolver:
     def name_after(self, mention: Span, verb: Token) -> Span | None:
         """A name the parser made a second subject of the same verb, right after a mention
         that holds none but a nationality ("Early opponent MP Tanya Davies said", "The Iranian
-        state news agency IRNA said")."""
-        if any(t.pos_ == "PROPN" or (t.ent_type_ and t.pos_ != "ADJ") for t in mention):
+        state news agency IRNA said"), or an office but no person ("Minister of Transportation and
+        Minister responsible for Emergency Measures Gerard Stone said")."""
+        office = not any(t.ent_type_ == "PERSON" for t in mention) \
+            and mention.root.lemma_.lower() in self.lex.role_nouns
+        names = [t for t in mention if t.pos_ == "PROPN" or (t.ent_type_ and t.pos_ != "ADJ")]
+        # ("The Bangkok-based group Living Rivers Southeast Asia said": a place only says where it is)
+        placed = mention.root.lemma_.lower() in self.lex.org_nouns and all(t.ent_type_ in ("GPE", "NORP", "LOC")
+                                                                            for t in names)
+        if not office and not placed and names:
             return None
-        for child in verb.children:
+        # (the verb whose subjects they are: "called ... but said" shares them)
+        governor = mention.root.head if mention.root.dep_ in lexicon.SUBJECT_DEPS else verb
+        for child in governor.children:
             if child.dep_ in lexicon.SUBJECT_DEPS and child.i >= mention.end and child.pos_ == "PROPN":
                 named = mention_span(child, self.lex)
+                if office and names and not any(t.ent_type_ == "PERSON" for t in named):
+                    continue
                 between = self.doc[mention.end:named.start]
                 if all(t.text == "-" or t.dep_ == "compound" for t in between) and named.start - mention.end <= 3:
+                    return named
+                # ("... and Minister responsible for Emergency Measures Gerard Stone": the office's own words)
+                if office and named.start > mention.end and all(
+                        mention.root.left_edge.i <= t.i <= mention.root.right_edge.i for t in between):
                     return named
         return None
 
@@ -484,7 +499,7 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if not conjuncts or all(one_name(m.head, c) for c in conjuncts):
         return None  # "the Globe and Mail", "Procter and Gamble": one organisation's name
     doc = r.doc
-    if len(conjuncts) == 1 and m.head.pos_ == "PROPN" and not m.head.ent_type_ and m.head.i == m.span.start \
+    if len(conjuncts) == 1 and m.head.is_title and not m.head.ent_type_ and m.head.i == m.span.start \
             and any(t.is_title and t.lower_ in r.lex.titles_or_roles and doc[t.i + 1].ent_type_ == "PERSON"
                     for t in conjuncts[0].subtree if t.i + 1 < len(doc)):
         # "Environment and Protected Areas Minister Rachel Sigurdson's office": an office's
@@ -1340,7 +1355,8 @@ def role(r: Resolver, m: MentionPhrase) -> Attribution | None:
     written = r.doc[served.i:m.span.end] if served is not None else None
     # ("a spokesperson for Health Minister Ana Ruiz": for Ana Ruiz)
     person = r.doc[name_start(written, r.lex):m.span.end] if written is not None else None
-    if written is not None and person and all(t.pos_ == "PROPN" for t in written) and described.endswith(written.text) \
+    if written is not None and person and all(t.pos_ == "PROPN" or t.text == "-" for t in written) \
+            and described.endswith(written.text) \
             and (person.root.ent_type_ == "PERSON" or r.names.is_person(person.text, person.root)):
         described = described[:len(described) - len(written.text)] + name_in_full(r, person)
     # "a protester" brings someone new in: not the protester the article named before it (a
