@@ -431,6 +431,31 @@ def test_a_participle_of_saying_is_no_part_of_the_request_before_it(extract_text
         "owners of about 300,000 electric bicycles to stop charging them immediately",
         "the lithium-ion batteries had caused at least 41 fires"]
 
+def test_a_clause_ending_at_its_verb_of_being_goes_on_through_the_words_quoted_after_it(extract_text):
+    quotes = extract_text("President Trump sent Department of Homeland Security officers to protect federal "
+                          'buildings in Portland.  Biden criticized the move, arguing Trump was "sow[ing] chaos and '
+                          'division" and "mak[ing] matters worse."  The Trump campaign accused Biden of "siding with '
+                          'criminals."')
+    assert quotes[0].quote == 'Trump was "sow[ing] chaos and division" and "mak[ing] matters worse."'
+
+
+def test_a_claim_whose_verb_the_tagger_took_for_a_participle_after_its_subject(extract_text):
+    q = only(extract_text("A senior official at the authority, who spoke on condition of anonymity because he was "
+                          "not authorised to discuss contract terms, said the utility expected to pay slightly more "
+                          "for Lao electricity during the dry season."))
+    assert q.quote == "the utility expected to pay slightly more for Lao electricity during the dry season"
+
+
+@pytest.mark.parametrize("text, claim", [
+    ('Lange has said he has "no control over what outside groups do," though he has appeared at two events '
+     "organized by the super PAC’s largest donors.", 'he has "no control over what outside groups do,"'),
+    ("A 2020 analysis by the Stimson Center found that Chinese dams had held back large amounts of water during a "
+     "severe drought in 2019, though Chinese officials rejected the study's methods.",
+     "Chinese dams had held back large amounts of water during a severe drought in 2019"),
+])
+def test_a_concession_the_writer_sets_beside_the_claim_is_not_the_claim(extract_text, text, claim):
+    assert only(extract_text(text)).quote == claim
+
 def test_a_passive_joined_to_the_claim_is_still_the_claim(extract_text):
     q = only(extract_text("Tessa Rowan said the memo had been taken out of context and was written by a junior "
                           "staffer."))

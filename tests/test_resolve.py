@@ -2113,6 +2113,11 @@ def test_a_long_office_before_a_name_is_the_role_not_the_name(extract_text, text
     assert q.speaker.name == name and (role is None or q.speaker.role == role)
 
 
+def test_where_a_body_is_based_is_no_part_of_its_name_written_as_one_word(extract_text):
+    q = only(extract_text("A 2020 analysis by the U.S.-based Stimson Center found that Chinese dams had held back "
+                          "large amounts of water."))
+    assert q.speaker.name == "Stimson Center"
+
 def test_a_body_named_after_its_kind_speaks_by_its_name_in_both_its_verbs(extract_text):
     quotes = extract_text('The Bangkok-based group Living Rivers Southeast Asia called the treaty "a real step '
                           'forward" but said the minimum flows were set too low.')

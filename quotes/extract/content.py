@@ -32,6 +32,14 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
     spans = []
     for n, claim in enumerate(claims):
         if elliptical(claim):
+            after = claim.i + 1
+            if claim.i > verb.i and after < claim.sent.end and quote_mark(doc[after]) and not sum(
+                    map(quote_mark, doc[claim.sent.start:after])) % 2:
+                # 'arguing Trump was "sow[ing] chaos and division" and ...': the words quoted after
+                # it, which the parser made a clause of their own, are what it says
+                span = side_of(doc, list(doc[claim.left_edge.i:claim.sent.end]), verb, subject, claim=claim)
+                if span is not None:
+                    spans.append(through_closing_mark(span))
             continue
         drop = set()
         for other in claims[n + 1:]:
@@ -169,6 +177,11 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
             return doc[span.start:comma.i]  # "..., writing, "...": the next words are another report
         if comma.text == "," and (end := after_quotation(doc, span, comma)) is not None:
             return doc[span.start:end]  # '... "sell out the Midwest," sharpening his attacks ...': the writer's
+        mark = doc[comma.i + 2] if comma.i + 2 < span.end else None
+        if comma.text == "," and mark is not None and quote_mark(doc[comma.i + 1]) \
+                and sum(map(quote_mark, doc[span.start:comma.i])) % 2 and mark.dep_ == "mark" \
+                and mark.head.dep_ in ("advcl", "ROOT") and not any(map(quote_mark, doc[mark.i:span.end])):
+            return doc[span.start:mark.i]  # '... "no control over what they do," though he has ...'
         if comma.text != "," or any(t.text in QUOTE_TOKENS or t.lower_ == "that" and doc[t.i - 1].dep_ == "cc"
                                     for t in doc[comma.i + 1:span.end]):
             continue  # the speaker's words go on: quoted, or "..., and that ..."
@@ -180,9 +193,12 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
         then = after.lower_ in ("before", "after") and doc[after.i + 1].tag_ == "VBG"  # "..., before reversing course"
         # "..., which Trump denied", "..., with which others agreed": another's answer
         # ("..., which Biden did not do": whether another did as asked)
-        answered = (relative or after.pos_ == "ADP" and doc[after.i + 1].tag_ in ("WDT", "WP")) \
-            and clause.dep_ == "relcl" and (clause.lemma_.lower() in lex.response_verbs or clause.lemma_ == "do"
-                                            and any(c.dep_ == "neg" for c in clause.children)) \
+        # ("..., though Chinese officials rejected the study's methods": another's answer set beside it)
+        answered = ((relative or after.pos_ == "ADP" and doc[after.i + 1].tag_ in ("WDT", "WP"))
+                    and clause.dep_ == "relcl" or after.dep_ == "mark" and clause.dep_ == "advcl"
+                    and clause.right_edge.i >= last) \
+            and (clause.lemma_.lower() in lex.response_verbs or clause.lemma_ == "do"
+                 and any(c.dep_ == "neg" for c in clause.children)) \
             and any(c.dep_ in lexicon.SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in clause.children)
         if after.lower_ == "meaning" and after.tag_ == "VBG" or then or answered \
                 or relative and clause.dep_ == "relcl" and (quoted or past and present_tense(clause)
@@ -298,9 +314,12 @@ def object_clause(doc: Doc, verb: Token, lex: Lexicon) -> Span | None:
 
 def clause_as_modifier(obj: Token) -> bool:
     """'said the ruling vindicated concerns': the clause's verb taken for an adjective of the
-    object, its subject for the verb's modifier (after a verb that takes no such object)."""
+    object, its subject for the verb's modifier (after a verb that takes no such object); 'said
+    the utility expected to pay more': taken for a participle after it, with its complement."""
     return any(c.dep_ == "amod" and c.i < obj.i and c.tag_ in ("VBD", "VBN") and any(
-        s.i < c.i and s.pos_ in ("NOUN", "PROPN") for s in c.children) for c in obj.children)
+        s.i < c.i and s.pos_ in ("NOUN", "PROPN") for s in c.children) for c in obj.children) \
+        or any(c.dep_ == "acl" and c.i == obj.i + 1 and c.tag_ in ("VBD", "VBN") and any(
+            x.dep_ in ("xcomp", "ccomp", "dobj") for x in c.children) for c in obj.children)
 
 
 def in_relative_clause(token: Token, top: Token) -> bool:

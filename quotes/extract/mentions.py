@@ -198,7 +198,8 @@ def without_trade(span: Span, lex: Lexicon) -> Span:
     Gateway Institute"), and the kind of body named in lower case ("Iranian news agency Fars")."""
     doc, at = span.doc, span.start
     # ("the St. Louis-based Gateway Research Institute": where it is based describes it too)
-    at = next((t.i + 1 for t in span[1:-1] if t.lower_ == "based" and doc[t.i - 1].text == "-"), at)
+    at = next((t.i + 1 for t in span[:-1] if t.lower_ == "based" and doc[t.i - 1].text == "-"
+               or t.lower_.endswith("-based")), at)  # (one token: "the U.S.-based Stimson Center")
     while at < span.end - 1 and (doc[at].is_lower or doc[at].text == "-" or doc[at].lower_ in lexicon.ARTICLES
                                  or (doc[at].pos_ != "PROPN" and capital_of_position(doc[at])
                                      and not particle(doc, at + 1, at))):  # ("Carbones del Catatumbo")
