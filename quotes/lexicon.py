@@ -561,9 +561,12 @@ AFFILIATION_WORDS: frozenset[str] = frozenset(
 # Words that show a person's grammatical gender, so "she" does not go to a man named earlier.
 GENDER: dict[str, str] = {
     **dict.fromkeys(["he", "him", "his", "mr", "spokesman", "chairman", "congressman",
-                     "businessman", "king", "prince", "sir"], "m"),
+                     "businessman", "king", "prince", "sir", "husband", "father", "son", "brother",
+                     "uncle", "nephew", "grandfather", "grandson", "boyfriend", "fisherman"], "m"),
     **dict.fromkeys(["she", "her", "hers", "mrs", "ms", "miss", "spokeswoman", "chairwoman",
-                     "congresswoman", "businesswoman", "queen", "princess", "dame", "mme", "mlle"], "f"),
+                     "congresswoman", "businesswoman", "queen", "princess", "dame", "mme", "mlle", "wife",
+                     "mother", "daughter", "sister", "aunt", "niece", "grandmother", "granddaughter",
+                     "girlfriend", "fisherwoman"], "f"),
 }
 
 # Quantifiers that pick some members out of a group ("one of the daughters", "some of the
@@ -763,10 +766,13 @@ GIVEN_NAMES: dict[str, str] = _given_names(Path(__file__).with_name("given_names
 NAME_SEXES: dict[str, str] = _given_names(Path(__file__).with_name("census_names.tsv")) | GIVEN_NAMES
 
 
-def given_name_gender(name: str) -> str | None:
-    """The gender a person's given name shows ("Sarah Collins" -> "f"), or None."""
+def given_name_gender(name: str, rare: bool = True) -> str | None:
+    """The gender a person's given name shows ("Sarah Collins" -> "f"), or None; without
+    ``rare``, only by the names of one sex common in news (not "Darcy", not "Tran", a family
+    name written first)."""
     first = unicodedata.normalize("NFKD", name.split()[0] if name.split() else "").encode("ascii", "ignore")
-    return NAME_SEXES.get(first.decode().lower().rstrip(".")) if " " in name.strip() else None
+    sexes = NAME_SEXES if rare else GIVEN_NAMES
+    return sexes.get(first.decode().lower().rstrip(".")) if " " in name.strip() else None
 
 
 # -- places -------------------------------------------------------------------------------

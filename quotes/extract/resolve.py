@@ -218,15 +218,15 @@ class Resolver:
 Rule = Callable[[Resolver, MentionPhrase], "Attribution | None"]
 
 
-def fits(r: Resolver, name: str, gender: str | None) -> bool:
+def fits(r: Resolver, name: str, gender: str | None, rare: bool = True) -> bool:
     """Whether a pronoun or description of ``gender`` can be ``name``, as far as the article
     shows: by what its speakers were called, an honorific or title written with the name, or
-    else the given name."""
+    else the given name (``rare`` ones too)."""
     if not r.history.fits(name, gender):
         return False
     if name in r.names.genders:
         return r.names.genders[name] == gender
-    given = lexicon.given_name_gender(name) if " and " not in name else None
+    given = lexicon.given_name_gender(name, rare) if " and " not in name else None
     return given is None or gender is None or given == gender
 
 
@@ -250,8 +250,14 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     objects = {r.full(clean_name(mention_span(c, r.lex).text)) for c in m.head.head.children
                if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"} if m.head.dep_ in lexicon.SUBJECT_DEPS else set()
 
+    # (a rare given name does not turn "he said" away from who spoke just before: "Police Chief
+    # Darcy Ostrander said ... . ..., he said")
+    last = next(iter(history.before(start)), None)
+    recent = last.name if last is not None and last.kind == "person" \
+        and last.start >= r.names.passage_start(start, 1) else None
+
     def can_be(name: str) -> bool:
-        return name not in objects and fits(r, name, gender)
+        return name not in objects and fits(r, name, gender, rare=name != recent)
 
     if "person" in kinds:
         questioned = questioned_before(r, start, gender, m.head.head.lemma_.lower() in lexicon.ANSWERING_VERBS)
@@ -259,7 +265,7 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
             return questioned
     if "person" in kinds:
         only = pair_member(r, start, gender) or subject_before_in_sentence(r, start, gender) \
-            or sole_person_before(r, start, gender) or described_person_before(r, start)
+            or sole_person_before(r, start, gender) or described_person_before(r, start, gender)
         if only is not None and only.name not in objects:
             return only
     if "group" in kinds:
@@ -446,7 +452,7 @@ def span_before(r: Resolver, start: int) -> Span | None:
     return r.doc.char_span(*before, alignment_mode="expand") if before is not None else None
 
 
-def described_person_before(r: Resolver, start: int) -> Attribution | None:
+def described_person_before(r: Resolver, start: int, gender: str | None = None) -> Attribution | None:
     """"One of the victims chose to be named. She said ...", "A local teacher spoke at the
     rally. She said ...", "The President flew to Ohio. He said ...", "His mother spoke
     briefly. ... she told the crowd": the person the sentence
@@ -469,6 +475,8 @@ def described_person_before(r: Resolver, start: int) -> Attribution | None:
             or subject.lemma_.lower() in r.lex.relation_nouns and subject.tag_ == "NN"
             and any(c.dep_ == "poss" for c in subject.children)):
         return None
+    if lexicon.GENDER.get(subject.lower_, gender) != gender:
+        return None  # ("Her husband works in Alberta. ... she said": not him)
     found = r.resolve(mention_span(subject, r.lex), remember=False)
     return found if found.kind == "person" else None
 
