@@ -766,13 +766,10 @@ GIVEN_NAMES: dict[str, str] = _given_names(Path(__file__).with_name("given_names
 NAME_SEXES: dict[str, str] = _given_names(Path(__file__).with_name("census_names.tsv")) | GIVEN_NAMES
 
 
-def given_name_gender(name: str, rare: bool = True) -> str | None:
-    """The gender a person's given name shows ("Sarah Collins" -> "f"), or None; without
-    ``rare``, only by the names of one sex common in news (not "Darcy", not "Tran", a family
-    name written first)."""
+def given_name_gender(name: str) -> str | None:
+    """The gender a person's given name shows ("Sarah Collins" -> "f"), or None."""
     first = unicodedata.normalize("NFKD", name.split()[0] if name.split() else "").encode("ascii", "ignore")
-    sexes = NAME_SEXES if rare else GIVEN_NAMES
-    return sexes.get(first.decode().lower().rstrip(".")) if " " in name.strip() else None
+    return NAME_SEXES.get(first.decode().lower().rstrip(".")) if " " in name.strip() else None
 
 
 # -- places -------------------------------------------------------------------------------

@@ -456,6 +456,21 @@ def test_a_claim_whose_verb_the_tagger_took_for_a_participle_after_its_subject(e
 def test_a_concession_the_writer_sets_beside_the_claim_is_not_the_claim(extract_text, text, claim):
     assert only(extract_text(text)).quote == claim
 
+def test_a_question_put_to_someone_set_off_before_their_verb_is_not_theirs(extract_text):
+    assert extract_text("Carvalho Rebelo, asked what she would say to countries that refused to sign, paused before "
+                        "answering.") == []
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Faleolo added that her government had been told by several European delegations that they would support "
+     "extending the pause, though none of them has said so publicly.",
+     "her government had been told by several European delegations that they would support extending the pause"),
+    ("Fiona Aldridge said the United Kingdom would \"keep an open mind\" about the panel's findings, a position "
+     "campaigners called disappointing.", 'the United Kingdom would "keep an open mind" about the panel\'s findings'),
+])
+def test_the_writers_aside_after_a_claim_is_not_the_claim(extract_text, text, claim):
+    assert [q.quote for q in extract_text(text)] == [claim]
+
 def test_a_passive_joined_to_the_claim_is_still_the_claim(extract_text):
     q = only(extract_text("Tessa Rowan said the memo had been taken out of context and was written by a junior "
                           "staffer."))

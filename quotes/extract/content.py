@@ -203,7 +203,9 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
         if after.lower_ == "meaning" and after.tag_ == "VBG" or then or answered \
                 or relative and clause.dep_ == "relcl" and (quoted or past and present_tense(clause)
                                                             or present and tensed(clause, ("VBD",))) \
-                or quoted and after.dep_ == "mark" and clause.dep_ == "advcl":
+                or quoted and after.dep_ == "mark" and clause.dep_ == "advcl" \
+                or after.lower_ in ("though", "although") and after.dep_ == "mark" and clause.dep_ == "advcl" \
+                and past and present_tense(clause):  # "..., though none of them has said so publicly"
             return doc[span.start:comma.i]
     return span
 
@@ -263,6 +265,10 @@ def summing_up(comma: Token, last: int) -> bool:
     doc = comma.doc
     first = comma.i + 2 if doc[comma.i + 1].text in QUOTE_TOKENS and comma.i + 2 < len(doc) else comma.i + 1
     noun = doc[first]
+    after = doc[first + 1] if first + 1 < len(doc) else noun
+    if noun.lower_ in ("a", "an") and after.dep_ == "compound" and after.lemma_.lower() in lexicon.SUMMING_NOUNS \
+            and after.head.tag_ == "NNS":
+        return True  # "..., a position campaigners called disappointing": "position" taken for a compound
     while noun.dep_ == "det" or noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
         noun = noun.head
     # (a relative clause with no relative word may be parsed as an apposition: "a figure the state disputes")

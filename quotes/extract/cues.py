@@ -254,8 +254,13 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and (
         verb.dep_ == "acl" and doc[verb.i - 1].text == "," or verb.dep_ == "advcl" and opens_sentence(verb)) \
         and not any(c.dep_ in lexicon.ANY_SUBJECT_DEPS for c in children)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or participle \
-        and verb.dep_ in ("advcl", "acl", "relcl") and not any(c.dep_ == "aux" for c in children) \
+    # ("Carvalho Rebelo, asked what she would say ..., paused": the parse made the participle set
+    # off between its noun and the verb the main verb, that verb hung on it)
+    set_off = verb.tag_ == "VBD" and verb.dep_ == "ROOT" and doc[verb.i - 1].text == "," and any(
+        c.dep_ in ("advcl", "conj") and c.i > verb.i and doc[c.i - 1].text == "," and c.tag_ in ("VBD", "VBN")
+        and not any(s.dep_ in lexicon.ANY_SUBJECT_DEPS for s in c.children) for c in children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (participle and verb.dep_ in (
+        "advcl", "acl", "relcl") and not any(c.dep_ == "aux" for c in children) or set_off) \
         and (lemma in lex.request_verbs or lemma in lex.question_verbs)
     cue_tokens = [verb] + [c for c in children if c.dep_ == "prt"]
     reporting = lemma in lex.reporting_verbs

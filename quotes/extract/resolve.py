@@ -218,15 +218,15 @@ class Resolver:
 Rule = Callable[[Resolver, MentionPhrase], "Attribution | None"]
 
 
-def fits(r: Resolver, name: str, gender: str | None, rare: bool = True) -> bool:
+def fits(r: Resolver, name: str, gender: str | None) -> bool:
     """Whether a pronoun or description of ``gender`` can be ``name``, as far as the article
     shows: by what its speakers were called, an honorific or title written with the name, or
-    else the given name (``rare`` ones too)."""
+    else the given name."""
     if not r.history.fits(name, gender):
         return False
     if name in r.names.genders:
         return r.names.genders[name] == gender
-    given = lexicon.given_name_gender(name, rare) if " and " not in name else None
+    given = lexicon.given_name_gender(name) if " and " not in name else None
     return given is None or gender is None or given == gender
 
 
@@ -249,15 +249,12 @@ def pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     # "He challenged Biden to ...": whom the pronoun's own verb names as its object is someone else
     objects = {r.full(clean_name(mention_span(c, r.lex).text)) for c in m.head.head.children
                if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"} if m.head.dep_ in lexicon.SUBJECT_DEPS else set()
-
-    # (a rare given name does not turn "he said" away from who spoke just before: "Police Chief
-    # Darcy Ostrander said ... . ..., he said")
-    last = next(iter(history.before(start)), None)
-    recent = last.name if last is not None and last.kind == "person" \
-        and last.start >= r.names.passage_start(start, 1) else None
+    if m.head.dep_ in ("dobj", "dative"):  # ("Walt Dombrowski asked her": not Walt Dombrowski)
+        objects |= {r.resolve(mention_span(c, r.lex), remember=False).name or "" for c in m.head.head.children
+                    if c.dep_ in lexicon.SUBJECT_DEPS}
 
     def can_be(name: str) -> bool:
-        return name not in objects and fits(r, name, gender, rare=name != recent)
+        return name not in objects and fits(r, name, gender)
 
     if "person" in kinds:
         questioned = questioned_before(r, start, gender, m.head.head.lemma_.lower() in lexicon.ANSWERING_VERBS)
@@ -414,6 +411,19 @@ def questioned_before(r: Resolver, start: int, gender: str | None, answering: bo
             name = r.full(clean_name(mention_span(asked, r.lex).text))
             if " " in name and fits(r, name, gender):
                 return Attribution(name, "person")
+        # "A retired machinist, Walt Dombrowski, asked her whether she would support a tariff.
+        # She said ...": whom "her" refers to, unless the asker is shown to be of her gender
+        told = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ in ("her", "him")), None)
+        if told is not None and gender is not None and lexicon.GENDER[told.lower_] == gender \
+                and asker is not None and (asker.ent_type_ == "PERSON" or any(
+                    c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in asker.children)):
+            named = r.resolve(mention_span(asker, r.lex), remember=False).name or ""
+            shown = r.names.genders.get(named) or lexicon.given_name_gender(named)
+            if shown != gender:
+                mention = MentionPhrase(r.doc[told.i:told.i + 1])
+                mention.lower = "she" if told.lower_ == "her" else "he"
+                found = pronoun(r, mention)
+                return found if found is not None and found.name else None
     return None
 
 
@@ -478,7 +488,9 @@ def described_person_before(r: Resolver, start: int, gender: str | None = None) 
     if lexicon.GENDER.get(subject.lower_, gender) != gender:
         return None  # ("Her husband works in Alberta. ... she said": not him)
     found = r.resolve(mention_span(subject, r.lex), remember=False)
-    return found if found.kind == "person" else None
+    # (an office the article names nobody to is still whom "his" refers to: "The parliamentary
+    # budget officer was skeptical. ... his office said", not a minister named before)
+    return found if found.kind == "person" or found.name is None and found.role else None
 
 
 def described_group_before(r: Resolver, start: int) -> Attribution | None:
@@ -1283,6 +1295,24 @@ def definite_description(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if m.modifiers or not m.definite:
         return None
     if m.lemma in r.lex.place_nouns and not m.plural:
+        # "the city" of an article that writes "Winnipeg city council" or "the City of Winnipeg"
+        doc, called = r.doc, set()
+        for t in r.names.tokens:
+            if t.lemma_.lower() != m.lemma or t.i == 0 or r.names.in_quotes(t.idx):
+                continue
+            if t.is_lower and doc[t.i - 1].pos_ == "PROPN":  # "Winnipeg city council"
+                start = t.i - 1
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+                    start -= 1
+                name = doc[start:t.i].text
+                # (not "a small Colorado town": where a town is, not its name)
+                if name not in lexicon.US_STATES and name.lower() not in lexicon.NATIONS \
+                        and doc[t.left_edge.i].lower_ not in lexicon.INDEFINITE:
+                    called.add(name)
+            elif t.is_title and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" and doc[t.i + 2].ent_type_ == "GPE":
+                called.add(clean_name(mention_span(doc[t.i + 2], r.lex).text))  # "the City of Winnipeg"
+        if len(called) == 1:
+            return Attribution(called.pop(), "organisation")
         # In "Millbrook, Colorado" the state only locates the town.
         k = bisect_left(r.names.ent_starts, m.span.start)
         place = next((e for e in reversed(r.names.ents[:k]) if e.label_ == "GPE" and not (
@@ -1421,6 +1451,8 @@ def unnamed_body(r: Resolver, m: MentionPhrase) -> Attribution | None:
         named = {r.full(p.name) for p in r.names.people if since <= p.start < m.span.start_char}
         if len(about) == 1 and named <= about:
             return owned_by(about.pop(), m.head.text)
+    if m.span[0].lower_ in ("his", "her"):
+        return Attribution(None, None, unnamed(m.span))  # "his office", whose the article does not show
     if m.lemma in r.lex.org_nouns or m.plural:
         return Attribution(unnamed(m.span), "group" if m.plural else "organisation")
     return None
