@@ -509,6 +509,11 @@ def test_a_statement_posted_to_a_named_persons_account_is_theirs(extract_text):
     assert said(quotes, "died at home").speaker.name == "Chadwick Boseman"
 
 
+def test_a_study_nobody_is_named_to_have_made_is_named_by_where_it_appeared(extract_text):
+    quotes = extract_text("A study published in the journal Astronomy & Astrophysics on Monday found that the star "
+                          "was older than thought. The study said the planet was cold.")
+    assert [q.speaker.name for q in quotes] == ["study in Astronomy & Astrophysics"] * 2
+
 @pytest.mark.parametrize("text, words, speaker", [
     ("Crews were called at 3 am, according to a fire service statement.", "Crews", "fire service"),
     ("A police news release said the woman was taken to hospital.", "woman", "police"),

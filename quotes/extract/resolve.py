@@ -1018,7 +1018,7 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
         described = f"{described} by"
     r.relayed = None
     if named is None:
-        return Attribution(described, "document")
+        return Attribution(published_in(m.head) or described, "document")
     found = r.resolve(named, remember=False)
     if found.name:
         return found  # "a poll by Ipsos found": Ipsos, in its poll
@@ -1028,6 +1028,22 @@ def data(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if maker is None or issuer is not None or owner is not None:
         described = f"{described.rstrip(' ,')} {r.relayed}"
     return Attribution(described.replace(" ,", "").replace(",", ""), "document")
+
+
+def published_in(noun: Token) -> str | None:
+    """'a study published in the journal Astronomy & Astrophysics': the study as a reader can
+    find it, by where it appeared ("study in Astronomy & Astrophysics"), when nobody is named
+    as its maker."""
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "publish"):
+        for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ == "in"):
+            venue = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if venue is None:
+                continue
+            named = [t for t in venue.subtree if (t.ent_type_ or t.pos_ == "PROPN" or t.text == "&")
+                     and t.ent_type_ not in lexicon.TIME_LABELS and t.ent_type_ not in lexicon.AMOUNT_LABELS]
+            if named and named[0].i >= venue.left_edge.i:
+                return f"{noun.lemma_.lower()} in {noun.doc[named[0].i:venue.right_edge.i + 1].text}"
+    return None
 
 
 def document(r: Resolver, m: MentionPhrase) -> Attribution | None:
