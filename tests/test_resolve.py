@@ -509,6 +509,11 @@ def test_a_statement_posted_to_a_named_persons_account_is_theirs(extract_text):
     assert said(quotes, "died at home").speaker.name == "Chadwick Boseman"
 
 
+def test_where_a_body_is_is_no_part_of_its_name(extract_text):
+    q = only(extract_text("The ruling Democratic Rally in Cyprus hailed the pipeline as an advancement in the nation's "
+                          "sovereignty."))
+    assert q.speaker.name == "Democratic Rally"
+
 def test_a_study_nobody_is_named_to_have_made_is_named_by_where_it_appeared(extract_text):
     quotes = extract_text("A study published in the journal Astronomy & Astrophysics on Monday found that the star "
                           "was older than thought. The study said the planet was cold.")

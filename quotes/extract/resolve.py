@@ -205,6 +205,16 @@ class Resolver:
         if found.kind == "organisation" and found.name in self.names.abbreviations:
             # ("the agency" after "The FAA disputed ...": the name the article defined it for)
             found = replace(found, name=self.names.abbreviations[found.name])
+        name = found.name or ""
+        if found.kind == "organisation" and name[:1].isupper() and mention.lemma not in lexicon.INSTITUTIONS:
+            # ("the ruling Democratic Rally in Cyprus": where the body is, no part of its name; but
+            # "the Russian Embassy in Pyongyang" is told apart by it)
+            place = next((self.doc[p.i:p.right_edge.i + 1].text for p in mention.head.children
+                          if p.dep_ == "prep" and p.lower_ == "in" and any(
+                              o.dep_ == "pobj" and (o.ent_type_ == "GPE" or o.lower_ in lexicon.NATIONS)
+                              for o in p.children)), None)
+            if place is not None and name.endswith(f" {place}"):
+                found = replace(found, name=name[:-len(place) - 1])
         self.at = outer
         if remember:
             self.history.remember(span, found)
