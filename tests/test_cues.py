@@ -471,6 +471,11 @@ def test_a_question_put_to_someone_set_off_before_their_verb_is_not_theirs(extra
 def test_the_writers_aside_after_a_claim_is_not_the_claim(extract_text, text, claim):
     assert [q.quote for q in extract_text(text)] == [claim]
 
+def test_what_the_speaker_did_in_between_is_still_the_claim_when_it_goes_on(extract_text):
+    q = only(extract_text("Cascadia Springs president Derrick Vanderhoek said the company had reached out to the band "
+                          "in May, after filing the application, and had offered to fund an independent study."))
+    assert q.quote.endswith("and had offered to fund an independent study")
+
 def test_a_passive_joined_to_the_claim_is_still_the_claim(extract_text):
     q = only(extract_text("Tessa Rowan said the memo had been taken out of context and was written by a junior "
                           "staffer."))

@@ -509,6 +509,12 @@ def test_a_statement_posted_to_a_named_persons_account_is_theirs(extract_text):
     assert said(quotes, "died at home").speaker.name == "Chadwick Boseman"
 
 
+def test_a_body_whose_name_lists_fields_is_named_in_full(extract_text):
+    q = only(extract_text('In a statement to the Observer, the Ministry of Water, Land and Resource Stewardship said '
+                          'it was "reviewing the application in accordance with the Water Sustainability Act" and that '
+                          'it "takes its obligations to consult with First Nations seriously."'))
+    assert q.speaker.name == "Ministry of Water, Land and Resource Stewardship"
+
 def test_where_a_body_is_is_no_part_of_its_name(extract_text):
     q = only(extract_text("The ruling Democratic Rally in Cyprus hailed the pipeline as an advancement in the nation's "
                           "sovereignty."))

@@ -190,7 +190,8 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i and clause.i - after.i < 8:
             clause = clause.head  # "whose vehicle was used": the clause of the relative word
         relative = after.tag_ in ("WDT", "WP", "WP$") and clause.right_edge.i >= last  # it ends the claim
-        then = after.lower_ in ("before", "after") and doc[after.i + 1].tag_ == "VBG"  # "..., before reversing course"
+        then = after.lower_ in ("before", "after") and doc[after.i + 1].tag_ == "VBG" \
+            and after.right_edge.i >= last  # "..., before reversing course" (at the claim's end)
         # "..., which Trump denied", "..., with which others agreed": another's answer
         # ("..., which Biden did not do": whether another did as asked)
         # ("..., though Chinese officials rejected the study's methods": another's answer set beside it)

@@ -109,6 +109,14 @@ class Resolver:
         if not self.names.in_text(subject.idx):
             return speech  # a credit, byline or headline-case line names no speaker
         speech.mention = mention_span(subject, self.lex)
+        # ("the Ministry of Water, Land and Resource Stewardship said", its last fields parsed as
+        # an apposition: the whole name the recogniser saw)
+        whole = next((e for e in self.names.ents if e.label_ == "ORG" and e.start < speech.mention.start
+                      and e.end == speech.mention.end and any(
+                          t.lemma_.lower() in self.lex.org_nouns | lexicon.ORG_NAME_HEADS
+                          for t in self.doc[e.start:speech.mention.start])), None)
+        if whole is not None:
+            speech.mention = self.doc[whole.start:whole.end]
         self.relayed = None
         named = self.name_after(speech.mention, verb)
         if named is not None:
