@@ -661,7 +661,7 @@ SUMMING_NOUNS: frozenset[str] = frozenset({
     "sentiment", "assessment", "prediction", "warning", "threat", "admission", "statement",
     "figure", "number", "estimate", "count", "tally", "report", "account", "description", "idea", "proposal",
     "phrase", "reference", "ritual", "tradition", "practice", "feat", "tactic", "gesture",
-    "characterisation", "characterization",
+    "characterisation", "characterization", "result", "outcome",
 })
 # Nouns that name words as words ("the question, "Is this person a citizen?"", "the slogan
 # "Build Back Better""): a quotation after one is what it names, not what someone said.

@@ -959,6 +959,9 @@ def test_words_before_an_auxiliary_the_parser_left_alone_are_no_claim(extract_te
      'understood to mean targeted sanctions.', 'the EU stood "ready to use all the instruments at its disposal,"'),
     ("Ana Ruiz said the mayor had hired his brother for the job, a report the mayor denied.",
      "the mayor had hired his brother for the job"),
+    ("Carolina Hertz said the company was under pressure to cut costs after reporting its lowest profit in a decade, "
+     "a result the company has attributed to falling ore grades.",
+     "the company was under pressure to cut costs after reporting its lowest profit in a decade"),
     # what the speaker was doing, after the quotation closes
     ('Ana Ruiz told a crowd that her opponent would "sell out the Midwest," sharpening her attacks on trade.',
      'her opponent would "sell out the Midwest,"'),
