@@ -145,10 +145,21 @@ def test_an_attribution_before_a_direct_quote_is_not_inserted(extract_text):
     assert (q.type, q.quote) == ("direct", "We will not leave the town.")
 
 
-def test_a_relative_clause_of_saying(extract_text):
+def test_a_relative_clause_of_saying_reports_a_claim_about_the_noun_it_describes(extract_text):
     q = only(extract_text("The agency picked two pilots for the first flight, which NASA said might take "
                           "place this summer."))
-    assert (q.quote, q.type, q.cue, q.speaker.name) == ("might take place this summer", "indirect", "said", "NASA")
+    assert (q.quote, q.type, q.cue, q.speaker.name) == ("the first flight might take place this summer", "indirect",
+                                                        "said", "NASA")
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("She unveiled a plan she said could produce 5,000 homes by 2030.", "a plan could produce 5,000 homes by 2030"),
+    # (not what "which" stands for when it follows a time: the clause before it)
+    ("He had not made public appearances since 2014, which his wife said was due to memory problems.",
+     "was due to memory problems"),
+])
+def test_the_noun_a_relative_clause_of_saying_describes_is_the_claims_subject(extract_text, text, claim):
+    assert extract_text(text)[-1].quote == claim
 
 
 def test_a_relative_clause_of_saying_is_cut_from_the_claim_around_it(extract_text):
@@ -156,7 +167,7 @@ def test_a_relative_clause_of_saying_is_cut_from_the_claim_around_it(extract_tex
             "state of emergency, which he said would allow him to act without approval from Congress.")
     assert [q.quote for q in extract_text(text)] == [
         "he can and may declare a national state of emergency",
-        "would allow him to act without approval from Congress"]
+        "a national state of emergency would allow him to act without approval from Congress"]
 
 
 # -- requests and questions ----------------------------------------------------------------

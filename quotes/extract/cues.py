@@ -391,6 +391,8 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
     if not content and (subject is None or not (reporting or source or lemma in lex.assessing_heads)):
         return None  # kept without content: it may still attribute a direct quote
     content = [without_writers_addition(c, lex) for c in content]  # (a claim's own already is)
+    if cut is None and len(content) == 1 and (named := antecedent_claim(verb, content[0])) is not None:
+        content, cut = [named[0]], named[1]  # "judges, which he said would ...": the judges would
     cue = doc[min(t.i for t in cue_tokens):max(t.i for t in cue_tokens) + 1]
     if len(cue) > 4:
         cue = doc[verb.i:verb.i + 1]
@@ -575,6 +577,33 @@ def second_name(subject: Token, verb: Token) -> Token:
     if appos is None or subject.ent_type_ != "PERSON" or appos.ent_type_ != "PERSON":
         return subject
     return appos
+
+
+def antecedent_claim(verb: Token, claim: Span) -> tuple[Span, tuple[int, int]] | None:
+    """'money for 600 new judges, which he said would "make the deadline possible"', 'a plan
+    she said could produce ...': a verb of saying in a relative clause reports a claim whose
+    subject is the noun the clause describes; the quote is that noun's phrase and the claim,
+    the attribution between them cut out. Not a noun of time or number ("since 2014, which
+    his wife said was due to ...": the clause before is what "which" stands for)."""
+    noun, doc = verb.head, verb.doc
+    if verb.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in \
+            lexicon.TIME_LABELS | lexicon.AMOUNT_LABELS or claim.start <= verb.i:
+        return None
+    claimed = claim.root
+    if claimed.pos_ not in ("VERB", "AUX") or claimed.head.i != verb.i:
+        return None  # (a characterisation: 'described as "knife-obsessed"')
+    subjects = [c for c in claimed.children if c.dep_ in lexicon.SUBJECT_DEPS]
+    relative = doc[verb.left_edge.i]
+    if relative.lower_ in ("which", "that"):
+        if [s.i for s in subjects] not in ([], [relative.i]):
+            return None  # ("which he said the council would fund": the claim has a subject of its own)
+    elif relative.lower_ in lexicon.RELATIVE_PRONOUNS or subjects or relative.i == verb.i:
+        return None  # ("who said ...": the person speaks, no subject of the claim)
+    cut = relative.i - (doc[relative.i - 1].text == ",")
+    start = noun.left_edge.i
+    if start >= cut or any(t.text in (",", ";", ":") or t.is_quote for t in doc[start:cut]):
+        return None
+    return doc[start:claim.end], (cut, claim.start)
 
 
 def clause_contents(verb: Token, subject: Token | None, comps: list[Token], content: list[Span],
