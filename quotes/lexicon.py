@@ -716,6 +716,9 @@ PROVISO_MARKS: frozenset[str] = CONDITIONALS | {"until", "once"}
 # ("The road stays closed, the mayor said, until it is safe") the claim goes on.
 GOVERNED_CLAUSE_OPENERS: frozenset[str] = frozenset({"until", "unless", "because", "if", "when", "before",
                                                      "after", "although", "though", "since", "once"})
+# Words that open a quotation no sentence of its own: '"Whenever there are signs of a palm
+# branch," wrote Ana Ruiz. "They always come with ..."' goes on in the quotation after it.
+FRAGMENT_OPENERS: frozenset[str] = SUBORDINATORS | GOVERNED_CLAUSE_OPENERS | {"whenever", "wherever"}
 # Of those and "so", the ones that go on reasoning the claim after a comma too ("said the
 # purchase was financed by a loan, so it is no burden on the budget").
 REASONING_OPENERS: frozenset[str] = frozenset({"so", "because", "although", "though", "unless", "if"})

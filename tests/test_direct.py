@@ -260,3 +260,17 @@ def test_words_in_quotation_marks_speak_for_nobody(extract_text):
     quotes = extract_text('A sign at the entrance read "Thank you firefighters," and another, a few metres away, said '
                           '"Pinecrest Strong."')
     assert all(q.speaker.name is None and q.confidence <= 0.5 for q in quotes)
+
+
+def test_a_quoted_subordinate_clause_goes_on_in_the_quotation_after_its_attribution(extract_text):
+    quotes = extract_text('"Whenever there are signs of sending a palm branch," wrote student protester Joshua Wong on '
+                          'Twitter. "They always come with a far tighter grip on civil rights."')
+    q = only(quotes)
+    assert (q.quote, q.speaker.name) == ("Whenever there are signs of sending a palm branch, They always come with a "
+                                         "far tighter grip on civil rights.", "Joshua Wong")
+
+
+def test_a_quotation_of_whole_sentences_before_its_attribution_stays_apart_from_the_next(extract_text):
+    quotes = extract_text('"If you are under an order, go. Don\'t stop to pack the garage," Brigitte Aucoin said. '
+                          '"Every car that turns around on that highway is a car that blocks a fire truck."')
+    assert len(quotes) == 2

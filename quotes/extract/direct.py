@@ -174,12 +174,22 @@ def merge_split_quotes(text: str, direct: list[list[tuple[int, int]]], cues: dic
             if prev_cue is not None and (cue is None or cue is prev_cue) and "\n" not in gap and (
                     (prev_run[-1][1] < prev_cue.verb.idx < run[0][0] and re.search(r",\s*[“\"«‘']?$", gap)
                      and not re.search(r"[.?!]\s", gap))
-                    or (prev_cue.verb.idx < prev_run[0][0] and COORDINATED_GAP.fullmatch(gap))):
+                    or (prev_cue.verb.idx < prev_run[0][0] and COORDINATED_GAP.fullmatch(gap))
+                    or (cue is None and prev_run[-1][1] < prev_cue.verb.idx < run[0][0] and fragment(text, prev_run)
+                        and re.search(r"[.]\s*[“\"«‘']?$", gap))):
                 merged[-1] = (prev_run + run, prev_cue)
                 continue
         if run[0] in speech:
             merged.append((run, cue))
     return merged
+
+
+def fragment(text: str, run: list[tuple[int, int]]) -> bool:
+    """Whether a quotation is a subordinate clause ending in a comma ('"Whenever there are
+    signs of a palm branch,"'), whose sentence the next quotation completes."""
+    words = text[run[0][0]:run[-1][1]].strip(" “\"«‘'”»’")
+    first = words.split(maxsplit=1)[0].lower() if words else ""
+    return first in lexicon.FRAGMENT_OPENERS and words.endswith(",") and not re.search(r"[.?!]\s", words)
 
 
 def continues(text: str, previous_end: int, start: int, opens_paragraph: bool = False) -> bool:
