@@ -515,6 +515,11 @@ def test_a_body_whose_name_lists_fields_is_named_in_full(extract_text):
                           'it "takes its obligations to consult with First Nations seriously."'))
     assert q.speaker.name == "Ministry of Water, Land and Resource Stewardship"
 
+def test_a_day_the_parser_hung_a_relative_clause_on_is_no_speaker(extract_text):
+    q = only(extract_text("The group, Badger Forward Action, began airing an ad Sunday that accuses Lt. Gov. Simone "
+                          'Achebe of "letting prison doors swing open" by supporting the early-release program.'))
+    assert q.speaker.name != "Sunday" and q.speaker_mention != "Sunday"
+
 def test_where_a_body_is_is_no_part_of_its_name(extract_text):
     q = only(extract_text("The ruling Democratic Rally in Cyprus hailed the pipeline as an advancement in the nation's "
                           "sovereignty."))

@@ -253,8 +253,11 @@ def capital_of_position(token: Token) -> bool:
 
 def antecedent_of_relative(pronoun: Token) -> Token:
     """'..., an analyst at Lantern Insights, who noted ...': a relative clause that the parser
-    hung on the last noun of an apposition refers to the person the apposition describes."""
+    hung on the last noun of an apposition refers to the person the apposition describes; one
+    it hung on a time after a noun refers to the noun."""
     head = pronoun.head.head
+    if head.ent_type_ in lexicon.TIME_LABELS and head.i > 0 and head.doc[head.i - 1].pos_ == "NOUN":
+        return head.doc[head.i - 1]  # ("began airing an ad Sunday that accuses ...": the ad, not Sunday)
     seen = head
     while seen.dep_ in ("pobj", "prep", "appos", "compound") and seen.head.i != seen.i:
         seen = seen.head
