@@ -42,6 +42,13 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     }
 )
 
+# Phrasal verbs of answering back, read as the verb of saying they mean ('"Nobody said you
+# should," Ramirez shot back'): the verb alone says nothing ("police fired").
+PHRASAL_CUES: dict[tuple[str, str], str] = {
+    ("shoot", "back"): "retort", ("fire", "back"): "retort", ("hit", "back"): "retort",
+    ("snap", "back"): "retort", ("push", "back"): "counter",
+}
+
 # Verbs that, governing a verb of saying, mean it was not said ("declined to say").
 DECLINING_VERBS: frozenset[str] = frozenset({"decline", "refuse", "fail", "neglect"})
 # Endings of words for occupations ("Volcanologist Sarah Kingsley", "Photographer Ana Ruiz",

@@ -274,3 +274,16 @@ def test_a_quotation_of_whole_sentences_before_its_attribution_stays_apart_from_
     quotes = extract_text('"If you are under an order, go. Don\'t stop to pack the garage," Brigitte Aucoin said. '
                           '"Every car that turns around on that highway is a car that blocks a fire truck."')
     assert len(quotes) == 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"I don\'t make evidence up," Calloway said. "Nobody said you should," Gloria Ramirez shot back.',
+     "Gloria Ramirez"),
+    ('"That is false," Gloria Ramirez fired back.', "Gloria Ramirez"),
+])
+def test_a_phrasal_verb_of_answering_back_attributes_the_quote(extract_text, text, speaker):
+    assert extract_text(text)[-1].speaker.name == speaker
+
+
+def test_firing_back_without_words_is_no_speech(extract_text):
+    assert extract_text("Police fired back at the gunmen on Tuesday.") == []

@@ -54,9 +54,15 @@ class Cue:
     kind: str | None = None
 
 
+PHRASAL_VERBS = frozenset(verb for verb, _ in lexicon.PHRASAL_CUES)
+
+
 def find_cues(doc: Doc, skip: list[tuple[int, int]], lex: Lexicon) -> Iterator[Cue]:
     for token in doc:
         lemma = token.lemma_.lower()
+        particle = next((c.lower_ for c in token.children if c.dep_ in ("prt", "advmod") and c.i == token.i + 1),
+                        None) if lemma in PHRASAL_VERBS else None
+        lemma = lexicon.PHRASAL_CUES.get((lemma, particle or ""), lemma)  # "shot back": retorted
         if (lemma not in lex.cue_words and token.lower_ not in lex.cue_words) or in_ranges(token.idx, skip):
             continue  # most words: no cue, and no need to look further
         if according_to_at(token):
