@@ -215,10 +215,11 @@ def report_of_its_own(opener: Token, last: int, lex: Lexicon) -> bool:
     """'..., which he said would allow him to act', '... "about accountability" after an
     audit found the department had failed': a clause ending the claim that reports, with its
     own subject and verb of saying or finding, what someone said or found; a row of its own,
-    not these words. A proviso ('if an inquiry found wrongdoing') stays the speaker's."""
+    not these words. A proviso ('if an inquiry found wrongdoing') stays the speaker's, and so
+    do words inside quotation marks."""
     clause = opener.head
-    if sum(map(quote_mark, opener.doc[opener.sent.start:opener.i])) % 2:
-        return False  # the speaker's own words
+    if opener.dep_ != "mark" and opener.tag_ not in ("WDT", "WRB"):
+        return False
     if opener.dep_ == "mark":
         if opener.lower_ in lexicon.PROVISO_MARKS or clause.dep_ != "advcl":
             return False
@@ -232,6 +233,7 @@ def report_of_its_own(opener: Token, last: int, lex: Lexicon) -> bool:
         return False
     return clause.right_edge.i >= last and opener.i == clause.left_edge.i \
         and clause.lemma_.lower() in lex.reporting_verbs | lex.finding_verbs \
+        and not sum(map(quote_mark, opener.doc[opener.sent.start:opener.i])) % 2 \
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in clause.children) \
         and any(c.dep_ == "ccomp" and c.tag_ != "VBG" and any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)
                 for c in clause.children)
