@@ -621,6 +621,8 @@ LED_BODIES: dict[str, tuple[str, ...]] = {"administration": ("president", "gover
 PERSONAL_BODIES: frozenset[str] = frozenset({"family", "campaign", "estate", "camp"})
 
 POSSESSIVE_SUBJECTS: dict[str, str] = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# The subject form of an object pronoun, to find whom it refers to as its subject would be.
+OBJECT_SUBJECTS: dict[str, str] = {"him": "he", "her": "she", "them": "they", "it": "it"}
 # Every personal pronoun and possessive: never a speaker's alias.
 PRONOUNS: frozenset[str] = frozenset(
     "i you he she it we they him her them his hers its our ours their theirs".split())

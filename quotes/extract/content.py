@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..lexicon import Lexicon
 from .chunks import SENTENCE_ENDS
-from .marks import QUOTE_TOKENS, quote_mark
+from .marks import QUOTE_TOKENS, left_open, quote_mark
 
 
 def that_mark(clause: Token) -> Token | None:
@@ -33,8 +33,8 @@ def clause_spans(doc: Doc, comp: Token, verb: Token, subject: Token | None, lex:
     for n, claim in enumerate(claims):
         if elliptical(claim):
             after = claim.i + 1
-            if claim.i > verb.i and after < claim.sent.end and quote_mark(doc[after]) and not sum(
-                    map(quote_mark, doc[claim.sent.start:after])) % 2:
+            if claim.i > verb.i and after < claim.sent.end and quote_mark(doc[after]) \
+                    and not left_open(doc[claim.sent.start:after]):
                 # 'arguing Trump was "sow[ing] chaos and division" and ...': the words quoted after
                 # it, which the parser made a clause of their own, are what it says
                 span = side_of(doc, list(doc[claim.left_edge.i:claim.sent.end]), verb, subject, claim=claim)
@@ -179,7 +179,7 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
             return doc[span.start:end]  # '... "sell out the Midwest," sharpening his attacks ...': the writer's
         mark = doc[comma.i + 2] if comma.i + 2 < span.end else None
         if comma.text == "," and mark is not None and quote_mark(doc[comma.i + 1]) \
-                and sum(map(quote_mark, doc[span.start:comma.i])) % 2 and mark.dep_ == "mark" \
+                and left_open(doc[span.start:comma.i]) and mark.dep_ == "mark" \
                 and mark.head.dep_ in ("advcl", "ROOT") and not any(map(quote_mark, doc[mark.i:span.end])):
             return doc[span.start:mark.i]  # '... "no control over what they do," though he has ...'
         if comma.text != "," or any(t.text in QUOTE_TOKENS or t.lower_ == "that" and doc[t.i - 1].dep_ == "cc"
@@ -218,8 +218,6 @@ def report_of_its_own(opener: Token, last: int, lex: Lexicon) -> bool:
     not these words. A proviso ('if an inquiry found wrongdoing') stays the speaker's, and so
     do words inside quotation marks."""
     clause = opener.head
-    if opener.dep_ != "mark" and opener.tag_ not in ("WDT", "WRB"):
-        return False
     if opener.dep_ == "mark":
         if opener.lower_ in lexicon.PROVISO_MARKS or clause.dep_ != "advcl":
             return False
@@ -233,7 +231,7 @@ def report_of_its_own(opener: Token, last: int, lex: Lexicon) -> bool:
         return False
     return clause.right_edge.i >= last and opener.i == clause.left_edge.i \
         and clause.lemma_.lower() in lex.reporting_verbs | lex.finding_verbs \
-        and not sum(map(quote_mark, opener.doc[opener.sent.start:opener.i])) % 2 \
+        and not left_open(opener.doc[opener.sent.start:opener.i]) \
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in clause.children) \
         and any(c.dep_ == "ccomp" and c.tag_ != "VBG" and any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)
                 for c in clause.children)
@@ -374,7 +372,7 @@ def ends_with_quotation(span: Span) -> Span:
         # 'calling it "a raid on budgets" and setting up a fight': a participle joined on
         # after the quotation closed is the writer's account of what the words did
         if token.tag_ == "VBG" and token.dep_ == "conj" and doc[token.i - 1].dep_ == "cc" \
-                and quote_mark(doc[token.i - 2]) and sum(map(quote_mark, doc[span.start:token.i])) % 2 == 0:
+                and quote_mark(doc[token.i - 2]) and not left_open(doc[span.start:token.i]):
             return doc[span.start:token.i - 1]
     first = span.start if span[0].text in QUOTE_TOKENS else span.start - 1
     if first < 0 or doc[first].text not in QUOTE_TOKENS:

@@ -174,6 +174,11 @@ def quote_mark(token: Token) -> bool:
     return token.text in QUOTE_TOKENS and token.tag_ != "POS"
 
 
+def left_open(span: Span) -> bool:
+    """Whether a quotation opened in ``span`` is still open at its end (an odd number of marks)."""
+    return sum(map(quote_mark, span)) % 2 == 1
+
+
 def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
     """Whether ``pos`` lies in one of ``ranges`` (sorted, not overlapping)."""
     k = bisect_right(ranges, (pos, float("inf"))) - 1

@@ -115,6 +115,27 @@ class Names:
                 tagged.append((ent.start_char, clean_name(ent.text), found.group(1), state))
         return tagged
 
+    @cached_property
+    def places_called(self) -> dict[str, set[str]]:
+        """The places the article calls a city, a town, ... by the noun: "Winnipeg city council",
+        "the City of Winnipeg" (not "a small Colorado town": where a town is, not its name)."""
+        doc, called = self.doc, dict[str, set[str]]()
+        for t in self.tokens:
+            noun = t.lemma_.lower()
+            if noun not in self.lex.place_nouns or t.i == 0 or self.in_quotes(t.idx):
+                continue
+            if t.is_lower and doc[t.i - 1].pos_ == "PROPN":
+                start = t.i - 1
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+                    start -= 1
+                name = doc[start:t.i].text
+                if name not in lexicon.US_STATES and name.lower() not in lexicon.NATIONS \
+                        and doc[t.left_edge.i].lower_ not in lexicon.INDEFINITE:
+                    called.setdefault(noun, set()).add(name)
+            elif t.is_title and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" and doc[t.i + 2].ent_type_ == "GPE":
+                called.setdefault(noun, set()).add(clean_name(mention_span(doc[t.i + 2], self.lex).text))
+        return called
+
     def ents_in(self, span: Span) -> list[Span]:
         """The entities lying wholly inside ``span``."""
         k = bisect_left(self.ent_starts, span.start)

@@ -438,9 +438,7 @@ def questioned_before(r: Resolver, start: int, gender: str | None, answering: bo
             named = r.resolve(mention_span(asker, r.lex), remember=False).name or ""
             shown = r.names.genders.get(named) or lexicon.given_name_gender(named)
             if shown != gender:
-                mention = MentionPhrase(r.doc[told.i:told.i + 1])
-                mention.lower = "she" if told.lower_ == "her" else "he"
-                found = pronoun(r, mention)
+                found = referent(r, told)
                 return found if found is not None and found.name else None
     return None
 
@@ -766,6 +764,14 @@ def owned_by(owner: str, rest: str, kind: SpeakerKind = "organisation") -> Attri
     return Attribution(f"{owner}'s {POSSESSIVE_START.sub('', rest)}", kind)
 
 
+def referent(r: Resolver, token: Token) -> Attribution | None:
+    """Whom a possessive or object pronoun ("his", "her", "him") refers to, found as for the
+    subject pronoun of its person."""
+    mention = MentionPhrase(r.doc[token.i:token.i + 1])
+    mention.lower = lexicon.POSSESSIVE_SUBJECTS.get(token.lower_) or lexicon.OBJECT_SUBJECTS[token.lower_]
+    return pronoun(r, mention)
+
+
 def owned_by_pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"His campaign said", "her spokesman", "his wife": a body, proxy or relation owned by whom
     the possessive refers to, named as "Yoon's office" is ("Donald Trump's campaign")."""
@@ -773,9 +779,7 @@ def owned_by_pronoun(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if owner is None or m.lemma not in r.lex.org_nouns | r.lex.proxy_nouns | r.lex.relation_nouns \
             or owner.i != m.span.start:
         return None
-    pronoun_mention = MentionPhrase(r.doc[owner.i:owner.i + 1])
-    pronoun_mention.lower = lexicon.POSSESSIVE_SUBJECTS[owner.lower_]
-    found = pronoun(r, pronoun_mention)
+    found = referent(r, owner)
     if found is None or not found.name:
         return None
     kind: SpeakerKind = "organisation" if m.lemma in r.lex.org_nouns else "group" if m.plural else "person"
@@ -1080,10 +1084,7 @@ def document(r: Resolver, m: MentionPhrase) -> Attribution | None:
     # "the decree signed by the Pope" after a decree whose signer went unnamed
     found = r.resolve(mention_span(issuer, r.lex), remember=False) if issuer is not None else None
     if issuer is not None and issuer.lower_ in lexicon.POSSESSIVE_SUBJECTS:
-        # "a statement posted to his account": whom the possessive refers to
-        owner_mention = MentionPhrase(r.doc[issuer.i:issuer.i + 1])
-        owner_mention.lower = lexicon.POSSESSIVE_SUBJECTS[issuer.lower_]
-        found = pronoun(r, owner_mention)
+        found = referent(r, issuer)  # "a statement posted to his account": whom "his" refers to
     if found is not None and found.name:
         return found
     if channel:
@@ -1330,23 +1331,9 @@ def definite_description(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None
     if m.lemma in r.lex.place_nouns and not m.plural:
         # "the city" of an article that writes "Winnipeg city council" or "the City of Winnipeg"
-        doc, called = r.doc, set()
-        for t in r.names.tokens:
-            if t.lemma_.lower() != m.lemma or t.i == 0 or r.names.in_quotes(t.idx):
-                continue
-            if t.is_lower and doc[t.i - 1].pos_ == "PROPN":  # "Winnipeg city council"
-                start = t.i - 1
-                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
-                    start -= 1
-                name = doc[start:t.i].text
-                # (not "a small Colorado town": where a town is, not its name)
-                if name not in lexicon.US_STATES and name.lower() not in lexicon.NATIONS \
-                        and doc[t.left_edge.i].lower_ not in lexicon.INDEFINITE:
-                    called.add(name)
-            elif t.is_title and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" and doc[t.i + 2].ent_type_ == "GPE":
-                called.add(clean_name(mention_span(doc[t.i + 2], r.lex).text))  # "the City of Winnipeg"
+        called = r.names.places_called.get(m.lemma, set())
         if len(called) == 1:
-            return Attribution(called.pop(), "organisation")
+            return Attribution(next(iter(called)), "organisation")
         # In "Millbrook, Colorado" the state only locates the town.
         k = bisect_left(r.names.ent_starts, m.span.start)
         place = next((e for e in reversed(r.names.ents[:k]) if e.label_ == "GPE" and not (
