@@ -13,7 +13,8 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, fields, replace
-from functools import cached_property
+from functools import cache, cached_property
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -281,6 +282,10 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "indictment",
 })
 
+# Nouns by which news refers back to a body of any kind ("INDECI reported ... The agency
+# said", "Nishnawbe Aski Nation ... according to the organization").
+GENERIC_BODY_NOUNS: frozenset[str] = frozenset({"organization", "organisation", "agency", "body"})
+
 # Nouns that head the name of an organisation ("the Russian Embassy", "the ministry").
 ORG_NOUNS: frozenset[str] = frozenset({
     "embassy", "ministry", "agency", "office", "department", "government", "administration",
@@ -307,6 +312,10 @@ ORG_NAME_HEADS: frozenset[str] = frozenset(
 # government ("the town said", "a lawsuit brought by the city").
 PLACE_NOUNS: frozenset[str] = frozenset({"town", "city", "village", "municipality", "borough",
                                          "county"})
+
+# Endings of nouns of one who does something ("adjuster", "custodian", "accountant"): before a
+# name, such a noun says what the person does.
+AGENT_ENDINGS: tuple[str, ...] = ("er", "or", "ist", "ian", "ant", "ent")
 
 # Role nouns: a mention headed by one of these and holding no name is role-only
 # ("the Kremlin spokesman", "South Korea's president", "the chief of NATO").
@@ -503,6 +512,7 @@ RESEARCHER_NOUNS: frozenset[str] = frozenset({"researcher", "scientist", "team",
 ISSUING_VERBS: frozenset[str] = frozenset({
     "publish", "release", "issue", "conduct", "commission", "file", "write", "send", "compile",
     "prepare", "produce", "sign", "post", "author", "carry", "submit", "lodge", "bring", "table", "unveil",
+    "pass", "adopt",  # "the council passed a resolution"
 })
 
 # Roles of people whose words are a body's ("a spokesperson said" after "Tesco announced"):
@@ -736,6 +746,9 @@ CLAUSE_OPENERS: frozenset[str] = frozenset({"that", ",", ":", "—", "–", "-",
 CLAUSE_CLOSERS: frozenset[str] = frozenset({",", ":", "—", "–", "-", "and", "but", ";", "(", "while", "as"})
 # Prepositions after a role or organisation that belong to its name ("the chief of NATO").
 NAME_PREPOSITIONS: frozenset[str] = frozenset({"of", "for", "in", "at", "to", "within", "from"})
+# Words that join an office's fields before its holder's name ("Minister of Equipment and
+# Water Karim Benjelloun-Tazi").
+OFFICE_JOINERS: frozenset[str] = frozenset({"of", "for", "and", "&", ","})
 # Bodies news names without an article ("Police said"), meaning the one the article names.
 BARE_BODIES: frozenset[str] = frozenset({"police"})
 # Words that make a name a police force's without the word "police" ("Prince George RCMP",
@@ -778,10 +791,42 @@ GIVEN_NAMES: dict[str, str] = _given_names(Path(__file__).with_name("given_names
 NAME_SEXES: dict[str, str] = _given_names(Path(__file__).with_name("census_names.tsv")) | GIVEN_NAMES
 
 
+@cache
+def world_given_names() -> frozenset[str]:
+    """Given names of many countries (the dictionary of some 45,000 gender-guesser ships, lower
+    case without accents): names the US lists miss ("Karim", "Siobhán", "Eoghan"). Some are words
+    too ("Grant", "Love"), so they show a name only where one is due."""
+    names = set()
+    for line in resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text("utf-8").splitlines():
+        if line[:1] not in ("#", "=", ""):  # (comments, and names given as equal to others)
+            name = folded(line[3:29].strip())
+            # ("Jean+Pierre": written as one word, two, or with a hyphen)
+            names.update({name.replace("+", joiner) for joiner in ("", " ", "-")} if "+" in name else {name})
+    return frozenset(names)
+
+
+def folded(word: str) -> str:
+    """A word lower case without accents, as the name lists hold it ("Siobhán" -> "siobhan")."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def given_name(word: str) -> int | None:
+    """Whether a word is a given name, and how surely: 0 for one news gives (GIVEN_NAMES), 1 for
+    one of some country's ("Karim", "Jean-Philippe", but also "America", "Grant"), else None.
+    Where a name begins after other capitalised words, the surer one wins ("Bank of America
+    Brian Moynihan")."""
+    word = folded(word).rstrip(".")
+    if word in GIVEN_NAMES:
+        return 0
+    world = world_given_names()
+    return 1 if word in world or "-" in word and all(part in world for part in word.split("-")) else None
+
+
 def given_name_gender(name: str) -> str | None:
-    """The gender a person's given name shows ("Sarah Collins" -> "f"), or None."""
-    first = unicodedata.normalize("NFKD", name.split()[0] if name.split() else "").encode("ascii", "ignore")
-    return NAME_SEXES.get(first.decode().lower().rstrip(".")) if " " in name.strip() else None
+    """The gender a person's given name shows ("Sarah Collins" -> "f"), or None. Only the US
+    lists' and ours: the world's dictionary gives a sex to names that are the other's in some
+    language ("Vlada", a man's name in Serbia)."""
+    return NAME_SEXES.get(folded(name.split()[0]).rstrip(".")) if " " in name.strip() else None
 
 
 # -- places -------------------------------------------------------------------------------

@@ -324,8 +324,8 @@ def test_speech_acts_with_a_claim_are_quotes(extract_text, text, content, cue):
 
 
 @pytest.mark.parametrize("text, content, speaker", [
-    ('Mancini has been described by the Daily Hive as a "squirrel whisperer".', 'as a "squirrel whisperer"',
-     "Daily Hive"),
+    ('Mancini has been described by the Daily Hive as a "squirrel whisperer".',
+     'Mancini as a "squirrel whisperer"', "Daily Hive"),
     ('Amman, who was described as "knife-obsessed" by the police, sent her videos.', 'as "knife-obsessed"',
      "police"),
 ])
@@ -1555,3 +1555,48 @@ def test_a_that_clause_after_the_phrases_of_a_channel_is_the_claim(extract_text)
     q = only(extract_text("The province's public safety minister, Ana Ruiz, said in an interview with CBC News that "
                           "she had spoken with the chief on Monday."))
     assert (q.quote, q.speaker.name) == ("she had spoken with the chief on Monday", "Ana Ruiz")
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Campaign spokesman Omar Haddad said in a statement that "early polls mean nothing" and that the senator\'s '
+     'message on wages was "landing with voters."',
+     '"early polls mean nothing" and that the senator\'s message on wages was "landing with voters."'),
+    ('Councillor Dana Whitford spoke at the meeting. She said she supported transit "in principle" but that '
+     'council was "making promises with money we don\'t have."',
+     'she supported transit "in principle" but that council was "making promises with money we don\'t have."'),
+])
+def test_a_second_reported_clause_opened_by_and_that_or_but_that_is_the_same_claim(extract_text, text, content):
+    assert extract_text(text)[-1].quote == content
+
+
+def test_a_that_clause_after_a_statement_issued_on_a_day_is_the_claim(extract_text):
+    quotes = extract_text("The safety board said in a preliminary report released on Friday that the train had "
+                          "passed a red signal. The two trains stopped 50 metres apart, according to the report.")
+    assert [(q.quote, q.speaker.name) for q in quotes] == [
+        ("the train had passed a red signal", "safety board"),
+        ("The two trains stopped 50 metres apart", "safety board")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ('A survey released Tuesday by the Prairie Institute found that 62 percent of farmers backed "a cap on input '
+     'prices," while 29 percent opposed it.',
+     '62 percent of farmers backed "a cap on input prices," while 29 percent opposed it'),
+])
+def test_a_figure_set_against_the_one_before_is_the_rest_of_the_finding(extract_text, text, content):
+    assert only(extract_text(text)).quote == content
+
+
+def test_a_concession_after_a_quotation_is_still_the_writer_s(extract_text):
+    q = only(extract_text('The mayor said the plan had "no support on this council," while she has voted for it '
+                          'twice.'))
+    assert q.quote == 'the plan had "no support on this council,"'
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Radar logs show the ferry turning back, in a pattern described by Coastline Weekly as "erratic and '
+     'hard to explain".', 'a pattern as "erratic and hard to explain"'),
+    ('The proposal was described by tenant groups as "a giveaway to developers."',
+     'The proposal as "a giveaway to developers."'),
+])
+def test_what_a_passive_of_describing_describes_is_part_of_the_characterisation(extract_text, text, content):
+    assert [q.quote for q in extract_text(text) if "as" in q.quote.split()] == [content]

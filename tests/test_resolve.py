@@ -2194,3 +2194,71 @@ def test_a_title_before_a_hyphenated_name_is_cut_before_the_whole_name(extract_t
     q = only(extract_text("Bloc Québécois MP Jean-François Thibodeau said in a statement that Quebec should get more "
                           "money."))
     assert (q.speaker.name, q.speaker.role) == ("Jean-François Thibodeau", "Bloc Québécois MP")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Minister of Indigenous Services and Northern Infrastructure Renewal Jean-Philippe Tremblay-Ouellet says the "
+     "plant is a priority.", "Jean-Philippe Tremblay-Ouellet",
+     "Minister of Indigenous Services and Northern Infrastructure Renewal"),
+    ("Minister of Agriculture and Water Karim Benjelloun said the dams were low.", "Karim Benjelloun",
+     "Minister of Agriculture and Water"),
+    ("Chief Inspector of Marine Accidents Siobhán Ní Bhriain told reporters that it was too early to say.",
+     "Siobhán Ní Bhriain", "Chief Inspector of Marine Accidents"),
+])
+def test_an_office_s_fields_end_where_a_given_name_of_any_country_begins(extract_text, text, name, role):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.role) == (name, role)
+
+
+def test_the_surname_of_a_holder_of_a_long_office_is_the_holder(extract_text):
+    quotes = extract_text("Minister of Agriculture and Water Karim Benjelloun-Tazi said the dams were low. "
+                          "Benjelloun-Tazi told the committee that rationing was not planned.")
+    assert [q.speaker.name for q in quotes] == ["Karim Benjelloun-Tazi"] * 2
+
+
+def test_the_first_of_two_surnames_stands_for_the_whole_name(extract_text):
+    quotes = extract_text("The regional governor of Loreto, Ricardo Chumacero Ipanaqué, criticised the response. "
+                          "Chumacero said that villages had gone three days without aid.")
+    assert quotes[-1].speaker.name == "Ricardo Chumacero Ipanaqué"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("In Regina, claims adjuster Brent Okimaw says he has worked at the insurer for 14 years. He says many of his "
+     "co-workers have second jobs.", "Brent Okimaw", "adjuster"),
+    ("The Minister for Housing, Eoghan Mac Cárthaigh, said on Tuesday that he had been briefed.",
+     "Eoghan Mac Cárthaigh", "Minister for Housing"),
+])
+def test_a_name_the_recogniser_took_for_a_body_is_a_person_after_what_they_do(extract_text, text, name, role):
+    quotes = extract_text(text)
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [(name, "person")] * len(quotes)
+    assert quotes[0].speaker.role.endswith(role)
+
+
+def test_a_name_set_off_after_the_body_of_an_office_is_the_holder(extract_text):
+    q = only(extract_text("The minister responsible for the Crown insurer and the Public Service Commission, Troy "
+                          "Wasylenko, says the province will not legislate the workers back."))
+    assert q.speaker.name == "Troy Wasylenko"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Heavy rains have killed 31 people, according to the National Civil Defence Institute (INDECI). INDECI "
+     "reported that 62 bridges had been washed away. The agency said 14 people remained missing.",
+     "National Civil Defence Institute"),
+    ("The grand chief of Nishnawbe Aski Nation, Alvin Moose, welcomed the plan. There are still 11 advisories in "
+     "NAN territory, according to the organization.", "Nishnawbe Aski Nation"),
+])
+def test_a_body_referred_to_by_a_noun_of_any_body_is_the_one_just_named(extract_text, text, name):
+    assert extract_text(text)[-1].speaker.name == name
+
+
+def test_a_document_a_body_passed_speaks_for_it(extract_text):
+    q = extract_text("The band council passed a resolution last fall. According to the resolution, the community "
+                     "wants six members certified as operators.")[-1]
+    assert q.speaker.name == "band council"
+
+
+def test_the_holder_of_a_title_is_the_last_speaker_who_held_it_not_a_later_one(extract_text):
+    quotes = extract_text("Minister of Agriculture and Water Karim Benjelloun said the plan would secure water. "
+                          "The minister said it would cost 42 billion dirhams. Prime Minister Youssef Alami said "
+                          "on Friday that water security is national security.")
+    assert [q.speaker.name for q in quotes] == ["Karim Benjelloun", "Karim Benjelloun", "Youssef Alami"]

@@ -180,7 +180,8 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
         mark = doc[comma.i + 2] if comma.i + 2 < span.end else None
         if comma.text == "," and mark is not None and quote_mark(doc[comma.i + 1]) \
                 and left_open(doc[span.start:comma.i]) and mark.dep_ == "mark" \
-                and mark.head.dep_ in ("advcl", "ROOT") and not any(map(quote_mark, doc[mark.i:span.end])):
+                and mark.head.dep_ in ("advcl", "ROOT") and not any(map(quote_mark, doc[mark.i:span.end])) \
+                and not contrasted_figure(mark, mark.head):
             return doc[span.start:mark.i]  # '... "no control over what they do," though he has ...'
         if comma.text != "," or any(t.text in QUOTE_TOKENS or t.lower_ == "that" and doc[t.i - 1].dep_ == "cc"
                                     for t in doc[comma.i + 1:span.end]):
@@ -209,6 +210,13 @@ def without_writers_addition(span: Span, lex: Lexicon) -> Span:
                 and past and present_tense(clause):  # "..., though none of them has said so publicly"
             return doc[span.start:comma.i]
     return span
+
+
+def contrasted_figure(mark: Token, clause: Token) -> bool:
+    """'found 58 percent supported "a temporary fee," while 31 percent opposed it': a figure
+    set against the one before is the rest of the finding, not the writer's."""
+    return mark.lower_ in ("while", "whereas") and any(
+        c.dep_ in lexicon.SUBJECT_DEPS and c.ent_type_ in lexicon.AMOUNT_LABELS for c in clause.children)
 
 
 def report_of_its_own(opener: Token, last: int, lex: Lexicon) -> bool:
@@ -383,8 +391,8 @@ def ends_with_quotation(span: Span) -> Span:
     after = closing.i + 1
     while after < span.end and doc[after].text == ",":
         after += 1
-    if after + 1 >= span.end or doc[after].dep_ != "cc":
-        return span
+    if after + 1 >= span.end or doc[after].dep_ != "cc" or doc[after + 1].lower_ in ("that", "whether"):
+        return span  # ('said "polls don't vote" and that ...': a second reported clause)
     joined = next((t for t in doc[after + 1:span.end] if t.pos_ in ("VERB", "AUX") or t.text in QUOTE_TOKENS), None)
     if joined is None or joined.text in QUOTE_TOKENS:
         return span  # 'called it "gamesmanship" and a "stunt"': more of the words quoted

@@ -369,15 +369,23 @@ def verb_cue(doc: Doc, verb: Token, lemma: str, lex: Lexicon) -> Cue | None:
         content.extend(nominal_content(doc, verb, cue_tokens, lex, light=lemma in lex.light_verbs))
     if not content and not passive and not nested:
         content.extend(speech_act_content(doc, verb, lemma, cue_tokens, lex, source))
+    cut = None
     if not content and by_agent and lemma in lex.as_verbs and not nested:
         # "has been described by the Daily Hive as a 'squirrel whisperer'": the agent's words
         described = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
         span = phrase(doc, list(described.subtree)) if described is not None else None
-        if span is not None:
+        if described is not None and span is not None:
+            # ... about what was described, the attribution between cut out ("a pattern
+            # described by the bulletin as 'hectic'": "a pattern as 'hectic'")
+            held = verb.head if verb.dep_ == "acl" and verb.head.i < verb.i \
+                else next((c for c in children if c.dep_ == "nsubjpass"), None)
+            held_end = verb.i if verb.dep_ == "acl" or held is None else held.right_edge.i + 1
+            if held is not None and held.lower_ not in lexicon.PRONOUNS and held.tag_ not in ("WDT", "WP") \
+                    and not any(t.is_punct for t in doc[held.left_edge.i:held_end]):
+                span, cut = doc[held.left_edge.i:span.end], (held_end, described.i)
             content.append(span)
             if subject is None or subject.i == verb.i:
                 subject = agent_obj
-    cut = None
     if not content and reporting:
         inserted = inserted_clause(doc, verb, subject, lex)
         if inserted is not None:
@@ -811,9 +819,10 @@ def misattached_that_clause(verb: Token, lex: Lexicon) -> list[Token]:
                 noun = token.head.lemma_.lower()
                 # "their claim that ..." is the noun's content, but "on a call that ..." or
                 # "in a statement that ..." names the channel of the verb's own clause.
-                # ("in an interview with CBC News that ...": after the noun's own phrases)
-                phrases = {t.i for c in token.head.children if c.dep_ == "prep" and c.i > token.head.i
-                           for t in c.subtree}
+                # ("in an interview with CBC News that ...", "in a statement issued on Tuesday
+                # that ...": after the noun's own phrases)
+                phrases = {t.i for c in token.head.children if c.i > token.head.i and c.i != token.i and (
+                    c.dep_ == "prep" or c.dep_ == "acl" and c.tag_ == "VBN") for t in c.subtree}
                 right_after = first.i > token.head.i and all(
                     i in phrases for i in range(token.head.i + 1, first.i))
                 if first.lower_ == "that" and right_after and subject is not None \
@@ -837,13 +846,15 @@ def modal_conjuncts(verb: Token, comps: list[Token], lex: Lexicon) -> list[Token
     of saying, whose modal ties it to the claim before it; the narration goes on in its own
     tense ('..., and the council voted to fund it'), in sequence ('and she would later
     resign') or says what the speaker would not say ('but would not comment further'). A
-    pronoun's clause in the past progressive goes on with the report as well, and a stated
-    attitude with no subject of its own ('told fans she was "gutted" but understood his reasons')."""
+    pronoun's clause in the past progressive goes on with the report as well, a stated
+    attitude with no subject of its own ('told fans she was "gutted" but understood his reasons'),
+    and a clause that "and that" or "but that" opens (the parser took "that" for a determiner)."""
     if not comps:
         return []
-    last = max(c.i for c in comps)
+    last, doc = max(c.i for c in comps), verb.doc
     return [c for c in verb.children if c.dep_ == "conj" and c.i > last and c.pos_ in ("VERB", "AUX")
             and (any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) or progressive_report(c)
+                 or doc[c.left_edge.i].dep_ == "cc" and doc[c.left_edge.i + 1].lower_ in ("that", "whether")
                  or c.lemma_.lower() in lex.attitude_verbs
                  and not any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children))
             and (any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)

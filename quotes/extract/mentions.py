@@ -142,9 +142,14 @@ def name_start(span: Span, lex: Lexicon) -> int:
             and (doc[at - 1].text == "-" or doc[at - 1].lower_.rstrip(".") not in lex.not_in_names):  # ("Coun.")
         at -= 1
     # "Minister of Health Ana Ruiz": the office's field is no part of the name
-    if at > 0 and doc[at - 1].lower_ in lexicon.PORTFOLIO_WORDS | {"of", "for"}:
+    if at > 0 and doc[at - 1].lower_ in lexicon.PORTFOLIO_WORDS | lexicon.OFFICE_JOINERS:
         while span.end - at > 2 and doc[at].lower_ in lexicon.PORTFOLIO_WORDS:
             at += 1
+        # ("Minister of Equipment and Water Karim Benjelloun-Tazi": from the given name on)
+        given = [(sure, t.i) for t in doc[at:span.end - 1] if t.is_title
+                 and (sure := lexicon.given_name(t.text)) is not None
+                 and 1 <= sum(w.text != "-" and doc[w.i - 1].text != "-" for w in doc[t.i + 1:span.end]) <= 3]
+        at = min(given)[1] if given else at
     return after_nation(doc, at, span.end)
 
 
@@ -314,6 +319,9 @@ def entities(doc: Doc, lex: Lexicon) -> list[Span]:
                      or start > 1 and doc[start - 2].lower_.rstrip(".") in lex.titles_or_roles):
             # "Amrit Sandhu-Patel", "NDP Leader Amrit Sandhu-Patel", of which it saw a body's name
             start, label = start - 1, "PERSON"
+        elif label == "ORG" and person_like(doc[start:end], lex) and end - start > 1 \
+                and lexicon.given_name(doc[start].text) is not None and described_as_person(doc[start:end], lex):
+            label = "PERSON"  # "claims adjuster Brent Okimaw", "the Minister for Transport, Eoghan Mac Cárthaigh"
         if end - start > 1 and caption_label(doc[end - 1]):
             end -= 1
         ent = Span(doc, start, end, label=label) if (start, end, label) != (ent.start, ent.end, ent.label_) else ent
@@ -324,6 +332,19 @@ def entities(doc: Doc, lex: Lexicon) -> list[Span]:
     # (not an owner: "Trump's State Department" stays a body's name)
     return [Span(doc, e.start, e.end, label="PERSON") if e.label_ == "ORG" and e.text in surnames
             and person_like(e, lex) and e.root.dep_ != "poss" else e for e in fixed]
+
+
+def described_as_person(name: Span, lex: Lexicon) -> bool:
+    """Whether a role or title stands right before a name ("claims adjuster Brent Okimaw": a
+    noun of one who does something) or the name is set off after one ("the Minister for
+    Transport, Eoghan Mac Cárthaigh,")."""
+    doc, root = name.doc, name.root
+    before = doc[name.start - 1] if name.start > 0 else None
+    described = root.head if root.dep_ == "appos" and root.head.i < name.start else before
+    if described is None or described.lemma_.lower() in lex.org_nouns:
+        return False
+    return described.lemma_.lower() in lex.role_nouns or described.lower_.rstrip(".") in lex.titles_or_roles \
+        or described.pos_ == "NOUN" and described.is_lower and described.lower_.endswith(lexicon.AGENT_ENDINGS)
 
 
 def named_word(token: Token) -> bool:
@@ -347,20 +368,27 @@ def office_and_holder(ent: Span, lex: Lexicon) -> list[Span]:
     given name on."""
     doc = ent.doc
     before = ent.start - 1 - (ent.start > 0 and doc[ent.start - 1].lower_ in lexicon.ARTICLES)
-    if before < 1 or doc[before].lower_ != "of" or doc[before - 1].lemma_.lower() not in \
+    # (a field after others: "Minister of Indigenous Services and Northern Infrastructure Renewal ...")
+    while before > 1 and doc[before].lower_ in ("and", ",", "&") and ent.start - before < 8:
+        before -= 1
+        while before > 1 and doc[before].is_title and doc[before].lower_ not in lexicon.OFFICE_JOINERS:
+            before -= 1
+    if before < 1 or doc[before].lower_ not in ("of", "for") or doc[before - 1].lemma_.lower() not in \
             lex.titles_or_roles:
         return [ent]
     first = next((t.i for t in ent if t.is_alpha and t.lower_ not in lexicon.ARTICLES), ent.end)
-    for token in ent[1:]:
-        rest = [t for t in doc[token.i:ent.end] if t.text != "-" and doc[t.i - 1].text != "-"]
-        if len(rest) < 2 or token.i <= first or not all(t.is_title and t.pos_ == "PROPN" for t in rest):
-            continue
-        # (or the last field of its portfolio: "Minister of Food, Agriculture and Light Industry Batbayar Tsogtgerel")
-        body_words = lex.org_nouns | lexicon.ORG_NAME_HEADS | lexicon.PORTFOLIO_WORDS
-        if doc[token.i - 1].lemma_.lower() in body_words and token.lemma_.lower() not in body_words \
-                or token.lower_ in lexicon.GIVEN_NAMES:
-            return [Span(doc, ent.start, token.i, label="ORG"), Span(doc, token.i, ent.end, label="PERSON")]
-    return [ent]
+    holders = [t for t in ent[1:] if t.i > first and len(rest := [w for w in doc[t.i:ent.end] if w.text != "-"
+                                                                  and doc[w.i - 1].text != "-"]) >= 2
+               and all(w.is_title and w.pos_ == "PROPN" for w in rest)]
+    # from a given name on, or after the last field of its portfolio ("Minister of Food,
+    # Agriculture and Light Industry Batbayar Tsogtgerel")
+    body_words = lex.org_nouns | lexicon.ORG_NAME_HEADS | lexicon.PORTFOLIO_WORDS
+    given = [(sure, t.i) for t in holders if (sure := lexicon.given_name(t.text)) is not None]
+    at = min(given)[1] if given else next((t.i for t in holders if doc[t.i - 1].lemma_.lower() in body_words
+                                           and t.lemma_.lower() not in body_words), None)
+    if at is None:
+        return [ent]
+    return [Span(doc, ent.start, at, label="ORG"), Span(doc, at, ent.end, label="PERSON")]
 
 
 def caption_label(token: Token) -> bool:

@@ -707,13 +707,16 @@ class Names:
             while run and (self.describes(run[0]) or run[0].lower_ in lexicon.PORTFOLIO_WORDS):
                 run = run[1:]  # "Astronomer Hugo Lindqvist", "(Minister of) Foreign Affairs Ana Ruiz"
             # "Committee Represenative Adam Schiff": a long run ends with a given name and what follows
-            given = [k for k, t in enumerate(run) if k and t.lower_ in lexicon.GIVEN_NAMES and len(run) - k in (2, 3)
-                     and run[k - 1].text != "-"]  # (not "Nils-Erik Haagenrud")
-            # ("Bank of America Brian Moynihan": a run that goes on a name written with "of")
-            linked = bool(run) and run[0].i > 1 and self.doc[run[0].i - 1].lower_ in lexicon.NAME_PREPOSITIONS \
-                and self.doc[run[0].i - 2].is_title
-            if (len(run) > 3 or linked) and given:
-                run = run[given[0]:]
+            sure = [lexicon.given_name(t.text) for t in run]
+            given = sorted((s, k) for k, s in enumerate(sure) if k and s is not None and len(run) - k in (2, 3, 4)
+                           and run[k - 1].text != "-" and (len(run) - k < 4 or "-" in (t.text for t in run[k:])))
+            # (not "Nils-Erik Haagenrud"; "Karim Benjelloun-Tazi")
+            # ("Bank of America Brian Moynihan", "Minister of Equipment and Water Karim Benjelloun":
+            # a run that goes on a name written with "of", or an office's fields)
+            linked = bool(run) and run[0].i > 1 and self.doc[run[0].i - 1].lower_ in \
+                lexicon.NAME_PREPOSITIONS | {"and", "&"} and self.doc[run[0].i - 2].is_title
+            if (len(run) > 3 or linked) and given and (sure[0] is None or given[0][0] < sure[0]):
+                run = run[given[0][1]:]
             words = [t for t in run if t.text != "-"]
             after = self.doc[run[-1].i + 1].text if run and run[-1].i + 1 < len(self.doc) else ""
             if 2 <= len(words) <= 3 and run[-1].text != "-" and after not in ("'", "’") and self.in_text(run[0].idx) \
@@ -792,7 +795,8 @@ def _worded(names: list[str]) -> Worded:
 
 
 def _longer(name: str, names: Worded, anywhere: bool = True) -> set[str]:
-    """The names of ``names`` that ``name`` is a shorter form of: its end; with ``anywhere``
+    """The names of ``names`` that ``name`` is a shorter form of: its end or, after a given
+    name, the first of two surnames; with ``anywhere``
     a single word anywhere in it (a family name written first), or all but the last word
     of a longer name (a second surname left out: "Ana Vidal" of "Ana Vidal Soto")."""
     words = _words(name)
@@ -801,6 +805,9 @@ def _longer(name: str, names: Worded, anywhere: bool = True) -> set[str]:
     if len(words) == 1 and anywhere:
         return {n for n, w in names if " " in n and words[0] in w}
     found = {n for n, w in names if len(w) > len(words) and w[-len(words):] == words}
+    if len(words) == 1:  # ("Chumacero" of "Ricardo Chumacero Ipanaqué": the first of two surnames)
+        found |= {n for n, w in names if len(w) == 3 and w[1] == words[0] and lexicon.given_name(w[0]) is not None
+                  and lexicon.given_name(w[1]) is None}
     if anywhere:
         found |= {n for n, w in names if w[:-1] == words and w[-1].rstrip(".") not in lexicon.NAME_SUFFIXES}
     return found

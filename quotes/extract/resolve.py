@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..canon.roles import role_key
+from ..canon.speakers import acronym
 from ..lexicon import Lexicon
 from ..records import UNKNOWN, Attribution, SpeakerKind
 from .mentions import (
@@ -848,10 +849,11 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if (not m.head.ent_type_ or titled) and not org_name and not the_name:
         name = doc[at:span.end]
         if len([t for t in name if t.text != "-"]) >= 2:
-            return Attribution(r.full(clean_name(name.text)), "person", strip_article(doc[span.start:at].text) or None)
+            return Attribution(r.full(clean_name(name.text)), "person",
+                               strip_article(doc[span.start:at].text).strip(" ,") or None)
     if titled and at < span.end and r.names.is_person(surname := clean_name(doc[at:span.end].text), m.head):
         # "President Vučić", of President Aleksandar Vučić named before
-        return Attribution(r.full(surname), "person", strip_article(doc[span.start:at].text) or None)
+        return Attribution(r.full(surname), "person", strip_article(doc[span.start:at].text).strip(" ,") or None)
     name_text = clean_name(without_trade(span, r.lex).text)
     person, _, body = name_text.partition(" of ")
     if body and person_of_body(r, person):
@@ -993,6 +995,10 @@ def issuer_of(earlier: Token) -> Token | None:
                                              in lexicon.ISSUING_VERBS and (agent := agent_of(t)) is not None), None)
             # ("a study was published in the journal Nature, conducted by X": the parse hung the
             # participle on the journal)
+        saying = earlier.head.head if earlier.dep_ == "pobj" and earlier.head.lower_ == "in" else None
+        if issuer is None and saying is not None and saying.lemma_.lower() in lexicon.REPORTING_VERBS:
+            # "The board said in a report released Friday that ...": who said it
+            issuer = next((c for c in saying.children if c.dep_ == "nsubj"), None)
     if issuer is None or not (in_capitals(issuer) or issuer.lower_ not in lexicon.PRONOUNS
                               and issuer.pos_ in ("NOUN", "PROPN")):
         return None  # "they published a study": nobody named
@@ -1166,6 +1172,11 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
     start = m.span.start_char
     # "the ministry" after "the Ministry of Health": the name holds the noun
     name = None if m.modifiers else r.names.organisation_before(f"noun:{m.lemma}", start)
+    if name is None and m.lemma in lexicon.GENERIC_BODY_NOUNS and m.definite and not m.modifiers:
+        # "SENAMHI forecast ... the agency said": the body just named, before any earlier "agency"
+        near = speaker_nearby(r, start, m.lemma) or body_nearby(r, start, alone=False)
+        if near is not None:
+            return Attribution(near, "organisation")
     ref = r.history.earlier_mention(m.lemma, start)
     if ref is not None and not (name and ref.name[:1].islower()):
         return ref.attribution  # (but "their union said ... the union": the union the article names)
@@ -1190,19 +1201,21 @@ def organisation_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
         name = bodies.pop() if len(bodies) == 1 and r.names.organisation_before(f"noun:{m.lemma}", start) is None \
             else None
     if name is None and m.definite and not m.modifiers and line != "media" and m.lemma not in lexicon.LED_BODIES:
-        name = body_nearby(r, start)  # "Statistics Canada released figures. The agency said"
+        # "Statistics Canada released figures. The agency said" (any body, for "the organization")
+        name = body_nearby(r, start, alone=m.lemma not in lexicon.GENERIC_BODY_NOUNS)
     return Attribution(name, "organisation") if name else None
 
 
 def speaker_nearby(r: Resolver, start: int, lemma: str) -> str | None:
     """The organisation that spoke last, in the sentence of ``start`` or the one before, when
     its name shows it of no other kind than ``lemma`` ("Carbones del Catatumbo said ... The
-    company said"; not "The ministry said ... The company said")."""
+    company said"; not "The ministry said ... The company said"; any, for "the agency")."""
     last = next(iter(r.history.before(start)), None)
     if last is None or last.kind != "organisation" or last.start < r.names.passage_start(start, 1) \
             or not last.name[:1].isupper() or lemma in r.lex.media_nouns:
         return None  # (an outlet is not the body whose words it carries)
-    kind = r.lex.company_nouns | r.lex.company_name_words if lemma in r.lex.company_nouns else {lemma}
+    kind = r.lex.company_nouns | r.lex.company_name_words if lemma in r.lex.company_nouns \
+        else r.lex.org_nouns if lemma in lexicon.GENERIC_BODY_NOUNS else {lemma}
     other = any(w in r.lex.org_nouns - kind for w in last.name.lower().split())
     return None if other else last.name
 
@@ -1212,9 +1225,11 @@ def body_nearby(r: Resolver, start: int, kinds: Iterable[str] = (), alone: bool 
     or in the sentence before (of these kinds: "police" in its name, or any for "company"),
     when, ``alone``, no other body is described there ("The ministry criticised Tesco": whose?)."""
     since = r.names.passage_start(start, 1)
-    bodies = {body for body in r.names.organisations_between(since, start)
+    bodies = {r.names.organisation_in_full(body) for body in r.names.organisations_between(since, start)
               if all(k in body.lower().split() or k in r.lex.company_nouns for k in kinds)
               and r.full(body) == body}  # ("Trump", the recogniser's organisation, is Donald Trump)
+    # ("Nishnawbe Aski Nation ... in NAN territory": one body)
+    bodies -= {b for b in bodies if b.isupper() and any(acronym(o.split()) == b.lower() for o in bodies)}
     described = {t.lemma_.lower() for t in r.doc.char_span(since, start, alignment_mode="contract") or []
                  if t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in r.lex.org_nouns
                  and not r.names.in_quotes(t.idx)}
@@ -1348,6 +1363,12 @@ def definite_description(r: Resolver, m: MentionPhrase) -> Attribution | None:
     if ref is not None:
         return ref.attribution
     if m.lemma in r.lex.role_nouns and not m.plural:
+        # "Minister of Equipment and Water Karim Benjelloun-Tazi said ... the minister said": the
+        # last speaker of that title, whom the recogniser did not see as a person
+        spoke = next((h for h in r.history.before(m.span.start_char) if h.kind == "person" and h.name
+                      and h.role and title_noun(h.role) == m.lemma), None)
+        if spoke is not None:
+            return spoke.attribution
         # "an interview with Gáspár Maróth, the government commissioner ... the commissioner said"
         described = strip_article(m.span.text)
         holder = holder_in_article(r, described)
@@ -1527,6 +1548,15 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
             # "the first witness, the collector Henrietta Vale": the name hangs one deeper
             name_text, _ = apposition(r, child)
             return name_text, strip_article(appos.text)
+    if head.lemma_.lower() in r.lex.role_nouns:
+        # "The minister responsible for Saskatchewan Government Insurance, Troy Wasylenko,":
+        # a person's name the parser set beside the body of the office, which no person is
+        end = head.right_edge.i - (head.right_edge.text == ",")
+        deep = next((t for t in head.subtree if t.dep_ == "appos" and head.i not in (t.i, t.head.i)
+                     and t.right_edge.i == end and t.ent_type_ == "PERSON" and t.doc[t.left_edge.i - 1].text == ","
+                     and (t.head.ent_type_ in lexicon.ORG_LABELS or t.head.lemma_.lower() in r.lex.org_nouns)), None)
+        if deep is not None:
+            return r.full(clean_name(mention_span(deep, r.lex).text)), None
     return None, None
 
 
