@@ -433,6 +433,9 @@ INSTITUTIONS: frozenset[str] = frozenset(
     "mission delegation cabinet presidency".split())
 # Lower-case words that may sit inside a name: "Ursula von der Leyen".
 NAME_PARTICLES: frozenset[str] = frozenset("von van der den de da del di du la le bin al el ibn".split())
+# The small words of French and Spanish names of bodies, written in lower case between their
+# words ("Fédération des médecins omnipraticiens du Québec", "Ministerio de Salud").
+ROMANCE_NAME_WORDS: frozenset[str] = frozenset("de du des d' d’ del la le les et y e en pour sur".split())
 # Generational suffixes that end a name without being the surname ("Robert Downey Jr.").
 NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"})
 # Letters after a name that are an honour, a rank or a seat, no part of it ("Kama Melly QC").

@@ -1600,3 +1600,15 @@ def test_a_concession_after_a_quotation_is_still_the_writer_s(extract_text):
 ])
 def test_what_a_passive_of_describing_describes_is_part_of_the_characterisation(extract_text, text, content):
     assert [q.quote for q in extract_text(text) if "as" in q.quote.split()] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Energy analyst Mira Halloran said the new pipeline could not be considered a turning point for the region, as "
+     "it would not change who supplies most of its gas.",
+     "the new pipeline could not be considered a turning point for the region, as it would not change who supplies "
+     "most of its gas"),
+    ("The minister said the talks would resume on Monday, as negotiators gathered in Geneva.",
+     "the talks would resume on Monday"),
+])
+def test_a_reason_given_with_as_is_the_speaker_s_but_a_setting_is_the_writer_s(extract_text, text, content):
+    assert only(extract_text(text)).quote == content

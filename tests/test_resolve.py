@@ -2262,3 +2262,42 @@ def test_the_holder_of_a_title_is_the_last_speaker_who_held_it_not_a_later_one(e
                           "The minister said it would cost 42 billion dirhams. Prime Minister Youssef Alami said "
                           "on Friday that water security is national security.")
     assert [q.speaker.name for q in quotes] == ["Karim Benjelloun", "Karim Benjelloun", "Youssef Alami"]
+
+
+def test_a_union_local_is_named_with_its_number(extract_text):
+    quotes = extract_text("Riders could be stranded by Friday after talks broke down. Amalgamated Transit Union "
+                          "Local 1587, which represents 300 drivers, issued a strike notice Monday. The union says the "
+                          "two sides remain far apart on wages.")
+    assert quotes[-1].speaker.name == "Amalgamated Transit Union Local 1587"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Fédération des médecins omnipraticiens du Québec (FMOQ), which represents family doctors, said it was "
+     "concerned about wait times.", "Fédération des médecins omnipraticiens du Québec"),
+    ("The Société de transport de Montréal has warned it could face a shortfall next year.",
+     "Société de transport de Montréal"),
+])
+def test_a_body_s_name_in_french_is_one_name(extract_text, text, name):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind) == (name, "organisation")
+
+
+def test_words_of_a_body_s_name_are_no_claim(extract_text):
+    q = only(extract_text('"We have been told to wait," said Lucie Thibodeau-Rancourt, co-ordinator of the '
+                          'Confédération des organismes de personnes handicapées du Québec.'))
+    assert q.quote == "We have been told to wait,"
+
+
+def test_an_and_inside_a_body_s_name_joins_no_speakers(extract_text):
+    q = only(extract_text('Isabelle Fortier-Daigle, president of Manufacturiers et Exportateurs du Québec, praised '
+                          'the new fund, calling it "a concrete gesture at the right time."'))
+    assert (q.speaker.name, q.speaker.kind) == ("Isabelle Fortier-Daigle", "person")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Warden Amanda Landry-LeBlanc says council has written to the premier asking for a meeting.",
+     "Amanda Landry-LeBlanc", "Warden"),
+])
+def test_a_title_before_a_given_name_is_no_part_of_the_name(extract_text, text, name, role):
+    q = only(extract_text(text))
+    assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (name, "person", role)

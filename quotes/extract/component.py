@@ -50,6 +50,7 @@ from .direct import (
     through_quotation,
 )
 from .marks import has_fragment, in_ranges, opens_split_sentence, overlaps_direct, speech_like
+from .mentions import name_romance_bodies
 from .referents import History, Names
 from .resolve import Resolver
 
@@ -292,6 +293,7 @@ class QuoteFinder:
 
 def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
     """All quotes of a parsed document, in reading order, with their speakers resolved."""
+    name_romance_bodies(doc)
     skip = sorted(doc._.skip or [])
     resolver = Resolver(doc, lex)
     text = resolver.names.text
@@ -328,8 +330,10 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
             if len(content) > 2 and (content[1].idx, content[-2].idx + len(content[-2])) in quoted \
                     and content[0].is_quote and content[-1].is_quote and content[1:-1].root.pos_ in ("VERB", "AUX"):
                 content = content[1:-1]  # 'stating "stand back"': exactly a quoted clause, its words without the marks
-            if len(content) == 0 or overlaps_direct(content, merged_chars):
-                continue
+            if len(content) == 0 or overlaps_direct(content, merged_chars) or any(
+                    e.start <= content.start and content.end <= e.end and e.label_ in lexicon.ORG_LABELS
+                    for e in doc.ents):
+                continue  # (or words of a name the parser read as a clause)
             # (what opened with a quotation and now ends with it is that quotation)
             kind: QuoteType = "direct" if (content.start_char, content.end_char) in quoted \
                 else "mixed" if has_fragment(content, quoted) else "indirect"

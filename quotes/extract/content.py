@@ -510,8 +510,11 @@ def reporters_aside(token: Token, lex: Lexicon) -> bool:
         # (not "a letter to the minister asking for a date": the letter's)
         return True  # '..., saying: "..."' / '..., adding that ...' / '..., citing ...': a cue of its own
     if token.dep_ == "advcl" and token.i > token.head.i and token.doc[token.left_edge.i - 1].text == "," \
-            and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
-        return True  # '..., as negotiators gathered in London': the writer's setting
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) \
+            and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in token.children):
+        # '..., as negotiators gathered in London': the writer's setting; but '..., as it would
+        # not affect the market share of Russian gas': the speaker's reason
+        return True
     if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in lexicon.GLOSSING_VERBS \
             and token.i > token.head.i and token.doc[token.i - 1].text == ",":
         return True  # '... a no-deal Brexit, meaning the UK would leave without ...': the writer's gloss

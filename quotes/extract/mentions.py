@@ -132,14 +132,25 @@ def partitive_group(head: Token) -> Token | None:
     return group if group is not None and group.tag_ in ("NNS", "NNPS") else None
 
 
+def name_cased(token: Token) -> bool:
+    """Written as a name's word: a capital, then small letters, with another capital after a
+    short prefix ("LeBlanc", "McDonald", "DiCaprio", "MacLeod"; not "CentOS" or "NDP")."""
+    return token.is_title or PREFIXED_NAME.fullmatch(token.text) is not None
+
+
+PREFIXED_NAME = re.compile(r"[A-Z][a-z]{1,2}[A-Z][a-z]+")
+
+
 def name_start(span: Span, lex: Lexicon) -> int:
     """Where the run of capitalised proper nouns that ends ``span`` begins, after any title
     ("Governor Ilse Varga" -> "Ilse Varga"); ``span.end`` when there is none."""
     doc, at = span.doc, span.end
     while at > span.start and ((doc[at - 1].pos_ == "PROPN" or doc[at - 1].lower_ in lexicon.GIVEN_NAMES)
-                               and doc[at - 1].is_title or doc[at - 1].text == "-"
+                               and name_cased(doc[at - 1]) or doc[at - 1].text == "-"
                                or particle(doc, at - 1, span.start)) \
-            and (doc[at - 1].text == "-" or doc[at - 1].lower_.rstrip(".") not in lex.not_in_names):  # ("Coun.")
+            and (doc[at - 1].text == "-" or doc[at - 1].lower_.rstrip(".") not in lex.not_in_names) \
+            and not (at < span.end and doc[at - 1].is_alpha and doc[at - 1].lower_ in lex.titles_or_roles
+                     and lexicon.given_name(doc[at].text) is not None):  # ("Coun.", "Warden Amanda Lee")
         at -= 1
     # "Minister of Health Ana Ruiz": the office's field is no part of the name
     if at > 0 and doc[at - 1].lower_ in lexicon.PORTFOLIO_WORDS | lexicon.OFFICE_JOINERS:
@@ -273,7 +284,8 @@ def antecedent_of_relative(pronoun: Token) -> Token:
 
 def entities(doc: Doc, lex: Lexicon) -> list[Span]:
     """The named entities, with hyphenated names completed (the small English model often
-    stops a Korean or Chinese name at the hyphen: "Hyun Min" for "Hyun Min-jae") and names
+    stops a Korean or Chinese name at the hyphen: "Hyun Min" for "Hyun Min-jae"), a union
+    local's number ("Local 966") and names
     after a particle ("Ursula von der"), without a caption's label ("Michelle Lujan Grisham
     Image: ..."), and an office's body apart from its holder's name."""
     fixed: list[Span] = []
@@ -284,6 +296,8 @@ def entities(doc: Doc, lex: Lexicon) -> list[Span]:
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2
+        if ent.label_ == "ORG" and doc[end - 1].lower_ == "local" and end < len(doc) and doc[end].like_num:
+            end += 1  # "Amalgamated Transit Union Local 966": the local's number is its name's
         if ent.label_ == "PERSON" and doc[end - 1].lower_ in lexicon.NAME_PARTICLES:
             # "Ursula von der Leyen", "Pieter van den Berg", of which the recogniser saw
             # "Ursula von der", "Pieter van"
@@ -319,6 +333,9 @@ def entities(doc: Doc, lex: Lexicon) -> list[Span]:
                      or start > 1 and doc[start - 2].lower_.rstrip(".") in lex.titles_or_roles):
             # "Amrit Sandhu-Patel", "NDP Leader Amrit Sandhu-Patel", of which it saw a body's name
             start, label = start - 1, "PERSON"
+        elif label == "ORG" and end - start > 2 and doc[start].lower_.rstrip(".") in lex.titles_or_roles \
+                and person_like(doc[start + 1:end], lex) and lexicon.given_name(doc[start + 1].text) is not None:
+            start, label = start + 1, "PERSON"  # "Warden Amanda Landry-LeBlanc": a title and a name
         elif label == "ORG" and person_like(doc[start:end], lex) and end - start > 1 \
                 and lexicon.given_name(doc[start].text) is not None and described_as_person(doc[start:end], lex):
             label = "PERSON"  # "claims adjuster Brent Okimaw", "the Minister for Transport, Eoghan Mac Cárthaigh"
@@ -334,11 +351,57 @@ def entities(doc: Doc, lex: Lexicon) -> list[Span]:
             and person_like(e, lex) and e.root.dep_ != "poss" else e for e in fixed]
 
 
+def name_romance_bodies(doc: Doc) -> None:
+    """Set the names of bodies in French or Spanish (:func:`romance_bodies`) among the
+    document's entities, in place of the pieces the recogniser saw."""
+    bodies = romance_bodies(doc)
+    if bodies:
+        doc.ents = sorted([e for e in doc.ents if not any(b.start < e.end and e.start < b.end for b in bodies)]
+                          + bodies, key=lambda e: e.start)
+
+
+def romance_bodies(doc: Doc) -> list[Span]:
+    """Names of bodies in French or Spanish, which the recogniser cuts at their small words
+    ("Fédération des médecins omnipraticiens du Québec" as "Fédération" and "Québec",
+    "Société de transport de Montréal" as a person "de Montréal"): a capitalised word, then
+    small words of those languages with words in lower case after them, and maybe a name
+    after the last. A person's "de la Cruz" has no word in lower case."""
+    found, i = [], 1
+    while i < len(doc):
+        start = i - 1
+        if not (doc[i].lower_ in lexicon.ROMANCE_NAME_WORDS and doc[start].is_title and doc[start].is_alpha
+                and doc[start].lower_ not in lexicon.ARTICLES):
+            i += 1
+            continue
+        end, lowered, k = start + 1, False, i
+        while k < len(doc) and doc[k].lower_ in lexicon.ROMANCE_NAME_WORDS:
+            k += 1  # the small words ("de la")
+            words = k
+            while words < len(doc) and doc[words].is_alpha and doc[words].is_lower \
+                    and doc[words].lower_ not in lexicon.ROMANCE_NAME_WORDS:
+                words += 1  # "transport", "médecins omnipraticiens"
+            lowered = lowered or words > k
+            if words < len(doc) and doc[words].is_title and words == k:
+                words += 1  # "Québec", "Montréal"
+            if words == k:
+                break
+            end = k = words
+        if lowered and end - start >= 3:
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+                start -= 1  # ("Centrale des syndicats": and a name's words before)
+            found.append(Span(doc, start, end, label="ORG"))
+        i = max(end, i + 1)
+    return found
+
+
 def described_as_person(name: Span, lex: Lexicon) -> bool:
     """Whether a role or title stands right before a name ("claims adjuster Brent Okimaw": a
-    noun of one who does something) or the name is set off after one ("the Minister for
-    Transport, Eoghan Mac Cárthaigh,")."""
+    noun of one who does something), the name is set off after one ("the Minister for
+    Transport, Eoghan Mac Cárthaigh,") or a relative clause of a person follows it
+    ("Marie-Claude Boudreau-Samson, who runs a bakery")."""
     doc, root = name.doc, name.root
+    if any(c.dep_ == "relcl" and doc[c.left_edge.i].lower_ in ("who", "whom") for c in root.children):
+        return True
     before = doc[name.start - 1] if name.start > 0 else None
     described = root.head if root.dep_ == "appos" and root.head.i < name.start else before
     if described is None or described.lemma_.lower() in lex.org_nouns:
@@ -356,7 +419,8 @@ def person_like(ent: Span, lex: Lexicon) -> bool:
     """Whether a name the recogniser took for a body could be a person's: capitalised words
     of no body's kind ("Sandhu-Patel", not "Harbour Foods Ltd")."""
     words = [t for t in ent if t.text != "-"]
-    return 0 < len(words) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in words) \
+    joined = sum(t.i > 0 and t.doc[t.i - 1].text == "-" for t in words)  # ("Marie-Claude": one word)
+    return 0 < len(words) - joined <= 3 and all(name_cased(t) and t.pos_ == "PROPN" for t in words) \
         and not any(t.lower_ in lex.org_nouns | lexicon.ORG_NAME_HEADS | lex.company_name_words for t in words)
 
 

@@ -13,7 +13,7 @@ from ..canon.speakers import acronym, unaccented
 from ..lexicon import Lexicon
 from ..records import Attribution, SpeakerKind
 from .marks import in_ranges, quoted_runs
-from .mentions import clean_name, entities, mention_span, name_start, strip_article, without_trade
+from .mentions import clean_name, entities, mention_span, name_cased, name_start, strip_article, without_trade
 
 
 @dataclass
@@ -525,9 +525,13 @@ class Names:
                 continue
             while run and not run[-1].is_title:
                 run.pop()
-            if len(run) >= 2 and run[-1].lemma_.lower() in self.lex.org_nouns and self.in_text(run[0].idx) \
-                    and not self.in_quotes(run[0].idx):
-                found.append((run[0].idx, clean_name(self.doc[run[0].i:run[-1].i + 1].text), run[-1].lemma_.lower()))
+            # ("Amalgamated Transit Union Local 966": a union's local, by its number)
+            local = len(run) >= 3 and run[-1].lower_ == "local" and token is not None and token.like_num
+            head = run[-2] if local else run[-1] if run else None
+            if len(run) >= 2 and head is not None and head.lemma_.lower() in self.lex.org_nouns \
+                    and self.in_text(run[0].idx) and not self.in_quotes(run[0].idx):
+                end = run[-1].i + 1 + local
+                found.append((run[0].idx, clean_name(self.doc[run[0].i:end].text), head.lemma_.lower()))
             run = []
         return found
 
@@ -650,7 +654,7 @@ class Names:
         if full == name:
             # or writes it after a given name the recogniser missed ("Represenative Adam Schiff")
             full = self.full_name(name)
-            if full == name or full.split()[0].lower() not in lexicon.GIVEN_NAMES:
+            if full == name or " " not in full or lexicon.given_name(full.split()[0]) is None:
                 return False
             return name.lower() not in lexicon.NATIONS
         if token.ent_type_ != "GPE" or any(e.label_ == "PERSON" and e.text == name for e in self.ents):
@@ -697,7 +701,7 @@ class Names:
             | lexicon.AFFILIATION_WORDS  # ("the Ohio Democrat")
         runs: list[list[Token]] = [[]]
         for token in self.tokens:
-            if (token.is_title and token.ent_type_ not in lexicon.TIME_LABELS and (
+            if (name_cased(token) and token.ent_type_ not in lexicon.TIME_LABELS and (
                     token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.lower_ in lexicon.GIVEN_NAMES)) \
                     or (token.text == "-" and runs[-1]):  # not "On Sunday Ann Lee said"
                 runs[-1].append(token)

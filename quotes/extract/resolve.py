@@ -529,7 +529,8 @@ def coordination(r: Resolver, m: MentionPhrase) -> Attribution | None:
     joins two titles of one person.)"""
     if m.lemma in r.lex.role_nouns and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in m.head.children):
         return None  # "Minister of Corrections, Policing and Public Safety, Paul Hennig,": one person, titled
-    conjuncts = [c for c in m.head.children if c.dep_ == "conj"]
+    # (not a conjunct that goes on a name: "Manufacturiers et Exportateurs du Québec")
+    conjuncts = [c for c in m.head.children if c.dep_ == "conj" and c.doc[c.left_edge.i].ent_iob_ != "I"]
     if not conjuncts and m.head.dep_ in lexicon.SUBJECT_DEPS and any(c.dep_ == "cc" for c in m.head.children):
         # "Harbour Paper, which makes tissues, and Solaris Paper which makes towels, said": parsed as two subjects
         conjuncts = [c for c in m.head.head.children if c.dep_ == m.head.dep_ and c.i > m.head.i]
