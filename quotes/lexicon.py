@@ -433,6 +433,16 @@ INSTITUTIONS: frozenset[str] = frozenset(
     "mission delegation cabinet presidency".split())
 # Lower-case words that may sit inside a name: "Ursula von der Leyen".
 NAME_PARTICLES: frozenset[str] = frozenset("von van der den de da del di du la le bin al el ibn".split())
+# The commonest family names of Vietnam, China and Korea, whose names news writes family name
+# first and shortens to it ("Trần Quốc Bảo ... Trần said", "Yoon Suk Yeol ... Yoon"), lower
+# case without accents.
+# (Not those that are English words too: "He", "Do", "Song", "Moon".)
+FAMILY_NAMES_FIRST: frozenset[str] = frozenset("""
+    nguyen tran le pham hoang huynh phan vu vo dang bui ngo duong ly dinh truong trinh
+    wang li zhang liu chen yang huang zhao wu zhou xu sun zhu hu guo lin luo gao zheng liang xie
+    tang han feng deng cao peng zeng xiao tian yuan cai jiang cheng wei
+    kim lee park choi jung jeong kang cho yoon jang lim shin seo kwon hwang ahn yoo hong jeon
+""".split())
 # The small words of French and Spanish names of bodies, written in lower case between their
 # words ("Fédération des médecins omnipraticiens du Québec", "Ministerio de Salud").
 ROMANCE_NAME_WORDS: frozenset[str] = frozenset("de du des d' d’ del la le les et y e en pour sur".split())
@@ -551,7 +561,8 @@ RELATION_NOUNS: frozenset[str] = frozenset({
 # The nouns US news calls a member of a party by ("the Ohio Democrat"), and the letter of the
 # party in a politician's tag ("Sen. Ana Ruiz, D-Ohio,", "(R-Texas)").
 PARTY_MEMBERS: dict[str, str] = {"democrat": "D", "republican": "R", "independent": "I"}
-PARTY_TAG = re.compile(r"\s*[,(]\s*([DRI])-((?:[A-Z][A-Za-z]*\.?\s?){1,3}?)\s*[,)]")
+PARTY_TAG = re.compile(r"\s*[,(]\s*([DRI])-([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?){0,2}?)"
+                       r"(?:\s*[,)]|(?<=\.)(?=\s|$))")  # (or ending the sentence: "..., R-Kan.")
 # The states of the US and how news writes them short in such a tag: AP style ("N.Y.",
 # "Calif.") and postal codes ("NY"); a state written in full is its own.
 US_STATES: dict[str, frozenset[str]] = {state: frozenset(short.split()) for state, short in (

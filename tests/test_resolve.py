@@ -2301,3 +2301,53 @@ def test_an_and_inside_a_body_s_name_joins_no_speakers(extract_text):
 def test_a_title_before_a_given_name_is_no_part_of_the_name(extract_text, text, name, role):
     q = only(extract_text(text))
     assert (q.speaker.name, q.speaker.kind, q.speaker.role) == (name, "person", role)
+
+
+@pytest.mark.parametrize("text, name", [
+    ('The bill was led by Sen. Gretchen Halvorsen, D-Minn., and Sen. Boyd Kettering, R-Kan. Kettering farms wheat. '
+     '"You do not shoot your own farmers in the foot," the Kansas Republican said.', "Boyd Kettering"),
+    ('Sen. Rosalind Achebe-Grant, D-Cleveland, the ranking Democrat on the committee, spoke first. "Centers in my '
+     'district will not make payroll," the Cleveland Democrat said.', "Rosalind Achebe-Grant"),
+])
+def test_a_party_epithet_is_the_politician_tagged_by_state_or_home_town(extract_text, text, name):
+    assert extract_text(text)[-1].speaker.name == name
+
+
+def test_an_indefinite_apposition_is_what_a_person_is_not_their_name(extract_text):
+    quotes = extract_text("Gov. Harold Whitcomb vetoed the plan. The two-term governor, a Republican who has clashed "
+                          "with his own party, told reporters that he would not sign any budget that cut school aid.")
+    assert quotes[-1].speaker.name == "Harold Whitcomb"
+
+
+def test_a_journal_s_name_after_a_dash_is_no_apposition_of_the_study(extract_text):
+    q = only(extract_text("A study published on Monday in The Lancet Regional Health – Western Pacific found that "
+                          "dengue cases rose by 38 percent."))
+    assert q.speaker.name == "study in The Lancet Regional Health – Western Pacific"
+
+
+def test_a_name_set_beside_a_place_is_no_description_of_the_place(extract_text):
+    quotes = extract_text("At a press conference in Lima, the Minister of Agrarian Development and Irrigation, Rosa "
+                          "Elena Quispe Valdivia, said that 340,000 people were affected. Quispe Valdivia said the "
+                          "government would present a bill.")
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [("Rosa Elena Quispe Valdivia", "person")] * 2
+
+
+def test_a_person_named_on_a_line_of_their_own_is_named_in_full_below(extract_text):
+    quotes = extract_text("Reactions from Congress\n\nRep. Bao Nguyen-Whitaker (R-Texas)\n\nNguyen-Whitaker, a "
+                          "second-term Republican, said the collapse was a gut punch for growers.")
+    assert only(quotes).speaker.name == "Bao Nguyen-Whitaker"
+
+
+def test_a_given_name_before_a_particle_is_part_of_the_name(extract_text):
+    quotes = extract_text('Annelies van der Meer, the company\'s chief executive, said the units were "not a token '
+                          'gesture." Van der Meer told reporters that construction could begin next summer.')
+    assert [q.speaker.name for q in quotes] == ["Annelies van der Meer"] * 2
+
+
+def test_a_family_name_written_first_stands_for_the_whole_name(extract_text):
+    quotes = extract_text("Vietnam's Ministry of Natural Resources and Environment (MONRE) said it had not yet "
+                          "reviewed the paper. Deputy Director-General of the ministry's Department of Water Resources "
+                          "Management, Trần Quốc Bảo, told the state-run newspaper Tuổi Trẻ Mới that licensed sand "
+                          "extraction had been reduced.\n\n"
+                          '"We are aware of the problem and we have acted," Trần said.')
+    assert quotes[-1].speaker.name == "Trần Quốc Bảo"

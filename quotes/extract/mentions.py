@@ -99,6 +99,9 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     # back over a comma: "who owned Lattimore, Amundsen said" is two names the recogniser joined).
     while lo > 0 and doc[lo].ent_iob_ == "I" and doc[lo].ent_type_ in lexicon.NAME_LABELS and doc[lo - 1].text != ",":
         lo -= 1
+    if lo > 0 and doc[lo].is_lower and doc[lo].lower_ in lexicon.NAME_PARTICLES and doc[lo].ent_type_ == "PERSON" \
+            and particle_name_start(doc[lo - 1]):
+        lo -= 1  # ("Annelies van der Meer", of which the recogniser saw "van der Meer")
     while hi < len(doc) and doc[hi].ent_iob_ == "I" and doc[hi].ent_type_ in lexicon.NAME_LABELS \
             and not caption_label(doc[hi]):
         hi += 1
@@ -130,6 +133,13 @@ def partitive_group(head: Token) -> Token | None:
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return group if group is not None and group.tag_ in ("NNS", "NNPS") else None
+
+
+def particle_name_start(token: Token) -> bool:
+    """Whether a word before a name's particle begins the name ("Annelies" of "Annelies van der
+    Meer", which the recogniser left out, the tagger perhaps taking it for a verb)."""
+    return name_cased(token) and not token.ent_type_ \
+        and (token.pos_ == "PROPN" or lexicon.given_name(token.text) is not None)
 
 
 def name_cased(token: Token) -> bool:
@@ -307,6 +317,9 @@ def entities(doc: Doc, lex: Lexicon) -> list[Span]:
             if after < len(doc) and doc[after].is_title and doc[after].pos_ == "PROPN":
                 end = after + 1
         start, label = ent.start, ent.label_
+        if label == "PERSON" and doc[start].is_lower and doc[start].lower_ in lexicon.NAME_PARTICLES and start > 0 \
+                and particle_name_start(doc[start - 1]) and (not fixed or fixed[-1].end < start):
+            start -= 1  # "Annelies van der Meer", of which the recogniser saw "van der Meer"
         if label == "PERSON":
             # "Louis-Philippe Gaudry", of which the recogniser saw the given name: the name's head
             # (or saw as another person after a given name: "Paul-Émile" and "Doiron")

@@ -103,8 +103,9 @@ class Names:
 
     @cached_property
     def party_tags(self) -> list[tuple[int, str, str, str | None]]:
-        """Politicians tagged with party and state ("Sen. Ana Ruiz, D-Ohio,"): where, the name,
-        the party's letter and the state, in the article's order."""
+        """Politicians tagged with party and state ("Sen. Ana Ruiz, D-Ohio,", "..., R-Kan.") or,
+        in a state's legislature, home town ("D-Cleveland"): where, the name, the party's letter
+        and the state or town, in the article's order."""
         tagged = []
         for ent in self.ents:
             found = lexicon.PARTY_TAG.match(self.text, ent.end_char) if ent.label_ == "PERSON" else None
@@ -112,7 +113,7 @@ class Names:
                 short = found.group(2).strip()
                 state = next((name for name, forms in lexicon.US_STATES.items() if short == name or short in forms),
                              None)
-                tagged.append((ent.start_char, clean_name(ent.text), found.group(1), state))
+                tagged.append((ent.start_char, clean_name(ent.text), found.group(1), state or short.rstrip(".")))
         return tagged
 
     @cached_property
@@ -256,8 +257,9 @@ class Names:
                 if len(name) >= 2 and all(t.is_title or t.text == "-" for t in name):
                     found.append(Named(name.start_char, clean_name(name.text),
                                        strip_article(mention_span(token, self.lex).text)))
-            elif token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and head.lemma_.lower() in self.lex.role_nouns:
-                # "the Social Democrat candidate, Asha Mistry"
+            elif token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and head.lemma_.lower() in self.lex.role_nouns \
+                    and not any(d.dep_ == "det" and d.lower_ in lexicon.INDEFINITE for d in token.children):
+                # "the Social Democrat candidate, Asha Mistry" (not "the governor, a Republican")
                 name = mention_span(token, self.lex)
                 joined = next((t.i for t in name if t.dep_ == "cc" or t.text == ","), name.end)
                 name = self.doc[name.start:joined]  # "officers Ann Lee and Tom Hale": the first of two
@@ -652,9 +654,11 @@ class Names:
         ("Jordan said")."""
         full = self.full_name(name, unrecognised=False)
         if full == name:
-            # or writes it after a given name the recogniser missed ("Represenative Adam Schiff")
+            # or writes it after a given name the recogniser missed ("Represenative Adam Schiff"),
+            # or is itself such a name ("Rosa Elena Quispe Valdivia", taken for a place)
             full = self.full_name(name)
-            if full == name or " " not in full or lexicon.given_name(full.split()[0]) is None:
+            if " " not in full or lexicon.given_name(full.split()[0]) is None \
+                    or full == name and (name not in self.written_names or token.ent_type_ == "ORG"):
                 return False
             return name.lower() not in lexicon.NATIONS
         if token.ent_type_ != "GPE" or any(e.label_ == "PERSON" and e.text == name for e in self.ents):
@@ -681,7 +685,22 @@ class Names:
     # again for every name looked up.
     @cached_property
     def worded_people(self) -> Worded:
-        return _worded([p.name for p in self.people])
+        return _worded([p.name for p in self.people] + self.labelled_people)
+
+    @cached_property
+    def labelled_people(self) -> list[str]:
+        """People named on a line of their own above what they said, in a round-up of reactions
+        ("Rep. Bao Nguyen-Whitaker (R-Texas)"): no running text, but the name in full that the
+        paragraphs after it shorten."""
+        found = []
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or self.in_text(ent.start_char):
+                continue
+            line = self.doc[ent.sent.start:ent.sent.end]
+            rest = [t for t in line if not (ent.start <= t.i < ent.end) and not t.is_punct and not t.is_space]
+            if len(rest) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+                found.append(self.name_alone(ent)[0])
+        return found
 
     @cached_property
     def worded_owners(self) -> Worded:
@@ -723,7 +742,11 @@ class Names:
                 run = run[given[0][1]:]
             words = [t for t in run if t.text != "-"]
             after = self.doc[run[-1].i + 1].text if run and run[-1].i + 1 < len(self.doc) else ""
-            if 2 <= len(words) <= 3 and run[-1].text != "-" and after not in ("'", "’") and self.in_text(run[0].idx) \
+            # ("Rosa Elena Quispe Valdivia": two given names and two surnames)
+            doubled = len(words) == 4 and sure[:2] == [s for s in sure[:2] if s is not None] and sure[2] is None \
+                and len(run) == 4
+            if (2 <= len(words) <= 3 or doubled) and run[-1].text != "-" and after not in ("'", "’") \
+                    and self.in_text(run[0].idx) \
                     and not any(t.lower_ in not_names or t.lower_ in lexicon.NATIONS for t in words):
                 found.append(clean_name(self.doc[run[0].i:run[-1].i + 1].text))
         return found
@@ -800,7 +823,7 @@ def _worded(names: list[str]) -> Worded:
 
 def _longer(name: str, names: Worded, anywhere: bool = True) -> set[str]:
     """The names of ``names`` that ``name`` is a shorter form of: its end or, after a given
-    name, the first of two surnames; with ``anywhere``
+    name, the first of two surnames, or a family name written first; with ``anywhere``
     a single word anywhere in it (a family name written first), or all but the last word
     of a longer name (a second surname left out: "Ana Vidal" of "Ana Vidal Soto")."""
     words = _words(name)
@@ -812,6 +835,8 @@ def _longer(name: str, names: Worded, anywhere: bool = True) -> set[str]:
     if len(words) == 1:  # ("Chumacero" of "Ricardo Chumacero Ipanaqué": the first of two surnames)
         found |= {n for n, w in names if len(w) == 3 and w[1] == words[0] and lexicon.given_name(w[0]) is not None
                   and lexicon.given_name(w[1]) is None}
+        # ("Trần" of "Trần Quốc Bảo": a family name written first)
+        found |= {n for n, w in names if len(w) > 1 and w[0] == words[0] and words[0] in lexicon.FAMILY_NAMES_FIRST}
     if anywhere:
         found |= {n for n, w in names if w[:-1] == words and w[-1].rstrip(".") not in lexicon.NAME_SUFFIXES}
     return found

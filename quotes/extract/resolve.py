@@ -707,10 +707,12 @@ def appositive_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
     """"the state news agency TASS", "the minister, Choe Son Hui": the name beside the noun."""
     name, _ = apposition(r, m.head)
     if not name and m.head.dep_ == "appos" and m.head.head.pos_ == "PROPN" and m.head.head.i < m.head.i \
-            and not (m.head.head.ent_type_ in ("GPE", "LOC") and m.lemma in r.lex.org_nouns) \
+            and not (m.head.head.ent_type_ in ("GPE", "LOC")
+                     and (m.lemma in r.lex.org_nouns or m.head.pos_ == "PROPN")) \
             and r.doc[m.head.head.i + 1].text not in ("-", "–", "—"):  # ("Ottawa—Vanier MPP Ann Lee": a place's half)
         # "the Harbour Tenants Alliance, a group that argues ...": the description's name (a
-        # place's apposition is no description of it: "Mindanao, the country's disaster agency said")
+        # place's apposition is no description of it: "Mindanao, the country's disaster agency said",
+        # "in Lima, the Minister of ..., Rosa Elena Quispe Valdivia, said")
         found = r.resolve(mention_span(m.head.head, r.lex), remember=False)
         return found if found.name else None
     described = m.span[1:] if m.span[0].tag_ in ("PRP$", "WP$") and len(m.span) > 1 else m.span
@@ -823,9 +825,10 @@ def proper_name(r: Resolver, m: MentionPhrase) -> Attribution | None:
         return None  # "The President insists": an office with a capital, its holder the role rule's
     if m.head.is_lower and m.head.lower_ in r.lex.role_nouns:
         return None  # "the prime minister told": an office the tagger took for a name
-    if m.definite and len(m.span) == 2 and m.head.is_title and m.lemma in r.lex.org_nouns:
+    if m.definite and len(m.span) == 2 and (m.head.is_title or m.head.pos_ == "PROPN") \
+            and m.lemma in r.lex.org_nouns:
         # "The Commission said" after "the Commission on Presidential Debates": the body
-        # named before whose name holds the word
+        # named before whose name holds the word (or "the secretariat", the tagger's name)
         named = r.names.organisation_before(f"noun:{m.lemma}", m.span.start_char)
         if named is not None and named != m.head.text:
             return Attribution(named, "organisation")
@@ -1071,7 +1074,9 @@ def published_in(noun: Token) -> str | None:
             named = [t for t in venue.subtree if (t.ent_type_ or t.pos_ == "PROPN" or t.text == "&")
                      and t.ent_type_ not in lexicon.TIME_LABELS and t.ent_type_ not in lexicon.AMOUNT_LABELS]
             if named and named[0].i >= venue.left_edge.i:
-                return f"{noun.lemma_.lower()} in {noun.doc[named[0].i:venue.right_edge.i + 1].text}"
+                # (to the end of the journal's name: "The Lancet Regional Health – Western Pacific")
+                end = max([venue.right_edge.i + 1] + [e.end for e in noun.doc.ents if e.start <= venue.i < e.end])
+                return f"{noun.lemma_.lower()} in {noun.doc[named[0].i:end].text}"
     return None
 
 
@@ -1294,21 +1299,20 @@ def passage_person(r: Resolver, start: int) -> tuple[str, str | None] | None:
 
 
 def party_epithet(r: Resolver, m: MentionPhrase) -> Attribution | None:
-    """"Sen. Ana Ruiz, D-Ohio, ... the Ohio Democrat said": a party member named by state and
-    party is the politician the article tagged so, the last one before; by party alone, the
+    """"Sen. Ana Ruiz, D-Ohio, ... the Ohio Democrat said": a party member named by state (or
+    home town) and party is the politician the article tagged so, the last one before; by party alone, the
     one politician of that party it tagged (of two, nobody)."""
     head = m.head
     party = lexicon.PARTY_MEMBERS.get(head.lower_)
     if party is None or m.first != "the" or head.i != m.span.end - 1 or not head.is_title:
         return None
     words = r.doc[m.span.start + 1:head.i].text
-    state = next((name for name in lexicon.US_STATES if words == name), None)
-    if words and state is None:
-        return None
     tagged = [(name, where) for start, name, letter, where in r.names.party_tags
               if letter == party and start < m.span.start_char]
-    if state is not None:
-        name = next((name for name, where in reversed(tagged) if where == state), None)
+    if words and words not in lexicon.US_STATES and not any(where == words for _, where in tagged):
+        return None  # ("the Cleveland Democrat" of "D-Cleveland", as of a state)
+    if words:
+        name = next((name for name, where in reversed(tagged) if where == words), None)
     else:
         name = tagged[0][0] if len({name for name, _ in tagged}) == 1 else None
     if name is None:  # (of two tagged alike, neither; with none tagged, as another epithet)
@@ -1523,6 +1527,10 @@ def apposition(r: Resolver, head: Token) -> tuple[str | None, str | None]:
         if child.left_edge.i > head.i + 1 and child.doc[child.left_edge.i - 1].text not in (",", "—", "–"):
             continue  # ("A study published in the journal Health Reports found": the journal's name,
             # which the parser hung on the study, is no apposition set off after it)
+        if child.pos_ == "PROPN" and any(d.dep_ == "det" and d.lower_ in lexicon.INDEFINITE for d in child.children) \
+                or child.doc[child.left_edge.i].ent_iob_ == "I":
+            continue  # ("The two-term governor, a Republican who ...": what he is, no name; nor
+            # the end of a name begun before it: "in The Lancet Regional Health – Western Pacific")
         appos = mention_span(child, r.lex)
         written = appos.doc[child.left_edge.i:child.right_edge.i + 1]
         if len(written) > len(appos) and all(t.is_title or t.lower_ in lexicon.SMALL_WORDS for t in written):
