@@ -695,6 +695,7 @@ SUMMING_NOUNS: frozenset[str] = frozenset({
     "figure", "number", "estimate", "count", "tally", "report", "account", "description", "idea", "proposal",
     "phrase", "reference", "ritual", "tradition", "practice", "feat", "tactic", "gesture",
     "characterisation", "characterization", "result", "outcome",
+    "point", "conclusion", "finding", "message", "refrain", "criticism", "concern",
 })
 # Nouns that name words as words ("the question, "Is this person a citizen?"", "the slogan
 # "Build Back Better""): a quotation after one is what it names, not what someone said.

@@ -478,9 +478,26 @@ def test_a_question_put_to_someone_set_off_before_their_verb_is_not_theirs(extra
      "her government had been told by several European delegations that they would support extending the pause"),
     ("Fiona Aldridge said the United Kingdom would \"keep an open mind\" about the panel's findings, a position "
      "campaigners called disappointing.", 'the United Kingdom would "keep an open mind" about the panel\'s findings'),
+    ("The study found that sand mining was the main driver of the losses, a point the authors acknowledged.",
+     "sand mining was the main driver of the losses"),
 ])
 def test_the_writers_aside_after_a_claim_is_not_the_claim(extract_text, text, claim):
     assert [q.quote for q in extract_text(text)] == [claim]
+
+
+def test_another_s_dispute_of_what_was_said_is_not_in_either_quote(extract_text):
+    quotes = extract_text('Rep. Ana Ruiz spoke first. She said House Agriculture Committee Chairman Lyle Hardesty '
+                          '(R-Kan.) had told her in a phone call Wednesday afternoon that "we\'re done negotiating," a '
+                          "characterization Hardesty's office disputed.")
+    assert not any("disputed" in q.quote for q in quotes)
+
+
+def test_what_another_says_of_a_claim_after_it_is_not_the_claim(extract_text):
+    quotes = extract_text("Elsie Paul-Sylliboy chairs the committee. She says the province should guarantee that at "
+                          "least one emergency department is open around the clock, something the health authority "
+                          "says it can't promise.")
+    assert quotes[0].quote == "the province should guarantee that at least one emergency department is open around " \
+                              "the clock"
 
 def test_what_the_speaker_did_in_between_is_still_the_claim_when_it_goes_on(extract_text):
     q = only(extract_text("Cascadia Springs president Derrick Vanderhoek said the company had reached out to the band "

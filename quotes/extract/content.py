@@ -276,8 +276,12 @@ def summing_up(comma: Token, last: int) -> bool:
     noun = doc[first]
     after = doc[first + 1] if first + 1 < len(doc) else noun
     if noun.lower_ in ("a", "an") and after.dep_ == "compound" and after.lemma_.lower() in lexicon.SUMMING_NOUNS \
-            and after.head.tag_ == "NNS":
-        return True  # "..., a position campaigners called disappointing": "position" taken for a compound
+            and after.head.tag_ in ("NNS", "NNP", "NNPS"):
+        return True  # "..., a position campaigners called disappointing", "a characterization Hardesty's
+        # office disputed": the noun taken for a compound of the next
+    if noun.lower_ == "something" and noun.right_edge.i >= last \
+            and any(c.dep_ in ("acl", "relcl") for c in noun.children):
+        return True  # "..., something the health authority says it can't promise"
     while noun.dep_ == "det" or noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
         noun = noun.head
     # (a relative clause with no relative word may be parsed as an apposition: "a figure the state disputes")
