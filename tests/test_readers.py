@@ -643,3 +643,14 @@ def test_dates_with_zone_names_parse_without_warning(stamp: str) -> None:
     from quotes.readers.article import iso_date
 
     assert iso_date(stamp) == "2024-10-29"
+
+
+@pytest.mark.parametrize("line", [
+    "Related: Former Lakeview school to be sold, board confirms",
+    "READ MORE: Council approves 'missing middle' rules",
+    "See also: Mayor says budget will hold",
+])
+def test_a_labelled_link_to_another_story_is_skipped(line):
+    text = f"The council met on Monday.\n\n{line}\n\nThe mayor said the vote would be held in May."
+    start = text.index(line)
+    assert (start, start + len(line)) in skip_ranges(text, None)

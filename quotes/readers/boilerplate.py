@@ -22,6 +22,9 @@ CHROME_PHRASES = [
     r"(?:©|copyright\b).{0,150}", r"(?:support|donate to|subscribe to) [^.?]{1,60}!?",
 ]
 CHROME = re.compile(rf"^(?:{'|'.join(CHROME_PHRASES)})[.!]?$", re.I)
+# A link to another story under a label: "Related: Former school to be sold, board confirms".
+LINKED_STORY = re.compile(r"^(?:related(?: stories| articles)?|read (?:more|also|next)|also read|see also|more on this"
+                          r"(?: story)?|watch|listen)\s*:\s*\S.{0,200}$", re.I)
 NEWSLETTER = re.compile(
     r"\bnewsletter\b.*\b(?:sign up|subscribe|inbox|mailbox)|\b(?:sign up|subscribe)\b.*\bnewsletter\b", re.I)
 CREDIT = re.compile(  # photo credits: "Sputnik/Pool via REUTERS/File Photo", "Name / POOL / kremlin.ru"
@@ -147,7 +150,7 @@ def _key(line: str) -> str:
 
 
 def _is_chrome(line: str) -> bool:
-    return bool(CHROME.match(line) or (len(line) <= 400 and NEWSLETTER.search(line)))
+    return bool(CHROME.match(line) or LINKED_STORY.match(line) or (len(line) <= 400 and NEWSLETTER.search(line)))
 
 
 def _is_credit(line: str) -> bool:
