@@ -2351,3 +2351,13 @@ def test_a_family_name_written_first_stands_for_the_whole_name(extract_text):
                           "extraction had been reduced.\n\n"
                           '"We are aware of the problem and we have acted," Trần said.')
     assert quotes[-1].speaker.name == "Trần Quốc Bảo"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Pádraig O'Driscoll, president of the Lakeview Heights Residents' Association, said after the vote that the "
+     "group would look at every option.", "Pádraig O'Driscoll"),
+    ("Shelagh Doucette-Kirby, president of Atlantic Nurses' Federation Local 12, says nurses are often reassigned to "
+     "other hospitals.", "Shelagh Doucette-Kirby"),
+])
+def test_the_apostrophe_of_a_plural_possessive_opens_no_quotation_around_the_speaker(extract_text, text, name):
+    assert only(extract_text(text)).speaker.name == name

@@ -34,7 +34,7 @@ from .content import (
     without_writers_addition,
     worded_clause,
 )
-from .marks import QUOTE_TOKENS, in_ranges, quote_mark
+from .marks import QUOTE_TOKENS, in_ranges, left_open, quote_mark
 from .mentions import agent_of, clean_name, in_capitals, name_start, opening_name, partitive_group
 
 
@@ -678,7 +678,7 @@ def speaker_after(verb: Token, subject: Token | None, lex: Lexicon) -> Token | N
     attribution set off by commas inside the clause it reports; the parser may make the
     clause's subject a subject of the verb of saying too: the speaker is the one right after it."""
     doc = verb.doc
-    if subject is None or subject.i < verb.i and sum(t.text in QUOTE_TOKENS for t in doc[subject.i:verb.i]) % 2:
+    if subject is None or subject.i < verb.i and left_open(doc[subject.i:verb.i]):
         # '"The only conclusion I can reach is ...," tweeted Ken Gude': a subject inside the
         # quotation the verb closes is none of the verb's
         after = next((c for c in verb.children if c.dep_ in lexicon.SUBJECT_DEPS and c.i > verb.i), None)
