@@ -1629,3 +1629,13 @@ def test_what_a_passive_of_describing_describes_is_part_of_the_characterisation(
 ])
 def test_a_reason_given_with_as_is_the_speaker_s_but_a_setting_is_the_writer_s(extract_text, text, content):
     assert only(extract_text(text)).quote == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor, asked whether she would run again, said she had not decided.", "mayor"),
+    ('Union president Kevin MacAskill spoke at noon. MacAskill, asked about those comments later in the day, said he '
+     'had heard the same speech "at every table for the last three contracts."', "Kevin MacAskill"),
+])
+def test_whom_a_participle_of_asking_set_off_before_the_verb_asked_speaks(extract_text, text, speaker):
+    q = extract_text(text)[-1]
+    assert speaker in (q.speaker.name, q.speaker.role)

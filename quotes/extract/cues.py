@@ -440,7 +440,8 @@ def repaired_subject(verb: Token, subject: Token | None, lex: Lexicon) -> Token 
         subject = None  # "The governor tweeted her reasoning saying, ...": the governor said it
     if subject is None:
         # "NDTV reported officials, after an inquiry, stated that ...": the officials stated it
-        subject = swallowed_subject(verb.head, verb) or inherited_subject(verb, lex) or after_opening(verb, lex)
+        subject = swallowed_subject(verb.head, verb) or inherited_subject(verb, lex) or after_opening(verb, lex) \
+            or asked_before(verb, lex)
     subject = past_dateline(subject, verb) if subject is not None else None
     if subject is None:
         return None
@@ -553,6 +554,20 @@ def office_of_name(subject: Token, lex: Lexicon) -> Token:
             if holder is not None:
                 return holder
     return subject
+
+
+def asked_before(verb: Token, lex: Lexicon) -> Token | None:
+    """'MacAskill, asked about those comments later in the day, said ...': a participle of
+    asking set off between a name and its verb, which the parser took for the name's own verb
+    (the verb of saying left with no subject): whom it asked speaks."""
+    doc = verb.doc
+    asked = next((c for c in verb.children if c.i < verb.i and c.dep_ in ("ccomp", "advcl", "conj")
+                  and c.lemma_.lower() in lex.question_verbs and c.tag_ in ("VBD", "VBN")
+                  and c.i > 0 and doc[c.i - 1].text == "," and doc[verb.i - 1].text == ","), None)
+    if asked is None:
+        return None
+    return next((s for s in asked.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < asked.i
+                 and s.right_edge.i < asked.i), None)
 
 
 def own_subject(verb: Token) -> Token | None:
