@@ -322,6 +322,8 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
             words = " ".join(text[s:e].strip() for s, e in run)
             found.append((Quote(content=span, type="direct", pieces=list(run), text=words,
                                 cue=cue.cue if cue and len(cue.cue) else None), cue))
+    # (words of a name the parser read as a clause are no claim)
+    bodies = [(e.start, e.end) for e in doc.ents if e.label_ in lexicon.ORG_LABELS]
     for cue in cues:
         for content in cue.content:
             if cue.cut is None and cue.kind is None and content.start <= cue.cue.start and cue.cue.end <= content.end:
@@ -330,10 +332,9 @@ def find_quotes(doc: Doc, lex: Lexicon) -> list[Quote]:
             if len(content) > 2 and (content[1].idx, content[-2].idx + len(content[-2])) in quoted \
                     and content[0].is_quote and content[-1].is_quote and content[1:-1].root.pos_ in ("VERB", "AUX"):
                 content = content[1:-1]  # 'stating "stand back"': exactly a quoted clause, its words without the marks
-            if len(content) == 0 or overlaps_direct(content, merged_chars) or any(
-                    e.start <= content.start and content.end <= e.end and e.label_ in lexicon.ORG_LABELS
-                    for e in doc.ents):
-                continue  # (or words of a name the parser read as a clause)
+            if len(content) == 0 or overlaps_direct(content, merged_chars) \
+                    or any(start <= content.start and content.end <= end for start, end in bodies):
+                continue
             # (what opened with a quotation and now ends with it is that quotation)
             kind: QuoteType = "direct" if (content.start_char, content.end_char) in quoted \
                 else "mixed" if has_fragment(content, quoted) else "indirect"

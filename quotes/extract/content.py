@@ -14,6 +14,13 @@ def that_mark(clause: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
 
 
+def opens_second_clause(conjunction: Token) -> bool:
+    """'... and that B', '... but whether B': a conjunction that opens another reported clause."""
+    doc = conjunction.doc
+    return conjunction.dep_ == "cc" and conjunction.i + 1 < len(doc) and doc[conjunction.i + 1].lower_ in (
+        "that", "whether")
+
+
 def that_clause(clause: Token) -> bool:
     """Whether a clause is marked by "that"."""
     return that_mark(clause) is not None
@@ -395,7 +402,7 @@ def ends_with_quotation(span: Span) -> Span:
     after = closing.i + 1
     while after < span.end and doc[after].text == ",":
         after += 1
-    if after + 1 >= span.end or doc[after].dep_ != "cc" or doc[after + 1].lower_ in ("that", "whether"):
+    if after + 1 >= span.end or doc[after].dep_ != "cc" or opens_second_clause(doc[after]):
         return span  # ('said "polls don't vote" and that ...': a second reported clause)
     joined = next((t for t in doc[after + 1:span.end] if t.pos_ in ("VERB", "AUX") or t.text in QUOTE_TOKENS), None)
     if joined is None or joined.text in QUOTE_TOKENS:

@@ -20,6 +20,7 @@ from .content import (
     leading_attribution,
     nominal_content,
     object_clause,
+    opens_second_clause,
     parenthetical,
     phrase,
     refers_back,
@@ -869,7 +870,7 @@ def modal_conjuncts(verb: Token, comps: list[Token], lex: Lexicon) -> list[Token
     last, doc = max(c.i for c in comps), verb.doc
     return [c for c in verb.children if c.dep_ == "conj" and c.i > last and c.pos_ in ("VERB", "AUX")
             and (any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) or progressive_report(c)
-                 or doc[c.left_edge.i].dep_ == "cc" and doc[c.left_edge.i + 1].lower_ in ("that", "whether")
+                 or opens_second_clause(doc[c.left_edge.i])
                  or c.lemma_.lower() in lex.attitude_verbs
                  and not any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children))
             and (any(s.dep_ in lexicon.SUBJECT_DEPS for s in c.children)
